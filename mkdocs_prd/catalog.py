@@ -1,0 +1,72 @@
+"""All PRDs of a site together: reading, detection, and the site-wide view.
+
+MkDocs-free: the plugin hands in ``(src_path, bytes)`` pairs from its ``Files``,
+the CLI the files it finds under ``docs_dir``; both get the same :class:`Catalog`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from mkdocs_prd.model import Prd
+from mkdocs_prd.parse import decode_source, is_prd, parse_prd
+from mkdocs_prd.settings import Settings
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The PRDs of one site, in ``src_path`` order (deterministic)."""
+
+    prds: tuple[Prd, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.prds)
+
+    def __iter__(self) -> Iterator[Prd]:
+        return iter(self.prds)
+
+    def get(self, src_path: str) -> Prd | None:
+        """The PRD parsed from ``src_path``, if that page is one."""
+        for prd in self.prds:
+            if prd.path == src_path:
+                return prd
+        return None
+
+
+def build_catalog(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Catalog:
+    """Detect and parse the PRDs among ``(src_path, raw bytes)`` Markdown pages."""
+    prds: list[Prd] = []
+    for src_path, data in sorted(docs):
+        if not settings.in_scope(src_path):
+            continue
+        text, problem = decode_source(data)
+        if not is_prd(text):
+            continue
+        prd = parse_prd(text, src_path)
+        if problem is not None:
+            prd = _with_problem(prd, problem)
+        prds.append(prd)
+    return Catalog(tuple(prds))
+
+
+def _with_problem(prd: Prd, problem: object) -> Prd:
+    from dataclasses import replace
+
+    from mkdocs_prd.model import Problem
+
+    assert isinstance(problem, Problem)
+    return replace(prd, problems=(problem, *prd.problems))
+
+
+def markdown_files(docs_dir: str) -> Iterator[tuple[str, bytes]]:
+    """``(src_path, bytes)`` for every ``.md`` file below ``docs_dir``, as MkDocs would see them."""
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("."):
+                full = os.path.join(root, name)
+                rel = os.path.relpath(full, docs_dir).replace(os.sep, "/")
+                with open(full, "rb") as fd:
+                    yield rel, fd.read()

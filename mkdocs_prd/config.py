@@ -1,0 +1,164 @@
+"""The ``prd`` plugin's ``mkdocs.yml`` options, as a typed MkDocs ``Config``.
+
+One of the two modules that import MkDocs (the other is ``plugin.py``).  The CLI
+uses :func:`load_site_config` to read the same options from ``mkdocs.yml`` and
+validate them exactly as a build would, without building.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+
+from mkdocs_prd.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings
+
+SEVERITY_CHOICES = ("error", "warning", "info", "off")
+
+
+class RuleSeverities(c.BaseConfigOption[dict[str, str]]):
+    """``{rule id: severity}``; an unknown rule id or severity is a config error."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, str] = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        from mkdocs_prd.rules import RULES
+
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"Expected a mapping of rule id to severity, got {type(value).__name__}")
+        out: dict[str, str] = {}
+        for rule, severity in value.items():
+            rule_id = str(rule).upper()
+            if rule_id not in RULES:
+                raise ValidationError(f"Unknown rule id {rule!r}; run `mkdocs-prd rules` for the catalogue")
+            sev = "off" if severity is False else str(severity).lower()
+            if sev not in SEVERITY_CHOICES:
+                raise ValidationError(
+                    f"Bad severity {severity!r} for {rule_id}; expected one of {', '.join(SEVERITY_CHOICES)}"
+                )
+            out[rule_id] = sev
+        return out
+
+
+class PrdConfig(Config):
+    """Options of the ``prd`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off (e.g. ``enabled: !ENV [PRD_ENABLED, true]``)."""
+
+    paths = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns, relative to ``docs_dir``, where PRDs live (``prds/**``,
+    ``tracks/*/PRD.md``).  Empty: any page may be a PRD."""
+
+    statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
+    """The statuses a PRD may have (matched case-insensitively)."""
+
+    required_sections = c.ListOfItems(c.Choice(DEFAULT_REQUIRED_SECTIONS), default=list(DEFAULT_REQUIRED_SECTIONS))
+    """Template sections every PRD must have, by key."""
+
+    rules = RuleSeverities()
+    """Severity per rule id: ``error``, ``warning``, ``info`` or ``off``."""
+
+    iosm_threshold = c.Type(float, default=0.80)
+    """The IOSM-Index a PRD's target must reach (PRD504) and that the index counts."""
+
+    show_findings = c.Choice(("serve", "always", "never"), default="serve")
+    """Where a PRD page shows its findings at its top."""
+
+    nav_status = c.Type(bool, default=False)
+    """Show each PRD's status as Material's page-status icon in the navigation."""
+
+    status_colors = c.DictOfItems(c.Type(str), default={})
+    """Badge colours per status (CSS colour of the background), e.g. ``{Approved: "#1b5e20"}``."""
+
+    labels = c.DictOfItems(c.Type(str), default={})
+    """Every word the plugin puts on a page, by key, for translation."""
+
+    template = c.Optional(c.Type(str))
+    """A PRD skeleton file used by ``mkdocs-prd new`` (relative to ``mkdocs.yml``)."""
+
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        failed, warnings = super().validate()
+        # An unknown option is a typo that would silently do nothing: make it an error.
+        keep: ConfigWarnings = []
+        for key, message in warnings:
+            if message.startswith("Unrecognised configuration name"):
+                failed.append((key, ValidationError(f"Unknown option {key!r} of the prd plugin")))
+            else:
+                keep.append((key, message))
+        return failed, keep
+
+
+def to_settings(cfg: PrdConfig) -> Settings:
+    """The MkDocs-free view of a validated ``PrdConfig``."""
+    return Settings(
+        paths=tuple(cfg.paths),
+        statuses=tuple(cfg.statuses),
+        required_sections=tuple(cfg.required_sections),
+        severities=dict(cfg.rules),
+        iosm_threshold=float(cfg.iosm_threshold),
+        labels=dict(cfg.labels),
+    )
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the CLI needs from ``mkdocs.yml``: where the docs are and the plugin options."""
+
+    config_file: str
+    docs_dir: str
+    plugin: PrdConfig
+    settings: Settings
+    has_plugin: bool
+    site: dict[str, Any]
+
+
+def load_site_config(config_file: str) -> SiteConfig:
+    """Read ``mkdocs.yml`` and validate the ``prd`` plugin's options as a build would.
+
+    Raises ``ConfigurationError`` with a message naming the option on bad config.
+    """
+    with open(config_file, "rb") as fd:
+        raw = yaml_load(fd)
+    if not isinstance(raw, dict):
+        raise ConfigurationError(f"{config_file}: expected a mapping at the top level")
+    base = os.path.dirname(os.path.abspath(config_file))
+    docs_dir = os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs")))
+    options, has_plugin = _plugin_options(raw.get("plugins"))
+    cfg = PrdConfig(config_file_path=config_file)
+    cfg.load_dict(options)
+    failed, _warnings = cfg.validate()
+    if failed:
+        key, err = failed[0]
+        raise ConfigurationError(f"{config_file}: plugin 'prd', option '{key}': {err}")
+    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg), has_plugin, raw)
+
+
+def _plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
+    """The ``prd`` entry of a ``plugins:`` list or mapping, as (options, present)."""
+    entries: list[tuple[str, Any]] = []
+    if isinstance(plugins, dict):
+        entries = [(str(k), v) for k, v in plugins.items()]
+    elif isinstance(plugins, list):
+        for item in plugins:
+            if isinstance(item, str):
+                entries.append((item, None))
+            elif isinstance(item, dict):
+                entries.extend((str(k), v) for k, v in item.items())
+    for name, options in entries:
+        if name in ("prd", "mkdocs-prd/prd"):
+            if options is None:
+                return {}, True
+            if not isinstance(options, dict):
+                raise ConfigurationError("plugin 'prd': expected a mapping of options")
+            return dict(options), True
+    return {}, False

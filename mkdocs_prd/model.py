@@ -1,0 +1,357 @@
+"""Typed, immutable records for one PRD and for the findings about it.
+
+Everything here is plain data: no MkDocs, no I/O.  Every record that comes from a
+document carries the 1-based line it starts on, so that findings and rendering can
+point back at the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+MetaSource = Literal["header", "front_matter"]
+GateKey = Literal["I", "O", "S", "M"]
+
+GATE_NAMES: dict[str, str] = {"I": "Improve", "O": "Optimize", "S": "Shrink", "M": "Modularize"}
+"""The four IOSM gates, in the order the template lists them."""
+
+CORE_FIELDS: tuple[str, ...] = ("version", "date", "track_id", "owner", "status")
+"""Normalised keys of the metadata fields every PRD must have."""
+
+
+class Severity(str, Enum):
+    """How bad a finding is.  ``str`` so it serialises as its value."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the parser could not read; validation turns it into a finding.
+
+    ``code`` is a short machine name (``yaml``, ``encoding``, ``iosm-line`` …) that
+    rules map to rule ids.
+    """
+
+    line: int
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One metadata value exactly as the author wrote it.
+
+    ``key`` is normalised (``track_id``, ``date``, ``created`` …), ``label`` is the
+    author's spelling (``Track ID``), ``value`` is always text: ``version: 1.10`` in
+    front matter stays ``"1.10"``.
+    """
+
+    key: str
+    label: str
+    value: str
+    line: int
+    source: MetaSource
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """All metadata fields of a PRD, from header lines and from front matter.
+
+    ``fields`` holds every field from both sources in source order (front matter
+    first).  ``header_start``/``header_end`` span the bold ``**Key:** value`` lines
+    before the first section (0 when there are none), so a renderer can replace them.
+    """
+
+    fields: tuple[Field, ...] = ()
+    header_start: int = 0
+    header_end: int = 0
+
+    def get(self, key: str) -> Field | None:
+        """The field for ``key``; front matter wins over a header line.
+
+        ``date`` falls back to ``created`` when the PRD has no Date.
+        """
+        found = self._first(key, "front_matter") or self._first(key, "header")
+        if found is None and key == "date":
+            return self.get("created")
+        return found
+
+    def value(self, key: str) -> str | None:
+        """The text of ``get(key)``, or None."""
+        f = self.get(key)
+        return f.value if f is not None else None
+
+    def _first(self, key: str, source: MetaSource) -> Field | None:
+        for f in self.fields:
+            if f.key == key and f.source == source:
+                return f
+        return None
+
+    def disagreements(self) -> tuple[tuple[Field, Field], ...]:
+        """Pairs (front matter, header line) that name the same field with different text."""
+        pairs = []
+        for fm in self.fields:
+            if fm.source != "front_matter":
+                continue
+            hd = self._first(fm.key, "header")
+            if hd is not None and hd.value.strip() != fm.value.strip():
+                pairs.append((fm, hd))
+        return tuple(pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A ``##`` section (level 2) or ``###`` subsection (level 3).
+
+    ``key`` is the template section it matched (``problem``, ``goals``, ``users``,
+    ``scope``, ``requirements``, ``ux``, ``risks``, ``acceptance``, ``rollout``,
+    ``iosm``, ``appendix``) or a normalised subsection key, None when unknown.
+    ``end_line`` is the last line that belongs to it.  ``has_content`` says whether
+    anything but blank lines and rules (``---``) stands between its heading and its
+    end.
+    """
+
+    title: str
+    number: str | None
+    key: str | None
+    level: int
+    line: int
+    end_line: int
+    has_content: bool
+    subsections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A list item or a short piece of text, with its line."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    """A ``- Key: value`` bullet under a requirement, persona or use case."""
+
+    key: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    name: str
+    line: int
+    attributes: tuple[Attribute, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UseCase:
+    """``UC-n: Name`` with its Actor / Trigger / Flow / Outcome bullets."""
+
+    id: str | None
+    name: str
+    line: int
+    attributes: tuple[Attribute, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeBucket:
+    """One scope subsection: ``name`` is ``MVP``, ``V1.1``, ``Future`` or ``Later``
+    (or the author's own title when it matches none), ``title`` the heading as written."""
+
+    name: str
+    title: str
+    line: int
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A functional or non-functional requirement.
+
+    ``id`` is ``FR-3`` / ``NFR-2`` when the author gave one (None for a plain
+    numbered-list requirement).  ``priority`` is the Priority text as written (None
+    when absent) with ``priority_line``.  ``form`` says which source form it came
+    from: a bold ``**FR-n: Name**`` block or a list item.
+    """
+
+    kind: Literal["functional", "non-functional"]
+    id: str | None
+    name: str
+    line: int
+    form: Literal["block", "list"]
+    attributes: tuple[Attribute, ...] = ()
+    priority: str | None = None
+    priority_line: int = 0
+
+    def attribute(self, key: str) -> Attribute | None:
+        """The first attribute whose key matches ``key`` case-insensitively."""
+        low = key.lower()
+        for a in self.attributes:
+            if a.key.lower() == low:
+                return a
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """A risk table row: the texts as written."""
+
+    risk: str
+    impact: str
+    probability: str
+    mitigation: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """An acceptance check box; ``group`` is the ``###`` subsection title (or "")."""
+
+    text: str
+    checked: bool
+    group: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class IosmTarget:
+    """One IOSM target.
+
+    ``raw`` is the target text as written (``≥0.95 (clear naming)``); ``operator`` is
+    normalised to one of ``>=``, ``<=``, ``<``, ``>``, ``=``, ``stable``,
+    ``reduced by`` (None when absent); ``value`` the number when there is one; ``unit``
+    ``%``, ``ms``, ``min``, ``endpoints``, ... or "" for a bare score.  ``qualitative``
+    targets (``Low``, ``High``, ``All TODOs in issue tracker``) have no value.
+    ``baseline``/``delta`` are filled from the table form (``| Gate | Baseline |
+    Target | Expected Δ |``), where ``metric`` is the gate name.
+    """
+
+    gate: GateKey
+    metric: str
+    raw: str
+    line: int
+    operator: str | None = None
+    value: float | None = None
+    unit: str = ""
+    qualitative: bool = False
+    baseline: str | None = None
+    delta: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as written (``raw``, e.g. ``≥0.80``) with its parsed value, if any."""
+
+    raw: str
+    value: float | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class IosmIndex:
+    """The expected IOSM-Index: baseline, target and stated delta, each optional."""
+
+    baseline: Number | None = None
+    target: Number | None = None
+    delta: Number | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Iosm:
+    """Section 10.
+
+    ``form`` is ``list`` (per-gate bullet lists), ``table`` (the gate table) or
+    ``none``.  ``understood`` is True when every non-blank line of the section was
+    recognised, so a renderer may replace it wholesale.  ``body_start``/``body_end``
+    span the section body (the lines after its heading).
+    """
+
+    form: Literal["list", "table", "none"] = "none"
+    targets: tuple[IosmTarget, ...] = ()
+    gates: tuple[GateKey, ...] = ()
+    index: IosmIndex = field(default_factory=IosmIndex)
+    understood: bool = False
+    line: int = 0
+    body_start: int = 0
+    body_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLogRow:
+    version: str
+    date: str
+    author: str
+    changes: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Prd:
+    """One parsed PRD.
+
+    ``path`` is the path the caller gave (relative to ``docs_dir`` in a build).
+    ``front_matter`` holds the front-matter mapping with every scalar as the text
+    the author wrote.  ``ignored_rules`` are the rule ids the page silences
+    (front matter ``prd_ignore`` and ``<!-- prd-ignore ... -->`` comments).
+    ``problems`` lists what could not be read.
+    """
+
+    path: str
+    title: str
+    title_line: int
+    metadata: Metadata = field(default_factory=Metadata)
+    front_matter: dict[str, object] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()
+    goals: tuple[Item, ...] = ()
+    non_goals: tuple[Item, ...] = ()
+    personas: tuple[Persona, ...] = ()
+    use_cases: tuple[UseCase, ...] = ()
+    scope: tuple[ScopeBucket, ...] = ()
+    functional: tuple[Requirement, ...] = ()
+    non_functional: tuple[Requirement, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    iosm: Iosm = field(default_factory=Iosm)
+    references: tuple[Item, ...] = ()
+    open_questions: tuple[Item, ...] = ()
+    changelog: tuple[ChangeLogRow, ...] = ()
+    ignored_rules: frozenset[str] = frozenset()
+    problems: tuple[Problem, ...] = ()
+    line_count: int = 0
+
+    def section(self, key: str) -> Section | None:
+        """The first top-level section matched to template key ``key``."""
+        for s in self.sections:
+            if s.key == key:
+                return s
+        return None
+
+    @property
+    def status(self) -> str | None:
+        return self.metadata.value("status")
+
+    @property
+    def track_id(self) -> str | None:
+        return self.metadata.value("track_id")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One validation result.  ``path`` is relative to ``docs_dir``; ``line`` is 1-based."""
+
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"

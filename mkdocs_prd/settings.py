@@ -1,0 +1,82 @@
+"""The site's PRD settings as plain data, shared by the plugin and the CLI.
+
+``config.py`` turns the validated ``mkdocs.yml`` options into a :class:`Settings`;
+the CLI does the same without building.  The core library only ever sees this.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+
+DEFAULT_STATUSES: tuple[str, ...] = ("Draft", "Review", "Approved", "Implemented")
+
+DEFAULT_REQUIRED_SECTIONS: tuple[str, ...] = (
+    "problem",
+    "goals",
+    "users",
+    "scope",
+    "requirements",
+    "ux",
+    "risks",
+    "acceptance",
+    "rollout",
+    "iosm",
+    "appendix",
+)
+"""Template keys of the sections a PRD must have (the template's 1-10 and Appendix)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the core needs to know about a site's PRD configuration.
+
+    ``severities`` maps rule ids to ``error`` / ``warning`` / ``info`` / ``off`` and
+    overrides the catalogue's defaults.  ``paths`` restricts detection to glob
+    patterns relative to ``docs_dir`` (empty: every page may be a PRD).
+    """
+
+    paths: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    required_sections: tuple[str, ...] = DEFAULT_REQUIRED_SECTIONS
+    severities: dict[str, str] = field(default_factory=dict)
+    iosm_threshold: float = 0.80
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def in_scope(self, src_path: str) -> bool:
+        """Whether ``src_path`` (relative to ``docs_dir``, ``/``-separated) may hold a PRD."""
+        if not self.paths:
+            return True
+        return any(glob_match(src_path, pattern) for pattern in self.paths)
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """Match ``path`` against a glob where ``**`` spans folders and ``*`` does not.
+
+    ``prds/**`` matches everything below ``prds/``; ``tracks/*/PRD.md`` matches one
+    folder level.
+    """
+    path = path.replace("\\", "/")
+    return _match_parts(path.split("/"), pattern.strip("/").split("/"))
+
+
+def _match_parts(parts: list[str], pats: list[str]) -> bool:
+    # Iterative two-pointer match with backtracking only to the last ``**``,
+    # linear in practice and never recursive.
+    i = j = 0
+    star_j, star_i = -1, -1
+    while i < len(parts):
+        if j < len(pats) and pats[j] == "**":
+            star_j, star_i = j, i
+            j += 1
+        elif j < len(pats) and fnmatch.fnmatchcase(parts[i], pats[j]):
+            i += 1
+            j += 1
+        elif star_j >= 0:
+            star_i += 1
+            i, j = star_i, star_j + 1
+        else:
+            return False
+    while j < len(pats) and pats[j] == "**":
+        j += 1
+    return j == len(pats)
