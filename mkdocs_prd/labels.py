@@ -35,6 +35,31 @@ DEFAULT_LABELS: dict[str, str] = {
     # findings panel
     "findings_title": "PRD findings",
     "line": "line",
+    # the PRD index page and listings
+    "index_title": "PRD index",
+    "col_title": "Title",
+    "col_track_id": "Track ID",
+    "col_status": "Status",
+    "col_owner": "Owner",
+    "col_version": "Version",
+    "col_date": "Date",
+    "col_iosm": "IOSM-Index",
+    "col_acceptance": "Acceptance",
+    "col_requirements": "Requirements",
+    "col_findings": "Findings (errors / warnings)",
+    "col_site": "Site",
+    "index_by_status": "PRDs per status",
+    "index_findings_total": "Findings: {error} errors, {warning} warnings, {info} info",
+    "index_iosm_met": "{met} of {total} PRDs meet the IOSM-Index threshold ({threshold})",
+    "index_shown": "{shown} of {total} PRDs shown",
+    "index_filter": "Filter",
+    "index_all": "All",
+    "index_no_status": "No status",
+    "index_no_owner": "No owner",
+    "index_iosm_actual": "actual {actual}",
+    "index_acceptance": "{checked} of {total}",
+    "index_requirements": "Must {must} · Should {should} · Could {could}",
+    "index_empty": "No PRDs match.",
 }
 
 
