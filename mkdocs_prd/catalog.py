@@ -7,19 +7,27 @@ the CLI the files it finds under ``docs_dir``; both get the same :class:`Catalog
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
-from mkdocs_prd.model import Prd
+from mkdocs_prd.model import Finding, Prd
 from mkdocs_prd.parse import decode_source, is_prd, parse_prd
 from mkdocs_prd.settings import Settings
+from mkdocs_prd.validate import validate
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """The PRDs of one site, in ``src_path`` order (deterministic)."""
+    """The PRDs of one site, in ``src_path`` order (deterministic), with their findings.
+
+    ``findings`` maps each PRD's path to its findings, sorted by line and rule, after
+    the site's severity overrides and the page's ``prd_ignore`` (empty tuple when the
+    page is clean).  :func:`build_catalog` fills it; renderers and the index read it
+    through :meth:`findings_for`.
+    """
 
     prds: tuple[Prd, ...] = ()
+    findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.prds)
@@ -34,10 +42,26 @@ class Catalog:
                 return prd
         return None
 
+    def findings_for(self, src_path: str) -> tuple[Finding, ...]:
+        """The findings of the PRD at ``src_path`` (empty when clean or not a PRD)."""
+        return self.findings.get(src_path, ())
+
+    def all_findings(self) -> list[Finding]:
+        """Every finding of the site, sorted by path, line and rule."""
+        return sorted(
+            (f for items in self.findings.values() for f in items),
+            key=lambda f: (f.path, f.line, f.rule, f.message),
+        )
+
 
 def build_catalog(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Catalog:
-    """Detect and parse the PRDs among ``(src_path, raw bytes)`` Markdown pages."""
+    """Detect, parse and validate the PRDs among ``(src_path, raw bytes)`` Markdown pages.
+
+    Page rules run on each PRD with its source text, cross-document rules (PRD106)
+    on all of them together, so the findings are those of this set of pages only.
+    """
     prds: list[Prd] = []
+    texts: list[str] = []
     for src_path, data in sorted(docs):
         if not settings.in_scope(src_path):
             continue
@@ -48,7 +72,8 @@ def build_catalog(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Cata
         if problem is not None:
             prd = _with_problem(prd, problem)
         prds.append(prd)
-    return Catalog(tuple(prds))
+        texts.append(text)
+    return Catalog(tuple(prds), validate(zip(prds, texts, strict=True), settings))
 
 
 def _with_problem(prd: Prd, problem: object) -> Prd:

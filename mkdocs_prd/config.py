@@ -13,9 +13,11 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exported: the CLI catches it
 from mkdocs.utils.yaml import yaml_load
 
+from mkdocs_prd.index import COLUMNS, GROUP_KEYS, SORT_KEYS
+from mkdocs_prd.portfolio import IndexSource, parse_sources
 from mkdocs_prd.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings
 
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
@@ -47,6 +49,42 @@ class RuleSeverities(c.BaseConfigOption[dict[str, str]]):
                 )
             out[rule_id] = sev
         return out
+
+
+class OutputPath(c.BaseConfigOption[str | None]):
+    """A path relative to the site (``prds/index.md``), or ``null``/``false`` to turn the output off."""
+
+    def __init__(self, default: str, suffix: str) -> None:
+        super().__init__()
+        self.default = default
+        self.suffix = suffix
+
+    def run_validation(self, value: object) -> str | None:
+        if value is None or value is False:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"Expected a relative path ending in {self.suffix}, or null to turn it off")
+        path = value.strip().replace("\\", "/")
+        while path.startswith("./"):
+            path = path[2:]
+        parts = path.split("/")
+        if path.startswith("/") or ".." in parts or not path.endswith(self.suffix):
+            raise ValidationError(f"Expected a relative path ending in {self.suffix}, not {value!r}")
+        return path
+
+
+class IncludeIndexes(c.BaseConfigOption[list[IndexSource]]):
+    """Other sites' ``prd-index.json``: paths, URLs or ``{source, name, url, timeout}`` mappings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: list[IndexSource] = []
+
+    def run_validation(self, value: object) -> list[IndexSource]:
+        try:
+            return parse_sources(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from exc
 
 
 class PrdConfig(Config):
@@ -85,6 +123,34 @@ class PrdConfig(Config):
 
     template = c.Optional(c.Type(str))
     """A PRD skeleton file used by ``mkdocs-prd new`` (relative to ``mkdocs.yml``)."""
+
+    index_page = OutputPath("prds/index.md", ".md")
+    """Where the index page of all PRDs goes, relative to ``docs_dir``; ``null`` turns it off.
+    When a page already exists there, its ``<!-- prd-index -->`` marker is filled (or the
+    index is appended to it)."""
+
+    index_title = c.Optional(c.Type(str))
+    """The index page's title (default: the ``index_title`` label, "PRD index")."""
+
+    index_columns = c.ListOfItems(c.Choice(COLUMNS), default=[])
+    """Columns of the index and of listings, in order; empty: title, track_id, status,
+    owner, version, date, iosm, acceptance, findings (and site when indexes are merged)."""
+
+    sort_by = c.Choice(SORT_KEYS, default="track_id")
+    """The default order of the index and listings: ``track_id``, ``date``, ``status`` or ``title``."""
+
+    reverse = c.Type(bool, default=False)
+    """Reverse the default order."""
+
+    group_by = c.Choice(("none", *GROUP_KEYS), default="none")
+    """Split the index into one table per ``status`` or ``owner``; ``none`` for one table."""
+
+    json_export = OutputPath("prd-index.json", ".json")
+    """Where the JSON export goes, relative to ``site_dir``; ``null`` turns it off."""
+
+    include_indexes = IncludeIndexes()
+    """Other sites' ``prd-index.json`` to merge into the index: local paths (relative to
+    ``mkdocs.yml``), ``http(s)`` URLs, or mappings ``{source, name, url, timeout}``."""
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         failed, warnings = super().validate()

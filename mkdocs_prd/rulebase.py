@@ -1,0 +1,125 @@
+"""What a validation rule is, and the small value checks several rules share.
+
+A page rule is a function ``(prd, context) -> Iterable[Hit]``; a site rule (cross-
+document, e.g. duplicate Track IDs) is ``(prds, settings) -> Iterable[(path, Hit)]``.
+Rules only say *where* and *what*; :mod:`mkdocs_prd.validate` turns hits into
+:class:`~mkdocs_prd.model.Finding` objects with the site's severity, and drops the
+rules a page or site silences.  MkDocs-free.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from mkdocs_prd.model import Prd, Severity
+from mkdocs_prd.settings import DEFAULT_STATUSES, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place where a rule fires: 1-based line, message naming the value, fix hint."""
+
+    line: int
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a page rule may look at besides the model: the site settings and the source lines."""
+
+    settings: Settings
+    lines: Sequence[str]
+
+
+PageCheck = Callable[[Prd, RuleContext], Iterable[Hit]]
+SiteCheck = Callable[[Sequence[Prd], Settings], Iterable[tuple[str, Hit]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One catalogue entry.  Exactly one of ``page`` / ``site`` is set."""
+
+    id: str
+    severity: Severity
+    summary: str
+    page: PageCheck | None = None
+    site: SiteCheck | None = None
+
+
+def page_rule(rule_id: str, severity: Severity, summary: str) -> Callable[[PageCheck], Rule]:
+    """Decorator turning a page check function into a :class:`Rule`."""
+
+    def wrap(check: PageCheck) -> Rule:
+        return Rule(rule_id, severity, summary, page=check)
+
+    return wrap
+
+
+def site_rule(rule_id: str, severity: Severity, summary: str) -> Callable[[SiteCheck], Rule]:
+    """Decorator turning a cross-document check function into a :class:`Rule`."""
+
+    def wrap(check: SiteCheck) -> Rule:
+        return Rule(rule_id, severity, summary, site=check)
+
+    return wrap
+
+
+# --- shared value checks -------------------------------------------------------------
+
+PRIORITIES: tuple[str, ...] = ("Must", "Should", "Could")
+
+_ALTERNATIVES = re.compile(r"\s*[|/]\s*")
+
+
+def quote(value: str, limit: int = 60) -> str:
+    """``value`` shortened for a message, in backticks (the renderer escapes it for HTML)."""
+    flat = " ".join(value.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return f"`{flat}`"
+
+
+def is_bracketed(value: str) -> bool:
+    """A whole value in square brackets, the template's way of writing a placeholder."""
+    v = value.strip()
+    return len(v) > 2 and v.startswith("[") and v.endswith("]")
+
+
+def alternatives(value: str, words: Iterable[str]) -> bool:
+    """True when ``value`` lists two or more of ``words`` separated by ``|`` or ``/``.
+
+    That is the template's unfilled choice (``Draft | Review | Approved | Implemented``,
+    ``Must / Should / Could``), not a real value.
+    """
+    parts = [p.strip("* ").casefold() for p in _ALTERNATIVES.split(value.strip())]
+    if len(parts) < 2:
+        return False
+    known = {w.casefold() for w in words}
+    return all(p in known for p in parts)
+
+
+def status_placeholder(value: str, settings: Settings) -> bool:
+    """The Status still reads like the template's list of choices (or a bracketed text)."""
+    return is_bracketed(value) or alternatives(value, (*DEFAULT_STATUSES, *settings.statuses))
+
+
+def priority_placeholder(value: str) -> bool:
+    """The Priority still reads ``Must / Should / Could`` (or a bracketed text)."""
+    return is_bracketed(value) or alternatives(value, PRIORITIES)
+
+
+def normal_priority(value: str) -> str | None:
+    """``Must`` / ``Should`` / ``Could`` for a priority written in any case (``**MUST**``), else None."""
+    word = value.strip().strip("*_`").strip().rstrip(".").casefold()
+    for p in PRIORITIES:
+        if word == p.casefold():
+            return p
+    return None
+
+
+def heading_line(prd: Prd) -> int:
+    """The line findings about the page as a whole point at: the title, else line 1."""
+    return prd.title_line if prd.title_line > 0 else 1
