@@ -15,7 +15,9 @@ from mkdocs.structure.files import Files
 
 from mkdocs_prd.catalog import Catalog, build_catalog
 from mkdocs_prd.config import PrdConfig, to_settings
+from mkdocs_prd.model import Severity
 from mkdocs_prd.settings import Settings
+from mkdocs_prd.validate import summary_line
 
 log = get_plugin_logger(__name__)
 
@@ -45,4 +47,18 @@ class PrdPlugin(BasePlugin[PrdConfig]):
         docs = ((f.src_uri, f.content_bytes) for f in files.documentation_pages())
         self.catalog = build_catalog(docs, self.settings)
         log.info(f"{len(self.catalog)} PRD pages found")
+        self._log_findings()
         return files
+
+    def _log_findings(self) -> None:
+        # Once per build, from the catalog just rebuilt: a serve rebuild never repeats
+        # a finding that is gone.  Errors and warnings go out as MkDocs warnings so
+        # `mkdocs build --strict` fails on them.
+        findings = self.catalog.all_findings()
+        for f in findings:
+            message = f"{f.location()}: {f.rule} {f.message}"
+            if f.severity is Severity.INFO:
+                log.info(message)
+            else:
+                log.warning(message)
+        log.info(f"PRD findings: {summary_line(findings, len(self.catalog))}")
