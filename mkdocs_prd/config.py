@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exported: the CLI catches it
 from mkdocs.utils.yaml import yaml_load
 
@@ -51,7 +51,7 @@ class RuleSeverities(c.BaseConfigOption[dict[str, str]]):
         return out
 
 
-class OutputPath(c.BaseConfigOption[str | None]):
+class OutputPath(BaseConfigOption[str | None]):
     """A path relative to the site (``prds/index.md``), or ``null``/``false`` to turn the output off."""
 
     def __init__(self, default: str, suffix: str) -> None:
@@ -73,7 +73,7 @@ class OutputPath(c.BaseConfigOption[str | None]):
         return path
 
 
-class IncludeIndexes(c.BaseConfigOption[list[IndexSource]]):
+class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
     """Other sites' ``prd-index.json``: paths, URLs or ``{source, name, url, timeout}`` mappings."""
 
     def __init__(self) -> None:
