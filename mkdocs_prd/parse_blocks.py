@@ -1,0 +1,223 @@
+"""Markdown blocks the item parsers share: list entries, bold-titled records, tables.
+
+A *record* is a titled thing with ``Key: value`` bullets under it, in either form
+seen in PRDs: a bold line (``**FR-1: Export**``) followed by bullets, or a list
+item (``1. **UC-1: Pay**``) with nested bullets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mkdocs_prd.model import Attribute
+from mkdocs_prd.parse_lines import (
+    Source,
+    bold_label,
+    indent_of,
+    is_rule,
+    is_separator_row,
+    list_item,
+    split_row,
+    strip_bold,
+)
+
+_LIST_START = frozenset("-*+0123456789")
+
+
+@dataclass(slots=True)
+class Record:
+    """A titled block: ``head`` is its title without bold marks, ``attrs`` its bullets."""
+
+    head: str
+    line: int
+    form: Literal["block", "list"]
+    parts: list[str] = field(default_factory=list)
+    attrs: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The record's own text as written (continuation lines joined by a blank)."""
+        return " ".join(self.parts)
+
+    def attr_lines(self) -> list[tuple[int, str]]:
+        """``(line, text)`` of each bullet under the record."""
+        return [(n, " ".join(parts)) for n, parts in self.attrs]
+
+    def attributes(self) -> tuple[Attribute, ...]:
+        """The bullets that read ``Key: value`` (or ``**Key:** value``)."""
+        out = []
+        for n, text in self.attr_lines():
+            attr = attribute(text, n)
+            if attr is not None:
+                out.append(attr)
+        return tuple(out)
+
+
+def attribute(text: str, line: int) -> Attribute | None:
+    """``Key: value`` / ``**Key:** value`` as an Attribute; None for other text."""
+    pair = bold_label(text)
+    if pair is not None:
+        return Attribute(key=pair[0], value=pair[1], line=line)
+    key, sep, value = text.partition(":")
+    key = strip_bold(key.strip())
+    # "https://…" is a link, not a key; a key is short.
+    if not sep or not key or len(key) > 60 or (value and value[0] not in " \t"):
+        return None
+    return Attribute(key=key, value=value.strip(), line=line)
+
+
+def head_of(text: str) -> str:
+    """The title of a record line: the bold part (``**Name** (e.g. …)`` -> ``Name``).
+
+    ``**FR-1:** Export`` -> ``FR-1: Export``; text without bold is returned stripped.
+    """
+    s = text.strip()
+    if s.startswith("**"):
+        end = s.find("**", 2)
+        if end > 2:
+            inner = s[2:end].strip()
+            rest = s[end + 2 :].strip()
+            if inner.endswith(":") and rest:
+                return f"{inner} {rest}"
+            return inner.rstrip(":").strip()
+    return s
+
+
+def records(src: Source, start: int, end: int) -> list[Record]:
+    """The records between lines ``start`` and ``end`` (inclusive), in order."""
+    out: list[Record] = []
+    cur: Record | None = None
+    mode: str | None = None
+    base = 0
+    prev_blank = True
+    for n, line in src.visible(start, end):
+        s = line.lstrip(" \t")
+        if not s:
+            prev_blank = True
+            continue
+        c = s[0]
+        if c in "-*_" and is_rule(line):
+            cur, mode = None, None
+        elif c in _LIST_START and (item := list_item(line)) is not None:
+            if cur is not None and (mode == "block" or item.indent > base + 1):
+                cur.attrs.append((n, [item.text]))
+            else:
+                cur = Record(head=head_of(item.text), line=n, form="list", parts=[item.text])
+                out.append(cur)
+                mode, base = "list", item.indent
+        elif c == "#" and s.lstrip("#")[:1] in (" ", "\t", ""):
+            cur = Record(head=s.lstrip("#").strip(" \t#"), line=n, form="block", parts=[s.strip()])
+            out.append(cur)
+            mode = "block"
+        elif c == "*" and s.startswith("**") and indent_of(line) < 2 and (prev_blank or mode != "list"):
+            cur = Record(head=head_of(s), line=n, form="block", parts=[s.strip()])
+            out.append(cur)
+            mode = "block"
+        elif cur is not None and mode == "list":
+            if not prev_blank or indent_of(line) >= 2:
+                target = cur.attrs[-1][1] if cur.attrs else cur.parts
+                target.append(s.strip())
+            else:
+                cur, mode = None, None
+        prev_blank = False
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A top-level list item: its text (continuation lines joined) and line."""
+
+    text: str
+    line: int
+
+
+def entries(src: Source, start: int, end: int) -> list[Entry]:
+    """The top-level list items between ``start`` and ``end`` (nested items are left out)."""
+    out: list[Entry] = []
+    parts: list[str] | None = None
+    appending = False
+    line_no = 0
+    base = -1
+    prev_blank = True
+    for n, line in src.visible(start, end):
+        s = line.lstrip(" \t")
+        if not s:
+            prev_blank = True
+            continue
+        c = s[0]
+        rule = c in "-*_" and is_rule(line)
+        item = list_item(line) if c in _LIST_START and not rule else None
+        if item is not None:
+            if parts is not None and item.indent > base + 1:
+                appending = False  # a nested item: its lines are not the entry's text
+            else:
+                if parts is not None:
+                    out.append(Entry(text=" ".join(parts), line=line_no))
+                parts, line_no, base, appending = [item.text], n, item.indent, True
+        elif parts is not None and (rule or c == "#" or (prev_blank and indent_of(line) < 2)):
+            out.append(Entry(text=" ".join(parts), line=line_no))
+            parts = None
+        elif parts is not None and appending:
+            parts.append(s.strip())
+        prev_blank = False
+    if parts is not None:
+        out.append(Entry(text=" ".join(parts), line=line_no))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A pipe table: header cells, header line, and ``(line, cells)`` rows."""
+
+    header: tuple[str, ...]
+    line: int
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+    def column(self, *words: str) -> int:
+        """Index of the first header cell containing any of ``words`` (case-insensitive), or -1."""
+        for i, cell in enumerate(self.header):
+            low = strip_bold(cell).lower()
+            if any(w in low for w in words):
+                return i
+        return -1
+
+    def line_numbers(self) -> set[int]:
+        """Every line the table occupies (header, separator, rows)."""
+        numbers = {self.line, self.line + 1}
+        numbers.update(n for n, _ in self.rows)
+        return numbers
+
+
+def tables(src: Source, start: int, end: int) -> list[Table]:
+    """The pipe tables (header row + separator row + body rows) between ``start`` and ``end``."""
+    out: list[Table] = []
+    visible = src.visible(start, end)
+    i = 0
+    while i + 1 < len(visible):
+        n, line = visible[i]
+        header = split_row(line) if "|" in line else None
+        nxt_n, nxt = visible[i + 1]
+        sep = split_row(nxt) if header is not None and nxt_n == n + 1 and "-" in nxt else None
+        if header is None or sep is None or not is_separator_row(sep):
+            i += 1
+            continue
+        rows: list[tuple[int, tuple[str, ...]]] = []
+        j = i + 2
+        prev = nxt_n
+        while j < len(visible):
+            rn, rline = visible[j]
+            cells = split_row(rline) if rn == prev + 1 else None
+            if cells is None:
+                break
+            rows.append((rn, tuple(cells)))
+            prev = rn
+            j += 1
+        out.append(Table(header=tuple(header), line=n, rows=tuple(rows)))
+        i = j
+    return out
+
+
+def cell(cells: tuple[str, ...], index: int) -> str:
+    """The cell at ``index`` ('' when the column is missing)."""
+    return cells[index] if 0 <= index < len(cells) else ""

@@ -1,0 +1,309 @@
+"""The content of sections 2-8 and the appendix: goals, personas, use cases, scope,
+requirements, risks, acceptance criteria, references, open questions, change log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mkdocs_prd.model import (
+    ChangeLogRow,
+    Criterion,
+    Item,
+    Persona,
+    Problem,
+    Requirement,
+    Risk,
+    ScopeBucket,
+    Section,
+    UseCase,
+)
+from mkdocs_prd.parse_blocks import Record, Table, cell, entries, records, tables
+from mkdocs_prd.parse_lines import Source, bold_label, strip_bold
+from mkdocs_prd.parse_sections import normalise_title, subsection_key
+
+_REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+_UC_ID = re.compile(r"UC-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+_TASK = re.compile(r"[ \t]*[-*+][ \t]+\[([ xX])\](?:[ \t]+|$)")
+_NAME_SEPARATORS = " \t:.-–—"
+_INLINE_PRIORITIES = ("must", "should", "could", "won't", "wont")
+
+
+@dataclass(slots=True)
+class Items:
+    """What :func:`parse_items` found; the fields mirror :class:`~mkdocs_prd.model.Prd`."""
+
+    goals: tuple[Item, ...] = ()
+    non_goals: tuple[Item, ...] = ()
+    personas: tuple[Persona, ...] = ()
+    use_cases: tuple[UseCase, ...] = ()
+    scope: tuple[ScopeBucket, ...] = ()
+    functional: tuple[Requirement, ...] = ()
+    non_functional: tuple[Requirement, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    references: tuple[Item, ...] = ()
+    open_questions: tuple[Item, ...] = ()
+    changelog: tuple[ChangeLogRow, ...] = ()
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_items(src: Source, sections: tuple[Section, ...]) -> Items:
+    """Read the items of every template section found in ``sections``."""
+    items = Items()
+    for sec in sections:
+        key = sec.key
+        if key == "goals":
+            _goals(src, sec, items)
+        elif key == "users":
+            _users(src, sec, items)
+        elif key == "scope":
+            items.scope += _scope(src, sec)
+        elif key == "requirements":
+            _requirements(src, sec, items)
+        elif key == "risks":
+            items.risks += _risks(src, sec)
+        elif key == "acceptance":
+            items.criteria += _criteria(src, sec)
+        elif key == "appendix" or key is None:
+            _appendix(src, sec, items)
+    return items
+
+
+def _own_end(sec: Section) -> int:
+    """The last line of a section's text before its first subsection."""
+    return sec.subsections[0].line - 1 if sec.subsections else sec.end_line
+
+
+def _as_items(src: Source, start: int, end: int) -> tuple[Item, ...]:
+    return tuple(Item(text=e.text, line=e.line) for e in entries(src, start, end))
+
+
+def _goals(src: Source, sec: Section, items: Items) -> None:
+    if not sec.subsections:
+        items.goals += _as_items(src, sec.line + 1, sec.end_line)
+        return
+    items.goals += _as_items(src, sec.line + 1, _own_end(sec))
+    for sub in sec.subsections:
+        if sub.key == "non_goals":
+            items.non_goals += _as_items(src, sub.line + 1, sub.end_line)
+        elif sub.key == "goals":
+            items.goals += _as_items(src, sub.line + 1, sub.end_line)
+
+
+def _users(src: Source, sec: Section, items: Items) -> None:
+    regions: list[tuple[str | None, int, int]] = [(None, sec.line + 1, _own_end(sec))]
+    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
+    has_persona_section = any(sub.key == "personas" for sub in sec.subsections)
+    for key, start, end in regions:
+        for rec in records(src, start, end):
+            m = _UC_ID.match(rec.head)
+            if m is not None or key == "use_cases":
+                uc_id = m.group().rstrip(".") if m is not None else None
+                name = _name_after(rec.head, m.end() if m is not None else 0)
+                items.use_cases += (UseCase(id=uc_id, name=name, line=rec.line, attributes=rec.attributes()),)
+            elif key == "personas" or (key is None and not has_persona_section):
+                items.personas += (Persona(name=rec.head, line=rec.line, attributes=rec.attributes()),)
+
+
+def _name_after(head: str, start: int) -> str:
+    return strip_bold(head[start:].strip(_NAME_SEPARATORS))
+
+
+def bucket_name(title: str) -> str:
+    """``MVP (Must-Have)`` -> ``MVP``; ``V1.1 (Should-Have)`` -> ``V1.1``; others as written."""
+    norm = normalise_title(title)
+    first = norm.split(" ", 1)[0] if norm else ""
+    if first == "mvp":
+        return "MVP"
+    if norm.startswith("v1 1"):
+        return "V1.1"
+    if first in ("future", "later"):
+        return first.capitalize()
+    return strip_bold(title).strip()
+
+
+def _scope(src: Source, sec: Section) -> tuple[ScopeBucket, ...]:
+    buckets: list[ScopeBucket] = []
+    # Bold labels (``**MVP:**``) in the section's own text open buckets too.
+    label_lines = [
+        (n, pair[0])
+        for n, line in src.visible(sec.line + 1, _own_end(sec))
+        if line.startswith("**") and (pair := bold_label(line)) is not None and not pair[1]
+    ]
+    ends = [n - 1 for n, _ in label_lines[1:]] + [_own_end(sec)]
+    for (n, label), end in zip(label_lines, ends, strict=False):
+        buckets.append(
+            ScopeBucket(name=bucket_name(label), title=label, line=n, items=_as_items(src, n + 1, end))
+        )
+    for sub in sec.subsections:
+        buckets.append(
+            ScopeBucket(
+                name=bucket_name(sub.title),
+                title=sub.title,
+                line=sub.line,
+                items=_as_items(src, sub.line + 1, sub.end_line),
+            )
+        )
+    return tuple(buckets)
+
+
+def _requirements(src: Source, sec: Section, items: Items) -> None:
+    regions: list[tuple[str | None, int, int]] = [(None, sec.line + 1, _own_end(sec))]
+    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
+    for key, start, end in regions:
+        if key is None and sec.subsections and start > end:
+            continue
+        for rec in records(src, start, end):
+            req = _requirement(rec, key, bool(sec.subsections))
+            if req is None:
+                continue
+            if req.kind == "functional":
+                items.functional += (req,)
+            else:
+                items.non_functional += (req,)
+
+
+def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
+    m = _REQ_ID.match(rec.head)
+    if m is not None:
+        req_id: str | None = m.group().rstrip(".")
+        kind = "non-functional" if m.group(1).upper() == "NFR" else "functional"
+        name = _name_after(rec.head, m.end())
+    elif region in ("functional", "non_functional") or (region is None and not has_subsections):
+        req_id = None
+        kind = "non-functional" if region == "non_functional" else "functional"
+        name = rec.head
+    else:
+        return None
+    attrs = rec.attributes()
+    priority: str | None = None
+    priority_line = 0
+    for a in attrs:
+        if a.key.lower() == "priority":
+            priority, priority_line = a.value, a.line
+            break
+    if priority is None:
+        inline = _inline_priority(rec.text)
+        if inline is not None:
+            priority, priority_line = inline, rec.line
+    return Requirement(
+        kind="non-functional" if kind == "non-functional" else "functional",
+        id=req_id,
+        name=name,
+        line=rec.line,
+        form=rec.form,
+        attributes=attrs,
+        priority=priority,
+        priority_line=priority_line,
+    )
+
+
+def _inline_priority(text: str) -> str | None:
+    """``… (Must)`` or ``… [Should]`` at the end of a list requirement."""
+    s = text.rstrip()
+    if len(s) < 3 or s[-1] not in ")]":
+        return None
+    opener = "(" if s[-1] == ")" else "["
+    start = s.rfind(opener, max(0, len(s) - 12))
+    if start < 0:
+        return None
+    word = s[start + 1 : -1].strip()
+    return word if word.lower() in _INLINE_PRIORITIES else None
+
+
+def _risks(src: Source, sec: Section) -> tuple[Risk, ...]:
+    found = tables(src, sec.line + 1, sec.end_line)
+    table = next((t for t in found if t.column("risk") >= 0), found[0] if found else None)
+    if table is None:
+        return ()
+    col_risk = _col(table, 0, "risk")
+    col_impact = _col(table, 1, "impact", "severity")
+    col_prob = _col(table, 2, "probab", "likelihood")
+    col_mit = _col(table, 3, "mitigat", "response", "strategy", "plan")
+    out = []
+    for n, cells in table.rows:
+        if not any(cells):
+            continue
+        out.append(
+            Risk(
+                risk=cell(cells, col_risk),
+                impact=cell(cells, col_impact),
+                probability=cell(cells, col_prob),
+                mitigation=cell(cells, col_mit),
+                line=n,
+            )
+        )
+    return tuple(out)
+
+
+def _col(table: Table, fallback: int, *words: str) -> int:
+    """The column named by ``words``; else the template position when that column is unnamed."""
+    found = table.column(*words)
+    return found if found >= 0 else fallback
+
+
+def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
+    out: list[Criterion] = []
+    regions = [("", sec.line + 1, _own_end(sec))] + [
+        (s.title, s.line + 1, s.end_line) for s in sec.subsections
+    ]
+    for group, start, end in regions:
+        for n, line in src.visible(start, end):
+            if "[" not in line:
+                continue
+            m = _TASK.match(line)
+            if m is not None:
+                out.append(
+                    Criterion(text=line[m.end() :].strip(), checked=m.group(1) != " ", group=group, line=n)
+                )
+    return tuple(out)
+
+
+def _appendix(src: Source, sec: Section, items: Items) -> None:
+    # A top-level "## Open Questions" / "## References" section counts like the subsection.
+    own_key = subsection_key(sec.title) if sec.key is None else None
+    if sec.key is None and own_key not in ("references", "open_questions", "change_log"):
+        return
+    regions: list[tuple[str | None, int, int]] = []
+    if sec.key == "appendix":
+        norm = normalise_title(sec.title)
+        # "Appendix: Related Links" holds references directly.
+        direct = "references" if ("link" in norm or "reference" in norm) else None
+        regions.append((direct, sec.line + 1, _own_end(sec)))
+    else:
+        regions.append((own_key, sec.line + 1, _own_end(sec)))
+    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
+    for key, start, end in regions:
+        if key == "references":
+            items.references += _as_items(src, start, end)
+        elif key == "open_questions":
+            items.open_questions += _as_items(src, start, end)
+        if key == "change_log" or sec.key == "appendix":
+            items.changelog += _changelog(src, start, end, strict=key != "change_log")
+
+
+def _changelog(src: Source, start: int, end: int, strict: bool) -> tuple[ChangeLogRow, ...]:
+    """Change-log rows; outside a Change Log subsection only a table with a Version column counts."""
+    out: list[ChangeLogRow] = []
+    for table in tables(src, start, end):
+        if strict and table.column("version") < 0:
+            continue
+        col_version = _col(table, 0, "version", "ver")
+        col_date = _col(table, 1, "date", "when")
+        col_author = _col(table, 2, "author", "by", "owner", "who")
+        col_changes = _col(table, 3, "change", "description", "summary", "notes", "what")
+        for n, cells in table.rows:
+            if not any(cells):
+                continue
+            out.append(
+                ChangeLogRow(
+                    version=cell(cells, col_version),
+                    date=cell(cells, col_date),
+                    author=cell(cells, col_author),
+                    changes=cell(cells, col_changes),
+                    line=n,
+                )
+            )
+    return tuple(out)

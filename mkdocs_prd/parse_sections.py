@@ -1,0 +1,189 @@
+"""The section tree: ``## N. Title`` sections, their ``###`` subsections, template keys.
+
+Sections are matched to the template tolerantly: first by a normalised title
+("Users & Use-cases", "Scope (MVP / Later)", "Appendix: Related Links",
+"Rollout / Migration plan" all match), then by number when the title is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs_prd.model import Section
+from mkdocs_prd.parse_lines import Heading, Source, is_blank, is_rule
+
+TEMPLATE_NUMBERS: dict[str, str] = {
+    "1": "problem",
+    "2": "goals",
+    "3": "users",
+    "4": "scope",
+    "5": "requirements",
+    "6": "ux",
+    "7": "risks",
+    "8": "acceptance",
+    "9": "rollout",
+    "10": "iosm",
+}
+"""The template's section numbers and the keys they stand for."""
+
+# (template key, words a normalised title starts with), tried in order; then the same
+# list again for words the title merely contains.
+_TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("iosm", ("iosm",)),
+    ("appendix", ("appendix", "related links", "references")),
+    ("acceptance", ("acceptance",)),
+    ("goals", ("goals", "goal", "non goals", "objectives")),
+    ("ux", ("ux", "user experience", "api", "design", "data model")),
+    ("users", ("users", "user", "personas", "use cases", "use case", "stakeholders")),
+    ("problem", ("problem", "background", "context", "motivation")),
+    ("scope", ("scope",)),
+    ("requirements", ("requirements", "functional requirements")),
+    ("risks", ("risks", "risk")),
+    ("rollout", ("rollout", "roll out", "migration", "deployment", "launch", "release plan")),
+)
+
+_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})*)\.?[ \t]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+# Subsection keys: a normalised title start -> key (first match wins).
+_SUB_KEYS: tuple[tuple[str, str], ...] = (
+    ("non goals", "non_goals"),
+    ("nongoals", "non_goals"),
+    ("out of scope", "non_goals"),
+    ("goals", "goals"),
+    ("primary personas", "personas"),
+    ("personas", "personas"),
+    ("persona", "personas"),
+    ("use cases", "use_cases"),
+    ("use case", "use_cases"),
+    ("mvp", "mvp"),
+    ("v1 1", "v1_1"),
+    ("future", "future"),
+    ("later", "later"),
+    ("functional requirements", "functional"),
+    ("functional", "functional"),
+    ("non functional", "non_functional"),
+    ("nonfunctional", "non_functional"),
+    ("functional acceptance", "functional_acceptance"),
+    ("gate i", "gate_i"),
+    ("gate o", "gate_o"),
+    ("gate s", "gate_s"),
+    ("gate m", "gate_m"),
+    ("expected iosm", "expected_index"),
+    ("iosm index", "expected_index"),
+    ("references", "references"),
+    ("related links", "references"),
+    ("links", "references"),
+    ("open questions", "open_questions"),
+    ("questions", "open_questions"),
+    ("change log", "change_log"),
+    ("changelog", "change_log"),
+    ("revision history", "change_log"),
+    ("history", "change_log"),
+)
+
+
+def normalise_title(title: str) -> str:
+    """Lower case, ``&`` as "and", punctuation as single blanks: ``Use-cases`` -> ``use cases``."""
+    text = title.lower().replace("&", " and ").replace("*", "").replace("`", "")
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def split_number(title: str) -> tuple[str | None, str]:
+    """``"3. Users"`` -> ``("3", "Users")``; ``"Appendix"`` -> ``(None, "Appendix")``."""
+    m = _NUMBER.match(title)
+    if m is None:
+        return None, title
+    return m.group(1), title[m.end() :].strip()
+
+
+def section_key(number: str | None, title: str) -> str | None:
+    """The template key of a ``##`` section: by normalised title, else by number."""
+    norm = normalise_title(title)
+    for key, words in _TITLE_WORDS:
+        if any(norm == w or norm.startswith(w + " ") for w in words):
+            return key
+    padded = f" {norm} "
+    for key, words in _TITLE_WORDS:
+        if any(f" {w} " in padded for w in words):
+            return key
+    if number is not None:
+        return TEMPLATE_NUMBERS.get(number)
+    return None
+
+
+def subsection_key(title: str) -> str | None:
+    """A normalised key for a ``###`` title: ``Non-Goals (explicitly …)`` -> ``non_goals``."""
+    norm = normalise_title(title)
+    for start, key in _SUB_KEYS:
+        if norm == start or norm.startswith(start + " "):
+            return key
+    slug = norm.replace(" ", "_")
+    return slug or None
+
+
+def build_sections(src: Source) -> tuple[Section, ...]:
+    """The ``##``/``###`` tree of ``src``.  ``###`` headings before the first ``##`` are ignored."""
+    heads = [h for h in src.headings if h.level <= 3]
+    last_line = len(src.lines)
+    sections: list[Section] = []
+    for i, head in enumerate(heads):
+        if head.level != 2:
+            continue
+        end = _region_end(heads, i, last_line)
+        subs: list[Section] = []
+        for j in range(i + 1, len(heads)):
+            sub = heads[j]
+            if sub.level <= 2:
+                break
+            sub_end = _region_end(heads, j, last_line)
+            subs.append(_make(src, sub, sub_end, subsection_key(sub.text), None, sub.text, ()))
+        number, title = split_number(head.text)
+        sections.append(_make(src, head, end, section_key(number, title), number, title, tuple(subs)))
+    return tuple(sections)
+
+
+def _region_end(heads: list[Heading], index: int, last_line: int) -> int:
+    level = heads[index].level
+    for nxt in heads[index + 1 :]:
+        if nxt.level <= level:
+            return nxt.line - 1
+    return last_line
+
+
+def _make(
+    src: Source,
+    head: Heading,
+    region_end: int,
+    key: str | None,
+    number: str | None,
+    title: str,
+    subs: tuple[Section, ...],
+) -> Section:
+    end = content_end(src, head.line, region_end)
+    return Section(
+        title=title,
+        number=number,
+        key=key,
+        level=head.level,
+        line=head.line,
+        end_line=end,
+        has_content=end > head.line,
+        subsections=subs,
+    )
+
+
+def content_end(src: Source, heading_line: int, region_end: int) -> int:
+    """The last line after ``heading_line`` up to ``region_end`` that is neither blank nor a rule.
+
+    Hidden lines (code, comments) count as content.  ``heading_line`` when there is none.
+    """
+    n = region_end
+    hidden = src.hidden
+    lines = src.lines
+    while n > heading_line:
+        text = lines[n - 1]
+        if hidden[n - 1] or not (is_blank(text) or is_rule(text)):
+            return n
+        n -= 1
+    return heading_line
