@@ -7,19 +7,32 @@ stale data, and nothing is ever written into ``docs_dir``.
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from mkdocs_prd.catalog import Catalog, build_catalog
 from mkdocs_prd.config import PrdConfig, to_settings
+from mkdocs_prd.index_html import IndexOptions
+from mkdocs_prd.labels import Labels
+from mkdocs_prd.listing import MARKER_NAME
 from mkdocs_prd.model import Severity
+from mkdocs_prd.portfolio import load_all
+from mkdocs_prd.render import Renderer, override_dirs
 from mkdocs_prd.settings import Settings
+from mkdocs_prd.site_index import SiteIndex, catalog_rows
 from mkdocs_prd.validate import summary_line
 
 log = get_plugin_logger(__name__)
+
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+INDEX_ASSETS: tuple[str, ...] = ("prd-index.css", "prd-index.js")
+"""The index's browser files, served from the site under ``assets/prd/``."""
+ASSET_DIR = "assets/prd"
 
 
 class PrdPlugin(BasePlugin[PrdConfig]):
@@ -29,6 +42,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):
         self.command: Literal["build", "gh-deploy", "serve"] | None = None
         self.settings = Settings()
         self.catalog = Catalog()
+        self.site_index: SiteIndex | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Serve shows findings on pages by default; a published build does not.
@@ -37,6 +51,11 @@ class PrdPlugin(BasePlugin[PrdConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = to_settings(self.config)
         self.catalog = Catalog()
+        self.site_index = None
+        if self.config.enabled:
+            # Shipped with the plugin and served from the site: no manual extra_css, no CDN.
+            config.extra_css.append(f"{ASSET_DIR}/prd-index.css")
+            config.extra_javascript.append(f"{ASSET_DIR}/prd-index.js")
         return config
 
     # Late, so files that other plugins generate (gen-files, blog) are seen too.
@@ -48,7 +67,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):
         self.catalog = build_catalog(docs, self.settings)
         log.info(f"{len(self.catalog)} PRD pages found")
         self._log_findings()
-        return files
+        return self._index_files(files, config)
 
     def _log_findings(self) -> None:
         # Once per build, from the catalog just rebuilt: a serve rebuild never repeats
@@ -62,3 +81,82 @@ class PrdPlugin(BasePlugin[PrdConfig]):
             else:
                 log.warning(message)
         log.info(f"PRD findings: {summary_line(findings, len(self.catalog))}")
+
+    # --- the PRD index (issue 5) ---------------------------------------------
+
+    def _index_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Build this site's index rows, merge other sites', add the index page and assets."""
+        rows = catalog_rows(self.catalog, lambda src: _url_of(files, src), lambda src: _read_text(files, src))
+        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        for loaded in load_all(self.config.include_indexes, base_dir):
+            rows.extend(loaded.rows)
+            for message in loaded.messages:
+                # Info, not warning: another site being down must not fail `--strict` builds.
+                log.info(f"warning: {message}")
+        labels = Labels(self.settings.labels)
+        self.site_index = SiteIndex(
+            rows,
+            IndexOptions(
+                columns=tuple(self.config.index_columns) or None,
+                sort_by=self.config.sort_by,
+                reverse=self.config.reverse,
+                group_by=None if self.config.group_by == "none" else self.config.group_by,
+                statuses=self.settings.statuses,
+                threshold=self.settings.iosm_threshold,
+            ),
+            renderer=Renderer(labels, override_dirs(config.theme.custom_dir)),
+            index_page=self.config.index_page,
+            title=self.config.index_title,
+        )
+        page = self.config.index_page
+        if page is not None and files.get_file_from_path(page) is None:
+            files.append(File.generated(config, page, content=self.site_index.page_markdown()))
+        for name in INDEX_ASSETS:
+            with open(os.path.join(PACKAGE_DIR, "assets", name), "rb") as fd:
+                files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=fd.read()))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.site_index is None:
+            return markdown
+        src = page.file.src_uri
+        if MARKER_NAME not in markdown and src != self.site_index.index_page:
+            return markdown
+        source = page.file.content_string
+        # Markers are reported at their line in the file, front matter included.
+        offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+        result = self.site_index.prepare_markdown(src, markdown, offset)
+        for problem in result.problems:
+            log.warning(f"{src}:{problem.line}: {problem.message}")
+        return result.markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # After Markdown: markers in code blocks are escaped text by now and stay examples.
+        if self.site_index is None:
+            return html
+        return self.site_index.fill(page.file.url, html)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site_index is None or self.config.json_export is None:
+            return
+        path = os.path.join(config.site_dir, *self.config.json_export.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as fd:
+            fd.write(self.site_index.export_text(config.site_name, config.site_url))
+
+
+def _url_of(files: Files, src_path: str) -> str:
+    file = files.get_file_from_path(src_path)
+    return file.url if file is not None else src_path
+
+
+def _read_text(files: Files, src_path: str) -> str | None:
+    file = files.get_file_from_path(src_path)
+    if file is None:
+        return None
+    try:
+        return file.content_string
+    except (OSError, UnicodeDecodeError):
+        return None  # an unreadable report is the render module's finding to report, not ours
