@@ -85,7 +85,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "col_findings": "Findings (errors / warnings)",
     "col_site": "Site",
     "index_by_status": "PRDs per status",
-    "index_findings_total": "Findings: {error} errors, {warning} warnings, {info} info",
+    "index_findings_total": "Findings: errors {error}, warnings {warning}, info {info}",
     "index_iosm_met": "{met} of {total} PRDs meet the IOSM-Index threshold ({threshold})",
     "index_shown": "{shown} of {total} PRDs shown",
     "index_filter": "Filter",
