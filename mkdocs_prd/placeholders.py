@@ -23,6 +23,7 @@ _LINK_DEF = re.compile(r" {0,3}\[([^\]\[]+)\]:")
 _TASK_BOX = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]")
 _BACKTICKS = re.compile(r"`+")
 _BRACKET = re.compile(r"[\[\]]")
+_PRIORITY_WORDS = frozenset({"must", "should", "could"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,8 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
         return False  # "[ ]", "[1]", "[-]": not template prose
     if inner[0] in "^!" or inner.strip() == "TOC":
         return False  # footnote, GitHub alert, Python-Markdown's table of contents
+    if inner.strip().casefold() in _PRIORITY_WORDS:
+        return False  # "... [Must]": the inline priority of a list requirement
     if start > 0 and text[start - 1] == "!":
         return False  # image alt text: "![alt]" followed by (src) or [ref]
     after = text[end + 1 : end + 2]

@@ -81,9 +81,12 @@ def missing_nfr_categories(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     nfr_heading = next((s for s in section.subsections if _is_nfr_heading(s.title)), None)
     if not prd.non_functional and (nfr_heading is None or not nfr_heading.has_content):
         return  # PRD204 / PRD203 report the missing or empty subsection
-    text = " ".join(
-        [r.name for r in prd.non_functional] + [a.key for r in prd.non_functional for a in r.attributes]
-    ).casefold()
+    named = [r.name for r in prd.non_functional if r.form == "block"]
+    # A free-form list NFR names its category only as a "Category: ..." prefix.
+    named += [r.name.split(":", 1)[0] for r in prd.non_functional if r.form == "list" and ":" in r.name]
+    if prd.non_functional and not named:
+        return  # only free-form sentences: there are no categories to compare
+    text = " ".join(named).casefold()
     missing = [c for c in NFR_CATEGORIES if c.casefold() not in text]
     if missing:
         line = nfr_heading.line if nfr_heading else section.line
