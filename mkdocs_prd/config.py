@@ -73,6 +73,29 @@ class OutputPath(BaseConfigOption[str | None]):
         return path
 
 
+class StatusColors(BaseConfigOption[dict[str, str]]):
+    """``{status: background colour}``; a colour whose contrast cannot be checked is a config error."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, str] = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        from mkdocs_prd.stylesheet import color_problem
+
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"Expected a mapping of status to colour, got {type(value).__name__}")
+        out: dict[str, str] = {}
+        for status, colour in value.items():
+            problem = color_problem(str(colour))
+            if problem is not None:
+                raise ValidationError(f"Status {status!r}: {problem}")
+            out[str(status)] = str(colour)
+        return out
+
+
 class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
     """Other sites' ``prd-index.json``: paths, URLs or ``{source, name, url, timeout}`` mappings."""
 
@@ -115,8 +138,9 @@ class PrdConfig(Config):
     nav_status = c.Type(bool, default=False)
     """Show each PRD's status as Material's page-status icon in the navigation."""
 
-    status_colors = c.DictOfItems(c.Type(str), default={})
-    """Badge colours per status (CSS colour of the background), e.g. ``{Approved: "#1b5e20"}``."""
+    status_colors = StatusColors()
+    """Badge background colour per status (``#rrggbb``, ``#rgb`` or ``rgb()``), e.g.
+    ``{Approved: "#1b5e20"}``; the text colour is chosen for WCAG AA contrast."""
 
     labels = c.DictOfItems(c.Type(str), default={})
     """Every word the plugin puts on a page, by key, for translation."""

@@ -47,7 +47,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "not_stated": "not stated",
     "iosm_table_caption": "IOSM targets",
     "gate": "Gate",
-    "gate_title": "Gate-{key} ({name})",
+    "gate_title": "Gate-{gate} ({name})",
     "gate_i": "Improve",
     "gate_o": "Optimize",
     "gate_s": "Shrink",

@@ -11,6 +11,7 @@ import os
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -21,10 +22,13 @@ from mkdocs_prd.index_html import IndexOptions
 from mkdocs_prd.labels import Labels
 from mkdocs_prd.listing import MARKER_NAME
 from mkdocs_prd.model import Severity
+from mkdocs_prd.page import PageRenderer, material_meta, nav_status_id, report_path
 from mkdocs_prd.portfolio import load_all
-from mkdocs_prd.render import Renderer, override_dirs
+from mkdocs_prd.render import Renderer, RenderError, override_dirs
+from mkdocs_prd.report import IosmReport, parse_report
 from mkdocs_prd.settings import Settings
 from mkdocs_prd.site_index import SiteIndex, catalog_rows
+from mkdocs_prd.stylesheet import CSS_URI, stylesheet
 from mkdocs_prd.validate import summary_line
 
 log = get_plugin_logger(__name__)
@@ -43,6 +47,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):
         self.settings = Settings()
         self.catalog = Catalog()
         self.site_index: SiteIndex | None = None
+        self.pages: PageRenderer | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Serve shows findings on pages by default; a published build does not.
@@ -52,7 +57,11 @@ class PrdPlugin(BasePlugin[PrdConfig]):
         self.settings = to_settings(self.config)
         self.catalog = Catalog()
         self.site_index = None
+        self.pages = None
         if self.config.enabled:
+            # PRD page styles go first, so the site's own extra_css overrides them.
+            if CSS_URI not in config.extra_css:
+                config.extra_css.insert(0, CSS_URI)
             # Shipped with the plugin and served from the site: no manual extra_css, no CDN.
             config.extra_css.append(f"{ASSET_DIR}/prd-index.css")
             config.extra_javascript.append(f"{ASSET_DIR}/prd-index.js")
@@ -67,6 +76,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):
         self.catalog = build_catalog(docs, self.settings)
         log.info(f"{len(self.catalog)} PRD pages found")
         self._log_findings()
+        self._prepare_pages(files, config)
         return self._index_files(files, config)
 
     def _log_findings(self) -> None:
@@ -81,6 +91,56 @@ class PrdPlugin(BasePlugin[PrdConfig]):
             else:
                 log.warning(message)
         log.info(f"PRD findings: {summary_line(findings, len(self.catalog))}")
+
+    # --- PRD pages (issue 4) ---------------------------------------------------
+
+    def _prepare_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The stylesheet, each PRD's actual IOSM values, and the page renderer of this build."""
+        # A site file at the stylesheet's path replaces ours (an override); else ours is generated.
+        if files.get_file_from_path(CSS_URI) is None:
+            files.append(File.generated(config, CSS_URI, content=stylesheet(self.config.status_colors)))
+        reports: dict[str, IosmReport] = {}
+        for prd in self.catalog:
+            path = report_path(prd.path)
+            text = _read_text(files, path)
+            if text is not None:
+                reports[prd.path] = parse_report(text, path)
+        show = self.config.show_findings == "always" or (
+            self.config.show_findings == "serve" and self.command == "serve"
+        )
+        renderer = Renderer(
+            Labels(self.settings.labels),
+            override_dirs(config.theme.custom_dir),
+            material=config.theme.name == "material",
+        )
+        self.pages = PageRenderer(self.catalog, renderer, show_findings=show, reports=reports)
+        for message in self.pages.problems:
+            log.warning(message)
+        if self.config.nav_status:
+            # Tooltips of Material's page-status icons; the site's own definitions win.
+            titles = {
+                nav_status_id(p.status): renderer.labels.format("status_aria", status=p.status)
+                for p in self.catalog
+                if p.status
+            }
+            config.extra["status"] = {**titles, **(config.extra.get("status") or {})}
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        markdown = self._index_markdown(markdown, page)
+        if self.pages is None:
+            return markdown
+        prd = self.catalog.get(page.file.src_uri)
+        if prd is None:
+            return markdown  # not a PRD: the page stays exactly as it was
+        material_meta(
+            page.meta, prd.status, nav_status=self.config.nav_status, defined=config.extra.get("status") or {}
+        )
+        try:
+            return self.pages.markdown(page.file.src_uri, markdown, page.file.content_string)
+        except RenderError as exc:
+            raise PluginError(f"prd: {page.file.src_uri}: {exc}") from exc
 
     # --- the PRD index (issue 5) ---------------------------------------------
 
@@ -116,9 +176,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):
                 files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=fd.read()))
         return files
 
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def _index_markdown(self, markdown: str, page: Page) -> str:
         if self.site_index is None:
             return markdown
         src = page.file.src_uri
