@@ -89,8 +89,8 @@ def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if target.value < threshold:
         yield Hit(
             target.line,
-            f"Target IOSM-Index {quote(target.raw)} is below the site's threshold {threshold:g}",
-            f"Aim for at least {threshold:g}, or explain why in the PRD",
+            f"Target IOSM-Index {quote(target.raw)} is below the site's threshold {threshold:.2f}",
+            f"Aim for at least {threshold:.2f}, or explain why in the PRD",
         )
 
 
