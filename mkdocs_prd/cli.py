@@ -27,6 +27,7 @@ EXIT_USAGE = 2
 COMMAND_MODULES: tuple[str, ...] = (
     "mkdocs_prd.cli_lint",
     "mkdocs_prd.cli_rules",
+    "mkdocs_prd.cli_new",
     "mkdocs_prd.cli_index",
 )
 """Modules that each register one subcommand, in the order ``--help`` lists them."""
