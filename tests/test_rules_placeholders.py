@@ -24,8 +24,10 @@ def found(text: str) -> list[tuple[int, str]]:
         ("- P50 latency: ≤[X]ms", [(1, "[X]")]),
         ("- Dependency count: Stable or reduced by [X]%", [(1, "[X]")]),
         ("a [one] b [two]", [(1, "[one]"), (1, "[two]")]),
-        ("| [Technical risk, e.g., \"API latency\"] | H | M | [Strategy] |",
-         [(1, '[Technical risk, e.g., "API latency"]'), (1, "[Strategy]")]),
+        (
+            '| [Technical risk, e.g., "API latency"] | H | M | [Strategy] |',
+            [(1, '[Technical risk, e.g., "API latency"]'), (1, "[Strategy]")],
+        ),
         ("outer [a [inner] b", [(1, "[inner]")]),
         ("- [x] done but [later] is a placeholder", [(1, "[later]")]),
         ("mid-text [x] is a placeholder too", [(1, "[x]")]),
