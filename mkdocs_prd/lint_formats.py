@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 
 from mkdocs_prd.lint import LintResult
+from mkdocs_prd.lint_gitlab import format_gitlab
 from mkdocs_prd.model import Finding, Severity
 from mkdocs_prd.validate import summary_line
 
@@ -82,5 +83,6 @@ FORMATS: dict[str, Callable[[LintResult], str]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
+    "gitlab": format_gitlab,  # GitLab Code Quality report (lint_gitlab.py)
 }
 """Formatter per ``--format`` value."""
