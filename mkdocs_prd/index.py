@@ -194,14 +194,9 @@ def relative_url(url: str, from_url: str) -> str:
 
 
 def _norm_parts(path: str) -> list[str]:
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part and part != ".":
-            parts.append(part)
-    return parts
+    # Exactly MkDocs' normalisation (posixpath.normpath), so links match its own.
+    path = posixpath.normpath("/" + path if not path.startswith("/") else path)[1:]
+    return path.split("/") if path else []
 
 
 def finding_counts(findings: Iterable[Finding]) -> dict[str, FindingCounts]:

@@ -38,11 +38,14 @@ class ListingSpec:
     group_by: str | None = None
     group_set: bool = False
     summary: bool | None = None
+    arguments: bool = False
 
     @property
     def is_full_index(self) -> bool:
-        """A bare marker: the whole index with its summary and filters."""
-        return self == ListingSpec()
+        """A bare marker: the whole index with its summary and filters.
+
+        A marker with arguments is a listing even when none of them was valid."""
+        return not self.arguments
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +134,8 @@ def parse_arguments(args: str, line: int = 1) -> tuple[ListingSpec, tuple[Marker
     def bad(message: str) -> None:
         problems.append(MarkerProblem(line, f"prd-index marker: {message}"))
 
-    for key, value in _tokens(args, bad):
+    tokens = _tokens(args, bad)
+    for key, value in tokens:
         if key == "status":
             statuses.extend(_split(value) if value else [])
             if not value:
@@ -169,7 +173,12 @@ def parse_arguments(args: str, line: int = 1) -> tuple[ListingSpec, tuple[Marker
                 bad(f"group={value!r} is not one of {', '.join(GROUP_KEYS)}, none")
         else:
             bad(f"unknown argument {key!r}; expected status, owner, sort, reverse, columns, group, summary")
-    spec = ListingSpec(statuses=tuple(statuses), owners=tuple(owners), **values)  # type: ignore[arg-type]
+    spec = ListingSpec(
+        statuses=tuple(statuses),
+        owners=tuple(owners),
+        arguments=bool(tokens or args.strip()),
+        **values,  # type: ignore[arg-type]
+    )
     return spec, tuple(problems)
 
 

@@ -1,0 +1,248 @@
+"""The PRD index as data and HTML, without a build: order, filters, groups, summary,
+URLs, listing markers, escaping."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from mkdocs_prd.index import (
+    FindingCounts,
+    IndexRow,
+    IosmValues,
+    filter_rows,
+    finding_counts,
+    group_rows,
+    index_rows,
+    page_url,
+    relative_url,
+    requirement_counts,
+    sort_rows,
+    summarize,
+)
+from mkdocs_prd.index_html import IndexOptions, render_listing
+from mkdocs_prd.listing import ListingSpec, find_markers, parse_arguments, replace_markers
+from mkdocs_prd.model import Finding, Requirement, Severity
+from mkdocs_prd.parse import parse_prd
+
+STATUSES = ("Draft", "Review", "Approved", "Implemented")
+
+
+def row(src: str, **kw: object) -> IndexRow:
+    values: dict[str, object] = {"title": src.upper(), "url": src.replace(".md", "/")}
+    values.update(kw)
+    return IndexRow(src_path=src, **values)  # type: ignore[arg-type]
+
+
+ROWS = [
+    row("d.md", track_id="prd-10", status="Approved", date="2026-03-01", title="delta", owner="Zed"),
+    row("a.md", track_id="prd-2", status="draft", date="2026-01-05", title="Alpha", owner="amy"),
+    row("c.md", track_id="prd-2", status="Implemented", date=None, title="charlie", owner="Amy"),
+    row("b.md", track_id=None, status="In Progress", date="2026-03-01", title="Bravo 10", owner=None),
+    row("e.md", track_id="PRD-1", status=None, date="2025-12-31", title="Bravo 9", owner="Zed"),
+]
+
+
+def order(rows: list[IndexRow]) -> list[str]:
+    return [r.src_path for r in rows]
+
+
+class TestSort:
+    def test_track_id_natural_missing_last_ties_by_src_path(self) -> None:
+        assert order(sort_rows(ROWS, "track_id")) == ["e.md", "a.md", "c.md", "d.md", "b.md"]
+
+    def test_track_id_reverse_keeps_missing_last_and_tie_order(self) -> None:
+        assert order(sort_rows(ROWS, "track_id", reverse=True)) == ["d.md", "a.md", "c.md", "e.md", "b.md"]
+
+    def test_date(self) -> None:
+        assert order(sort_rows(ROWS, "date")) == ["e.md", "a.md", "b.md", "d.md", "c.md"]
+        assert order(sort_rows(ROWS, "date", reverse=True)) == ["b.md", "d.md", "a.md", "e.md", "c.md"]
+
+    def test_status_follows_the_workflow_then_unknown_then_missing(self) -> None:
+        assert order(sort_rows(ROWS, "status", statuses=STATUSES)) == ["a.md", "d.md", "c.md", "b.md", "e.md"]
+
+    def test_title_natural_and_case_insensitive(self) -> None:
+        assert order(sort_rows(ROWS, "title")) == ["a.md", "e.md", "b.md", "c.md", "d.md"]
+
+    def test_unknown_key_is_an_error(self) -> None:
+        with pytest.raises(ValueError, match="owner"):
+            sort_rows(ROWS, "owner")
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.permutations(ROWS), st.sampled_from(["track_id", "date", "status", "title"]), st.booleans())
+    def test_input_order_never_matters(self, rows: list[IndexRow], key: str, reverse: bool) -> None:
+        assert sort_rows(rows, key, reverse, STATUSES) == sort_rows(ROWS, key, reverse, STATUSES)
+
+
+def test_filter_is_case_insensitive_and_combines() -> None:
+    assert order(filter_rows(ROWS, statuses=["APPROVED", "draft"])) == ["d.md", "a.md"]
+    assert order(filter_rows(ROWS, owners=["amy"])) == ["a.md", "c.md"]
+    assert order(filter_rows(ROWS, statuses=["Implemented"], owners=["AMY"])) == ["c.md"]
+    assert filter_rows(ROWS) == ROWS
+
+
+def test_group_by_status_and_owner() -> None:
+    by_status = group_rows(sort_rows(ROWS, "title"), "status", STATUSES)
+    assert [(g.key, order(list(g.rows))) for g in by_status] == [
+        ("draft", ["a.md"]),
+        ("Approved", ["d.md"]),
+        ("Implemented", ["c.md"]),
+        ("In Progress", ["b.md"]),
+        (None, ["e.md"]),
+    ]
+    by_owner = group_rows(ROWS, "owner")
+    assert [(g.key, order(list(g.rows))) for g in by_owner] == [
+        ("amy", ["a.md", "c.md"]),
+        ("Zed", ["d.md", "e.md"]),
+        (None, ["b.md"]),
+    ]
+    assert group_rows(ROWS, None)[0].rows == tuple(ROWS)
+
+
+def test_summary_counts_statuses_findings_and_threshold() -> None:
+    def target(text: str, value: float) -> IosmValues:
+        return IosmValues(target=text, target_value=value)
+
+    rows = [
+        row("a.md", status="Approved", iosm=target("0.80", 0.80), findings=FindingCounts(1, 2)),
+        row("b.md", status="approved", iosm=target("≥0.9", 0.9), findings=FindingCounts(0, 1, 3)),
+        row("c.md", status="Draft", iosm=target("0.7", 0.7)),
+        row("d.md", status=None),
+    ]
+    s = summarize(rows, STATUSES, 0.8)
+    assert [(c.status, c.count) for c in s.statuses] == [("Draft", 1), ("Approved", 2), (None, 1)]
+    assert (s.findings.error, s.findings.warning, s.findings.info) == (1, 3, 3)
+    assert (s.meets_threshold, s.with_target, s.total) == (2, 3, 4)
+
+
+def test_finding_and_requirement_counts() -> None:
+    found = [
+        Finding("PRD101", Severity.ERROR, "a.md", 1, "m"),
+        Finding("PRD104", Severity.WARNING, "a.md", 2, "m"),
+        Finding("PRD504", Severity.INFO, "b.md", 3, "m"),
+    ]
+    assert finding_counts(found) == {"a.md": FindingCounts(1, 1, 0), "b.md": FindingCounts(0, 0, 1)}
+    reqs = [
+        Requirement("functional", f"FR-{i}", "n", i, "block", priority=p)
+        for i, p in enumerate(["Must", "must ", "Should", "Could", None, "Maybe"])
+    ]
+    counts = requirement_counts(reqs)
+    assert (counts.must, counts.should, counts.could, counts.other) == (2, 1, 1, 2)
+
+
+PATHS = ["index.md", "README.md", "a.md", "prds/index.md", "prds/x y.md", "prds/sub/README.md", "d/a/b/c.md"]
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+@pytest.mark.parametrize("src", PATHS)
+def test_page_url_is_what_mkdocs_computes(src: str, use_directory_urls: bool) -> None:
+    file = File(src, src_dir=None, dest_dir="/site", use_directory_urls=use_directory_urls)
+    assert page_url(src, use_directory_urls) == file.url
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "..", ".", "x.html", "c"]), max_size=5).map("/".join),
+    st.lists(st.sampled_from(["a", "b", "..", "index.html", "c", ""]), max_size=5).map("/".join),
+)
+def test_relative_url_matches_mkdocs(url: str, other: str) -> None:
+    assert relative_url(url, other) == get_relative_url(url, other)
+
+
+class TestMarkers:
+    def test_full_marker_and_arguments(self) -> None:
+        text = 'intro\n\n<!-- prd-index -->\n\n<!--   prd-index status=Approved,Review owner="Platform Team" '
+        text += "sort=date reverse columns=title,status,owner group=owner -->\n"
+        first, second = find_markers(text)
+        assert first.spec.is_full_index and first.line == 3 and not first.problems
+        assert second.line == 5 and not second.problems
+        assert second.spec == ListingSpec(
+            statuses=("Approved", "Review"),
+            owners=("Platform Team",),
+            sort_by="date",
+            reverse=True,
+            columns=("title", "status", "owner"),
+            group_by="owner",
+            group_set=True,
+            arguments=True,
+        )
+
+    def test_bad_arguments_are_problems_with_lines_and_the_rest_applies(self) -> None:
+        text = "a\nb\n<!-- prd-index sort=owner colour=red columns=title,bogus status=Draft reverse=maybe -->"
+        (marker,) = find_markers(text)
+        messages = [p.message for p in marker.problems]
+        assert all(p.line == 3 for p in marker.problems)
+        assert any("sort='owner'" in m for m in messages)
+        assert any("unknown argument 'colour'" in m for m in messages)
+        assert any("'bogus'" in m for m in messages)
+        assert any("reverse='maybe'" in m for m in messages)
+        assert marker.spec.columns == ("title",) and marker.spec.statuses == ("Draft",)
+
+    def test_unterminated_quote(self) -> None:
+        spec, problems = parse_arguments(' owner="Platform', 7)
+        assert problems and problems[0].line == 7 and "unterminated" in problems[0].message
+        assert spec.owners == ("Platform",)
+
+    def test_markers_in_fenced_code_are_examples(self) -> None:
+        text = "```md\n<!-- prd-index -->\n```\n\n~~~~\n<!-- prd-index status=X -->\n~~~~\n"
+        text += "<!-- prd-index-not -->\n"
+        assert find_markers(text) == []
+        assert len(find_markers(text, skip_code=False)) == 2
+
+    def test_other_comments_and_lookalikes_are_ignored(self) -> None:
+        assert find_markers("<!-- prd-ignore PRD101 --> <!-- prd-indexes --> <!-- x prd-index -->") == []
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("<!->prd-index =\"',\n`~ab")), max_size=200))
+    def test_never_raises(self, text: str) -> None:
+        for marker in find_markers(text):
+            assert 1 <= marker.line <= text.count("\n") + 1
+        replace_markers(text, lambda m: "X")
+
+    def test_replace_swallows_a_wrapping_paragraph(self) -> None:
+        text = "<p><!-- prd-index --></p>\n<p>a <!-- prd-index x=1 --> b</p>"
+        out = replace_markers(text, lambda m: "<T/>")
+        assert out == "<T/>\n<p>a <T/> b</p>"
+
+
+HOSTILE = '<script>alert("x")</script>'
+HOSTILE_PRD = f"""# PRD: {HOSTILE} & co
+
+**Version:** 1.0
+**Date:** 2026-01-01
+**Track ID:** t-<b>1</b>
+**Owner:** <img src=x onerror=alert(1)>
+**Status:** <i>Approved</i>
+"""
+
+
+def test_rendered_html_escapes_document_values() -> None:
+    prd = parse_prd(HOSTILE_PRD, "prds/evil.md")
+    rows = index_rows([prd], page_url)
+    out = render_listing(rows, ListingSpec(), IndexOptions(statuses=STATUSES), link=lambda r: r.url)
+    assert "<script>" not in out and "<img" not in out and "<i>" not in out and "<b>" not in out
+    assert str(escape(HOSTILE)) + " &amp; co" in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    # The status text stays as written, as text, in the badge.
+    assert re.search(r'class="prd-status prd-status--i-approved-i"[^>]*>&lt;i&gt;Approved&lt;/i&gt;<', out)
+
+
+def test_listing_filters_columns_and_order() -> None:
+    out = render_listing(
+        ROWS,
+        parse_arguments('status=Approved,draft,Implemented sort=title reverse columns=title,owner')[0],
+        IndexOptions(statuses=STATUSES),
+        link=lambda r: r.url,
+    )
+    assert [m for m in re.findall(r'data-prd-col="(\w+)"', out)] == ["title", "owner"]
+    titles = re.findall(r'<a href="[^"]+">([^<]+)</a>', out)
+    assert titles == ["delta", "charlie", "Alpha"]
+    assert 'aria-sort="descending"' in out
+    assert "prd-index__summary" not in out  # a listing has no summary unless asked
+    assert "3 of 3 PRDs shown" in out
