@@ -158,7 +158,8 @@ def judge(operator: str | None, target: float | None, unit: str, actual: Actual 
 
     Unknown when there is no actual, no numeric target, an operator that cannot be
     checked from one number (``stable``), or when the actual's unit differs from the
-    target's.  For ``reduced by`` the actual is the reduction achieved.
+    target's.  Without an operator only an actual equal to the target is met.  For
+    ``reduced by`` the actual is the reduction achieved.
     """
     if actual is None:
         return "unknown"
@@ -167,7 +168,11 @@ def judge(operator: str | None, target: float | None, unit: str, actual: Actual 
     if actual.unit and unit and actual.unit.lower() != unit.lower():
         return "unknown"
     value = actual.value
-    op = operator or "="
+    if operator is None:
+        # A bare number (``0.1% error rate``) does not say floor or ceiling: only
+        # reaching it exactly is surely met.
+        return "met" if abs(value - target) <= 1e-9 else "unknown"
+    op = operator
     checks = {
         ">=": value >= target - 1e-9,
         "<=": value <= target + 1e-9,

@@ -1,0 +1,356 @@
+"""Rendering without a build: report parser, actuals, colours, fragments, the Markdown rewrite."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from render_sites import TABLE_IOSM, prd_text
+
+from mkdocs_prd.actuals import Actual, collect, from_front_matter, judge, word_mark
+from mkdocs_prd.colors import contrast_ratio, parse_color, text_color_for
+from mkdocs_prd.labels import Labels
+from mkdocs_prd.model import Finding, Severity
+from mkdocs_prd.page import Fragments, html_block, line_offset, material_meta, report_path, rewrite
+from mkdocs_prd.parse import parse_prd
+from mkdocs_prd.render import Renderer, status_badge
+from mkdocs_prd.report import gate_key, parse_report
+from mkdocs_prd.stylesheet import color_problem, status_color_rules, stylesheet
+from mkdocs_prd.views import band, priority_key, slug, target_note
+
+# --- iosm_report.md ---------------------------------------------------------------
+
+
+def test_report_reads_indexes_and_gate_rows() -> None:
+    report = parse_report(
+        "# Report\n\n**Baseline Index:** 0.72\n**Final Index:** 0.85\n\n"
+        "| Gate | Target | Baseline | Final | Status | Δ |\n|---|---|---|---|---|---|\n"
+        "| **Gate-I** | ≥0.70 | 0.65 | 0.78 | ✅ PASS | +0.13 |\n"
+        "| Gate-O (Optimize) | ≥0.60 | 0.5 | 0.55 | ❌ FAIL | +0.05 |\n"
+        "| Overall | | | | | |\n"
+    )
+    assert report.baseline_index is not None and report.baseline_index.value == 0.72
+    assert report.final_index is not None and report.final_index.value == 0.85
+    assert set(report.gates) == {"I", "O"}
+    assert report.gates["I"].final_value == 0.78 and report.gates["I"].line == 8
+    assert report.gates["O"].status == "❌ FAIL"
+    assert report.problems == ()
+
+
+def test_report_columns_are_found_by_heading() -> None:
+    report = parse_report("| Final | Gate |\n|--|--|\n| 0.9 | S |\n| 0.4 | Modularize |\n")
+    assert report.gates["S"].final == "0.9" and report.gates["M"].final == "0.4"
+
+
+def test_report_records_unreadable_index_as_problem() -> None:
+    report = parse_report("**Final Index:** pending\n")
+    assert report.final_index is not None and report.final_index.value is None
+    assert [p.line for p in report.problems] == [1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "key"),
+    [
+        ("Gate-I", "I"),
+        ("**Gate-O (Optimize)**", "O"),
+        ("S", "S"),
+        ("Modularize", "M"),
+        ("Improve", "I"),
+        ("Overall", None),
+        ("Index", None),
+        ("", None),
+    ],
+)
+def test_gate_key(cell: str, key: str | None) -> None:
+    assert gate_key(cell) == key
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("|*-: \n\r0123456789.GateIOSMFinalBselinIdx≥Δ✅")), max_size=400)
+)
+def test_report_parser_never_raises(text: str) -> None:
+    parse_report(text)
+
+
+# --- actuals ----------------------------------------------------------------------
+
+
+def test_front_matter_actuals_shape() -> None:
+    got = from_front_matter(
+        {"I": "0.82", "Gate-O": "0.7", "index": "0.8", "metrics": {"P95  Latency:": "180ms"}}
+    )
+    assert got.gates["I"].value == 0.82 and got.gates["O"].value == 0.7
+    assert got.index is not None and got.index.value == 0.8
+    assert got.metric("p95 latency") is not None
+    assert got.problems == ()
+
+
+def test_front_matter_actuals_bad_shapes_are_problems() -> None:
+    assert from_front_matter("0.8").problems
+    bad = from_front_matter({"X": "1", "metrics": "fast"})
+    assert len(bad.problems) == 2 and "unknown key 'X'" in bad.problems[0]
+
+
+def test_front_matter_wins_over_report() -> None:
+    report = parse_report("**Final Index:** 0.7\n| Gate | Final |\n|-|-|\n| I | 0.6 |\n| O | 0.9 |\n")
+    got = collect({"iosm_actuals": {"I": "0.95"}}, report)
+    assert got.gates["I"].raw == "0.95" and got.gates["O"].raw == "0.9"
+    assert got.index is not None and got.index.raw == "0.7"
+
+
+def a(raw: str) -> Actual:
+    return from_front_matter({"index": raw}).index  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("op", "target", "unit", "raw", "mark"),
+    [
+        (">=", 0.95, "", "0.97", "met"),
+        (">=", 0.95, "", "0.9", "not_met"),
+        ("<=", 200, "ms", "180ms", "met"),
+        ("<=", 200, "ms", "0.2s", "unknown"),  # a different unit is not compared
+        ("<", 5, "%", "5%", "not_met"),
+        ("reduced by", 10, "%", "12%", "met"),
+        ("stable", None, "", "stable", "unknown"),
+        (None, 100, "%", "100%", "met"),
+        (None, 0.1, "%", "0.05%", "unknown"),  # no operator: floor or ceiling unknown
+        (None, None, "", "All pass", "met"),
+        (None, None, "", "2 tests failing", "not_met"),
+    ],
+)
+def test_judge(op: str | None, target: float | None, unit: str, raw: str, mark: str) -> None:
+    assert judge(op, target, unit, a(raw)) == mark
+
+
+def test_judge_without_actual_is_unknown() -> None:
+    assert judge(">=", 0.8, "", None) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"), [("✅ PASS", "met"), ("❌ FAIL", "not_met"), ("Not met", "not_met"), ("n/a", None)]
+)
+def test_word_mark(text: str, mark: str | None) -> None:
+    assert word_mark(text) == mark
+
+
+# --- colours and CSS --------------------------------------------------------------
+
+
+def test_parse_color_forms() -> None:
+    assert parse_color("#fff") == (255.0, 255.0, 255.0)
+    assert parse_color("#1b5e20") == (27.0, 94.0, 32.0)
+    assert parse_color("rgb(0, 0, 128)") == (0.0, 0.0, 128.0)
+    assert parse_color("rgba(10 20 30 / 50%)") == (10.0, 20.0, 30.0)
+    assert parse_color("red") is None and parse_color("url(x)") is None
+
+
+def test_contrast_ratio_known_values() -> None:
+    assert contrast_ratio((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+    assert contrast_ratio((255, 255, 255), (255, 255, 255)) == pytest.approx(1.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(*(st.integers(0, 255),) * 3))
+def test_chosen_text_colour_always_reaches_wcag_aa(rgb: tuple[int, int, int]) -> None:
+    bg = (float(rgb[0]), float(rgb[1]), float(rgb[2]))
+    fg = parse_color(text_color_for(bg))
+    assert fg is not None and contrast_ratio(bg, fg) >= 4.5
+
+
+def test_default_badge_colours_reach_wcag_aa_with_white_text() -> None:
+    backgrounds = re.findall(r"--prd-(?:status|priority|band|mark)-bg: (#[0-9a-f]{6})", stylesheet({}))
+    assert len(backgrounds) >= 15
+    for bg in backgrounds:
+        rgb = parse_color(bg)
+        assert rgb is not None and contrast_ratio(rgb, (255, 255, 255)) >= 4.5, bg
+
+
+def test_status_color_rules_reserialise_values() -> None:
+    css = status_color_rules({"Needs Review": "#ABC"})
+    assert (
+        css == ".prd-status--needs-review, .md-status--prd-needs-review "
+        "{ --prd-status-bg: #aabbcc; --prd-status-fg: #000; }"
+    )
+    assert color_problem("#zzz") is not None and color_problem("#000") is None
+
+
+# --- fragments ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Progress", "in-progress"),
+        ("Approved", "approved"),
+        ("  Wait / See!! ", "wait-see"),
+        ("***", "unknown"),
+    ],
+)
+def test_slug(text: str, expected: str) -> None:
+    assert slug(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        (0.95, "excellent"),
+        (0.9, "excellent"),
+        (0.85, "good"),
+        (0.8, "good"),
+        (0.7, "acceptable"),
+        (0.69, "needs_work"),
+        (0.6, "needs_work"),
+        (0.59, "poor"),
+        (None, None),
+    ],
+)
+def test_band(value: float | None, key: str | None) -> None:
+    assert band(value) == key
+
+
+def test_priority_key() -> None:
+    assert [priority_key(p) for p in ("Must", "should", "COULD", "Must / Should / Could", None, "Later")] == [
+        "must",
+        "should",
+        "could",
+        "other",
+        "other",
+        "other",
+    ]
+
+
+def test_target_note_keeps_words_beyond_operator_value_unit() -> None:
+    assert target_note("≥0.95 (clear naming)", "") == "clear naming"
+    assert target_note("100% of public APIs", "%") == "of public APIs"
+    assert target_note("Stable or reduced by 10%", "%") == "Stable or reduced by 10%"
+    assert target_note("≤5%", "%") == ""
+
+
+def test_status_badge_function_escapes_and_labels() -> None:
+    html = str(status_badge('A "quoted" <b>'))
+    assert html == (
+        '<span class="prd-status prd-status--a-quoted-b" aria-label="Status: A &#34;quoted&#34; &lt;b&gt;">'
+        "A &#34;quoted&#34; &lt;b&gt;</span>"
+    )
+    assert "prd-status--missing" in str(status_badge(None))
+
+
+def test_labels_translate_every_word() -> None:
+    labels = Labels(
+        {"status_aria": "Statut : {status}", "criteria_met": "{checked} sur {total}", "band_good": "Bon"}
+    )
+    r = Renderer(labels)
+    assert 'aria-label="Statut : Brouillon"' in str(r.status_badge("Brouillon"))
+    card = str(r.card(parse_prd(prd_text(), "a.md")))
+    assert "1 sur 3" in card and ">Bon<" in card
+
+
+def test_findings_panel_material_and_plain() -> None:
+    findings = [Finding("PRD302", Severity.ERROR, "a.md", 9, "Priority <x> is odd", "Use Must")]
+    material = str(Renderer(material=True).findings(findings))
+    plain = str(Renderer().findings(findings))
+    assert (
+        'class="admonition warning prd-findings"' in material and '<p class="admonition-title">' in material
+    )
+    assert 'class="prd-findings prd-findings--plain"' in plain
+    assert (
+        "Priority &lt;x&gt; is odd" in plain
+        and "line 9" in plain
+        and "PRD302" in plain
+        and "Use Must" in plain
+    )
+    assert str(Renderer().findings([])) == ""
+
+
+# --- the Markdown rewrite -----------------------------------------------------------
+
+
+def fragments() -> Fragments:
+    return Fragments(
+        findings="<div>F\n\n  x</div>",
+        card="<div>CARD</div>",
+        iosm="<div>IOSM</div>",
+        priority_badge=lambda p: Renderer().priority_badge(p),
+    )
+
+
+def test_html_block_has_no_blank_or_indented_lines() -> None:
+    assert html_block("<div>\n\n   <p>x</p>\n</div>\n") == ["", "<div>", "<p>x</p>", "</div>", ""]
+
+
+def test_rewrite_places_fragments_by_line() -> None:
+    text = prd_text(front_matter="owner: x")
+    prd = parse_prd(text, "a.md")
+    body = text.split("---\n", 2)[2].lstrip("\n")
+    offset = line_offset(text, body)
+    assert offset == 4
+    out = rewrite(body, prd, fragments(), offset)
+    lines = out.split("\n")
+    assert lines[0] == "# PRD: Checkout Redesign"
+    assert lines[1:6] == ["", "<div>F", "x</div>", "", ""] or lines[2] == "<div>F"
+    assert out.index("<div>F") < out.index("<div>CARD</div>") < out.index("## 1. Problem")
+    assert "**Track ID:**" not in out and "**Owner:**" not in out
+    assert "<div>IOSM</div>" in out and "Semantic clarity" not in out
+    assert out.index("## 10. IOSM Targets") < out.index("<div>IOSM</div>") < out.index("## Appendix")
+    assert re.search(r"^- Priority: <span class=\"prd-priority prd-priority--must\"", out, re.M)
+    assert out.endswith("\n")
+
+
+def test_rewrite_keeps_the_rule_between_sections() -> None:
+    text = prd_text()
+    out = rewrite(text, parse_prd(text, "a.md"), fragments(), 0)
+    section10 = out[out.index("## 10.") : out.index("## Appendix")]
+    assert section10.rstrip().endswith("---")
+
+
+def test_rewrite_reparses_when_another_plugin_changed_the_page() -> None:
+    text = prd_text(front_matter="owner: x")
+    prd = parse_prd(text, "a.md")
+    changed = "Injected banner line\n\n" + text.split("---\n", 2)[2]
+    assert line_offset(text, changed) is None
+    out = rewrite(changed, prd, fragments(), None)
+    assert "**Track ID:**" not in out and "<div>CARD</div>" in out and "Semantic clarity" not in out
+    assert out.startswith("Injected banner line")
+
+
+def test_rewrite_inserts_table_above_content_not_understood() -> None:
+    text = prd_text(iosm=TABLE_IOSM + "\nA remark nobody can parse.\n")
+    prd = parse_prd(text, "a.md")
+    out = rewrite(text, prd, fragments(), 0)
+    if prd.iosm.understood:
+        pytest.skip("the parser understood the remark")
+    assert (
+        out.index("<div>IOSM</div>") < out.index("| **Gate-I** |") < out.index("A remark nobody can parse.")
+    )
+
+
+def test_rewrite_never_eats_lines_that_are_not_header_lines() -> None:
+    text = prd_text()
+    prd = parse_prd(text, "a.md")
+    # Simulate stale spans: the header "lines" now hold prose.
+    shifted = text.replace("**Version:** 1.2", "Prose the author wrote.")
+    out = rewrite(shifted, prd, fragments(), 0)
+    assert "Prose the author wrote." in out and "<div>CARD</div>" in out
+
+
+def test_material_meta() -> None:
+    meta: dict[str, object] = {"status": "Approved"}
+    material_meta(meta, "Approved", nav_status=False, defined={})
+    assert "status" not in meta
+    meta = {"status": "new"}
+    material_meta(meta, "Approved", nav_status=False, defined={})
+    assert meta == {"status": "new"}
+    meta = {"status": "Approved"}
+    material_meta(meta, "Approved", nav_status=False, defined={"Approved": "Signed off"})
+    assert meta == {"status": "Approved"}
+    meta = {}
+    material_meta(meta, "In Progress", nav_status=True, defined={})
+    assert meta == {"status": "prd-in-progress"}
+
+
+def test_report_path() -> None:
+    assert report_path("tracks/t-1/PRD.md") == "tracks/t-1/iosm_report.md"
+    assert report_path("PRD.md") == "iosm_report.md"
