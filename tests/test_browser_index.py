@@ -46,7 +46,9 @@ def sample_build(root: Path, instant: bool, base: str) -> Path:
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["plain", "instant"])
-def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, bool]]:
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path, bool]]:
     """(base URL of the site, its site_dir, instant navigation on?) on 127.0.0.1, a free port."""
     root = tmp_path_factory.mktemp("browser-index")
     handler = functools.partial(_Quiet, directory=str(root / "www"))
@@ -133,7 +135,7 @@ def test_sort_by_heading_and_filter_by_status_badge(chromium: Any, served: tuple
 
 
 def test_init_is_idempotent_across_navigation(chromium: Any, served: tuple[str, Path, bool]) -> None:
-    base, site_dir, instant = served
+    base, _, instant = served
     page = open_index(chromium, base, instant)
     # Leave and come back (instantly when enabled): one click must still sort once.
     page.go_back() if instant else page.goto(base)
