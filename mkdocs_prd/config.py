@@ -110,6 +110,50 @@ class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
             raise ValidationError(str(exc)) from exc
 
 
+class LabelTexts(BaseConfigOption[dict[str, str]]):
+    """``{label key: text}`` over the English defaults of ``labels.py``.
+
+    An unknown key is a config error naming it (a typo would silently leave the
+    English word on the page), and so is a ``{placeholder}`` the label cannot fill.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, str] = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        import difflib
+        import string
+
+        from mkdocs_prd.labels import DEFAULT_LABELS
+
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"Expected a mapping of label key to text, got {type(value).__name__}")
+        out: dict[str, str] = {}
+        for key, text in value.items():
+            if key not in DEFAULT_LABELS:
+                close = difflib.get_close_matches(str(key), DEFAULT_LABELS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else "; the README lists the label keys"
+                raise ValidationError(f"Unknown label key {key!r}{hint}")
+            if not isinstance(text, str):
+                raise ValidationError(f"Label {key!r}: expected text, got {type(text).__name__}")
+            allowed = {f for _, f, _, _ in string.Formatter().parse(DEFAULT_LABELS[key]) if f}
+            if allowed:
+                try:
+                    used = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+                except ValueError as exc:
+                    raise ValidationError(f"Label {key!r}: {exc} in {text!r}") from exc
+                if used - allowed:
+                    raise ValidationError(
+                        f"Label {key!r} uses {{{sorted(used - allowed)[0]}}}, which it cannot fill; "
+                        f"available: {', '.join('{' + f + '}' for f in sorted(allowed))}"
+                    )
+            out[str(key)] = text
+        return out
+
+
 class PrdConfig(Config):
     """Options of the ``prd`` plugin."""
 
@@ -142,8 +186,8 @@ class PrdConfig(Config):
     """Badge background colour per status (``#rrggbb``, ``#rgb`` or ``rgb()``), e.g.
     ``{Approved: "#1b5e20"}``; the text colour is chosen for WCAG AA contrast."""
 
-    labels = c.DictOfItems(c.Type(str), default={})
-    """Every word the plugin puts on a page, by key, for translation."""
+    labels = LabelTexts()
+    """Every word the plugin puts on a page, by key, for translation (unknown keys are an error)."""
 
     template = c.Optional(c.Type(str))
     """A PRD skeleton file used by ``mkdocs-prd new`` (relative to ``mkdocs.yml``)."""
