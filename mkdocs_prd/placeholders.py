@@ -39,14 +39,14 @@ def find_placeholders(lines: Sequence[str]) -> Iterator[Placeholder]:
     prose = list(_prose_lines(lines))
     defined = {_label(m.group(1)) for _, text in prose if (m := _LINK_DEF.match(text))}
     for number, text in prose:
-        if "[" in text:
-            yield from _placeholders_in_line(number, text, defined)
+        yield from _placeholders_in_line(number, text, defined)
 
 
 def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
-    """``(line number, text)`` of the lines outside front matter, fences and HTML comments.
+    """``(line number, text)`` of the lines with a ``[`` outside front matter, fences and HTML comments.
 
-    Text inside an HTML comment that starts or ends mid-line is blanked out.
+    Text inside an HTML comment that starts or ends mid-line is blanked out.  Cheap
+    substring tests come first: most lines have no fence, comment or bracket.
     """
     start = 0
     if lines and lines[0].rstrip(" \t") == "---":
@@ -59,11 +59,16 @@ def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
     for i in range(start, len(lines)):
         text = lines[i]
         if fence is not None:
-            stripped = text.strip()
-            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
-                fence = None
+            if fence in text:
+                stripped = text.strip()
+                if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                    fence = None
             continue
-        if not in_comment:
+        if in_comment:
+            if "-->" not in text:
+                continue
+            text, in_comment = _strip_comments(text, True)
+        elif "```" in text or "~~~" in text:
             # Fences may be indented (inside list items) or quoted; a backtick fence's
             # info string has no backtick (otherwise it is an inline code span).
             lead = text.lstrip(" \t>")
@@ -71,8 +76,10 @@ def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
             if m is not None and not (m.group(1)[0] == "`" and "`" in lead[m.end() :]):
                 fence = m.group(1)
                 continue
-        text, in_comment = _strip_comments(text, in_comment)
-        yield i + 1, text
+        if "<!--" in text:
+            text, in_comment = _strip_comments(text, in_comment)
+        if "[" in text:
+            yield i + 1, text
 
 
 def _strip_comments(text: str, in_comment: bool) -> tuple[str, bool]:

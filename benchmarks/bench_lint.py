@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Benchmark: linting PRDs must cost under 1/20 of rendering them, and stay linear on hostile input.
+
+1. Generates 1,000 PRDs with ``corpus.py`` (about 1 in 8 with a deliberate defect),
+   then, in this one process, times a whole ``mkdocs-prd lint`` run over the site
+   (read files, detect, parse, every rule including the cross-document ones) against
+   rendering the same files with Python-Markdown (the extensions MkDocs enables by
+   default: toc, tables, fenced_code; front matter stripped as MkDocs does).
+2. Lints an adversarial PRD (one 1 MB line of ``[ `` pairs, thousands of unclosed
+   ``**``, a long line of backtick runs) at size n and 2n: the time ratio must stay
+   near 2 (linear), under 3.
+
+Each measurement is best-of-N to damp noise on a shared machine.  Prints the figures
+and PASS/FAIL lines; exits 1 on any FAIL.
+
+    python benchmarks/bench_lint.py [--prds 1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus
+
+from mkdocs_prd.lint import lint
+from mkdocs_prd.parse_lines import front_matter_end, split_lines
+from mkdocs_prd.settings import Settings
+
+TARGET = 1 / 20
+LINEAR_LIMIT = 3.0
+
+
+def _best(repeat: int, run: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _markdown_body(text: str) -> str:
+    # MkDocs hands Python-Markdown the page without its YAML front matter.
+    lines = split_lines(text)
+    return "\n".join(lines[front_matter_end(lines) :])
+
+
+def bench_corpus(prds: int, repeat: int) -> bool:
+    with tempfile.TemporaryDirectory(prefix="prd-bench-lint-") as tmp:
+        write_corpus(Path(tmp), prds, other=0)
+        docs = Path(tmp) / "docs"
+        files = sorted(docs.rglob("*.md"))
+        size = sum(p.stat().st_size for p in files)
+        result = lint([], Settings(), str(docs))
+        md = markdown.Markdown(extensions=["toc", "tables", "fenced_code"])
+
+        def render_all() -> None:
+            # Same work on the input side as lint: read each file, then convert it.
+            for path in files:
+                md.reset()
+                md.convert(_markdown_body(path.read_text(encoding="utf-8")))
+
+        lint_s = _best(repeat, lambda: lint([], Settings(), str(docs)))
+        render_s = _best(repeat, render_all)
+    ratio = lint_s / render_s
+    n = result.pages
+    print(f"bench_lint: {n} PRDs ({size / 1e6:.1f} MB), {len(result.findings)} findings")
+    print(f"  mkdocs-prd lint: {lint_s:7.3f} s  ({lint_s / n * 1e3:.3f} ms/PRD)")
+    print(f"  Python-Markdown: {render_s:7.3f} s  ({render_s / n * 1e3:.3f} ms/PRD)")
+    print(f"  ratio lint/render = {ratio:.4f} (1/{1 / ratio:.1f}); target < {TARGET:.4f} (1/20)")
+    ok = ratio < TARGET and n == prds
+    verdict = "PASS" if ok else "FAIL"
+    print(f"{verdict}: bench_lint: linting costs 1/{1 / ratio:.1f} of rendering (target: under 1/20)")
+    return ok
+
+
+def hostile_prd(scale: int) -> str:
+    """A PRD whose body is built to hurt backtracking scanners; ``scale=1`` is about 1.1 MB."""
+    return (
+        "# PRD: Hostile input\n\n**Status:** Draft\n\n## 1. Problem\n\n"
+        + "[ " * (500_000 * scale)
+        + "\n\n"
+        + "**unclosed " * (5_000 * scale)
+        + "\n\n"
+        + "`[a]` `` ` [" * (8_000 * scale)
+        + "\n"
+    )
+
+
+def bench_hostile(repeat: int) -> bool:
+    times = []
+    with tempfile.TemporaryDirectory(prefix="prd-bench-hostile-") as tmp:
+        for scale in (1, 2):
+            path = Path(tmp) / f"hostile-{scale}.md"
+            path.write_text(hostile_prd(scale), encoding="utf-8")
+            mb = path.stat().st_size / 1e6
+            seconds = _best(repeat, lambda p=path: lint([str(p)], Settings()))
+            times.append(seconds)
+            print(f"  hostile PRD {mb:4.1f} MB: lint {seconds:6.3f} s")
+    ratio = times[1] / times[0]
+    ok = ratio < LINEAR_LIMIT
+    print(f"  time(2n) / time(n) = {ratio:.2f} (linear is 2; limit {LINEAR_LIMIT})")
+    print(f"{'PASS' if ok else 'FAIL'}: bench_lint: hostile input lints in linear time (ratio {ratio:.2f})")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both benchmarks; 0 when both pass."""
+    ap = argparse.ArgumentParser(description="lint vs render benchmark, and linearity on hostile input")
+    ap.add_argument("--prds", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    ok = bench_corpus(args.prds, args.repeat)
+    ok = bench_hostile(args.repeat) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
