@@ -108,3 +108,19 @@ def first_h1(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
     return next((line for line in body.splitlines() if line.startswith("# ")), "")
+
+
+def test_home_page_lists_the_approved_prds(sample_build: Built) -> None:
+    _, site, _ = sample_build
+    page = (site / "index.html").read_text(encoding="utf-8")
+    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', page, re.S)
+    assert article  # the page body, without the navigation (which names every page)
+    home = article.group(1)
+    assert "<!-- prd-index" not in home  # the marker was replaced by the listing
+    # The two Approved PRDs, oldest first (sort=date), and no PRD of another status.
+    refunds = home.index("Automated Refunds for Card Payments")
+    warehouse = home.index("Warehouse Cost Attribution Dashboard")
+    assert refunds < warehouse
+    for other in ("Typo-Tolerant Product Search", "Audit Log Export", "Customer Referral Program"):
+        assert other not in home
+    assert 'href="prds/"' in home  # the link to the generated index page resolves
