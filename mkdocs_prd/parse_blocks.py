@@ -8,21 +8,24 @@ item (``1. **UC-1: Pay**``) with nested bullets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from mkdocs_prd.model import Attribute
 from mkdocs_prd.parse_lines import (
+    BLANK,
+    CODE,
+    HEADING,
+    ITEM,
+    RULE,
+    TEXT,
     Source,
     bold_label,
     indent_of,
-    is_rule,
     is_separator_row,
-    list_item,
     split_row,
     strip_bold,
 )
-
-_LIST_START = frozenset("-*+0123456789")
 
 
 @dataclass(slots=True)
@@ -47,8 +50,8 @@ class Record:
     def attributes(self) -> tuple[Attribute, ...]:
         """The bullets that read ``Key: value`` (or ``**Key:** value``)."""
         out = []
-        for n, text in self.attr_lines():
-            attr = attribute(text, n)
+        for n, parts in self.attrs:
+            attr = attribute(parts[0] if len(parts) == 1 else " ".join(parts), n)
             if attr is not None:
                 out.append(attr)
         return tuple(out)
@@ -56,15 +59,18 @@ class Record:
 
 def attribute(text: str, line: int) -> Attribute | None:
     """``Key: value`` / ``**Key:** value`` as an Attribute; None for other text."""
-    pair = bold_label(text)
-    if pair is not None:
-        return Attribute(key=pair[0], value=pair[1], line=line)
+    if text[:2] == "**":
+        pair = bold_label(text)
+        if pair is not None:
+            return Attribute(pair[0], pair[1], line)
     key, sep, value = text.partition(":")
-    key = strip_bold(key.strip())
     # "https://…" is a link, not a key; a key is short.
-    if not sep or not key or len(key) > 60 or (value and value[0] not in " \t"):
+    if not sep or len(key) > 60 or (value and value[0] not in " \t"):
         return None
-    return Attribute(key=key, value=value.strip(), line=line)
+    key = strip_bold(key)
+    if not key:
+        return None
+    return Attribute(key, value.strip(), line)
 
 
 def head_of(text: str) -> str:
@@ -91,35 +97,42 @@ def records(src: Source, start: int, end: int) -> list[Record]:
     mode: str | None = None
     base = 0
     prev_blank = True
-    for n, line in src.visible(start, end):
-        s = line.lstrip(" \t")
-        if not s:
+    kinds, lines, items = src.kinds, src.lines, src.items
+    for n in range(max(start, 1), min(end, len(lines)) + 1):
+        kind = kinds[n - 1]
+        if kind >= CODE:
+            continue
+        if kind == BLANK:
             prev_blank = True
             continue
-        c = s[0]
-        if c in "-*_" and is_rule(line):
+        if kind == RULE:
             cur, mode = None, None
-        elif c in _LIST_START and (item := list_item(line)) is not None:
+        elif kind == ITEM:
+            item = items[n]
             if cur is not None and (mode == "block" or item.indent > base + 1):
                 cur.attrs.append((n, [item.text]))
             else:
                 cur = Record(head=head_of(item.text), line=n, form="list", parts=[item.text])
                 out.append(cur)
                 mode, base = "list", item.indent
-        elif c == "#" and s.lstrip("#")[:1] in (" ", "\t", ""):
-            cur = Record(head=s.lstrip("#").strip(" \t#"), line=n, form="block", parts=[s.strip()])
+        elif kind == HEADING:
+            s = lines[n - 1].strip()
+            cur = Record(head=s.lstrip("#").strip(" \t#"), line=n, form="block", parts=[s])
             out.append(cur)
             mode = "block"
-        elif c == "*" and s.startswith("**") and indent_of(line) < 2 and (prev_blank or mode != "list"):
-            cur = Record(head=head_of(s), line=n, form="block", parts=[s.strip()])
-            out.append(cur)
-            mode = "block"
-        elif cur is not None and mode == "list":
-            if not prev_blank or indent_of(line) >= 2:
-                target = cur.attrs[-1][1] if cur.attrs else cur.parts
-                target.append(s.strip())
-            else:
-                cur, mode = None, None
+        else:
+            line = lines[n - 1]
+            s = line.lstrip(" \t")
+            if s.startswith("**") and len(line) - len(s) < 2 and (prev_blank or mode != "list"):
+                cur = Record(head=head_of(s), line=n, form="block", parts=[s.strip()])
+                out.append(cur)
+                mode = "block"
+            elif cur is not None and mode == "list":
+                if not prev_blank or indent_of(line) >= 2:
+                    target = cur.attrs[-1][1] if cur.attrs else cur.parts
+                    target.append(s.strip())
+                else:
+                    cur, mode = None, None
         prev_blank = False
     return out
 
@@ -140,26 +153,27 @@ def entries(src: Source, start: int, end: int) -> list[Entry]:
     line_no = 0
     base = -1
     prev_blank = True
-    for n, line in src.visible(start, end):
-        s = line.lstrip(" \t")
-        if not s:
+    kinds, lines, items = src.kinds, src.lines, src.items
+    for n in range(max(start, 1), min(end, len(lines)) + 1):
+        kind = kinds[n - 1]
+        if kind >= CODE:
+            continue
+        if kind == BLANK:
             prev_blank = True
             continue
-        c = s[0]
-        rule = c in "-*_" and is_rule(line)
-        item = list_item(line) if c in _LIST_START and not rule else None
-        if item is not None:
+        if kind == ITEM:
+            item = items[n]
             if parts is not None and item.indent > base + 1:
                 appending = False  # a nested item: its lines are not the entry's text
             else:
                 if parts is not None:
                     out.append(Entry(text=" ".join(parts), line=line_no))
                 parts, line_no, base, appending = [item.text], n, item.indent, True
-        elif parts is not None and (rule or c == "#" or (prev_blank and indent_of(line) < 2)):
+        elif parts is not None and (kind in (RULE, HEADING) or (prev_blank and indent_of(lines[n - 1]) < 2)):
             out.append(Entry(text=" ".join(parts), line=line_no))
             parts = None
         elif parts is not None and appending:
-            parts.append(s.strip())
+            parts.append(lines[n - 1].strip())
         prev_blank = False
     if parts is not None:
         out.append(Entry(text=" ".join(parts), line=line_no))
@@ -176,11 +190,7 @@ class Table:
 
     def column(self, *words: str) -> int:
         """Index of the first header cell containing any of ``words`` (case-insensitive), or -1."""
-        for i, cell in enumerate(self.header):
-            low = strip_bold(cell).lower()
-            if any(w in low for w in words):
-                return i
-        return -1
+        return _column(self.header, words)
 
     def line_numbers(self) -> set[int]:
         """Every line the table occupies (header, separator, rows)."""
@@ -192,30 +202,40 @@ class Table:
 def tables(src: Source, start: int, end: int) -> list[Table]:
     """The pipe tables (header row + separator row + body rows) between ``start`` and ``end``."""
     out: list[Table] = []
-    visible = src.visible(start, end)
-    i = 0
-    while i + 1 < len(visible):
-        n, line = visible[i]
-        header = split_row(line) if "|" in line else None
-        nxt_n, nxt = visible[i + 1]
-        sep = split_row(nxt) if header is not None and nxt_n == n + 1 and "-" in nxt else None
+    kinds, lines = src.kinds, src.lines
+    last = min(end, len(lines))
+    n = max(start, 1)
+    while n < last:
+        line = lines[n - 1]
+        if kinds[n - 1] != TEXT or "|" not in line or kinds[n] != TEXT or "-" not in lines[n]:
+            n += 1
+            continue
+        header = split_row(line)
+        sep = split_row(lines[n])
         if header is None or sep is None or not is_separator_row(sep):
-            i += 1
+            n += 1
             continue
         rows: list[tuple[int, tuple[str, ...]]] = []
-        j = i + 2
-        prev = nxt_n
-        while j < len(visible):
-            rn, rline = visible[j]
-            cells = split_row(rline) if rn == prev + 1 else None
+        r = n + 2
+        while r <= last and kinds[r - 1] == TEXT:
+            cells = split_row(lines[r - 1])
             if cells is None:
                 break
-            rows.append((rn, tuple(cells)))
-            prev = rn
-            j += 1
+            rows.append((r, tuple(cells)))
+            r += 1
         out.append(Table(header=tuple(header), line=n, rows=tuple(rows)))
-        i = j
+        n = r
     return out
+
+
+@lru_cache(maxsize=1024)
+def _column(header: tuple[str, ...], words: tuple[str, ...]) -> int:
+    # Cached: a site's tables repeat the same few headers.
+    for i, name in enumerate(header):
+        low = strip_bold(name).lower()
+        if any(w in low for w in words):
+            return i
+    return -1
 
 
 def cell(cells: tuple[str, ...], index: int) -> str:

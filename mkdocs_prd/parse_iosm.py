@@ -14,10 +14,21 @@ others become ``iosm-line`` problems.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mkdocs_prd.model import GATE_NAMES, GateKey, Iosm, IosmIndex, IosmTarget, Number, Problem, Section
 from mkdocs_prd.parse_blocks import Table, attribute, cell, tables
-from mkdocs_prd.parse_lines import COMMENT, Source, bold_label, is_rule, list_item, strip_bold
+from mkdocs_prd.parse_lines import (
+    BLANK,
+    CODE,
+    COMMENT,
+    HEADING,
+    RULE,
+    ListLine,
+    Source,
+    bold_label,
+    strip_bold,
+)
 from mkdocs_prd.parse_sections import normalise_title
 
 # Longest spellings first, so ">=" is not read as ">".
@@ -95,6 +106,7 @@ _KNOWN_UNITS = frozenset(
 _MAX_PROBLEMS = 20
 
 
+@lru_cache(maxsize=4096)
 def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
     """Split a target text into ``(operator, value, unit, qualitative)``.
 
@@ -142,6 +154,7 @@ def _unit(after: str) -> str:
     return after[:end].rstrip(".:")
 
 
+@lru_cache(maxsize=4096)
 def gate_of(text: str) -> GateKey | None:
     """``Gate-I (Improve) Targets`` / ``**Gate-O**`` / ``Shrink`` -> the gate key."""
     norm = normalise_title(strip_bold(text))
@@ -168,6 +181,7 @@ def _key(letter: str) -> GateKey | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _index_part(label: str) -> str | None:
     """Which IOSM-Index figure a label names: ``baseline``, ``target`` or ``delta``."""
     norm = normalise_title(label)
@@ -237,30 +251,28 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
     for table in tables(src, start, end):
         if table.column("gate") >= 0:
             table_lines |= _read_table(table, reader)
-    mode: GateKey | str | None = None
+    gate: GateKey | None = None  # the gate whose subsection we are in
+    in_index = False  # inside "### Expected IOSM-Index"
+    kinds, items = src.kinds, src.items
     for n in range(start, end + 1):
-        line = src.lines[n - 1]
-        hidden = src.hidden[n - 1]
-        if hidden:
-            if hidden != COMMENT:
+        kind = kinds[n - 1]
+        if kind >= CODE:
+            if kind != COMMENT:
                 reader.unrecognised.append(n)
             continue
-        if n in table_lines or not line.strip() or is_rule(line):
+        if kind in (BLANK, RULE) or n in table_lines:
             continue
-        s = line.strip()
-        if s.startswith("#"):
+        s = src.lines[n - 1].strip()
+        if kind == HEADING:
             title = s.lstrip("#").strip()
             gate = gate_of(title)
+            in_index = gate is None and _index_part(title) is not None and "index" in normalise_title(title)
             if gate is not None:
-                mode = gate
                 reader.gate_seen(gate)
-            elif _index_part(title) is not None and "index" in normalise_title(title):
-                mode = "index"
-            else:
-                mode = None
+            elif not in_index:
                 reader.unrecognised.append(n)
             continue
-        if not _read_line(line, s, n, mode, reader):
+        if not _read_line(s, items.get(n), n, gate, in_index, reader):
             reader.unrecognised.append(n)
     problems = [
         Problem(
@@ -289,7 +301,9 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
     return iosm, problems
 
 
-def _read_line(line: str, s: str, n: int, mode: GateKey | str | None, reader: _Reader) -> bool:
+def _read_line(
+    s: str, item: ListLine | None, n: int, gate: GateKey | None, in_index: bool, reader: _Reader
+) -> bool:
     """Record what one non-blank line says; False when it says nothing we know."""
     pair = bold_label(s)
     if pair is not None:
@@ -298,21 +312,19 @@ def _read_line(line: str, s: str, n: int, mode: GateKey | str | None, reader: _R
             reader.index_value(part, pair[1], n)
             return True
         return False
-    item = list_item(line)
     text = item.text if item is not None else s
-    if mode == "index" or (mode is None and item is None):
+    if in_index or (gate is None and item is None):
         attr = attribute(text, n)
         part = _index_part(attr.key) if attr is not None else None
         if attr is not None and part is not None and attr.value:
             reader.index_value(part, attr.value, n)
             return True
         return False
-    if mode is None or item is None or item.indent > 1:
+    if gate is None or item is None or item.indent > 1:
         return False
     split = _metric_target(text)
     if split is None:
         return False
-    gate: GateKey = mode  # type: ignore[assignment]  # mode is a gate key here
     reader.target(gate, split[0], split[1], n, "list")
     return True
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mkdocs_prd.model import (
     ChangeLogRow,
@@ -25,27 +26,29 @@ from mkdocs_prd.parse_sections import normalise_title, subsection_key
 
 _REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
 _UC_ID = re.compile(r"UC-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
-_TASK = re.compile(r"[ \t]*[-*+][ \t]+\[([ xX])\](?:[ \t]+|$)")
 _NAME_SEPARATORS = " \t:.-–—"
 _INLINE_PRIORITIES = ("must", "should", "could", "won't", "wont")
 
 
 @dataclass(slots=True)
 class Items:
-    """What :func:`parse_items` found; the fields mirror :class:`~mkdocs_prd.model.Prd`."""
+    """What :func:`parse_items` found; the fields mirror :class:`~mkdocs_prd.model.Prd`.
 
-    goals: tuple[Item, ...] = ()
-    non_goals: tuple[Item, ...] = ()
-    personas: tuple[Persona, ...] = ()
-    use_cases: tuple[UseCase, ...] = ()
-    scope: tuple[ScopeBucket, ...] = ()
-    functional: tuple[Requirement, ...] = ()
-    non_functional: tuple[Requirement, ...] = ()
-    risks: tuple[Risk, ...] = ()
-    criteria: tuple[Criterion, ...] = ()
-    references: tuple[Item, ...] = ()
-    open_questions: tuple[Item, ...] = ()
-    changelog: tuple[ChangeLogRow, ...] = ()
+    Lists while collecting (appending to tuples would be quadratic on huge pages).
+    """
+
+    goals: list[Item] = field(default_factory=list)
+    non_goals: list[Item] = field(default_factory=list)
+    personas: list[Persona] = field(default_factory=list)
+    use_cases: list[UseCase] = field(default_factory=list)
+    scope: list[ScopeBucket] = field(default_factory=list)
+    functional: list[Requirement] = field(default_factory=list)
+    non_functional: list[Requirement] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    references: list[Item] = field(default_factory=list)
+    open_questions: list[Item] = field(default_factory=list)
+    changelog: list[ChangeLogRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -59,13 +62,13 @@ def parse_items(src: Source, sections: tuple[Section, ...]) -> Items:
         elif key == "users":
             _users(src, sec, items)
         elif key == "scope":
-            items.scope += _scope(src, sec)
+            items.scope.extend(_scope(src, sec))
         elif key == "requirements":
             _requirements(src, sec, items)
         elif key == "risks":
-            items.risks += _risks(src, sec)
+            items.risks.extend(_risks(src, sec))
         elif key == "acceptance":
-            items.criteria += _criteria(src, sec)
+            items.criteria.extend(_criteria(src, sec))
         elif key == "appendix" or key is None:
             _appendix(src, sec, items)
     return items
@@ -102,15 +105,16 @@ def _users(src: Source, sec: Section, items: Items) -> None:
             if m is not None or key == "use_cases":
                 uc_id = m.group().rstrip(".") if m is not None else None
                 name = _name_after(rec.head, m.end() if m is not None else 0)
-                items.use_cases += (UseCase(id=uc_id, name=name, line=rec.line, attributes=rec.attributes()),)
+                items.use_cases.append(UseCase(uc_id, name, rec.line, rec.attributes()))
             elif key == "personas" or (key is None and not has_persona_section):
-                items.personas += (Persona(name=rec.head, line=rec.line, attributes=rec.attributes()),)
+                items.personas.append(Persona(rec.head, rec.line, rec.attributes()))
 
 
 def _name_after(head: str, start: int) -> str:
     return strip_bold(head[start:].strip(_NAME_SEPARATORS))
 
 
+@lru_cache(maxsize=1024)
 def bucket_name(title: str) -> str:
     """``MVP (Must-Have)`` -> ``MVP``; ``V1.1 (Should-Have)`` -> ``V1.1``; others as written."""
     norm = normalise_title(title)
@@ -160,9 +164,9 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
             if req is None:
                 continue
             if req.kind == "functional":
-                items.functional += (req,)
+                items.functional.append(req)
             else:
-                items.non_functional += (req,)
+                items.non_functional.append(req)
 
 
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
@@ -246,18 +250,18 @@ def _col(table: Table, fallback: int, *words: str) -> int:
 
 def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
     out: list[Criterion] = []
-    regions = [("", sec.line + 1, _own_end(sec))] + [
-        (s.title, s.line + 1, s.end_line) for s in sec.subsections
-    ]
+    regions = [("", sec.line + 1, _own_end(sec))]
+    regions += [(s.title, s.line + 1, s.end_line) for s in sec.subsections]
+    items = src.items
     for group, start, end in regions:
-        for n, line in src.visible(start, end):
-            if "[" not in line:
+        for n in range(start, end + 1):
+            item = items.get(n)
+            if item is None or item.ordered or not item.text.startswith("["):
                 continue
-            m = _TASK.match(line)
-            if m is not None:
-                out.append(
-                    Criterion(text=line[m.end() :].strip(), checked=m.group(1) != " ", group=group, line=n)
-                )
+            text = item.text
+            mark = text[1:2]
+            if len(text) >= 3 and text[2] == "]" and mark in (" ", "x", "X") and text[3:4] in ("", " ", "\t"):
+                out.append(Criterion(text=text[3:].strip(), checked=mark != " ", group=group, line=n))
     return tuple(out)
 
 

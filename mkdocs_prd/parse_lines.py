@@ -10,15 +10,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from mkdocs_prd.model import Problem
 
-CODE = 1
-COMMENT = 2
+# What each line is, decided once by :func:`scan`.  Kinds from CODE on are hidden:
+# nothing inside fenced code, HTML comments or front matter is structure.
+TEXT = 0
+BLANK = 1
+RULE = 2
+HEADING = 3
+ITEM = 4
+CODE = 5
+COMMENT = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+# Heading and ListLine are NamedTuples, not dataclasses: a page has hundreds of them
+# and a frozen dataclass costs several times more to build.
+class Heading(NamedTuple):
     """An ATX heading outside code: ``level`` 1-6, ``text`` without the ``#`` marks."""
 
     level: int
@@ -26,18 +35,28 @@ class Heading:
     line: int
 
 
+class ListLine(NamedTuple):
+    """A list item line: ``indent`` in columns (tabs count 4), ``ordered`` for ``1.``."""
+
+    indent: int
+    ordered: bool
+    text: str
+
+
 @dataclass(slots=True)
 class Source:
     """The lines of one document (1-based: ``lines[0]`` is line 1).
 
-    ``hidden[i]`` is :data:`CODE` for lines of fenced code blocks (fences included),
-    :data:`COMMENT` for HTML comments that start a line, 0 for other lines (and
-    :data:`CODE` for front matter): nothing in hidden lines is structure.
+    ``kinds[i]`` classifies line ``i + 1`` (:data:`TEXT`, :data:`BLANK`, :data:`RULE`,
+    :data:`HEADING`, :data:`ITEM`, or hidden: :data:`CODE` for fenced code, fences
+    and front matter, :data:`COMMENT` for HTML comments that start a line).
+    ``items`` maps the line number of each list item to its parts.
     ``body_start`` is the first line after the front matter.
     """
 
     lines: list[str]
-    hidden: list[int]
+    kinds: list[int]
+    items: dict[int, ListLine] = field(default_factory=dict)
     headings: list[Heading] = field(default_factory=list)
     body_start: int = 1
     problems: list[Problem] = field(default_factory=list)
@@ -54,9 +73,9 @@ class Source:
         """``(line number, text)`` for the lines ``start..end`` (inclusive) that are not hidden."""
         lo = max(start, 1)
         hi = min(end, len(self.lines))
-        hidden = self.hidden
+        kinds = self.kinds
         lines = self.lines
-        return [(n, lines[n - 1]) for n in range(lo, hi + 1) if not hidden[n - 1]]
+        return [(n, lines[n - 1]) for n in range(lo, hi + 1) if kinds[n - 1] < CODE]
 
 
 def split_lines(text: str) -> list[str]:
@@ -89,121 +108,140 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+_LIST_MARKER = re.compile(r"([-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_ORDERED_MARKER = re.compile(r"[0-9]{1,9}[.)](?:[ \t]+|$)")
+_ITEM_START = frozenset("-*+0123456789")
+_DIGITS = frozenset("0123456789")
+_RULE_CHARS = {"-": "- \t", "*": "* \t", "_": "_ \t"}
+_RULE_THIRD = {"-": ("-", " ", "\t"), "*": ("*", " ", "\t")}
+
+
 def scan(lines: list[str], body_start: int) -> Source:
-    """Mark fenced code and HTML comments and collect the headings of ``lines[body_start-1:]``."""
+    """Classify every line of ``lines`` from ``body_start`` on; collect headings and list items.
+
+    One pass, deciding by each line's first non-blank character.
+    """
     count = len(lines)
-    hidden = [0] * count
+    kinds = [TEXT] * count
     for i in range(min(body_start - 1, count)):
-        hidden[i] = CODE
-    src = Source(lines=lines, hidden=hidden, body_start=body_start)
+        kinds[i] = CODE
+    src = Source(lines=lines, kinds=kinds, body_start=body_start)
     headings = src.headings
-    i = body_start - 1
-    while i < count:
+    items = src.items
+    match_number = _ORDERED_MARKER.match
+    # Building the NamedTuples through tuple.__new__ skips a Python-level __new__:
+    # a page has hundreds of them and this loop is the parser's hottest.
+    new = tuple.__new__
+    fence = ""  # the opening fence while inside a fenced block
+    fence_start = -1
+    comment_start = -1  # index of the line that opened an unclosed HTML comment
+    for i in range(body_start - 1, count):
         line = lines[i]
+        if fence:
+            kinds[i] = CODE
+            s = line.strip(" \t")
+            if s[:1] == fence[0] and len(s) >= len(fence) and not s.strip(fence[0]):
+                fence = ""
+            continue
+        if comment_start >= 0:
+            kinds[i] = COMMENT
+            if "-->" in line:
+                _comment_closed(src, comment_start, i)
+                comment_start = -1
+            continue
         s = line.lstrip(" \t")
-        c = s[:1]
-        if c == "#":
-            heading = _heading(line, s, i + 1)
-            if heading is not None:
-                headings.append(heading)
+        if not s:
+            kinds[i] = BLANK
+            continue
+        c = s[0]
+        if c == "-" or c == "*" or c == "+":
+            after = s[1:2]
+            # A rule is only marks and blanks ("---", "* * *"); "- item" fails at its third character.
+            if c != "+" and (after == c or s[2:3] in _RULE_THIRD[c]) and not s.strip(_RULE_CHARS[c]):
+                if s.count(c) >= 3:
+                    kinds[i] = RULE
+                    continue
+            if after == " " or after == "\t" or not after:
+                kinds[i] = ITEM
+                indent = len(line) - len(s)
+                if indent and "\t" in line[:indent]:
+                    indent = len(line[:indent].expandtabs(4))
+                items[i + 1] = new(ListLine, (indent, False, s[2:].strip()))
+        elif c in _DIGITS:
+            m = match_number(s)
+            if m is not None:
+                kinds[i] = ITEM
+                indent = len(line) - len(s)
+                if indent and "\t" in line[:indent]:
+                    indent = len(line[:indent].expandtabs(4))
+                items[i + 1] = new(ListLine, (indent, True, s[m.end() :].strip()))
+        elif c == "#":
+            body = s.lstrip("#")
+            level = len(s) - len(body)
+            if level <= 6 and (not body or body[0] == " " or body[0] == "\t") and len(line) - len(s) <= 3:
+                text = body.strip(" \t")
+                if text[-1:] == "#":
+                    text = _drop_closing_hashes(text)
+                headings.append(new(Heading, (level, text, i + 1)))
+                kinds[i] = HEADING
         elif c == "`" or c == "~":
             run = len(s) - len(s.lstrip(c))
             if run >= 3 and not (c == "`" and "`" in s[run:]):
-                i = _skip_fence(src, i, c, run)
-                continue
-        elif c == "<" and s.startswith("<!--"):
-            i = _skip_comment(src, i)
-            continue
-        i += 1
+                kinds[i] = CODE
+                fence, fence_start = c * run, i
+        elif c == "<":
+            if s.startswith("<!--"):
+                kinds[i] = COMMENT
+                if "-->" in s[4:]:
+                    _comment_closed(src, i, i)
+                else:
+                    comment_start = i
+        elif c == "_" and not s.strip(_RULE_CHARS[c]) and s.count(c) >= 3:
+            kinds[i] = RULE
+    if fence:
+        src.problems.append(
+            Problem(fence_start + 1, "fence", "code block is never closed: it runs to the end of the page")
+        )
+    if comment_start >= 0:
+        src.problems.append(
+            Problem(
+                comment_start + 1,
+                "html-comment",
+                "HTML comment is never closed: it hides the rest of the page",
+            )
+        )
     return src
 
 
-def _skip_fence(src: Source, start: int, char: str, run: int) -> int:
-    """Hide the fenced block opened at index ``start``; return the index after it."""
-    lines, hidden = src.lines, src.hidden
-    hidden[start] = CODE
-    i = start + 1
-    while i < len(lines):
-        hidden[i] = CODE
-        s = lines[i].strip(" \t")
-        if s[:1] == char and len(s) >= run and s.count(char) == len(s):
-            return i + 1
-        i += 1
-    src.problems.append(
-        Problem(
-            line=start + 1, code="fence", message="code block is never closed: it runs to the end of the page"
-        )
-    )
-    return i
+def _comment_closed(src: Source, start: int, end: int) -> None:
+    """Remember a comment (lines ``start..end``, 0-based) that names ``prd-ignore``."""
+    text = "\n".join(src.lines[start : end + 1])
+    if "prd-ignore" in text:
+        src.ignore_comments.append(text)
 
 
-def _skip_comment(src: Source, start: int) -> int:
-    """Hide the HTML comment that starts line index ``start``; return the index after it."""
-    lines, hidden = src.lines, src.hidden
-    i = start
-    first = lines[start]
-    offset = first.find("<!--") + 4
-    mentions_ignore = False
-    while i < len(lines):
-        hidden[i] = COMMENT
-        text = lines[i] if i != start else first[offset:]
-        mentions_ignore = mentions_ignore or "prd-ignore" in text
-        if "-->" in text:
-            if mentions_ignore:
-                src.ignore_comments.append("\n".join(lines[start : i + 1]))
-            return i + 1
-        i += 1
-    src.problems.append(
-        Problem(
-            line=start + 1,
-            code="html-comment",
-            message="HTML comment is never closed: it hides the rest of the page",
-        )
-    )
-    return i
-
-
-def _heading(line: str, stripped: str, number: int) -> Heading | None:
-    if len(line) - len(stripped) > 3:
-        return None
-    level = len(stripped) - len(stripped.lstrip("#"))
-    if level > 6:
-        return None
-    rest = stripped[level:]
-    if rest and rest[0] not in " \t":
-        return None
-    text = rest.strip(" \t")
-    # A closing sequence of #'s is dropped only when a space separates it.
-    if text.endswith("#"):
-        bare = text.rstrip("#")
-        if not bare or bare[-1] in " \t":
-            text = bare.rstrip(" \t")
-    return Heading(level=level, text=text, line=number)
+def _drop_closing_hashes(text: str) -> str:
+    # A closing sequence of #'s is dropped only when a blank separates it (CommonMark).
+    bare = text.rstrip("#")
+    if not bare or bare[-1] in " \t":
+        return bare.rstrip(" \t")
+    return text
 
 
 # --- Small line classifiers shared by the item parsers ----------------------------
 
-_LIST_ITEM = re.compile(r"([ \t]*)([-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
-
-
-@dataclass(frozen=True, slots=True)
-class ListLine:
-    """A list item line: ``indent`` in columns (tabs count 4), ``ordered`` for ``1.``."""
-
-    indent: int
-    ordered: bool
-    text: str
-
 
 def list_item(line: str) -> ListLine | None:
-    """The list item that ``line`` starts, or None."""
-    m = _LIST_ITEM.match(line)
+    """The list item that ``line`` starts, or None (a thematic break is not one)."""
+    s = line.lstrip(" \t")
+    if not s or s[0] not in _ITEM_START or is_rule(s):
+        return None
+    m = _LIST_MARKER.match(s)
     if m is None:
         return None
-    lead = m.group(1)
+    lead = line[: len(line) - len(s)]
     indent = len(lead.expandtabs(4)) if "\t" in lead else len(lead)
-    marker = m.group(2)
-    return ListLine(indent=indent, ordered=marker[0].isdigit(), text=line[m.end() :].strip(" \t"))
+    return ListLine(indent, s[0] not in "-*+", s[m.end() :].strip())
 
 
 def indent_of(line: str) -> int:
@@ -220,8 +258,10 @@ def is_blank(line: str) -> bool:
 
 def is_rule(line: str) -> bool:
     """Whether ``line`` is a thematic break (``---``, ``***``, ``___``, spaced or not)."""
-    s = line.replace(" ", "").replace("\t", "")
-    return len(s) >= 3 and s[0] in "-*_" and s.count(s[0]) == len(s)
+    s = line.strip()
+    if len(s) < 3 or s[0] not in _RULE_CHARS:
+        return False
+    return not s.strip(_RULE_CHARS[s[0]]) and s.count(s[0]) >= 3
 
 
 def bold_label(text: str) -> tuple[str, str] | None:
@@ -257,9 +297,9 @@ def clean_value(text: str) -> str:
 def strip_bold(text: str) -> str:
     """``**text**`` (or ``__text__``) without the emphasis marks; other text unchanged."""
     s = text.strip()
-    for mark in ("**", "__"):
-        if len(s) >= 4 and s.startswith(mark) and s.endswith(mark):
-            return s[2:-2].strip()
+    mark = s[:2]
+    if (mark == "**" or mark == "__") and len(s) >= 4 and s.endswith(mark):
+        return s[2:-2].strip()
     return s
 
 

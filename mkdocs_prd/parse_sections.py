@@ -8,9 +8,10 @@ Sections are matched to the template tolerantly: first by a normalised title
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mkdocs_prd.model import Section
-from mkdocs_prd.parse_lines import Heading, Source, is_blank, is_rule
+from mkdocs_prd.parse_lines import BLANK, RULE, Heading, Source
 
 TEMPLATE_NUMBERS: dict[str, str] = {
     "1": "problem",
@@ -83,12 +84,14 @@ _SUB_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def normalise_title(title: str) -> str:
     """Lower case, ``&`` as "and", punctuation as single blanks: ``Use-cases`` -> ``use cases``."""
     text = title.lower().replace("&", " and ").replace("*", "").replace("`", "")
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def split_number(title: str) -> tuple[str | None, str]:
     """``"3. Users"`` -> ``("3", "Users")``; ``"Appendix"`` -> ``(None, "Appendix")``."""
     m = _NUMBER.match(title)
@@ -97,6 +100,7 @@ def split_number(title: str) -> tuple[str | None, str]:
     return m.group(1), title[m.end() :].strip()
 
 
+@lru_cache(maxsize=4096)
 def section_key(number: str | None, title: str) -> str | None:
     """The template key of a ``##`` section: by normalised title, else by number."""
     norm = normalise_title(title)
@@ -112,6 +116,7 @@ def section_key(number: str | None, title: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def subsection_key(title: str) -> str | None:
     """A normalised key for a ``###`` title: ``Non-Goals (explicitly …)`` -> ``non_goals``."""
     norm = normalise_title(title)
@@ -125,52 +130,51 @@ def subsection_key(title: str) -> str | None:
 def build_sections(src: Source) -> tuple[Section, ...]:
     """The ``##``/``###`` tree of ``src``.  ``###`` headings before the first ``##`` are ignored."""
     heads = [h for h in src.headings if h.level <= 3]
-    last_line = len(src.lines)
+    ends = _region_ends(heads, len(src.lines))
+    kinds = src.kinds
     sections: list[Section] = []
+    subs: list[Section] = []
+    parent = -1  # index in heads of the open ## section
     for i, head in enumerate(heads):
-        if head.level != 2:
+        level = head.level
+        if level == 3:
+            if parent >= 0:
+                end = _content_end(kinds, head.line, ends[i])
+                subs.append(
+                    Section(head.text, None, subsection_key(head.text), 3, head.line, end, end > head.line)
+                )
             continue
-        end = _region_end(heads, i, last_line)
-        subs: list[Section] = []
-        for j in range(i + 1, len(heads)):
-            sub = heads[j]
-            if sub.level <= 2:
-                break
-            sub_end = _region_end(heads, j, last_line)
-            subs.append(_make(src, sub, sub_end, subsection_key(sub.text), None, sub.text, ()))
-        number, title = split_number(head.text)
-        sections.append(_make(src, head, end, section_key(number, title), number, title, tuple(subs)))
+        if parent >= 0:
+            sections.append(_section(kinds, heads[parent], ends[parent], tuple(subs)))
+            subs = []
+        parent = i if level == 2 else -1
+    if parent >= 0:
+        sections.append(_section(kinds, heads[parent], ends[parent], tuple(subs)))
     return tuple(sections)
 
 
-def _region_end(heads: list[Heading], index: int, last_line: int) -> int:
-    level = heads[index].level
-    for nxt in heads[index + 1 :]:
-        if nxt.level <= level:
-            return nxt.line - 1
-    return last_line
+def _region_ends(heads: list[Heading], last_line: int) -> list[int]:
+    """For each heading, the line before the next heading of the same or a higher level."""
+    ends = [last_line] * len(heads)
+    open_: list[int] = []
+    for j, head in enumerate(heads):
+        while open_ and heads[open_[-1]].level >= head.level:
+            ends[open_.pop()] = head.line - 1
+        open_.append(j)
+    return ends
 
 
-def _make(
-    src: Source,
-    head: Heading,
-    region_end: int,
-    key: str | None,
-    number: str | None,
-    title: str,
-    subs: tuple[Section, ...],
-) -> Section:
-    end = content_end(src, head.line, region_end)
-    return Section(
-        title=title,
-        number=number,
-        key=key,
-        level=head.level,
-        line=head.line,
-        end_line=end,
-        has_content=end > head.line,
-        subsections=subs,
-    )
+def _section(kinds: list[int], head: Heading, region_end: int, subs: tuple[Section, ...]) -> Section:
+    number, title = split_number(head.text)
+    end = _content_end(kinds, head.line, region_end)
+    return Section(title, number, section_key(number, title), 2, head.line, end, end > head.line, subs)
+
+
+def _content_end(kinds: list[int], heading_line: int, region_end: int) -> int:
+    n = region_end
+    while n > heading_line and kinds[n - 1] in (BLANK, RULE):
+        n -= 1
+    return n
 
 
 def content_end(src: Source, heading_line: int, region_end: int) -> int:
@@ -179,11 +183,7 @@ def content_end(src: Source, heading_line: int, region_end: int) -> int:
     Hidden lines (code, comments) count as content.  ``heading_line`` when there is none.
     """
     n = region_end
-    hidden = src.hidden
-    lines = src.lines
-    while n > heading_line:
-        text = lines[n - 1]
-        if hidden[n - 1] or not (is_blank(text) or is_rule(text)):
-            return n
+    kinds = src.kinds
+    while n > heading_line and kinds[n - 1] in (BLANK, RULE):
         n -= 1
-    return heading_line
+    return n
