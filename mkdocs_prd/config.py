@@ -23,7 +23,7 @@ from mkdocs_prd.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Set
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
 
 
-class RuleSeverities(c.BaseConfigOption[dict[str, str]]):
+class RuleSeverities(BaseConfigOption[dict[str, str]]):
     """``{rule id: severity}``; an unknown rule id or severity is a config error."""
 
     def __init__(self) -> None:
@@ -154,7 +154,8 @@ class LabelTexts(BaseConfigOption[dict[str, str]]):
         return out
 
 
-class PrdConfig(Config):
+# MkDocs' Config.__init_subclass__ is untyped; mypy --strict flags the class statement.
+class PrdConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``prd`` plugin."""
 
     enabled = c.Type(bool, default=True)

@@ -39,7 +39,8 @@ INDEX_ASSETS: tuple[str, ...] = ("prd-index.css", "prd-index.js")
 ASSET_DIR = "assets/prd"
 
 
-class PrdPlugin(BasePlugin[PrdConfig]):
+# MkDocs' Config.__init_subclass__ is untyped; mypy --strict flags the class statement.
+class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     """Recognise, validate, render and index the PRD pages of a site."""
 
     def __init__(self) -> None:
