@@ -1,0 +1,197 @@
+"""The README stays true: generated tables current, commands first, links and screenshots real.
+
+The screenshots in ``docs/screenshots/`` come from the browser test at the end: it
+builds the sample site, serves it on 127.0.0.1 and photographs a PRD page and the
+index with the system Chromium.  With ``PRD_SCREENSHOTS_DIR`` set it also saves
+them there (``PRD_SCREENSHOTS_DIR=docs/screenshots``), which is how the committed
+PNGs are refreshed.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_prd import docs_tables
+from mkdocs_prd.cli import build_parser
+from mkdocs_prd.config import PrdConfig
+from mkdocs_prd.labels import DEFAULT_LABELS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+TEXT = README.read_text(encoding="utf-8")
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+MAX_PNG_BYTES = 400_000
+
+
+def block(name: str) -> str:
+    m = re.search(rf"<!-- {name}:start -->\n(.*?)<!-- {name}:end -->", TEXT, re.S)
+    assert m, f"README has no generated block {name}"
+    return m.group(1)
+
+
+def test_generated_blocks_are_current(capsys: pytest.CaptureFixture[str]) -> None:
+    code = docs_tables.main(["--check", "--readme", str(README)])
+    assert code == 0, capsys.readouterr().err + " (run: python -m mkdocs_prd.docs_tables)"
+
+
+def test_drift_is_detected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stale = tmp_path / "README.md"
+    stale.write_text(TEXT.replace("| `paths` |", "| `pathz` |", 1), encoding="utf-8")
+    assert docs_tables.main(["--check", "--readme", str(stale)]) == 1
+    assert "out of date" in capsys.readouterr().err
+    assert docs_tables.main(["--readme", str(stale)]) == 0
+    assert stale.read_text(encoding="utf-8") == TEXT
+
+
+def test_every_option_is_documented() -> None:
+    table = block("config-table")
+    docs = docs_tables.option_docstrings(PrdConfig)
+    for name, _ in PrdConfig._schema:
+        assert f"| `{name}` |" in table, name
+        assert docs.get(name), f"option {name} has no attribute docstring"
+
+
+def test_every_label_key_is_documented() -> None:
+    table = block("labels-table")
+    for key in DEFAULT_LABELS:
+        assert f"| `{key}` |" in table, key
+
+
+def test_every_subcommand_is_documented() -> None:
+    reference = block("cli-reference")
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]
+    assert sub.choices
+    for name in sub.choices:
+        assert f"#### `mkdocs-prd {name}`" in reference, name
+
+
+def test_the_two_commands_come_first() -> None:
+    first_heading = TEXT.index("\n## ")
+    assert TEXT[first_heading:].startswith("\n## The two commands")
+    code = re.search(r"```bash\n(.*?)```", TEXT, re.S)
+    assert code
+    lines = code.group(1).splitlines()
+    assert lines[0].startswith("make serve") and lines[1].startswith("make test")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("serve", "test", "bench"):
+        assert re.search(rf"^{target}:", makefile, re.M), target
+    assert (
+        TEXT.index("## The two commands")
+        < TEXT.index("## Use it in your own site")
+        < TEXT.index("## Quick start")
+    )
+
+
+def test_local_links_and_images_exist() -> None:
+    prose = re.sub(r"```.*?```", "", TEXT, flags=re.S)  # links inside code blocks are examples
+    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", prose)
+    local = [t for t in targets if not re.match(r"[a-z]+:", t)]
+    assert "docs/screenshots/prd-page.png" in local and "docs/screenshots/prd-index.png" in local
+    for target in local:
+        assert (ROOT / target).exists(), target
+
+
+def test_anchor_links_resolve() -> None:
+    slugs = {
+        re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
+        for h in re.findall(r"^#+ (.+)$", TEXT, re.M)
+    }
+    for anchor in re.findall(r"\]\(#([^)]+)\)", TEXT):
+        assert anchor in slugs, anchor
+
+
+@pytest.mark.parametrize("name", ["prd-page.png", "prd-index.png"])
+def test_committed_screenshots_are_small_pngs(name: str) -> None:
+    data = (SCREENSHOTS / name).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(data) < MAX_PNG_BYTES
+
+
+# --- the screenshots ----------------------------------------------------------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served_sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("readme-shots") / "site"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "sample_site/mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        thread.join(timeout=5)
+        httpd.server_close()
+
+
+def save(shot: Path) -> None:
+    """Copy ``shot`` to ``$PRD_SCREENSHOTS_DIR`` when it is set (to refresh the committed PNGs)."""
+    target = os.environ.get("PRD_SCREENSHOTS_DIR")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(shot, Path(target) / shot.name)
+
+
+@pytest.mark.browser
+def test_screenshots(chromium: Any, served_sample: str, tmp_path: Path) -> None:
+    page = chromium.new_page(viewport={"width": 1400, "height": 900}, color_scheme="light")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto(served_sample + "prds/payments/refund-automation/")
+    card = page.locator(".prd-card").first
+    card.wait_for(state="visible")
+    assert "Priya Natarajan / Payments" in card.inner_text()
+    shot = tmp_path / "prd-page.png"
+    page.screenshot(path=str(shot))
+    save(shot)
+
+    page.goto(served_sample + "prds/")
+    page.wait_for_selector("[data-prd-index][data-prd-ready]")
+    rows = page.locator("table[data-prd-table] tbody tr")
+    assert rows.count() == 7
+    shot = tmp_path / "prd-index.png"
+    page.screenshot(path=str(shot))
+    save(shot)
+
+    page.close()
+    assert not errors, errors
+    for name in ("prd-page.png", "prd-index.png"):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"\x89PNG") and 10_000 < len(data) < MAX_PNG_BYTES
