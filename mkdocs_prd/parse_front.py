@@ -56,7 +56,10 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark points at what was left open (the "[" of an unclosed
+        # list), which is where the author has to look; the problem mark is where
+        # the parser gave up.
+        mark = exc.context_mark or exc.problem_mark
         line = 2 + (mark.line if mark is not None else 0)
         out.problems.append(Problem(line=min(line, end - 1), code="yaml", message=_yaml_message(exc)))
         return out
@@ -100,8 +103,8 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    what = exc.problem or exc.context or "invalid YAML"
-    return f"front matter is not valid YAML: {what}"
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "front matter is not valid YAML: " + (", ".join(parts) if parts else "invalid YAML")
 
 
 def _to_python(node: yaml.Node, budget: list[int], depth: int) -> object:

@@ -144,6 +144,8 @@ def _unit(after: str) -> str:
         return "%"
     if after[0] in " \t":
         word = after.strip().split(" ", 1)[0].rstrip(".,;:)")
+        if word.startswith("%"):
+            return "%"
         return word if word.lower() in _KNOWN_UNITS else ""
     # Attached to the number ("200ms", "3x"): whatever runs up to a blank or bracket.
     end = len(after)
@@ -257,7 +259,8 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
     for n in range(start, end + 1):
         kind = kinds[n - 1]
         if kind >= CODE:
-            if kind != COMMENT:
+            # A code block is reported once, at its first line.
+            if kind != COMMENT and kinds[n - 2] != kind:
                 reader.unrecognised.append(n)
             continue
         if kind in (BLANK, RULE) or n in table_lines:

@@ -188,10 +188,12 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
         if a.key.lower() == "priority":
             priority, priority_line = a.value, a.line
             break
-    if priority is None:
-        inline = _inline_priority(rec.text)
+    if priority is None and rec.form == "list":
+        inline = _inline_priority(name)
         if inline is not None:
-            priority, priority_line = inline, rec.line
+            # "… (Must)": the marker is the priority, not part of the name.
+            priority, priority_line = inline[0], rec.line
+            name = name[: inline[1]].rstrip()
     return Requirement(
         kind="non-functional" if kind == "non-functional" else "functional",
         id=req_id,
@@ -204,8 +206,8 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
     )
 
 
-def _inline_priority(text: str) -> str | None:
-    """``… (Must)`` or ``… [Should]`` at the end of a list requirement."""
+def _inline_priority(text: str) -> tuple[str, int] | None:
+    """``… (Must)`` or ``… [Should]`` at the end of a list requirement: (word, where it opens)."""
     s = text.rstrip()
     if len(s) < 3 or s[-1] not in ")]":
         return None
@@ -214,7 +216,7 @@ def _inline_priority(text: str) -> str | None:
     if start < 0:
         return None
     word = s[start + 1 : -1].strip()
-    return word if word.lower() in _INLINE_PRIORITIES else None
+    return (word, start) if word.lower() in _INLINE_PRIORITIES else None
 
 
 def _risks(src: Source, sec: Section) -> tuple[Risk, ...]:

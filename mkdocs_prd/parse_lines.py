@@ -157,10 +157,14 @@ def scan(lines: list[str], body_start: int) -> Source:
         if c == "-" or c == "*" or c == "+":
             after = s[1:2]
             # A rule is only marks and blanks ("---", "* * *"); "- item" fails at its third character.
-            if c != "+" and (after == c or s[2:3] in _RULE_THIRD[c]) and not s.strip(_RULE_CHARS[c]):
-                if s.count(c) >= 3:
-                    kinds[i] = RULE
-                    continue
+            if (
+                c != "+"
+                and (after == c or s[2:3] in _RULE_THIRD[c])
+                and not s.strip(_RULE_CHARS[c])
+                and s.count(c) >= 3
+            ):
+                kinds[i] = RULE
+                continue
             if after == " " or after == "\t" or not after:
                 kinds[i] = ITEM
                 indent = len(line) - len(s)

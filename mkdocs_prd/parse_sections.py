@@ -43,7 +43,7 @@ _TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rollout", ("rollout", "roll out", "migration", "deployment", "launch", "release plan")),
 )
 
-_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})*)\.?[ \t]+")
+_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?[ \t]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 # Subsection keys: a normalised title start -> key (first match wins).
@@ -61,11 +61,13 @@ _SUB_KEYS: tuple[tuple[str, str], ...] = (
     ("v1 1", "v1_1"),
     ("future", "future"),
     ("later", "later"),
+    ("functional acceptance", "functional_acceptance"),
+    ("non functional acceptance", "non_functional_acceptance"),
+    ("nonfunctional acceptance", "non_functional_acceptance"),
     ("functional requirements", "functional"),
     ("functional", "functional"),
     ("non functional", "non_functional"),
     ("nonfunctional", "non_functional"),
-    ("functional acceptance", "functional_acceptance"),
     ("gate i", "gate_i"),
     ("gate o", "gate_o"),
     ("gate s", "gate_s"),
@@ -93,7 +95,7 @@ def normalise_title(title: str) -> str:
 
 @lru_cache(maxsize=4096)
 def split_number(title: str) -> tuple[str | None, str]:
-    """``"3. Users"`` -> ``("3", "Users")``; ``"Appendix"`` -> ``(None, "Appendix")``."""
+    """``"3. Users"`` / ``"3) Users"`` -> ``("3", "Users")``; ``"Appendix"`` -> ``(None, "Appendix")``."""
     m = _NUMBER.match(title)
     if m is None:
         return None, title
