@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from mkdocs_prd.model import Prd, Severity
+from mkdocs_prd.parse_lines import split_lines
 from mkdocs_prd.settings import DEFAULT_STATUSES, Settings
 
 
@@ -26,12 +28,21 @@ class Hit:
     hint: str
 
 
-@dataclass(frozen=True)
 class RuleContext:
-    """What a page rule may look at besides the model: the site settings and the source lines."""
+    """What a page rule may look at besides the model: the site settings and the source text.
 
-    settings: Settings
-    lines: Sequence[str]
+    ``lines`` (the text split as the parser splits it, so line numbers agree) is
+    computed on first use: most rules never need it.
+    """
+
+    def __init__(self, settings: Settings, text: str) -> None:
+        self.settings = settings
+        self.text = text
+
+    @cached_property
+    def lines(self) -> Sequence[str]:
+        """The source lines, without line endings (1-based line n is ``lines[n - 1]``)."""
+        return split_lines(self.text)
 
 
 PageCheck = Callable[[Prd, RuleContext], Iterable[Hit]]

@@ -150,7 +150,7 @@ def _has(words: list[str], target: tuple[str, ...], negated: bool) -> bool:
     for i, w in enumerate(words):
         if w in target and (i > 0 and words[i - 1] == "non") == negated:
             return True
-        if negated and w in tuple("non" + t for t in target):
+        if negated and w.startswith("non") and w[3:] in target:
             return True
     return False
 

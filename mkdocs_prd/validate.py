@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from mkdocs_prd.model import Finding, Prd, Severity
-from mkdocs_prd.parse_lines import split_lines
 from mkdocs_prd.rulebase import Hit, Rule, RuleContext
 from mkdocs_prd.rules import RULES
 from mkdocs_prd.settings import Settings
@@ -33,7 +32,7 @@ def _finding(rule: Rule, severity: Severity, path: str, hit: Hit) -> Finding:
 
 def check_page(prd: Prd, text: str, settings: Settings) -> list[Finding]:
     """The findings of every page rule on one PRD (``text`` is its source), sorted."""
-    ctx = RuleContext(settings=settings, lines=split_lines(text))
+    ctx = RuleContext(settings, text)
     out: list[Finding] = []
     for rule in RULES.values():
         if rule.page is None or rule.id in prd.ignored_rules:
