@@ -175,6 +175,8 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
     after = text[end + 1 : end + 2]
     if after in ("(", "[", ":"):
         return False  # inline link, full/collapsed reference link, definition
+    if after == "]" and start > 0 and text[start - 1] == "[":
+        return False  # a [[wiki link]] of the roamlinks / ezlinks plugins
     if start > 0 and text[start - 1] == "]":
         return False  # the [ref] part of "[text][ref]"
     return _label(inner) not in defined

@@ -62,6 +62,7 @@ def test_placeholders_found(text: str, expected: list[tuple[int, str]]) -> None:
         "Numbers [1] and [2.5] and [-] are not template prose",
         r"Escaped \[not a placeholder\]",
         "[a] [b]\n\n[a]: https://a.example\n[b]: https://b.example",
+        "See [[Checkout Overview]] for the wiki link form",
     ],
 )
 def test_not_placeholders(text: str) -> None:

@@ -119,6 +119,15 @@ def start_line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def test_unclosed_comment_is_reported_once_where_it_starts() -> None:
+    text = CLEAN.replace("### Open Questions", "<!-- TODO: questions\n### Open Questions")
+    found = lint_text(text)
+    assert [(f.rule, f.line) for f in found] == [
+        ("PRD002", CLEAN[: CLEAN.index("### Open Questions")].count("\n") + 1)
+    ]
+    assert "HTML comment is never closed" in found[0].message
+
+
 def test_severity_off_and_override() -> None:
     text = variant(("**Status:** Approved", "**Status:** Shipped"))
     assert [f.severity.value for f in lint_text(text)] == ["error"]
