@@ -91,8 +91,15 @@ def render_listing(
         sort_column=sort_by if sort_by in columns else None,
         reverse=reverse,
         link=link,
+        filter_key=filter_key,
         status_sort=lambda s: "" if not (s or "").strip() else "{:04d} {}".format(*rank(s)),
     )
+
+
+def filter_key(status: str | None) -> str:
+    """The value the browser filters a status by: lower case, ``-`` for PRDs without one
+    (so the summary's "no status" badge filters too; "" means "any")."""
+    return (status or "").strip().lower() or "-"
 
 
 def _default_columns(rows: Sequence[IndexRow]) -> tuple[str, ...]:

@@ -246,3 +246,11 @@ def test_listing_filters_columns_and_order() -> None:
     assert 'aria-sort="descending"' in out
     assert "prd-index__summary" not in out  # a listing has no summary unless asked
     assert "3 of 3 PRDs shown" in out
+
+
+def test_rows_without_status_filter_by_their_own_badge() -> None:
+    out = render_listing(ROWS, ListingSpec(), IndexOptions(statuses=STATUSES), link=lambda r: r.url)
+    # e.md has no status: its row and the summary's "no status" badge share a filter value.
+    assert out.count('data-prd-status="-"') == 1
+    assert 'data-prd-filter-status="-"' in out and '<option value="-">' in out
+    assert 'data-prd-status="in progress"' in out
