@@ -155,13 +155,6 @@ def test_pre_commit_try_repo(repo: Path, pre_commit_home: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert re.search(r"mkdocs-prd lint\.+Failed", result.stdout), result.stdout
     assert f"{path}:7: error PRD102" in result.stdout
-    # Fix the status: the same commit now passes.
-    fixed = (repo / path).read_text(encoding="utf-8").replace("**Status:** Finished", "**Status:** Draft")
-    (repo / path).write_text(fixed, encoding="utf-8")
-    git(repo, "add", "-A")
-    result = pre_commit(repo, pre_commit_home, "try-repo", str(ROOT), HOOK_ID)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"mkdocs-prd lint\.+Passed", result.stdout), result.stdout
 
 
 def test_readme_config_block(repo: Path, pre_commit_home: Path) -> None:
@@ -181,4 +174,12 @@ def test_readme_config_block(repo: Path, pre_commit_home: Path) -> None:
     path = stage_defective_prd(repo)
     result = pre_commit(repo, pre_commit_home, "run")
     assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(r"mkdocs-prd lint\.+Failed", result.stdout), result.stdout
     assert f"{path}:7: error PRD102" in result.stdout
+    # Fix the status: the same commit now passes (the hook's environment is reused).
+    fixed = (repo / path).read_text(encoding="utf-8").replace("**Status:** Finished", "**Status:** Draft")
+    (repo / path).write_text(fixed, encoding="utf-8")
+    git(repo, "add", "-A")
+    result = pre_commit(repo, pre_commit_home, "run")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"mkdocs-prd lint\.+Passed", result.stdout), result.stdout
