@@ -82,7 +82,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "col_iosm": "IOSM-Index",
     "col_acceptance": "Acceptance",
     "col_requirements": "Requirements",
-    "col_findings": "Findings (errors / warnings)",
+    "col_findings": "Errors / warnings",
     "col_site": "Site",
     "index_by_status": "PRDs per status",
     "index_findings_total": "Findings: errors {error}, warnings {warning}, info {info}",
