@@ -154,7 +154,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             for message in loaded.messages:
                 # Info, not warning: another site being down must not fail `--strict` builds.
                 log.info(f"warning: {message}")
-        labels = Labels(self.settings.labels)
+        # The PRD pages' renderer: same labels, overrides and badge, templates compiled once.
+        renderer = self.pages.renderer if self.pages is not None else None
+        if renderer is None:
+            renderer = Renderer(Labels(self.settings.labels), override_dirs(config.theme.custom_dir))
         self.site_index = SiteIndex(
             rows,
             IndexOptions(
@@ -165,7 +168,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 statuses=self.settings.statuses,
                 threshold=self.settings.iosm_threshold,
             ),
-            renderer=Renderer(labels, override_dirs(config.theme.custom_dir)),
+            renderer=renderer,
             index_page=self.config.index_page,
             title=self.config.index_title,
         )
