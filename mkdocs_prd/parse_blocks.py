@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from mkdocs_prd.model import Attribute
+from mkdocs_prd.model import Attribute, Item
 from mkdocs_prd.parse_lines import (
     BLANK,
     CODE,
@@ -27,33 +27,40 @@ from mkdocs_prd.parse_lines import (
     strip_bold,
 )
 
+_BOLD_MARKS = ("**", "__")
+
 
 @dataclass(slots=True)
 class Record:
-    """A titled block: ``head`` is its title without bold marks, ``attrs`` its bullets."""
+    """A titled block: ``head`` is its title without bold marks, ``attrs`` its bullets.
+
+    Each bullet is ``(line, parts)``: its text and any continuation lines.
+    """
 
     head: str
     line: int
     form: Literal["block", "list"]
-    parts: list[str] = field(default_factory=list)
     attrs: list[tuple[int, list[str]]] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        """The record's own text as written (continuation lines joined by a blank)."""
-        return " ".join(self.parts)
-
-    def attr_lines(self) -> list[tuple[int, str]]:
-        """``(line, text)`` of each bullet under the record."""
-        return [(n, " ".join(parts)) for n, parts in self.attrs]
-
     def attributes(self) -> tuple[Attribute, ...]:
-        """The bullets that read ``Key: value`` (or ``**Key:** value``)."""
+        """The bullets that read ``Key: value`` (or ``**Key:** value``); see :func:`attribute`."""
         out = []
         for n, parts in self.attrs:
-            attr = attribute(parts[0] if len(parts) == 1 else " ".join(parts), n)
-            if attr is not None:
-                out.append(attr)
+            text = parts[0] if len(parts) == 1 else " ".join(parts)
+            if text[:2] == "**":
+                attr = attribute(text, n)
+                if attr is not None:
+                    out.append(attr)
+                continue
+            # The plain "Key: value" case of attribute(), inline: records have many bullets.
+            key, sep, value = text.partition(":")
+            if not sep or len(key) > 60 or (value and value[0] not in " \t"):
+                continue
+            key = key.strip()
+            if key[:2] in _BOLD_MARKS:
+                key = strip_bold(key)
+            if key:
+                out.append(Attribute(key, value.strip(), n))
         return tuple(out)
 
 
@@ -97,86 +104,82 @@ def records(src: Source, start: int, end: int) -> list[Record]:
     mode: str | None = None
     base = 0
     prev_blank = True
-    kinds, lines, items = src.kinds, src.lines, src.items
-    for n in range(max(start, 1), min(end, len(lines)) + 1):
-        kind = kinds[n - 1]
-        if kind >= CODE:
-            continue
-        if kind == BLANK:
+    lines, items = src.lines, src.items
+    first = max(start, 1)
+    for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
+        if kind == ITEM:
+            indent, _, text = items[n]
+            if cur is not None and (mode == "block" or indent > base + 1):
+                cur.attrs.append((n, [text]))
+            else:
+                cur = Record(head_of(text), n, "list", [])
+                out.append(cur)
+                mode, base = "list", indent
+        elif kind == BLANK:
             prev_blank = True
             continue
-        if kind == RULE:
+        elif kind >= CODE:
+            continue
+        elif kind == RULE:
             cur, mode = None, None
-        elif kind == ITEM:
-            item = items[n]
-            if cur is not None and (mode == "block" or item.indent > base + 1):
-                cur.attrs.append((n, [item.text]))
-            else:
-                cur = Record(head=head_of(item.text), line=n, form="list", parts=[item.text])
-                out.append(cur)
-                mode, base = "list", item.indent
         elif kind == HEADING:
             s = lines[n - 1].strip()
-            cur = Record(head=s.lstrip("#").strip(" \t#"), line=n, form="block", parts=[s])
+            cur = Record(s.lstrip("#").strip(" \t#"), n, "block", [])
             out.append(cur)
             mode = "block"
         else:
             line = lines[n - 1]
             s = line.lstrip(" \t")
-            if s.startswith("**") and len(line) - len(s) < 2 and (prev_blank or mode != "list"):
-                cur = Record(head=head_of(s), line=n, form="block", parts=[s.strip()])
+            if s[:2] == "**" and len(line) - len(s) < 2 and (prev_blank or mode != "list"):
+                cur = Record(head_of(s), n, "block", [])
                 out.append(cur)
                 mode = "block"
             elif cur is not None and mode == "list":
                 if not prev_blank or indent_of(line) >= 2:
-                    target = cur.attrs[-1][1] if cur.attrs else cur.parts
-                    target.append(s.strip())
+                    # A continuation line: part of the last bullet (the record's own text is not kept).
+                    if cur.attrs:
+                        cur.attrs[-1][1].append(s.strip())
                 else:
                     cur, mode = None, None
         prev_blank = False
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A top-level list item: its text (continuation lines joined) and line."""
+def entries(src: Source, start: int, end: int) -> list[Item]:
+    """The top-level list items between ``start`` and ``end`` (nested items are left out).
 
-    text: str
-    line: int
-
-
-def entries(src: Source, start: int, end: int) -> list[Entry]:
-    """The top-level list items between ``start`` and ``end`` (nested items are left out)."""
-    out: list[Entry] = []
+    An item's continuation lines are joined to its text by a blank.
+    """
+    out: list[Item] = []
     parts: list[str] | None = None
     appending = False
     line_no = 0
     base = -1
     prev_blank = True
-    kinds, lines, items = src.kinds, src.lines, src.items
-    for n in range(max(start, 1), min(end, len(lines)) + 1):
-        kind = kinds[n - 1]
-        if kind >= CODE:
-            continue
-        if kind == BLANK:
-            prev_blank = True
-            continue
+    lines, items = src.lines, src.items
+    first = max(start, 1)
+    for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
         if kind == ITEM:
-            item = items[n]
-            if parts is not None and item.indent > base + 1:
+            indent, _, text = items[n]
+            if parts is not None and indent > base + 1:
                 appending = False  # a nested item: its lines are not the entry's text
             else:
                 if parts is not None:
-                    out.append(Entry(text=" ".join(parts), line=line_no))
-                parts, line_no, base, appending = [item.text], n, item.indent, True
+                    out.append(Item(parts[0] if len(parts) == 1 else " ".join(parts), line_no))
+                parts, line_no, base, appending = [text], n, indent, True
+        elif kind == BLANK:
+            prev_blank = True
+            continue
+        elif kind >= CODE:
+            continue
         elif parts is not None and (kind in (RULE, HEADING) or (prev_blank and indent_of(lines[n - 1]) < 2)):
-            out.append(Entry(text=" ".join(parts), line=line_no))
+            out.append(Item(parts[0] if len(parts) == 1 else " ".join(parts), line_no))
             parts = None
         elif parts is not None and appending:
             parts.append(lines[n - 1].strip())
         prev_blank = False
     if parts is not None:
-        out.append(Entry(text=" ".join(parts), line=line_no))
+        out.append(Item(parts[0] if len(parts) == 1 else " ".join(parts), line_no))
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from mkdocs_prd.model import (
     ChangeLogRow,
@@ -80,7 +81,7 @@ def _own_end(sec: Section) -> int:
 
 
 def _as_items(src: Source, start: int, end: int) -> tuple[Item, ...]:
-    return tuple(Item(text=e.text, line=e.line) for e in entries(src, start, end))
+    return tuple(entries(src, start, end))
 
 
 def _goals(src: Source, sec: Section, items: Items) -> None:
@@ -170,15 +171,17 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
 
 
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
-    m = _REQ_ID.match(rec.head)
+    head = rec.head
+    m = _REQ_ID.match(head)
+    kind: Literal["functional", "non-functional"]
     if m is not None:
         req_id: str | None = m.group().rstrip(".")
         kind = "non-functional" if m.group(1).upper() == "NFR" else "functional"
-        name = _name_after(rec.head, m.end())
+        name = _name_after(head, m.end())
     elif region in ("functional", "non_functional") or (region is None and not has_subsections):
         req_id = None
         kind = "non-functional" if region == "non_functional" else "functional"
-        name = rec.head
+        name = head
     else:
         return None
     attrs = rec.attributes()
@@ -194,16 +197,7 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
             # "… (Must)": the marker is the priority, not part of the name.
             priority, priority_line = inline[0], rec.line
             name = name[: inline[1]].rstrip()
-    return Requirement(
-        kind="non-functional" if kind == "non-functional" else "functional",
-        id=req_id,
-        name=name,
-        line=rec.line,
-        form=rec.form,
-        attributes=attrs,
-        priority=priority,
-        priority_line=priority_line,
-    )
+    return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line)
 
 
 def _inline_priority(text: str) -> tuple[str, int] | None:
@@ -263,7 +257,7 @@ def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
             text = item.text
             mark = text[1:2]
             if len(text) >= 3 and text[2] == "]" and mark in (" ", "x", "X") and text[3:4] in ("", " ", "\t"):
-                out.append(Criterion(text=text[3:].strip(), checked=mark != " ", group=group, line=n))
+                out.append(Criterion(text[3:].strip(), mark != " ", group, n))
     return tuple(out)
 
 

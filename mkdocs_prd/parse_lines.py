@@ -113,7 +113,6 @@ _ORDERED_MARKER = re.compile(r"[0-9]{1,9}[.)](?:[ \t]+|$)")
 _ITEM_START = frozenset("-*+0123456789")
 _DIGITS = frozenset("0123456789")
 _RULE_CHARS = {"-": "- \t", "*": "* \t", "_": "_ \t"}
-_RULE_THIRD = {"-": ("-", " ", "\t"), "*": ("*", " ", "\t")}
 
 
 def scan(lines: list[str], body_start: int) -> Source:
@@ -135,19 +134,21 @@ def scan(lines: list[str], body_start: int) -> Source:
     fence = ""  # the opening fence while inside a fenced block
     fence_start = -1
     comment_start = -1  # index of the line that opened an unclosed HTML comment
-    for i in range(body_start - 1, count):
-        line = lines[i]
-        if fence:
-            kinds[i] = CODE
-            s = line.strip(" \t")
-            if s[:1] == fence[0] and len(s) >= len(fence) and not s.strip(fence[0]):
-                fence = ""
-            continue
-        if comment_start >= 0:
-            kinds[i] = COMMENT
-            if "-->" in line:
-                _comment_closed(src, comment_start, i)
-                comment_start = -1
+    hidden = False  # inside a fence or an unclosed comment: one test per line for both
+    for i, line in enumerate(lines[body_start - 1 :], body_start - 1):
+        if hidden:
+            if fence:
+                kinds[i] = CODE
+                s = line.strip(" \t")
+                if s[:1] == fence[0] and len(s) >= len(fence) and not s.strip(fence[0]):
+                    fence = ""
+                    hidden = False
+            else:
+                kinds[i] = COMMENT
+                if "-->" in line:
+                    _comment_closed(src, comment_start, i)
+                    comment_start = -1
+                    hidden = False
             continue
         s = line.lstrip(" \t")
         if not s:
@@ -156,28 +157,23 @@ def scan(lines: list[str], body_start: int) -> Source:
         c = s[0]
         if c == "-" or c == "*" or c == "+":
             after = s[1:2]
-            # A rule is only marks and blanks ("---", "* * *"); "- item" fails at its third character.
-            if (
-                c != "+"
-                and (after == c or s[2:3] in _RULE_THIRD[c])
-                and not s.strip(_RULE_CHARS[c])
-                and s.count(c) >= 3
-            ):
-                kinds[i] = RULE
-                continue
             if after == " " or after == "\t" or not after:
+                # "- - -" and "* * *" are rules; "- item" is told apart by its third character.
+                third = s[2:3]
+                if (third == c or third == " " or third == "\t") and c != "+" and _is_rule_of(s, c):
+                    kinds[i] = RULE
+                    continue
                 kinds[i] = ITEM
-                indent = len(line) - len(s)
-                if indent and "\t" in line[:indent]:
-                    indent = len(line[:indent].expandtabs(4))
+                # lstrip returns the line itself when it has no indent (the common case).
+                indent = 0 if s is line else _indent(line, s)
                 items[i + 1] = new(ListLine, (indent, False, s[2:].strip()))
+            elif after == c and c != "+" and s[2:3] in (c, " ", "\t", "") and _is_rule_of(s, c):
+                kinds[i] = RULE
         elif c in _DIGITS:
             m = match_number(s)
             if m is not None:
                 kinds[i] = ITEM
-                indent = len(line) - len(s)
-                if indent and "\t" in line[:indent]:
-                    indent = len(line[:indent].expandtabs(4))
+                indent = 0 if s is line else _indent(line, s)
                 items[i + 1] = new(ListLine, (indent, True, s[m.end() :].strip()))
         elif c == "#":
             body = s.lstrip("#")
@@ -192,15 +188,15 @@ def scan(lines: list[str], body_start: int) -> Source:
             run = len(s) - len(s.lstrip(c))
             if run >= 3 and not (c == "`" and "`" in s[run:]):
                 kinds[i] = CODE
-                fence, fence_start = c * run, i
+                fence, fence_start, hidden = c * run, i, True
         elif c == "<":
             if s.startswith("<!--"):
                 kinds[i] = COMMENT
                 if "-->" in s[4:]:
                     _comment_closed(src, i, i)
                 else:
-                    comment_start = i
-        elif c == "_" and not s.strip(_RULE_CHARS[c]) and s.count(c) >= 3:
+                    comment_start, hidden = i, True
+        elif c == "_" and _is_rule_of(s, c):
             kinds[i] = RULE
     if fence:
         src.problems.append(
@@ -215,6 +211,19 @@ def scan(lines: list[str], body_start: int) -> Source:
             )
         )
     return src
+
+
+def _is_rule_of(s: str, mark: str) -> bool:
+    """Whether ``s`` (a line without its indent) is a thematic break made of ``mark``."""
+    return not s.strip(_RULE_CHARS[mark]) and s.count(mark) >= 3
+
+
+def _indent(line: str, rest: str) -> int:
+    """Columns of indent before ``rest`` in ``line`` (a tab counts 4)."""
+    indent = len(line) - len(rest)
+    if "\t" in line[:indent]:
+        return len(line[:indent].expandtabs(4))
+    return indent
 
 
 def _comment_closed(src: Source, start: int, end: int) -> None:

@@ -43,6 +43,8 @@ _TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rollout", ("rollout", "roll out", "migration", "deployment", "launch", "release plan")),
 )
 
+_EMPTY = (BLANK, RULE)  # line kinds that are not content
+
 _NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?[ \t]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -130,62 +132,51 @@ def subsection_key(title: str) -> str | None:
 
 
 def build_sections(src: Source) -> tuple[Section, ...]:
-    """The ``##``/``###`` tree of ``src``.  ``###`` headings before the first ``##`` are ignored."""
-    heads = [h for h in src.headings if h.level <= 3]
-    ends = _region_ends(heads, len(src.lines))
+    """The ``##``/``###`` tree of ``src``.  ``###`` headings before the first ``##`` are ignored.
+
+    A section runs to the next heading of level 1 or 2, a subsection to the next of
+    level 1 to 3; deeper headings are content.
+    """
     kinds = src.kinds
     sections: list[Section] = []
     subs: list[Section] = []
-    parent = -1  # index in heads of the open ## section
-    for i, head in enumerate(heads):
-        level = head.level
-        if level == 3:
-            if parent >= 0:
-                end = _content_end(kinds, head.line, ends[i])
-                subs.append(
-                    Section(head.text, None, subsection_key(head.text), 3, head.line, end, end > head.line)
-                )
+    sec: Heading | None = None  # the open ## section
+    sub: Heading | None = None  # the open ### subsection
+    for head in src.headings:
+        level = head[0]
+        if level > 3:
             continue
-        if parent >= 0:
-            sections.append(_section(kinds, heads[parent], ends[parent], tuple(subs)))
+        if sub is not None:
+            subs.append(_subsection(kinds, sub, head[2] - 1))
+            sub = None
+        if level == 3:
+            if sec is not None:
+                sub = head
+            continue
+        if sec is not None:
+            sections.append(_section(kinds, sec, head[2] - 1, tuple(subs)))
             subs = []
-        parent = i if level == 2 else -1
-    if parent >= 0:
-        sections.append(_section(kinds, heads[parent], ends[parent], tuple(subs)))
+        sec = head if level == 2 else None
+    last = len(src.lines)
+    if sub is not None:
+        subs.append(_subsection(kinds, sub, last))
+    if sec is not None:
+        sections.append(_section(kinds, sec, last, tuple(subs)))
     return tuple(sections)
 
 
-def _region_ends(heads: list[Heading], last_line: int) -> list[int]:
-    """For each heading, the line before the next heading of the same or a higher level."""
-    ends = [last_line] * len(heads)
-    open_: list[int] = []
-    for j, head in enumerate(heads):
-        while open_ and heads[open_[-1]].level >= head.level:
-            ends[open_.pop()] = head.line - 1
-        open_.append(j)
-    return ends
+def _subsection(kinds: list[int], head: Heading, region_end: int) -> Section:
+    _, text, line = head
+    end = region_end
+    while end > line and kinds[end - 1] in _EMPTY:
+        end -= 1
+    return Section(text, None, subsection_key(text), 3, line, end, end > line)
 
 
 def _section(kinds: list[int], head: Heading, region_end: int, subs: tuple[Section, ...]) -> Section:
-    number, title = split_number(head.text)
-    end = _content_end(kinds, head.line, region_end)
-    return Section(title, number, section_key(number, title), 2, head.line, end, end > head.line, subs)
-
-
-def _content_end(kinds: list[int], heading_line: int, region_end: int) -> int:
-    n = region_end
-    while n > heading_line and kinds[n - 1] in (BLANK, RULE):
-        n -= 1
-    return n
-
-
-def content_end(src: Source, heading_line: int, region_end: int) -> int:
-    """The last line after ``heading_line`` up to ``region_end`` that is neither blank nor a rule.
-
-    Hidden lines (code, comments) count as content.  ``heading_line`` when there is none.
-    """
-    n = region_end
-    kinds = src.kinds
-    while n > heading_line and kinds[n - 1] in (BLANK, RULE):
-        n -= 1
-    return n
+    _, text, line = head
+    number, title = split_number(text)
+    end = region_end
+    while end > line and kinds[end - 1] in _EMPTY:
+        end -= 1
+    return Section(title, number, section_key(number, title), 2, line, end, end > line, subs)
