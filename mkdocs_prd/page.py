@@ -20,6 +20,7 @@ Nothing the author wrote is dropped unless it is shown by a fragment instead.
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable, Collection, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
@@ -177,6 +178,18 @@ def material_meta(
         del meta["status"]
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment, entities left as they are (it stays HTML text)."""
+    return " ".join(_TAG.sub(" ", html).split())
+
+
+def _closing(token: str) -> str:
+    return token.replace("<!--prd-fragment-", "<!--/prd-fragment-", 1)
+
+
 def _has_iosm(prd: Prd) -> bool:
     idx = prd.iosm.index
     return bool(prd.iosm.targets or idx.baseline or idx.target or idx.delta)
@@ -204,6 +217,10 @@ class PageRenderer:
         self.show_findings = show_findings
         self.actuals: dict[str, IosmActuals] = {}
         self.problems: list[str] = []
+        # A per-build random part makes placeholders impossible to forge from a page.
+        self._nonce = secrets.token_hex(6)
+        self._pending: dict[str, dict[str, str]] = {}
+        self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
         for prd in catalog:
             report = reports.get(prd.path)
@@ -228,10 +245,58 @@ class PageRenderer:
         """The page's new Markdown; ``markdown`` itself when the page is not a PRD.
 
         ``source`` is the page file's full text (front matter included), used to map
-        the parser's line numbers onto ``markdown``.
+        the parser's line numbers onto ``markdown``.  The block fragments go in as
+        one-line placeholders (HTML comments) that :meth:`html` swaps for the real
+        HTML after Markdown: Python-Markdown runs every raw HTML block through its
+        pure-Python HTML parser, which cost more than all the rest of the plugin.
         """
         prd = self.catalog.get(src_path)
         if prd is None:
             return markdown
         offset = line_offset(source, markdown) if source is not None else None
-        return rewrite(markdown, prd, self.fragments(prd), offset)
+        real = self.fragments(prd)
+        pending: dict[str, str] = {}
+
+        def hold(html: str) -> str:
+            if not html:
+                return ""
+            token = f"<!--prd-fragment-{self._nonce}-{len(self._pending) + len(pending)}-->"
+            pending[token] = html
+            return token
+
+        held = Fragments(
+            findings=hold(real.findings),
+            card=hold(real.card),
+            iosm=hold(real.iosm),
+            priority_badge=real.priority_badge,
+        )
+        out = rewrite(markdown, prd, held, offset)
+        self._pending[src_path] = pending
+        return out
+
+    def html(self, src_path: str, html: str) -> str:
+        """The page's HTML (``on_page_content``): each placeholder gets the text of its fragment.
+
+        Search plugins index this HTML with a pure-Python HTML parser; giving them the
+        words without the markup keeps the card and IOSM table searchable at a
+        fraction of the cost.  :meth:`output` puts the real HTML in afterwards.
+        """
+        pending = self._pending.pop(src_path, None)
+        if not pending:
+            return html
+        for token, fragment in pending.items():
+            html = html.replace(token, f"{token}\n{plain_text(fragment)}\n{_closing(token)}", 1)
+        self._final[src_path] = pending
+        return html
+
+    def output(self, src_path: str, output: str) -> str:
+        """The finished page (``on_post_page``) with each fragment's real HTML in place."""
+        pending = self._final.pop(src_path, None)
+        if not pending:
+            return output
+        for token, fragment in pending.items():
+            start = output.find(token)
+            end = output.find(_closing(token), start)
+            if start >= 0 and end >= 0:
+                output = output[:start] + fragment + output[end + len(_closing(token)) :]
+        return output

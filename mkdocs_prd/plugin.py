@@ -195,10 +195,20 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         return result.markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.pages is not None:
+            # The PRD page's card, IOSM table and findings take their placeholders' places.
+            html = self.pages.html(page.file.src_uri, html)
         # After Markdown: markers in code blocks are escaped text by now and stay examples.
         if self.site_index is None:
             return html
         return self.site_index.fill(page.file.url, html)
+
+    # Early, so the page is complete before other plugins post-process it (minifiers).
+    @event_priority(100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.pages is None:
+            return output
+        return self.pages.output(page.file.src_uri, output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site_index is None or self.config.json_export is None:

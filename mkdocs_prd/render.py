@@ -15,7 +15,7 @@ import functools
 import os
 from collections.abc import Sequence
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateError
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template, TemplateError
 from markupsafe import Markup
 
 from mkdocs_prd.actuals import IosmActuals
@@ -31,6 +31,7 @@ TEMPLATE_NAMES: tuple[str, ...] = (
     "priority.html",
     "iosm_table.html",
     "findings.html",
+    "mark.html",
 )
 """The fragments a site may override, each by a file of this name."""
 
@@ -67,18 +68,27 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            # One Renderer per build: no need to stat template files on every use.
+            auto_reload=False,
         )
+        self._templates: dict[str, Template] = {}
+        # Badges repeat (a few statuses and priorities over a whole site): render each once.
+        self._badges: dict[tuple[str, str | None], Markup] = {}
         # Globals, so the index page's templates (and a site's overrides) can use them.
         self.env.globals.update(
             labels=self.labels,
             status_badge=self.status_badge,
             priority_badge=self.priority_badge,
+            mark=self.mark,
             slug=slug,
         )
 
     def _render(self, name: str, **context: object) -> Markup:
         try:
-            return Markup(self.env.get_template(name).render(**context).strip())
+            template = self._templates.get(name)
+            if template is None:
+                template = self._templates[name] = self.env.get_template(name)
+            return Markup(template.render(**context).strip())
         except TemplateError as exc:
             where = getattr(exc, "filename", None) or name
             line = getattr(exc, "lineno", None)
@@ -86,22 +96,39 @@ class Renderer:
 
     def status_badge(self, status: str | None) -> Markup:
         """``<span class="prd-status prd-status--<slug>">`` with the status as written."""
+        cached = self._badges.get(("status", status))
+        if cached is not None:
+            return cached
         text = status if status and status.strip() else self.labels.get("status_missing")
-        return self._render(
+        badge = self._badges["status", status] = self._render(
             "badge.html",
             status=text,
             slug=slug(text) if status and status.strip() else "missing",
             aria=self.labels.format("status_aria", status=text),
         )
+        return badge
 
     def priority_badge(self, priority: str) -> Markup:
         """``<span class="prd-priority prd-priority--must">Must</span>`` (``--other`` if unknown)."""
-        return self._render(
+        cached = self._badges.get(("priority", priority))
+        if cached is not None:
+            return cached
+        badge = self._badges["priority", priority] = self._render(
             "priority.html",
             priority=priority,
             key=priority_key(priority),
             aria=self.labels.format("priority_aria", priority=priority),
         )
+        return badge
+
+    def mark(self, mark: str | None) -> Markup:
+        """The met / not met / unknown mark: symbol and word, never colour alone."""
+        key = mark if mark in ("met", "not_met") else "unknown"
+        cached = self._badges.get(("mark", key))
+        if cached is not None:
+            return cached
+        badge = self._badges["mark", key] = self._render("mark.html", mark=key)
+        return badge
 
     def card(self, prd: Prd) -> Markup:
         """The header card that replaces the bold metadata lines."""

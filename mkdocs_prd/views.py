@@ -158,6 +158,15 @@ class RowView:
     actual: str
     mark: Mark | None
 
+    @property
+    def target(self) -> str:
+        """The target as one text: ``≥0.95``, ``≤5%``, ``≤200 ms``, ``reduced by 10%``, or as written."""
+        if not self.value:
+            return self.text
+        sep = "" if self.unit in ("", "%") else " "
+        op = f"{self.operator} " if self.operator[:1].isalpha() else self.operator
+        return f"{op}{self.value}{sep}{self.unit}"
+
 
 @dataclass(frozen=True, slots=True)
 class IndexView:

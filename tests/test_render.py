@@ -10,13 +10,23 @@ from hypothesis import strategies as st
 from render_sites import TABLE_IOSM, prd_text
 
 from mkdocs_prd.actuals import Actual, collect, from_front_matter, judge, word_mark
+from mkdocs_prd.catalog import build_catalog
 from mkdocs_prd.colors import contrast_ratio, parse_color, text_color_for
 from mkdocs_prd.labels import Labels
 from mkdocs_prd.model import Finding, Severity
-from mkdocs_prd.page import Fragments, html_block, line_offset, material_meta, report_path, rewrite
+from mkdocs_prd.page import (
+    Fragments,
+    PageRenderer,
+    html_block,
+    line_offset,
+    material_meta,
+    report_path,
+    rewrite,
+)
 from mkdocs_prd.parse import parse_prd
 from mkdocs_prd.render import Renderer, status_badge
 from mkdocs_prd.report import gate_key, parse_report
+from mkdocs_prd.settings import Settings
 from mkdocs_prd.stylesheet import color_problem, status_color_rules, stylesheet
 from mkdocs_prd.views import band, priority_key, slug, target_note
 
@@ -354,3 +364,18 @@ def test_material_meta() -> None:
 def test_report_path() -> None:
     assert report_path("tracks/t-1/PRD.md") == "tracks/t-1/iosm_report.md"
     assert report_path("PRD.md") == "iosm_report.md"
+
+
+def test_page_renderer_placeholders_round_trip() -> None:
+    text = prd_text(owner="A <b>team</b>")
+    catalog = build_catalog([("prds/a.md", text.encode())], Settings())
+    pages = PageRenderer(catalog, Renderer(), show_findings=False)
+    markdown = pages.markdown("prds/a.md", text, text)
+    assert "prd-card" not in markdown and markdown.count("<!--prd-fragment-") == 2  # card and IOSM table
+    # What Markdown would make of it: the placeholders survive as raw HTML comments.
+    content = pages.html("prds/a.md", "<h1>x</h1>\n" + markdown)
+    assert "A &lt;b&gt;team&lt;/b&gt;" in content and "prd-card" not in content  # words, not markup
+    final = pages.output("prds/a.md", f"<html>{content}</html>")
+    assert '<div class="prd-card">' in final and "prd-fragment" not in final
+    assert "<dt>Owner</dt><dd>A &lt;b&gt;team&lt;/b&gt;</dd>" in final
+    assert pages.markdown("other.md", "# x\n", "# x\n") == "# x\n"  # not a PRD: untouched
