@@ -196,7 +196,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.pages is not None:
-            # The PRD page's card, IOSM table and findings take their placeholders' places.
+            # PRD fragments: their words now (for search plugins), their HTML in on_post_page.
             html = self.pages.html(page.file.src_uri, html)
         # After Markdown: markers in code blocks are escaped text by now and stay examples.
         if self.site_index is None:
