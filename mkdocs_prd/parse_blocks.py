@@ -226,7 +226,7 @@ def tables(src: Source, start: int, end: int) -> list[Table]:
                 break
             rows.append((r, tuple(cells)))
             r += 1
-        out.append(Table(header=tuple(header), line=n, rows=tuple(rows)))
+        out.append(Table(tuple(header), n, tuple(rows)))
         n = r
     return out
 

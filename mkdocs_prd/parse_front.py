@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 
 from mkdocs_prd.model import Field, Problem
-from mkdocs_prd.parse_lines import Source, bold_label
+from mkdocs_prd.parse_lines import CODE, Source, bold_label
 
 # libyaml when available: the pure-Python composer costs more than the rest of the parse.
 _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -30,6 +31,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 IGNORE_KEY = "prd_ignore"
 
 
+@lru_cache(maxsize=1024)
 def normalise_key(label: str) -> str:
     """``Track ID`` -> ``track_id``, ``track-id`` -> ``track_id``, ``Date`` -> ``date``."""
     key = _NON_WORD.sub("_", label.strip().lower()).strip("_")
@@ -138,8 +140,10 @@ def _field_text(value: object) -> str | None:
 def header_fields(src: Source, end: int) -> list[Field]:
     """The ``**Key:** value`` lines from the body start up to line ``end`` (exclusive)."""
     out: list[Field] = []
-    for number, line in src.visible(src.body_start, end - 1):
-        if "**" not in line:
+    kinds, lines = src.kinds, src.lines
+    for number in range(src.body_start, min(end, len(lines) + 1)):
+        line = lines[number - 1]
+        if "**" not in line or kinds[number - 1] >= CODE:
             continue
         pair = bold_label(line)
         if pair is None:

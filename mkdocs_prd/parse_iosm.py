@@ -219,23 +219,21 @@ class _Reader:
         # The first statement of a figure wins; a repeat is still recognised.
         self.index.setdefault(part, _number(raw, line))
 
-    def target(self, gate: GateKey, metric: str, raw: str, line: int, form: str, **extra: str | None) -> None:
+    def target(
+        self,
+        gate: GateKey,
+        metric: str,
+        raw: str,
+        line: int,
+        form: str,
+        baseline: str | None = None,
+        delta: str | None = None,
+    ) -> None:
         op, value, unit, qualitative = parse_target(raw)
-        self.targets.append(
-            IosmTarget(
-                gate=gate,
-                metric=metric,
-                raw=raw,
-                line=line,
-                operator=op,
-                value=value,
-                unit=unit,
-                qualitative=qualitative,
-                baseline=extra.get("baseline"),
-                delta=extra.get("delta"),
-            )
-        )
-        self.gate_seen(gate)
+        target = IosmTarget(gate, metric, raw, line, op, value, unit, qualitative, baseline, delta)
+        self.targets.append(target)
+        if gate not in self.gates:
+            self.gates.append(gate)
         if self.form == "none":
             self.form = form
 
@@ -307,15 +305,18 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
 def _read_line(
     s: str, item: ListLine | None, n: int, gate: GateKey | None, in_index: bool, reader: _Reader
 ) -> bool:
-    """Record what one non-blank line says; False when it says nothing we know."""
-    pair = bold_label(s)
+    """Record what one non-blank line says; False when it says nothing we know.
+
+    ``s`` is the line without surrounding blanks.
+    """
+    pair = bold_label(s) if s[:2] == "**" else None
     if pair is not None:
         part = _index_part(pair[0])
         if part is not None and pair[1]:
             reader.index_value(part, pair[1], n)
             return True
         return False
-    text = item.text if item is not None else s
+    text = item[2] if item is not None else s
     if in_index or (gate is None and item is None):
         attr = attribute(text, n)
         part = _index_part(attr.key) if attr is not None else None
@@ -323,7 +324,7 @@ def _read_line(
             reader.index_value(part, attr.value, n)
             return True
         return False
-    if gate is None or item is None or item.indent > 1:
+    if gate is None or item is None or item[0] > 1:
         return False
     split = _metric_target(text)
     if split is None:
@@ -333,13 +334,19 @@ def _read_line(
 
 
 def _metric_target(text: str) -> tuple[str, str] | None:
-    """``Metric: target`` (also ``**Metric:** target`` or ``Metric ≤ 5%``) split in two."""
-    pair = bold_label(text)
-    if pair is not None:
-        return (pair[0], pair[1]) if pair[1] else None
+    """``Metric: target`` (also ``**Metric:** target`` or ``Metric ≤ 5%``) split in two.
+
+    ``text`` is a list item's text, without surrounding blanks.
+    """
+    if text[:2] == "**":
+        pair = bold_label(text)
+        if pair is not None:
+            return (pair[0], pair[1]) if pair[1] else None
     metric, sep, target = text.partition(":")
-    if sep and metric.strip() and target.strip():
-        return strip_bold(metric.strip()), target.strip()
+    if sep:
+        metric, target = metric.strip(), target.strip()
+        if metric and target:
+            return (strip_bold(metric) if metric[:2] in ("**", "__") else metric), target
     for ch in "≥≤<>=":
         at = text.find(ch)
         if at > 0:

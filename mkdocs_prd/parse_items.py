@@ -252,9 +252,9 @@ def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
     for group, start, end in regions:
         for n in range(start, end + 1):
             item = items.get(n)
-            if item is None or item.ordered or not item.text.startswith("["):
+            if item is None or item[1] or item[2][:1] != "[":
                 continue
-            text = item.text
+            text = item[2]
             mark = text[1:2]
             if len(text) >= 3 and text[2] == "]" and mark in (" ", "x", "X") and text[3:4] in ("", " ", "\t"):
                 out.append(Criterion(text[3:].strip(), mark != " ", group, n))

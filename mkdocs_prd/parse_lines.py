@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from mkdocs_prd.model import Problem
 
@@ -25,8 +25,8 @@ CODE = 5
 COMMENT = 6
 
 
-# Heading and ListLine are NamedTuples, not dataclasses: a page has hundreds of them
-# and a frozen dataclass costs several times more to build.
+# Heading is a NamedTuple, not a dataclass: a frozen dataclass costs several times
+# more to build.
 class Heading(NamedTuple):
     """An ATX heading outside code: ``level`` 1-6, ``text`` without the ``#`` marks."""
 
@@ -35,12 +35,10 @@ class Heading(NamedTuple):
     line: int
 
 
-class ListLine(NamedTuple):
-    """A list item line: ``indent`` in columns (tabs count 4), ``ordered`` for ``1.``."""
-
-    indent: int
-    ordered: bool
-    text: str
+ListLine: TypeAlias = tuple[int, bool, str]
+"""A list item line: ``(indent, ordered, text)``; ``indent`` in columns (tabs count 4),
+``ordered`` for ``1.`` items, ``text`` after the marker.  A plain tuple: a page has
+hundreds of them, and a NamedTuple costs twice as much to build."""
 
 
 @dataclass(slots=True)
@@ -108,9 +106,7 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-_LIST_MARKER = re.compile(r"([-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 _ORDERED_MARKER = re.compile(r"[0-9]{1,9}[.)](?:[ \t]+|$)")
-_ITEM_START = frozenset("-*+0123456789")
 _DIGITS = frozenset("0123456789")
 _RULE_CHARS = {"-": "- \t", "*": "* \t", "_": "_ \t"}
 
@@ -128,7 +124,7 @@ def scan(lines: list[str], body_start: int) -> Source:
     headings = src.headings
     items = src.items
     match_number = _ORDERED_MARKER.match
-    # Building the NamedTuples through tuple.__new__ skips a Python-level __new__:
+    # Building Headings through tuple.__new__ skips the NamedTuple's Python-level __new__:
     # a page has hundreds of them and this loop is the parser's hottest.
     new = tuple.__new__
     fence = ""  # the opening fence while inside a fenced block
@@ -165,16 +161,17 @@ def scan(lines: list[str], body_start: int) -> Source:
                     continue
                 kinds[i] = ITEM
                 # lstrip returns the line itself when it has no indent (the common case).
-                indent = 0 if s is line else _indent(line, s)
-                items[i + 1] = new(ListLine, (indent, False, s[2:].strip()))
+                if s is line:
+                    items[i + 1] = (0, False, s[2:].strip())
+                else:
+                    items[i + 1] = (_indent(line, s), False, s[2:].strip())
             elif after == c and c != "+" and s[2:3] in (c, " ", "\t", "") and _is_rule_of(s, c):
                 kinds[i] = RULE
         elif c in _DIGITS:
             m = match_number(s)
             if m is not None:
                 kinds[i] = ITEM
-                indent = 0 if s is line else _indent(line, s)
-                items[i + 1] = new(ListLine, (indent, True, s[m.end() :].strip()))
+                items[i + 1] = (0 if s is line else _indent(line, s), True, s[m.end() :].strip())
         elif c == "#":
             body = s.lstrip("#")
             level = len(s) - len(body)
@@ -242,19 +239,6 @@ def _drop_closing_hashes(text: str) -> str:
 
 
 # --- Small line classifiers shared by the item parsers ----------------------------
-
-
-def list_item(line: str) -> ListLine | None:
-    """The list item that ``line`` starts, or None (a thematic break is not one)."""
-    s = line.lstrip(" \t")
-    if not s or s[0] not in _ITEM_START or is_rule(s):
-        return None
-    m = _LIST_MARKER.match(s)
-    if m is None:
-        return None
-    lead = line[: len(line) - len(s)]
-    indent = len(lead.expandtabs(4)) if "\t" in lead else len(lead)
-    return ListLine(indent, s[0] not in "-*+", s[m.end() :].strip())
 
 
 def indent_of(line: str) -> int:
@@ -327,11 +311,11 @@ def split_row(line: str) -> list[str] | None:
         s = s.replace("\0", "\ufffd").replace("\\|", "\0")
         cells = [c.replace("\0", "|").strip() for c in s.split("|")]
     else:
-        cells = [c.strip() for c in s.split("|")]
-    if s.startswith("|"):
-        cells = cells[1:]
-    if s.endswith("|") and not s.endswith("\\|") and cells:
-        cells = cells[:-1]
+        cells = list(map(str.strip, s.split("|")))
+    if s[0] == "|":
+        del cells[0]
+    if s[-1] == "|" and not s.endswith("\\|") and cells:
+        del cells[-1]
     return cells
 
 

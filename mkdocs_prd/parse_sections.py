@@ -142,41 +142,31 @@ def build_sections(src: Source) -> tuple[Section, ...]:
     subs: list[Section] = []
     sec: Heading | None = None  # the open ## section
     sub: Heading | None = None  # the open ### subsection
-    for head in src.headings:
-        level = head[0]
+    # A level-1 heading after the last line closes whatever is still open.
+    closing = Heading(1, "", len(src.lines) + 1)
+    for head in (*src.headings, closing):
+        level, _, at = head
         if level > 3:
             continue
         if sub is not None:
-            subs.append(_subsection(kinds, sub, head[2] - 1))
+            _, text, line = sub
+            end = at - 1
+            while end > line and kinds[end - 1] in _EMPTY:
+                end -= 1
+            subs.append(Section(text, None, subsection_key(text), 3, line, end, end > line))
             sub = None
         if level == 3:
             if sec is not None:
                 sub = head
             continue
         if sec is not None:
-            sections.append(_section(kinds, sec, head[2] - 1, tuple(subs)))
+            _, text, line = sec
+            number, title = split_number(text)
+            end = at - 1
+            while end > line and kinds[end - 1] in _EMPTY:
+                end -= 1
+            key = section_key(number, title)
+            sections.append(Section(title, number, key, 2, line, end, end > line, tuple(subs)))
             subs = []
         sec = head if level == 2 else None
-    last = len(src.lines)
-    if sub is not None:
-        subs.append(_subsection(kinds, sub, last))
-    if sec is not None:
-        sections.append(_section(kinds, sec, last, tuple(subs)))
     return tuple(sections)
-
-
-def _subsection(kinds: list[int], head: Heading, region_end: int) -> Section:
-    _, text, line = head
-    end = region_end
-    while end > line and kinds[end - 1] in _EMPTY:
-        end -= 1
-    return Section(text, None, subsection_key(text), 3, line, end, end > line)
-
-
-def _section(kinds: list[int], head: Heading, region_end: int, subs: tuple[Section, ...]) -> Section:
-    _, text, line = head
-    number, title = split_number(text)
-    end = region_end
-    while end > line and kinds[end - 1] in _EMPTY:
-        end -= 1
-    return Section(title, number, section_key(number, title), 2, line, end, end > line, subs)
