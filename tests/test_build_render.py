@@ -483,3 +483,16 @@ def test_card_and_table_words_are_searchable_and_no_placeholder_remains(site: Si
     assert "Semantic clarity" in text and "Gate-I (Improve)" in text  # the IOSM table's words
     for built in site.site_dir.rglob("*.html"):
         assert "prd-fragment" not in built.read_text(encoding="utf-8"), built
+
+
+def test_a_broken_override_template_stops_the_build_with_its_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    override = tmp_path / "overrides" / "prd"
+    override.mkdir(parents=True)
+    (override / "card.html").write_text("<div>{{ card.status </div>\n")
+    theme = {"name": "mkdocs", "custom_dir": "overrides"}
+    with pytest.raises(Abort):  # how MkDocs ends a build on a PluginError: a message, no traceback
+        build_site(tmp_path, {"prds/a.md": prd_text("A")}, {}, theme=theme)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(re.search(r"prds/a\.md: template .*overrides/prd/card\.html:1: ", m) for m in errors), errors

@@ -379,3 +379,42 @@ def test_page_renderer_placeholders_round_trip() -> None:
     assert '<div class="prd-card">' in final and "prd-fragment" not in final
     assert "<dt>Owner</dt><dd>A &lt;b&gt;team&lt;/b&gt;</dd>" in final
     assert pages.markdown("other.md", "# x\n", "# x\n") == "# x\n"  # not a PRD: untouched
+
+
+_LINES = [
+    "# PRD: Thing",
+    "**Status:** Draft",
+    "**Owner:** <b>x</b>",
+    "",
+    "---",
+    "## 10. IOSM Targets",
+    "### Gate-I (Improve) Targets",
+    "- Semantic clarity: ≥0.95",
+    "| Gate | Baseline | Target | Expected Δ |",
+    "| **Gate-O** | 0.5 | ≥0.7 | +0.2 |",
+    "**Target post-implementation:** 0.82",
+    "- Priority: Must",
+    "**FR-1: X**",
+    "## Appendix",
+    "```",
+    "text with <!--prd-fragment-x-0--> in it",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=40))
+def test_rewrite_never_raises_and_keeps_unreplaced_lines(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    prd = parse_prd(text, "a.md")
+    out = rewrite(text, prd, fragments(), 0)
+    replaced: set[int] = set()
+    meta, iosm = prd.metadata, prd.iosm
+    if meta.header_start:
+        replaced |= set(range(meta.header_start, meta.header_end + 1))
+    if iosm.understood and iosm.body_start:
+        replaced |= set(range(iosm.body_start, iosm.body_end + 1))
+    replaced |= {r.priority_line for r in prd.functional if r.priority}
+    kept = out.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if number not in replaced and line.strip():
+            assert line in kept, (number, line)
