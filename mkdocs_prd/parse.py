@@ -220,17 +220,18 @@ def parse_prd(text: str, path: str) -> Prd:
 
 def _title(src: Source, fields: list[Field], first_section: int) -> tuple[str, int]:
     """The H1 after ``PRD:``; else front matter ``title``; else the first H1 as written."""
-    h1 = next((h for h in src.headings if h.level == 1), None)
-    if h1 is not None and h1.text.lower().startswith(_TITLE_PREFIX):
-        name = h1.text[len(_TITLE_PREFIX) :].strip()
-        if name:
-            return name, h1.line
+    h1 = next((h for h in src.headings if h[0] == 1), None)
+    if h1 is not None:
+        _, h1_text, h1_line = h1
+        if h1_text.lower().startswith(_TITLE_PREFIX):
+            name = h1_text[len(_TITLE_PREFIX) :].strip()
+            if name:
+                return name, h1_line
     for f in fields:
         if f.key == "title" and f.source == "front_matter" and f.value.strip():
             return f.value.strip(), f.line
     if h1 is not None:
-        text = h1.text
-        if text.lower().startswith(_TITLE_PREFIX):
-            text = text[len(_TITLE_PREFIX) :].strip()
-        return text, h1.line
+        if h1_text.lower().startswith(_TITLE_PREFIX):
+            h1_text = h1_text[len(_TITLE_PREFIX) :].strip()
+        return h1_text, h1_line
     return "", 0

@@ -19,11 +19,11 @@ from functools import lru_cache
 from mkdocs_prd.model import GATE_NAMES, GateKey, Iosm, IosmIndex, IosmTarget, Number, Problem, Section
 from mkdocs_prd.parse_blocks import Table, attribute, cell, tables
 from mkdocs_prd.parse_lines import (
-    BLANK,
     CODE,
     COMMENT,
     HEADING,
-    RULE,
+    ITEM,
+    TEXT,
     ListLine,
     Source,
     bold_label,
@@ -253,27 +253,28 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
             table_lines |= _read_table(table, reader)
     gate: GateKey | None = None  # the gate whose subsection we are in
     in_index = False  # inside "### Expected IOSM-Index"
-    kinds, items = src.kinds, src.items
-    for n in range(start, end + 1):
-        kind = kinds[n - 1]
-        if kind >= CODE:
+    kinds, items, lines = src.kinds, src.items, src.lines
+    for n, kind in enumerate(kinds[start - 1 : end], start):
+        if kind == ITEM:
+            if not _read_item(items[n], n, gate, in_index, reader):
+                reader.unrecognised.append(n)
+        elif kind >= CODE:
             # A code block is reported once, at its first line.
             if kind != COMMENT and kinds[n - 2] != kind:
                 reader.unrecognised.append(n)
-            continue
-        if kind in (BLANK, RULE) or n in table_lines:
-            continue
-        s = src.lines[n - 1].strip()
-        if kind == HEADING:
-            title = s.lstrip("#").strip()
+        elif kind == HEADING:
+            title = lines[n - 1].strip().lstrip("#").strip()
             gate = gate_of(title)
             in_index = gate is None and _index_part(title) is not None and "index" in normalise_title(title)
             if gate is not None:
                 reader.gate_seen(gate)
             elif not in_index:
                 reader.unrecognised.append(n)
-            continue
-        if not _read_line(s, items.get(n), n, gate, in_index, reader):
+        elif (
+            kind == TEXT
+            and n not in table_lines
+            and not _read_text(lines[n - 1].strip(), n, gate, in_index, reader)
+        ):
             reader.unrecognised.append(n)
     problems = [
         Problem(
@@ -302,35 +303,43 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
     return iosm, problems
 
 
-def _read_line(
-    s: str, item: ListLine | None, n: int, gate: GateKey | None, in_index: bool, reader: _Reader
-) -> bool:
-    """Record what one non-blank line says; False when it says nothing we know.
-
-    ``s`` is the line without surrounding blanks.
-    """
-    pair = bold_label(s) if s[:2] == "**" else None
-    if pair is not None:
-        part = _index_part(pair[0])
-        if part is not None and pair[1]:
-            reader.index_value(part, pair[1], n)
-            return True
-        return False
-    text = item[2] if item is not None else s
-    if in_index or (gate is None and item is None):
-        attr = attribute(text, n)
-        part = _index_part(attr.key) if attr is not None else None
-        if attr is not None and part is not None and attr.value:
-            reader.index_value(part, attr.value, n)
-            return True
-        return False
-    if gate is None or item is None or item[0] > 1:
+def _read_item(item: ListLine, n: int, gate: GateKey | None, in_index: bool, reader: _Reader) -> bool:
+    """Record what a list item says (a gate's target, or an index figure); False if nothing known."""
+    indent, _, text = item
+    if in_index:
+        return _index_attribute(text, n, reader)
+    if gate is None or indent > 1:
         return False
     split = _metric_target(text)
     if split is None:
         return False
     reader.target(gate, split[0], split[1], n, "list")
     return True
+
+
+def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Reader) -> bool:
+    """Record what a line of text (``s``, without surrounding blanks) says; False if nothing known."""
+    if s[:2] == "**":
+        pair = bold_label(s)
+        if pair is not None:
+            part = _index_part(pair[0])
+            if part is not None and pair[1]:
+                reader.index_value(part, pair[1], n)
+                return True
+            return False
+    if in_index or gate is None:
+        return _index_attribute(s, n, reader)
+    return False
+
+
+def _index_attribute(text: str, n: int, reader: _Reader) -> bool:
+    """``Baseline: 0.65`` and the like under the expected index (or outside any gate)."""
+    attr = attribute(text, n)
+    part = _index_part(attr.key) if attr is not None else None
+    if attr is not None and part is not None and attr.value:
+        reader.index_value(part, attr.value, n)
+        return True
+    return False
 
 
 def _metric_target(text: str) -> tuple[str, str] | None:

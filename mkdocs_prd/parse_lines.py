@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeAlias
+from typing import TypeAlias
 
 from mkdocs_prd.model import Problem
 
@@ -25,20 +25,15 @@ CODE = 5
 COMMENT = 6
 
 
-# Heading is a NamedTuple, not a dataclass: a frozen dataclass costs several times
-# more to build.
-class Heading(NamedTuple):
-    """An ATX heading outside code: ``level`` 1-6, ``text`` without the ``#`` marks."""
-
-    level: int
-    text: str
-    line: int
-
+# Headings and list items are plain tuples: a page has hundreds of them, and a
+# NamedTuple costs about twice as much to build (a dataclass several times more).
+Heading: TypeAlias = tuple[int, str, int]
+"""An ATX heading outside code: ``(level, text, line)``; ``level`` 1-6, ``text``
+without the ``#`` marks, ``line`` 1-based."""
 
 ListLine: TypeAlias = tuple[int, bool, str]
 """A list item line: ``(indent, ordered, text)``; ``indent`` in columns (tabs count 4),
-``ordered`` for ``1.`` items, ``text`` after the marker.  A plain tuple: a page has
-hundreds of them, and a NamedTuple costs twice as much to build."""
+``ordered`` for ``1.`` items, ``text`` after the marker."""
 
 
 @dataclass(slots=True)
@@ -124,9 +119,6 @@ def scan(lines: list[str], body_start: int) -> Source:
     headings = src.headings
     items = src.items
     match_number = _ORDERED_MARKER.match
-    # Building Headings through tuple.__new__ skips the NamedTuple's Python-level __new__:
-    # a page has hundreds of them and this loop is the parser's hottest.
-    new = tuple.__new__
     fence = ""  # the opening fence while inside a fenced block
     fence_start = -1
     comment_start = -1  # index of the line that opened an unclosed HTML comment
@@ -175,11 +167,12 @@ def scan(lines: list[str], body_start: int) -> Source:
         elif c == "#":
             body = s.lstrip("#")
             level = len(s) - len(body)
-            if level <= 6 and (not body or body[0] == " " or body[0] == "\t") and len(line) - len(s) <= 3:
+            # body[:1] in " \t": nothing, a blank or a tab follows the marks.
+            if level <= 6 and body[:1] in " \t" and (s is line or len(line) - len(s) <= 3):
                 text = body.strip(" \t")
                 if text[-1:] == "#":
                     text = _drop_closing_hashes(text)
-                headings.append(new(Heading, (level, text, i + 1)))
+                headings.append((level, text, i + 1))
                 kinds[i] = HEADING
         elif c == "`" or c == "~":
             run = len(s) - len(s.lstrip(c))

@@ -143,7 +143,7 @@ def build_sections(src: Source) -> tuple[Section, ...]:
     sec: Heading | None = None  # the open ## section
     sub: Heading | None = None  # the open ### subsection
     # A level-1 heading after the last line closes whatever is still open.
-    closing = Heading(1, "", len(src.lines) + 1)
+    closing: Heading = (1, "", len(src.lines) + 1)
     for head in (*src.headings, closing):
         level, _, at = head
         if level > 3:
