@@ -34,19 +34,18 @@ _BOLD_MARKS = ("**", "__")
 class Record:
     """A titled block: ``head`` is its title without bold marks, ``attrs`` its bullets.
 
-    Each bullet is ``(line, parts)``: its text and any continuation lines.
+    Each bullet is ``(line, text)``, continuation lines joined to its text by a blank.
     """
 
     head: str
     line: int
     form: Literal["block", "list"]
-    attrs: list[tuple[int, list[str]]] = field(default_factory=list)
+    attrs: list[tuple[int, str]] = field(default_factory=list)
 
     def attributes(self) -> tuple[Attribute, ...]:
         """The bullets that read ``Key: value`` (or ``**Key:** value``); see :func:`attribute`."""
         out = []
-        for n, parts in self.attrs:
-            text = parts[0] if len(parts) == 1 else " ".join(parts)
+        for n, text in self.attrs:
             if text[:2] == "**":
                 attr = attribute(text, n)
                 if attr is not None:
@@ -110,7 +109,7 @@ def records(src: Source, start: int, end: int) -> list[Record]:
         if kind == ITEM:
             indent, _, text = items[n]
             if cur is not None and (mode == "block" or indent > base + 1):
-                cur.attrs.append((n, [text]))
+                cur.attrs.append((n, text))
             else:
                 cur = Record(head_of(text), n, "list", [])
                 out.append(cur)
@@ -138,7 +137,8 @@ def records(src: Source, start: int, end: int) -> list[Record]:
                 if not prev_blank or indent_of(line) >= 2:
                     # A continuation line: part of the last bullet (the record's own text is not kept).
                     if cur.attrs:
-                        cur.attrs[-1][1].append(s.strip())
+                        bullet_line, bullet = cur.attrs[-1]
+                        cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
                 else:
                     cur, mode = None, None
         prev_blank = False

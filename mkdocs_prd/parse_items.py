@@ -176,7 +176,8 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
     kind: Literal["functional", "non-functional"]
     if m is not None:
         req_id: str | None = m.group().rstrip(".")
-        kind = "non-functional" if m.group(1).upper() == "NFR" else "functional"
+        # The id starts the head: "NFR-…" (any case) is the only one starting with N.
+        kind = "non-functional" if head[0] in "nN" else "functional"
         name = _name_after(head, m.end())
     elif region in ("functional", "non_functional") or (region is None and not has_subsections):
         req_id = None
