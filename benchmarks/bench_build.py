@@ -9,7 +9,7 @@ the index and its JSON included; interpreter start-up, the same for both, exclud
 The order alternates pair by pair so drift on a shared machine hits both sides.
 Prints each pair, the medians and their ratio, and PASS/FAIL against 1.05.
 
-    python benchmarks/bench_build.py [--prds 300] [--pairs 5]
+    python benchmarks/bench_build.py [--prds 300] [--pairs 7]
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def time_build(config: Path, site_dir: Path) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--prds", type=int, default=300)
-    ap.add_argument("--pairs", type=int, default=5)
+    ap.add_argument("--pairs", type=int, default=7)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         root = Path(tmp)

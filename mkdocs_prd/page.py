@@ -294,9 +294,17 @@ class PageRenderer:
         pending = self._final.pop(src_path, None)
         if not pending:
             return output
+        # One pass, one copy: the page (with a large navigation) is long, the fragments
+        # sit in document order.
+        pieces: list[str] = []
+        pos = 0
         for token, fragment in pending.items():
-            start = output.find(token)
-            end = output.find(_closing(token), start)
-            if start >= 0 and end >= 0:
-                output = output[:start] + fragment + output[end + len(_closing(token)) :]
-        return output
+            start = output.find(token, pos)
+            closing = _closing(token)
+            end = output.find(closing, start) if start >= 0 else -1
+            if end < 0:
+                continue
+            pieces += (output[pos:start], fragment)
+            pos = end + len(closing)
+        pieces.append(output[pos:])
+        return "".join(pieces)
