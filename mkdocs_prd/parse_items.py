@@ -21,7 +21,7 @@ from mkdocs_prd.model import (
     Section,
     UseCase,
 )
-from mkdocs_prd.parse_blocks import Record, Table, cell, entries, records, tables
+from mkdocs_prd.parse_blocks import Record, Table, entries, records, tables
 from mkdocs_prd.parse_lines import Source, bold_label, strip_bold
 from mkdocs_prd.parse_sections import normalise_title, subsection_key
 
@@ -219,24 +219,24 @@ def _risks(src: Source, sec: Section) -> tuple[Risk, ...]:
     table = next((t for t in found if t.column("risk") >= 0), found[0] if found else None)
     if table is None:
         return ()
-    col_risk = _col(table, 0, "risk")
-    col_impact = _col(table, 1, "impact", "severity")
-    col_prob = _col(table, 2, "probab", "likelihood")
-    col_mit = _col(table, 3, "mitigat", "response", "strategy", "plan")
+    columns = (
+        _col(table, 0, "risk"),
+        _col(table, 1, "impact", "severity"),
+        _col(table, 2, "probab", "likelihood"),
+        _col(table, 3, "mitigat", "response", "strategy", "plan"),
+    )
     out = []
     for n, cells in table.rows:
-        if not any(cells):
-            continue
-        out.append(
-            Risk(
-                risk=cell(cells, col_risk),
-                impact=cell(cells, col_impact),
-                probability=cell(cells, col_prob),
-                mitigation=cell(cells, col_mit),
-                line=n,
-            )
-        )
+        if any(cells):
+            risk, impact, probability, mitigation = _pick(cells, columns)
+            out.append(Risk(risk, impact, probability, mitigation, n))
     return tuple(out)
+
+
+def _pick(cells: tuple[str, ...], columns: tuple[int, ...]) -> list[str]:
+    """The cells at ``columns`` ('' for a column the row lacks)."""
+    count = len(cells)
+    return [cells[i] if 0 <= i < count else "" for i in columns]
 
 
 def _col(table: Table, fallback: int, *words: str) -> int:
@@ -291,20 +291,14 @@ def _changelog(src: Source, start: int, end: int, strict: bool) -> tuple[ChangeL
     for table in tables(src, start, end):
         if strict and table.column("version") < 0:
             continue
-        col_version = _col(table, 0, "version", "ver")
-        col_date = _col(table, 1, "date", "when")
-        col_author = _col(table, 2, "author", "by", "owner", "who")
-        col_changes = _col(table, 3, "change", "description", "summary", "notes", "what")
+        columns = (
+            _col(table, 0, "version", "ver"),
+            _col(table, 1, "date", "when"),
+            _col(table, 2, "author", "by", "owner", "who"),
+            _col(table, 3, "change", "description", "summary", "notes", "what"),
+        )
         for n, cells in table.rows:
-            if not any(cells):
-                continue
-            out.append(
-                ChangeLogRow(
-                    version=cell(cells, col_version),
-                    date=cell(cells, col_date),
-                    author=cell(cells, col_author),
-                    changes=cell(cells, col_changes),
-                    line=n,
-                )
-            )
+            if any(cells):
+                version, date, author, changes = _pick(cells, columns)
+                out.append(ChangeLogRow(version, date, author, changes, n))
     return tuple(out)
