@@ -168,7 +168,9 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
     """The statuses a PRD may have (matched case-insensitively)."""
 
-    required_sections = c.ListOfItems(c.Choice(DEFAULT_REQUIRED_SECTIONS), default=list(DEFAULT_REQUIRED_SECTIONS))
+    required_sections = c.ListOfItems(
+        c.Choice(DEFAULT_REQUIRED_SECTIONS), default=list(DEFAULT_REQUIRED_SECTIONS)
+    )
     """Template sections every PRD must have, by key."""
 
     rules = RuleSeverities()
