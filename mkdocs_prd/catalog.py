@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from mkdocs_prd.model import Finding, Prd
+from mkdocs_prd.model import Finding, Prd, Problem
 from mkdocs_prd.parse import decode_source, is_prd, parse_prd
 from mkdocs_prd.settings import Settings
 from mkdocs_prd.validate import validate
@@ -35,12 +36,13 @@ class Catalog:
     def __iter__(self) -> Iterator[Prd]:
         return iter(self.prds)
 
+    @cached_property
+    def _by_path(self) -> dict[str, Prd]:
+        return {prd.path: prd for prd in self.prds}
+
     def get(self, src_path: str) -> Prd | None:
         """The PRD parsed from ``src_path``, if that page is one."""
-        for prd in self.prds:
-            if prd.path == src_path:
-                return prd
-        return None
+        return self._by_path.get(src_path)
 
     def findings_for(self, src_path: str) -> tuple[Finding, ...]:
         """The findings of the PRD at ``src_path`` (empty when clean or not a PRD)."""
@@ -76,12 +78,7 @@ def build_catalog(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Cata
     return Catalog(tuple(prds), validate(zip(prds, texts, strict=True), settings))
 
 
-def _with_problem(prd: Prd, problem: object) -> Prd:
-    from dataclasses import replace
-
-    from mkdocs_prd.model import Problem
-
-    assert isinstance(problem, Problem)
+def _with_problem(prd: Prd, problem: Problem) -> Prd:
     return replace(prd, problems=(problem, *prd.problems))
 
 
