@@ -23,32 +23,45 @@ from mkdocs_prd.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Set
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
 
 
-class RuleSeverities(BaseConfigOption[dict[str, str]]):
-    """``{rule id: severity}``; an unknown rule id or severity is a config error."""
+class _StringMapping(BaseConfigOption[dict[str, str]]):
+    """A ``{key: text}`` mapping whose entries :meth:`entry` checks one by one."""
+
+    what = "key to value"
+    """How the error for a value that is not a mapping names the expected entries."""
 
     def __init__(self) -> None:
         super().__init__()
         self.default: dict[str, str] = {}
 
     def run_validation(self, value: object) -> dict[str, str]:
-        from mkdocs_prd.rules import RULES
-
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise ValidationError(f"Expected a mapping of rule id to severity, got {type(value).__name__}")
-        out: dict[str, str] = {}
-        for rule, severity in value.items():
-            rule_id = str(rule).upper()
-            if rule_id not in RULES:
-                raise ValidationError(f"Unknown rule id {rule!r}; run `mkdocs-prd rules` for the catalogue")
-            sev = "off" if severity is False else str(severity).lower()
-            if sev not in SEVERITY_CHOICES:
-                raise ValidationError(
-                    f"Bad severity {severity!r} for {rule_id}; expected one of {', '.join(SEVERITY_CHOICES)}"
-                )
-            out[rule_id] = sev
-        return out
+            raise ValidationError(f"Expected a mapping of {self.what}, got {type(value).__name__}")
+        return dict(self.entry(key, item) for key, item in value.items())
+
+    def entry(self, key: object, value: object) -> tuple[str, str]:
+        """The checked ``(key, value)``; raises ``ValidationError`` naming what is wrong."""
+        raise NotImplementedError
+
+
+class RuleSeverities(_StringMapping):
+    """``{rule id: severity}``; an unknown rule id or severity is a config error."""
+
+    what = "rule id to severity"
+
+    def entry(self, key: object, value: object) -> tuple[str, str]:
+        from mkdocs_prd.rules import RULES
+
+        rule_id = str(key).upper()
+        if rule_id not in RULES:
+            raise ValidationError(f"Unknown rule id {key!r}; run `mkdocs-prd rules` for the catalogue")
+        severity = "off" if value is False else str(value).lower()
+        if severity not in SEVERITY_CHOICES:
+            raise ValidationError(
+                f"Bad severity {value!r} for {rule_id}; expected one of {', '.join(SEVERITY_CHOICES)}"
+            )
+        return rule_id, severity
 
 
 class OutputPath(BaseConfigOption[str | None]):
@@ -73,27 +86,18 @@ class OutputPath(BaseConfigOption[str | None]):
         return path
 
 
-class StatusColors(BaseConfigOption[dict[str, str]]):
+class StatusColors(_StringMapping):
     """``{status: background colour}``; a colour whose contrast cannot be checked is a config error."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.default: dict[str, str] = {}
+    what = "status to colour"
 
-    def run_validation(self, value: object) -> dict[str, str]:
+    def entry(self, key: object, value: object) -> tuple[str, str]:
         from mkdocs_prd.stylesheet import color_problem
 
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise ValidationError(f"Expected a mapping of status to colour, got {type(value).__name__}")
-        out: dict[str, str] = {}
-        for status, colour in value.items():
-            problem = color_problem(str(colour))
-            if problem is not None:
-                raise ValidationError(f"Status {status!r}: {problem}")
-            out[str(status)] = str(colour)
-        return out
+        problem = color_problem(str(value))
+        if problem is not None:
+            raise ValidationError(f"Status {key!r}: {problem}")
+        return str(key), str(value)
 
 
 class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
@@ -110,48 +114,39 @@ class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
             raise ValidationError(str(exc)) from exc
 
 
-class LabelTexts(BaseConfigOption[dict[str, str]]):
+class LabelTexts(_StringMapping):
     """``{label key: text}`` over the English defaults of ``labels.py``.
 
     An unknown key is a config error naming it (a typo would silently leave the
     English word on the page), and so is a ``{placeholder}`` the label cannot fill.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.default: dict[str, str] = {}
+    what = "label key to text"
 
-    def run_validation(self, value: object) -> dict[str, str]:
+    def entry(self, key: object, value: object) -> tuple[str, str]:
         import difflib
         import string
 
         from mkdocs_prd.labels import DEFAULT_LABELS
 
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise ValidationError(f"Expected a mapping of label key to text, got {type(value).__name__}")
-        out: dict[str, str] = {}
-        for key, text in value.items():
-            if key not in DEFAULT_LABELS:
-                close = difflib.get_close_matches(str(key), DEFAULT_LABELS, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else "; the README lists the label keys"
-                raise ValidationError(f"Unknown label key {key!r}{hint}")
-            if not isinstance(text, str):
-                raise ValidationError(f"Label {key!r}: expected text, got {type(text).__name__}")
-            allowed = {f for _, f, _, _ in string.Formatter().parse(DEFAULT_LABELS[key]) if f}
-            if allowed:
-                try:
-                    used = {f for _, f, _, _ in string.Formatter().parse(text) if f}
-                except ValueError as exc:
-                    raise ValidationError(f"Label {key!r}: {exc} in {text!r}") from exc
-                if used - allowed:
-                    raise ValidationError(
-                        f"Label {key!r} uses {{{sorted(used - allowed)[0]}}}, which it cannot fill; "
-                        f"available: {', '.join('{' + f + '}' for f in sorted(allowed))}"
-                    )
-            out[str(key)] = text
-        return out
+        if key not in DEFAULT_LABELS:
+            close = difflib.get_close_matches(str(key), DEFAULT_LABELS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; the README lists the label keys"
+            raise ValidationError(f"Unknown label key {key!r}{hint}")
+        if not isinstance(value, str):
+            raise ValidationError(f"Label {key!r}: expected text, got {type(value).__name__}")
+        allowed = {f for _, f, _, _ in string.Formatter().parse(DEFAULT_LABELS[key]) if f}
+        if allowed:
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(value) if f}
+            except ValueError as exc:
+                raise ValidationError(f"Label {key!r}: {exc} in {value!r}") from exc
+            if used - allowed:
+                raise ValidationError(
+                    f"Label {key!r} uses {{{sorted(used - allowed)[0]}}}, which it cannot fill; "
+                    f"available: {', '.join('{' + f + '}' for f in sorted(allowed))}"
+                )
+        return str(key), value
 
 
 # MkDocs' Config.__init_subclass__ is untyped; mypy --strict flags the class statement.

@@ -41,17 +41,7 @@ GROUP_KEYS: tuple[str, ...] = get_args(GroupKey)
 COLUMNS: tuple[str, ...] = get_args(Column)
 """Every column the index table can show."""
 
-DEFAULT_COLUMNS: tuple[str, ...] = (
-    "title",
-    "track_id",
-    "status",
-    "owner",
-    "version",
-    "date",
-    "iosm",
-    "acceptance",
-    "findings",
-)
+DEFAULT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in ("requirements", "site"))
 """The columns shown when a site configures none (``site`` is added for merged indexes)."""
 
 

@@ -67,28 +67,19 @@ def first_number(text: str) -> float | None:
         return None
 
 
+_GATE_LETTERS: dict[str, GateKey] = {"I": "I", "O": "O", "S": "S", "M": "M"}
+
+
 def gate_key(cell: str) -> GateKey | None:
     """``Gate-I``, ``**Gate-O (Optimize)**``, ``S`` or ``Modularize`` -> the gate letter."""
     text = cell.replace("*", "").strip()
     m = _GATE_WORD.match(text)
     if m:
-        return _as_gate(m.group(1).upper())
+        return _GATE_LETTERS.get(m.group(1).upper())
     low = text.lower()
     for key, name in GATE_NAMES.items():
         if low.startswith(name.lower()):
-            return _as_gate(key)
-    return None
-
-
-def _as_gate(letter: str) -> GateKey | None:
-    if letter == "I":
-        return "I"
-    if letter == "O":
-        return "O"
-    if letter == "S":
-        return "S"
-    if letter == "M":
-        return "M"
+            return _GATE_LETTERS[key]
     return None
 
 
