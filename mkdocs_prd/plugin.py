@@ -77,8 +77,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.catalog = build_catalog(docs, self.settings)
         log.info(f"{len(self.catalog)} PRD pages found")
         self._log_findings()
-        self._prepare_pages(files, config)
-        return self._index_files(files, config)
+        renderer = self._prepare_pages(files, config)
+        return self._index_files(files, config, renderer)
 
     def _log_findings(self) -> None:
         # Once per build, from the catalog just rebuilt: a serve rebuild never repeats
@@ -95,8 +95,12 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
 
     # --- PRD pages (issue 4) ---------------------------------------------------
 
-    def _prepare_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """The stylesheet, each PRD's actual IOSM values, and the page renderer of this build."""
+    def _prepare_pages(self, files: Files, config: MkDocsConfig) -> Renderer:
+        """The stylesheet, each PRD's actual IOSM values, and the page renderer of this build.
+
+        Returns the renderer (labels, template overrides, compiled templates), which the
+        index shares.
+        """
         # A site file at the stylesheet's path replaces ours (an override); else ours is generated.
         if files.get_file_from_path(CSS_URI) is None:
             files.append(File.generated(config, CSS_URI, content=stylesheet(self.config.status_colors)))
@@ -125,6 +129,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 if p.status
             }
             config.extra["status"] = {**titles, **(config.extra.get("status") or {})}
+        return renderer
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -145,7 +150,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
 
     # --- the PRD index (issue 5) ---------------------------------------------
 
-    def _index_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def _index_files(self, files: Files, config: MkDocsConfig, renderer: Renderer) -> Files:
         """Build this site's index rows, merge other sites', add the index page and assets."""
         rows = catalog_rows(self.catalog, lambda src: _url_of(files, src), lambda src: _read_text(files, src))
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
@@ -154,10 +159,6 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             for message in loaded.messages:
                 # Info, not warning: another site being down must not fail `--strict` builds.
                 log.info(f"warning: {message}")
-        # The PRD pages' renderer: same labels, overrides and badge, templates compiled once.
-        renderer = self.pages.renderer if self.pages is not None else None
-        if renderer is None:
-            renderer = Renderer(Labels(self.settings.labels), override_dirs(config.theme.custom_dir))
         self.site_index = SiteIndex(
             rows,
             IndexOptions(
