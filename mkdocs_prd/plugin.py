@@ -75,7 +75,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             return files
         docs = ((f.src_uri, f.content_bytes) for f in files.documentation_pages())
         self.catalog = build_catalog(docs, self.settings)
-        log.info(f"{len(self.catalog)} PRD pages found")
+        count = len(self.catalog)
+        log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
         renderer = self._prepare_pages(files, config)
         return self._index_files(files, config, renderer)

@@ -85,7 +85,7 @@ def test_serve_reports_then_forgets_a_duplicate_track_id(tmp_path: Path) -> None
     )
     log = ServerLog(proc)
     try:
-        found = log.wait_for(lambda s: "1 PRD pages found" in s, 0, "the first build")
+        found = log.wait_for(lambda s: "1 PRD page found" in s, 0, "the first build")
         serving = log.wait_for(lambda s: f"127.0.0.1:{port}" in s, found, "the server to listen")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/prds/saved-cards/", timeout=10) as response:
             assert response.status == 200
