@@ -84,7 +84,10 @@ class SiteIndex:
         """The Markdown of the generated index page: its title and the marker, nothing from documents."""
         # The title is the site's own config text; a heading with `#`-only escaping suffices.
         title = self.title.replace("\n", " ").strip() or self.renderer.labels.get("index_title")
-        return f"# {title}\n\n{INDEX_MARKER}\n"
+        # Ungrouped, the page has no headings: Material's empty table-of-contents column
+        # would only narrow the table (other themes ignore ``hide``).
+        front = "" if self.options.group_by else "---\nhide:\n  - toc\n---\n\n"
+        return f"{front}# {title}\n\n{INDEX_MARKER}\n"
 
     def prepare_markdown(self, src_path: str, markdown: str, line_offset: int = 0) -> PageMarkers:
         """Check a page's markers; the index page gets the marker appended when it has none.

@@ -281,3 +281,17 @@ def test_bad_options_are_config_errors_naming_the_option(
     config = write_site(tmp_path, {"index.md": "# Home\n"}, options)
     with pytest.raises(ConfigurationError, match=f"option '{names}'"):
         load_site_config(str(config))
+
+
+@pytest.mark.parametrize(("group_by", "toc_hidden"), [("none", True), ("status", False)])
+def test_material_index_page_gives_the_table_the_toc_column(
+    tmp_path: Path, group_by: str, toc_hidden: bool
+) -> None:
+    """Ungrouped, the generated page has no headings: it hides Material's empty TOC sidebar."""
+    pages = {**PRDS, "index.md": "# Home\n"}
+    config = write_site(tmp_path, pages, {"group_by": group_by}, theme={"name": "material"})
+    page = build_site(config, tmp_path / "site").page("prds/index.html")
+    sidebar = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>', page)
+    assert sidebar is not None
+    assert sidebar.group(0).endswith(" hidden>") is toc_hidden
+    assert page.count('class="prd-index__table"') == (1 if toc_hidden else 5)
