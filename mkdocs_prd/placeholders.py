@@ -56,7 +56,7 @@ def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
                 break
     fence: str | None = None
     in_comment = False
-    for i in range(start, len(lines)):
+    for i in _lines_that_matter(lines, start):
         text = lines[i]
         if fence is not None:
             if fence in text:
@@ -80,6 +80,20 @@ def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
             text, in_comment = _strip_comments(text, in_comment)
         if "[" in text:
             yield i + 1, text
+
+
+def _lines_that_matter(lines: Sequence[str], start: int) -> list[int]:
+    """Indexes (from ``start``) of the lines that can hold a placeholder or open or close a fence or comment.
+
+    A line with none of ``[``, a backtick, ``~``, ``<!--`` or ``-->`` changes no state
+    and yields nothing, and most lines are like that: one comprehension of substring
+    tests skips them faster than the state machine could look at each.
+    """
+    return [
+        i
+        for i in range(start, len(lines))
+        if "[" in (text := lines[i]) or "`" in text or "~" in text or "<!--" in text or "-->" in text
+    ]
 
 
 def _strip_comments(text: str, in_comment: bool) -> tuple[str, bool]:
@@ -135,9 +149,11 @@ def _placeholders_in_line(number: int, text: str, defined: set[str]) -> Iterator
     stripped = text.lstrip()
     if _LINK_DEF.match(text) or stripped.startswith("*["):
         return  # a link reference or abbreviation definition
-    spans = _code_spans(text) if "`" in text else []
     box = _TASK_BOX.match(text)
     box_end = box.end() if box else -1
+    if box_end > 0 and "[" not in text[box_end:]:
+        return  # a task-list item with no other bracket: most of section 8
+    spans = _code_spans(text) if "`" in text else []
     span_i = 0
     open_at = -1
     for m in _BRACKET.finditer(text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from mkdocs_prd.model import Prd, Section, Severity
 from mkdocs_prd.rulebase import Hit, RuleContext, heading_line, page_rule, quote
@@ -141,11 +142,13 @@ def empty_section(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-def _words(title: str) -> list[str]:
-    return _WORDS.findall(title.casefold())
+@lru_cache(maxsize=1024)
+def _words(title: str) -> tuple[str, ...]:
+    # Cached: the same few subsection titles recur in every PRD of a site.
+    return tuple(_WORDS.findall(title.casefold()))
 
 
-def _has(words: list[str], target: tuple[str, ...], negated: bool) -> bool:
+def _has(words: tuple[str, ...], target: tuple[str, ...], negated: bool) -> bool:
     """Whether ``words`` holds one of ``target``, preceded by ``non`` exactly when ``negated``."""
     for i, w in enumerate(words):
         if w in target and (i > 0 and words[i - 1] == "non") == negated:
@@ -155,7 +158,7 @@ def _has(words: list[str], target: tuple[str, ...], negated: bool) -> bool:
     return False
 
 
-def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[list[str]], bool]], ...]]:
+def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...]]:
     return {
         "goals": (
             ("Goals", lambda w: _has(w, ("goal", "goals", "objectives"), False)),
