@@ -15,6 +15,7 @@ from functools import cached_property
 
 from mkdocs_prd.model import Finding, Prd, Problem
 from mkdocs_prd.parse import decode_source, is_prd, parse_prd
+from mkdocs_prd.parse_lines import split_lines
 from mkdocs_prd.settings import Settings
 from mkdocs_prd.validate import validate
 
@@ -64,33 +65,40 @@ def build_catalog(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Cata
     Page rules run on each PRD with its source text, cross-document rules (PRD106)
     on all of them together, so the findings are those of this set of pages only.
     """
-    prds: list[Prd] = []
-    texts: list[str] = []
-    with _no_cyclic_gc():
-        for src_path, data in sorted(docs):
-            if not settings.in_scope(src_path):
-                continue
-            text, problem = decode_source(data)
-            if not is_prd(text):
-                continue
-            prd = parse_prd(text, src_path)
-            if problem is not None:
-                prd = _with_problem(prd, problem)
-            prds.append(prd)
-            texts.append(text)
-        findings = validate(zip(prds, texts, strict=True), settings)
-    return Catalog(tuple(prds), findings)
+    with paused_gc():
+        # In a function of its own so that the per-page working data (source lines)
+        # is freed before the collector is back on, which would otherwise walk it.
+        return _build(docs, settings)
+
+
+def _build(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Catalog:
+    pages: list[tuple[Prd, str, list[str]]] = []
+    for src_path, data in sorted(docs):
+        if not settings.in_scope(src_path):
+            continue
+        text, problem = decode_source(data)
+        if not is_prd(text):
+            continue
+        # Split once: the parser and the rules that read the source share the lines.
+        lines = split_lines(text)
+        prd = parse_prd(text, src_path, lines)
+        if problem is not None:
+            prd = _with_problem(prd, problem)
+        pages.append((prd, text, lines))
+    findings = validate(pages, settings)
+    return Catalog(tuple(prd for prd, _, _ in pages), findings)
 
 
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a catalog is built.
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a catalog is built (or used and dropped).
 
-    A catalog keeps every PRD's model alive: tens of thousands of small immutable
-    records that hold no reference cycles.  With the collector on, each of its
-    generation-2 passes walks all of them again; on a 1,000-PRD site that was about a
-    quarter of the time to build the catalog.  Reference counting still frees
-    everything that is dropped; cycles made meanwhile are collected once it is back on.
+    A catalog keeps every PRD's model alive: over a hundred small immutable records
+    per page that hold no reference cycles.  With the collector on, each of its passes
+    walks all of them again; on a 1,000-PRD site that was about a quarter of the time
+    to build the catalog.  Reference counting still frees everything that is dropped;
+    cycles made meanwhile are collected once it is back on.  The collector is turned
+    back on (if it was on) even when the block raises; nested pauses are fine.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from mkdocs_prd.catalog import build_catalog
+from mkdocs_prd.catalog import build_catalog, paused_gc
 from mkdocs_prd.model import Finding
 from mkdocs_prd.rules import RULES
 from mkdocs_prd.settings import Settings
@@ -109,9 +109,13 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
                 data = _read(_Target(full, src, src, True), [], settings)
                 if data is not None:
                     pages[src] = data
-    catalog = build_catalog(pages.items(), replace(settings, paths=()))
-    found = [f for f in catalog.all_findings() if f.path in wanted]
-    linted = sum(1 for prd in catalog if prd.path in wanted)
+    # Only the findings outlive this block: the models are dropped while the cyclic
+    # collector is still paused, so it never walks them (see ``paused_gc``).
+    with paused_gc():
+        catalog = build_catalog(pages.items(), replace(settings, paths=()))
+        found = [f for f in catalog.all_findings() if f.path in wanted]
+        linted = sum(1 for prd in catalog if prd.path in wanted)
+        del catalog
     files = {t.src_path: t.shown for t in targets}
     return LintResult(sort_findings([*found, *unreadable]), files, linted + len(unreadable))
 

@@ -149,12 +149,14 @@ def _h1_text(line: str) -> str | None:
     return rest.strip()
 
 
-def parse_prd(text: str, path: str) -> Prd:
+def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
     """Parse one PRD page into the typed model; never raises.
 
-    ``path`` is recorded as given (relative to ``docs_dir`` in a build).
+    ``path`` is recorded as given (relative to ``docs_dir`` in a build).  ``lines``
+    is ``split_lines(text)`` when the caller needs those too (it is split here otherwise).
     """
-    lines = split_lines(text)
+    if lines is None:
+        lines = split_lines(text)
     fm_end = front_matter_end(lines)
     problems: list[Problem] = []
     front_data: dict[str, object] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from mkdocs_prd.model import Prd, Severity
 from mkdocs_prd.parse_lines import split_lines
@@ -32,12 +32,15 @@ class RuleContext:
     """What a page rule may look at besides the model: the site settings and the source text.
 
     ``lines`` (the text split as the parser splits it, so line numbers agree) is
-    computed on first use: most rules never need it.
+    computed on first use, unless the caller already has them from parsing (pass
+    ``lines``: a catalog does, so a page is not split twice).
     """
 
-    def __init__(self, settings: Settings, text: str) -> None:
+    def __init__(self, settings: Settings, text: str, lines: Sequence[str] | None = None) -> None:
         self.settings = settings
         self.text = text
+        if lines is not None:
+            self.__dict__["lines"] = lines  # fills the cached property below
 
     @cached_property
     def lines(self) -> Sequence[str]:
@@ -105,16 +108,30 @@ def alternatives(value: str, words: Iterable[str]) -> bool:
     That is the template's unfilled choice (``Draft | Review | Approved | Implemented``,
     ``Must / Should / Could``), not a real value.
     """
+    if "|" not in value and "/" not in value:
+        return False  # one part only: the split below would find no alternatives
     parts = [p.strip("* ").casefold() for p in _ALTERNATIVES.split(value.strip())]
     if len(parts) < 2:
         return False
-    known = {w.casefold() for w in words}
+    known = _casefolded(words if isinstance(words, tuple) else tuple(words))
     return all(p in known for p in parts)
+
+
+@lru_cache(maxsize=64)
+def _casefolded(words: tuple[str, ...]) -> frozenset[str]:
+    # Cached: the same few word lists (priorities, a site's statuses) are asked about
+    # for every requirement of every page.
+    return frozenset(w.casefold() for w in words)
 
 
 def status_placeholder(value: str, settings: Settings) -> bool:
     """The Status still reads like the template's list of choices (or a bracketed text)."""
-    return is_bracketed(value) or alternatives(value, (*DEFAULT_STATUSES, *settings.statuses))
+    return is_bracketed(value) or alternatives(value, _status_words(tuple(settings.statuses)))
+
+
+@lru_cache(maxsize=64)
+def _status_words(statuses: tuple[str, ...]) -> tuple[str, ...]:
+    return (*DEFAULT_STATUSES, *statuses)
 
 
 def priority_placeholder(value: str) -> bool:

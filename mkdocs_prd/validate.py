@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from mkdocs_prd.model import Finding, Prd, Severity
-from mkdocs_prd.rulebase import Hit, Rule, RuleContext
+from mkdocs_prd.rulebase import Hit, PageCheck, Rule, RuleContext
 from mkdocs_prd.rules import RULES
 from mkdocs_prd.settings import Settings
 
@@ -30,17 +30,35 @@ def _finding(rule: Rule, severity: Severity, path: str, hit: Hit) -> Finding:
     return Finding(rule.id, severity, path, max(hit.line, 1), hit.message, hit.hint)
 
 
-def check_page(prd: Prd, text: str, settings: Settings) -> list[Finding]:
-    """The findings of every page rule on one PRD (``text`` is its source), sorted."""
-    ctx = RuleContext(settings, text)
-    out: list[Finding] = []
+def check_page(
+    prd: Prd, text: str, settings: Settings, lines: Sequence[str] | None = None
+) -> list[Finding]:
+    """The findings of every page rule on one PRD (``text`` is its source), sorted.
+
+    ``lines`` is ``text`` as :func:`~mkdocs_prd.parse_lines.split_lines` splits it,
+    when the caller has it already (it is split on demand otherwise).
+    """
+    return _check_page(prd, RuleContext(settings, text, lines), _page_rules(settings))
+
+
+_ActiveRule = tuple[Rule, PageCheck, Severity]
+
+
+def _page_rules(settings: Settings) -> list[_ActiveRule]:
+    """The page rules that are on for this site, with their check and severity (worked out once)."""
+    out = []
     for rule in RULES.values():
-        if rule.page is None or rule.id in prd.ignored_rules:
-            continue
-        severity = severity_of(rule, settings)
-        if severity is None:
-            continue
-        out.extend(_finding(rule, severity, prd.path, hit) for hit in rule.page(prd, ctx))
+        if rule.page is not None and (severity := severity_of(rule, settings)) is not None:
+            out.append((rule, rule.page, severity))
+    return out
+
+
+def _check_page(prd: Prd, ctx: RuleContext, rules: list[_ActiveRule]) -> list[Finding]:
+    out: list[Finding] = []
+    ignored = prd.ignored_rules
+    for rule, check, severity in rules:
+        if rule.id not in ignored:
+            out.extend(_finding(rule, severity, prd.path, hit) for hit in check(prd, ctx))
     return sort_findings(out)
 
 
@@ -62,16 +80,21 @@ def check_site(prds: Sequence[Prd], settings: Settings) -> list[Finding]:
     return sort_findings(out)
 
 
-def validate(pages: Iterable[tuple[Prd, str]], settings: Settings) -> dict[str, tuple[Finding, ...]]:
-    """All findings of a site, by PRD path: page rules on each ``(prd, source text)``, then site rules.
+def validate(
+    pages: Iterable[tuple[Prd, str, Sequence[str] | None]], settings: Settings
+) -> dict[str, tuple[Finding, ...]]:
+    """All findings of a site, by PRD path: page rules on each page, then site rules.
 
-    Every PRD path is a key, with an empty tuple when the page is clean.
+    A page is ``(prd, source text, lines)``: ``lines`` is the text as the parser split
+    it (the rules reuse it), or None to split it again.  Every PRD path is a key, with
+    an empty tuple when the page is clean.
     """
+    rules = _page_rules(settings)
     prds: list[Prd] = []
     found: dict[str, list[Finding]] = {}
-    for prd, text in pages:
+    for prd, text, lines in pages:
         prds.append(prd)
-        found.setdefault(prd.path, []).extend(check_page(prd, text, settings))
+        found.setdefault(prd.path, []).extend(_check_page(prd, RuleContext(settings, text, lines), rules))
     for finding in check_site(prds, settings):
         found.setdefault(finding.path, []).append(finding)
     return {path: tuple(sort_findings(items)) for path, items in found.items()}
