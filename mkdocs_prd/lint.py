@@ -129,10 +129,15 @@ def _target(path: str, docs: str | None) -> _Target:
 
 
 def _relative(full: str, base: str) -> str:
-    try:
-        rel = os.path.relpath(full, base)
-    except ValueError:  # another drive on Windows
-        rel = full
+    """``full`` relative to ``base`` (both absolute and normalised), ``/``-separated."""
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if full.startswith(prefix):
+        rel = full[len(prefix) :]  # the common case, without relpath's normalising work
+    else:
+        try:
+            rel = os.path.relpath(full, base)
+        except ValueError:  # another drive on Windows
+            rel = full
     return rel.replace(os.sep, "/")
 
 

@@ -77,7 +77,13 @@ class Metadata:
 
         ``date`` falls back to ``created`` when the PRD has no Date.
         """
-        found = self._first(key, "front_matter") or self._first(key, "header")
+        found: Field | None = None
+        for f in self.fields:  # one pass: rules ask for fields many times per page
+            if f.key == key:
+                if f.source == "front_matter":
+                    return f  # front matter wins
+                if found is None and f.source == "header":
+                    found = f
         if found is None and key == "date":
             return self.get("created")
         return found

@@ -58,7 +58,8 @@ def _check_page(prd: Prd, ctx: RuleContext, rules: list[_ActiveRule]) -> list[Fi
     ignored = prd.ignored_rules
     for rule, check, severity in rules:
         if rule.id not in ignored:
-            out.extend(_finding(rule, severity, prd.path, hit) for hit in check(prd, ctx))
+            for hit in check(prd, ctx):
+                out.append(_finding(rule, severity, prd.path, hit))
     return sort_findings(out)
 
 
