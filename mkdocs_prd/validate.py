@@ -30,9 +30,7 @@ def _finding(rule: Rule, severity: Severity, path: str, hit: Hit) -> Finding:
     return Finding(rule.id, severity, path, max(hit.line, 1), hit.message, hit.hint)
 
 
-def check_page(
-    prd: Prd, text: str, settings: Settings, lines: Sequence[str] | None = None
-) -> list[Finding]:
+def check_page(prd: Prd, text: str, settings: Settings, lines: Sequence[str] | None = None) -> list[Finding]:
     """The findings of every page rule on one PRD (``text`` is its source), sorted.
 
     ``lines`` is ``text`` as :func:`~mkdocs_prd.parse_lines.split_lines` splits it,

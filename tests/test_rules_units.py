@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from mkdocs_prd.catalog import build_catalog
 from mkdocs_prd.model import Finding
 from mkdocs_prd.parse import parse_prd
+from mkdocs_prd.parse_lines import split_lines
 from mkdocs_prd.settings import Settings
 from mkdocs_prd.validate import check_page, count_by_severity, summary_line
 
@@ -92,6 +94,37 @@ def test_site_rules_respect_a_pages_prd_ignore() -> None:
     ]
     found = build_catalog(pages, Settings()).all_findings()
     assert [(f.path, f.rule) for f in found] == [("a.md", "PRD106")]
+
+
+def test_building_a_catalog_pauses_the_cyclic_gc_and_always_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def spy(text: str, path: str, lines: list[str] | None = None) -> object:
+        seen.append(gc.isenabled())
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr("mkdocs_prd.catalog.parse_prd", spy)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        build_catalog([("a.md", CLEAN.encode())], Settings())
+    assert seen == [False]
+    assert gc.isenabled()  # back on even though the build raised
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            build_catalog([("a.md", CLEAN.encode())], Settings())
+        assert not gc.isenabled()  # a caller's own pause is left alone
+    finally:
+        gc.enable()
+
+
+def test_check_page_with_the_parsers_lines_finds_the_same() -> None:
+    lines = split_lines(TEMPLATE)
+    prd = parse_prd(TEMPLATE, "t.md", lines)
+    assert prd == parse_prd(TEMPLATE, "t.md")
+    assert check_page(prd, TEMPLATE, Settings(), lines) == check_page(prd, TEMPLATE, Settings())
 
 
 def test_table_form_gate_scores_outside_0_1_are_reported() -> None:
