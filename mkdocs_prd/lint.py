@@ -61,23 +61,34 @@ def markdown_below(folder: str) -> Iterator[str]:
 def expand_paths(paths: Sequence[str]) -> list[str]:
     """The Markdown files that ``paths`` (files or folders) name, in order, without repeats.
 
-    Raises ``FileNotFoundError`` for a path that does not exist.
+    Paths come back absolute.  A file named twice (directly, through its folder, or
+    through a symlinked folder) is kept once.  Raises ``FileNotFoundError`` for a
+    path that does not exist.
     """
     out: list[str] = []
     seen: set[str] = set()
-    for path in paths:
+    for given in paths:
+        path = os.path.abspath(given)
         if os.path.isdir(path):
-            candidates = list(markdown_below(path))
+            # One realpath per folder, not per file: a site has far more files than folders.
+            real_roots: dict[str, str] = {}
+            for full in markdown_below(path):
+                root, name = os.path.split(full)
+                real = real_roots.get(root)
+                if real is None:
+                    real = real_roots[root] = os.path.realpath(root)
+                _add_once(full, os.path.join(real, name), seen, out)
         elif os.path.lexists(path):
-            candidates = [path]
+            _add_once(path, os.path.realpath(path), seen, out)
         else:
-            raise FileNotFoundError(path)
-        for c in candidates:
-            key = os.path.realpath(c)
-            if key not in seen:
-                seen.add(key)
-                out.append(c)
+            raise FileNotFoundError(given)
     return out
+
+
+def _add_once(full: str, key: str, seen: set[str], out: list[str]) -> None:
+    if key not in seen:
+        seen.add(key)
+        out.append(full)
 
 
 def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) -> LintResult:
@@ -86,11 +97,13 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
     Raises ``FileNotFoundError`` when a path (or, without paths, ``docs_dir``) does not exist.
     """
     docs = os.path.abspath(docs_dir) if docs_dir else None
+    whole_site = not paths
     if not paths:
         if docs is None or not os.path.isdir(docs):
             raise FileNotFoundError(docs_dir or "docs_dir")
         paths = [docs]
-    targets = [_target(p, docs) for p in expand_paths(paths)]
+    cwd = os.getcwd()
+    targets = [_target(p, docs, cwd) for p in expand_paths(paths)]
     # Detection applies the site's `paths` globs to files in docs_dir; a file outside
     # docs_dir was asked for by name, so only the PRD heading decides.
     targets = [t for t in targets if not t.in_docs or settings.in_scope(t.src_path)]
@@ -102,7 +115,7 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
             pages[t.src_path] = data
     wanted = set(pages)
     # The rest of the site, so that a Track ID used elsewhere is still a duplicate.
-    if docs is not None and os.path.isdir(docs):
+    if docs is not None and not whole_site and os.path.isdir(docs):
         for full in markdown_below(docs):
             src = _relative(full, docs)
             if src not in pages and settings.in_scope(src):
@@ -120,9 +133,8 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
     return LintResult(sort_findings([*found, *unreadable]), files, linted + len(unreadable))
 
 
-def _target(path: str, docs: str | None) -> _Target:
-    full = os.path.abspath(path)
-    shown = _relative(full, os.getcwd())
+def _target(full: str, docs: str | None, cwd: str) -> _Target:
+    shown = _relative(full, cwd)
     if docs is not None and (full == docs or full.startswith(docs.rstrip(os.sep) + os.sep)):
         return _Target(full, _relative(full, docs), shown, True)
     return _Target(full, shown, shown, False)

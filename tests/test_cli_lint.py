@@ -225,6 +225,18 @@ def test_paths_outside_docs_dir_and_without_config(
     assert out.splitlines()[-1] == "1 error, 0 warnings, 0 infos in 1 PRD page"
 
 
+def test_a_folder_named_again_through_a_symlink_counts_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes" / "deep").mkdir(parents=True)
+    (tmp_path / "notes" / "deep" / "a.md").write_text(BAD_STATUS)
+    os.symlink(tmp_path / "notes", tmp_path / "alias")
+    code, out, _ = run(capsys, "lint", "notes", "alias", "alias/deep/a.md")
+    assert code == 1
+    assert out.splitlines()[-1] == "1 error, 0 warnings, 0 infos in 1 PRD page"
+
+
 # --- hostile input -----------------------------------------------------------------------
 
 
