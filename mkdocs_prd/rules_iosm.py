@@ -1,4 +1,4 @@
-"""Rules about section 10, the IOSM targets: PRD501-PRD504."""
+"""Rules about section 10, the IOSM targets: PRD501-PRD505."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_prd.model import GATE_NAMES, Number, Prd, Severity
-from mkdocs_prd.rulebase import Hit, RuleContext, page_rule, quote
+from mkdocs_prd.rulebase import Hit, RuleContext, is_bracketed, page_rule, quote
 
 DELTA_TOLERANCE = 0.005
+# Words that say plainly there is no figure ("no baseline yet"): not a defect.
+_NO_FIGURE = frozenset({"n/a", "na", "none", "-", "\u2013", "\u2014"})
 _SCORE = re.compile(r"[^0-9+\-]{0,4}([+-]?\d{1,6}(?:\.\d{1,9})?)")
 
 
@@ -80,6 +82,26 @@ def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+@page_rule(
+    "PRD505",
+    Severity.WARNING,
+    "an IOSM-Index value (baseline, target, delta) is not a number, e.g. `TBD` or `target minus baseline`",
+)
+def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    index = prd.iosm.index
+    for name, number in (("baseline", index.baseline), ("target", index.target), ("delta", index.delta)):
+        if number is None or number.value is not None:
+            continue
+        raw = number.raw.strip().strip("*_`").strip()
+        if raw.lower() in _NO_FIGURE or is_bracketed(raw):
+            continue  # an explicit "N/A"; a [placeholder] is PRD107's finding
+        yield Hit(
+            number.line,
+            f"IOSM-Index {name} {quote(number.raw)} is not a number",
+            "Write the index as a score between 0 and 1 (e.g. `0.82`, a delta as `+0.17`), or `N/A`",
+        )
+
+
 @page_rule("PRD504", Severity.INFO, "the target IOSM-Index is below the site's threshold (default 0.80)")
 def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     target = prd.iosm.index.target
@@ -94,4 +116,4 @@ def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-RULES = (missing_gates, index_out_of_range, wrong_delta, below_threshold)
+RULES = (missing_gates, index_out_of_range, wrong_delta, index_not_a_number, below_threshold)

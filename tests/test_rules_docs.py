@@ -39,5 +39,7 @@ def test_catalogue_keeps_the_public_ids_and_defaults() -> None:
         "PRD204": "warning", "PRD301": "warning", "PRD302": "error", "PRD303": "error",
         "PRD304": "warning", "PRD305": "warning", "PRD401": "warning", "PRD402": "warning",
         "PRD501": "warning", "PRD502": "error", "PRD503": "warning", "PRD504": "info",
+        # Added beyond the list: PRD505 (an IOSM-Index value that is not a number).
+        "PRD505": "warning",
     }  # fmt: skip
     assert {rid: RULES[rid].severity.value for rid in public} == public
