@@ -98,7 +98,7 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
     """
     docs = os.path.abspath(docs_dir) if docs_dir else None
     whole_site = not paths
-    if not paths:
+    if whole_site:
         if docs is None or not os.path.isdir(docs):
             raise FileNotFoundError(docs_dir or "docs_dir")
         paths = [docs]
