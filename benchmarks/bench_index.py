@@ -43,8 +43,8 @@ from corpus import write_corpus
 from mkdocs.commands import build as build_module
 from mkdocs.config import load_config
 
-from mkdocs_prd.plugin import PrdPlugin
-from mkdocs_prd.site_index import SiteIndex
+from mkdocs_prd.adapters.mkdocs.plugin import PrdPlugin
+from mkdocs_prd.html.site_index import SiteIndex
 
 TARGET = 0.02
 INDEX_PAGE = "prds/index.md"

@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
 
-from mkdocs_prd.lint import lint
-from mkdocs_prd.parse_lines import front_matter_end, split_lines
-from mkdocs_prd.settings import Settings
+from mkdocs_prd.core.lint import lint
+from mkdocs_prd.core.parse.lines import front_matter_end, split_lines
+from mkdocs_prd.core.settings import Settings
 
 TARGET = 1 / 20
 LINEAR_LIMIT = 3.0

@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
 
-from mkdocs_prd.parse import decode_source, is_prd, parse_prd
-from mkdocs_prd.parse_lines import front_matter_end, split_lines
+from mkdocs_prd.core.parse.lines import front_matter_end, split_lines
+from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
 
 TARGET = 1 / 20
 # MkDocs' default ``markdown_extensions`` (mkdocs/config/defaults.py, "builtins").

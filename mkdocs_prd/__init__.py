@@ -1,5 +1,40 @@
-"""mkdocs-prd: parse, validate, render and index product requirement documents."""
+"""mkdocs-prd: parse, validate, render and index product requirement documents.
+
+The package is laid out by architecture:
+
+* :mod:`mkdocs_prd.core` understands PRDs and knows no host: the typed model, the
+  parser, the rule catalogue, the site catalogue, index data and export.  It imports
+  no ``mkdocs``, no ``markdown`` and no ``jinja2``.
+* :mod:`mkdocs_prd.html` turns the core's data into HTML (views, Jinja templates,
+  assets); every escape happens there.
+* :mod:`mkdocs_prd.adapters` connects both to a host: the MkDocs plugin and its
+  config, the command line.
+
+The public API below is importable from the package top::
+
+    from mkdocs_prd import parse_prd, build_catalog, lint, Finding, Prd
+"""
 
 from __future__ import annotations
 
+from mkdocs_prd.core.lint import LintResult, lint
+from mkdocs_prd.core.model import Finding, Prd, Severity
+from mkdocs_prd.core.parse.prd import is_prd, parse_prd
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "Catalog",
+    "Finding",
+    "LintResult",
+    "Prd",
+    "Settings",
+    "Severity",
+    "__version__",
+    "build_catalog",
+    "is_prd",
+    "lint",
+    "parse_prd",
+]

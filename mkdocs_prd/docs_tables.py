@@ -65,7 +65,7 @@ def _cell(text: str) -> str:
 
 def config_table() -> str:
     """Markdown table of the plugin options: option, default, description."""
-    from mkdocs_prd.config import PrdConfig
+    from mkdocs_prd.adapters.mkdocs.config import PrdConfig
 
     docs = option_docstrings(PrdConfig)
     rows = ["| Option | Default | Description |", "|---|---|---|"]
@@ -76,7 +76,7 @@ def config_table() -> str:
 
 def labels_table() -> str:
     """Markdown table of the label keys and their English defaults."""
-    from mkdocs_prd.labels import DEFAULT_LABELS
+    from mkdocs_prd.core.labels import DEFAULT_LABELS
 
     rows = ["| Key | English default |", "|---|---|"]
     rows += [f"| `{key}` | {_cell(text)} |" for key, text in DEFAULT_LABELS.items()]
@@ -85,7 +85,7 @@ def labels_table() -> str:
 
 def rules_table() -> str:
     """The rule catalogue as a Markdown table (owned by ``rules.py``)."""
-    from mkdocs_prd.rules import rule_table_markdown
+    from mkdocs_prd.core.rules.catalog import rule_table_markdown
 
     return rule_table_markdown()
 
@@ -96,7 +96,7 @@ def cli_reference() -> str:
     Built from the argparse parsers rather than from ``--help`` output, whose layout
     changes between Python versions.
     """
-    from mkdocs_prd import cli
+    from mkdocs_prd.adapters.cli import main as cli
 
     parser = cli.build_parser()
     out: list[str] = []

@@ -12,7 +12,7 @@ from conftest import build_site
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from mkdocs_prd.cli import main
+from mkdocs_prd.adapters.cli.main import main
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
 CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
@@ -37,7 +37,7 @@ BAD_SITE = {
     .replace("saved-payment-methods", "low"),
 }
 
-PLUGIN_LOGGER = "mkdocs.plugins.mkdocs_prd.plugin"
+PLUGIN_LOGGER = "mkdocs.plugins.mkdocs_prd.adapters.mkdocs.plugin"
 PREFIX = "mkdocs_prd: "  # MkDocs' plugin logger puts the plugin's name before each message
 
 

@@ -12,8 +12,8 @@ from conftest import Site, build_site
 from mkdocs.exceptions import Abort, ConfigurationError
 from render_sites import LIST_IOSM, ORDINARY_PAGE, OTHER_PAGE, TABLE_IOSM, prd_text
 
-from mkdocs_prd.plugin import ASSET_DIR
-from mkdocs_prd.stylesheet import CSS_URI
+from mkdocs_prd.adapters.mkdocs.plugin import ASSET_DIR
+from mkdocs_prd.html.stylesheet import CSS_URI
 
 STATUSES = {
     "prds/draft.md": ("Draft", "draft"),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_prd.cli import main
-from mkdocs_prd.rules import RULES
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.rules.catalog import RULES
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
 CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 from index_sites import Built, build_site, prd_text, write_site
 
-from mkdocs_prd.cli import main
-from mkdocs_prd.export import load_schema
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.sitewide.export import load_schema
 
 REPORT = """# IOSM Report
 

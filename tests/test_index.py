@@ -12,7 +12,9 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from mkdocs_prd.index import (
+from mkdocs_prd.core.model import Finding, Requirement, Severity
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.sitewide.index import (
     FindingCounts,
     IndexRow,
     IosmValues,
@@ -26,10 +28,8 @@ from mkdocs_prd.index import (
     sort_rows,
     summarize,
 )
-from mkdocs_prd.index_html import IndexOptions, render_listing
-from mkdocs_prd.listing import ListingSpec, find_markers, parse_arguments, replace_markers
-from mkdocs_prd.model import Finding, Requirement, Severity
-from mkdocs_prd.parse import parse_prd
+from mkdocs_prd.core.sitewide.listing import ListingSpec, find_markers, parse_arguments, replace_markers
+from mkdocs_prd.html.index_html import IndexOptions, render_listing
 
 STATUSES = ("Draft", "Review", "Approved", "Implemented")
 

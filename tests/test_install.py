@@ -69,15 +69,15 @@ def test_the_clean_venv_does_not_see_the_checkout(installed: tuple[Path, Path]) 
 def test_package_data_is_installed(installed: tuple[Path, Path]) -> None:
     bindir, _ = installed
     code = (
-        "import importlib.resources as r; root = r.files('mkdocs_prd');"
-        "print(sorted(p.name for p in root.iterdir()))"
+        "import importlib.resources as r, os; root = r.files('mkdocs_prd');"
+        "print(sorted(os.path.relpath(str(p), str(root)) for p in root.rglob('*')))"
     )
     result = run(bindir / "python", "-c", code)
     assert result.returncode == 0, result.stderr
     names = result.stdout
     assert "py.typed" in names
     # Every data folder of the source tree ships in the wheel (templates, assets, ...).
-    for folder in ("templates", "assets", "schema", "skeleton"):
+    for folder in ("html/templates", "html/assets", "core/sitewide/schema", "core/skeleton"):
         if (ROOT / "mkdocs_prd" / folder).is_dir() and any((ROOT / "mkdocs_prd" / folder).iterdir()):
             assert folder in names, folder
 
@@ -111,7 +111,8 @@ def test_the_prd_plugin_entry_point_loads(installed: tuple[Path, Path]) -> None:
     )
     result = run(bindir / "python", "-c", code)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["mkdocs_prd.plugin", "PrdPlugin", "mkdocs_prd.plugin:PrdPlugin"]
+    plugin = "mkdocs_prd.adapters.mkdocs.plugin"
+    assert result.stdout.split() == [plugin, "PrdPlugin", f"{plugin}:PrdPlugin"]
 
 
 def test_the_console_script_runs(installed: tuple[Path, Path]) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_prd.labels import DEFAULT_LABELS
+from mkdocs_prd.core.labels import DEFAULT_LABELS
 
 BIN = Path(sys.executable).parent
 

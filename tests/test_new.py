@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_prd.cli import main
-from mkdocs_prd.new import builtin_skeleton, fill_template, slugify, unique_track_id
-from mkdocs_prd.parse import is_prd, parse_prd
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.new import builtin_skeleton, fill_template, slugify, unique_track_id
+from mkdocs_prd.core.parse.prd import is_prd, parse_prd
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date.today().isoformat()

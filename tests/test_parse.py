@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from mkdocs_prd.parse import decode_source, is_prd, parse_prd
-from mkdocs_prd.parse_front import normalise_key
-from mkdocs_prd.parse_iosm import parse_target
-from mkdocs_prd.parse_sections import section_key, split_number
+from mkdocs_prd.core.parse.front import normalise_key
+from mkdocs_prd.core.parse.iosm import parse_target
+from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
+from mkdocs_prd.core.parse.sections import section_key, split_number
 
 # --- decoding -------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_prd.parse import decode_source, is_prd, parse_prd
+from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
 
 GOLDEN = Path(__file__).parent / "golden" / "parse"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.md"))

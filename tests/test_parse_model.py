@@ -11,8 +11,8 @@ import inspect
 
 import pytest
 
-from mkdocs_prd import model
-from mkdocs_prd.model import Attribute, Iosm, IosmIndex, Metadata, Prd, Requirement, Section
+from mkdocs_prd.core import model
+from mkdocs_prd.core.model import Attribute, Iosm, IosmIndex, Metadata, Prd, Requirement, Section
 
 RECORDS = [
     cls

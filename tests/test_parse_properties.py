@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prd.model import Prd
-from mkdocs_prd.parse import decode_source, is_prd, parse_prd
+from mkdocs_prd.core.model import Prd
+from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
 
 # Lines a PRD is made of, to build Markdown-ish pages from (plus arbitrary text).
 FRAGMENTS = [

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from index_sites import build_site, prd_text, write_site
 
-from mkdocs_prd.portfolio import IndexSource, load_source, merge_rows, parse_sources
+from mkdocs_prd.core.sitewide.portfolio import IndexSource, load_source, merge_rows, parse_sources
 
 OWN = {"index.md": "# Home\n", "prds/own.md": prd_text("Our own", track="own-1", status="Approved")}
 

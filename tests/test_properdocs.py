@@ -55,7 +55,7 @@ def sites(
 
 def test_the_plugin_is_registered_for_properdocs() -> None:
     (ep,) = [e for e in entry_points(group="properdocs.plugins") if e.name == "prd"]
-    assert ep.value == "mkdocs_prd.plugin:PrdPlugin"
+    assert ep.value == "mkdocs_prd.adapters.mkdocs.plugin:PrdPlugin"
 
 
 def test_properdocs_builds_the_sample_site_strict(

@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 
 from mkdocs_prd import docs_tables
-from mkdocs_prd.cli import build_parser
-from mkdocs_prd.config import PrdConfig
-from mkdocs_prd.labels import DEFAULT_LABELS
+from mkdocs_prd.adapters.cli.main import build_parser
+from mkdocs_prd.adapters.mkdocs.config import PrdConfig
+from mkdocs_prd.core.labels import DEFAULT_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

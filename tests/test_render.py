@@ -9,12 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_sites import TABLE_IOSM, prd_text
 
-from mkdocs_prd.actuals import Actual, collect, from_front_matter, judge, word_mark
-from mkdocs_prd.catalog import build_catalog
-from mkdocs_prd.colors import contrast_ratio, parse_color, text_color_for
-from mkdocs_prd.labels import Labels
-from mkdocs_prd.model import Finding, Severity
-from mkdocs_prd.page import (
+from mkdocs_prd.core.actuals import Actual, collect, from_front_matter, judge, word_mark
+from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.model import Finding, Severity
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.parse.report import gate_key, parse_report
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog
+from mkdocs_prd.html.colors import contrast_ratio, parse_color, text_color_for
+from mkdocs_prd.html.page import (
     Fragments,
     PageRenderer,
     html_block,
@@ -23,12 +26,9 @@ from mkdocs_prd.page import (
     report_path,
     rewrite,
 )
-from mkdocs_prd.parse import parse_prd
-from mkdocs_prd.render import Renderer, status_badge
-from mkdocs_prd.report import gate_key, parse_report
-from mkdocs_prd.settings import Settings
-from mkdocs_prd.stylesheet import color_problem, status_color_rules, stylesheet
-from mkdocs_prd.views import band, priority_key, slug, target_note
+from mkdocs_prd.html.render import Renderer, status_badge
+from mkdocs_prd.html.stylesheet import color_problem, status_color_rules, stylesheet
+from mkdocs_prd.html.views import band, priority_key, slug, target_note
 
 # --- iosm_report.md ---------------------------------------------------------------
 

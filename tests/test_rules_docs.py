@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs_prd.rules import RULES, rule_table_markdown
+from mkdocs_prd.core.rules.catalog import RULES, rule_table_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_prd.catalog import build_catalog, markdown_files
-from mkdocs_prd.config import PrdConfig, to_settings
-from mkdocs_prd.model import Finding
-from mkdocs_prd.rules import RULES
-from mkdocs_prd.settings import Settings
+from mkdocs_prd.adapters.mkdocs.config import PrdConfig, to_settings
+from mkdocs_prd.core.model import Finding
+from mkdocs_prd.core.rules.catalog import RULES
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
 CASES = sorted(p.name for p in (GOLDEN / "cases").iterdir() if p.is_dir())

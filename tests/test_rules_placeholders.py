@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prd.placeholders import find_placeholders
+from mkdocs_prd.core.rules.placeholders import find_placeholders
 
 
 def found(text: str) -> list[tuple[int, str]]:

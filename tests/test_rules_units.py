@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prd.catalog import build_catalog
-from mkdocs_prd.model import Finding
-from mkdocs_prd.parse import parse_prd
-from mkdocs_prd.parse_lines import split_lines
-from mkdocs_prd.settings import Settings
-from mkdocs_prd.validate import check_page, count_by_severity, summary_line
+from mkdocs_prd.core.model import Finding
+from mkdocs_prd.core.parse.lines import split_lines
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.validate import check_page, count_by_severity, summary_line
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
 CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
@@ -105,7 +105,7 @@ def test_building_a_catalog_pauses_the_cyclic_gc_and_always_restores_it(
         seen.append(gc.isenabled())
         raise RuntimeError("parser bug")
 
-    monkeypatch.setattr("mkdocs_prd.catalog.parse_prd", spy)
+    monkeypatch.setattr("mkdocs_prd.core.sitewide.catalog.parse_prd", spy)
     assert gc.isenabled()
     with pytest.raises(RuntimeError):
         build_catalog([("a.md", CLEAN.encode())], Settings())

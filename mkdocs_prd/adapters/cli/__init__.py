@@ -1,0 +1,1 @@
+"""The ``mkdocs-prd`` command line: one module per subcommand, :mod:`.main` dispatches."""

@@ -1,0 +1,88 @@
+"""Output formats of ``mkdocs-prd lint``: text, JSON, GitHub Actions workflow commands.
+
+Each formatter takes a :class:`~mkdocs_prd.core.lint.LintResult` and returns the whole
+output as text, so tests and other tools can use them without a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from mkdocs_prd.adapters.cli.gitlab import format_gitlab
+from mkdocs_prd.core.lint import LintResult
+from mkdocs_prd.core.model import Finding, Severity
+from mkdocs_prd.core.rules.validate import summary_line
+
+
+def format_text(result: LintResult) -> str:
+    """One ``path:line: severity PRDnnn message`` line per finding (its fix hint indented
+    below it), then a summary line."""
+    out: list[str] = []
+    for f in result.findings:
+        out.append(f"{result.file_of(f)}:{f.line}: {f.severity.value} {f.rule} {_one_line(f.message)}")
+        if f.hint:
+            out.append(f"    hint: {_one_line(f.hint)}")
+    out.append(summary_line(result.findings, result.pages))
+    return "\n".join(out) + "\n"
+
+
+def finding_dict(f: Finding, file: str) -> dict[str, object]:
+    """A finding as a JSON object: ``path`` (relative to docs_dir) and ``file`` (relative to
+    the working directory), ``line``, ``rule``, ``severity``, ``message``, ``hint``."""
+    return {
+        "path": f.path,
+        "file": file,
+        "line": f.line,
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "message": f.message,
+        "hint": f.hint,
+    }
+
+
+def format_json(result: LintResult) -> str:
+    """A JSON array of finding objects (see :func:`finding_dict`)."""
+    return (
+        json.dumps(
+            [finding_dict(f, result.file_of(f)) for f in result.findings], indent=2, ensure_ascii=False
+        )
+        + "\n"
+    )
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def format_github(result: LintResult) -> str:
+    """GitHub Actions workflow commands (``::error file=...,line=...,title=PRDnnn::message``),
+    which GitHub shows as annotations on the pull request, then the summary line."""
+    out = []
+    for f in result.findings:
+        props = f"file={_gh_property(result.file_of(f))},line={f.line},title={_gh_property(f.rule)}"
+        text = f"{f.message}. {f.hint}" if f.hint else f.message
+        out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_gh_data(text)}")
+    out.append(summary_line(result.findings, result.pages))
+    return "\n".join(out) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    # The escaping GitHub's toolkit applies to a command's message.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+FORMATS: dict[str, Callable[[LintResult], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "gitlab": format_gitlab,  # GitLab Code Quality report (lint_gitlab.py)
+}
+"""Formatter per ``--format`` value."""

@@ -1,0 +1,41 @@
+"""``mkdocs-prd lint --format gitlab``: a GitLab Code Quality report.
+
+GitLab reads this JSON (a subset of the Code Climate issue format) from a job's
+``artifacts:reports:codequality`` file and shows the findings in the merge
+request, on the changed lines.  The fields GitLab requires are ``description``,
+``check_name``, ``fingerprint``, ``severity`` and ``location.path`` /
+``location.lines.begin``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from mkdocs_prd.core.lint import LintResult
+from mkdocs_prd.core.model import Finding, Severity
+
+# Code Climate severities GitLab knows: info, minor, major, critical, blocker.
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def code_quality_issue(f: Finding, file: str) -> dict[str, object]:
+    """One finding as a Code Quality issue; ``file`` is the path from the repository root."""
+    # Stable across runs, so GitLab can tell new findings from ones already on the target branch.
+    key = "\0".join((f.rule, file, str(f.line), f.message))
+    return {
+        "type": "issue",
+        "check_name": f.rule,
+        "description": f"{f.rule} {f.message}",
+        "content": {"body": f.hint} if f.hint else {"body": ""},
+        "categories": ["Style"],
+        "severity": _SEVERITY[f.severity],
+        "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+        "location": {"path": file, "lines": {"begin": f.line}},
+    }
+
+
+def format_gitlab(result: LintResult) -> str:
+    """The findings as a GitLab Code Quality JSON array."""
+    issues = [code_quality_issue(f, result.file_of(f)) for f in result.findings]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,60 @@
+"""``mkdocs-prd index``: print the site's ``prd-index.json`` without building."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from mkdocs_prd.adapters.cli.main import EXIT_OK, UsageError, add_config_argument, load_config
+from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
+from mkdocs_prd.core.sitewide.export import dumps, export_document
+from mkdocs_prd.core.sitewide.index import page_url
+from mkdocs_prd.html.site_index import catalog_rows
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``index`` subcommand."""
+    parser = subparsers.add_parser(
+        "index",
+        help="print the site's PRD index as JSON (the build's prd-index.json)",
+        description=(
+            "Print the same JSON that `mkdocs build` writes to prd-index.json, without building: "
+            "URLs as MkDocs computes them (use_directory_urls honoured), findings from the site's rules. "
+            "Exit status: 0 success, 2 usage or configuration error."
+        ),
+    )
+    add_config_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the site's PRDs, print the export to stdout, return the exit status."""
+    site = load_config(args.config_file)
+    if site is None:
+        raise UsageError("no mkdocs.yml here: give -f CONFIG_FILE")
+    if not os.path.isdir(site.docs_dir):
+        raise UsageError(f"docs_dir not found: {site.docs_dir}")
+    raw = site.site
+    use_directory_urls = raw.get("use_directory_urls", True) is not False
+    catalog = build_catalog(markdown_files(site.docs_dir), site.settings)
+
+    def read_text(src_path: str) -> str | None:
+        try:
+            with open(os.path.join(site.docs_dir, *src_path.split("/")), encoding="utf-8-sig") as fd:
+                return fd.read()
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    rows = catalog_rows(catalog, lambda src: page_url(src, use_directory_urls), read_text)
+    site_url = _text(raw.get("site_url"))
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"  # MkDocs' site_url option adds it too, and the build exports that
+    document = export_document(rows, site_name=_text(raw.get("site_name")), site_url=site_url)
+    sys.stdout.write(dumps(document))
+    return EXIT_OK
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

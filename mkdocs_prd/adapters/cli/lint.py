@@ -1,0 +1,53 @@
+"""``mkdocs-prd lint``: check PRDs with the site's rules and settings, without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from mkdocs_prd.adapters.cli.formats import FORMATS
+from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.core.lint import lint
+from mkdocs_prd.core.model import Severity
+from mkdocs_prd.core.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``lint`` subcommand."""
+    parser = subparsers.add_parser(
+        "lint",
+        help="check PRD files against the rule catalogue",
+        description=(
+            "Check PRDs with the same rules and settings as `mkdocs build`, without building. "
+            "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error."
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to lint (default: the docs_dir of the config file)",
+    )
+    add_config_argument(parser)
+    parser.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+    )
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Lint, print the findings in the chosen format, and return the exit status."""
+    site = load_config(args.config_file)
+    if site is None and not args.paths:
+        raise UsageError("no mkdocs.yml here: give PATHs to lint, or -f CONFIG_FILE")
+    settings = site.settings if site is not None else Settings()
+    docs_dir = site.docs_dir if site is not None else None
+    try:
+        result = lint(args.paths, settings, docs_dir)
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or folder: {exc.args[0]}") from exc
+    sys.stdout.write(FORMATS[args.format](result))
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK

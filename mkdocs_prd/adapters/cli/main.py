@@ -1,0 +1,121 @@
+"""The ``mkdocs-prd`` command line: subcommands that drive the same library as the plugin.
+
+Each subcommand lives in its own module (``cli_lint.py``, ``cli_rules.py`` …) with a
+``register(subparsers)`` function that adds its parser and sets ``func`` to a
+callable ``(argparse.Namespace) -> int`` returning the exit status.  A new
+subcommand is one more entry in :data:`COMMAND_MODULES`.
+
+Exit statuses are shared by every subcommand: 0 success, 1 the command ran and
+found problems (or refused to act), 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from mkdocs_prd import __version__
+from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, SiteConfig, load_site_config
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "mkdocs_prd.adapters.cli.lint",
+    "mkdocs_prd.adapters.cli.rules",
+    "mkdocs_prd.adapters.cli.new",
+    "mkdocs_prd.adapters.cli.index",
+)
+"""Modules that each register one subcommand, in the order ``--help`` lists them."""
+
+DEFAULT_CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml")
+
+
+class UsageError(Exception):
+    """A mistake in the command line or the site's configuration (exit status 2).
+
+    Subcommands raise it; :func:`main` prints the message and returns 2.
+    """
+
+
+def add_config_argument(parser: argparse.ArgumentParser) -> None:
+    """Add the ``-f/--config-file`` option every site-aware subcommand takes."""
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        metavar="CONFIG_FILE",
+        default=None,
+        help="the site's mkdocs.yml (default: ./mkdocs.yml when it exists)",
+    )
+
+
+def find_config_file(config_file: str | None) -> str | None:
+    """The config file to use: the one given, else ``./mkdocs.yml`` when it exists, else None.
+
+    Raises :class:`UsageError` when a file was given but does not exist.
+    """
+    if config_file is not None:
+        if not os.path.isfile(config_file):
+            raise UsageError(f"config file not found: {config_file}")
+        return config_file
+    for name in DEFAULT_CONFIG_FILES:
+        if os.path.isfile(name):
+            return name
+    return None
+
+
+def load_config(config_file: str | None) -> SiteConfig | None:
+    """Read and validate the site's config as a build would (see :func:`find_config_file`).
+
+    Bad configuration (unknown rule id, bad severity, unknown option, wrong type,
+    broken YAML) raises :class:`UsageError` naming the option.
+    """
+    path = find_config_file(config_file)
+    if path is None:
+        return None
+    try:
+        return load_site_config(path)
+    except ConfigurationError as exc:
+        raise UsageError(exc.format_message()) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every subcommand of :data:`COMMAND_MODULES` registered."""
+    parser = argparse.ArgumentParser(
+        prog="mkdocs-prd",
+        description="Lint, create and index product requirement documents of a MkDocs site.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        # argparse exits on --help (0) and on usage errors (2); tests call main() directly.
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(func(args))
+    except UsageError as exc:
+        print(f"mkdocs-prd: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m mkdocs_prd.adapters.cli.main`
+    sys.exit(main())

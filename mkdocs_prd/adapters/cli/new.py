@@ -1,0 +1,161 @@
+"""``mkdocs-prd new TITLE``: start a PRD from the site's skeleton.
+
+Reads the site's config like a build (``-f``, else ``./mkdocs.yml``), picks the
+folder from ``paths``, makes the Track ID unique among the site's PRDs, writes the
+file and prints its path.  Refuses to overwrite (exit 1, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.core.new import builtin_skeleton, default_location, new_prd, write_new
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``new`` subcommand."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "new",
+        help="create a new PRD from the skeleton",
+        description=(
+            "Write a new PRD in the template's format with today's date and print its path. "
+            "Never overwrites an existing file."
+        ),
+    )
+    parser.add_argument("title", metavar="TITLE", help='the feature name, e.g. "Bulk invoice export"')
+    parser.add_argument(
+        "--owner", help='who owns the PRD, e.g. "Ana Costa / Billing" (default: a placeholder)'
+    )
+    parser.add_argument(
+        "--track-id", help="the Track ID (default: a slug of the title, unique among the site's Track IDs)"
+    )
+    parser.add_argument("--status", default=None, help="the initial status (default: Draft)")
+    parser.add_argument(
+        "--dir",
+        dest="directory",
+        metavar="DIR",
+        help="folder to write into (default: where the site's PRDs live, from the config's paths)",
+    )
+    parser.add_argument(
+        "--template",
+        metavar="FILE",
+        help="skeleton file to start from (default: the config's template, else the built-in skeleton)",
+    )
+    add_config_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Create the PRD; 0 on success, 1 when the file or Track ID already exists."""
+    title = _one_line(args.title, "TITLE")
+    owner = _one_line(args.owner, "--owner") if args.owner is not None else None
+    track_id = _one_line(args.track_id, "--track-id") if args.track_id is not None else None
+    site = load_config(args.config_file)
+    settings = site.settings if site else Settings()
+    status = _status(args.status, settings)
+    template = _template(
+        args.template, site.plugin.template if site else None, site.config_file if site else None
+    )
+
+    docs_dir = site.docs_dir if site else None
+    scan_dir = docs_dir or args.directory or "."
+    catalog = build_catalog(markdown_files(scan_dir), settings) if os.path.isdir(scan_dir) else None
+    taken = {prd.track_id: prd.path for prd in catalog or () if prd.track_id}
+    if track_id is not None:
+        clash = next((path for tid, path in taken.items() if tid.casefold() == track_id.casefold()), None)
+        if clash is not None:
+            print(
+                f"mkdocs-prd: Track ID {track_id!r} is already used by {clash}; nothing written",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+
+    if args.directory is not None:
+        folder, file_name = args.directory, None
+    elif docs_dir is not None:
+        folder, file_name = default_location(docs_dir, settings, (prd.path for prd in catalog or ()))
+    else:
+        folder, file_name = ".", None
+
+    prd = new_prd(
+        template,
+        title=title,
+        folder=folder,
+        file_name=file_name,
+        owner=owner,
+        track_id=track_id,
+        status=status,
+        taken_track_ids=taken,
+    )
+    try:
+        write_new(prd)
+    except FileExistsError:
+        print(f"mkdocs-prd: {_shown(prd.path)} already exists; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        raise UsageError(f"cannot write {prd.path}: {exc.strerror or exc}") from exc
+    print(_shown(prd.path))
+    _note_scope(prd.path, docs_dir, settings)
+    return EXIT_OK
+
+
+def _shown(path: str) -> str:
+    """``path`` relative to the working directory when it lies below it (what users type)."""
+    rel = os.path.relpath(os.path.abspath(path))
+    return path if rel.startswith("..") else rel
+
+
+def _one_line(value: str, what: str) -> str:
+    text = value.strip()
+    if not text or "\n" in text or "\r" in text:
+        raise UsageError(f"{what} must be one non-empty line")
+    return text
+
+
+def _status(value: str | None, settings: Settings) -> str:
+    """The status as the site spells it; an unknown status is a usage error."""
+    wanted = value if value is not None else "Draft"
+    for status in settings.statuses:
+        if status.casefold() == wanted.strip().casefold():
+            return status
+    if value is None:
+        # The site has no "Draft": start in its first status rather than failing.
+        return settings.statuses[0] if settings.statuses else "Draft"
+    raise UsageError(f"unknown status {value!r}; the site allows {', '.join(settings.statuses)}")
+
+
+def _template(option: str | None, configured: str | None, config_file: str | None) -> str:
+    """The skeleton: ``--template``, else the config's ``template`` (relative to mkdocs.yml), else ours."""
+    if option is not None:
+        path = option
+    elif configured:
+        path = os.path.join(os.path.dirname(os.path.abspath(config_file or ".")), configured)
+    else:
+        return builtin_skeleton()
+    try:
+        with open(path, encoding="utf-8-sig") as fd:
+            return fd.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"cannot read template {path}: {reason}") from exc
+
+
+def _note_scope(path: str, docs_dir: str | None, settings: Settings) -> None:
+    """Warn when the new file lies where the site will not look for PRDs."""
+    if docs_dir is None:
+        return
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir))
+    if rel.startswith(".."):
+        print(f"mkdocs-prd: note: {path} is outside docs_dir ({docs_dir})", file=sys.stderr)
+    elif not settings.in_scope(rel.replace(os.sep, "/")):
+        print(
+            f"mkdocs-prd: note: {path} is outside the site's PRD paths ({', '.join(settings.paths)}); "
+            "the plugin will not treat it as a PRD",
+            file=sys.stderr,
+        )

@@ -1,0 +1,42 @@
+"""``mkdocs-prd rules``: print the rule catalogue (ids, default severities, descriptions)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from mkdocs_prd.adapters.cli.main import EXIT_OK
+from mkdocs_prd.core.rules.catalog import RULES, rule_table_markdown
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``rules`` subcommand."""
+    parser = subparsers.add_parser(
+        "rules",
+        help="print the rule catalogue",
+        description="Print every rule with its id, default severity and description.",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text (default), a Markdown table (the README's), or JSON",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the catalogue in the chosen format."""
+    if args.format == "markdown":
+        sys.stdout.write(rule_table_markdown())
+    elif args.format == "json":
+        rows = [
+            {"rule": r.id, "severity": r.severity.value, "description": r.summary} for r in RULES.values()
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        for r in RULES.values():
+            sys.stdout.write(f"{r.id}  {r.severity.value:<7}  {r.summary}\n")
+    return EXIT_OK

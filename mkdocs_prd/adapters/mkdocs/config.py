@@ -1,0 +1,296 @@
+"""The ``prd`` plugin's ``mkdocs.yml`` options, as a typed MkDocs ``Config``.
+
+One of the two modules that import MkDocs (the other is ``plugin.py``).  The CLI
+uses :func:`load_site_config` to read the same options from ``mkdocs.yml`` and
+validate them exactly as a build would, without building.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exported: the CLI catches it
+from mkdocs.utils.yaml import yaml_load
+
+from mkdocs_prd.core.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings
+from mkdocs_prd.core.sitewide.index import COLUMNS, GROUP_KEYS, SORT_KEYS
+from mkdocs_prd.core.sitewide.portfolio import IndexSource, parse_sources
+
+SEVERITY_CHOICES = ("error", "warning", "info", "off")
+
+
+class _StringMapping(BaseConfigOption[dict[str, str]]):
+    """A ``{key: text}`` mapping whose entries :meth:`entry` checks one by one."""
+
+    what = "key to value"
+    """How the error for a value that is not a mapping names the expected entries."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, str] = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"Expected a mapping of {self.what}, got {type(value).__name__}")
+        return dict(self.entry(key, item) for key, item in value.items())
+
+    def entry(self, key: object, value: object) -> tuple[str, str]:
+        """The checked ``(key, value)``; raises ``ValidationError`` naming what is wrong."""
+        raise NotImplementedError
+
+
+class RuleSeverities(_StringMapping):
+    """``{rule id: severity}``; an unknown rule id or severity is a config error."""
+
+    what = "rule id to severity"
+
+    def entry(self, key: object, value: object) -> tuple[str, str]:
+        from mkdocs_prd.core.rules.catalog import RULES
+
+        rule_id = str(key).upper()
+        if rule_id not in RULES:
+            raise ValidationError(f"Unknown rule id {key!r}; run `mkdocs-prd rules` for the catalogue")
+        severity = "off" if value is False else str(value).lower()
+        if severity not in SEVERITY_CHOICES:
+            raise ValidationError(
+                f"Bad severity {value!r} for {rule_id}; expected one of {', '.join(SEVERITY_CHOICES)}"
+            )
+        return rule_id, severity
+
+
+class OutputPath(BaseConfigOption[str | None]):
+    """A path relative to the site (``prds/index.md``), or ``null``/``false`` to turn the output off."""
+
+    def __init__(self, default: str, suffix: str) -> None:
+        super().__init__()
+        self.default = default
+        self.suffix = suffix
+
+    def run_validation(self, value: object) -> str | None:
+        if value is None or value is False:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"Expected a relative path ending in {self.suffix}, or null to turn it off")
+        path = value.strip().replace("\\", "/")
+        while path.startswith("./"):
+            path = path[2:]
+        parts = path.split("/")
+        if path.startswith("/") or ".." in parts or not path.endswith(self.suffix):
+            raise ValidationError(f"Expected a relative path ending in {self.suffix}, not {value!r}")
+        return path
+
+
+class StatusColors(_StringMapping):
+    """``{status: background colour}``; a colour whose contrast cannot be checked is a config error."""
+
+    what = "status to colour"
+
+    def entry(self, key: object, value: object) -> tuple[str, str]:
+        from mkdocs_prd.html.stylesheet import color_problem
+
+        problem = color_problem(str(value))
+        if problem is not None:
+            raise ValidationError(f"Status {key!r}: {problem}")
+        return str(key), str(value)
+
+
+class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
+    """Other sites' ``prd-index.json``: paths, URLs or ``{source, name, url, timeout}`` mappings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: list[IndexSource] = []
+
+    def run_validation(self, value: object) -> list[IndexSource]:
+        try:
+            return parse_sources(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from exc
+
+
+class LabelTexts(_StringMapping):
+    """``{label key: text}`` over the English defaults of ``labels.py``.
+
+    An unknown key is a config error naming it (a typo would silently leave the
+    English word on the page), and so is a ``{placeholder}`` the label cannot fill.
+    """
+
+    what = "label key to text"
+
+    def entry(self, key: object, value: object) -> tuple[str, str]:
+        import difflib
+        import string
+
+        from mkdocs_prd.core.labels import DEFAULT_LABELS
+
+        if key not in DEFAULT_LABELS:
+            close = difflib.get_close_matches(str(key), DEFAULT_LABELS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; the README lists the label keys"
+            raise ValidationError(f"Unknown label key {key!r}{hint}")
+        if not isinstance(value, str):
+            raise ValidationError(f"Label {key!r}: expected text, got {type(value).__name__}")
+        allowed = {f for _, f, _, _ in string.Formatter().parse(DEFAULT_LABELS[key]) if f}
+        if allowed:
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(value) if f}
+            except ValueError as exc:
+                raise ValidationError(f"Label {key!r}: {exc} in {value!r}") from exc
+            if used - allowed:
+                raise ValidationError(
+                    f"Label {key!r} uses {{{sorted(used - allowed)[0]}}}, which it cannot fill; "
+                    f"available: {', '.join('{' + f + '}' for f in sorted(allowed))}"
+                )
+        return str(key), value
+
+
+# MkDocs' Config.__init_subclass__ is untyped; mypy --strict flags the class statement.
+class PrdConfig(Config):  # type: ignore[no-untyped-call]
+    """Options of the ``prd`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off (e.g. ``enabled: !ENV [PRD_ENABLED, true]``)."""
+
+    paths = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns, relative to ``docs_dir``, where PRDs live (``prds/**``,
+    ``tracks/*/PRD.md``).  Empty: any page may be a PRD."""
+
+    statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
+    """The statuses a PRD may have (matched case-insensitively)."""
+
+    required_sections = c.ListOfItems(
+        c.Choice(DEFAULT_REQUIRED_SECTIONS), default=list(DEFAULT_REQUIRED_SECTIONS)
+    )
+    """Template sections every PRD must have, by key."""
+
+    rules = RuleSeverities()
+    """Severity per rule id: ``error``, ``warning``, ``info`` or ``off``."""
+
+    iosm_threshold = c.Type(float, default=0.80)
+    """The IOSM-Index a PRD's target must reach (PRD504) and that the index counts."""
+
+    show_findings = c.Choice(("serve", "always", "never"), default="serve")
+    """Where a PRD page shows its findings at its top."""
+
+    nav_status = c.Type(bool, default=False)
+    """Show each PRD's status as Material's page-status icon in the navigation."""
+
+    status_colors = StatusColors()
+    """Badge background colour per status (``#rrggbb``, ``#rgb`` or ``rgb()``), e.g.
+    ``{Approved: "#1b5e20"}``; the text colour is chosen for WCAG AA contrast."""
+
+    labels = LabelTexts()
+    """Every word the plugin puts on a page, by key, for translation (unknown keys are an error)."""
+
+    template = c.Optional(c.Type(str))
+    """A PRD skeleton file used by ``mkdocs-prd new`` (relative to ``mkdocs.yml``)."""
+
+    index_page = OutputPath("prds/index.md", ".md")
+    """Where the index page of all PRDs goes, relative to ``docs_dir``; ``null`` turns it off.
+    When a page already exists there, its ``<!-- prd-index -->`` marker is filled (or the
+    index is appended to it)."""
+
+    index_title = c.Optional(c.Type(str))
+    """The index page's title (default: the ``index_title`` label, "PRD index")."""
+
+    index_columns = c.ListOfItems(c.Choice(COLUMNS), default=[])
+    """Columns of the index and of listings, in order; empty: title, track_id, status,
+    owner, version, date, iosm, acceptance, findings (and site when indexes are merged)."""
+
+    sort_by = c.Choice(SORT_KEYS, default="track_id")
+    """The default order of the index and listings: ``track_id``, ``date``, ``status`` or ``title``."""
+
+    reverse = c.Type(bool, default=False)
+    """Reverse the default order."""
+
+    group_by = c.Choice(("none", *GROUP_KEYS), default="none")
+    """Split the index into one table per ``status`` or ``owner``; ``none`` for one table."""
+
+    json_export = OutputPath("prd-index.json", ".json")
+    """Where the JSON export goes, relative to ``site_dir``; ``null`` turns it off."""
+
+    include_indexes = IncludeIndexes()
+    """Other sites' ``prd-index.json`` to merge into the index: local paths (relative to
+    ``mkdocs.yml``), ``http(s)`` URLs, or mappings ``{source, name, url, timeout}``."""
+
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        failed, warnings = super().validate()
+        # An unknown option is a typo that would silently do nothing: make it an error.
+        keep: ConfigWarnings = []
+        for key, message in warnings:
+            if message.startswith("Unrecognised configuration name"):
+                failed.append((key, ValidationError(f"Unknown option {key!r} of the prd plugin")))
+            else:
+                keep.append((key, message))
+        return failed, keep
+
+
+def to_settings(cfg: PrdConfig) -> Settings:
+    """The MkDocs-free view of a validated ``PrdConfig``."""
+    return Settings(
+        paths=tuple(cfg.paths),
+        statuses=tuple(cfg.statuses),
+        required_sections=tuple(cfg.required_sections),
+        severities=dict(cfg.rules),
+        iosm_threshold=float(cfg.iosm_threshold),
+        labels=dict(cfg.labels),
+    )
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the CLI needs from ``mkdocs.yml``: where the docs are and the plugin options."""
+
+    config_file: str
+    docs_dir: str
+    plugin: PrdConfig
+    settings: Settings
+    has_plugin: bool
+    site: dict[str, Any]
+
+
+def load_site_config(config_file: str) -> SiteConfig:
+    """Read ``mkdocs.yml`` and validate the ``prd`` plugin's options as a build would.
+
+    Raises ``ConfigurationError`` with a message naming the option on bad config.
+    """
+    with open(config_file, "rb") as fd:
+        raw = yaml_load(fd)
+    if not isinstance(raw, dict):
+        raise ConfigurationError(f"{config_file}: expected a mapping at the top level")
+    base = os.path.dirname(os.path.abspath(config_file))
+    docs_dir = os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs")))
+    options, has_plugin = _plugin_options(raw.get("plugins"))
+    cfg = PrdConfig(config_file_path=config_file)
+    cfg.load_dict(options)
+    failed, _warnings = cfg.validate()
+    if failed:
+        key, err = failed[0]
+        raise ConfigurationError(f"{config_file}: plugin 'prd', option '{key}': {err}")
+    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg), has_plugin, raw)
+
+
+def _plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
+    """The ``prd`` entry of a ``plugins:`` list or mapping, as (options, present)."""
+    entries: list[tuple[str, Any]] = []
+    if isinstance(plugins, dict):
+        entries = [(str(k), v) for k, v in plugins.items()]
+    elif isinstance(plugins, list):
+        for item in plugins:
+            if isinstance(item, str):
+                entries.append((item, None))
+            elif isinstance(item, dict):
+                entries.extend((str(k), v) for k, v in item.items())
+    for name, options in entries:
+        if name in ("prd", "mkdocs-prd/prd"):
+            if options is None:
+                return {}, True
+            if not isinstance(options, dict):
+                raise ConfigurationError("plugin 'prd': expected a mapping of options")
+            return dict(options), True
+    return {}, False

@@ -1,0 +1,235 @@
+"""The MkDocs plugin: thin glue from MkDocs events to the PRD library.
+
+Only this module and ``config.py`` import MkDocs.  All state a build needs is
+rebuilt in ``on_config``/``on_files`` so ``mkdocs serve`` rebuilds never see
+stale data, and nothing is ever written into ``docs_dir``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_prd.adapters.mkdocs.config import PrdConfig, to_settings
+from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.model import Severity
+from mkdocs_prd.core.parse.report import IosmReport, parse_report
+from mkdocs_prd.core.rules.validate import summary_line
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
+from mkdocs_prd.core.sitewide.listing import MARKER_NAME
+from mkdocs_prd.core.sitewide.portfolio import load_all
+from mkdocs_prd.html.index_html import IndexOptions
+from mkdocs_prd.html.page import PageRenderer, material_meta, nav_status_id, report_path
+from mkdocs_prd.html.render import Renderer, RenderError, override_dirs
+from mkdocs_prd.html.site_index import SiteIndex, catalog_rows
+from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, stylesheet
+
+log = get_plugin_logger(__name__)
+
+INDEX_ASSETS: tuple[str, ...] = ("prd-index.css", "prd-index.js")
+"""The index's browser files, served from the site under ``assets/prd/``."""
+ASSET_DIR = "assets/prd"
+
+
+# MkDocs' Config.__init_subclass__ is untyped; mypy --strict flags the class statement.
+class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
+    """Recognise, validate, render and index the PRD pages of a site."""
+
+    def __init__(self) -> None:
+        self.command: Literal["build", "gh-deploy", "serve"] | None = None
+        self.settings = Settings()
+        self.catalog = Catalog()
+        self.site_index: SiteIndex | None = None
+        self.pages: PageRenderer | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Serve shows findings on pages by default; a published build does not.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.settings = to_settings(self.config)
+        self.catalog = Catalog()
+        self.site_index = None
+        self.pages = None
+        if self.config.enabled:
+            # PRD page styles go first, so the site's own extra_css overrides them.
+            if CSS_URI not in config.extra_css:
+                config.extra_css.insert(0, CSS_URI)
+            # Shipped with the plugin and served from the site: no manual extra_css, no CDN.
+            config.extra_css.append(f"{ASSET_DIR}/prd-index.css")
+            config.extra_javascript.append(f"{ASSET_DIR}/prd-index.js")
+        return config
+
+    # Late, so files that other plugins generate (gen-files, blog) are seen too.
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        docs = ((f.src_uri, f.content_bytes) for f in files.documentation_pages())
+        self.catalog = build_catalog(docs, self.settings)
+        count = len(self.catalog)
+        log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
+        self._log_findings()
+        renderer = self._prepare_pages(files, config)
+        return self._index_files(files, config, renderer)
+
+    def _log_findings(self) -> None:
+        # Once per build, from the catalog just rebuilt: a serve rebuild never repeats
+        # a finding that is gone.  Errors and warnings go out as MkDocs warnings so
+        # `mkdocs build --strict` fails on them.
+        findings = self.catalog.all_findings()
+        for f in findings:
+            message = f"{f.location()}: {f.rule} {f.message}"
+            if f.severity is Severity.INFO:
+                log.info(message)
+            else:
+                log.warning(message)
+        log.info(f"PRD findings: {summary_line(findings, len(self.catalog))}")
+
+    # --- PRD pages (issue 4) ---------------------------------------------------
+
+    def _prepare_pages(self, files: Files, config: MkDocsConfig) -> Renderer:
+        """The stylesheet, each PRD's actual IOSM values, and the page renderer of this build.
+
+        Returns the renderer (labels, template overrides, compiled templates), which the
+        index shares.
+        """
+        # A site file at the stylesheet's path replaces ours (an override); else ours is generated.
+        if files.get_file_from_path(CSS_URI) is None:
+            files.append(File.generated(config, CSS_URI, content=stylesheet(self.config.status_colors)))
+        reports: dict[str, IosmReport] = {}
+        for prd in self.catalog:
+            path = report_path(prd.path)
+            text = _read_text(files, path)
+            if text is not None:
+                reports[prd.path] = parse_report(text, path)
+        show = self.config.show_findings == "always" or (
+            self.config.show_findings == "serve" and self.command == "serve"
+        )
+        renderer = Renderer(
+            Labels(self.settings.labels),
+            override_dirs(config.theme.custom_dir),
+            material=config.theme.name == "material",
+        )
+        self.pages = PageRenderer(self.catalog, renderer, show_findings=show, reports=reports)
+        for message in self.pages.problems:
+            log.warning(message)
+        if self.config.nav_status:
+            # Tooltips of Material's page-status icons; the site's own definitions win.
+            titles = {
+                nav_status_id(p.status): renderer.labels.format("status_aria", status=p.status)
+                for p in self.catalog
+                if p.status
+            }
+            config.extra["status"] = {**titles, **(config.extra.get("status") or {})}
+        return renderer
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        markdown = self._index_markdown(markdown, page)
+        if self.pages is None:
+            return markdown
+        prd = self.catalog.get(page.file.src_uri)
+        if prd is None:
+            return markdown  # not a PRD: the page stays exactly as it was
+        material_meta(
+            page.meta, prd.status, nav_status=self.config.nav_status, defined=config.extra.get("status") or {}
+        )
+        try:
+            return self.pages.markdown(page.file.src_uri, markdown, page.file.content_string)
+        except RenderError as exc:
+            raise PluginError(f"prd: {page.file.src_uri}: {exc}") from exc
+
+    # --- the PRD index (issue 5) ---------------------------------------------
+
+    def _index_files(self, files: Files, config: MkDocsConfig, renderer: Renderer) -> Files:
+        """Build this site's index rows, merge other sites', add the index page and assets."""
+        rows = catalog_rows(self.catalog, lambda src: _url_of(files, src), lambda src: _read_text(files, src))
+        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        for loaded in load_all(self.config.include_indexes, base_dir):
+            rows.extend(loaded.rows)
+            for message in loaded.messages:
+                # Info, not warning: another site being down must not fail `--strict` builds.
+                log.info(f"warning: {message}")
+        self.site_index = SiteIndex(
+            rows,
+            IndexOptions(
+                columns=tuple(self.config.index_columns) or None,
+                sort_by=self.config.sort_by,
+                reverse=self.config.reverse,
+                group_by=None if self.config.group_by == "none" else self.config.group_by,
+                statuses=self.settings.statuses,
+                threshold=self.settings.iosm_threshold,
+            ),
+            renderer=renderer,
+            index_page=self.config.index_page,
+            title=self.config.index_title,
+        )
+        page = self.config.index_page
+        if page is not None and files.get_file_from_path(page) is None:
+            files.append(File.generated(config, page, content=self.site_index.page_markdown()))
+        for name in INDEX_ASSETS:
+            with open(os.path.join(ASSETS_DIR, name), "rb") as fd:
+                files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=fd.read()))
+        return files
+
+    def _index_markdown(self, markdown: str, page: Page) -> str:
+        if self.site_index is None:
+            return markdown
+        src = page.file.src_uri
+        if MARKER_NAME not in markdown and src != self.site_index.index_page:
+            return markdown
+        source = page.file.content_string
+        # Markers are reported at their line in the file, front matter included.
+        offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+        result = self.site_index.prepare_markdown(src, markdown, offset)
+        for problem in result.problems:
+            log.warning(f"{src}:{problem.line}: {problem.message}")
+        return result.markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.pages is not None:
+            # PRD fragments: their words now (for search plugins), their HTML in on_post_page.
+            html = self.pages.html(page.file.src_uri, html)
+        # After Markdown: markers in code blocks are escaped text by now and stay examples.
+        if self.site_index is None:
+            return html
+        return self.site_index.fill(page.file.url, html)
+
+    # Early, so the page is complete before other plugins post-process it (minifiers).
+    @event_priority(100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.pages is None:
+            return output
+        return self.pages.output(page.file.src_uri, output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site_index is None or self.config.json_export is None:
+            return
+        path = os.path.join(config.site_dir, *self.config.json_export.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as fd:
+            fd.write(self.site_index.export_text(config.site_name, config.site_url))
+
+
+def _url_of(files: Files, src_path: str) -> str:
+    file = files.get_file_from_path(src_path)
+    return file.url if file is not None else src_path
+
+
+def _read_text(files: Files, src_path: str) -> str | None:
+    file = files.get_file_from_path(src_path)
+    if file is None:
+        return None
+    try:
+        return file.content_string
+    except (OSError, UnicodeDecodeError):
+        return None  # an unreadable report is the render module's finding to report, not ours

@@ -1,0 +1,246 @@
+"""Markdown blocks the item parsers share: list entries, bold-titled records, tables.
+
+A *record* is a titled thing with ``Key: value`` bullets under it, in either form
+seen in PRDs: a bold line (``**FR-1: Export**``) followed by bullets, or a list
+item (``1. **UC-1: Pay**``) with nested bullets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from mkdocs_prd.core.model import Attribute, Item
+from mkdocs_prd.core.parse.lines import (
+    BLANK,
+    CODE,
+    HEADING,
+    ITEM,
+    RULE,
+    TEXT,
+    Source,
+    bold_label,
+    indent_of,
+    is_separator_row,
+    split_row,
+    strip_bold,
+)
+
+_BOLD_MARKS = ("**", "__")
+
+
+@dataclass(slots=True)
+class Record:
+    """A titled block: ``head`` is its title without bold marks, ``attrs`` its bullets.
+
+    Each bullet is ``(line, text)``, continuation lines joined to its text by a blank.
+    """
+
+    head: str
+    line: int
+    form: Literal["block", "list"]
+    attrs: list[tuple[int, str]] = field(default_factory=list)
+
+    def attributes(self) -> tuple[Attribute, ...]:
+        """The bullets that read ``Key: value`` (or ``**Key:** value``); see :func:`attribute`."""
+        out = []
+        for n, text in self.attrs:
+            if text[:2] == "**":
+                attr = attribute(text, n)
+                if attr is not None:
+                    out.append(attr)
+                continue
+            # The plain "Key: value" case of attribute(), inline: records have many bullets.
+            key, sep, value = text.partition(":")
+            if not sep or len(key) > 60 or (value and value[0] not in " \t"):
+                continue
+            key = key.strip()
+            if key[:2] in _BOLD_MARKS:
+                key = strip_bold(key)
+            if key:
+                out.append(Attribute(key, value.strip(), n))
+        return tuple(out)
+
+
+def attribute(text: str, line: int) -> Attribute | None:
+    """``Key: value`` / ``**Key:** value`` as an Attribute; None for other text."""
+    if text[:2] == "**":
+        pair = bold_label(text)
+        if pair is not None:
+            return Attribute(pair[0], pair[1], line)
+    key, sep, value = text.partition(":")
+    # "https://…" is a link, not a key; a key is short.
+    if not sep or len(key) > 60 or (value and value[0] not in " \t"):
+        return None
+    key = strip_bold(key)
+    if not key:
+        return None
+    return Attribute(key, value.strip(), line)
+
+
+def head_of(text: str) -> str:
+    """The title of a record line: the bold part (``**Name** (e.g. …)`` -> ``Name``).
+
+    ``**FR-1:** Export`` -> ``FR-1: Export``; text without bold is returned stripped.
+    """
+    s = text.strip()
+    if s.startswith("**"):
+        end = s.find("**", 2)
+        if end > 2:
+            inner = s[2:end].strip()
+            rest = s[end + 2 :].strip()
+            if inner.endswith(":") and rest:
+                return f"{inner} {rest}"
+            return inner.rstrip(":").strip()
+    return s
+
+
+def records(src: Source, start: int, end: int) -> list[Record]:
+    """The records between lines ``start`` and ``end`` (inclusive), in order."""
+    out: list[Record] = []
+    cur: Record | None = None
+    mode: str | None = None
+    base = 0
+    prev_blank = True
+    lines, items = src.lines, src.items
+    first = max(start, 1)
+    for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
+        if kind == ITEM:
+            indent, _, text = items[n]
+            if cur is not None and (mode == "block" or indent > base + 1):
+                cur.attrs.append((n, text))
+            else:
+                cur = Record(head_of(text), n, "list", [])
+                out.append(cur)
+                mode, base = "list", indent
+        elif kind == BLANK:
+            prev_blank = True
+            continue
+        elif kind >= CODE:
+            continue
+        elif kind == RULE:
+            cur, mode = None, None
+        elif kind == HEADING:
+            s = lines[n - 1].strip()
+            cur = Record(s.lstrip("#").strip(" \t#"), n, "block", [])
+            out.append(cur)
+            mode = "block"
+        else:
+            line = lines[n - 1]
+            s = line.lstrip(" \t")
+            if s[:2] == "**" and len(line) - len(s) < 2 and (prev_blank or mode != "list"):
+                cur = Record(head_of(s), n, "block", [])
+                out.append(cur)
+                mode = "block"
+            elif cur is not None and mode == "list":
+                if not prev_blank or indent_of(line) >= 2:
+                    # A continuation line: part of the last bullet (the record's own text is not kept).
+                    if cur.attrs:
+                        bullet_line, bullet = cur.attrs[-1]
+                        cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
+                else:
+                    cur, mode = None, None
+        prev_blank = False
+    return out
+
+
+def entries(src: Source, start: int, end: int) -> list[Item]:
+    """The top-level list items between ``start`` and ``end`` (nested items are left out).
+
+    An item's continuation lines are joined to its text by a blank.
+    """
+    out: list[Item] = []
+    parts: list[str] | None = None
+    appending = False
+    line_no = 0
+    base = -1
+    prev_blank = True
+    lines, items = src.lines, src.items
+    first = max(start, 1)
+    for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
+        if kind == ITEM:
+            indent, _, text = items[n]
+            if parts is not None and indent > base + 1:
+                appending = False  # a nested item: its lines are not the entry's text
+            else:
+                if parts is not None:
+                    out.append(Item(parts[0] if len(parts) == 1 else " ".join(parts), line_no))
+                parts, line_no, base, appending = [text], n, indent, True
+        elif kind == BLANK:
+            prev_blank = True
+            continue
+        elif kind >= CODE:
+            continue
+        elif parts is not None and (kind in (RULE, HEADING) or (prev_blank and indent_of(lines[n - 1]) < 2)):
+            out.append(Item(parts[0] if len(parts) == 1 else " ".join(parts), line_no))
+            parts = None
+        elif parts is not None and appending:
+            parts.append(lines[n - 1].strip())
+        prev_blank = False
+    if parts is not None:
+        out.append(Item(parts[0] if len(parts) == 1 else " ".join(parts), line_no))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A pipe table: header cells, header line, and ``(line, cells)`` rows."""
+
+    header: tuple[str, ...]
+    line: int
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+    def column(self, *words: str) -> int:
+        """Index of the first header cell containing any of ``words`` (case-insensitive), or -1."""
+        return _column(self.header, words)
+
+    def line_numbers(self) -> set[int]:
+        """Every line the table occupies (header, separator, rows)."""
+        numbers = {self.line, self.line + 1}
+        numbers.update(n for n, _ in self.rows)
+        return numbers
+
+
+def tables(src: Source, start: int, end: int) -> list[Table]:
+    """The pipe tables (header row + separator row + body rows) between ``start`` and ``end``."""
+    out: list[Table] = []
+    kinds, lines = src.kinds, src.lines
+    last = min(end, len(lines))
+    n = max(start, 1)
+    while n < last:
+        line = lines[n - 1]
+        if kinds[n - 1] != TEXT or "|" not in line or kinds[n] != TEXT or "-" not in lines[n]:
+            n += 1
+            continue
+        header = split_row(line)
+        sep = split_row(lines[n])
+        if header is None or sep is None or not is_separator_row(sep):
+            n += 1
+            continue
+        rows: list[tuple[int, tuple[str, ...]]] = []
+        r = n + 2
+        while r <= last and kinds[r - 1] == TEXT:
+            cells = split_row(lines[r - 1])
+            if cells is None:
+                break
+            rows.append((r, tuple(cells)))
+            r += 1
+        out.append(Table(tuple(header), n, tuple(rows)))
+        n = r
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _column(header: tuple[str, ...], words: tuple[str, ...]) -> int:
+    # Cached: a site's tables repeat the same few headers.
+    for i, name in enumerate(header):
+        low = strip_bold(name).lower()
+        if any(w in low for w in words):
+            return i
+    return -1
+
+
+def cell(cells: tuple[str, ...], index: int) -> str:
+    """The cell at ``index`` ('' when the column is missing)."""
+    return cells[index] if 0 <= index < len(cells) else ""

@@ -1,0 +1,194 @@
+"""YAML front matter and the bold header lines: the metadata of a PRD.
+
+Front-matter scalars keep the text the author wrote (``version: 1.10`` stays
+``"1.10"``, ``track_id: 0042`` stays ``"0042"``): the YAML is composed into nodes
+with PyYAML's base resolver, which never converts a scalar, and the nodes are turned
+into ``str`` / ``list`` / ``dict`` by hand so each key keeps its real line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from mkdocs_prd.core.model import Field, Problem
+from mkdocs_prd.core.parse.lines import CODE, Source, bold_label
+
+# libyaml when available: the pure-Python composer costs more than the rest of the parse.
+_Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+# A YAML alias may point at a big node many times ("billion laughs"); converting it
+# would take exponential time, so conversion stops after this many nodes.
+_NODE_BUDGET = 20_000
+_MAX_DEPTH = 50
+
+_KEY_ALIASES = {"trackid": "track_id", "track": "track_id"}
+_NON_WORD = re.compile(r"[\W_]+")
+
+IGNORE_KEY = "prd_ignore"
+
+
+@lru_cache(maxsize=1024)
+def normalise_key(label: str) -> str:
+    """``Track ID`` -> ``track_id``, ``track-id`` -> ``track_id``, ``Date`` -> ``date``."""
+    key = _NON_WORD.sub("_", label.strip().lower()).strip("_")
+    return _KEY_ALIASES.get(key, key)
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """The front-matter mapping (scalars as text) and a Field for each simple key."""
+
+    data: dict[str, object] = field(default_factory=dict)
+    fields: list[Field] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_front_matter(lines: list[str], end: int) -> FrontMatter:
+    """Read the front matter held by ``lines[1:end-1]`` (``end`` is the closing line, 1-based)."""
+    out = FrontMatter()
+    if end < 2:
+        return out
+    yaml_text = "\n".join(lines[1 : end - 1])
+    if not yaml_text.strip():
+        return out
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        # The context mark points at what was left open (the "[" of an unclosed
+        # list), which is where the author has to look; the problem mark is where
+        # the parser gave up.
+        mark = exc.context_mark or exc.problem_mark
+        line = 2 + (mark.line if mark is not None else 0)
+        out.problems.append(Problem(line=min(line, end - 1), code="yaml", message=_yaml_message(exc)))
+        return out
+    except yaml.YAMLError as exc:  # e.g. a ReaderError for a control character
+        out.problems.append(Problem(line=2, code="yaml", message=f"front matter is not valid YAML: {exc}"))
+        return out
+    except RecursionError:
+        out.problems.append(Problem(line=2, code="yaml", message="front matter is nested too deeply"))
+        return out
+    if node is None:
+        return out
+    if not isinstance(node, yaml.MappingNode):
+        out.problems.append(
+            Problem(line=2, code="yaml", message="front matter is not a mapping of keys to values")
+        )
+        return out
+    budget = [_NODE_BUDGET]
+    for key_node, value_node in node.value:
+        key = _to_text(key_node, budget, 0)
+        value = _to_python(value_node, budget, 0)
+        line = 2 + key_node.start_mark.line
+        if key in out.data:
+            out.problems.append(
+                Problem(line=line, code="yaml", message=f"front matter key {key!r} is repeated")
+            )
+        out.data[key] = value
+        text = _field_text(value)
+        if text is not None and normalise_key(key) != IGNORE_KEY:
+            out.fields.append(
+                Field(key=normalise_key(key), label=key, value=text, line=line, source="front_matter")
+            )
+    if budget[0] < 0:
+        out.problems.append(
+            Problem(
+                line=2,
+                code="yaml",
+                message="front matter is too large (aliases expand too far); it was cut short",
+            )
+        )
+    return out
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "front matter is not valid YAML: " + (", ".join(parts) if parts else "invalid YAML")
+
+
+def _to_python(node: yaml.Node, budget: list[int], depth: int) -> object:
+    budget[0] -= 1
+    if budget[0] < 0 or depth > _MAX_DEPTH:
+        return ""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(child, budget, depth + 1) for child in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {_to_text(k, budget, depth + 1): _to_python(v, budget, depth + 1) for k, v in node.value}
+    return ""
+
+
+def _to_text(node: yaml.Node, budget: list[int], depth: int) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return str(_to_python(node, budget, depth))
+
+
+def _field_text(value: object) -> str | None:
+    """The text of a metadata field: scalars as written, flat lists joined by ", "."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(str(v) for v in value)
+    return None
+
+
+def header_fields(src: Source, end: int) -> list[Field]:
+    """The ``**Key:** value`` lines from the body start up to line ``end`` (exclusive)."""
+    out: list[Field] = []
+    kinds, lines = src.kinds, src.lines
+    for number in range(src.body_start, min(end, len(lines) + 1)):
+        line = lines[number - 1]
+        if "**" not in line or kinds[number - 1] >= CODE:
+            continue
+        pair = bold_label(line)
+        if pair is None:
+            continue
+        label, value = pair
+        key = normalise_key(label)
+        if key:
+            out.append(Field(key=key, label=label, value=value, line=number, source="header"))
+    return out
+
+
+def ignored_from_front_matter(data: dict[str, object]) -> set[str]:
+    """Rule ids listed under ``prd_ignore`` (a list, or a comma/space separated string)."""
+    ids: set[str] = set()
+    for key, value in data.items():
+        if normalise_key(key) != IGNORE_KEY:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, str):
+                ids.update(rule_ids(item))
+    return ids
+
+
+def ignored_from_comments(text: str) -> set[str]:
+    """Rule ids named in ``<!-- prd-ignore PRD401 PRD402 -->`` comments in ``text``."""
+    ids: set[str] = set()
+    marker = "prd-ignore"
+    pos = text.find(marker)
+    close = -1
+    while pos >= 0:
+        nxt = text.find(marker, pos + 1)
+        if close < pos:
+            close = text.find("-->", pos)
+            if close < 0:
+                break
+        # Only a comment that opens right before the marker counts; the ids end at
+        # its close (or at the next marker, which keeps the scan linear).
+        if text[max(0, pos - 40) : pos].rstrip().endswith("<!--"):
+            stop = close if nxt < 0 or close < nxt else nxt
+            ids.update(rule_ids(text[pos + len(marker) : stop]))
+        pos = nxt
+    return ids
+
+
+def rule_ids(text: str) -> list[str]:
+    """Upper-cased rule ids from a comma and/or blank separated list."""
+    return [part.upper() for part in text.replace(",", " ").split() if part]

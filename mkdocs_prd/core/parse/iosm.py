@@ -1,0 +1,394 @@
+"""Section 10, the IOSM targets, in both forms PRDs use.
+
+* list form: ``### Gate-I (Improve) Targets`` with ``- Metric: target`` bullets, then
+  ``### Expected IOSM-Index`` with ``**Current baseline:**`` / ``**Target
+  post-implementation:**`` / ``**Delta:**`` lines;
+* table form: ``| Gate | Baseline | Target | Expected Δ |`` with ``**Gate-I**`` rows,
+  then ``**IOSM-Index target:** ≥0.80``.
+
+Each target is split into operator, value and unit where it has them.  Every
+non-blank line of the section must be recognised for ``Iosm.understood``; the
+others become ``iosm-line`` problems.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mkdocs_prd.core.model import GATE_NAMES, GateKey, Iosm, IosmIndex, IosmTarget, Number, Problem, Section
+from mkdocs_prd.core.parse.blocks import Table, attribute, cell, tables
+from mkdocs_prd.core.parse.lines import (
+    CODE,
+    COMMENT,
+    HEADING,
+    ITEM,
+    TEXT,
+    ListLine,
+    Source,
+    bold_label,
+    strip_bold,
+)
+from mkdocs_prd.core.parse.sections import normalise_title
+
+# Longest spellings first, so ">=" is not read as ">".
+_OPERATORS: tuple[tuple[str, str], ...] = (
+    ("at least ", ">="),
+    ("no less than ", ">="),
+    ("minimum ", ">="),
+    ("min. ", ">="),
+    ("at most ", "<="),
+    ("no more than ", "<="),
+    ("maximum ", "<="),
+    ("max. ", "<="),
+    ("max ", "<="),
+    ("up to ", "<="),
+    ("reduced by ", "reduced by"),
+    ("reduce by ", "reduced by"),
+    (">=", ">="),
+    ("=>", ">="),
+    ("<=", "<="),
+    ("=<", "<="),
+    ("==", "="),
+    ("≥", ">="),
+    ("≤", "<="),
+    ("<", "<"),
+    (">", ">"),
+    ("=", "="),
+    ("~", "="),
+)
+_NUMBER = re.compile(r"[-+−]?(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)")
+_KNOWN_UNITS = frozenset(
+    [
+        "ms",
+        "s",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "endpoints",
+        "endpoint",
+        "tests",
+        "test",
+        "modules",
+        "module",
+        "deps",
+        "dependencies",
+        "files",
+        "lines",
+        "loc",
+        "req/s",
+        "rps",
+        "qps",
+        "users",
+        "mb",
+        "gb",
+        "kb",
+        "tb",
+        "x",
+        "points",
+        "pts",
+    ]
+)
+_MAX_PROBLEMS = 20
+
+
+@lru_cache(maxsize=4096)
+def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
+    """Split a target text into ``(operator, value, unit, qualitative)``.
+
+    ``≤15 min for new contributor`` -> ``("<=", 15.0, "min", False)``;
+    ``Stable or reduced by 10%`` -> ``("reduced by", 10.0, "%", False)``;
+    ``Low`` -> ``(None, None, "", True)``; a ``[placeholder]`` has no value and is not
+    qualitative.
+    """
+    s = strip_bold(raw.strip())
+    low = s.lower()
+    if not s or s.startswith("["):
+        return None, None, "", False
+    op: str | None = None
+    rest = s
+    for spelling, norm in _OPERATORS:
+        if low.startswith(spelling):
+            op, rest = norm, s[len(spelling) :].lstrip()
+            break
+    if op is None and low.startswith("stable"):
+        at = low.find("reduced by")
+        if at < 0:
+            return "stable", None, "", False
+        op, rest = "reduced by", s[at + len("reduced by") :].lstrip()
+    m = _NUMBER.match(rest)
+    if m is None:
+        return op, None, "", op is None
+    value = float(m.group().replace(",", "").replace("−", "-"))
+    return op, value, _unit(rest[m.end() :]), False
+
+
+def _unit(after: str) -> str:
+    if not after:
+        return ""
+    if after[0] == "%":
+        return "%"
+    if after[0] in " \t":
+        word = after.strip().split(" ", 1)[0].rstrip(".,;:)")
+        if word.startswith("%"):
+            return "%"
+        return word if word.lower() in _KNOWN_UNITS else ""
+    # Attached to the number ("200ms", "3x"): whatever runs up to a blank or bracket.
+    end = len(after)
+    for stop in " \t(,;)":
+        at = after.find(stop)
+        if 0 <= at < end:
+            end = at
+    return after[:end].rstrip(".:")
+
+
+@lru_cache(maxsize=4096)
+def gate_of(text: str) -> GateKey | None:
+    """``Gate-I (Improve) Targets`` / ``**Gate-O**`` / ``Shrink`` -> the gate key."""
+    norm = normalise_title(strip_bold(text))
+    words = norm.split(" ")
+    if len(words) >= 2 and words[0] == "gate" and words[1] in ("i", "o", "s", "m"):
+        return _key(words[1].upper())
+    if words and words[0] in ("i", "o", "s", "m") and len(words) == 1:
+        return _key(words[0].upper())
+    for key, name in GATE_NAMES.items():
+        if words and words[0] == name.lower():
+            return _key(key)
+    return None
+
+
+def _key(letter: str) -> GateKey | None:
+    if letter == "I":
+        return "I"
+    if letter == "O":
+        return "O"
+    if letter == "S":
+        return "S"
+    if letter == "M":
+        return "M"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _index_part(label: str) -> str | None:
+    """Which IOSM-Index figure a label names: ``baseline``, ``target`` or ``delta``."""
+    norm = normalise_title(label)
+    if "baseline" in norm or "current" in norm:
+        return "baseline"
+    if "delta" in norm or "δ" in norm or "change" in norm:
+        return "delta"
+    if "target" in norm or "index" in norm or "expected" in norm:
+        return "target"
+    return None
+
+
+def _number(raw: str, line: int) -> Number:
+    _, value, _, _ = parse_target(raw)
+    return Number(raw=raw, value=value, line=line)
+
+
+class _Reader:
+    """Collects what section 10 holds while walking its lines once."""
+
+    def __init__(self) -> None:
+        self.targets: list[IosmTarget] = []
+        self.gates: list[GateKey] = []
+        self.index: dict[str, Number] = {}
+        self.form: str = "none"
+        self.unrecognised: list[int] = []
+
+    def gate_seen(self, gate: GateKey) -> None:
+        if gate not in self.gates:
+            self.gates.append(gate)
+
+    def index_value(self, part: str, raw: str, line: int) -> None:
+        # The first statement of a figure wins; a repeat is still recognised.
+        self.index.setdefault(part, _number(raw, line))
+
+    def target(
+        self,
+        gate: GateKey,
+        metric: str,
+        raw: str,
+        line: int,
+        form: str,
+        baseline: str | None = None,
+        delta: str | None = None,
+    ) -> None:
+        op, value, unit, qualitative = parse_target(raw)
+        target = IosmTarget(gate, metric, raw, line, op, value, unit, qualitative, baseline, delta)
+        self.targets.append(target)
+        if gate not in self.gates:
+            self.gates.append(gate)
+        if self.form == "none":
+            self.form = form
+
+
+def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[Problem]]:
+    """Read the first section matched to ``iosm``; ``Iosm()`` when there is none."""
+    sec = next((s for s in sections if s.key == "iosm"), None)
+    if sec is None:
+        return Iosm(), []
+    if sec.end_line <= sec.line:
+        return Iosm(line=sec.line), []
+    start, end = sec.line + 1, sec.end_line
+    reader = _Reader()
+    table_lines: set[int] = set()
+    for table in tables(src, start, end):
+        if table.column("gate") >= 0:
+            table_lines |= _read_table(table, reader)
+    gate: GateKey | None = None  # the gate whose subsection we are in
+    in_index = False  # inside "### Expected IOSM-Index"
+    kinds, items, lines = src.kinds, src.items, src.lines
+    for n, kind in enumerate(kinds[start - 1 : end], start):
+        if kind == ITEM:
+            if not _read_item(items[n], n, gate, in_index, reader):
+                reader.unrecognised.append(n)
+        elif kind >= CODE:
+            # A code block is reported once, at its first line.
+            if kind != COMMENT and kinds[n - 2] != kind:
+                reader.unrecognised.append(n)
+        elif kind == HEADING:
+            title = lines[n - 1].strip().lstrip("#").strip()
+            gate = gate_of(title)
+            in_index = gate is None and _index_part(title) is not None and "index" in normalise_title(title)
+            if gate is not None:
+                reader.gate_seen(gate)
+            elif not in_index:
+                reader.unrecognised.append(n)
+        elif (
+            kind == TEXT
+            and n not in table_lines
+            and not _read_text(lines[n - 1].strip(), n, gate, in_index, reader)
+        ):
+            reader.unrecognised.append(n)
+    problems = [
+        Problem(
+            line=n,
+            code="iosm-line",
+            message=f"line in section 10 not understood: {src.lines[n - 1].strip()[:80]}",
+        )
+        for n in reader.unrecognised[:_MAX_PROBLEMS]
+    ]
+    found_something = bool(reader.targets or reader.index)
+    index = IosmIndex(
+        baseline=reader.index.get("baseline"),
+        target=reader.index.get("target"),
+        delta=reader.index.get("delta"),
+    )
+    iosm = Iosm(
+        form="table" if reader.form == "table" else "list" if reader.form == "list" else "none",
+        targets=tuple(reader.targets),
+        gates=tuple(reader.gates),
+        index=index,
+        understood=found_something and not reader.unrecognised,
+        line=sec.line,
+        body_start=start,
+        body_end=end,
+    )
+    return iosm, problems
+
+
+def _read_item(item: ListLine, n: int, gate: GateKey | None, in_index: bool, reader: _Reader) -> bool:
+    """Record what a list item says (a gate's target, or an index figure); False if nothing known."""
+    indent, _, text = item
+    if in_index:
+        return _index_attribute(text, n, reader)
+    if gate is None or indent > 1:
+        return False
+    split = _metric_target(text)
+    if split is None:
+        return False
+    reader.target(gate, split[0], split[1], n, "list")
+    return True
+
+
+def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Reader) -> bool:
+    """Record what a line of text (``s``, without surrounding blanks) says; False if nothing known."""
+    if s[:2] == "**":
+        pair = bold_label(s)
+        if pair is not None:
+            part = _index_part(pair[0])
+            if part is not None and pair[1]:
+                reader.index_value(part, pair[1], n)
+                return True
+            return False
+    if in_index or gate is None:
+        return _index_attribute(s, n, reader)
+    return False
+
+
+def _index_attribute(text: str, n: int, reader: _Reader) -> bool:
+    """``Baseline: 0.65`` and the like under the expected index (or outside any gate)."""
+    attr = attribute(text, n)
+    part = _index_part(attr.key) if attr is not None else None
+    if attr is not None and part is not None and attr.value:
+        reader.index_value(part, attr.value, n)
+        return True
+    return False
+
+
+def _metric_target(text: str) -> tuple[str, str] | None:
+    """``Metric: target`` (also ``**Metric:** target`` or ``Metric ≤ 5%``) split in two.
+
+    ``text`` is a list item's text, without surrounding blanks.
+    """
+    if text[:2] == "**":
+        pair = bold_label(text)
+        if pair is not None:
+            return (pair[0], pair[1]) if pair[1] else None
+    metric, sep, target = text.partition(":")
+    if sep:
+        metric, target = metric.strip(), target.strip()
+        if metric and target:
+            return (strip_bold(metric) if metric[:2] in ("**", "__") else metric), target
+    for ch in "≥≤<>=":
+        at = text.find(ch)
+        if at > 0:
+            return strip_bold(text[:at].strip()), text[at:].strip()
+    return None
+
+
+def _read_table(table: Table, reader: _Reader) -> set[int]:
+    """Targets and index figures from the gate table; the lines it understood."""
+    col_gate = table.column("gate")
+    col_base = table.column("baseline", "current")
+    col_target = table.column("target")
+    col_delta = table.column("δ", "delta", "change")
+    if col_delta < 0:
+        col_delta = next(
+            (i for i, h in enumerate(table.header) if "expected" in h.lower() and i != col_target), -1
+        )
+    understood = {table.line, table.line + 1}
+    for n, cells in table.rows:
+        name = cell(cells, col_gate)
+        base = cell(cells, col_base) if col_base >= 0 else None
+        delta = cell(cells, col_delta) if col_delta >= 0 else None
+        target = cell(cells, col_target) if col_target >= 0 else ""
+        gate = gate_of(name)
+        if gate is not None:
+            reader.target(gate, f"Gate-{gate}", target, n, "table", baseline=base, delta=delta)
+            understood.add(n)
+        elif "index" in normalise_title(strip_bold(name)):
+            if base:
+                reader.index_value("baseline", base, n)
+            if target:
+                reader.index_value("target", target, n)
+            if delta:
+                reader.index_value("delta", delta, n)
+            understood.add(n)
+    return understood

@@ -1,0 +1,304 @@
+"""The content of sections 2-8 and the appendix: goals, personas, use cases, scope,
+requirements, risks, acceptance criteria, references, open questions, change log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from mkdocs_prd.core.model import (
+    ChangeLogRow,
+    Criterion,
+    Item,
+    Persona,
+    Problem,
+    Requirement,
+    Risk,
+    ScopeBucket,
+    Section,
+    UseCase,
+)
+from mkdocs_prd.core.parse.blocks import Record, Table, entries, records, tables
+from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
+from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
+
+_REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+_UC_ID = re.compile(r"UC-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+_NAME_SEPARATORS = " \t:.-–—"
+_INLINE_PRIORITIES = ("must", "should", "could", "won't", "wont")
+
+
+@dataclass(slots=True)
+class Items:
+    """What :func:`parse_items` found; the fields mirror :class:`~mkdocs_prd.core.model.Prd`.
+
+    Lists while collecting (appending to tuples would be quadratic on huge pages).
+    """
+
+    goals: list[Item] = field(default_factory=list)
+    non_goals: list[Item] = field(default_factory=list)
+    personas: list[Persona] = field(default_factory=list)
+    use_cases: list[UseCase] = field(default_factory=list)
+    scope: list[ScopeBucket] = field(default_factory=list)
+    functional: list[Requirement] = field(default_factory=list)
+    non_functional: list[Requirement] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    references: list[Item] = field(default_factory=list)
+    open_questions: list[Item] = field(default_factory=list)
+    changelog: list[ChangeLogRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_items(src: Source, sections: tuple[Section, ...]) -> Items:
+    """Read the items of every template section found in ``sections``."""
+    items = Items()
+    for sec in sections:
+        key = sec.key
+        if key == "goals":
+            _goals(src, sec, items)
+        elif key == "users":
+            _users(src, sec, items)
+        elif key == "scope":
+            items.scope.extend(_scope(src, sec))
+        elif key == "requirements":
+            _requirements(src, sec, items)
+        elif key == "risks":
+            items.risks.extend(_risks(src, sec))
+        elif key == "acceptance":
+            items.criteria.extend(_criteria(src, sec))
+        elif key == "appendix" or key is None:
+            _appendix(src, sec, items)
+    return items
+
+
+def _own_end(sec: Section) -> int:
+    """The last line of a section's text before its first subsection."""
+    return sec.subsections[0].line - 1 if sec.subsections else sec.end_line
+
+
+def _as_items(src: Source, start: int, end: int) -> tuple[Item, ...]:
+    return tuple(entries(src, start, end))
+
+
+def _goals(src: Source, sec: Section, items: Items) -> None:
+    if not sec.subsections:
+        items.goals += _as_items(src, sec.line + 1, sec.end_line)
+        return
+    items.goals += _as_items(src, sec.line + 1, _own_end(sec))
+    for sub in sec.subsections:
+        if sub.key == "non_goals":
+            items.non_goals += _as_items(src, sub.line + 1, sub.end_line)
+        elif sub.key == "goals":
+            items.goals += _as_items(src, sub.line + 1, sub.end_line)
+
+
+def _users(src: Source, sec: Section, items: Items) -> None:
+    regions: list[tuple[str | None, int, int]] = [(None, sec.line + 1, _own_end(sec))]
+    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
+    has_persona_section = any(sub.key == "personas" for sub in sec.subsections)
+    for key, start, end in regions:
+        for rec in records(src, start, end):
+            m = _UC_ID.match(rec.head)
+            if m is not None or key == "use_cases":
+                uc_id = m.group().rstrip(".") if m is not None else None
+                name = _name_after(rec.head, m.end() if m is not None else 0)
+                items.use_cases.append(UseCase(uc_id, name, rec.line, rec.attributes()))
+            elif key == "personas" or (key is None and not has_persona_section):
+                items.personas.append(Persona(rec.head, rec.line, rec.attributes()))
+
+
+def _name_after(head: str, start: int) -> str:
+    return strip_bold(head[start:].strip(_NAME_SEPARATORS))
+
+
+@lru_cache(maxsize=1024)
+def bucket_name(title: str) -> str:
+    """``MVP (Must-Have)`` -> ``MVP``; ``V1.1 (Should-Have)`` -> ``V1.1``; others as written."""
+    norm = normalise_title(title)
+    first = norm.split(" ", 1)[0] if norm else ""
+    if first == "mvp":
+        return "MVP"
+    if norm.startswith("v1 1"):
+        return "V1.1"
+    if first in ("future", "later"):
+        return first.capitalize()
+    return strip_bold(title).strip()
+
+
+def _scope(src: Source, sec: Section) -> tuple[ScopeBucket, ...]:
+    buckets: list[ScopeBucket] = []
+    # Bold labels (``**MVP:**``) in the section's own text open buckets too.
+    label_lines = [
+        (n, pair[0])
+        for n, line in src.visible(sec.line + 1, _own_end(sec))
+        if line.startswith("**") and (pair := bold_label(line)) is not None and not pair[1]
+    ]
+    ends = [n - 1 for n, _ in label_lines[1:]] + [_own_end(sec)]
+    for (n, label), end in zip(label_lines, ends, strict=False):
+        buckets.append(
+            ScopeBucket(name=bucket_name(label), title=label, line=n, items=_as_items(src, n + 1, end))
+        )
+    for sub in sec.subsections:
+        buckets.append(
+            ScopeBucket(
+                name=bucket_name(sub.title),
+                title=sub.title,
+                line=sub.line,
+                items=_as_items(src, sub.line + 1, sub.end_line),
+            )
+        )
+    return tuple(buckets)
+
+
+def _requirements(src: Source, sec: Section, items: Items) -> None:
+    regions: list[tuple[str | None, int, int]] = [(None, sec.line + 1, _own_end(sec))]
+    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
+    for key, start, end in regions:
+        if key is None and sec.subsections and start > end:
+            continue
+        for rec in records(src, start, end):
+            req = _requirement(rec, key, bool(sec.subsections))
+            if req is None:
+                continue
+            if req.kind == "functional":
+                items.functional.append(req)
+            else:
+                items.non_functional.append(req)
+
+
+def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
+    head = rec.head
+    m = _REQ_ID.match(head)
+    kind: Literal["functional", "non-functional"]
+    if m is not None:
+        req_id: str | None = m.group().rstrip(".")
+        # The id starts the head: "NFR-…" (any case) is the only one starting with N.
+        kind = "non-functional" if head[0] in "nN" else "functional"
+        name = _name_after(head, m.end())
+    elif region in ("functional", "non_functional") or (region is None and not has_subsections):
+        req_id = None
+        kind = "non-functional" if region == "non_functional" else "functional"
+        name = head
+    else:
+        return None
+    attrs = rec.attributes()
+    priority: str | None = None
+    priority_line = 0
+    for a in attrs:
+        if a.key.lower() == "priority":
+            priority, priority_line = a.value, a.line
+            break
+    if priority is None and rec.form == "list":
+        inline = _inline_priority(name)
+        if inline is not None:
+            # "… (Must)": the marker is the priority, not part of the name.
+            priority, priority_line = inline[0], rec.line
+            name = name[: inline[1]].rstrip()
+    return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line)
+
+
+def _inline_priority(text: str) -> tuple[str, int] | None:
+    """``… (Must)`` or ``… [Should]`` at the end of a list requirement: (word, where it opens)."""
+    s = text.rstrip()
+    if len(s) < 3 or s[-1] not in ")]":
+        return None
+    opener = "(" if s[-1] == ")" else "["
+    start = s.rfind(opener, max(0, len(s) - 12))
+    if start < 0:
+        return None
+    word = s[start + 1 : -1].strip()
+    return (word, start) if word.lower() in _INLINE_PRIORITIES else None
+
+
+def _risks(src: Source, sec: Section) -> tuple[Risk, ...]:
+    found = tables(src, sec.line + 1, sec.end_line)
+    table = next((t for t in found if t.column("risk") >= 0), found[0] if found else None)
+    if table is None:
+        return ()
+    columns = (
+        _col(table, 0, "risk"),
+        _col(table, 1, "impact", "severity"),
+        _col(table, 2, "probab", "likelihood"),
+        _col(table, 3, "mitigat", "response", "strategy", "plan"),
+    )
+    out = []
+    for n, cells in table.rows:
+        if any(cells):
+            risk, impact, probability, mitigation = _pick(cells, columns)
+            out.append(Risk(risk, impact, probability, mitigation, n))
+    return tuple(out)
+
+
+def _pick(cells: tuple[str, ...], columns: tuple[int, ...]) -> list[str]:
+    """The cells at ``columns`` ('' for a column the row lacks)."""
+    count = len(cells)
+    return [cells[i] if 0 <= i < count else "" for i in columns]
+
+
+def _col(table: Table, fallback: int, *words: str) -> int:
+    """The column named by ``words``; else the template position when that column is unnamed."""
+    found = table.column(*words)
+    return found if found >= 0 else fallback
+
+
+def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
+    out: list[Criterion] = []
+    regions = [("", sec.line + 1, _own_end(sec))]
+    regions += [(s.title, s.line + 1, s.end_line) for s in sec.subsections]
+    items = src.items
+    for group, start, end in regions:
+        for n in range(start, end + 1):
+            item = items.get(n)
+            if item is None or item[1] or item[2][:1] != "[":
+                continue
+            text = item[2]
+            mark = text[1:2]
+            if len(text) >= 3 and text[2] == "]" and mark in (" ", "x", "X") and text[3:4] in ("", " ", "\t"):
+                out.append(Criterion(text[3:].strip(), mark != " ", group, n))
+    return tuple(out)
+
+
+def _appendix(src: Source, sec: Section, items: Items) -> None:
+    # A top-level "## Open Questions" / "## References" section counts like the subsection.
+    own_key = subsection_key(sec.title) if sec.key is None else None
+    if sec.key is None and own_key not in ("references", "open_questions", "change_log"):
+        return
+    regions: list[tuple[str | None, int, int]] = []
+    if sec.key == "appendix":
+        norm = normalise_title(sec.title)
+        # "Appendix: Related Links" holds references directly.
+        direct = "references" if ("link" in norm or "reference" in norm) else None
+        regions.append((direct, sec.line + 1, _own_end(sec)))
+    else:
+        regions.append((own_key, sec.line + 1, _own_end(sec)))
+    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
+    for key, start, end in regions:
+        if key == "references":
+            items.references += _as_items(src, start, end)
+        elif key == "open_questions":
+            items.open_questions += _as_items(src, start, end)
+        if key == "change_log" or sec.key == "appendix":
+            items.changelog += _changelog(src, start, end, strict=key != "change_log")
+
+
+def _changelog(src: Source, start: int, end: int, strict: bool) -> tuple[ChangeLogRow, ...]:
+    """Change-log rows; outside a Change Log subsection only a table with a Version column counts."""
+    out: list[ChangeLogRow] = []
+    for table in tables(src, start, end):
+        if strict and table.column("version") < 0:
+            continue
+        columns = (
+            _col(table, 0, "version", "ver"),
+            _col(table, 1, "date", "when"),
+            _col(table, 2, "author", "by", "owner", "who"),
+            _col(table, 3, "change", "description", "summary", "notes", "what"),
+        )
+        for n, cells in table.rows:
+            if any(cells):
+                version, date, author, changes = _pick(cells, columns)
+                out.append(ChangeLogRow(version, date, author, changes, n))
+    return tuple(out)

@@ -1,0 +1,323 @@
+"""Line scanning: the Markdown text as numbered lines, with code and comments marked.
+
+Every other parser module works on a :class:`Source`.  The scan is a single pass
+that looks at each line's first non-blank character, so it is linear in the input
+and cheap enough to run on every page of a large site.  Nothing here uses a regex
+that can backtrack: the few patterns are anchored and have no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+from mkdocs_prd.core.model import Problem
+
+# What each line is, decided once by :func:`scan`.  Kinds from CODE on are hidden:
+# nothing inside fenced code, HTML comments or front matter is structure.
+TEXT = 0
+BLANK = 1
+RULE = 2
+HEADING = 3
+ITEM = 4
+CODE = 5
+COMMENT = 6
+
+
+# Headings and list items are plain tuples: a page has hundreds of them, and a
+# NamedTuple costs about twice as much to build (a dataclass several times more).
+Heading: TypeAlias = tuple[int, str, int]
+"""An ATX heading outside code: ``(level, text, line)``; ``level`` 1-6, ``text``
+without the ``#`` marks, ``line`` 1-based."""
+
+ListLine: TypeAlias = tuple[int, bool, str]
+"""A list item line: ``(indent, ordered, text)``; ``indent`` in columns (tabs count 4),
+``ordered`` for ``1.`` items, ``text`` after the marker."""
+
+
+@dataclass(slots=True)
+class Source:
+    """The lines of one document (1-based: ``lines[0]`` is line 1).
+
+    ``kinds[i]`` classifies line ``i + 1`` (:data:`TEXT`, :data:`BLANK`, :data:`RULE`,
+    :data:`HEADING`, :data:`ITEM`, or hidden: :data:`CODE` for fenced code, fences
+    and front matter, :data:`COMMENT` for HTML comments that start a line).
+    ``items`` maps the line number of each list item to its parts.
+    ``body_start`` is the first line after the front matter.
+    """
+
+    lines: list[str]
+    kinds: list[int]
+    items: dict[int, ListLine] = field(default_factory=dict)
+    headings: list[Heading] = field(default_factory=list)
+    body_start: int = 1
+    problems: list[Problem] = field(default_factory=list)
+    ignore_comments: list[str] = field(default_factory=list)
+    """Text of the hidden comments that mention ``prd-ignore``."""
+
+    def line(self, number: int) -> str:
+        """The text of 1-based line ``number`` ('' outside the document)."""
+        if 1 <= number <= len(self.lines):
+            return self.lines[number - 1]
+        return ""
+
+    def visible(self, start: int, end: int) -> list[tuple[int, str]]:
+        """``(line number, text)`` for the lines ``start..end`` (inclusive) that are not hidden."""
+        lo = max(start, 1)
+        hi = min(end, len(self.lines))
+        kinds = self.kinds
+        lines = self.lines
+        return [(n, lines[n - 1]) for n in range(lo, hi + 1) if kinds[n - 1] < CODE]
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as Markdown sees them: ``\\r\\n``, ``\\r`` and ``\\n`` end a line; a BOM is dropped.
+
+    ``str.splitlines`` is not used because it also breaks on form feeds and Unicode
+    separators, which Markdown treats as ordinary characters (line numbers would drift).
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """The 1-based line that closes YAML front matter, or 0 when there is none.
+
+    Front matter starts with ``---`` on line 1 and ends at the next ``---`` or ``...``
+    line, as in MkDocs.  Without a closing line the ``---`` is a thematic break.
+    """
+    if not lines or lines[0].rstrip(" \t") != "---":
+        return 0
+    for i in range(1, len(lines)):
+        if lines[i].rstrip(" \t") in ("---", "..."):
+            return i + 1
+    return 0
+
+
+_ORDERED_MARKER = re.compile(r"[0-9]{1,9}[.)](?:[ \t]+|$)")
+_DIGITS = frozenset("0123456789")
+_RULE_CHARS = {"-": "- \t", "*": "* \t", "_": "_ \t"}
+
+
+def scan(lines: list[str], body_start: int) -> Source:
+    """Classify every line of ``lines`` from ``body_start`` on; collect headings and list items.
+
+    One pass, deciding by each line's first non-blank character.
+    """
+    count = len(lines)
+    kinds = [TEXT] * count
+    for i in range(min(body_start - 1, count)):
+        kinds[i] = CODE
+    src = Source(lines=lines, kinds=kinds, body_start=body_start)
+    headings = src.headings
+    items = src.items
+    match_number = _ORDERED_MARKER.match
+    fence = ""  # the opening fence while inside a fenced block
+    fence_start = -1
+    comment_start = -1  # index of the line that opened an unclosed HTML comment
+    hidden = False  # inside a fence or an unclosed comment: one test per line for both
+    for i, line in enumerate(lines[body_start - 1 :], body_start - 1):
+        if hidden:
+            if fence:
+                kinds[i] = CODE
+                s = line.strip(" \t")
+                if s[:1] == fence[0] and len(s) >= len(fence) and not s.strip(fence[0]):
+                    fence = ""
+                    hidden = False
+            else:
+                kinds[i] = COMMENT
+                if "-->" in line:
+                    _comment_closed(src, comment_start, i)
+                    comment_start = -1
+                    hidden = False
+            continue
+        s = line.lstrip(" \t")
+        if not s:
+            kinds[i] = BLANK
+            continue
+        c = s[0]
+        if c == "-" or c == "*" or c == "+":
+            after = s[1:2]
+            if after == " " or after == "\t" or not after:
+                # "- - -" and "* * *" are rules; "- item" is told apart by its third character.
+                third = s[2:3]
+                if (third == c or third == " " or third == "\t") and c != "+" and _is_rule_of(s, c):
+                    kinds[i] = RULE
+                    continue
+                kinds[i] = ITEM
+                # lstrip returns the line itself when it has no indent (the common case).
+                if s is line:
+                    items[i + 1] = (0, False, s[2:].strip())
+                else:
+                    items[i + 1] = (_indent(line, s), False, s[2:].strip())
+            elif after == c and c != "+" and s[2:3] in (c, " ", "\t", "") and _is_rule_of(s, c):
+                kinds[i] = RULE
+        elif c in _DIGITS:
+            m = match_number(s)
+            if m is not None:
+                kinds[i] = ITEM
+                items[i + 1] = (0 if s is line else _indent(line, s), True, s[m.end() :].strip())
+        elif c == "#":
+            body = s.lstrip("#")
+            level = len(s) - len(body)
+            # body[:1] in " \t": nothing, a blank or a tab follows the marks.
+            if level <= 6 and body[:1] in " \t" and (s is line or len(line) - len(s) <= 3):
+                text = body.strip(" \t")
+                if text[-1:] == "#":
+                    text = _drop_closing_hashes(text)
+                headings.append((level, text, i + 1))
+                kinds[i] = HEADING
+        elif c == "`" or c == "~":
+            run = len(s) - len(s.lstrip(c))
+            if run >= 3 and not (c == "`" and "`" in s[run:]):
+                kinds[i] = CODE
+                fence, fence_start, hidden = c * run, i, True
+        elif c == "<":
+            if s.startswith("<!--"):
+                kinds[i] = COMMENT
+                if "-->" in s[4:]:
+                    _comment_closed(src, i, i)
+                else:
+                    comment_start, hidden = i, True
+        elif c == "_" and _is_rule_of(s, c):
+            kinds[i] = RULE
+    if fence:
+        src.problems.append(
+            Problem(fence_start + 1, "fence", "code block is never closed: it runs to the end of the page")
+        )
+    if comment_start >= 0:
+        src.problems.append(
+            Problem(
+                comment_start + 1,
+                "html-comment",
+                "HTML comment is never closed: it hides the rest of the page",
+            )
+        )
+    return src
+
+
+def _is_rule_of(s: str, mark: str) -> bool:
+    """Whether ``s`` (a line without its indent) is a thematic break made of ``mark``."""
+    return not s.strip(_RULE_CHARS[mark]) and s.count(mark) >= 3
+
+
+def _indent(line: str, rest: str) -> int:
+    """Columns of indent before ``rest`` in ``line`` (a tab counts 4)."""
+    indent = len(line) - len(rest)
+    if "\t" in line[:indent]:
+        return len(line[:indent].expandtabs(4))
+    return indent
+
+
+def _comment_closed(src: Source, start: int, end: int) -> None:
+    """Remember a comment (lines ``start..end``, 0-based) that names ``prd-ignore``."""
+    text = "\n".join(src.lines[start : end + 1])
+    if "prd-ignore" in text:
+        src.ignore_comments.append(text)
+
+
+def _drop_closing_hashes(text: str) -> str:
+    # A closing sequence of #'s is dropped only when a blank separates it (CommonMark).
+    bare = text.rstrip("#")
+    if not bare or bare[-1] in " \t":
+        return bare.rstrip(" \t")
+    return text
+
+
+# --- Small line classifiers shared by the item parsers ----------------------------
+
+
+def indent_of(line: str) -> int:
+    """Leading whitespace width in columns (a tab counts 4)."""
+    s = line.lstrip(" \t")
+    lead = line[: len(line) - len(s)]
+    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
+
+
+def is_blank(line: str) -> bool:
+    """Whether ``line`` holds only whitespace."""
+    return not line.strip()
+
+
+def is_rule(line: str) -> bool:
+    """Whether ``line`` is a thematic break (``---``, ``***``, ``___``, spaced or not)."""
+    s = line.strip()
+    if len(s) < 3 or s[0] not in _RULE_CHARS:
+        return False
+    return not s.strip(_RULE_CHARS[s[0]]) and s.count(s[0]) >= 3
+
+
+def bold_label(text: str) -> tuple[str, str] | None:
+    """Split ``**Key:** value`` or ``**Key**: value`` into ``(Key, value)``; None otherwise."""
+    s = text.strip()
+    if not s.startswith("**"):
+        return None
+    end = s.find("**", 2)
+    if end <= 2:
+        return None
+    inner = s[2:end].strip()
+    rest = s[end + 2 :]
+    if inner.endswith(":"):
+        label = inner[:-1].strip()
+    elif rest.startswith(":"):
+        label = inner
+        rest = rest[1:]
+    else:
+        return None
+    if not label:
+        return None
+    return label, clean_value(rest)
+
+
+def clean_value(text: str) -> str:
+    """A value without surrounding blanks or a trailing hard-break backslash."""
+    s = text.strip()
+    if s.endswith("\\"):
+        s = s[:-1].rstrip()
+    return s
+
+
+def strip_bold(text: str) -> str:
+    """``**text**`` (or ``__text__``) without the emphasis marks; other text unchanged."""
+    s = text.strip()
+    mark = s[:2]
+    if (mark == "**" or mark == "__") and len(s) >= 4 and s.endswith(mark):
+        return s[2:-2].strip()
+    return s
+
+
+def split_row(line: str) -> list[str] | None:
+    """The cells of a pipe-table row (``\\|`` does not split), or None if it is not one."""
+    s = line.strip()
+    if "|" not in s:
+        return None
+    if "\\|" in s:
+        # An escaped pipe is cell text: split around a NUL placeholder (real NULs
+        # become U+FFFD first, as CommonMark prescribes, so they cannot collide).
+        s = s.replace("\0", "\ufffd").replace("\\|", "\0")
+        cells = [c.replace("\0", "|").strip() for c in s.split("|")]
+    else:
+        cells = list(map(str.strip, s.split("|")))
+    if s[0] == "|":
+        del cells[0]
+    if s[-1] == "|" and not s.endswith("\\|") and cells:
+        del cells[-1]
+    return cells
+
+
+def is_separator_row(cells: list[str]) -> bool:
+    """Whether table cells form the ``|---|:---:|`` row under a header."""
+    if not cells:
+        return False
+    for cell in cells:
+        c = cell.strip()
+        if not c or c.strip(":-") or "-" not in c:
+            return False
+    return True

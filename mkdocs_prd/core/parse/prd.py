@@ -1,0 +1,239 @@
+"""Markdown text (+ front matter) -> :class:`~mkdocs_prd.core.model.Prd`; PRD detection.
+
+The entry points of the MkDocs-free parser:
+
+* :func:`decode_source` turns a page's bytes into text (UTF-8, optional BOM);
+* :func:`is_prd` decides whether a page is a PRD, cheaply;
+* :func:`parse_prd` builds the immutable model with 1-based line numbers.
+
+The parser never raises: what it cannot read becomes a :class:`Problem` with its
+line.  It runs in time linear in the input (see ``parse_lines``).
+"""
+
+from __future__ import annotations
+
+from mkdocs_prd.core.model import Field, Metadata, Prd, Problem
+from mkdocs_prd.core.parse.front import (
+    header_fields,
+    ignored_from_comments,
+    ignored_from_front_matter,
+    read_front_matter,
+)
+from mkdocs_prd.core.parse.iosm import parse_iosm
+from mkdocs_prd.core.parse.items import parse_items
+from mkdocs_prd.core.parse.lines import Source, front_matter_end, scan, split_lines
+from mkdocs_prd.core.parse.sections import build_sections
+
+__all__ = ["decode_source", "is_prd", "parse_prd"]
+
+_TITLE_PREFIX = "prd:"
+
+
+def decode_source(data: bytes) -> tuple[str, Problem | None]:
+    """Decode a page's bytes as UTF-8 (a leading BOM is dropped).
+
+    Bytes that are not UTF-8 are replaced by U+FFFD and reported as a Problem
+    (code ``encoding``) on the line of the first bad byte.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start]
+        # Count line ends the way split_lines does: \r\n, \r and \n each end one line.
+        line = 1 + prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n")
+        problem = Problem(
+            line=line,
+            code="encoding",
+            message=f"the page is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "bad bytes were replaced",
+        )
+        return data.decode("utf-8", errors="replace"), problem
+
+
+def is_prd(text: str) -> bool:
+    """Whether ``text`` is a PRD page.
+
+    It is when its front matter says ``type: prd``, or when the first thing after
+    the front matter (blank lines and HTML comments aside) is a level-1 heading
+    starting with ``PRD:`` in any case.  Pages that merely mention PRDs are not.
+    """
+    lines = _head_lines(text)
+    start = 0
+    end = front_matter_end(lines)
+    if end:
+        if _front_matter_says_prd(lines[1 : end - 1]):
+            return True
+        start = end
+    in_comment = False
+    for line in lines[start:]:
+        s = line.strip()
+        if in_comment:
+            in_comment = "-->" not in s
+            continue
+        if not s:
+            continue
+        if s.startswith("<!--"):
+            in_comment = "-->" not in s[4:]
+            continue
+        return _is_prd_title(line)
+    return False
+
+
+def _head_lines(text: str) -> list[str]:
+    """The lines of ``text`` up to its first line that is not blank, front matter or comment.
+
+    Splitting a large page whole just to look at its top would cost more than needed,
+    so lines are cut off lazily.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines: list[str] = []
+    pos = 0
+    n = len(text)
+    in_front = False
+    in_comment = False
+    while pos < n:
+        nl = text.find("\n", pos)
+        stop = n if nl < 0 else nl
+        line = text[pos:stop].rstrip("\r")
+        lines.append(line)
+        pos = stop + 1
+        s = line.strip()
+        if len(lines) == 1 and s == "---":
+            in_front = True
+            continue
+        if in_front:
+            if s in ("---", "..."):
+                in_front = False
+            continue
+        if in_comment:
+            in_comment = "-->" not in s
+            continue
+        if s.startswith("<!--"):
+            in_comment = "-->" not in s[4:]
+            continue
+        if s:
+            break
+    if in_front:
+        # No closing line: the leading --- is a thematic break, not front matter.
+        return lines[:1]
+    return lines
+
+
+def _front_matter_says_prd(lines: list[str]) -> bool:
+    for line in lines:
+        if line[:1] not in ("t", "T"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep or key.strip().lower() != "type":
+            continue
+        value = value.split(" #", 1)[0].strip().strip("'\"").strip()
+        return value.lower() == "prd"
+    return False
+
+
+def _is_prd_title(line: str) -> bool:
+    title = _h1_text(line)
+    return title is not None and title.lower().startswith(_TITLE_PREFIX)
+
+
+def _h1_text(line: str) -> str | None:
+    s = line.lstrip(" ")
+    if len(line) - len(s) > 3 or not s.startswith("#"):
+        return None
+    rest = s[1:]
+    if rest and rest[0] not in " \t":
+        return None
+    return rest.strip()
+
+
+def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
+    """Parse one PRD page into the typed model; never raises.
+
+    ``path`` is recorded as given (relative to ``docs_dir`` in a build).  ``lines``
+    is ``split_lines(text)`` when the caller needs those too (it is split here otherwise).
+    """
+    if lines is None:
+        lines = split_lines(text)
+    fm_end = front_matter_end(lines)
+    problems: list[Problem] = []
+    front_data: dict[str, object] = {}
+    fields: list[Field] = []
+    ignored: set[str] = set()
+    if fm_end:
+        front = read_front_matter(lines, fm_end)
+        problems.extend(front.problems)
+        front_data = front.data
+        fields.extend(front.fields)
+        ignored |= ignored_from_front_matter(front_data)
+    src = scan(lines, fm_end + 1)
+    problems.extend(src.problems)
+
+    sections = build_sections(src)
+    first_section = sections[0].line if sections else len(lines) + 1
+    header = header_fields(src, first_section)
+    fields.extend(header)
+    metadata = Metadata(
+        fields=tuple(fields),
+        header_start=header[0].line if header else 0,
+        header_end=header[-1].line if header else 0,
+    )
+
+    title, title_line = _title(src, fields, first_section)
+    for comment in src.ignore_comments:
+        ignored |= ignored_from_comments(comment)
+    if "prd-ignore" in text:
+        for _number, line in src.visible(src.body_start, len(lines)):
+            if "prd-ignore" in line:
+                ignored |= ignored_from_comments(line)
+
+    items = parse_items(src, sections)
+    iosm, iosm_problems = parse_iosm(src, sections)
+    problems.extend(items.problems)
+    problems.extend(iosm_problems)
+    problems.sort(key=lambda p: p.line)
+    return Prd(
+        path=path,
+        title=title,
+        title_line=title_line,
+        metadata=metadata,
+        front_matter=front_data,
+        sections=sections,
+        goals=tuple(items.goals),
+        non_goals=tuple(items.non_goals),
+        personas=tuple(items.personas),
+        use_cases=tuple(items.use_cases),
+        scope=tuple(items.scope),
+        functional=tuple(items.functional),
+        non_functional=tuple(items.non_functional),
+        risks=tuple(items.risks),
+        criteria=tuple(items.criteria),
+        iosm=iosm,
+        references=tuple(items.references),
+        open_questions=tuple(items.open_questions),
+        changelog=tuple(items.changelog),
+        ignored_rules=frozenset(ignored),
+        problems=tuple(problems),
+        line_count=len(lines),
+    )
+
+
+def _title(src: Source, fields: list[Field], first_section: int) -> tuple[str, int]:
+    """The H1 after ``PRD:``; else front matter ``title``; else the first H1 as written."""
+    h1 = next((h for h in src.headings if h[0] == 1), None)
+    if h1 is not None:
+        _, h1_text, h1_line = h1
+        if h1_text.lower().startswith(_TITLE_PREFIX):
+            name = h1_text[len(_TITLE_PREFIX) :].strip()
+            if name:
+                return name, h1_line
+    for f in fields:
+        if f.key == "title" and f.source == "front_matter" and f.value.strip():
+            return f.value.strip(), f.line
+    if h1 is not None:
+        if h1_text.lower().startswith(_TITLE_PREFIX):
+            h1_text = h1_text[len(_TITLE_PREFIX) :].strip()
+        return h1_text, h1_line
+    return "", 0

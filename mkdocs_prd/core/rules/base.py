@@ -1,0 +1,153 @@
+"""What a validation rule is, and the small value checks several rules share.
+
+A page rule is a function ``(prd, context) -> Iterable[Hit]``; a site rule (cross-
+document, e.g. duplicate Track IDs) is ``(prds, settings) -> Iterable[(path, Hit)]``.
+Rules only say *where* and *what*; :mod:`mkdocs_prd.core.rules.validate` turns hits into
+:class:`~mkdocs_prd.core.model.Finding` objects with the site's severity, and drops the
+rules a page or site silences.  MkDocs-free.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from mkdocs_prd.core.model import Prd, Severity
+from mkdocs_prd.core.parse.lines import split_lines
+from mkdocs_prd.core.settings import DEFAULT_STATUSES, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place where a rule fires: 1-based line, message naming the value, fix hint."""
+
+    line: int
+    message: str
+    hint: str
+
+
+class RuleContext:
+    """What a page rule may look at besides the model: the site settings and the source text.
+
+    ``lines`` (the text split as the parser splits it, so line numbers agree) is
+    computed on first use, unless the caller already has them from parsing (pass
+    ``lines``: a catalog does, so a page is not split twice).
+    """
+
+    def __init__(self, settings: Settings, text: str, lines: Sequence[str] | None = None) -> None:
+        self.settings = settings
+        self.text = text
+        if lines is not None:
+            self.__dict__["lines"] = lines  # fills the cached property below
+
+    @cached_property
+    def lines(self) -> Sequence[str]:
+        """The source lines, without line endings (1-based line n is ``lines[n - 1]``)."""
+        return split_lines(self.text)
+
+
+PageCheck = Callable[[Prd, RuleContext], Iterable[Hit]]
+SiteCheck = Callable[[Sequence[Prd], Settings], Iterable[tuple[str, Hit]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One catalogue entry.  Exactly one of ``page`` / ``site`` is set."""
+
+    id: str
+    severity: Severity
+    summary: str
+    page: PageCheck | None = None
+    site: SiteCheck | None = None
+
+
+def page_rule(rule_id: str, severity: Severity, summary: str) -> Callable[[PageCheck], Rule]:
+    """Decorator turning a page check function into a :class:`Rule`."""
+
+    def wrap(check: PageCheck) -> Rule:
+        return Rule(rule_id, severity, summary, page=check)
+
+    return wrap
+
+
+def site_rule(rule_id: str, severity: Severity, summary: str) -> Callable[[SiteCheck], Rule]:
+    """Decorator turning a cross-document check function into a :class:`Rule`."""
+
+    def wrap(check: SiteCheck) -> Rule:
+        return Rule(rule_id, severity, summary, site=check)
+
+    return wrap
+
+
+# --- shared value checks -------------------------------------------------------------
+
+PRIORITIES: tuple[str, ...] = ("Must", "Should", "Could")
+
+_ALTERNATIVES = re.compile(r"\s*[|/]\s*")
+
+
+def quote(value: str, limit: int = 60) -> str:
+    """``value`` shortened for a message, in backticks (the renderer escapes it for HTML)."""
+    flat = " ".join(value.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return f"`{flat}`"
+
+
+def is_bracketed(value: str) -> bool:
+    """A whole value in square brackets, the template's way of writing a placeholder."""
+    v = value.strip()
+    return len(v) > 2 and v.startswith("[") and v.endswith("]")
+
+
+def alternatives(value: str, words: Iterable[str]) -> bool:
+    """True when ``value`` lists two or more of ``words`` separated by ``|`` or ``/``.
+
+    That is the template's unfilled choice (``Draft | Review | Approved | Implemented``,
+    ``Must / Should / Could``), not a real value.
+    """
+    if "|" not in value and "/" not in value:
+        return False  # one part only: the split below would find no alternatives
+    parts = [p.strip("* ").casefold() for p in _ALTERNATIVES.split(value.strip())]
+    if len(parts) < 2:
+        return False
+    known = _casefolded(words if isinstance(words, tuple) else tuple(words))
+    return all(p in known for p in parts)
+
+
+@lru_cache(maxsize=64)
+def _casefolded(words: tuple[str, ...]) -> frozenset[str]:
+    # Cached: the same few word lists (priorities, a site's statuses) are asked about
+    # for every requirement of every page.
+    return frozenset(w.casefold() for w in words)
+
+
+def status_placeholder(value: str, settings: Settings) -> bool:
+    """The Status still reads like the template's list of choices (or a bracketed text)."""
+    return is_bracketed(value) or alternatives(value, _status_words(tuple(settings.statuses)))
+
+
+@lru_cache(maxsize=64)
+def _status_words(statuses: tuple[str, ...]) -> tuple[str, ...]:
+    return (*DEFAULT_STATUSES, *statuses)
+
+
+def priority_placeholder(value: str) -> bool:
+    """The Priority still reads ``Must / Should / Could`` (or a bracketed text)."""
+    return is_bracketed(value) or alternatives(value, PRIORITIES)
+
+
+def normal_priority(value: str) -> str | None:
+    """``Must`` / ``Should`` / ``Could`` for a priority written in any case (``**MUST**``), else None."""
+    word = value.strip().strip("*_`").strip().rstrip(".").casefold()
+    for p in PRIORITIES:
+        if word == p.casefold():
+            return p
+    return None
+
+
+def heading_line(prd: Prd) -> int:
+    """The line findings about the page as a whole point at: the title, else line 1."""
+    return prd.title_line if prd.title_line > 0 else 1

@@ -1,0 +1,39 @@
+"""The rule catalogue: every check mkdocs-prd runs, by public id.
+
+The ids are public interface (users configure them, CI greps them); their meaning
+never changes.  Each rule is one small function in a family module:
+
+* :mod:`mkdocs_prd.core.rules.meta`: PRD0xx/PRD1xx, reading the page and its metadata;
+* :mod:`mkdocs_prd.core.rules.structure`: PRD2xx, sections and subsections;
+* :mod:`mkdocs_prd.core.rules.content`: PRD3xx/PRD4xx, requirements, risks, acceptance, change log;
+* :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10.
+
+The README's rule table is generated from :data:`RULES` (``mkdocs-prd rules
+--format markdown``), and a test fails when the two drift apart.
+"""
+
+from __future__ import annotations
+
+from mkdocs_prd.core.rules import content as rules_content
+from mkdocs_prd.core.rules import iosm as rules_iosm
+from mkdocs_prd.core.rules import meta as rules_meta
+from mkdocs_prd.core.rules import structure as rules_structure
+from mkdocs_prd.core.rules.base import Rule
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in sorted(
+        (*rules_meta.RULES, *rules_structure.RULES, *rules_content.RULES, *rules_iosm.RULES),
+        key=lambda r: r.id,
+    )
+}
+"""Every rule by id, in id order."""
+
+
+def rule_table_markdown() -> str:
+    """The catalogue as a Markdown table (the README's rule table)."""
+    rows = ["| id | default | fires when |", "|---|---|---|"]
+    for rule in RULES.values():
+        summary = rule.summary.replace("|", "\\|")
+        rows.append(f"| {rule.id} | {rule.severity.value} | {summary} |")
+    return "\n".join(rows) + "\n"

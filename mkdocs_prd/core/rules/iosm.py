@@ -1,0 +1,119 @@
+"""Rules about section 10, the IOSM targets: PRD501-PRD505."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mkdocs_prd.core.model import GATE_NAMES, Number, Prd, Severity
+from mkdocs_prd.core.rules.base import Hit, RuleContext, is_bracketed, page_rule, quote
+
+DELTA_TOLERANCE = 0.005
+# Words that say plainly there is no figure ("no baseline yet"): not a defect.
+_NO_FIGURE = frozenset({"n/a", "na", "none", "-", "\u2013", "\u2014"})
+_SCORE = re.compile(r"[^0-9+\-]{0,4}([+-]?\d{1,6}(?:\.\d{1,9})?)")
+
+
+@page_rule("PRD501", Severity.WARNING, "the IOSM targets lack one of the four gates")
+def missing_gates(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    section = prd.section("iosm")
+    if section is None or not section.has_content:
+        return  # PRD201 / PRD203 say so
+    missing = [f"Gate-{g} ({name})" for g, name in GATE_NAMES.items() if g not in prd.iosm.gates]
+    if missing:
+        yield Hit(
+            prd.iosm.line or section.line,
+            f"IOSM targets lack {', '.join(missing)}",
+            f"Add a `### {missing[0]} Targets` list (or a row for it in the gate table)",
+        )
+
+
+def _index_numbers(prd: Prd) -> Iterator[tuple[str, Number]]:
+    index = prd.iosm.index
+    if index.baseline is not None:
+        yield "baseline", index.baseline
+    if index.target is not None:
+        yield "target", index.target
+
+
+@page_rule("PRD502", Severity.ERROR, "an IOSM-Index value (baseline, target, actual) is outside 0-1")
+def index_out_of_range(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for name, number in _index_numbers(prd):
+        if number.value is not None and not 0.0 <= number.value <= 1.0:
+            yield Hit(
+                number.line,
+                f"IOSM-Index {name} {quote(number.raw)} is outside 0-1",
+                "Write the index as a score between 0 and 1, e.g. `0.82`",
+            )
+    # The table form states a score per gate (baseline and target columns).
+    if prd.iosm.form == "table":
+        for t in prd.iosm.targets:
+            for name, raw in (("baseline", t.baseline), ("target", t.raw)):
+                value = _score(raw)
+                if value is not None and not 0.0 <= value <= 1.0:
+                    yield Hit(
+                        t.line,
+                        f"Gate-{t.gate} {name} {quote(raw or '')} is outside 0-1",
+                        "Write gate scores between 0 and 1, e.g. `0.75`",
+                    )
+
+
+def _score(raw: str | None) -> float | None:
+    """The number in a short score cell (``0.72``, ``≥0.75``); None for ``Pass``, ``N/A``, ``80%``."""
+    if not raw or "%" in raw:
+        return None
+    m = _SCORE.fullmatch(raw.strip().strip("*_`").strip())
+    return float(m.group(1)) if m else None
+
+
+@page_rule("PRD503", Severity.WARNING, "the stated delta is not target minus baseline (tolerance 0.005)")
+def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    index = prd.iosm.index
+    if index.baseline is None or index.target is None or index.delta is None:
+        return
+    b, t, d = index.baseline.value, index.target.value, index.delta.value
+    if b is None or t is None or d is None:
+        return
+    if abs((t - b) - d) > DELTA_TOLERANCE:
+        yield Hit(
+            index.delta.line,
+            f"Delta {quote(index.delta.raw)} is not target minus baseline ({t:g} - {b:g} = {t - b:+.2f})",
+            f"Write `**Delta:** {t - b:+.2f}`",
+        )
+
+
+@page_rule(
+    "PRD505",
+    Severity.WARNING,
+    "an IOSM-Index value (baseline, target, delta) is not a number, e.g. `TBD` or `target minus baseline`",
+)
+def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    index = prd.iosm.index
+    for name, number in (("baseline", index.baseline), ("target", index.target), ("delta", index.delta)):
+        if number is None or number.value is not None:
+            continue
+        raw = number.raw.strip().strip("*_`").strip()
+        if raw.lower() in _NO_FIGURE or is_bracketed(raw):
+            continue  # an explicit "N/A"; a [placeholder] is PRD107's finding
+        yield Hit(
+            number.line,
+            f"IOSM-Index {name} {quote(number.raw)} is not a number",
+            "Write the index as a score between 0 and 1 (e.g. `0.82`, a delta as `+0.17`), or `N/A`",
+        )
+
+
+@page_rule("PRD504", Severity.INFO, "the target IOSM-Index is below the site's threshold (default 0.80)")
+def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    target = prd.iosm.index.target
+    if target is None or target.value is None or not 0.0 <= target.value <= 1.0:
+        return  # out of range is PRD502's finding
+    threshold = ctx.settings.iosm_threshold
+    if target.value < threshold:
+        yield Hit(
+            target.line,
+            f"Target IOSM-Index {quote(target.raw)} is below the site's threshold {threshold:.2f}",
+            f"Aim for at least {threshold:.2f}, or explain why in the PRD",
+        )
+
+
+RULES = (missing_gates, index_out_of_range, wrong_delta, index_not_a_number, below_threshold)

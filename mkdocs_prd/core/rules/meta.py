@@ -1,0 +1,243 @@
+"""Rules about reading the page and its metadata: PRD001, PRD101-PRD109.
+
+A value that is still a template placeholder (``[YYYY-MM-DD]``, ``Draft | Review |
+Approved | Implemented``) is reported once, by PRD107, and skipped by the rules that
+check the value's form: one problem, one finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from mkdocs_prd.core.model import CORE_FIELDS, Prd, Severity
+from mkdocs_prd.core.rules.base import (
+    Hit,
+    RuleContext,
+    heading_line,
+    is_bracketed,
+    page_rule,
+    priority_placeholder,
+    quote,
+    site_rule,
+    status_placeholder,
+)
+from mkdocs_prd.core.rules.placeholders import find_placeholders
+from mkdocs_prd.core.settings import Settings
+
+PROBLEM_RULES: dict[str, str] = {"yaml": "PRD001", "encoding": "PRD001"}
+"""Parser problem codes that are findings.  Other codes (e.g. an IOSM line the parser
+did not understand) are not: the author's text is still rendered as written."""
+
+FIELD_LABELS: dict[str, str] = {
+    "version": "Version",
+    "date": "Date",
+    "track_id": "Track ID",
+    "owner": "Owner",
+    "status": "Status",
+}
+_EXAMPLES: dict[str, str] = {
+    "version": "1.0",
+    "date": "2026-01-17",
+    "track_id": "checkout-redesign",
+    "owner": "Payments Team",
+    "status": "Draft",
+}
+
+_VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SLUG = re.compile(r"[A-Za-z0-9._-]+")
+
+
+@page_rule(
+    "PRD001",
+    Severity.ERROR,
+    "the page cannot be read as a PRD: invalid YAML front matter, bytes that are not UTF-8",
+)
+def unreadable(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for problem in prd.problems:
+        if PROBLEM_RULES.get(problem.code) == "PRD001":
+            hint = (
+                "Fix the YAML between the `---` lines at the top of the page"
+                if problem.code == "yaml"
+                else "Save the file as UTF-8"
+            )
+            yield Hit(max(problem.line, 1), problem.message, hint)
+
+
+@page_rule(
+    "PRD101",
+    Severity.ERROR,
+    "a required metadata field is missing: Version, Date, Track ID, Owner, Status "
+    "(from header lines or front matter; `Created` counts as Date)",
+)
+def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for key in CORE_FIELDS:
+        label = FIELD_LABELS[key]
+        found = prd.metadata.get(key)
+        hint = f"Add a `**{label}:** {_EXAMPLES[key]}` line below the title (or `{key}:` in the front matter)"
+        if found is None:
+            yield Hit(heading_line(prd), f"Required metadata field {label} is missing", hint)
+        elif not found.value.strip():
+            yield Hit(
+                found.line, f"Required metadata field {label} is empty", f"Write a value after `{label}:`"
+            )
+
+
+@page_rule(
+    "PRD102",
+    Severity.ERROR,
+    "Status is not one of the site's statuses "
+    "(default Draft, Review, Approved, Implemented; configurable; matched case-insensitively)",
+)
+def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    found = prd.metadata.get("status")
+    if found is None or not found.value.strip() or status_placeholder(found.value, ctx.settings):
+        return
+    allowed = {s.casefold() for s in ctx.settings.statuses}
+    if found.value.strip().strip("*_").strip().casefold() not in allowed:
+        choices = ", ".join(ctx.settings.statuses)
+        yield Hit(
+            found.line,
+            f"Status {quote(found.value)} is not one of the site's statuses ({choices})",
+            f"Use one of {choices}, or add the status to the plugin's `statuses` option",
+        )
+
+
+@page_rule("PRD103", Severity.ERROR, "Date is not a real calendar date in ISO form (YYYY-MM-DD)")
+def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    found = prd.metadata.get("date")
+    if found is None or not found.value.strip() or is_bracketed(found.value):
+        return
+    value = found.value.strip()
+    if not (_ISO_DATE.fullmatch(value) and _real_date(value)):
+        yield Hit(
+            found.line,
+            f"{found.label} {quote(value)} is not a calendar date in ISO form (YYYY-MM-DD)",
+            f"Write the date as YYYY-MM-DD, e.g. `**{found.label}:** 2026-01-17`",
+        )
+
+
+def _real_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@page_rule("PRD104", Severity.WARNING, "Version is not like `1`, `1.2` or `1.2.3`")
+def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    found = prd.metadata.get("version")
+    if found is None or not found.value.strip() or is_bracketed(found.value):
+        return
+    if not _VERSION.fullmatch(found.value.strip()):
+        yield Hit(
+            found.line,
+            f"Version {quote(found.value)} is not like 1, 1.2 or 1.2.3",
+            "Write the version as numbers separated by dots, e.g. `**Version:** 1.2`",
+        )
+
+
+@page_rule("PRD105", Severity.WARNING, "Track ID is not a slug (letters, digits, `.`, `_`, `-`)")
+def bad_track_id(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    found = prd.metadata.get("track_id")
+    if found is None or not found.value.strip() or is_bracketed(found.value):
+        return
+    if not _SLUG.fullmatch(found.value.strip()):
+        yield Hit(
+            found.line,
+            f"Track ID {quote(found.value)} is not a slug (letters, digits, `.`, `_`, `-`)",
+            "Use only letters, digits, `.`, `_` and `-`, e.g. `checkout-redesign`",
+        )
+
+
+@site_rule(
+    "PRD106",
+    Severity.ERROR,
+    "another PRD of the site has the same Track ID (reported on each, naming the other file)",
+)
+def duplicate_track_ids(prds: Sequence[Prd], settings: Settings) -> Iterator[tuple[str, Hit]]:
+    # Case-insensitive: "Auth-01" and "auth-01" name the same track on a case-insensitive disk.
+    owners: dict[str, list[Prd]] = {}
+    for prd in prds:
+        tid = (prd.track_id or "").strip()
+        if tid and not is_bracketed(tid):
+            owners.setdefault(tid.casefold(), []).append(prd)
+    for group in owners.values():
+        if len(group) < 2:
+            continue
+        for prd in group:
+            field = prd.metadata.get("track_id")
+            others = ", ".join(o.path for o in group if o is not prd)
+            yield (
+                prd.path,
+                Hit(
+                    field.line if field else heading_line(prd),
+                    f"Track ID {quote(prd.track_id or '')} is also used by {others}",
+                    "Give each PRD its own Track ID",
+                ),
+            )
+
+
+@page_rule(
+    "PRD107",
+    Severity.WARNING,
+    "an unfilled template placeholder remains: `[Feature Name]`, `[YYYY-MM-DD]`, `[name/team]`, `[X]ms`, "
+    "a Status still reading `Draft | Review | Approved | Implemented`, and the like. "
+    "Markdown links, reference links, footnotes and task-list boxes are not placeholders",
+)
+def placeholders(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    by_line: dict[int, list[str]] = {}
+    for p in find_placeholders(ctx.lines):
+        by_line.setdefault(p.line, []).append(p.text)
+    status = prd.metadata.get("status")
+    if (
+        status is not None
+        and status_placeholder(status.value, ctx.settings)
+        and not is_bracketed(status.value)
+    ):
+        by_line.setdefault(status.line, []).append(status.value.strip())
+    for req in (*prd.functional, *prd.non_functional):
+        if req.priority and priority_placeholder(req.priority) and not is_bracketed(req.priority):
+            by_line.setdefault(req.priority_line or req.line, []).append(req.priority.strip())
+    for line in sorted(by_line):
+        texts = by_line[line]
+        shown = ", ".join(quote(t) for t in texts[:3])
+        more = f" and {len(texts) - 3} more" if len(texts) > 3 else ""
+        noun = "placeholder" if len(texts) == 1 else "placeholders"
+        yield Hit(
+            line, f"Unfilled template {noun} {shown}{more}", "Replace the placeholder with the real content"
+        )
+
+
+@page_rule("PRD108", Severity.WARNING, "front matter and header lines disagree on a field")
+def disagreement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for fm, header in prd.metadata.disagreements():
+        yield Hit(
+            header.line,
+            f"{header.label} {quote(header.value)} disagrees with front matter "
+            f"{fm.key}: {quote(fm.value)} (line {fm.line})",
+            "Keep the field in one place, or make both values the same",
+        )
+
+
+@page_rule("PRD109", Severity.WARNING, "the PRD has no title (`# PRD: Title` or front matter `title`)")
+def missing_title(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    if not prd.title.strip():
+        yield Hit(heading_line(prd), "The PRD has no title", "Start the page with `# PRD: Feature name`")
+
+
+RULES = (
+    unreadable,
+    required_fields,
+    unknown_status,
+    bad_date,
+    bad_version,
+    bad_track_id,
+    duplicate_track_ids,
+    placeholders,
+    disagreement,
+    missing_title,
+)

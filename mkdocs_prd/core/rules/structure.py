@@ -1,0 +1,206 @@
+"""Rules about the section tree: PRD002, PRD201-PRD204."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from mkdocs_prd.core.model import Prd, Section, Severity
+from mkdocs_prd.core.rules.base import Hit, RuleContext, heading_line, page_rule, quote
+
+TEMPLATE_SECTIONS: dict[str, tuple[int | None, str]] = {
+    "problem": (1, "Problem"),
+    "goals": (2, "Goals / Non-goals"),
+    "users": (3, "Users & Use Cases"),
+    "scope": (4, "Scope"),
+    "requirements": (5, "Requirements"),
+    "ux": (6, "UX / API / Data"),
+    "risks": (7, "Risks & Mitigations"),
+    "acceptance": (8, "Acceptance Criteria"),
+    "rollout": (9, "Rollout / Migration Plan"),
+    "iosm": (10, "IOSM Targets"),
+    "appendix": (None, "Appendix"),
+}
+"""Template section keys in template order, with their number and title."""
+
+_ORDER = {key: i for i, key in enumerate(TEMPLATE_SECTIONS)}
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def template_heading(key: str) -> str:
+    """The heading the template uses for section ``key`` (``5. Requirements``)."""
+    number, title = TEMPLATE_SECTIONS[key]
+    return f"{number}. {title}" if number is not None else title
+
+
+@page_rule(
+    "PRD002",
+    Severity.WARNING,
+    "a code block or HTML comment is never closed, so it hides the rest of the page",
+)
+def unclosed_block(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for problem in prd.problems:
+        if problem.code == "fence":
+            yield Hit(
+                problem.line,
+                "Code block is never closed: it hides the rest of the page",
+                "Close the code block with ```",
+            )
+        elif problem.code == "html-comment":
+            yield Hit(
+                problem.line,
+                "HTML comment is never closed: it hides the rest of the page",
+                "Close the comment with `-->`",
+            )
+
+
+@page_rule(
+    "PRD201",
+    Severity.ERROR,
+    "a required section is missing (default: the template's sections 1-10 and the Appendix; configurable)",
+)
+def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    present = {s.key for s in prd.sections if s.key}
+    for key in ctx.settings.required_sections:
+        if key in present or key not in TEMPLATE_SECTIONS:
+            continue
+        # Point at the place the section belongs: the next template section that exists.
+        later = [s.line for s in prd.sections if s.key in _ORDER and _ORDER[s.key] > _ORDER[key]]
+        line = min(later) if later else max(prd.line_count, heading_line(prd))
+        heading = template_heading(key)
+        yield Hit(
+            line,
+            f"Required section “{heading}” is missing",
+            f"Add a `## {heading}` section (see the PRD template), or drop `{key}` from `required_sections`",
+        )
+
+
+@page_rule("PRD202", Severity.WARNING, "sections are out of order or misnumbered")
+def section_order(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    seen: dict[str, Section] = {}
+    furthest: Section | None = None
+    previous_number = 0
+    for s in prd.sections:
+        if s.level != 2:
+            continue
+        number = _int(s.number)
+        if s.key in _ORDER:
+            if s.key in seen:
+                yield Hit(
+                    s.line,
+                    f"Section {quote(s.title)} appears twice (first on line {seen[s.key].line})",
+                    "Merge the two sections into one",
+                )
+                continue
+            seen[s.key] = s
+            if furthest is not None and _ORDER[s.key] < _ORDER[str(furthest.key)]:
+                yield Hit(
+                    s.line,
+                    f"Section {quote(s.title)} comes after {quote(furthest.title)}; "
+                    "the template puts it before",
+                    f"Move it to its place in the template order ({template_heading(s.key)})",
+                )
+                if number is not None:
+                    previous_number = number
+                continue
+            furthest = s
+        if number is None:
+            continue
+        expected = TEMPLATE_SECTIONS[s.key][0] if s.key in TEMPLATE_SECTIONS else None
+        # The template's own number is right, and so is a consecutive renumbering
+        # (a site that drops a section and numbers the rest 1, 2, 3 ...).
+        if number != expected and number != previous_number + 1:
+            wanted = expected if expected is not None else previous_number + 1
+            yield Hit(
+                s.line,
+                f"Section {quote(s.title)} is numbered {number}; expected {wanted}",
+                f"Number it `## {wanted}. …`",
+            )
+        previous_number = number
+
+
+def _int(number: str | None) -> int | None:
+    if number is None:
+        return None
+    digits = number.strip().rstrip(".")
+    return int(digits) if digits.isdigit() and len(digits) < 6 else None
+
+
+def _all_sections(prd: Prd) -> Iterator[Section]:
+    for s in prd.sections:
+        yield s
+        yield from s.subsections
+
+
+@page_rule("PRD203", Severity.WARNING, "a section has no content")
+def empty_section(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for s in _all_sections(prd):
+        if not s.has_content:
+            yield Hit(
+                s.line, f"Section {quote(s.title)} has no content", "Write the section, or remove the heading"
+            )
+
+
+@lru_cache(maxsize=1024)
+def _words(title: str) -> tuple[str, ...]:
+    # Cached: the same few subsection titles recur in every PRD of a site.
+    return tuple(_WORDS.findall(title.casefold()))
+
+
+def _has(words: tuple[str, ...], target: tuple[str, ...], negated: bool) -> bool:
+    """Whether ``words`` holds one of ``target``, preceded by ``non`` exactly when ``negated``."""
+    for i, w in enumerate(words):
+        if w in target and (i > 0 and words[i - 1] == "non") == negated:
+            return True
+        if negated and w.startswith("non") and w[3:] in target:
+            return True
+    return False
+
+
+def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...]]:
+    return {
+        "goals": (
+            ("Goals", lambda w: _has(w, ("goal", "goals", "objectives"), False)),
+            ("Non-Goals", lambda w: _has(w, ("goal", "goals"), True) or ("scope" in w and "out" in w)),
+        ),
+        "users": (
+            ("Primary Personas", lambda w: "persona" in w or "personas" in w),
+            ("Use Cases", lambda w: _has(w, ("cases", "case"), False) or "usecases" in w),
+        ),
+        "requirements": (
+            ("Functional Requirements", lambda w: _has(w, ("functional",), False)),
+            (
+                "Non-Functional Requirements",
+                lambda w: _has(w, ("functional",), True) or "nfr" in w or "nfrs" in w,
+            ),
+        ),
+    }
+
+
+EXPECTED_SUBSECTIONS = _subsection_checks()
+"""Per section key, the subsections a PRD is expected to have and how to recognise them."""
+
+
+@page_rule(
+    "PRD204",
+    Severity.WARNING,
+    "an expected subsection is missing (Goals / Non-Goals; Personas / Use Cases; "
+    "Functional / Non-Functional Requirements)",
+)
+def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for key, expected in EXPECTED_SUBSECTIONS.items():
+        section = prd.section(key)
+        if section is None or not section.has_content:
+            continue  # PRD201 / PRD203 already say so
+        titles = [_words(sub.title) for sub in section.subsections]
+        for name, matches in expected:
+            if not any(matches(words) for words in titles):
+                yield Hit(
+                    section.line,
+                    f"Section {quote(section.title)} has no {name} subsection",
+                    f"Add a `### {name}` subsection",
+                )
+
+
+RULES = (unclosed_block, missing_sections, section_order, empty_section, missing_subsections)

@@ -1,0 +1,1 @@
+"""All PRDs of a site together: the catalogue, cross-document checks, index rows, export, portfolio."""

@@ -1,0 +1,227 @@
+"""Portfolio across sites: merge other sites' ``prd-index.json`` into this site's index.
+
+MkDocs-free.  ``include_indexes`` lists sources, each a local path (relative to
+``mkdocs.yml``), an ``http(s)`` URL, or a mapping ``{source, name, url, timeout}``.
+Reading a source never raises: an unreachable or invalid source gives a message
+and no rows, and the build goes on.  Merged rows carry their site's name and an
+absolute link to the page on that site (or none when no base URL is known).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, RequirementCounts
+
+DEFAULT_TIMEOUT = 5.0
+"""Seconds to wait for a remote index: short, so a dead server cannot stall a build."""
+
+MAX_BYTES = 32 * 1024 * 1024
+"""A remote index larger than this is refused rather than read into memory."""
+
+_SOURCE_KEYS = frozenset({"source", "name", "url", "timeout"})
+_TEXT_FIELDS = ("track_id", "status", "owner", "version", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSource:
+    """One ``include_indexes`` entry: where to read, the site name to show, the base URL to link to."""
+
+    source: str
+    name: str | None = None
+    url: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def is_remote(self) -> bool:
+        return urlsplit(self.source).scheme in ("http", "https")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What reading one source gave: merged rows and messages for the author."""
+
+    source: IndexSource
+    rows: tuple[IndexRow, ...] = ()
+    messages: tuple[str, ...] = field(default_factory=tuple)
+
+
+def parse_sources(value: object) -> list[IndexSource]:
+    """The ``include_indexes`` option as sources; raises ``ValueError`` naming what is wrong."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list of paths, URLs or mappings, got {type(value).__name__}")
+    out: list[IndexSource] = []
+    for i, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            out.append(IndexSource(item.strip()))
+        elif isinstance(item, dict):
+            unknown = sorted(set(map(str, item)) - _SOURCE_KEYS)
+            if unknown:
+                raise ValueError(
+                    f"entry {i + 1}: unknown key(s) {', '.join(unknown)}; expected source, name, url, timeout"
+                )
+            source = item.get("source")
+            if not isinstance(source, str) or not source.strip():
+                raise ValueError(f"entry {i + 1}: 'source' must be a path or URL")
+            name, url, timeout = item.get("name"), item.get("url"), item.get("timeout", DEFAULT_TIMEOUT)
+            if name is not None and not isinstance(name, str):
+                raise ValueError(f"entry {i + 1}: 'name' must be text")
+            if url is not None and not isinstance(url, str):
+                raise ValueError(f"entry {i + 1}: 'url' must be text")
+            if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+                raise ValueError(f"entry {i + 1}: 'timeout' must be a positive number of seconds")
+            out.append(IndexSource(source.strip(), name, url, float(timeout)))
+        else:
+            raise ValueError(f"entry {i + 1}: expected a path, a URL or a mapping with 'source'")
+    return out
+
+
+def load_all(sources: Sequence[IndexSource], base_dir: str) -> list[Loaded]:
+    """Read every source in order (paths relative to ``base_dir``)."""
+    return [load_source(s, base_dir) for s in sources]
+
+
+def load_source(source: IndexSource, base_dir: str) -> Loaded:
+    """Read and validate one source; never raises."""
+    try:
+        text = _read(source, base_dir)
+    except (OSError, ValueError) as exc:  # URLError, HTTPError and timeouts are OSErrors
+        return _skipped(source, f"cannot read it: {_reason(exc)}")
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        return _skipped(source, f"not valid JSON ({exc})")
+    return merge_rows(data, source)
+
+
+def _read(source: IndexSource, base_dir: str) -> str:
+    if source.is_remote:
+        request = urllib.request.Request(source.source, headers={"Accept": "application/json"})
+        with urllib.request.urlopen(request, timeout=source.timeout) as response:
+            data: bytes = response.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES} bytes")
+    else:
+        path = os.path.join(base_dir, os.path.expanduser(source.source))
+        with open(path, "rb") as fd:
+            data = fd.read()
+    return data.decode("utf-8-sig")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {exc.reason}"
+    if isinstance(exc, urllib.error.URLError):
+        return str(exc.reason)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def merge_rows(data: object, source: IndexSource) -> Loaded:
+    """Rows from a decoded ``prd-index.json``; entries that do not fit the format are skipped."""
+    if not isinstance(data, dict) or not isinstance(data.get("prds"), list):
+        return _skipped(source, "not a prd-index.json (no 'prds' list)")
+    if data.get("schema_version") != 1:
+        version = data.get("schema_version")
+        return _skipped(source, f"schema_version is {version!r}, expected 1")
+    site = source.name or _text(data.get("site_name")) or source.source
+    base = _base_url(source, _text(data.get("site_url")))
+    rows: list[IndexRow] = []
+    bad: list[str] = []
+    for i, entry in enumerate(data["prds"]):
+        row = _row(entry, site, base)
+        if row is None:
+            bad.append(str(i + 1))
+        else:
+            rows.append(row)
+    messages: tuple[str, ...] = ()
+    if bad:
+        noun = "entry" if len(bad) == 1 else "entries"
+        messages = (f"include_indexes: {source.source}: skipped invalid {noun} {', '.join(bad)}",)
+    return Loaded(source, tuple(rows), messages)
+
+
+def _skipped(source: IndexSource, why: str) -> Loaded:
+    return Loaded(source, messages=(f"include_indexes: {source.source}: {why}; skipped",))
+
+
+def _base_url(source: IndexSource, site_url: str | None) -> str | None:
+    # Prefer what the author configured, then the other site's own site_url; a remote
+    # index's entries are relative to the file itself, so its URL is a base too.
+    for base in (source.url, site_url):
+        if base:
+            return base if base.endswith("/") else base + "/"
+    return source.source if source.is_remote else None
+
+
+def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
+    if not isinstance(entry, dict):
+        return None
+    title, src_path, url = entry.get("title"), entry.get("src_path", ""), entry.get("url")
+    if not isinstance(title, str) or not isinstance(src_path, str):
+        return None
+    if url is not None and not isinstance(url, str):
+        return None
+    texts = {k: entry.get(k) for k in _TEXT_FIELDS}
+    if any(v is not None and not isinstance(v, str) for v in texts.values()):
+        return None
+    iosm = _mapping(entry.get("iosm"))
+    acceptance = _mapping(entry.get("acceptance"))
+    reqs = _mapping(entry.get("requirements"))
+    found = _mapping(entry.get("findings"))
+    if iosm is None or acceptance is None or reqs is None or found is None:
+        return None
+    target = _text(iosm.get("target"))
+    return IndexRow(
+        title=title,
+        url=urljoin(base, url) if base and url is not None else None,
+        src_path=src_path,
+        iosm=IosmValues(
+            baseline=_text(iosm.get("baseline")),
+            target=target,
+            delta=_text(iosm.get("delta")),
+            actual=_text(iosm.get("actual")),
+            target_value=_number(target),
+        ),
+        acceptance_checked=_count(acceptance.get("checked")),
+        acceptance_total=_count(acceptance.get("total")),
+        requirements=RequirementCounts(*(_count(reqs.get(k)) for k in ("must", "should", "could", "other"))),
+        findings=FindingCounts(*(_count(found.get(k)) for k in ("error", "warning", "info"))),
+        site=site,
+        **texts,
+    )
+
+
+def _mapping(value: object) -> Mapping[str, Any] | None:
+    # Missing groups are allowed (older or hand-written indexes); wrong types are not.
+    if value is None:
+        return {}
+    return value if isinstance(value, dict) else None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
+def _number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    digits = "".join(ch for ch in text if ch.isdigit() or ch in ".-+")
+    try:
+        return float(digits.replace("+", "")) if digits else None
+    except ValueError:
+        return None

@@ -1,0 +1,310 @@
+"""The Markdown-level rewrite of a PRD page, before MkDocs renders it.
+
+MkDocs-free.  The parser already knows where things are (1-based source lines), so
+the page is changed as Markdown, line by line, instead of parsing its HTML after
+rendering (which would cost about as much as rendering itself):
+
+* the findings panel goes right below the H1 (the H1 must stay the first element:
+  MkDocs takes the page title from it);
+* the bold ``**Key:** value`` header lines become the header card (or the card is
+  inserted below the H1 when the metadata is in front matter);
+* section 10's body becomes the IOSM table when the parser understood all of it,
+  otherwise the table is inserted above the author's content;
+* ``- Priority: Must`` lines get a priority badge in place of the value.
+
+Each fragment is a raw HTML block: it starts at column 0, holds no blank line, and
+has a blank line on each side, so Python-Markdown passes it through untouched.
+Nothing the author wrote is dropped unless it is shown by a fragment instead.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable, Collection, Mapping, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from mkdocs_prd.core.actuals import IosmActuals, collect
+from mkdocs_prd.core.model import Prd
+from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.parse.report import IosmReport
+from mkdocs_prd.core.sitewide.catalog import Catalog
+from mkdocs_prd.html.render import Renderer
+from mkdocs_prd.html.views import slug
+
+_HEADER_LINE = re.compile(r"^\s*\*\*")
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """The HTML the page gets; an empty string leaves that part of the page alone."""
+
+    findings: str = ""
+    card: str = ""
+    iosm: str = ""
+    priority_badge: Callable[[str], Markup] | None = None
+
+
+def html_block(html: str) -> list[str]:
+    """``html`` as lines of one raw HTML block: no blank or indented line, blank lines around it.
+
+    An indented line could be read as code by a Markdown extension, and a blank line
+    would end the raw block early; neither can occur in what this returns.
+    """
+    body = [line.strip() for line in html.splitlines() if line.strip()]
+    return ["", *body, ""] if body else []
+
+
+def line_offset(source: str, markdown: str) -> int | None:
+    """How many source lines come before ``markdown`` (the front matter MkDocs removed).
+
+    None when ``markdown`` is not the tail of ``source`` (another plugin changed it).
+    """
+    source = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not source.endswith(markdown):
+        return None
+    return source[: len(source) - len(markdown)].count("\n")
+
+
+def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -> str:
+    """The page's Markdown with the fragments put in place.
+
+    ``prd`` supplies the line spans; ``offset`` is :func:`line_offset`.  When it is
+    None the spans are taken from a parse of ``markdown`` itself, so a page that
+    another plugin changed still gets its fragments in the right places.
+    """
+    spans = prd
+    if offset is None:
+        spans = parse_prd(markdown, prd.path)
+        offset = 0
+    lines = split_lines(markdown)
+    n = len(lines)
+
+    def index(line: int) -> int:
+        """0-based index into ``lines`` of 1-based source ``line`` (may be out of range)."""
+        return line - 1 - offset
+
+    edits: list[tuple[int, int, list[str]]] = []  # (start, end exclusive, new lines)
+
+    if fragments.priority_badge is not None:
+        for req in (*spans.functional, *spans.non_functional):
+            i = index(req.priority_line)
+            if req.priority and 0 <= i < n:
+                line = lines[i]
+                at = line.rfind(req.priority)
+                if at >= 0:
+                    badge = fragments.priority_badge(req.priority)
+                    edits.append((i, i + 1, [line[:at] + str(badge) + line[at + len(req.priority) :]]))
+
+    iosm = spans.iosm
+    if fragments.iosm and iosm.body_start:
+        start, end = index(iosm.body_start), index(iosm.body_end)
+        if 0 <= start <= end < n:
+            if iosm.understood:
+                # Keep the trailing rule (``---``) and blank lines that separate sections.
+                last = end
+                while last >= start and (is_blank(lines[last]) or is_rule(lines[last])):
+                    last -= 1
+                edits.append((start, last + 1, html_block(fragments.iosm)))
+            else:
+                edits.append((start, start, html_block(fragments.iosm)))
+
+    title = index(spans.title_line) if spans.title_line else -1
+    below_title = title + 1 if 0 <= title < n and lines[title].lstrip().startswith("#") else 0
+    top: list[str] = []
+    if fragments.findings:
+        top += html_block(fragments.findings)
+    if fragments.card:
+        meta = spans.metadata
+        start, end = index(meta.header_start), index(meta.header_end)
+        header_ok = (
+            meta.header_start > 0
+            and 0 <= start <= end < n
+            and all(is_blank(lines[i]) or _HEADER_LINE.match(lines[i]) for i in range(start, end + 1))
+        )
+        if header_ok and start >= below_title:
+            edits.append((start, end + 1, html_block(fragments.card)))
+        else:
+            top += html_block(fragments.card)
+    if top:
+        edits.append((below_title, below_title, top))
+
+    # Apply from the bottom up so earlier indices stay valid; inserts at the same
+    # place keep their order (the findings/card block is added last, goes first).
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        lines[start:end] = new
+    out = "\n".join(lines)
+    return out + "\n" if markdown.endswith("\n") else out
+
+
+REPORT_NAME = "iosm_report.md"
+"""The swarm-iosm report read from a PRD's folder for actual IOSM values."""
+
+MATERIAL_STATUSES: frozenset[str] = frozenset({"new", "deprecated"})
+"""Page statuses Material for MkDocs defines itself."""
+
+
+def report_path(prd_path: str) -> str:
+    """Where the ``iosm_report.md`` of the PRD at ``prd_path`` would be (same folder)."""
+    folder = prd_path.rsplit("/", 1)[0] if "/" in prd_path else ""
+    return f"{folder}/{REPORT_NAME}" if folder else REPORT_NAME
+
+
+def nav_status_id(status: str) -> str:
+    """The namespaced Material page-status id of a PRD status: ``Approved`` -> ``prd-approved``."""
+    return "prd-" + slug(status)
+
+
+def material_meta(
+    meta: MutableMapping[str, Any], status: str | None, *, nav_status: bool, defined: Collection[str]
+) -> None:
+    """Make ``page.meta['status']`` safe for Material's navigation, in place.
+
+    With ``nav_status`` the PRD's status becomes the namespaced id ``prd-<slug>``
+    (icons in ``prd.css``).  Without it, an author's PRD ``status: Approved`` front
+    matter is PRD metadata, not a Material status: it is removed from the page's
+    meta unless the site defines it (``extra.status``) or Material does, so no icon
+    without a definition appears.  The PRD model keeps the value either way.
+    """
+    if nav_status and status and status.strip():
+        meta["status"] = nav_status_id(status)
+        return
+    value = meta.get("status")
+    if isinstance(value, str) and value not in defined and value not in MATERIAL_STATUSES:
+        del meta["status"]
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment, entities left as they are (it stays HTML text)."""
+    return " ".join(_TAG.sub(" ", html).split())
+
+
+def _closing(token: str) -> str:
+    return token.replace("<!--prd-fragment-", "<!--/prd-fragment-", 1)
+
+
+def _has_iosm(prd: Prd) -> bool:
+    idx = prd.iosm.index
+    return bool(prd.iosm.targets or idx.baseline or idx.target or idx.delta)
+
+
+class PageRenderer:
+    """Rewrites the Markdown of a site's PRD pages; one per build (MkDocs-free).
+
+    ``reports`` maps a PRD's ``src_path`` to its parsed ``iosm_report.md``.
+    ``problems`` lists ``path:line: message`` texts about actual values that could
+    not be read (bad ``iosm_actuals`` shape, unreadable report lines), for the
+    caller to report once per build.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        renderer: Renderer,
+        *,
+        show_findings: bool,
+        reports: Mapping[str, IosmReport] | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.renderer = renderer
+        self.show_findings = show_findings
+        self.actuals: dict[str, IosmActuals] = {}
+        self.problems: list[str] = []
+        # A per-build random part makes placeholders impossible to forge from a page.
+        self._nonce = secrets.token_hex(6)
+        self._pending: dict[str, dict[str, str]] = {}
+        self._final: dict[str, dict[str, str]] = {}
+        reports = reports or {}
+        for prd in catalog:
+            report = reports.get(prd.path)
+            actuals = collect(prd.front_matter, report)
+            self.actuals[prd.path] = actuals
+            self.problems.extend(f"{prd.path}:1: {text}" for text in actuals.problems)
+            if report is not None:
+                self.problems.extend(f"{report.path}:{p.line}: {p.message}" for p in report.problems)
+
+    def fragments(self, prd: Prd) -> Fragments:
+        """The HTML fragments of one PRD page."""
+        r = self.renderer
+        findings = self.catalog.findings_for(prd.path) if self.show_findings else ()
+        return Fragments(
+            findings=str(r.findings(findings)),
+            card=str(r.card(prd)),
+            iosm=str(r.iosm_table(prd, self.actuals.get(prd.path))) if _has_iosm(prd) else "",
+            priority_badge=r.priority_badge,
+        )
+
+    def markdown(self, src_path: str, markdown: str, source: str | None) -> str:
+        """The page's new Markdown; ``markdown`` itself when the page is not a PRD.
+
+        ``source`` is the page file's full text (front matter included), used to map
+        the parser's line numbers onto ``markdown``.  The block fragments go in as
+        one-line placeholders (HTML comments) that :meth:`html` swaps for the real
+        HTML after Markdown: Python-Markdown runs every raw HTML block through its
+        pure-Python HTML parser, which cost more than all the rest of the plugin.
+        """
+        prd = self.catalog.get(src_path)
+        if prd is None:
+            return markdown
+        offset = line_offset(source, markdown) if source is not None else None
+        real = self.fragments(prd)
+        pending: dict[str, str] = {}
+
+        def hold(html: str) -> str:
+            if not html:
+                return ""
+            token = f"<!--prd-fragment-{self._nonce}-{len(self._pending) + len(pending)}-->"
+            pending[token] = html
+            return token
+
+        held = Fragments(
+            findings=hold(real.findings),
+            card=hold(real.card),
+            iosm=hold(real.iosm),
+            priority_badge=real.priority_badge,
+        )
+        out = rewrite(markdown, prd, held, offset)
+        self._pending[src_path] = pending
+        return out
+
+    def html(self, src_path: str, html: str) -> str:
+        """The page's HTML (``on_page_content``): each placeholder gets the text of its fragment.
+
+        Search plugins index this HTML with a pure-Python HTML parser; giving them the
+        words without the markup keeps the card and IOSM table searchable at a
+        fraction of the cost.  :meth:`output` puts the real HTML in afterwards.
+        """
+        pending = self._pending.pop(src_path, None)
+        if not pending:
+            return html
+        for token, fragment in pending.items():
+            html = html.replace(token, f"{token}\n{plain_text(fragment)}\n{_closing(token)}", 1)
+        self._final[src_path] = pending
+        return html
+
+    def output(self, src_path: str, output: str) -> str:
+        """The finished page (``on_post_page``) with each fragment's real HTML in place."""
+        pending = self._final.pop(src_path, None)
+        if not pending:
+            return output
+        # One pass, one copy: the page (with a large navigation) is long, the fragments
+        # sit in document order.
+        pieces: list[str] = []
+        pos = 0
+        for token, fragment in pending.items():
+            start = output.find(token, pos)
+            closing = _closing(token)
+            end = output.find(closing, start) if start >= 0 else -1
+            if end < 0:
+                continue
+            pieces += (output[pos:start], fragment)
+            pos = end + len(closing)
+        pieces.append(output[pos:])
+        return "".join(pieces)

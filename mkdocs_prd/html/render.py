@@ -1,0 +1,160 @@
+"""HTML fragments for PRD pages, from the Jinja templates in ``templates/``.
+
+MkDocs-free.  Escaping happens here: the environment autoescapes, so every value
+from a document is escaped in every fragment.  A site overrides a fragment by
+putting a file of the same name in ``<theme custom_dir>/prd/`` (for example
+``overrides/prd/card.html``); see :data:`TEMPLATE_NAMES`.
+
+One :class:`Renderer` is made per build, so templates are compiled once per build
+rather than once per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Sequence
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template, TemplateError
+from markupsafe import Markup
+
+from mkdocs_prd.core.actuals import IosmActuals
+from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.model import Finding, Prd
+from mkdocs_prd.html.views import card_view, findings_view, iosm_view, priority_key, slug
+
+TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+
+TEMPLATE_NAMES: tuple[str, ...] = (
+    "card.html",
+    "badge.html",
+    "priority.html",
+    "iosm_table.html",
+    "findings.html",
+    "mark.html",
+)
+"""The fragments a site may override, each by a file of this name."""
+
+OVERRIDE_SUBDIR = "prd"
+"""Overrides live in this folder of the theme's ``custom_dir``."""
+
+
+class RenderError(Exception):
+    """A template (usually a site's override) failed to load or render."""
+
+
+def override_dirs(custom_dir: str | None) -> tuple[str, ...]:
+    """The override folders for a theme ``custom_dir``: ``<custom_dir>/prd`` if it exists."""
+    if not custom_dir:
+        return ()
+    path = os.path.join(custom_dir, OVERRIDE_SUBDIR)
+    return (path,) if os.path.isdir(path) else ()
+
+
+class Renderer:
+    """Renders the header card, badges, IOSM table and findings panel of PRD pages.
+
+    ``material`` switches the findings panel to Material's admonition markup.
+    """
+
+    def __init__(
+        self, labels: Labels | None = None, overrides: Sequence[str] = (), *, material: bool = False
+    ) -> None:
+        self.labels = labels if labels is not None else Labels()
+        self.material = material
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(list(overrides)), FileSystemLoader(TEMPLATES_DIR)]),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            # One Renderer per build: no need to stat template files on every use.
+            auto_reload=False,
+        )
+        self._templates: dict[str, Template] = {}
+        # Badges repeat (a few statuses and priorities over a whole site): render each once.
+        self._badges: dict[tuple[str, str | None], Markup] = {}
+        # Globals, so the index page's templates (and a site's overrides) can use them.
+        self.env.globals.update(
+            labels=self.labels,
+            status_badge=self.status_badge,
+            priority_badge=self.priority_badge,
+            mark=self.mark,
+            slug=slug,
+        )
+
+    def _render(self, name: str, **context: object) -> Markup:
+        try:
+            template = self._templates.get(name)
+            if template is None:
+                template = self._templates[name] = self.env.get_template(name)
+            return Markup(template.render(**context).strip())
+        except TemplateError as exc:
+            where = getattr(exc, "filename", None) or name
+            line = getattr(exc, "lineno", None)
+            raise RenderError(f"template {where}{f':{line}' if line else ''}: {exc}") from exc
+
+    def status_badge(self, status: str | None) -> Markup:
+        """``<span class="prd-status prd-status--<slug>">`` with the status as written."""
+        cached = self._badges.get(("status", status))
+        if cached is not None:
+            return cached
+        text = status if status and status.strip() else self.labels.get("status_missing")
+        badge = self._badges["status", status] = self._render(
+            "badge.html",
+            status=text,
+            slug=slug(text) if status and status.strip() else "missing",
+            aria=self.labels.format("status_aria", status=text),
+        )
+        return badge
+
+    def priority_badge(self, priority: str) -> Markup:
+        """``<span class="prd-priority prd-priority--must">Must</span>`` (``--other`` if unknown)."""
+        cached = self._badges.get(("priority", priority))
+        if cached is not None:
+            return cached
+        badge = self._badges["priority", priority] = self._render(
+            "priority.html",
+            priority=priority,
+            key=priority_key(priority),
+            aria=self.labels.format("priority_aria", priority=priority),
+        )
+        return badge
+
+    def mark(self, mark: str | None) -> Markup:
+        """The met / not met / unknown mark: symbol and word, never colour alone."""
+        key = mark if mark in ("met", "not_met") else "unknown"
+        cached = self._badges.get(("mark", key))
+        if cached is not None:
+            return cached
+        badge = self._badges["mark", key] = self._render("mark.html", mark=key)
+        return badge
+
+    def card(self, prd: Prd) -> Markup:
+        """The header card that replaces the bold metadata lines."""
+        return self._render("card.html", card=card_view(prd, self.labels), prd=prd)
+
+    def iosm_table(self, prd: Prd, actuals: IosmActuals | None = None) -> Markup:
+        """Section 10 as one ``table.prd-iosm`` plus the expected IOSM-Index."""
+        view = iosm_view(prd, actuals or IosmActuals(), self.labels)
+        return self._render("iosm_table.html", iosm=view, prd=prd, actuals=actuals)
+
+    def findings(self, findings: Sequence[Finding]) -> Markup:
+        """The findings panel; empty markup when there is nothing to show."""
+        if not findings:
+            return Markup("")
+        return self._render("findings.html", findings=findings_view(findings), material=self.material)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_renderer() -> Renderer:
+    return Renderer()
+
+
+def status_badge(status: str | None, labels: Labels | None = None) -> Markup:
+    """A status badge with the package templates, for callers without a :class:`Renderer`.
+
+    In a build prefer ``Renderer.status_badge`` (site labels and overrides, compiled once).
+    """
+    renderer = _default_renderer() if labels is None else Renderer(labels)
+    return renderer.status_badge(status)

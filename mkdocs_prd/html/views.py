@@ -1,0 +1,329 @@
+"""What the templates show, computed from a :class:`~mkdocs_prd.core.model.Prd`.
+
+MkDocs-free, Jinja-free plain data: the header card, the IOSM table and the
+findings panel each get a small view object, so templates stay free of logic and a
+site overriding a template gets ready-made values.  Texts from the document are
+passed through untouched; escaping happens in the templates (autoescape).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, judge
+from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Prd
+
+CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
+"""Metadata shown first on the card, in this order; every other field follows."""
+
+HIDDEN_FRONT_MATTER: frozenset[str] = frozenset(
+    {"title", "type", "prd_ignore", "iosm_actuals", "hide", "tags", "search", "template", "icon", "subtitle"}
+)
+"""Front-matter keys that configure MkDocs / Material or the plugin, not PRD metadata."""
+
+PRIORITIES: tuple[str, ...] = ("must", "should", "could")
+
+BANDS: tuple[tuple[float, str], ...] = (
+    (0.90, "excellent"),
+    (0.80, "good"),
+    (0.70, "acceptable"),
+    (0.60, "needs_work"),
+)
+"""Lower bounds of the IOSM rating bands (IOSM.md); below the last one is ``poor``."""
+
+OPERATOR_SYMBOLS: dict[str, str] = {">=": "≥", "<=": "≤", "<": "<", ">": ">", "=": "="}
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_OPERATOR_SPELLINGS = frozenset(
+    {"", "≥", "≤", ">=", "<=", "<", ">", "=", "~", "at least", "at most", "reduced by", "max", "min", "up to"}
+)
+
+
+def slug(text: str) -> str:
+    """CSS-class slug: lower case, runs of anything but letters/digits -> ``-``.
+
+    ``In Progress`` -> ``in-progress``; an empty result becomes ``unknown``.
+    """
+    return re.sub(r"[\W_]+", "-", text.lower()).strip("-") or "unknown"
+
+
+def band(value: float | None) -> str | None:
+    """The rating band key (``good``, ``needs_work`` ...) of an IOSM-Index value."""
+    if value is None:
+        return None
+    for bound, key in BANDS:
+        if value >= bound - 1e-9:
+            return key
+    return "poor"
+
+
+def priority_key(priority: str | None) -> str:
+    """``Must`` / ``must`` -> ``must``; anything else (``Must / Should / Could``) -> ``other``."""
+    if not priority:
+        return "other"
+    words = re.findall(r"\w+", priority.lower())
+    return words[0] if len(words) == 1 and words[0] in PRIORITIES else "other"
+
+
+def format_number(value: float) -> str:
+    """``5.0`` -> ``5``, ``0.950`` -> ``0.95``: numbers as people write them."""
+    return f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+@dataclass(frozen=True, slots=True)
+class FieldView:
+    key: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountView:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardView:
+    """The header card: status, metadata, acceptance progress and key counts."""
+
+    status: str | None
+    fields: tuple[FieldView, ...]
+    checked: int
+    total: int
+    percent: int
+    priorities: tuple[CountView, ...]
+    open_questions: int
+    index_target: str | None
+    index_band: str | None
+
+
+def card_view(prd: Prd, labels: Labels) -> CardView:
+    """Everything the header card shows; every metadata field the author wrote appears."""
+    meta = prd.metadata
+    shown: list[FieldView] = []
+    seen: set[str] = {"status"}
+    for key in CARD_ORDER:
+        f = meta.get(key)
+        if f is not None:
+            shown.append(FieldView(f.key, labels.get(key) if f.key == key else f.label, f.value))
+            seen.add(f.key)
+    for f in meta.fields:
+        if f.key in seen or (f.source == "front_matter" and f.key in HIDDEN_FRONT_MATTER):
+            continue
+        chosen = meta.get(f.key) or f
+        shown.append(FieldView(chosen.key, chosen.label, chosen.value))
+        seen.add(f.key)
+    checked = sum(1 for c in prd.criteria if c.checked)
+    total = len(prd.criteria)
+    counts = {key: 0 for key in (*PRIORITIES, "other")}
+    for req in prd.functional:
+        counts[priority_key(req.priority)] += 1
+    priorities = tuple(
+        CountView(key, labels.get(f"priority_{key}"), n) for key, n in counts.items() if key != "other" or n
+    )
+    target = prd.iosm.index.target
+    return CardView(
+        status=prd.status,
+        fields=tuple(shown),
+        checked=checked,
+        total=total,
+        percent=round(100 * checked / total) if total else 0,
+        priorities=priorities,
+        open_questions=len(prd.open_questions),
+        index_target=target.raw if target is not None else None,
+        index_band=band(target.value) if target is not None else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """One row of the IOSM table; ``kind`` is ``gate`` (a gate heading) or ``target``."""
+
+    kind: str
+    gate: GateKey
+    gate_title: str
+    metric: str
+    operator: str
+    value: str
+    unit: str
+    text: str
+    note: str
+    baseline: str
+    delta: str
+    actual: str
+    mark: Mark | None
+
+    @property
+    def target(self) -> str:
+        """The target as one text: ``≥0.95``, ``≤5%``, ``≤200 ms``, ``reduced by 10%``, or as written."""
+        if not self.value:
+            return self.text
+        sep = "" if self.unit in ("", "%") else " "
+        op = f"{self.operator} " if self.operator[:1].isalpha() else self.operator
+        return f"{op}{self.value}{sep}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexView:
+    baseline: str | None
+    target: str | None
+    delta: str | None
+    delta_computed: bool
+    band: str | None
+    actual: str | None
+    actual_band: str | None
+    actual_mark: Mark | None
+
+
+@dataclass(frozen=True, slots=True)
+class IosmView:
+    """Section 10 as one table plus the expected index."""
+
+    form: str
+    rows: tuple[RowView, ...]
+    show_metric: bool
+    show_baseline: bool
+    show_delta: bool
+    show_actual: bool
+    index: IndexView
+
+
+def gate_title(gate: GateKey, labels: Labels) -> str:
+    """``Gate-I (Improve)`` in the site's words."""
+    return labels.format("gate_title", gate=gate, name=labels.get(f"gate_{gate.lower()}", GATE_NAMES[gate]))
+
+
+def _operator_text(op: str | None, labels: Labels) -> str:
+    if op is None:
+        return ""
+    if op in OPERATOR_SYMBOLS:
+        return OPERATOR_SYMBOLS[op]
+    return labels.get("op_" + slug(op).replace("-", "_"), op)
+
+
+def target_note(raw: str, unit: str) -> str:
+    """What a target says besides operator, value and unit, so nothing the author wrote is lost.
+
+    ``≥0.95 (clear naming)`` -> ``clear naming``; ``100% of public APIs`` -> ``of public
+    APIs``; when the words before the number are more than an operator (``Stable or
+    reduced by 10%``), the whole text.
+    """
+    m = _NUMBER.search(raw)
+    if m is None:
+        return raw.strip()
+    if raw[: m.start()].strip().lower().rstrip(":") not in _OPERATOR_SPELLINGS:
+        return raw.strip()
+    rest = raw[m.end() :].lstrip()
+    if unit and rest.lower().startswith(unit.lower()):
+        rest = rest[len(unit) :]
+    rest = rest.strip()
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1].strip()
+    return rest
+
+
+def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels, kind: str) -> RowView:
+    has_value = t.value is not None and not t.qualitative
+    note = target_note(t.raw, t.unit) if has_value else ""
+    return RowView(
+        kind=kind,
+        gate=t.gate,
+        gate_title=gate_title(t.gate, labels),
+        metric=t.metric,
+        operator=_operator_text(t.operator, labels) if has_value else "",
+        value=format_number(t.value) if has_value and t.value is not None else "",
+        unit=t.unit if has_value else "",
+        text="" if has_value else t.raw,
+        note=note,
+        baseline=t.baseline or "",
+        delta=t.delta or "",
+        actual=actual.raw if actual is not None else "",
+        mark=judge(op, t.value if has_value else None, t.unit, actual) if actual is not None else None,
+    )
+
+
+def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
+    """The IOSM table of a PRD with actuals and met marks where they are known."""
+    iosm = prd.iosm
+    rows: list[RowView] = []
+    if iosm.form == "table":
+        for t in iosm.targets:
+            # A gate score written bare (``0.75``) is a floor, like ``≥0.75``.
+            rows.append(_target_row(t, actuals.gates.get(t.gate), t.operator or ">=", labels, "target"))
+    else:
+        gates_in_order = list(dict.fromkeys([*iosm.gates, *(t.gate for t in iosm.targets)]))
+        for gate in gates_in_order:
+            score = actuals.gates.get(gate)
+            threshold = gate_threshold(gate, actuals.report)
+            rows.append(
+                RowView(
+                    kind="gate",
+                    gate=gate,
+                    gate_title=gate_title(gate, labels),
+                    metric="",
+                    operator="≥" if score is not None else "",
+                    value=format_number(threshold) if score is not None else "",
+                    unit="",
+                    text="",
+                    note="",
+                    baseline="",
+                    delta="",
+                    actual=score.raw if score is not None else "",
+                    mark=judge(">=", threshold, "", score) if score is not None else None,
+                )
+            )
+            for t in iosm.targets:
+                if t.gate == gate:
+                    rows.append(_target_row(t, actuals.metric(t.metric), t.operator, labels, "target"))
+    return IosmView(
+        form=iosm.form,
+        rows=tuple(rows),
+        show_metric=iosm.form != "table",
+        show_baseline=any(r.baseline for r in rows),
+        show_delta=any(r.delta for r in rows),
+        show_actual=actuals.known,
+        index=_index_view(prd, actuals),
+    )
+
+
+def _index_view(prd: Prd, actuals: IosmActuals) -> IndexView:
+    idx = prd.iosm.index
+    baseline = idx.baseline or None
+    target = idx.target
+    delta_text: str | None = idx.delta.raw if idx.delta is not None else None
+    computed = False
+    if delta_text is None and baseline and target and baseline.value is not None and target.value is not None:
+        delta_text = f"{target.value - baseline.value:+.2f}"
+        computed = True
+    actual = actuals.index
+    target_value = target.value if target is not None else None
+    return IndexView(
+        baseline=baseline.raw if baseline is not None else None,
+        target=target.raw if target is not None else None,
+        delta=delta_text,
+        delta_computed=computed,
+        band=band(target_value),
+        actual=actual.raw if actual is not None else None,
+        actual_band=band(actual.value) if actual is not None else None,
+        actual_mark=judge(">=", target_value, "", actual) if actual is not None else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    line: int
+    rule: str
+    severity: str
+    message: str
+    hint: str
+
+
+def findings_view(findings: Sequence[Finding]) -> tuple[FindingView, ...]:
+    """Findings in line order (then rule id), ready for the panel."""
+    ordered = sorted(findings, key=lambda f: (f.line, f.rule))
+    return tuple(FindingView(f.line, f.rule, f.severity.value, f.message, f.hint) for f in ordered)
