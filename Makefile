@@ -6,8 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
+DOCS_ADDR ?= 127.0.0.1:8001
 
-.PHONY: setup serve test lint typecheck pytest bench clean
+.PHONY: setup serve docs test lint typecheck pytest bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,9 @@ setup: $(STAMP)
 
 serve: setup
 	$(BIN)/mkdocs serve -f sample_site/mkdocs.yml -a $(ADDR)
+
+docs: setup
+	$(BIN)/mkdocs serve -f mkdocs.yml -a $(DOCS_ADDR)
 
 lint: setup
 	$(BIN)/ruff check mkdocs_prd tests benchmarks

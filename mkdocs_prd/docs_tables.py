@@ -1,6 +1,7 @@
-"""The README's generated reference tables, from the code they document.
+"""The documentation's generated reference tables, from the code they document.
 
-``python -m mkdocs_prd.docs_tables`` rewrites every block of README.md between
+``python -m mkdocs_prd.docs_tables`` rewrites every block of the documentation pages
+(``docs/**/*.md``, and ``README.md``) between
 ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` for these names:
 
 - ``config-table``: the ``prd`` plugin's options, from ``PrdConfig`` (each
@@ -9,8 +10,8 @@
 - ``labels-table``: every label key with its English default;
 - ``cli-reference``: ``mkdocs-prd COMMAND --help`` of every subcommand.
 
-``--check`` writes nothing and exits 1 when README.md is out of date (the test
-suite runs it), so the documentation cannot drift from the code.
+``--check`` writes nothing and exits 1 when a page is out of date (the test suite
+runs it), so the documentation cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+
+
+def documentation_pages() -> list[Path]:
+    """The pages that may hold generated blocks: ``README.md`` and ``docs/**/*.md``, sorted."""
+    return [README, *sorted(DOCS.rglob("*.md"))]
 
 
 def option_docstrings(cls: type) -> dict[str, str]:
@@ -104,7 +111,7 @@ def cli_reference() -> str:
         if not isinstance(action, argparse._SubParsersAction):
             continue
         for name, sub in action.choices.items():
-            out += [f"#### `mkdocs-prd {name}`", "", " ".join((sub.description or "").split()), ""]
+            out += [f"### `mkdocs-prd {name}`", "", " ".join((sub.description or "").split()), ""]
             out += ["| Argument | Description |", "|---|---|"]
             for arg in sub._actions:
                 if isinstance(arg, argparse._HelpAction) or arg.help == argparse.SUPPRESS:
@@ -149,27 +156,28 @@ def update(text: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Rewrite README.md's generated blocks; with ``--check``, only report drift (exit 1)."""
+    """Rewrite the generated blocks of the pages; with ``--check``, only report drift (exit 1)."""
     parser = argparse.ArgumentParser(
         prog="python -m mkdocs_prd.docs_tables", description=__doc__.split("\n")[0]
     )
+    parser.add_argument("--check", action="store_true", help="exit 1 if a page is out of date; write nothing")
     parser.add_argument(
-        "--check", action="store_true", help="exit 1 if README.md is out of date; write nothing"
-    )
-    parser.add_argument(
-        "--readme", type=Path, default=README, help="the README to update (default: %(default)s)"
+        "pages", nargs="*", type=Path, help="pages to update (default: README.md and docs/**/*.md)"
     )
     args = parser.parse_args(argv)
-    current = args.readme.read_text(encoding="utf-8")
-    wanted = update(current)
-    if wanted == current:
-        return 0
-    if args.check:
-        print(f"{args.readme} is out of date: run `python -m mkdocs_prd.docs_tables`", file=sys.stderr)
-        return 1
-    args.readme.write_text(wanted, encoding="utf-8")
-    print(f"updated {args.readme}")
-    return 0
+    stale = 0
+    for page in args.pages or documentation_pages():
+        current = page.read_text(encoding="utf-8")
+        wanted = update(current)
+        if wanted == current:
+            continue
+        if args.check:
+            print(f"{page} is out of date: run `python -m mkdocs_prd.docs_tables`", file=sys.stderr)
+            stale += 1
+            continue
+        page.write_text(wanted, encoding="utf-8")
+        print(f"updated {page}")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 Three levels: the manifest is valid for pre-commit itself; the hook's entry, run the
 way pre-commit runs it (the staged files that match ``files``/``types``, appended to
 ``entry``), fails a commit with a defective PRD and passes a clean one; and the real
-``pre-commit`` (``try-repo`` on this checkout, and ``run`` with the README's config
+``pre-commit`` (``try-repo`` on this checkout, and ``run`` with the documented config
 block) installs the hook into its own environment and runs it.  The last level
 needs the package's dependencies from the configured package index; without one it
 is skipped, and says so.
@@ -158,10 +158,10 @@ def test_pre_commit_try_repo(repo: Path, pre_commit_home: Path) -> None:
 
 
 def test_readme_config_block(repo: Path, pre_commit_home: Path) -> None:
-    """The README's ``.pre-commit-config.yaml`` block, pointed at this repository's HEAD."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The documented ``.pre-commit-config.yaml`` block (docs/lint.md), pointed at this repository's HEAD."""
+    text = (ROOT / "docs" / "lint.md").read_text(encoding="utf-8")
     m = re.search(r"<!-- pre-commit-config -->\n```yaml\n(.*?)\n```", text, re.S)
-    assert m, "README has no pre-commit config block"
+    assert m, "docs/lint.md has no pre-commit config block"
     config = yaml.safe_load(m.group(1))
     (entry,) = config["repos"]
     assert [h["id"] for h in entry["hooks"]] == [HOOK_ID]

@@ -1,4 +1,8 @@
-"""The README stays true: generated tables current, commands first, links and screenshots real.
+"""The README and the documentation site stay true.
+
+Generated tables current, the two commands first, links and screenshots real, and the
+documentation site (``mkdocs.yml`` + ``docs/``, built with Material and the plugin
+itself) builds with ``--strict``.
 
 The screenshots in ``docs/screenshots/`` come from the browser test at the end: it
 builds the sample site, serves it on 127.0.0.1 and photographs a PRD page and the
@@ -31,28 +35,35 @@ from mkdocs_prd.core.labels import DEFAULT_LABELS
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 TEXT = README.read_text(encoding="utf-8")
+PAGES = docs_tables.documentation_pages()
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 MAX_PNG_BYTES = 400_000
 
 
 def block(name: str) -> str:
-    m = re.search(rf"<!-- {name}:start -->\n(.*?)<!-- {name}:end -->", TEXT, re.S)
-    assert m, f"README has no generated block {name}"
-    return m.group(1)
+    """The generated block ``name``, from whichever documentation page holds it."""
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        m = re.search(rf"<!-- {name}:start -->\n(.*?)<!-- {name}:end -->", text, re.S)
+        if m:
+            return m.group(1)
+    raise AssertionError(f"no documentation page has the generated block {name}")
 
 
 def test_generated_blocks_are_current(capsys: pytest.CaptureFixture[str]) -> None:
-    code = docs_tables.main(["--check", "--readme", str(README)])
+    code = docs_tables.main(["--check"])
     assert code == 0, capsys.readouterr().err + " (run: python -m mkdocs_prd.docs_tables)"
 
 
 def test_drift_is_detected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    stale = tmp_path / "README.md"
-    stale.write_text(TEXT.replace("| `paths` |", "| `pathz` |", 1), encoding="utf-8")
-    assert docs_tables.main(["--check", "--readme", str(stale)]) == 1
+    page = ROOT / "docs" / "configuration.md"
+    text = page.read_text(encoding="utf-8")
+    stale = tmp_path / "configuration.md"
+    stale.write_text(text.replace("| `paths` |", "| `pathz` |", 1), encoding="utf-8")
+    assert docs_tables.main(["--check", str(stale)]) == 1
     assert "out of date" in capsys.readouterr().err
-    assert docs_tables.main(["--readme", str(stale)]) == 0
-    assert stale.read_text(encoding="utf-8") == TEXT
+    assert docs_tables.main([str(stale)]) == 0
+    assert stale.read_text(encoding="utf-8") == text
 
 
 def test_every_option_is_documented() -> None:
@@ -75,7 +86,7 @@ def test_every_subcommand_is_documented() -> None:
     (sub,) = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]
     assert sub.choices
     for name in sub.choices:
-        assert f"#### `mkdocs-prd {name}`" in reference, name
+        assert f"## `mkdocs-prd {name}`" in reference, name
 
 
 def test_the_two_commands_come_first() -> None:
@@ -86,31 +97,46 @@ def test_the_two_commands_come_first() -> None:
     lines = code.group(1).splitlines()
     assert lines[0].startswith("make serve") and lines[1].startswith("make test")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for target in ("serve", "test", "bench"):
+    for target in ("serve", "test", "bench", "docs"):
         assert re.search(rf"^{target}:", makefile, re.M), target
-    assert (
-        TEXT.index("## The two commands")
-        < TEXT.index("## Use it in your own site")
-        < TEXT.index("## Quick start")
-    )
+    assert TEXT.index("## The two commands") < TEXT.index("## Quick start") < TEXT.index("## Documentation")
+
+
+def _local_targets(text: str) -> list[str]:
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)  # links inside code blocks are examples
+    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", prose)
+    return [t for t in targets if not re.match(r"[a-z]+:", t)]
 
 
 def test_local_links_and_images_exist() -> None:
-    prose = re.sub(r"```.*?```", "", TEXT, flags=re.S)  # links inside code blocks are examples
-    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", prose)
-    local = [t for t in targets if not re.match(r"[a-z]+:", t)]
+    local = _local_targets(TEXT)
     assert "docs/screenshots/prd-page.png" in local and "docs/screenshots/prd-index.png" in local
-    for target in local:
-        assert (ROOT / target).exists(), target
+    for page in PAGES:
+        for target in _local_targets(page.read_text(encoding="utf-8")):
+            assert (page.parent / target).exists(), f"{page.relative_to(ROOT)}: {target}"
 
 
-def test_anchor_links_resolve() -> None:
-    slugs = {
-        re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
-        for h in re.findall(r"^#+ (.+)$", TEXT, re.M)
-    }
-    for anchor in re.findall(r"\]\(#([^)]+)\)", TEXT):
-        assert anchor in slugs, anchor
+def test_readme_links_every_documentation_page() -> None:
+    linked = set(_local_targets(TEXT))
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        if page.name != "index.md":
+            assert f"docs/{page.name}" in linked, page.name
+
+
+def test_documentation_site_builds_strict(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    result = subprocess.run(
+        [*command, "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    example = (tmp_path / "examples" / "refund-automation" / "index.html").read_text(encoding="utf-8")
+    assert 'class="prd-card' in example  # the plugin runs on its own documentation
+    assert "refund-automation" in (tmp_path / "examples" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "rules" / "index.html").read_text(encoding="utf-8").count("PRD10") >= 9
 
 
 @pytest.mark.parametrize("name", ["prd-page.png", "prd-index.png"])

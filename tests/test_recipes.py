@@ -1,6 +1,6 @@
-"""The README's CI recipes: valid YAML, and the commands they run work as documented.
+"""The documented CI recipes: valid YAML, and the commands they run work as documented.
 
-The recipes are read from README.md (the YAML block after ``<!-- ci-github -->`` and
+The recipes are read from docs/ci.md (the YAML block after ``<!-- ci-github -->`` and
 ``<!-- ci-gitlab -->``), so a recipe that drifts from what the tools do fails here.
 Their ``pip install`` lines are what ``tests/test_install.py`` checks; every other
 command runs for real, from the root of a copy of the sample site, once on the
@@ -22,17 +22,17 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+RECIPES = ROOT / "docs" / "ci.md"
 BIN = Path(sys.executable).parent
 
 GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),title=(PRD\d{3})::(.+)$")
 
 
 def readme_block(marker: str) -> str:
-    """The fenced code block right after ``<!-- marker -->`` in the README."""
-    text = README.read_text(encoding="utf-8")
+    """The fenced code block right after ``<!-- marker -->`` in docs/ci.md."""
+    text = RECIPES.read_text(encoding="utf-8")
     m = re.search(rf"<!-- {re.escape(marker)} -->\n```[a-z]*\n(.*?)\n```", text, re.S)
-    assert m, f"README has no code block after <!-- {marker} -->"
+    assert m, f"docs/ci.md has no code block after <!-- {marker} -->"
     return m.group(1)
 
 

@@ -1,4 +1,4 @@
-"""The README's rule table is generated from the catalogue and must not drift from it."""
+"""The rule table of docs/rules.md is generated from the catalogue and must not drift from it."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ from pathlib import Path
 
 from mkdocs_prd.core.rules.catalog import RULES, rule_table_markdown
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+RULES_PAGE = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
 def readme_rule_table() -> str:
-    text = README.read_text(encoding="utf-8")
+    text = RULES_PAGE.read_text(encoding="utf-8")
     m = re.search(r"<!-- rules-table:start -->\n(.*?)<!-- rules-table:end -->", text, re.S)
-    assert m, "README.md lacks the <!-- rules-table:start --> / <!-- rules-table:end --> markers"
+    assert m, "docs/rules.md lacks the <!-- rules-table:start --> / <!-- rules-table:end --> markers"
     return m.group(1)
 
 
 def test_readme_rule_table_matches_the_catalogue() -> None:
-    # On failure: python -m mkdocs_prd.docs_tables (rewrites the generated README blocks).
+    # On failure: python -m mkdocs_prd.docs_tables (rewrites the generated blocks of the documentation).
     assert readme_rule_table() == rule_table_markdown()
 
 

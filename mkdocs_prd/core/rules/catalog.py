@@ -8,7 +8,7 @@ never changes.  Each rule is one small function in a family module:
 * :mod:`mkdocs_prd.core.rules.content`: PRD3xx/PRD4xx, requirements, risks, acceptance, change log;
 * :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10.
 
-The README's rule table is generated from :data:`RULES` (``mkdocs-prd rules
+The documentation's rule table (docs/rules.md) is generated from :data:`RULES` (``mkdocs-prd rules
 --format markdown``), and a test fails when the two drift apart.
 """
 
@@ -31,7 +31,7 @@ RULES: dict[str, Rule] = {
 
 
 def rule_table_markdown() -> str:
-    """The catalogue as a Markdown table (the README's rule table)."""
+    """The catalogue as a Markdown table (the rule table of docs/rules.md)."""
     rows = ["| id | default | fires when |", "|---|---|---|"]
     for rule in RULES.values():
         summary = rule.summary.replace("|", "\\|")
