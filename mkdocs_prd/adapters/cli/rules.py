@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--format",
         choices=("text", "markdown", "json"),
         default="text",
-        help="text (default), a Markdown table (the README's), or JSON",
+        help="text (default), a Markdown table (as in the documentation), or JSON",
     )
     parser.set_defaults(func=run)
 
