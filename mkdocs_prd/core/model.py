@@ -350,8 +350,38 @@ class Prd:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace columns ``start`` to ``end`` of 1-based line ``line`` by ``text``.
+
+    Columns are 0-based offsets in code points into the line as
+    :func:`~mkdocs_prd.core.parse.lines.split_lines` gives it (without its line ending,
+    and without a BOM on line 1), ``start <= end <= len(line)``; an edit never spans
+    a line ending, so the file's line endings are never touched.
+    """
+
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe fix for one finding: ``title`` says what it does (``Write `2026-01-17```),
+    ``edits`` are applied together or not at all (they do not overlap)."""
+
+    title: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One validation result.  ``path`` is relative to ``docs_dir``; ``line`` is 1-based."""
+    """One validation result.  ``path`` is relative to ``docs_dir``; ``line`` is 1-based.
+
+    ``fix`` is set when the rule knows the right text for certain (see
+    :mod:`mkdocs_prd.core.fix`); the CLI's ``--fix`` and the language server's code
+    actions apply the same edits.
+    """
 
     rule: str
     severity: Severity
@@ -359,6 +389,7 @@ class Finding:
     line: int
     message: str
     hint: str = ""
+    fix: Fix | None = None
 
     def location(self) -> str:
         return f"{self.path}:{self.line}"

@@ -34,10 +34,13 @@ class Settings:
     ``severities`` maps rule ids to ``error`` / ``warning`` / ``info`` / ``off`` and
     overrides the catalogue's defaults.  ``paths`` restricts detection to glob
     patterns relative to ``docs_dir`` (empty: every page may be a PRD).
+    ``status_aliases`` maps words authors write (``WIP``) to one of ``statuses``
+    (``Draft``): PRD102's fix writes the status.
     """
 
     paths: tuple[str, ...] = ()
     statuses: tuple[str, ...] = DEFAULT_STATUSES
+    status_aliases: dict[str, str] = field(default_factory=dict)
     required_sections: tuple[str, ...] = DEFAULT_REQUIRED_SECTIONS
     severities: dict[str, str] = field(default_factory=dict)
     iosm_threshold: float = 0.80

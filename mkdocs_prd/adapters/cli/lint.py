@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from mkdocs_prd.adapters.cli.fixing import planned_fixes, unified_diff, write_atomically
 from mkdocs_prd.adapters.cli.formats import FORMATS
 from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
 from mkdocs_prd.core.lint import lint
@@ -34,6 +35,19 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes (see the rule table's fixable column) to the files, "
+        "then report the findings that are left",
+    )
+    fixing.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the safe fixes as a unified diff and write nothing "
+        "(exit 1 when there is something to fix, else 0)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -48,6 +62,24 @@ def run(args: argparse.Namespace) -> int:
         result = lint(args.paths, settings, docs_dir)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc.args[0]}") from exc
+    if args.fix or args.diff:
+        changes = planned_fixes(result, settings)
+        if args.diff:
+            sys.stdout.write(unified_diff(changes))
+            return EXIT_PROBLEMS if changes else EXIT_OK
+        for change in changes:
+            try:
+                write_atomically(change.file, change.after)
+            except OSError as exc:
+                print(f"mkdocs-prd: cannot write {change.file}: {exc.strerror or exc}", file=sys.stderr)
+        if changes:
+            fixed = sum(c.fixes for c in changes)
+            print(
+                f"Fixed {fixed} finding{'s' * (fixed != 1)} in {len(changes)} file"
+                f"{'s' * (len(changes) != 1)}",
+                file=sys.stderr,
+            )
+            result = lint(args.paths, settings, docs_dir)
     sys.stdout.write(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK

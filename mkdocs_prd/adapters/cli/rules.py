@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "rules",
         help="print the rule catalogue",
-        description="Print every rule with its id, default severity and description.",
+        description="Print every rule with its id, default severity, description and safe fix (if any).",
     )
     parser.add_argument(
         "--format",
@@ -33,10 +33,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(rule_table_markdown())
     elif args.format == "json":
         rows = [
-            {"rule": r.id, "severity": r.severity.value, "description": r.summary} for r in RULES.values()
+            {"rule": r.id, "severity": r.severity.value, "description": r.summary, "fixable": r.fixable}
+            for r in RULES.values()
         ]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
     else:
         for r in RULES.values():
-            sys.stdout.write(f"{r.id}  {r.severity.value:<7}  {r.summary}\n")
+            fix = f" [fix: {r.fixable}]" if r.fixable else ""
+            sys.stdout.write(f"{r.id}  {r.severity.value:<7}  {r.summary}{fix}\n")
     return EXIT_OK

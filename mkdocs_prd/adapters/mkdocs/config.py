@@ -100,6 +100,17 @@ class StatusColors(_StringMapping):
         return str(key), str(value)
 
 
+class StatusAliases(_StringMapping):
+    """``{other word: status}``: words authors write for one of the site's statuses."""
+
+    what = "word to status"
+
+    def entry(self, key: object, value: object) -> tuple[str, str]:
+        if not isinstance(value, str) or not value.strip() or not str(key).strip():
+            raise ValidationError(f"Status alias {key!r}: expected the status it stands for, got {value!r}")
+        return str(key), value.strip()
+
+
 class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
     """Other sites' ``prd-index.json``: paths, URLs or ``{source, name, url, timeout}`` mappings."""
 
@@ -162,6 +173,10 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
 
     statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
     """The statuses a PRD may have (matched case-insensitively)."""
+
+    status_aliases = StatusAliases()
+    """Words authors write for a status, e.g. ``{WIP: Draft, Shipped: Implemented}``: still
+    PRD102 findings, which ``mkdocs-prd lint --fix`` rewrites to the status."""
 
     required_sections = c.ListOfItems(
         c.Choice(DEFAULT_REQUIRED_SECTIONS), default=list(DEFAULT_REQUIRED_SECTIONS)
@@ -227,6 +242,12 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
                 failed.append((key, ValidationError(f"Unknown option {key!r} of the prd plugin")))
             else:
                 keep.append((key, message))
+        if not failed:
+            statuses = {str(s).casefold() for s in self.statuses}
+            for alias, status in self.status_aliases.items():
+                if status.casefold() not in statuses:
+                    message = f"Status alias {alias!r} names {status!r}, which is not one of the statuses"
+                    failed.append(("status_aliases", ValidationError(message)))
         return failed, keep
 
 
@@ -235,6 +256,7 @@ def to_settings(cfg: PrdConfig) -> Settings:
     return Settings(
         paths=tuple(cfg.paths),
         statuses=tuple(cfg.statuses),
+        status_aliases=dict(cfg.status_aliases),
         required_sections=tuple(cfg.required_sections),
         severities=dict(cfg.rules),
         iosm_threshold=float(cfg.iosm_threshold),

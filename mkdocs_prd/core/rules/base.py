@@ -14,18 +14,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from mkdocs_prd.core.model import Prd, Severity
+from mkdocs_prd.core.model import Fix, Prd, Severity
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.settings import DEFAULT_STATUSES, Settings
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One place where a rule fires: 1-based line, message naming the value, fix hint."""
+    """One place where a rule fires: 1-based line, message naming the value, fix hint,
+    and the safe fix when the rule knows the right text (see :mod:`mkdocs_prd.core.rules.edits`)."""
 
     line: int
     message: str
     hint: str
+    fix: Fix | None = None
 
 
 class RuleContext:
@@ -61,13 +63,17 @@ class Rule:
     summary: str
     page: PageCheck | None = None
     site: SiteCheck | None = None
+    fixable: str = ""
+    """What the rule's safe fix does (empty: the rule has none); the rule table shows it."""
 
 
-def page_rule(rule_id: str, severity: Severity, summary: str) -> Callable[[PageCheck], Rule]:
-    """Decorator turning a page check function into a :class:`Rule`."""
+def page_rule(
+    rule_id: str, severity: Severity, summary: str, fixable: str = ""
+) -> Callable[[PageCheck], Rule]:
+    """Decorator turning a page check function into a :class:`Rule` (``fixable``: see :class:`Rule`)."""
 
     def wrap(check: PageCheck) -> Rule:
-        return Rule(rule_id, severity, summary, page=check)
+        return Rule(rule_id, severity, summary, page=check, fixable=fixable)
 
     return wrap
 

@@ -31,9 +31,11 @@ RULES: dict[str, Rule] = {
 
 
 def rule_table_markdown() -> str:
-    """The catalogue as a Markdown table (the rule table of docs/rules.md)."""
-    rows = ["| id | default | fires when |", "|---|---|---|"]
+    """The catalogue as a Markdown table (the rule table of docs/rules.md); ``fixable`` says what
+    ``mkdocs-prd lint --fix`` rewrites (empty: nothing, the author decides)."""
+    rows = ["| id | default | fires when | fixable |", "|---|---|---|---|"]
     for rule in RULES.values():
         summary = rule.summary.replace("|", "\\|")
-        rows.append(f"| {rule.id} | {rule.severity.value} | {summary} |")
+        fixable = rule.fixable.replace("|", "\\|")
+        rows.append(f"| {rule.id} | {rule.severity.value} | {summary} | {fixable} |")
     return "\n".join(rows) + "\n"

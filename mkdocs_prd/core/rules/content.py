@@ -16,10 +16,12 @@ from mkdocs_prd.core.rules.base import (
     quote,
     status_placeholder,
 )
+from mkdocs_prd.core.rules.edits import core_value, replace_text
 
 NFR_CATEGORIES: tuple[str, ...] = ("Performance", "Security", "Reliability", "Scalability", "Maintainability")
 RISK_LEVELS: frozenset[str] = frozenset({"h", "m", "l", "high", "medium", "med", "low"})
 _VERSION_PARTS = re.compile(r"v?(\d+(?:\.\d+)*)")
+_MOSCOW = re.compile(r"(must|should|could)[ \t-]*have", re.IGNORECASE)
 
 
 @page_rule("PRD301", Severity.WARNING, "a functional requirement lacks a Description, Acceptance or Priority")
@@ -38,16 +40,26 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-@page_rule("PRD302", Severity.ERROR, "a Priority is not Must, Should or Could")
+@page_rule(
+    "PRD302",
+    Severity.ERROR,
+    "a Priority is not Must, Should or Could",
+    fixable="MoSCoW's long form (`Must have`, `should-have`) becomes `Must` / `Should` / `Could`",
+)
 def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in (*prd.functional, *prd.non_functional):
         if req.priority is None or not req.priority.strip() or priority_placeholder(req.priority):
             continue
         if normal_priority(req.priority) is None:
+            line = req.priority_line or req.line
+            written = core_value(req.priority)
+            long_form = _MOSCOW.fullmatch(written)
+            short = long_form.group(1).capitalize() if long_form else ""
             yield Hit(
-                req.priority_line or req.line,
+                line,
                 f"Priority {quote(req.priority)} of {quote(req.id or req.name)} is not Must, Should or Could",
                 "Write `Priority: Must`, `Priority: Should` or `Priority: Could`",
+                replace_text(ctx.lines, line, written, short, f"Write `{short}`") if short else None,
             )
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_prd.core.model import GATE_NAMES, Number, Prd, Severity
+from mkdocs_prd.core.model import GATE_NAMES, Fix, Number, Prd, Severity
 from mkdocs_prd.core.rules.base import Hit, RuleContext, is_bracketed, page_rule, quote
+from mkdocs_prd.core.rules.edits import core_value, replace_text
 
 DELTA_TOLERANCE = 0.005
 # Words that say plainly there is no figure ("no baseline yet"): not a defect.
 _NO_FIGURE = frozenset({"n/a", "na", "none", "-", "\u2013", "\u2014"})
 _SCORE = re.compile(r"[^0-9+\-]{0,4}([+-]?\d{1,6}(?:\.\d{1,9})?)")
+_PLAIN = re.compile(r"[+\-\u2212]?\d{1,6}(?:\.(\d{1,9}))?")
 
 
 @page_rule("PRD501", Severity.WARNING, "the IOSM targets lack one of the four gates")
@@ -66,7 +68,12 @@ def _score(raw: str | None) -> float | None:
     return float(m.group(1)) if m else None
 
 
-@page_rule("PRD503", Severity.WARNING, "the stated delta is not target minus baseline (tolerance 0.005)")
+@page_rule(
+    "PRD503",
+    Severity.WARNING,
+    "the stated delta is not target minus baseline (tolerance 0.005)",
+    fixable="a delta written as a plain number gets target minus baseline",
+)
 def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     index = prd.iosm.index
     if index.baseline is None or index.target is None or index.delta is None:
@@ -75,11 +82,33 @@ def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if b is None or t is None or d is None:
         return
     if abs((t - b) - d) > DELTA_TOLERANCE:
+        right = _delta_text(t - b, index.baseline.raw, index.target.raw)
         yield Hit(
             index.delta.line,
             f"Delta {quote(index.delta.raw)} is not target minus baseline ({t:g} - {b:g} = {t - b:+.2f})",
-            f"Write `**Delta:** {t - b:+.2f}`",
+            f"Write `**Delta:** {right}`",
+            _delta_fix(ctx, index.delta, right),
         )
+
+
+def _decimals(raw: str) -> int:
+    m = _PLAIN.search(raw)
+    return len(m.group(1) or "") if m else 0
+
+
+def _delta_text(delta: float, baseline: str, target: str) -> str:
+    """``+0.17``: signed, with as many decimals as the more precise figure (at least two)."""
+    places = max(_decimals(baseline), _decimals(target), 2)
+    text = f"{delta:+.{places}f}"
+    return "+" + text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def _delta_fix(ctx: RuleContext, delta: Number, right: str) -> Fix | None:
+    # Only a delta that is just a number: in `+17%` or `0.15 (approx.)` the right text is not certain.
+    written = core_value(delta.raw)
+    if not _PLAIN.fullmatch(written):
+        return None
+    return replace_text(ctx.lines, delta.line, written, right, f"Write `{right}`")
 
 
 @page_rule(

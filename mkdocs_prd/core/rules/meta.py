@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from mkdocs_prd.core.model import CORE_FIELDS, Prd, Severity
+from mkdocs_prd.core.model import CORE_FIELDS, Field, Fix, Prd, Severity
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
@@ -23,6 +23,8 @@ from mkdocs_prd.core.rules.base import (
     site_rule,
     status_placeholder,
 )
+from mkdocs_prd.core.rules.dates import iso_date
+from mkdocs_prd.core.rules.edits import core_value, replace_text
 from mkdocs_prd.core.rules.placeholders import find_placeholders
 from mkdocs_prd.core.settings import Settings
 
@@ -47,6 +49,7 @@ _EXAMPLES: dict[str, str] = {
 
 _VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PREFIXED_VERSION = re.compile(r"[vV][ .]?(\d+(?:\.\d+){0,2})")
 _SLUG = re.compile(r"[A-Za-z0-9._-]+")
 
 
@@ -90,6 +93,8 @@ def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     Severity.ERROR,
     "Status is not one of the site's statuses "
     "(default Draft, Review, Approved, Implemented; configurable; matched case-insensitively)",
+    fixable="a status written with other separators or backticks (`in-review`, `IN_REVIEW` for `In Review`), "
+    "or a word the site's `status_aliases` maps to a status",
 )
 def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("status")
@@ -102,20 +107,54 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             found.line,
             f"Status {quote(found.value)} is not one of the site's statuses ({choices})",
             f"Use one of {choices}, or add the status to the plugin's `statuses` option",
+            _status_fix(found, ctx),
         )
 
 
-@page_rule("PRD103", Severity.ERROR, "Date is not a real calendar date in ISO form (YYYY-MM-DD)")
+_SEPARATORS = re.compile(r"[\s\-_.`*]+")
+
+
+def _status_key(text: str) -> str:
+    return _SEPARATORS.sub("", text).casefold()
+
+
+def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
+    """The site's status ``found`` certainly means: same letters (other case, separators,
+    backticks), or a word of ``status_aliases``; None when no single status fits."""
+    written = found.value.strip().strip("*_").strip()  # backticks are part of what the fix rewrites
+    key = _status_key(written)
+    if not key:
+        return None
+    statuses = ctx.settings.statuses
+    candidates = {s for s in statuses if _status_key(s) == key}
+    for alias, status in ctx.settings.status_aliases.items():
+        if _status_key(alias) == key:
+            candidates.update(s for s in statuses if s.casefold() == status.casefold())
+    if len(candidates) != 1:
+        return None
+    (status,) = candidates
+    return replace_text(ctx.lines, found.line, written, status, f"Write `{status}`")
+
+
+@page_rule(
+    "PRD103",
+    Severity.ERROR,
+    "Date is not a real calendar date in ISO form (YYYY-MM-DD)",
+    fixable="a date in another unambiguous form (`2026/01/17`, `17 January 2026`, `Jan 17, 2026`, "
+    "`17/01/2026`; never `01/02/2026`)",
+)
 def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("date")
     if found is None or not found.value.strip() or is_bracketed(found.value):
         return
     value = found.value.strip()
     if not (_ISO_DATE.fullmatch(value) and _real_date(value)):
+        iso = iso_date(core_value(value))
         yield Hit(
             found.line,
             f"{found.label} {quote(value)} is not a calendar date in ISO form (YYYY-MM-DD)",
-            f"Write the date as YYYY-MM-DD, e.g. `**{found.label}:** 2026-01-17`",
+            f"Write the date as YYYY-MM-DD, e.g. `**{found.label}:** {iso or '2026-01-17'}`",
+            replace_text(ctx.lines, found.line, value, iso, f"Write `{iso}`") if iso else None,
         )
 
 
@@ -127,16 +166,27 @@ def _real_date(value: str) -> bool:
     return True
 
 
-@page_rule("PRD104", Severity.WARNING, "Version is not like `1`, `1.2` or `1.2.3`")
+@page_rule(
+    "PRD104",
+    Severity.WARNING,
+    "Version is not like `1`, `1.2` or `1.2.3`",
+    fixable="a version with a `v` before it (`v1.2`, `V 1.2`)",
+)
 def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("version")
     if found is None or not found.value.strip() or is_bracketed(found.value):
         return
     if not _VERSION.fullmatch(found.value.strip()):
+        prefixed = _PREFIXED_VERSION.fullmatch(core_value(found.value))
+        fix = None
+        if prefixed:
+            number = prefixed.group(1)
+            fix = replace_text(ctx.lines, found.line, found.value.strip(), number, f"Write `{number}`")
         yield Hit(
             found.line,
             f"Version {quote(found.value)} is not like 1, 1.2 or 1.2.3",
             "Write the version as numbers separated by dots, e.g. `**Version:** 1.2`",
+            fix,
         )
 
 

@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from mkdocs_prd.core.model import Prd, Section, Severity
+from mkdocs_prd.core.model import Fix, Prd, Section, Severity
 from mkdocs_prd.core.rules.base import Hit, RuleContext, heading_line, page_rule, quote
+from mkdocs_prd.core.rules.edits import line_text, replace_match
 
 TEMPLATE_SECTIONS: dict[str, tuple[int | None, str]] = {
     "problem": (1, "Problem"),
@@ -76,7 +77,12 @@ def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-@page_rule("PRD202", Severity.WARNING, "sections are out of order or misnumbered")
+@page_rule(
+    "PRD202",
+    Severity.WARNING,
+    "sections are out of order or misnumbered",
+    fixable="a misnumbered section gets its number (out-of-order sections are left to the author)",
+)
 def section_order(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     seen: dict[str, Section] = {}
     furthest: Section | None = None
@@ -116,8 +122,23 @@ def section_order(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 s.line,
                 f"Section {quote(s.title)} is numbered {number}; expected {wanted}",
                 f"Number it `## {wanted}. …`",
+                _renumber(ctx, s, number, wanted),
             )
         previous_number = number
+
+
+def _heading_number(number: int) -> re.Pattern[str]:
+    # The number right after the heading's `##` (or at the start of a setext heading),
+    # possibly inside emphasis, and followed by `.`, `)` or a blank as the parser reads it.
+    return re.compile(rf"^ {{0,3}}(?:#{{2}}[ \t]+)?[*_]*(0*{number})(?=[.)]?[ \t])")
+
+
+def _renumber(ctx: RuleContext, section: Section, number: int, wanted: int) -> Fix | None:
+    text = line_text(ctx.lines, section.line)
+    match = _heading_number(number).match(text) if text is not None else None
+    if match is None:
+        return None
+    return replace_match(section.line, match, 1, str(wanted), f"Number it {wanted}")
 
 
 def _int(number: str | None) -> int | None:

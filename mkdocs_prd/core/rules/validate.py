@@ -27,7 +27,7 @@ def severity_of(rule: Rule, settings: Settings) -> Severity | None:
 
 
 def _finding(rule: Rule, severity: Severity, path: str, hit: Hit) -> Finding:
-    return Finding(rule.id, severity, path, max(hit.line, 1), hit.message, hit.hint)
+    return Finding(rule.id, severity, path, max(hit.line, 1), hit.message, hit.hint, hit.fix)
 
 
 def check_page(prd: Prd, text: str, settings: Settings, lines: Sequence[str] | None = None) -> list[Finding]:

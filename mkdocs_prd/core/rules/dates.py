@@ -1,0 +1,136 @@
+"""Reading a date written in another unambiguous form, for PRD103's safe fix.
+
+:func:`iso_date` accepts only forms with a single possible reading:
+
+* year first, numeric: ``2026/01/17``, ``2026.1.17``, ``2026-1-7``, ``20260117``;
+* a month name (English, full or abbreviated, any case, optional ordinal and commas):
+  ``17 January 2026``, ``Jan 17, 2026``, ``17th of Jan. 2026``, ``17-Jan-2026``,
+  ``2026 January 17``, optionally after a weekday that agrees with the date;
+* day and month numeric with the year last only when one reading is a real date
+  (``17/01/2026``) or both readings are the same day (``05/05/2026``).
+
+Everything else is None: ``01/02/2026`` (1 February or 2 January?), two-digit years,
+times, words we do not know, impossible dates.  Pure and linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""English month names and abbreviations (casefolded) -> month number."""
+
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+"""English weekday names (casefolded) -> ``date.weekday()``."""
+
+_ALLOWED = re.compile(r"[A-Za-z0-9 ,./\-]{1,40}")
+_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+
+
+def iso_date(text: str) -> str | None:
+    """``text`` as ``YYYY-MM-DD`` when it names exactly one real calendar date, else None."""
+    value = text.strip()
+    if not _ALLOWED.fullmatch(value):
+        return None
+    tokens = _TOKEN.findall(value.casefold())
+    weekday: int | None = None
+    if tokens and tokens[0] in WEEKDAYS:
+        weekday = WEEKDAYS[tokens.pop(0)]
+    parts = _without_filler(tokens)
+    if parts is None:
+        return None
+    found = _read(parts)
+    if found is None or (weekday is not None and found.weekday() != weekday):
+        return None
+    return found.isoformat()
+
+
+def _without_filler(tokens: list[str]) -> list[str] | None:
+    """Tokens without ordinal suffixes (``17th``) and ``of``; None when a word is unknown."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        if token in _ORDINALS and i > 0 and tokens[i - 1].isdigit():
+            continue
+        if token == "of":
+            continue
+        if not token.isdigit() and token not in MONTHS:
+            return None
+        out.append(token)
+    return out
+
+
+def _read(parts: list[str]) -> date | None:
+    if len(parts) == 1 and len(parts[0]) == 8:  # ISO basic form, 20260117
+        return _day(parts[0][:4], parts[0][4:6], parts[0][6:])
+    if len(parts) != 3:
+        return None
+    named = [i for i, p in enumerate(parts) if p in MONTHS]
+    if len(named) > 1:
+        return None
+    if named:
+        return _with_month_name(parts, named[0])
+    first, second, third = parts
+    if len(first) == 4 and len(second) <= 2 and len(third) <= 2:
+        return _day(first, second, third)
+    if len(third) == 4 and len(first) <= 2 and len(second) <= 2:
+        day_first = _day(third, second, first)
+        month_first = _day(third, first, second)
+        if day_first is None or month_first is None or day_first == month_first:
+            return day_first or month_first
+    return None
+
+
+def _with_month_name(parts: list[str], at: int) -> date | None:
+    month = str(MONTHS[parts[at]])
+    numbers = [p for i, p in enumerate(parts) if i != at]
+    years = [n for n in numbers if len(n) == 4]
+    days = [n for n in numbers if len(n) <= 2]
+    if len(years) != 1 or len(days) != 1:
+        return None
+    # D M Y, M D Y and Y M D are written; Y D M is not, and a year between is no date.
+    if parts.index(years[0]) == 1 or (at == 2 and parts[0] == years[0]):
+        return None
+    return _day(years[0], month, days[0])
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
