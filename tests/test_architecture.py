@@ -69,3 +69,14 @@ def test_public_api_is_importable_from_the_package_top() -> None:
         assert getattr(mkdocs_prd, name) is not None
     prd = mkdocs_prd.parse_prd("# PRD: Example\n\n**Status:** Draft\n", "example.md")
     assert isinstance(prd, mkdocs_prd.Prd)
+
+
+def test_only_the_lsp_adapter_imports_pygls() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if _roots(imported_modules(path)) & {"pygls", "lsprotocol"}
+        and (PACKAGE / "adapters" / "lsp") not in path.parents
+    ]
+    assert offenders == []
+    assert _roots(imported_modules(PACKAGE / "adapters" / "lsp" / "server.py")) >= {"pygls", "lsprotocol"}

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "mkdocs_prd.adapters.cli.rules",
     "mkdocs_prd.adapters.cli.new",
     "mkdocs_prd.adapters.cli.index",
+    "mkdocs_prd.adapters.cli.lsp",
 )
 """Modules that each register one subcommand, in the order ``--help`` lists them."""
 

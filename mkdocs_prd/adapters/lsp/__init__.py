@@ -1,0 +1,1 @@
+"""The language server adapter (``mkdocs-prd lsp``): the only package that imports pygls and lsprotocol."""

@@ -1,0 +1,134 @@
+"""The rest of the site one PRD is checked against, kept up to date page by page.
+
+An editor checks one page many times a second while the author types; reading and
+validating the whole site each time would not do.  :class:`SiteContext` parses every
+PRD of ``docs_dir`` once (no validation) and is then updated one page at a time
+(:meth:`SiteContext.update`, :meth:`SiteContext.forget`).  :meth:`SiteContext.check`
+gives the findings of one page exactly as a build would report them: its page rules,
+and the cross-document rules (duplicate Track IDs, and any rule that looks at the
+other PRDs, e.g. requirement ids for traceability) run with the other PRDs' models.
+
+MkDocs-free.  Never raises on page content: unreadable files are skipped (the page
+itself reports PRD001 when it is checked).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from mkdocs_prd.core.lint import markdown_below
+from mkdocs_prd.core.model import Finding, Prd
+from mkdocs_prd.core.parse.lines import split_lines
+from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
+from mkdocs_prd.core.rules.validate import check_page, check_site, sort_findings
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import paused_gc
+
+
+@dataclass
+class SiteContext:
+    """Every PRD of a site by path (relative to ``docs_dir``, ``/``-separated), with the settings.
+
+    ``docs_dir`` is None for a lone file outside any site: then only page rules apply.
+    """
+
+    settings: Settings
+    docs_dir: str | None = None
+    prds: dict[str, Prd] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, docs_dir: str | None, settings: Settings) -> SiteContext:
+        """Parse every PRD below ``docs_dir`` once (an absent folder gives an empty site)."""
+        context = cls(settings, os.path.abspath(docs_dir) if docs_dir else None)
+        if context.docs_dir is not None and os.path.isdir(context.docs_dir):
+            with paused_gc():
+                for full in markdown_below(context.docs_dir):
+                    path = context.path_of(full)
+                    if path is not None:
+                        context.update(path, _read(full))
+        return context
+
+    def relative(self, file: str) -> str | None:
+        """``file`` relative to ``docs_dir`` (``/``-separated), or None when it is outside."""
+        if self.docs_dir is None:
+            return None
+        full = os.path.abspath(file)
+        prefix = self.docs_dir.rstrip(os.sep) + os.sep
+        return full[len(prefix) :].replace(os.sep, "/") if full.startswith(prefix) else None
+
+    def path_of(self, file: str) -> str | None:
+        """``file`` relative to ``docs_dir`` when it may hold one of the site's PRDs (inside
+        ``docs_dir`` and in the ``paths`` scope), else None."""
+        path = self.relative(file)
+        return path if path is not None and self.settings.in_scope(path) else None
+
+    def update(self, path: str, source: str | bytes | None) -> Prd | None:
+        """Record the page at ``path`` with its current ``source`` (None: it is gone).
+
+        Returns its model when it is a PRD, else None (and it is no longer one of the site's PRDs).
+        """
+        if isinstance(source, bytes):
+            source = decode_source(source)[0]
+        prd = parse_page(source, path) if source is not None else None
+        if prd is None:
+            self.prds.pop(path, None)
+        else:
+            self.prds[path] = prd
+        return prd
+
+    def forget(self, path: str) -> None:
+        """The page at ``path`` was deleted."""
+        self.prds.pop(path, None)
+
+    def reload(self, path: str) -> Prd | None:
+        """Read the page at ``path`` from disk again (an editor closed it without saving)."""
+        if self.docs_dir is None:
+            return None
+        return self.update(path, _read(os.path.join(self.docs_dir, *path.split("/"))))
+
+    def track_ids(self) -> dict[str, str]:
+        """``{path: Track ID}`` of every PRD that has one."""
+        return {path: prd.track_id.strip() for path, prd in self.prds.items() if prd.track_id}
+
+    def others(self, path: str) -> Iterator[Prd]:
+        """The site's PRDs except the one at ``path``."""
+        return (prd for p, prd in self.prds.items() if p != path)
+
+    def check(self, path: str, text: str) -> list[Finding]:
+        """The findings of the page at ``path`` with source ``text`` against the rest of the site.
+
+        Empty when ``text`` is not a PRD.  The context itself is not changed (call
+        :meth:`update` for that).
+        """
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if not is_prd(text):
+            return []
+        lines = split_lines(text)
+        prd = parse_prd(text, path, lines)
+        found = check_page(prd, text, self.settings, lines)
+        if self.docs_dir is not None:
+            others = [prd, *self.others(path)]
+            found += [f for f in check_site(others, self.settings) if f.path == path]
+        return sort_findings(found)
+
+
+def parse_page(text: str, path: str) -> Prd | None:
+    """The model of ``text`` when it is a PRD, else None."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not is_prd(text):
+        return None
+    return parse_prd(text, path, split_lines(text))
+
+
+def _read(full: str) -> bytes | None:
+    if not os.path.isfile(full):
+        return None
+    try:
+        with open(full, "rb") as fd:
+            return fd.read()
+    except OSError:
+        return None
