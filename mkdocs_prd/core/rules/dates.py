@@ -58,7 +58,7 @@ WEEKDAYS: dict[str, int] = {
 }
 """English weekday names (casefolded) -> ``date.weekday()``."""
 
-_ALLOWED = re.compile(r"[A-Za-z0-9 ,./\-]{1,40}")
+_ALLOWED = re.compile(r"[A-Za-z0-9 ,./\-\u00a0\u2010-\u2014\u2212]{1,40}")
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 
