@@ -274,8 +274,9 @@ def test_rules_command_prints_the_catalogue(capsys: pytest.CaptureFixture[str]) 
     rows = json.loads(out)
     assert [r["rule"] for r in rows] == list(RULES)
     assert {r["severity"] for r in rows} == {"error", "warning", "info"}
+    assert {r["rule"] for r in rows if r["fixable"]} >= {"PRD102", "PRD103", "PRD202", "PRD503"}
     code, out, _ = run(capsys, "rules", "--format", "markdown")
-    assert out.startswith("| id | default | fires when |\n|---|---|---|\n| PRD001 | error |")
+    assert out.startswith("| id | default | fires when | fixable |\n|---|---|---|---|\n| PRD001 | error |")
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:

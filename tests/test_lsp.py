@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -117,7 +118,9 @@ def run_session(root: Path, body: Callable[[Session], Awaitable[T]]) -> T:
         finally:
             await session.stop()
 
-    return asyncio.run(go())
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, go()).result()
 
 
 def as_findings(diagnostics: list[types.Diagnostic]) -> list[tuple[int, Any, str]]:
