@@ -162,7 +162,7 @@ def test_diagnostics_equal_the_lint_findings_with_the_site_context(
     assert by_rule["PRD106"].source == "mkdocs-prd"
 
 
-def test_edit_then_quick_fix_makes_the_diagnostic_disappear(tmp_path: Path) -> None:
+def test_edit_quick_fix_hover_completion_and_site_updates(tmp_path: Path) -> None:
     write_site(tmp_path, {"prds/a.md": CLEAN, "prds/b.md": CLEAN.replace("saved-payment-methods", "other")})
 
     async def body(s: Session) -> dict[str, Any]:
@@ -203,7 +203,9 @@ def test_edit_then_quick_fix_makes_the_diagnostic_disappear(tmp_path: Path) -> N
         other_items = await s.client.text_document_completion_async(
             types.CompletionParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
         )
-        return {"after": after, "hover": hover, "status": status_items, "other": other_items}
+        result = {"after": after, "hover": hover, "status": status_items, "other": other_items}
+        await site_updates(s, tmp_path, uri, fixed)
+        return result
 
     result = run_session(tmp_path, body)
     assert result["after"] == []
@@ -217,29 +219,25 @@ def test_edit_then_quick_fix_makes_the_diagnostic_disappear(tmp_path: Path) -> N
     assert [i.label for i in result["other"].items] == ["other"]  # the other PRD's Track ID, not its own
 
 
-def test_site_is_updated_by_changes_of_other_pages(tmp_path: Path) -> None:
-    write_site(tmp_path, {"prds/a.md": CLEAN})
-
-    async def body(s: Session) -> None:
-        uri = s.open("prds/a.md", CLEAN)
-        assert await s.wait_for(uri, version(1)) == []
-        # A new file on disk with the same Track ID, announced by the editor's file watcher.
-        (tmp_path / "docs" / "prds" / "b.md").write_text(CLEAN, encoding="utf-8")
-        s.client.workspace_did_change_watched_files(
-            types.DidChangeWatchedFilesParams(
-                [types.FileEvent(uri=s.uri("prds/b.md"), type=types.FileChangeType.Created)]
-            )
+async def site_updates(s: Session, root: Path, uri: str, text: str) -> None:
+    """The site follows changes of other pages: on disk (the file watcher) and in the editor."""
+    s.change(uri, 5, text)
+    assert await s.wait_for(uri, version(5)) == []
+    # A new file on disk with the same Track ID, announced by the editor's file watcher.
+    (root / "docs" / "prds" / "c.md").write_text(CLEAN, encoding="utf-8")
+    s.client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(uri=s.uri("prds/c.md"), type=types.FileChangeType.Created)]
         )
-        found = await s.wait_for(uri, lambda p: bool(p.diagnostics))
-        assert [d.code for d in found] == ["PRD106"] and "prds/b.md" in found[0].message
-        # Open b.md and give it its own Track ID while typing: a.md's duplicate goes away.
-        uri_b = s.open("prds/b.md", CLEAN)
-        await s.wait_for(uri_b, version(1))
-        s.diagnostics.pop(uri, None)
-        s.change(uri_b, 2, CLEAN.replace("saved-payment-methods", "renamed"))
-        assert await s.wait_for(uri, lambda p: not p.diagnostics) == []
-
-    run_session(tmp_path, body)
+    )
+    found = await s.wait_for(uri, lambda p: bool(p.diagnostics) and p.version == 5)
+    assert [d.code for d in found] == ["PRD106"] and "prds/c.md" in found[0].message
+    # Open c.md and give it its own Track ID while typing: a.md's duplicate goes away.
+    uri_c = s.open("prds/c.md", CLEAN)
+    await s.wait_for(uri_c, version(1))
+    s.diagnostics.pop(uri, None)
+    s.change(uri_c, 2, CLEAN.replace("saved-payment-methods", "renamed"))
+    assert await s.wait_for(uri, lambda p: not p.diagnostics) == []
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
