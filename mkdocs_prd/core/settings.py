@@ -28,6 +28,23 @@ DEFAULT_REQUIRED_SECTIONS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
+class TraceSettings:
+    """The ``trace`` option: where code and test reports are, relative to ``base_dir``.
+
+    ``base_dir`` is the folder of ``mkdocs.yml`` (absolute); ``sources`` and ``junit``
+    are globs relative to it (``../src/**/*.py``); ``require_verified`` lists the
+    priorities PRD602 asks tests for; ``page`` is the matrix page (relative to
+    ``docs_dir``, None: no generated page).
+    """
+
+    base_dir: str = "."
+    sources: tuple[str, ...] = ()
+    junit: tuple[str, ...] = ()
+    require_verified: tuple[str, ...] = ("Must",)
+    page: str | None = "prds/traceability.md"
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the core needs to know about a site's PRD configuration.
 
@@ -45,6 +62,8 @@ class Settings:
     severities: dict[str, str] = field(default_factory=dict)
     iosm_threshold: float = 0.80
     labels: dict[str, str] = field(default_factory=dict)
+    trace: TraceSettings | None = None
+    """Traceability to code and tests; None when the site has no ``trace`` option."""
 
     def in_scope(self, src_path: str) -> bool:
         """Whether ``src_path`` (relative to ``docs_dir``, ``/``-separated) may hold a PRD."""

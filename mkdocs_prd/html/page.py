@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable, Collection, Mapping, MutableMapping
+from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,9 @@ from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.report import IosmReport
 from mkdocs_prd.core.sitewide.catalog import Catalog
+from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer
+from mkdocs_prd.html.trace_html import RepoLinks, TraceViews, anchor_html, inline_edits, render_page_trace
 from mkdocs_prd.html.views import slug
 
 _HEADER_LINE = re.compile(r"^\s*\*\*")
@@ -47,6 +49,12 @@ class Fragments:
     card: str = ""
     iosm: str = ""
     priority_badge: Callable[[str], Markup] | None = None
+    trace: str = ""
+    """The requirements' traceability table, put at the end of the Requirements section."""
+    inline: Mapping[int, Sequence[tuple[int, int, str]]] | None = None
+    """Per source line, ``(start, end, html)`` replacements (reference links)."""
+    anchors: Sequence[tuple[int, str, str]] = ()
+    """``(source line, local id as written, anchor html)``: put before the id on that line."""
 
 
 def html_block(html: str) -> list[str]:
@@ -90,6 +98,9 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
 
     edits: list[tuple[int, int, list[str]]] = []  # (start, end exclusive, new lines)
 
+    if spans is prd:  # inline edits need the source's columns: not on a page another plugin changed
+        _inline_edits(lines, fragments, index)
+
     if fragments.priority_badge is not None:
         for req in (*spans.functional, *spans.non_functional):
             i = index(req.priority_line)
@@ -112,6 +123,15 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
                 edits.append((start, last + 1, html_block(fragments.iosm)))
             else:
                 edits.append((start, start, html_block(fragments.iosm)))
+
+    req_section = spans.section("requirements")
+    if fragments.trace and req_section is not None:
+        last = index(req_section.end_line)
+        first = index(req_section.line)
+        if 0 <= first <= last < n:
+            while last > first and (is_blank(lines[last]) or is_rule(lines[last])):
+                last -= 1
+            edits.append((last + 1, last + 1, html_block(fragments.trace)))
 
     title = index(spans.title_line) if spans.title_line else -1
     below_title = title + 1 if 0 <= title < n and lines[title].lstrip().startswith("#") else 0
@@ -139,6 +159,32 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
         lines[start:end] = new
     out = "\n".join(lines)
     return out + "\n" if markdown.endswith("\n") else out
+
+
+def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int], int]) -> None:
+    """Anchors before requirement ids and reference links, in place (columns from the right)."""
+    per_line: dict[int, list[tuple[int, int, str]]] = {}
+    for line, written, html in fragments.anchors:
+        i = index(line)
+        if not 0 <= i < len(lines):
+            continue
+        text = lines[i]
+        at = text.casefold().find(written.casefold())
+        if at < 0 or text.lstrip().lstrip("#").strip().casefold() == written.casefold():
+            continue  # not on its line, or a heading of just the id (its own anchor already)
+        while at > 0 and text[at - 1] in "*_":
+            at -= 1  # before the emphasis that opens around the id
+        per_line.setdefault(i, []).append((at, at, html))
+    for line, items in (fragments.inline or {}).items():
+        i = index(line)
+        if 0 <= i < len(lines):
+            per_line.setdefault(i, []).extend(items)
+    for i, items in per_line.items():
+        text = lines[i]
+        for start, end, html in sorted(items, key=lambda e: (e[0], e[1]), reverse=True):
+            if 0 <= start <= end <= len(text):
+                text = text[:start] + html + text[end:]
+        lines[i] = text
 
 
 REPORT_NAME = "iosm_report.md"
@@ -211,10 +257,15 @@ class PageRenderer:
         *,
         show_findings: bool,
         reports: Mapping[str, IosmReport] | None = None,
+        url_of: Callable[[str], str] | None = None,
+        repo: RepoLinks | None = None,
     ) -> None:
         self.catalog = catalog
         self.renderer = renderer
         self.show_findings = show_findings
+        # Traceability: each page's URL (site-root relative) for links between PRDs.
+        self.url_of: Callable[[str], str] = url_of or page_url
+        self.trace_views = TraceViews(catalog, self.url_of, repo, renderer)
         self.actuals: dict[str, IosmActuals] = {}
         self.problems: list[str] = []
         # A per-build random part makes placeholders impossible to forge from a page.
@@ -234,11 +285,21 @@ class PageRenderer:
         """The HTML fragments of one PRD page."""
         r = self.renderer
         findings = self.catalog.findings_for(prd.path) if self.show_findings else ()
+        trace = self.catalog.trace
+        items = trace.for_path(prd.path)
+        views = self.trace_views
+        page = self.url_of(prd.path)
+        table = ""
+        if items and (trace.enabled or any(t.referencing_paths() for t in items)):
+            table = str(render_page_trace(views.rows(items, page), r, trace.enabled))
         return Fragments(
             findings=str(r.findings(findings)),
-            card=str(r.card(prd)),
+            card=str(r.card(prd, views.coverage(items) if trace.enabled else ())),
             iosm=str(r.iosm_table(prd, self.actuals.get(prd.path))) if _has_iosm(prd) else "",
             priority_badge=r.priority_badge,
+            trace=table,
+            inline=inline_edits(prd, views, page),
+            anchors=[(t.req.line, t.req.written, anchor_html(t.req.anchor)) for t in items],
         )
 
     def markdown(self, src_path: str, markdown: str, source: str | None) -> str:
@@ -269,6 +330,9 @@ class PageRenderer:
             card=hold(real.card),
             iosm=hold(real.iosm),
             priority_badge=real.priority_badge,
+            trace=hold(real.trace),
+            inline=real.inline,
+            anchors=real.anchors,
         )
         out = rewrite(markdown, prd, held, offset)
         self._pending[src_path] = pending
@@ -298,7 +362,10 @@ class PageRenderer:
         # sit in document order.
         pieces: list[str] = []
         pos = 0
-        for token, fragment in pending.items():
+        # In the order the placeholders stand in the page (the traceability table, in
+        # section 5, comes before the IOSM table of section 10 though made after it).
+        placed = sorted(pending.items(), key=lambda tf: output.find(tf[0]))
+        for token, fragment in placed:
             start = output.find(token, pos)
             closing = _closing(token)
             end = output.find(closing, start) if start >= 0 else -1

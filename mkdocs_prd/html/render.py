@@ -32,6 +32,8 @@ TEMPLATE_NAMES: tuple[str, ...] = (
     "iosm_table.html",
     "findings.html",
     "mark.html",
+    "trace_block.html",
+    "trace_matrix.html",
 )
 """The fragments a site may override, each by a file of this name."""
 
@@ -94,6 +96,10 @@ class Renderer:
             line = getattr(exc, "lineno", None)
             raise RenderError(f"template {where}{f':{line}' if line else ''}: {exc}") from exc
 
+    def fragment(self, name: str, **context: object) -> Markup:
+        """Template ``name`` rendered with ``context`` (autoescaped); raises :class:`RenderError`."""
+        return self._render(name, **context)
+
     def status_badge(self, status: str | None) -> Markup:
         """``<span class="prd-status prd-status--<slug>">`` with the status as written."""
         cached = self._badges.get(("status", status))
@@ -130,9 +136,12 @@ class Renderer:
         badge = self._badges["mark", key] = self._render("mark.html", mark=key)
         return badge
 
-    def card(self, prd: Prd) -> Markup:
-        """The header card that replaces the bold metadata lines."""
-        return self._render("card.html", card=card_view(prd, self.labels), prd=prd)
+    def card(self, prd: Prd, coverage: Sequence[object] = ()) -> Markup:
+        """The header card that replaces the bold metadata lines.
+
+        ``coverage`` (traceability) lists per priority how many requirements are verified.
+        """
+        return self._render("card.html", card=card_view(prd, self.labels), prd=prd, coverage=coverage)
 
     def iosm_table(self, prd: Prd, actuals: IosmActuals | None = None) -> Markup:
         """Section 10 as one ``table.prd-iosm`` plus the expected IOSM-Index."""

@@ -16,7 +16,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exported: the CLI catches it
 from mkdocs.utils.yaml import yaml_load
 
-from mkdocs_prd.core.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings
+from mkdocs_prd.core.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings, TraceSettings
 from mkdocs_prd.core.sitewide.index import COLUMNS, GROUP_KEYS, SORT_KEYS
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, parse_sources
 
@@ -123,6 +123,61 @@ class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
             return parse_sources(value)
         except ValueError as exc:
             raise ValidationError(str(exc)) from exc
+
+
+_TRACE_KEYS = ("sources", "junit", "require_verified", "page")
+
+
+class TraceOption(BaseConfigOption[dict[str, Any] | None]):
+    """``trace: {sources, junit, require_verified, page}``; absent or ``null``: traceability
+    to code and tests is off (ids and references between PRDs still work)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> dict[str, Any] | None:
+        if value is None or value is False:
+            return None
+        if value is True:
+            value = {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"Expected a mapping with {', '.join(_TRACE_KEYS)}, got {type(value).__name__}")
+        unknown = sorted(str(k) for k in value if k not in _TRACE_KEYS)
+        if unknown:
+            raise ValidationError(f"Unknown key {unknown[0]!r}; expected {', '.join(_TRACE_KEYS)}")
+        out: dict[str, Any] = {
+            "sources": _globs(value.get("sources"), "sources"),
+            "junit": _globs(value.get("junit"), "junit"),
+        }
+        from mkdocs_prd.core.rules.base import PRIORITIES, normal_priority
+
+        required = value.get("require_verified", ["Must"])
+        if isinstance(required, str):
+            required = [required]
+        if not isinstance(required, list):
+            raise ValidationError("'require_verified': expected a list of priorities (Must, Should, Could)")
+        priorities = []
+        for item in required:
+            p = normal_priority(str(item))
+            if p is None:
+                raise ValidationError(f"'require_verified': {item!r} is not one of {', '.join(PRIORITIES)}")
+            priorities.append(p)
+        out["require_verified"] = priorities
+        out["page"] = OutputPath("prds/traceability.md", ".md").run_validation(
+            value.get("page", "prds/traceability.md")
+        )
+        return out
+
+
+def _globs(value: object, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValidationError(f"'{key}': expected a list of glob patterns relative to mkdocs.yml")
+    return [v.strip() for v in value]
 
 
 class LabelTexts(_StringMapping):
@@ -233,6 +288,12 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     """Other sites' ``prd-index.json`` to merge into the index: local paths (relative to
     ``mkdocs.yml``), ``http(s)`` URLs, or mappings ``{source, name, url, timeout}``."""
 
+    trace = TraceOption()
+    """Traceability to code and tests: ``sources`` (globs of source files, relative to
+    ``mkdocs.yml``), ``junit`` (globs of JUnit XML reports), ``require_verified`` (priorities
+    that need a test, default ``[Must]``), ``page`` (the matrix page, default
+    ``prds/traceability.md``; ``null`` for none).  Without it, PRD602/PRD603 and coverage are off."""
+
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         failed, warnings = super().validate()
         # An unknown option is a typo that would silently do nothing: make it an error.
@@ -253,6 +314,15 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
 
 def to_settings(cfg: PrdConfig) -> Settings:
     """The MkDocs-free view of a validated ``PrdConfig``."""
+    trace: TraceSettings | None = None
+    if cfg.trace is not None:
+        trace = TraceSettings(
+            base_dir=os.path.dirname(os.path.abspath(cfg.config_file_path or "mkdocs.yml")),
+            sources=tuple(cfg.trace["sources"]),
+            junit=tuple(cfg.trace["junit"]),
+            require_verified=tuple(cfg.trace["require_verified"]),
+            page=cfg.trace["page"],
+        )
     return Settings(
         paths=tuple(cfg.paths),
         statuses=tuple(cfg.statuses),
@@ -261,6 +331,7 @@ def to_settings(cfg: PrdConfig) -> Settings:
         severities=dict(cfg.rules),
         iosm_threshold=float(cfg.iosm_threshold),
         labels=dict(cfg.labels),
+        trace=trace,
     )
 
 

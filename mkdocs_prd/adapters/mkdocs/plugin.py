@@ -30,6 +30,7 @@ from mkdocs_prd.html.page import PageRenderer, material_meta, nav_status_id, rep
 from mkdocs_prd.html.render import Renderer, RenderError, override_dirs
 from mkdocs_prd.html.site_index import SiteIndex, catalog_rows
 from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, stylesheet
+from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render_matrix, repo_links
 
 log = get_plugin_logger(__name__)
 
@@ -78,6 +79,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
         renderer = self._prepare_pages(files, config)
+        trace = self.settings.trace
+        if trace is not None and trace.page is not None and files.get_file_from_path(trace.page) is None:
+            title = renderer.labels.get("trace_matrix_title")
+            files.append(File.generated(config, trace.page, content=matrix_page_markdown(title)))
         return self._index_files(files, config, renderer)
 
     def _log_findings(self) -> None:
@@ -92,6 +97,9 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             else:
                 log.warning(message)
         log.info(f"PRD findings: {summary_line(findings, len(self.catalog))}")
+        for message in self.catalog.trace.messages:
+            # Info, not warning: a report missing before the tests ran must not fail `--strict`.
+            log.info(f"warning: {message}")
 
     # --- PRD pages (issue 4) ---------------------------------------------------
 
@@ -118,7 +126,14 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             override_dirs(config.theme.custom_dir),
             material=config.theme.name == "material",
         )
-        self.pages = PageRenderer(self.catalog, renderer, show_findings=show, reports=reports)
+        self.pages = PageRenderer(
+            self.catalog,
+            renderer,
+            show_findings=show,
+            reports=reports,
+            url_of=lambda src: _url_of(files, src),
+            repo=repo_links(config.repo_url, config.edit_uri),
+        )
         for message in self.pages.problems:
             log.warning(message)
         if self.config.nav_status:
@@ -199,6 +214,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         if self.pages is not None:
             # PRD fragments: their words now (for search plugins), their HTML in on_post_page.
             html = self.pages.html(page.file.src_uri, html)
+            views = self.pages.trace_views
+            html = fill_matrix(html, lambda: render_matrix(views, page.file.url, self.settings.statuses))
         # After Markdown: markers in code blocks are escaped text by now and stay examples.
         if self.site_index is None:
             return html

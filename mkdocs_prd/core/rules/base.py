@@ -56,7 +56,8 @@ SiteCheck = Callable[[Sequence[Prd], Settings], Iterable[tuple[str, Hit]]]
 
 @dataclass(frozen=True)
 class Rule:
-    """One catalogue entry.  Exactly one of ``page`` / ``site`` is set."""
+    """One catalogue entry.  At most one of ``page`` / ``site`` is set; neither for the
+    traceability rules, which :mod:`mkdocs_prd.core.trace` checks with the site's code and tests."""
 
     id: str
     severity: Severity

@@ -6,7 +6,8 @@ never changes.  Each rule is one small function in a family module:
 * :mod:`mkdocs_prd.core.rules.meta`: PRD0xx/PRD1xx, reading the page and its metadata;
 * :mod:`mkdocs_prd.core.rules.structure`: PRD2xx, sections and subsections;
 * :mod:`mkdocs_prd.core.rules.content`: PRD3xx/PRD4xx, requirements, risks, acceptance, change log;
-* :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10.
+* :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10;
+* :mod:`mkdocs_prd.core.trace.rules`: PRD6xx, traceability (checked by ``core.trace``).
 
 The documentation's rule table (docs/rules.md) is generated from :data:`RULES` (``mkdocs-prd rules
 --format markdown``), and a test fails when the two drift apart.
@@ -19,11 +20,18 @@ from mkdocs_prd.core.rules import iosm as rules_iosm
 from mkdocs_prd.core.rules import meta as rules_meta
 from mkdocs_prd.core.rules import structure as rules_structure
 from mkdocs_prd.core.rules.base import Rule
+from mkdocs_prd.core.trace.rules import TRACE_RULES
 
 RULES: dict[str, Rule] = {
     r.id: r
     for r in sorted(
-        (*rules_meta.RULES, *rules_structure.RULES, *rules_content.RULES, *rules_iosm.RULES),
+        (
+            *rules_meta.RULES,
+            *rules_structure.RULES,
+            *rules_content.RULES,
+            *rules_iosm.RULES,
+            *TRACE_RULES.values(),
+        ),
         key=lambda r: r.id,
     )
 }

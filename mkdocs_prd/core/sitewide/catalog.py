@@ -16,8 +16,10 @@ from functools import cached_property
 from mkdocs_prd.core.model import Finding, Prd, Problem
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
-from mkdocs_prd.core.rules.validate import validate
+from mkdocs_prd.core.rules.validate import sort_findings, validate
 from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.trace.build import build_trace
+from mkdocs_prd.core.trace.model import Trace
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,15 @@ class Catalog:
     ``findings`` maps each PRD's path to its findings, sorted by line and rule, after
     the site's severity overrides and the page's ``prd_ignore`` (empty tuple when the
     page is clean).  :func:`build_catalog` fills it; renderers and the index read it
-    through :meth:`findings_for`.
+    through :meth:`findings_for`.  ``trace`` is the site's traceability (requirement
+    ids, references, and with a ``trace`` option code and tests); its findings
+    (PRD601-603) are in ``findings`` too, under the PRD's path or, for a source
+    file or test report, under its path relative to ``mkdocs.yml``'s folder.
     """
 
     prds: tuple[Prd, ...] = ()
     findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    trace: Trace = field(default_factory=Trace)
 
     def __len__(self) -> int:
         return len(self.prds)
@@ -86,7 +92,14 @@ def _build(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Catalog:
             prd = _with_problem(prd, problem)
         pages.append((prd, text, lines))
     findings = validate(pages, settings)
-    return Catalog(tuple(prd for prd, _, _ in pages), findings)
+    trace = build_trace(pages, settings)
+    if trace.findings:
+        extra: dict[str, list[Finding]] = {}
+        for f in trace.findings:
+            extra.setdefault(f.path, []).append(f)
+        for path, items in extra.items():
+            findings[path] = tuple(sort_findings([*findings.get(path, ()), *items]))
+    return Catalog(tuple(prd for prd, _, _ in pages), findings, trace)
 
 
 @contextmanager

@@ -54,6 +54,12 @@
     var statusSelect = root.querySelector('select[data-prd-filter="status"]');
     var ownerSelect = root.querySelector('select[data-prd-filter="owner"]');
     var textInput = root.querySelector('input[data-prd-filter="text"]');
+    // Any other select (the traceability matrix's priority and verified) filters rows
+    // on the attribute data-prd-<its name>.
+    var extraSelects = Array.prototype.filter.call(root.querySelectorAll("select[data-prd-filter]"), function (s) {
+      var key = s.getAttribute("data-prd-filter");
+      return key !== "status" && key !== "owner";
+    });
     var count = root.querySelector("[data-prd-count]");
     var template = root.getAttribute("data-prd-count-template") || "{shown} / {total}";
     var chips = [];
@@ -63,7 +69,10 @@
       rows.forEach(function (row) {
         var ok = (!state.status || row.getAttribute("data-prd-status") === state.status) &&
           (!state.owner || row.getAttribute("data-prd-owner") === state.owner) &&
-          (!state.text || row.prdText.indexOf(state.text) !== -1);
+          (!state.text || row.prdText.indexOf(state.text) !== -1) &&
+          extraSelects.every(function (s) {
+            return !s.value || row.getAttribute("data-prd-" + s.getAttribute("data-prd-filter")) === s.value;
+          });
         row.hidden = !ok;
         if (ok) shown += 1;
       });
@@ -135,6 +144,7 @@
     if (controls) controls.hidden = false;
     if (statusSelect) statusSelect.addEventListener("change", function () { state.status = statusSelect.value; apply(); });
     if (ownerSelect) ownerSelect.addEventListener("change", function () { state.owner = ownerSelect.value; apply(); });
+    extraSelects.forEach(function (s) { s.addEventListener("change", apply); });
     if (textInput) textInput.addEventListener("input", function () { state.text = textInput.value.trim().toLowerCase(); apply(); });
     apply();
   }

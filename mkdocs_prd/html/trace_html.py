@@ -1,0 +1,235 @@
+"""Traceability as HTML: reference links, anchors, a PRD's trace table and the matrix page.
+
+MkDocs-free.  Every value from a document, source file or report is escaped here
+(``markupsafe.escape`` for inline pieces, Jinja autoescape for the templates), and
+repository links are made only from an ``http(s)`` ``repo_url``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup, escape
+
+from mkdocs_prd.core.model import Prd
+from mkdocs_prd.core.sitewide.catalog import Catalog
+from mkdocs_prd.core.sitewide.index import relative_url
+from mkdocs_prd.core.trace.model import COVERED_PRIORITIES, RequirementTrace, Trace
+from mkdocs_prd.html.render import Renderer
+
+TRACE_MARKER = "<!-- prd-trace -->"
+"""Where a page wants the traceability matrix."""
+
+_EDIT_URI = re.compile(r"^(.*?)(?:edit|blob)/([^/]+)/")
+
+
+@dataclass(frozen=True, slots=True)
+class RepoLinks:
+    """Links to files in the repository: ``base`` ends with ``/`` (``https://github.com/o/r/blob/main/``)."""
+
+    base: str
+
+    def url(self, repo_path: str, line: int) -> str:
+        return f"{self.base}{quote(repo_path)}#L{line}"
+
+
+def repo_links(repo_url: str | None, edit_uri: str | None) -> RepoLinks | None:
+    """How to link a project file, from MkDocs' ``repo_url`` and ``edit_uri`` (``edit/main/docs/``).
+
+    None when either is missing, ``repo_url`` is not ``http(s)``, or ``edit_uri`` names no branch.
+    """
+    if not repo_url or not edit_uri or urlsplit(repo_url).scheme not in ("http", "https"):
+        return None
+    if urlsplit(edit_uri).scheme:
+        if not edit_uri.startswith(repo_url.rstrip("/") + "/"):
+            return None
+        edit_uri = edit_uri[len(repo_url.rstrip("/")) + 1 :]
+    m = _EDIT_URI.match(edit_uri.lstrip("/"))
+    if m is None:
+        return None
+    prefix, branch = m.groups()  # GitLab's "-/" stays before blob/
+    return RepoLinks(f"{repo_url.rstrip('/')}/{prefix}blob/{quote(branch)}/")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    text: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TestView:
+    name: str
+    outcome: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class TraceRowView:
+    """One requirement in the page's trace table and in the matrix."""
+
+    qualified: str
+    local: str
+    kind: str
+    name: str
+    priority: str
+    url: str
+    prd: LinkView
+    status: str
+    referenced_by: tuple[LinkView, ...]
+    code: tuple[LinkView, ...]
+    tests: tuple[TestView, ...]
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageView:
+    key: str
+    label: str
+    verified: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.verified / self.total) if self.total else 0
+
+
+class TraceViews:
+    """Row views of a catalogue's requirements, with links relative to a page."""
+
+    def __init__(
+        self, catalog: Catalog, url_of: Callable[[str], str], repo: RepoLinks | None, renderer: Renderer
+    ) -> None:
+        self.catalog = catalog
+        self.trace: Trace = catalog.trace
+        self.url_of = url_of
+        self.repo = repo
+        self.renderer = renderer
+
+    def _page_link(self, path: str, from_url: str, anchor: str = "") -> str:
+        target = self.url_of(path)
+        if anchor and target == from_url:
+            return f"#{anchor}"
+        url = relative_url(target, from_url)
+        return f"{url}#{anchor}" if anchor else url
+
+    def row(self, t: RequirementTrace, from_url: str) -> TraceRowView:
+        req = t.req
+        prd = self.catalog.get(req.path)
+        return TraceRowView(
+            qualified=req.qualified,
+            local=req.local,
+            kind=req.kind,
+            name=req.name,
+            priority=req.priority or "",
+            url=self._page_link(req.path, from_url, req.anchor),
+            prd=LinkView(self._title(req.path), self._page_link(req.path, from_url)),
+            status=(prd.status or "") if prd is not None else "",
+            referenced_by=tuple(
+                LinkView(self._title(p), self._page_link(p, from_url)) for p in t.referencing_paths()
+            ),
+            code=tuple(
+                LinkView(f"{c.repo_path}:{c.line}", self.repo.url(c.repo_path, c.line) if self.repo else None)
+                for c in t.code
+            ),
+            tests=tuple(TestView(x.name, x.outcome, f"{x.report}:{x.line}") for x in t.tests),
+            state=t.state if self.trace.enabled else "",
+        )
+
+    def _title(self, path: str) -> str:
+        prd = self.catalog.get(path)
+        return (prd.title if prd is not None else "") or path
+
+    def rows(self, items: Iterable[RequirementTrace], from_url: str) -> list[TraceRowView]:
+        return [self.row(t, from_url) for t in items]
+
+    def coverage(self, items: Iterable[RequirementTrace]) -> list[CoverageView]:
+        counts: dict[str, list[int]] = {}
+        for t in items:
+            if t.req.priority in COVERED_PRIORITIES:
+                c = counts.setdefault(t.req.priority, [0, 0])
+                c[1] += 1
+                c[0] += t.verified
+        labels = self.renderer.labels
+        return [
+            CoverageView(p.lower(), labels.get(f"priority_{p.lower()}"), *counts[p])
+            for p in COVERED_PRIORITIES
+            if p in counts
+        ]
+
+
+def anchor_html(anchor: str) -> str:
+    """The empty element that gives a requirement its fragment id on the page."""
+    return f'<span class="prd-anchor" id="{escape(anchor)}"></span>'
+
+
+def reference_html(text: str, href: str, title: str) -> str:
+    """A reference as a link to the requirement, its name as the link's title."""
+    return f'<a class="prd-ref" href="{escape(href)}" title="{escape(title)}">{escape(text)}</a>'
+
+
+def inline_edits(prd: Prd, views: TraceViews, page_url: str) -> dict[int, list[tuple[int, int, str]]]:
+    """Per source line of ``prd``: ``(start, end, html)`` edits giving anchors and reference links."""
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for resolved in views.trace.refs.get(prd.path, ()):
+        ref, target = resolved.ref, resolved.target
+        if target is None or ref.linked:
+            continue
+        if target.path == prd.path:
+            href = f"#{target.anchor}"
+        else:
+            href = f"{relative_url(views.url_of(target.path), page_url)}#{target.anchor}"
+        title = target.name or target.qualified
+        edits.setdefault(ref.line, []).append((ref.start, ref.end, reference_html(ref.text, href, title)))
+    return edits
+
+
+def render_page_trace(rows: Sequence[TraceRowView], renderer: Renderer, enabled: bool) -> Markup:
+    """The PRD page's table of its requirements: referenced by, and with ``trace`` code and tests."""
+    return renderer.fragment("trace_block.html", rows=rows, enabled=enabled)
+
+
+_STATE_ORDER = ("failing", "untested", "skipped", "verified")
+
+
+def render_matrix(views: TraceViews, page_url: str, statuses: Sequence[str] = ()) -> str:
+    """The traceability matrix as seen from the page at ``page_url`` (site-root relative)."""
+    trace = views.trace
+    items = list(trace.items.values())
+    rows = views.rows(items, page_url)
+    columns = ["prd", "id", "name", "priority", "status", "referenced_by"]
+    if trace.enabled:
+        columns += ["code", "tests", "state"]
+    seen_status = {r.status.strip().casefold(): r.status.strip() for r in rows if r.status.strip()}
+    ordered = [s for s in statuses if s.casefold() in seen_status]
+    ordered += sorted(v for k, v in seen_status.items() if k not in {s.casefold() for s in statuses})
+    return str(
+        views.renderer.fragment(
+            "trace_matrix.html",
+            rows=rows,
+            coverage=views.coverage(items),
+            enabled=trace.enabled,
+            statuses=ordered,
+            priorities=[p for p in COVERED_PRIORITIES if any(r.priority == p for r in rows)],
+            states=[s for s in _STATE_ORDER if any(r.state == s for r in rows)],
+            columns=columns,
+            priority_rank=lambda p: str(COVERED_PRIORITIES.index(p)) if p in COVERED_PRIORITIES else "",
+            state_rank=lambda s: str(_STATE_ORDER.index(s)) if s in _STATE_ORDER else "",
+        )
+    )
+
+
+def fill_matrix(html: str, render: Callable[[], str]) -> str:
+    """``html`` with each :data:`TRACE_MARKER` replaced by the matrix (rendered once)."""
+    if TRACE_MARKER not in html:
+        return html
+    return html.replace(TRACE_MARKER, render())
+
+
+def matrix_page_markdown(title: str) -> str:
+    """The Markdown of the generated matrix page: the site's title text and the marker."""
+    title = " ".join(title.split()) or "Traceability matrix"
+    return f"---\nhide:\n  - toc\n---\n\n# {title}\n\n{TRACE_MARKER}\n"
