@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from trace_project import make_project, run_pytest
 
 from mkdocs_prd.adapters.mkdocs.config import load_site_config
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
-from trace_project import make_project, run_pytest
 
 
 def catalog_of(config_file: Path) -> Catalog:
@@ -59,7 +59,9 @@ def test_matrix_coverage_and_findings(project: Path) -> None:
     ]
     coverage = [(c.priority, c.verified, c.total) for c in trace.coverage("prds/refunds.md")]
     assert coverage == [("Must", 1, 3), ("Should", 1, 1)]
-    found = [(f.path, f.line, f.rule, f.severity.value) for f in catalog.all_findings() if f.rule[:4] == "PRD6"]
+    found = [
+        (f.path, f.line, f.rule, f.severity.value) for f in catalog.all_findings() if f.rule[:4] == "PRD6"
+    ]
     assert sorted(found) == [
         ("../reports/pytest.xml", found_line(project, "pay-refunds:NFR-9"), "PRD601", "error"),
         ("../src/refunds.py", 10, "PRD601", "error"),
@@ -80,9 +82,7 @@ def found_line(project: Path, text: str) -> int:
 
 def test_without_trace_option_nothing_is_checked_against_code(tmp_path: Path) -> None:
     config_file = make_project(tmp_path)
-    config_file.write_text(
-        "site_name: T\ndocs_dir: docs\nplugins:\n  - prd\n", encoding="utf-8"
-    )
+    config_file.write_text("site_name: T\ndocs_dir: docs\nplugins:\n  - prd\n", encoding="utf-8")
     catalog = catalog_of(config_file)
     assert not catalog.trace.enabled
     assert not [f for f in catalog.all_findings() if f.rule in ("PRD602", "PRD603")]

@@ -4,7 +4,7 @@
 
     root/.git/                      (a real, empty git repository: the project folder)
     root/site/mkdocs.yml            trace: sources ../src/**/*.py, ../web/**/*.ts; junit ../reports/*.xml
-    root/site/docs/prds/refunds.md  Track ID pay-refunds, Approved: FR-1 Must, FR-2 Must, FR-3 Should, NFR-1 Must
+    root/site/docs/prds/refunds.md  pay-refunds, Approved: FR-1/FR-2/NFR-1 Must, FR-3 Should
     root/site/docs/prds/ledger.md   Track ID fin-ledger, Draft, references pay-refunds:FR-1
     root/src/refunds.py             code naming pay-refunds:FR-1 / FR-2 and an unknown id
     root/web/refund.ts              TypeScript naming pay-refunds:FR-3
@@ -134,8 +134,9 @@ def test_unknown(case, record_property):
 JEST_XML = """\
 <?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="jest tests" tests="3" failures="0" errors="0" time="0.8">
-  <testsuite name="refund state" errors="0" failures="0" skipped="1" timestamp="2026-01-10T10:00:00" time="0.5" tests="3">
-    <testcase classname="refund state pay-refunds:FR-3" name="refund state pay-refunds:FR-3 shows refunded" time="0.01">
+  <testsuite name="refund state" errors="0" failures="0" skipped="1" time="0.5" tests="3">
+    <testcase classname="refund state pay-refunds:FR-3"
+              name="refund state pay-refunds:FR-3 shows refunded" time="0.01">
     </testcase>
     <testcase classname="ledger" name="fin-ledger:FR-1 posts refunds" time="0">
       <skipped/>
@@ -163,10 +164,14 @@ def make_project(root: Path, trace: dict[str, object] | None = None) -> Path:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    options = trace if trace is not None else {
-        "sources": ["../src/**/*.py", "../web/**/*.ts"],
-        "junit": ["../reports/*.xml"],
-    }
+    options = (
+        trace
+        if trace is not None
+        else {
+            "sources": ["../src/**/*.py", "../web/**/*.ts"],
+            "junit": ["../reports/*.xml"],
+        }
+    )
     config = {
         "site_name": "Trace project",
         "docs_dir": "docs",
@@ -187,8 +192,19 @@ def run_pytest(root: Path) -> Path:
     report = root / "reports" / "pytest.xml"
     subprocess.run(
         [
-            sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "filterwarnings=",
-            f"--junitxml={report}", "-o", "junit_family=xunit1", "--rootdir", str(root / "tests"),
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "filterwarnings=",
+            f"--junitxml={report}",
+            "-o",
+            "junit_family=xunit1",
+            "--rootdir",
+            str(root / "tests"),
             str(root / "tests"),
         ],
         cwd=root / "src",

@@ -142,7 +142,9 @@ class TraceOption(BaseConfigOption[dict[str, Any] | None]):
         if value is True:
             value = {}
         if not isinstance(value, dict):
-            raise ValidationError(f"Expected a mapping with {', '.join(_TRACE_KEYS)}, got {type(value).__name__}")
+            raise ValidationError(
+                f"Expected a mapping with {', '.join(_TRACE_KEYS)}, got {type(value).__name__}"
+            )
         unknown = sorted(str(k) for k in value if k not in _TRACE_KEYS)
         if unknown:
             raise ValidationError(f"Unknown key {unknown[0]!r}; expected {', '.join(_TRACE_KEYS)}")

@@ -47,12 +47,18 @@ class Resolver:
         text = quote(f"{track}:{local}")
         known = self.tracks.get(track.casefold())
         if known is None:
-            return Hit(0, f"Reference {text} names no PRD: no PRD has Track ID {quote(track)}",
-                       "Check the Track ID (or put an example id in a code span)")
+            return Hit(
+                0,
+                f"Reference {text} names no PRD: no PRD has Track ID {quote(track)}",
+                "Check the Track ID (or put an example id in a code span)",
+            )
         ids = [local_id for (t, local_id) in self.ids if t == track.casefold()]
         choices = ", ".join(ids[:8]) + (" …" if len(ids) > 8 else "")
-        return Hit(0, f"Reference {text} names no requirement: PRD {quote(known)} has no {local.upper()}",
-                   f"Use one of its ids: {choices}" if ids else "That PRD has no requirement ids")
+        return Hit(
+            0,
+            f"Reference {text} names no requirement: PRD {quote(known)} has no {local.upper()}",
+            f"Use one of its ids: {choices}" if ids else "That PRD has no requirement ids",
+        )
 
 
 def build_trace(pages: Sequence[tuple[Prd, str, Sequence[str] | None]], settings: Settings) -> Trace:
@@ -83,7 +89,9 @@ def build_trace(pages: Sequence[tuple[Prd, str, Sequence[str] | None]], settings
             elif unknown is not None and "PRD601" not in prd.ignored_rules:
                 hit = resolver.problem(ref.track_id, ref.local)
                 if hit is not None:
-                    trace.findings.append(Finding("PRD601", unknown, prd.path, ref.line, hit.message, hit.hint))
+                    trace.findings.append(
+                        Finding("PRD601", unknown, prd.path, ref.line, hit.message, hit.hint)
+                    )
         trace.refs[prd.path] = resolved
     if settings.trace is not None:
         from mkdocs_prd.core.trace.links import link_code_and_tests
@@ -118,8 +126,12 @@ def _coverage_findings(
             ):
                 trace.findings.append(
                     Finding(
-                        "PRD602", sev, path, req.line,
-                        f"{req.priority} requirement {quote(req.qualified)} has no test, and the PRD is {prd.status}",
+                        "PRD602",
+                        sev,
+                        path,
+                        req.line,
+                        f"{req.priority} requirement {quote(req.qualified)} has no test, "
+                        f"and the PRD is {prd.status}",
                         f"Name {req.qualified} in a test (name, class or `requirements` property) "
                         "and add its JUnit report to trace.junit",
                     )
@@ -131,7 +143,10 @@ def _coverage_findings(
                 more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
                 trace.findings.append(
                     Finding(
-                        "PRD603", sev, path, req.line,
+                        "PRD603",
+                        sev,
+                        path,
+                        req.line,
                         f"Requirement {quote(req.qualified)} has a failing test: {quote(first.name)} "
                         f"at {first.report}:{first.line}{more}",
                         "Fix the code or the test; the requirement is not verified while a test fails",

@@ -47,13 +47,13 @@ class _Handler(xml.sax.handler.ContentHandler):
         self.current: Case | None = None
         self.locator: Locator | None = None
 
-    def setDocumentLocator(self, locator: Locator) -> None:  # noqa: N802 - SAX's name
+    def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
 
     def _line(self) -> int:
         return (self.locator.getLineNumber() or 1) if self.locator is not None else 1
 
-    def startElement(self, name: str, attrs: AttributesImpl) -> None:  # noqa: N802 - SAX's name
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
         local = name.rsplit(":", 1)[-1]
         if local == "testcase":
             case = Case(attrs.get("name", ""), attrs.get("classname", ""), self._line())
@@ -71,7 +71,7 @@ class _Handler(xml.sax.handler.ContentHandler):
             line = self._line()
             self.current.ids.extend((hit, line) for hit in find_ids(attrs.get("value", "")))
 
-    def endElement(self, name: str) -> None:  # noqa: N802 - SAX's name
+    def endElement(self, name: str) -> None:
         if name.rsplit(":", 1)[-1] == "testcase":
             self.current = None
 

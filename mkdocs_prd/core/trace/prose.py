@@ -131,7 +131,9 @@ def _masked_spans(line: str) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(runs):
         opener = runs[i]
-        closer = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == len(opener.group())), None)
+        closer = next(
+            (j for j in range(i + 1, len(runs)) if len(runs[j].group()) == len(opener.group())), None
+        )
         if closer is None:
             i += 1
             continue
@@ -163,7 +165,7 @@ def _masked_spans(line: str) -> list[tuple[int, int, str]]:
 def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     found: str | None = None
     for s, e, kind in spans:
-        if s <= start and end <= e or (s < end and start < e):
+        if (s <= start and end <= e) or (s < end and start < e):
             if kind == "hidden":
                 return "hidden"
             found = kind

@@ -21,7 +21,8 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 def project_dir(base_dir: str) -> str:
-    """The project folder of a site: the nearest folder at or above ``base_dir`` with ``.git``, else ``base_dir``."""
+    """The project folder of a site: the nearest folder at or above ``base_dir`` holding
+    ``.git``, else ``base_dir`` itself (real paths)."""
     here = os.path.realpath(base_dir)
     probe = here
     while True:
