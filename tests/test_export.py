@@ -59,7 +59,7 @@ def test_valid_against_the_shipped_schema(site: Built) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     data = json.loads(site.page("prd-index.json"))
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert data["schema_version"] == 1 and data["site_name"] == "Index test"
+    assert data["schema_version"] == 2 and data["site_name"] == "Index test"
     assert data["site_url"] == "https://example.org/docs/"
     assert [p["src_path"] for p in data["prds"]] == ["prds/a.md", "prds/sub/README.md", "tracks/t1/PRD.md"]
 
@@ -68,7 +68,8 @@ def test_schema_rejects_what_is_not_the_format() -> None:
     validator = jsonschema.Draft202012Validator(load_schema())
     good = {"schema_version": 1, "prds": []}
     assert validator.is_valid(good)
-    assert not validator.is_valid({"schema_version": 2, "prds": []})
+    assert validator.is_valid({"schema_version": 2, "prds": []})  # 2 adds optional verified / trace
+    assert not validator.is_valid({"schema_version": 3, "prds": []})
     assert not validator.is_valid({"schema_version": 1, "prds": [{"title": "x"}]})
 
 

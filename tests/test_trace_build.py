@@ -50,7 +50,9 @@ def test_reference_between_prds_is_a_link_with_the_name_as_title(built: Path) ->
 
 def test_matrix_page(built: Path) -> None:
     html = (built / "prds" / "traceability" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr data-prd-status="([^"]*)" data-prd-priority="([^"]*)" data-prd-state="([^"]*)">', html)
+    rows = re.findall(
+        r'<tr data-prd-status="([^"]*)" data-prd-priority="([^"]*)" data-prd-state="([^"]*)">', html
+    )
     assert rows == [
         ("draft", "must", "skipped"),
         ("approved", "must", "verified"),
@@ -68,8 +70,54 @@ def test_matrix_page(built: Path) -> None:
 def test_without_trace_option_the_card_and_findings_do_not_change(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"prds/refunds.md": REFUNDS}, {})
     html = site.html("prds/refunds/index.html")
-    assert "verified" not in text_of(html[html.index('class="prd-card"') : html.index("prd-card__stat--questions")])
+    assert "verified" not in text_of(
+        html[html.index('class="prd-card"') : html.index("prd-card__stat--questions")]
+    )
     assert 'class="prd-trace"' not in html  # nothing references it: no table
     assert not (site.site_dir / "prds" / "traceability").exists()
     assert not [m for m in site.messages(logging.INFO) if "PRD602" in m or "PRD603" in m]
     assert 'id="fr-1"' in html
+
+
+def test_json_export_has_requirement_records_and_validates(built: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from mkdocs_prd.core.sitewide.export import load_schema
+
+    data = json.loads((built / "prd-index.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert data["schema_version"] == 2
+    refunds = next(p for p in data["prds"] if p["src_path"] == "prds/refunds.md")
+    assert refunds["verified"] == {"verified": 2, "total": 4}
+    fr2 = next(r for r in refunds["trace"] if r["id"] == "pay-refunds:FR-2")
+    assert fr2["url"] == "prds/refunds/#fr-2" and fr2["state"] == "failing" and fr2["priority"] == "Must"
+    assert sorted((t["name"], t["outcome"]) for t in fr2["tests"]) == [
+        ("test_amounts", "passed"),
+        ("test_amounts_never_negative", "failed"),
+    ]
+    index = (built / "prds" / "index.html").read_text(encoding="utf-8")
+    assert 'data-prd-col="verified"' in index and "2 of 4" in text_of(index)
+
+
+def test_merged_portfolios_accept_versions_1_and_2() -> None:
+    from mkdocs_prd.core.sitewide.portfolio import IndexSource, merge_rows
+
+    entry = {"title": "A", "url": "a/", "src_path": "a.md"}
+    v1 = merge_rows({"schema_version": 1, "prds": [entry]}, IndexSource("one.json"))
+    assert [r.title for r in v1.rows] == ["A"] and v1.rows[0].verified is None
+    v2 = merge_rows(
+        {
+            "schema_version": 2,
+            "prds": [
+                {**entry, "verified": {"verified": 3, "total": 5}, "trace": [{"id": "x:FR-1"}]},
+                {**entry, "title": "B", "verified": {"verified": "3", "total": -1}},
+                {**entry, "title": "C", "verified": None},
+            ],
+        },
+        IndexSource("two.json"),
+    )
+    assert [(r.title, r.verified) for r in v2.rows] == [("A", (3, 5)), ("B", (0, 0)), ("C", None)]
+    assert merge_rows({"schema_version": True, "prds": []}, IndexSource("t.json")).messages
+    assert "expected 1 or 2" in merge_rows({"schema_version": 3, "prds": []}, IndexSource("t.json")).messages[0]

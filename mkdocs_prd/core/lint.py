@@ -128,8 +128,14 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
         catalog = build_catalog(pages.items(), replace(settings, paths=()))
         found = [f for f in catalog.all_findings() if f.path in wanted]
         linted = sum(1 for prd in catalog if prd.path in wanted)
+        # Traceability findings in source files and test reports (PRD601), on a whole-site lint.
+        trace_files = set(catalog.trace.files) if whole_site else set()
+        found += [f for f in catalog.all_findings() if f.path in trace_files]
         del catalog
     files = {t.src_path: t.shown for t in targets}
+    if trace_files and settings.trace is not None:
+        base = settings.trace.base_dir
+        files.update({p: _relative(os.path.normpath(os.path.join(base, p)), cwd) for p in trace_files})
     return LintResult(sort_findings([*found, *unreadable]), files, linted + len(unreadable))
 
 

@@ -27,7 +27,7 @@ from mkdocs_prd.core.sitewide.index import (
 from mkdocs_prd.core.sitewide.listing import ListingSpec
 from mkdocs_prd.html.render import Renderer
 
-NUMERIC_COLUMNS = frozenset({"iosm", "acceptance", "requirements", "findings"})
+NUMERIC_COLUMNS = frozenset({"iosm", "acceptance", "requirements", "findings", "verified"})
 """Columns the browser sorts as numbers (the others as text, digits compared as numbers)."""
 
 SORTABLE_COLUMNS = frozenset({"track_id", "date", "status", "title"})
@@ -103,10 +103,15 @@ def filter_key(status: str | None) -> str:
 
 
 def _default_columns(rows: Sequence[IndexRow]) -> tuple[str, ...]:
+    columns = DEFAULT_COLUMNS
     # PRDs merged from other sites need their site named, or they look like our own.
     if any(r.site for r in rows):
-        return (DEFAULT_COLUMNS[0], "site", *DEFAULT_COLUMNS[1:])
-    return DEFAULT_COLUMNS
+        columns = (DEFAULT_COLUMNS[0], "site", *DEFAULT_COLUMNS[1:])
+    # With traceability, how many requirements tests verify (after acceptance, self-reported).
+    if any(r.verified is not None for r in rows):
+        at = columns.index("acceptance") + 1 if "acceptance" in columns else len(columns)
+        columns = (*columns[:at], "verified", *columns[at:])
+    return columns
 
 
 def _owners(rows: Sequence[IndexRow]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mkdocs_prd.core.actuals import collect
 from mkdocs_prd.core.parse.report import parse_report
@@ -17,6 +17,7 @@ from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import IndexRow, finding_counts, index_rows, relative_url
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME, MarkerProblem, find_markers, replace_markers
+from mkdocs_prd.core.trace.export import trace_records, verified_counts
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
 from mkdocs_prd.html.render import Renderer
 
@@ -50,7 +51,16 @@ def catalog_rows(
         actual = actual_index(prd.path, prd.front_matter, read_text)
         if actual is not None:
             actuals[prd.path] = actual
-    return index_rows(catalog, url_of, findings=counts, actuals=actuals)
+    rows = index_rows(catalog, url_of, findings=counts, actuals=actuals)
+    trace = catalog.trace
+    return [
+        replace(
+            row,
+            verified=verified_counts(trace, row.src_path),
+            trace=tuple(trace_records(trace, row.src_path, url_of)),
+        )
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "mkdocs_prd.adapters.cli.new",
     "mkdocs_prd.adapters.cli.index",
     "mkdocs_prd.adapters.cli.lsp",
+    "mkdocs_prd.adapters.cli.trace",
 )
 """Modules that each register one subcommand, in the order ``--help`` lists them."""
 

@@ -3,12 +3,15 @@
 MkDocs-free.  The format is public interface, described by
 ``schema/prd-index.schema.json`` (shipped in the package)::
 
-    {"schema_version": 1, "site_name": ..., "site_url": ..., "prds": [
+    {"schema_version": 2, "site_name": ..., "site_url": ..., "prds": [
       {"title", "url", "src_path", "track_id", "status", "owner", "version", "date",
        "iosm": {"baseline", "target", "delta", "actual"},
        "acceptance": {"checked", "total"},
        "requirements": {"must", "should", "could", "other"},
-       "findings": {"error", "warning", "info"}}, ...]}
+       "findings": {"error", "warning", "info"},
+       "verified": {"verified", "total"} | null,
+       "trace": [{"id", "local", "kind", "name", "priority", "url", "src_path", "line",
+                  "referenced_by", "code", "tests", "state"}, ...]}, ...]}
 
 Values the author wrote stay strings exactly as written (``"1.10"``, ``"0042"``,
 ``"+0.17"``); a missing value is ``null``.  ``url`` is relative to the site root,
@@ -26,7 +29,8 @@ from typing import Any
 
 from mkdocs_prd.core.sitewide.index import IndexRow
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2 adds ``verified`` and ``trace`` (per-requirement records) to each PRD; readers accept 1 and 2."""
 SCHEMA_PATH = os.path.join(os.path.dirname(__file__), "schema", "prd-index.schema.json")
 
 
@@ -55,6 +59,8 @@ def export_entry(row: IndexRow) -> dict[str, Any]:
             "other": row.requirements.other,
         },
         "findings": {"error": row.findings.error, "warning": row.findings.warning, "info": row.findings.info},
+        "verified": {"verified": row.verified[0], "total": row.verified[1]} if row.verified else None,
+        "trace": list(row.trace),
     }
 
 

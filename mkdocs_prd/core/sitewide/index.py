@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 from urllib.parse import quote
 
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity
@@ -29,6 +29,7 @@ Column = Literal[
     "acceptance",
     "requirements",
     "findings",
+    "verified",
     "site",
 ]
 
@@ -41,8 +42,9 @@ GROUP_KEYS: tuple[str, ...] = get_args(GroupKey)
 COLUMNS: tuple[str, ...] = get_args(Column)
 """Every column the index table can show."""
 
-DEFAULT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in ("requirements", "site"))
-"""The columns shown when a site configures none (``site`` is added for merged indexes)."""
+DEFAULT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in ("requirements", "verified", "site"))
+"""The columns shown when a site configures none (``site`` is added for merged indexes,
+``verified`` with traceability)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,10 @@ class IndexRow:
     requirements: RequirementCounts = field(default_factory=RequirementCounts)
     findings: FindingCounts = field(default_factory=FindingCounts)
     site: str | None = None
+    verified: tuple[int, int] | None = None
+    """``(verified, total)`` requirements with ids (traceability); None when not traced."""
+    trace: tuple[dict[str, Any], ...] = ()
+    """Per-requirement records for ``prd-index.json`` (:mod:`mkdocs_prd.core.trace.export`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +249,7 @@ def index_rows(
     findings = findings or {}
     actuals = actuals or {}
     return [
-        index_row(p, url_of(p.path), findings=findings.get(p.path), actual=actuals.get(p.path))
-        for p in prds
+        index_row(p, url_of(p.path), findings=findings.get(p.path), actual=actuals.get(p.path)) for p in prds
     ]
 
 
@@ -380,4 +385,3 @@ def summarize(rows: Sequence[IndexRow], statuses: Sequence[str] = (), threshold:
         with_target=with_target,
         threshold=threshold,
     )
-

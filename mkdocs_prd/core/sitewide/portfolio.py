@@ -26,6 +26,9 @@ DEFAULT_TIMEOUT = 5.0
 MAX_BYTES = 32 * 1024 * 1024
 """A remote index larger than this is refused rather than read into memory."""
 
+READABLE_VERSIONS = (1, 2)
+"""``prd-index.json`` versions this plugin merges (2 added ``verified`` and ``trace``)."""
+
 _SOURCE_KEYS = frozenset({"source", "name", "url", "timeout"})
 _TEXT_FIELDS = ("track_id", "status", "owner", "version", "date")
 
@@ -131,9 +134,9 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
     """Rows from a decoded ``prd-index.json``; entries that do not fit the format are skipped."""
     if not isinstance(data, dict) or not isinstance(data.get("prds"), list):
         return _skipped(source, "not a prd-index.json (no 'prds' list)")
-    if data.get("schema_version") != 1:
-        version = data.get("schema_version")
-        return _skipped(source, f"schema_version is {version!r}, expected 1")
+    version = data.get("schema_version")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        return _skipped(source, f"schema_version is {version!r}, expected 1 or 2")
     site = source.name or _text(data.get("site_name")) or source.source
     base = _base_url(source, _text(data.get("site_url")))
     rows: list[IndexRow] = []
@@ -182,6 +185,10 @@ def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
     if iosm is None or acceptance is None or reqs is None or found is None:
         return None
     target = _text(iosm.get("target"))
+    verified = entry.get("verified")
+    counts = None
+    if isinstance(verified, dict):
+        counts = (_count(verified.get("verified")), _count(verified.get("total")))
     return IndexRow(
         title=title,
         url=urljoin(base, url) if base and url is not None else None,
@@ -198,6 +205,7 @@ def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
         requirements=RequirementCounts(*(_count(reqs.get(k)) for k in ("must", "should", "could", "other"))),
         findings=FindingCounts(*(_count(found.get(k)) for k in ("error", "warning", "info"))),
         site=site,
+        verified=counts,
         **texts,
     )
 

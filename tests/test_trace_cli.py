@@ -1,0 +1,71 @@
+"""``mkdocs-prd trace`` and ``mkdocs-prd lint`` on the traceability project."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from trace_project import make_project, run_pytest
+
+from mkdocs_prd.adapters.cli.main import main
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cli-project")
+    make_project(root)
+    run_pytest(root)
+    return root
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_trace_text_json_csv_and_exit_status(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(project / "site" / "mkdocs.yml")
+    code, out, _ = run(capsys, "trace", "-f", config)
+    assert code == 1  # PRD601 in src/refunds.py and in pytest's report
+    assert "pay-refunds:FR-2  Must  [failing]  Compute refundable amounts" in out
+    assert "    test: failed test_amounts_never_negative (../reports/pytest.xml:1)" in out
+    assert "../src/refunds.py:10: error PRD601" in out
+    assert out.rstrip().endswith(
+        "6 requirements; Must 1 of 4 verified, Should 1 of 1 verified; 2 errors, 2 other findings"
+    )
+
+    code, out, _ = run(capsys, "trace", "-f", config, "--format", "json")
+    data = json.loads(out)
+    fr1 = next(r for r in data["requirements"] if r["id"] == "pay-refunds:FR-1")
+    assert fr1["url"] == "prds/refunds/#fr-1" and fr1["state"] == "verified"
+    assert fr1["code"] == [{"file": "src/refunds.py", "line": 1}, {"file": "src/refunds.py", "line": 9}]
+    assert fr1["referenced_by"] == ["prds/ledger.md"]
+    assert sorted(f["rule"] for f in data["findings"]) == ["PRD601", "PRD601", "PRD602", "PRD603"]
+
+    code, out, _ = run(capsys, "trace", "-f", config, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows][:2] == ["fin-ledger:FR-1", "pay-refunds:FR-1"]
+    assert rows[1]["tests"] == "passed test_issue" and rows[1]["state"] == "verified"
+
+
+def test_lint_github_carries_trace_findings(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    code, out, _ = run(capsys, "lint", "-f", "site/mkdocs.yml", "--format", "github")
+    assert code == 1
+    assert "::error file=src/refunds.py,line=10,title=PRD601::Reference `pay-refunds:FR-7`" in out
+    assert "::warning file=site/docs/prds/refunds.md,line=30,title=PRD602::" in out
+    assert "::warning file=site/docs/prds/refunds.md,line=18,title=PRD603::" in out
+
+
+def test_csv_cells_cannot_be_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {})
+    prd = tmp_path / "site" / "docs" / "prds" / "refunds.md"
+    prd.write_text(prd.read_text(encoding="utf-8").replace("FR-1: Issue a refund", "FR-1: =HYPERLINK(1)"))
+    _, out, _ = run(capsys, "trace", "-f", str(tmp_path / "site" / "mkdocs.yml"), "--format", "csv")
+    assert ",'=HYPERLINK(1)," in out
