@@ -120,4 +120,5 @@ def test_merged_portfolios_accept_versions_1_and_2() -> None:
     )
     assert [(r.title, r.verified) for r in v2.rows] == [("A", (3, 5)), ("B", (0, 0)), ("C", None)]
     assert merge_rows({"schema_version": True, "prds": []}, IndexSource("t.json")).messages
-    assert "expected 1 or 2" in merge_rows({"schema_version": 3, "prds": []}, IndexSource("t.json")).messages[0]
+    newer = merge_rows({"schema_version": 3, "prds": []}, IndexSource("t.json"))
+    assert "expected 1 or 2" in newer.messages[0]

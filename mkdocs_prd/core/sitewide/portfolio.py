@@ -206,8 +206,17 @@ def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
         findings=FindingCounts(*(_count(found.get(k)) for k in ("error", "warning", "info"))),
         site=site,
         verified=counts,
-        **texts,
+        track_id=_as_text(texts["track_id"]),
+        status=_as_text(texts["status"]),
+        owner=_as_text(texts["owner"]),
+        version=_as_text(texts["version"]),
+        date=_as_text(texts["date"]),
     )
+
+
+def _as_text(value: object) -> str | None:
+    # Already checked to be text or None.
+    return value if isinstance(value, str) else None
 
 
 def _mapping(value: object) -> Mapping[str, Any] | None:
