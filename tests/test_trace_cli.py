@@ -8,17 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
-from trace_project import make_project, run_pytest
+from trace_project import make_project, tested_project
 
 from mkdocs_prd.adapters.cli.main import main
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("cli-project")
-    make_project(root)
-    run_pytest(root)
-    return root
+    return tested_project(tmp_path_factory, "cli-project")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

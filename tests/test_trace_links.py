@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from trace_project import make_project, run_pytest
+from trace_project import make_project, tested_project
 
 from mkdocs_prd.adapters.mkdocs.config import load_site_config
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
@@ -20,10 +20,7 @@ def catalog_of(config_file: Path) -> Catalog:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("project")
-    make_project(root)
-    run_pytest(root)
-    return root
+    return tested_project(tmp_path_factory, "project")
 
 
 def test_matrix_coverage_and_findings(project: Path) -> None:

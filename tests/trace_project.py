@@ -23,6 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 REFUNDS = """\
@@ -187,30 +188,26 @@ def make_project(root: Path, trace: dict[str, object] | None = None) -> Path:
     return config_file
 
 
-def run_pytest(root: Path) -> Path:
-    """Run the project's tests with pytest for real; returns the JUnit report it wrote."""
+def run_pytest(root: Path, cwd: Path | None = None) -> Path:
+    """Run ``root/tests`` with pytest for real (``root/src`` importable); returns the JUnit
+    report it wrote, ``root/reports/pytest.xml`` (``record_property`` needs ``xunit1``)."""
     report = root / "reports" / "pytest.xml"
+    tests = str(root / "tests")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-o",
-            "filterwarnings=",
-            f"--junitxml={report}",
-            "-o",
-            "junit_family=xunit1",
-            "--rootdir",
-            str(root / "tests"),
-            str(root / "tests"),
-        ],
-        cwd=root / "src",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "filterwarnings=",
+         f"--junitxml={report}", "-o", "junit_family=xunit1", "--rootdir", tests, tests],
+        cwd=cwd or root / "src",
         env={"PYTHONPATH": str(root / "src"), "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
         capture_output=True,
         check=False,
-    )
+    )  # fmt: skip
     assert report.is_file()
     return report
+
+
+def tested_project(factory: pytest.TempPathFactory, name: str) -> Path:
+    """A fresh project (``make_project``) whose pytest report has been written; its root."""
+    root = factory.mktemp(name)
+    make_project(root)
+    run_pytest(root)
+    return root

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import relative_url
-from mkdocs_prd.core.trace.model import COVERED_PRIORITIES, RequirementTrace, Trace
+from mkdocs_prd.core.trace.model import COVERED_PRIORITIES, RequirementTrace, Trace, coverage_of
 from mkdocs_prd.html.render import Renderer
 
 TRACE_MARKER = "<!-- prd-trace -->"
@@ -147,17 +147,13 @@ class TraceViews:
         return [self.row(t, from_url) for t in items]
 
     def coverage(self, items: Iterable[RequirementTrace]) -> list[CoverageView]:
-        counts: dict[str, list[int]] = {}
-        for t in items:
-            if t.req.priority in COVERED_PRIORITIES:
-                c = counts.setdefault(t.req.priority, [0, 0])
-                c[1] += 1
-                c[0] += t.verified
+        """Verified requirements per priority, with the site's word for each priority."""
         labels = self.renderer.labels
         return [
-            CoverageView(p.lower(), labels.get(f"priority_{p.lower()}"), *counts[p])
-            for p in COVERED_PRIORITIES
-            if p in counts
+            CoverageView(
+                c.priority.lower(), labels.get(f"priority_{c.priority.lower()}"), c.verified, c.total
+            )
+            for c in coverage_of(items)
         ]
 
 

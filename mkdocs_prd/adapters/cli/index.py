@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, require_site
 from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import page_url
@@ -31,11 +31,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the site's PRDs, print the export to stdout, return the exit status."""
-    site = load_config(args.config_file)
-    if site is None:
-        raise UsageError("no mkdocs.yml here: give -f CONFIG_FILE")
-    if not os.path.isdir(site.docs_dir):
-        raise UsageError(f"docs_dir not found: {site.docs_dir}")
+    site = require_site(args.config_file)
     raw = site.site
     use_directory_urls = raw.get("use_directory_urls", True) is not False
     catalog = build_catalog(markdown_files(site.docs_dir), site.settings)

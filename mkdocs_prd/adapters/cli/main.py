@@ -87,6 +87,17 @@ def load_config(config_file: str | None) -> SiteConfig | None:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
+def require_site(config_file: str | None) -> SiteConfig:
+    """The site's config (see :func:`load_config`); :class:`UsageError` when there is no
+    ``mkdocs.yml`` or its ``docs_dir`` does not exist."""
+    site = load_config(config_file)
+    if site is None:
+        raise UsageError("no mkdocs.yml here: give -f CONFIG_FILE")
+    if not os.path.isdir(site.docs_dir):
+        raise UsageError(f"docs_dir not found: {site.docs_dir}")
+    return site
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every subcommand of :data:`COMMAND_MODULES` registered."""
     parser = argparse.ArgumentParser(

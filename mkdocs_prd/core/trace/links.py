@@ -6,6 +6,7 @@ it is PRD601 at that file and line (the path relative to ``mkdocs.yml``'s folder
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, cast
 
 from mkdocs_prd.core.model import Finding, Severity
@@ -17,6 +18,22 @@ from mkdocs_prd.core.trace.sources import expand, project_dir, read_bytes, relat
 
 if TYPE_CHECKING:
     from mkdocs_prd.core.trace.build import Resolver
+
+
+def _read_files(
+    trace: Trace, option: str, patterns: Sequence[str], base_dir: str, root: str
+) -> Iterator[tuple[str, str, bytes]]:
+    """``(real path, path relative to base_dir, bytes)`` of each readable file the globs
+    match; what cannot be read (or is refused) becomes a message in ``trace``."""
+    found = expand(option, patterns, base_dir, root)
+    trace.messages += found.messages
+    for real, rel in found.files:
+        data = read_bytes(real)
+        if isinstance(data, str):
+            trace.messages.append(f"{option}: {rel}: cannot read it: {data}")
+            continue
+        trace.files.append(rel)
+        yield real, rel, data
 
 
 def link_code_and_tests(
@@ -34,14 +51,7 @@ def link_code_and_tests(
             trace.findings.append(Finding("PRD601", unknown, file, line, problem.message, problem.hint))
         return False
 
-    sources = expand("trace.sources", settings.sources, settings.base_dir, root)
-    trace.messages += sources.messages
-    for real, rel in sources.files:
-        data = read_bytes(real)
-        if isinstance(data, str):
-            trace.messages.append(f"trace.sources: {rel}: cannot read it: {data}")
-            continue
-        trace.files.append(rel)
+    for real, rel, data in _read_files(trace, "trace.sources", settings.sources, settings.base_dir, root):
         repo_path = relative(real, root)
         for hit in source_ids(data):
             if check(hit, rel, hit.line):
@@ -49,14 +59,7 @@ def link_code_and_tests(
                 assert target is not None
                 trace.items[target.qualified].code.append(CodeRef(rel, hit.line, repo_path))
 
-    reports = expand("trace.junit", settings.junit, settings.base_dir, root)
-    trace.messages += reports.messages
-    for real, rel in reports.files:
-        data = read_bytes(real)
-        if isinstance(data, str):
-            trace.messages.append(f"trace.junit: {rel}: cannot read it: {data}")
-            continue
-        trace.files.append(rel)
+    for _real, rel, data in _read_files(trace, "trace.junit", settings.junit, settings.base_dir, root):
         cases, problem = read_report(data)
         if problem is not None:
             trace.messages.append(f"trace.junit: {rel}: {problem}")

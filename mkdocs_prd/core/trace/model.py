@@ -5,6 +5,7 @@ MkDocs-free plain data, built by :func:`mkdocs_prd.core.trace.build.build_trace`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -120,11 +121,16 @@ class Trace:
         return self.by_path.get(path, [])
 
     def coverage(self, path: str) -> list[Coverage]:
-        """Per priority (Must, Should, Could) with requirements: how many are verified."""
-        counts: dict[str, list[int]] = {}
-        for t in self.for_path(path):
-            if t.req.priority in COVERED_PRIORITIES:
-                c = counts.setdefault(t.req.priority, [0, 0])
-                c[1] += 1
-                c[0] += t.verified
-        return [Coverage(p, *counts[p]) for p in COVERED_PRIORITIES if p in counts]
+        """Per priority (Must, Should, Could) with requirements: how many of the PRD's are verified."""
+        return coverage_of(self.for_path(path))
+
+
+def coverage_of(items: Iterable[RequirementTrace]) -> list[Coverage]:
+    """Per priority (Must, Should, Could) that ``items`` have: how many are verified."""
+    counts: dict[str, list[int]] = {}
+    for t in items:
+        if t.req.priority in COVERED_PRIORITIES:
+            c = counts.setdefault(t.req.priority, [0, 0])
+            c[1] += 1
+            c[0] += t.verified
+    return [Coverage(p, *counts[p]) for p in COVERED_PRIORITIES if p in counts]
