@@ -14,6 +14,7 @@ files; review every change by hand.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,10 @@ def site_settings(options: dict[str, object]) -> Settings:
 def lint_folder(folder: Path) -> list[Finding]:
     options_file = folder / "settings.yml"
     options = yaml.safe_load(options_file.read_text()) if options_file.exists() else {}
-    catalog = build_catalog(markdown_files(str(folder)), site_settings(options))
+    settings = site_settings(options)
+    if settings.trace is not None:  # trace globs are relative to the case folder (its mkdocs.yml)
+        settings = replace(settings, trace=replace(settings.trace, base_dir=str(folder)))
+    catalog = build_catalog(markdown_files(str(folder)), settings)
     assert len(catalog) > 0, f"no PRD detected in {folder}"
     return catalog.all_findings()
 

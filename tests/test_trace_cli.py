@@ -8,14 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
-from trace_project import make_project, tested_project
+from trace_project import make_project, project_with_report
 
 from mkdocs_prd.adapters.cli.main import main
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tested_project(tmp_path_factory, "cli-project")
+    return project_with_report(tmp_path_factory, "cli-project")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

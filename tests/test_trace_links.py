@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from trace_project import make_project, tested_project
+from trace_project import make_project, project_with_report
 
 from mkdocs_prd.adapters.mkdocs.config import load_site_config
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
@@ -20,7 +20,7 @@ def catalog_of(config_file: Path) -> Catalog:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tested_project(tmp_path_factory, "project")
+    return project_with_report(tmp_path_factory, "project")
 
 
 def test_matrix_coverage_and_findings(project: Path) -> None:

@@ -205,7 +205,7 @@ def run_pytest(root: Path, cwd: Path | None = None) -> Path:
     return report
 
 
-def tested_project(factory: pytest.TempPathFactory, name: str) -> Path:
+def project_with_report(factory: pytest.TempPathFactory, name: str) -> Path:
     """A fresh project (``make_project``) whose pytest report has been written; its root."""
     root = factory.mktemp(name)
     make_project(root)

@@ -27,6 +27,7 @@ class Resolver:
         self.tracks: dict[str, str] = {}
         self.ids: dict[tuple[str, str], RequirementId] = {}
         self.by_path: dict[str, list[RequirementId]] = {}
+        self.locals: dict[str, list[str]] = {}  # per Track ID (case-folded): its local ids
         for prd in sorted(prds, key=lambda p: p.path):
             track = track_of(prd)
             if track is None or track.casefold() in self.tracks:
@@ -34,6 +35,7 @@ class Resolver:
             self.tracks[track.casefold()] = track
             reqs = requirement_ids(prd)
             self.by_path[prd.path] = reqs
+            self.locals[track.casefold()] = [r.local for r in reqs]
             for r in reqs:
                 self.ids[track.casefold(), r.local] = r
 
@@ -52,7 +54,7 @@ class Resolver:
                 f"Reference {text} names no PRD: no PRD has Track ID {quote(track)}",
                 "Check the Track ID (or put an example id in a code span)",
             )
-        ids = [local_id for (t, local_id) in self.ids if t == track.casefold()]
+        ids = self.locals.get(track.casefold(), [])
         choices = ", ".join(ids[:8]) + (" …" if len(ids) > 8 else "")
         return Hit(
             0,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from mkdocs_prd.core.trace.ids import IdHit, find_ids
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
 """A source file or report larger than this is skipped with a message (generated files, dumps)."""
 
 
