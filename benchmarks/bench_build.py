@@ -84,17 +84,23 @@ def main(argv: list[str] | None = None) -> int:
                 f"  pair {i + 1}: CPU without {off[-1][0]:.3f} s, with {on[-1][0]:.3f} s "
                 f"(wall {off[-1][1]:.3f} s / {on[-1][1]:.3f} s)"
             )
+    return verdict(on, off, "plugin", TARGET)
+
+
+def verdict(on: list[tuple[float, float]], off: list[tuple[float, float]], what: str, target: float) -> int:
+    """Print the medians of ``(CPU, wall)`` timings with and without ``what`` and the verdict;
+    0 when the median CPU ratio is within ``target``, else 1."""
     # CPU time decides: a build is single-threaded, and on a shared machine the wall
     # clock mostly measures the neighbours.  Wall medians are printed for reference.
     cpu_on, cpu_off = statistics.median(c for c, _ in on), statistics.median(c for c, _ in off)
     wall_on, wall_off = statistics.median(w for _, w in on), statistics.median(w for _, w in off)
     ratio = cpu_on / cpu_off
-    print(f"median without plugin: CPU {cpu_off:.3f} s, wall {wall_off:.3f} s")
-    print(f"median with plugin:    CPU {cpu_on:.3f} s, wall {wall_on:.3f} s")
+    print(f"median without {what}: CPU {cpu_off:.3f} s, wall {wall_off:.3f} s")
+    print(f"median with {what}:    CPU {cpu_on:.3f} s, wall {wall_on:.3f} s")
     print(f"wall-clock ratio (for reference): {wall_on / wall_off:.3f}")
-    verdict = "PASS" if ratio <= TARGET else "FAIL"
-    print(f"{verdict}: build with plugin / without (median CPU time) = {ratio:.3f} (target <= {TARGET})")
-    return 0 if ratio <= TARGET else 1
+    result = "PASS" if ratio <= target else "FAIL"
+    print(f"{result}: build with {what} / without (median CPU time) = {ratio:.3f} (target <= {target})")
+    return 0 if ratio <= target else 1
 
 
 if __name__ == "__main__":

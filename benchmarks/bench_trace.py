@@ -18,14 +18,13 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_build import time_build
+from bench_build import time_build, verdict
 from corpus import write_corpus
 
 TARGET = 1.05
@@ -104,13 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             for bucket, cfg, site in order if i % 2 == 0 else reversed(order):
                 bucket.append(time_build(cfg, root / site))
             print(f"  pair {i + 1}: CPU without trace {off[-1][0]:.3f} s, with {on[-1][0]:.3f} s")
-    cpu_on, cpu_off = statistics.median(c for c, _ in on), statistics.median(c for c, _ in off)
-    ratio = cpu_on / cpu_off
-    print(f"median without trace: CPU {cpu_off:.3f} s; with trace: CPU {cpu_on:.3f} s")
-    verdict = "PASS" if ratio <= TARGET else "FAIL"
-    print(f"{verdict}: build with trace / without (median CPU time) = {ratio:.3f} (target <= {TARGET})")
-    return 0 if ratio <= TARGET else 1
-
+    return verdict(on, off, "trace", TARGET)
 
 if __name__ == "__main__":
     raise SystemExit(main())
