@@ -19,6 +19,8 @@ from mkdocs.utils.yaml import yaml_load
 from mkdocs_prd.core.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings, TraceSettings
 from mkdocs_prd.core.sitewide.index import COLUMNS, GROUP_KEYS, SORT_KEYS
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, parse_sources
+from mkdocs_prd.html.index_html import IndexOptions
+from mkdocs_prd.html.site import IndexSettings
 
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
 
@@ -337,6 +339,24 @@ def to_settings(cfg: PrdConfig) -> Settings:
     )
 
 
+def index_settings(cfg: PrdConfig, settings: Settings, base_dir: str) -> IndexSettings:
+    """The index options of a validated ``PrdConfig``; ``base_dir`` is the folder of ``mkdocs.yml``."""
+    return IndexSettings(
+        IndexOptions(
+            columns=tuple(cfg.index_columns) or None,
+            sort_by=cfg.sort_by,
+            reverse=cfg.reverse,
+            group_by=None if cfg.group_by == "none" else cfg.group_by,
+            statuses=settings.statuses,
+            threshold=settings.iosm_threshold,
+        ),
+        include=tuple(cfg.include_indexes),
+        base_dir=base_dir,
+        index_page=cfg.index_page,
+        title=cfg.index_title,
+    )
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """What the CLI needs from ``mkdocs.yml``: where the docs are and the plugin options."""
@@ -360,18 +380,28 @@ def load_site_config(config_file: str) -> SiteConfig:
         raise ConfigurationError(f"{config_file}: expected a mapping at the top level")
     base = os.path.dirname(os.path.abspath(config_file))
     docs_dir = os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs")))
-    options, has_plugin = _plugin_options(raw.get("plugins"))
+    options, has_plugin = plugin_options(raw.get("plugins"))
+    cfg = validate_options(options, config_file, "plugin 'prd'")
+    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg), has_plugin, raw)
+
+
+def validate_options(options: dict[str, Any], config_file: str | None, where: str) -> PrdConfig:
+    """``options`` validated as the plugin's; ``where`` names them in the error
+    (``plugin 'prd'``).  Raises ``ConfigurationError`` naming the option."""
     cfg = PrdConfig(config_file_path=config_file)
     cfg.load_dict(options)
     failed, _warnings = cfg.validate()
     if failed:
         key, err = failed[0]
-        raise ConfigurationError(f"{config_file}: plugin 'prd', option '{key}': {err}")
-    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg), has_plugin, raw)
+        raise ConfigurationError(f"{config_file or 'config'}: {where}, option '{key}': {err}")
+    return cfg
 
 
-def _plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
-    """The ``prd`` entry of a ``plugins:`` list or mapping, as (options, present)."""
+def plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
+    """The ``prd`` entry of a ``plugins:`` list or mapping, as (options, present).
+
+    Raises ``ConfigurationError`` when the entry's options are not a mapping.
+    """
     entries: list[tuple[str, Any]] = []
     if isinstance(plugins, dict):
         entries = [(str(k), v) for k, v in plugins.items()]

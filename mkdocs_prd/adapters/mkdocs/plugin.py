@@ -16,19 +16,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_prd.adapters.mkdocs.config import PrdConfig, to_settings
+from mkdocs_prd.adapters.mkdocs.config import PrdConfig, index_settings, to_settings
 from mkdocs_prd.core.labels import Labels
-from mkdocs_prd.core.model import Severity
-from mkdocs_prd.core.parse.report import IosmReport, parse_report
-from mkdocs_prd.core.rules.validate import summary_line
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
-from mkdocs_prd.core.sitewide.portfolio import load_all
-from mkdocs_prd.html.index_html import IndexOptions
-from mkdocs_prd.html.page import PageRenderer, material_meta, nav_status_id, report_path
+from mkdocs_prd.html.page import PageRenderer, material_meta, nav_status_id
 from mkdocs_prd.html.render import Renderer, RenderError, override_dirs
-from mkdocs_prd.html.site_index import SiteIndex, catalog_rows
+from mkdocs_prd.html.site import finding_log, render_site
+from mkdocs_prd.html.site_index import SiteIndex
 from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, stylesheet
 from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render_matrix, repo_links
 
@@ -60,6 +56,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.site_index = None
         self.pages = None
         if self.config.enabled:
+            _drop_extension(config)
             # PRD page styles go first, so the site's own extra_css overrides them.
             if CSS_URI not in config.extra_css:
                 config.extra_css.insert(0, CSS_URI)
@@ -78,46 +75,32 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
-        renderer = self._prepare_pages(files, config)
+        self._prepare_site(files, config)
         trace = self.settings.trace
-        if trace is not None and trace.page is not None and files.get_file_from_path(trace.page) is None:
-            title = renderer.labels.get("trace_matrix_title")
-            files.append(File.generated(config, trace.page, content=matrix_page_markdown(title)))
-        return self._index_files(files, config, renderer)
+        page = trace.page if trace is not None else None
+        if page is not None and self.pages is not None and files.get_file_from_path(page) is None:
+            title = self.pages.renderer.labels.get("trace_matrix_title")
+            files.append(File.generated(config, page, content=matrix_page_markdown(title)))
+        return self._index_files(files, config)
 
     def _log_findings(self) -> None:
         # Once per build, from the catalog just rebuilt: a serve rebuild never repeats
         # a finding that is gone.  Errors and warnings go out as MkDocs warnings so
         # `mkdocs build --strict` fails on them.
-        findings = self.catalog.all_findings()
-        for f in findings:
-            message = f"{f.location()}: {f.rule} {f.message}"
-            if f.severity is Severity.INFO:
-                log.info(message)
-            else:
-                log.warning(message)
-        log.info(f"PRD findings: {summary_line(findings, len(self.catalog))}")
+        for level, message in finding_log(self.catalog):
+            log.log(level, message)
         for message in self.catalog.trace.messages:
             # Info, not warning: a report missing before the tests ran must not fail `--strict`.
             log.info(f"warning: {message}")
 
-    # --- PRD pages (issue 4) ---------------------------------------------------
+    # --- PRD pages (issue 4) and the PRD index (issue 5) -------------------------
 
-    def _prepare_pages(self, files: Files, config: MkDocsConfig) -> Renderer:
-        """The stylesheet, each PRD's actual IOSM values, and the page renderer of this build.
-
-        Returns the renderer (labels, template overrides, compiled templates), which the
-        index shares.
-        """
+    def _prepare_site(self, files: Files, config: MkDocsConfig) -> None:
+        """The stylesheet, the page renderer and the index of this build (shared core:
+        :func:`~mkdocs_prd.html.site.render_site`, as the Markdown extension uses it)."""
         # A site file at the stylesheet's path replaces ours (an override); else ours is generated.
         if files.get_file_from_path(CSS_URI) is None:
             files.append(File.generated(config, CSS_URI, content=stylesheet(self.config.status_colors)))
-        reports: dict[str, IosmReport] = {}
-        for prd in self.catalog:
-            path = report_path(prd.path)
-            text = _read_text(files, path)
-            if text is not None:
-                reports[prd.path] = parse_report(text, path)
         show = self.config.show_findings == "always" or (
             self.config.show_findings == "serve" and self.command == "serve"
         )
@@ -126,16 +109,22 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             override_dirs(config.theme.custom_dir),
             material=config.theme.name == "material",
         )
-        self.pages = PageRenderer(
+        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        site = render_site(
             self.catalog,
             renderer,
-            show_findings=show,
-            reports=reports,
+            index_settings(self.config, self.settings, base_dir),
+            read_text=lambda src: _read_text(files, src),
             url_of=lambda src: _url_of(files, src),
+            show_findings=show,
             repo=repo_links(config.repo_url, config.edit_uri),
         )
-        for message in self.pages.problems:
+        self.pages, self.site_index = site.pages, site.index
+        for message in site.warnings:
             log.warning(message)
+        for message in site.notes:
+            # Info, not warning: another site being down must not fail `--strict` builds.
+            log.info(f"warning: {message}")
         if self.config.nav_status:
             # Tooltips of Material's page-status icons; the site's own definitions win.
             titles = {
@@ -144,7 +133,6 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 if p.status
             }
             config.extra["status"] = {**titles, **(config.extra.get("status") or {})}
-        return renderer
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -163,33 +151,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         except RenderError as exc:
             raise PluginError(f"prd: {page.file.src_uri}: {exc}") from exc
 
-    # --- the PRD index (issue 5) ---------------------------------------------
-
-    def _index_files(self, files: Files, config: MkDocsConfig, renderer: Renderer) -> Files:
-        """Build this site's index rows, merge other sites', add the index page and assets."""
-        rows = catalog_rows(self.catalog, lambda src: _url_of(files, src), lambda src: _read_text(files, src))
-        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        for loaded in load_all(self.config.include_indexes, base_dir):
-            rows.extend(loaded.rows)
-            for message in loaded.messages:
-                # Info, not warning: another site being down must not fail `--strict` builds.
-                log.info(f"warning: {message}")
-        self.site_index = SiteIndex(
-            rows,
-            IndexOptions(
-                columns=tuple(self.config.index_columns) or None,
-                sort_by=self.config.sort_by,
-                reverse=self.config.reverse,
-                group_by=None if self.config.group_by == "none" else self.config.group_by,
-                statuses=self.settings.statuses,
-                threshold=self.settings.iosm_threshold,
-            ),
-            renderer=renderer,
-            index_page=self.config.index_page,
-            title=self.config.index_title,
-        )
+    def _index_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the index page (unless the site has its own there) and the index's browser files."""
         page = self.config.index_page
-        if page is not None and files.get_file_from_path(page) is None:
+        if self.site_index is not None and page is not None and files.get_file_from_path(page) is None:
             files.append(File.generated(config, page, content=self.site_index.page_markdown()))
         for name in INDEX_ASSETS:
             with open(os.path.join(ASSETS_DIR, name), "rb") as fd:
@@ -235,6 +200,29 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as fd:
             fd.write(self.site_index.export_text(config.site_name, config.site_url))
+
+
+EXTENSION_NAMES: frozenset[str] = frozenset({"mkdocs_prd.extension", "mkdocs_prd.adapters.markdown"})
+"""The names under which ``markdown_extensions`` may list the PRD Markdown extension."""
+
+
+def _drop_extension(config: MkDocsConfig) -> None:
+    """Take the PRD Markdown extension out of this build: the plugin renders the PRD pages.
+
+    A site that lists both (one ``mkdocs.yml`` for MkDocs and Zensical) gets each
+    fragment once, from the plugin, which also adds the index page and stylesheet.
+    """
+    kept = [
+        ext
+        for ext in config.markdown_extensions
+        if not (isinstance(ext, str) and ext in EXTENSION_NAMES)
+        and not type(ext).__module__.startswith("mkdocs_prd.adapters.markdown")
+    ]
+    if len(kept) != len(config.markdown_extensions):
+        config.markdown_extensions[:] = kept
+        for name in EXTENSION_NAMES:
+            config.mdx_configs.pop(name, None)
+        log.debug("the prd plugin renders the PRD pages here; mkdocs_prd.extension is left out")
 
 
 def _url_of(files: Files, src_path: str) -> str:

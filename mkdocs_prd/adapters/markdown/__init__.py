@@ -1,0 +1,1 @@
+"""The Python-Markdown adapter: the ``mkdocs_prd.extension`` Markdown extension (Zensical and others)."""
