@@ -19,6 +19,9 @@ ASSETS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "assets")
 CSS_URI = "assets/prd/prd.css"
 """Where the stylesheet is served, relative to the site root."""
 
+INDEX_ASSETS: tuple[str, ...] = ("prd-index.css", "prd-index.js")
+"""The index's browser files (in :data:`ASSETS_DIR`), served from the site under ``assets/prd/``."""
+
 
 def color_problem(value: str) -> str | None:
     """Why ``value`` cannot be a badge colour, or None when it can."""

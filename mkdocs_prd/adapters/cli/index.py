@@ -1,17 +1,28 @@
-"""``mkdocs-prd index``: print the site's ``prd-index.json`` without building."""
+"""``mkdocs-prd index``: print the site's ``prd-index.json`` (or its index page) without building.
+
+``--format markdown`` prints the index page itself, its listing rendered: the page
+a host without plugins (Zensical) cannot generate, for the author to commit or CI
+to write into ``docs_dir`` before the build.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, require_site
-from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
+from mkdocs_prd.adapters.mkdocs.config import SiteConfig, index_settings
+from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import page_url
-from mkdocs_prd.html.site_index import catalog_rows
+from mkdocs_prd.html.page import html_block
+from mkdocs_prd.html.render import Renderer
+from mkdocs_prd.html.site import render_site
+from mkdocs_prd.html.site_index import INDEX_MARKER, catalog_rows
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -26,6 +37,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     add_config_argument(parser)
+    parser.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        default="json",
+        help="json (default): the build's prd-index.json; markdown: the index page with its table, "
+        "for hosts that cannot generate it (Zensical)",
+    )
+    parser.add_argument(
+        "--page",
+        metavar="PATH",
+        default=None,
+        help="with --format markdown: where the page goes below docs_dir, for its links "
+        "(default: the index_page option, prds/index.md)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -43,13 +68,48 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError):
             return None
 
-    rows = catalog_rows(catalog, lambda src: page_url(src, use_directory_urls), read_text)
+    url_of = lambda src: page_url(src, use_directory_urls)  # noqa: E731 - named for both uses
+    if args.format == "markdown":
+        sys.stdout.write(_index_page(site, catalog, args.page, url_of, read_text))
+        return EXIT_OK
+    rows = catalog_rows(catalog, url_of, read_text)
     site_url = _text(raw.get("site_url"))
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # MkDocs' site_url option adds it too, and the build exports that
     document = export_document(rows, site_name=_text(raw.get("site_name")), site_url=site_url)
     sys.stdout.write(dumps(document))
     return EXIT_OK
+
+
+def _index_page(
+    site: SiteConfig,
+    catalog: Catalog,
+    page: str | None,
+    url_of: Callable[[str], str],
+    read_text: Callable[[str], str | None],
+) -> str:
+    """The index page's Markdown with the listing filled in (a raw HTML block)."""
+    page = (page or site.plugin.index_page or "prds/index.md").replace("\\", "/").lstrip("/")
+    base_dir = os.path.dirname(os.path.abspath(site.config_file))
+    renderer = Renderer(Labels(site.settings.labels), material=_theme_name(site.site) == "material")
+    index = render_site(
+        catalog,
+        renderer,
+        index_settings(site.plugin, site.settings, base_dir),
+        read_text=read_text,
+        url_of=url_of,
+        show_findings=False,
+    ).index
+    markdown = index.page_markdown()
+    listing = index.fill(url_of(page), INDEX_MARKER)
+    return markdown.replace(INDEX_MARKER, "\n".join(html_block(listing)).strip("\n"))
+
+
+def _theme_name(raw: dict[str, Any]) -> str | None:
+    theme = raw.get("theme")
+    if isinstance(theme, dict):
+        theme = theme.get("name")
+    return theme if isinstance(theme, str) else None
 
 
 def _text(value: object) -> str | None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from mkdocs_prd.adapters.cli.fixing import planned_fixes, unified_diff, write_atomically
 from mkdocs_prd.adapters.cli.formats import FORMATS
 from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.mkdocs.config import SiteConfig
 from mkdocs_prd.core.lint import lint
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.settings import Settings
@@ -48,6 +50,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="print the safe fixes as a unified diff and write nothing "
         "(exit 1 when there is something to fix, else 0)",
     )
+    parser.add_argument(
+        "--host",
+        choices=("auto", "mkdocs", "zensical"),
+        default="auto",
+        help="the tool that builds the site, for the plugin-on-Zensical warning (default: auto, "
+        "Zensical when a zensical.toml is beside mkdocs.yml or theme.variant is set)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -56,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
     site = load_config(args.config_file)
     if site is None and not args.paths:
         raise UsageError("no mkdocs.yml here: give PATHs to lint, or -f CONFIG_FILE")
+    if site is not None:
+        warning = zensical_warning(site, args.host)
+        if warning is not None:
+            sys.stderr.write(f"mkdocs-prd: warning: {warning}\n")
     settings = site.settings if site is not None else Settings()
     docs_dir = site.docs_dir if site is not None else None
     try:
@@ -83,3 +96,48 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK
+
+
+EXTENSION = "mkdocs_prd.extension"
+
+
+def zensical_warning(site: SiteConfig, host: str = "auto") -> str | None:
+    """Why the ``prd`` plugin will not run on this site, or None.
+
+    Zensical reads ``mkdocs.yml`` but runs no MkDocs plugins (it ignores them
+    silently); the Markdown extension is what works there.  Said only for a site
+    built by Zensical (``host``, or ``auto``: :func:`zensical_reason`) that lists the
+    plugin and not the extension.
+    """
+    if not site.has_plugin or _lists_extension(site.site.get("markdown_extensions")):
+        return None
+    why = "--host zensical" if host == "zensical" else zensical_reason(site) if host == "auto" else None
+    if why is None:
+        return None
+    return (
+        f"{site.config_file}: 'prd' is listed under plugins, but this site is built by Zensical ({why}), "
+        f"which does not run MkDocs plugins: PRD pages get no card, checks or index. "
+        f"Add '{EXTENSION}' under markdown_extensions (docs: Hosts, Zensical)."
+    )
+
+
+def zensical_reason(site: SiteConfig) -> str | None:
+    """What shows that Zensical builds this site, or None: a ``zensical.toml`` beside
+    ``mkdocs.yml``, or ``theme.variant`` (an option only Zensical has)."""
+    base = os.path.dirname(os.path.abspath(site.config_file))
+    if os.path.isfile(os.path.join(base, "zensical.toml")):
+        return "zensical.toml beside it"
+    theme = site.site.get("theme")
+    if isinstance(theme, dict) and "variant" in theme:
+        return "theme.variant is a Zensical option"
+    return None
+
+
+def _lists_extension(extensions: object) -> bool:
+    names: list[object] = []
+    if isinstance(extensions, dict):
+        names = list(extensions)
+    elif isinstance(extensions, list):
+        for item in extensions:
+            names.extend(item if isinstance(item, dict) else [item])
+    return any(name in (EXTENSION, "mkdocs_prd.adapters.markdown") for name in names)

@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "mkdocs_prd.adapters.cli.index",
     "mkdocs_prd.adapters.cli.lsp",
     "mkdocs_prd.adapters.cli.trace",
+    "mkdocs_prd.adapters.cli.assets",
 )
 """Modules that each register one subcommand, in the order ``--help`` lists them."""
 

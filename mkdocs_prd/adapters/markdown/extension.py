@@ -27,6 +27,7 @@ from markdown.util import Registry
 
 from mkdocs_prd.adapters.markdown.sites import HOST_OPTIONS, Host, Site, log, site_for
 from mkdocs_prd.adapters.mkdocs.config import PrdConfig, validate_options
+from mkdocs_prd.core.parse.prd import is_prd
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
 from mkdocs_prd.html.page import line_offset
@@ -76,7 +77,7 @@ def host_of(md: Markdown) -> Host:
     return Host(serve=serve)
 
 
-def _named(registry: Registry[Any], name: str) -> object | None:
+def _named(registry: Registry[Any], name: str) -> Any:
     """The processor registered as ``name``, or None (a Registry has no ``get``)."""
     try:
         return registry[name]
@@ -103,6 +104,10 @@ class _PagePrep(Preprocessor):
         src = host.src_path
         if src is None:
             src = site.identify(text)
+            if src is None and is_prd(text):
+                # A PRD the site does not hold as it is now (changed since it was read)?
+                site = site_for(self.ext.options, host, changed_page=True) or site
+                src = site.identify(text)
         elif src in site.sources and line_offset(site.sources[src], text) is None:
             # The page changed since the site was read (serve): read it again now.
             site = site_for(self.ext.options, host, changed_page=True) or site

@@ -25,13 +25,11 @@ from mkdocs_prd.html.page import PageRenderer, material_meta, nav_status_id
 from mkdocs_prd.html.render import Renderer, RenderError, override_dirs
 from mkdocs_prd.html.site import finding_log, render_site
 from mkdocs_prd.html.site_index import SiteIndex
-from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, stylesheet
+from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, INDEX_ASSETS, stylesheet
 from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render_matrix, repo_links
 
 log = get_plugin_logger(__name__)
 
-INDEX_ASSETS: tuple[str, ...] = ("prd-index.css", "prd-index.js")
-"""The index's browser files, served from the site under ``assets/prd/``."""
 ASSET_DIR = "assets/prd"
 
 

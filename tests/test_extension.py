@@ -1,0 +1,176 @@
+"""The Python-Markdown extension ``mkdocs_prd.extension`` on plain Python-Markdown and MkDocs.
+
+Zensical builds are in ``test_zensical.py``.  Here: the extension finds the site
+from ``./mkdocs.yml``, renders PRD pages and listings, reads the site once per
+process (parse calls counted on a 1,000-PRD site), and on a MkDocs site that
+enables both the plugin and the extension each fragment comes once.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+from conftest import build_site
+from mkdocs.exceptions import ConfigurationError
+
+from mkdocs_prd.adapters.markdown import sites
+from mkdocs_prd.core.parse import prd as parse_module
+from mkdocs_prd.core.sitewide import catalog as catalog_module
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_site"
+PRD_PAGE = "prds/growth/referral-program.md"
+
+
+@pytest.fixture(autouse=True)
+def fresh_sites() -> None:
+    sites.forget()
+
+
+@pytest.fixture
+def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample site as the working directory (the extension reads ./mkdocs.yml)."""
+    shutil.copytree(SAMPLE, tmp_path / "site", ignore=shutil.ignore_patterns("site"))
+    monkeypatch.chdir(tmp_path / "site")
+    return tmp_path / "site"
+
+
+def convert(text: str, **options: object) -> str:
+    md = markdown.Markdown(
+        extensions=["mkdocs_prd.extension", "meta", "tables", "toc"],
+        extension_configs={"mkdocs_prd.extension": dict(options)},
+    )
+    return md.convert(text)
+
+
+def test_a_prd_page_gets_card_badges_and_iosm_table(sample: Path) -> None:
+    html = convert((sample / "docs" / PRD_PAGE).read_text(encoding="utf-8"))
+    assert html.count('<div class="prd-card">') == 1
+    assert "prd-iosm" in html
+    assert 'class="prd-priority prd-priority--must"' in html
+    assert "<!--prd-fragment" not in html  # every placeholder was replaced
+    # The author's text stays.
+    assert "Customer Referral Program" in html
+
+
+def test_an_ordinary_page_is_left_alone(sample: Path) -> None:
+    text = (sample / "docs" / "guides" / "writing-a-prd.md").read_text(encoding="utf-8")
+    assert convert(text) == markdown.Markdown(extensions=["meta", "tables", "toc"]).convert(text)
+
+
+def test_a_listing_marker_is_filled(sample: Path) -> None:
+    html = convert("# Home\n\n<!-- prd-index status=Approved -->\n")
+    assert 'class="prd-index' in html
+    assert "refund-automation/" in html
+    assert "<!-- prd-index" not in html
+
+
+def test_findings_panel_is_configurable(sample: Path) -> None:
+    page = sample / "docs" / PRD_PAGE
+    text = page.read_text(encoding="utf-8").replace("**Status:** Review", "**Status:** Pending", 1)
+    page.write_text(text, encoding="utf-8")
+    assert "prd-findings" in convert(text, show_findings="always")
+    sites.forget()
+    assert "prd-findings" not in convert(text, show_findings="never")
+
+
+def test_findings_are_logged(sample: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = sample / "docs" / PRD_PAGE
+    text = page.read_text(encoding="utf-8").replace("**Status:** Review", "**Status:** Pending", 1)
+    page.write_text(text, encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs.prd"):
+        convert(text)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(m.startswith(f"prd: {PRD_PAGE}:7: PRD102 Status `Pending`") for m in warnings), warnings
+
+
+def test_bad_option_is_a_configuration_error_naming_it(sample: Path) -> None:
+    with pytest.raises(ConfigurationError, match="show_findings"):
+        convert("# x\n", show_findings="sometimes")
+    with pytest.raises(ConfigurationError, match="Unknown option 'colour'"):
+        convert("# x\n", colour="red")
+
+
+def test_without_a_site_nothing_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml, no docs_dir option
+    text = (SAMPLE / "docs" / PRD_PAGE).read_text(encoding="utf-8")
+    assert "prd-card" not in convert(text)
+
+
+def test_the_site_is_read_again_when_a_file_changes(sample: Path) -> None:
+    page = sample / "docs" / PRD_PAGE
+    text = page.read_text(encoding="utf-8")
+    assert "Review" in convert(text)
+    changed = text.replace("**Status:** Review", "**Status:** Approved", 1)
+    assert changed != text
+    page.write_text(changed, encoding="utf-8")
+    # The page's own text differs from what was read: read again at once.
+    assert 'prd-status--approved" aria-label="Status: Approved"' in convert(changed)
+
+
+def _corpus() -> object:
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_1000_prd_site_is_parsed_once_per_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus()
+    corpus.write_corpus(tmp_path, prds=1000, other=0, plugin=False)  # type: ignore[attr-defined]
+    monkeypatch.chdir(tmp_path)
+    calls: list[str] = []
+    real = parse_module.parse_prd
+
+    def counting(text: str, path: str, *args: object, **kwargs: object) -> object:
+        calls.append(path)
+        return real(text, path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalog_module, "parse_prd", counting)
+    monkeypatch.setattr("mkdocs_prd.html.page.parse_prd", counting)
+    pages = sorted((tmp_path / "docs").rglob("*.md"))
+    prd_pages = [p for p in pages if p.name != "index.md"][:10]
+    for path in prd_pages:
+        html = convert(path.read_text(encoding="utf-8"))
+        assert 'class="prd-card"' in html, path
+    assert len(calls) == len(set(calls)) == 1000  # each PRD once, not once per page
+
+
+def test_mkdocs_with_plugin_and_extension_renders_each_fragment_once(tmp_path: Path) -> None:
+    files = {"index.md": "# Home\n\n<!-- prd-index -->\n", PRD_PAGE: (SAMPLE / "docs" / PRD_PAGE).read_text()}
+    both = build_site(
+        tmp_path / "both",
+        files,
+        {"show_findings": "always"},
+        config={"markdown_extensions": ["tables", "attr_list", "admonition", "mkdocs_prd.extension"]},
+    )
+    page = (both.site_dir / "prds" / "growth" / "referral-program" / "index.html").read_text()
+    assert page.count('<div class="prd-card">') == 1
+    assert page.count('<div class="prd-iosm-block">') == 1
+    home = (both.site_dir / "index.html").read_text()
+    assert home.count('<div class="prd-index"') == 1
+
+
+def test_mkdocs_with_the_extension_alone(tmp_path: Path) -> None:
+    files = {"index.md": "# Home\n\n<!-- prd-index -->\n", PRD_PAGE: (SAMPLE / "docs" / PRD_PAGE).read_text()}
+    only = build_site(
+        tmp_path / "ext",
+        files,
+        None,
+        config={"markdown_extensions": ["tables", "attr_list", "admonition", "mkdocs_prd.extension"]},
+    )
+    page = (only.site_dir / "prds" / "growth" / "referral-program" / "index.html").read_text()
+    assert page.count('<div class="prd-card">') == 1
+    home = (only.site_dir / "index.html").read_text()
+    # Links relative to the page, from MkDocs' own page URL.
+    assert 'href="prds/growth/referral-program/"' in home
