@@ -1,0 +1,95 @@
+"""The command line for hosts without plugins: the index page, the assets, the Zensical warning."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.html.stylesheet import ASSETS_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_site"
+PLUGIN_ONLY = "site_name: S\nplugins:\n  - prd\n"
+
+
+def site(tmp_path: Path, config: str, **files: str) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def test_lint_warns_when_the_plugin_is_listed_on_a_zensical_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = site(tmp_path, PLUGIN_ONLY, **{"zensical.toml": "[project]\nsite_name = 'S'\n"})
+    assert main(["lint", "-f", str(config)]) == 0  # a warning about the host, not a failing lint
+    err = capsys.readouterr().err
+    assert "warning:" in err and "Zensical" in err and "zensical.toml beside it" in err
+    assert "mkdocs_prd.extension" in err
+
+
+@pytest.mark.parametrize(
+    ("config", "args"),
+    [
+        (PLUGIN_ONLY, []),  # a MkDocs site: the plugin runs
+        (PLUGIN_ONLY + "theme:\n  name: material\n", []),
+        (PLUGIN_ONLY + "markdown_extensions:\n  - mkdocs_prd.extension\n", ["--host", "zensical"]),
+        (PLUGIN_ONLY + "theme:\n  variant: classic\n", ["--host", "mkdocs"]),
+    ],
+)
+def test_no_warning_where_the_pages_are_rendered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, args: list[str]
+) -> None:
+    main(["lint", "-f", str(site(tmp_path, config)), *args])
+    assert "Zensical" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "why"),
+    [
+        (PLUGIN_ONLY + "theme:\n  variant: classic\n", [], "theme.variant"),
+        (PLUGIN_ONLY, ["--host", "zensical"], "--host zensical"),
+    ],
+)
+def test_other_signs_of_zensical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, args: list[str], why: str
+) -> None:
+    main(["lint", "-f", str(site(tmp_path, config)), *args])
+    assert why in capsys.readouterr().err
+
+
+def test_index_markdown_is_the_index_page_with_its_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "s", ignore=shutil.ignore_patterns("site"))
+    assert main(["index", "--format", "markdown", "-f", str(tmp_path / "s" / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "# PRD index" in out
+    assert out.count("<tr data-prd-status=") == 7
+    # Links relative to prds/index.md, as MkDocs would serve it.
+    assert 'href="payments/refund-automation/"' in out
+    # One raw HTML block: no blank line inside it, nothing indented (it would be code).
+    block = out[out.index("<div") :]
+    assert "\n\n" not in block.strip() and "\n " not in block
+    config = str(tmp_path / "s" / "mkdocs.yml")
+    assert main(["index", "--format", "markdown", "--page", "all.md", "-f", config]) == 0
+    assert 'href="../prds/payments/refund-automation/"' in capsys.readouterr().out  # all.md is all/
+
+
+def test_assets_writes_the_stylesheet_with_the_site_colours(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = site(tmp_path, "site_name: S\nplugins:\n  - prd:\n      status_colors: {Approved: '#1b5e20'}\n")
+    out = tmp_path / "docs" / "assets" / "prd"
+    assert main(["assets", str(out), "-f", str(config)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["prd-index.css", "prd-index.js", "prd.css"]
+    css = (out / "prd.css").read_text(encoding="utf-8")
+    assert ".prd-status--approved" in css and "#1b5e20" in css
+    assert (out / "prd-index.js").read_bytes() == (Path(ASSETS_DIR) / "prd-index.js").read_bytes()
+    assert str(out / "prd.css") in capsys.readouterr().out

@@ -1,0 +1,128 @@
+"""Real ``zensical build``s: the sample site and a site with findings, through the extension.
+
+Zensical reads ``mkdocs.yml`` but runs no MkDocs plugins; the sample site also lists
+``mkdocs_prd.extension``, which takes the ``prd`` plugin entry's options.  The builds
+are slow, so each site is built once per module; the index page a host without
+plugins cannot generate is written first with ``mkdocs-prd index --format markdown``,
+as docs/hosts.md tells authors to.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.adapters.cli.main import main as cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_site"
+BIN = Path(sys.executable).parent
+ZENSICAL = BIN / "zensical"
+PRD_PAGES = (
+    "prds/payments/refund-automation",
+    "prds/growth/referral-program",
+    "tracks/2026-03-notification-digest/PRD",
+)
+
+
+def zensical_build(root: Path) -> subprocess.CompletedProcess[str]:
+    if not ZENSICAL.exists():
+        pytest.fail("zensical is not installed (it is in the test extras: pip install -e '.[test]')")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"NO_COLOR": "1"}
+    return subprocess.run(
+        [str(ZENSICAL), "build", "-f", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=env,
+        timeout=600,
+    )
+
+
+def write_index_page(root: Path) -> None:
+    """``mkdocs-prd index --format markdown > docs/prds/index.md`` (what CI would do)."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli(["index", "--format", "markdown", "-f", str(root / "mkdocs.yml")]) == 0
+    (root / "docs" / "prds" / "index.md").write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    root = tmp_path_factory.mktemp("zensical") / "sample"
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns("site", ".cache"))
+    write_index_page(root)
+    return zensical_build(root), root / "site"
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """A site whose PRD has errors, the extension's own options showing the findings panel."""
+    root = tmp_path_factory.mktemp("zensical") / "findings"
+    docs = root / "docs"
+    (docs / "prds").mkdir(parents=True)
+    text = (SAMPLE / "docs" / "prds" / "growth" / "referral-program.md").read_text(encoding="utf-8")
+    text = text.replace("**Status:** Review", "**Status:** Pending", 1)
+    (docs / "prds" / "referral.md").write_text(text, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\n<!-- prd-index -->\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Findings\n"
+        "markdown_extensions:\n"
+        "  - admonition\n"
+        "  - mkdocs_prd.extension:\n"
+        "      show_findings: always\n",
+        encoding="utf-8",
+    )
+    return zensical_build(root), root / "site"
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_sample_site_builds(sample: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result = sample[0]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "page does not exist" not in result.stdout + result.stderr  # the index page is there
+
+
+@pytest.mark.parametrize("url", PRD_PAGES)
+def test_sample_prd_pages_have_card_and_iosm_table(
+    sample: tuple[subprocess.CompletedProcess[str], Path], url: str
+) -> None:
+    html = page(sample[1], url)
+    assert html.count('<div class="prd-card">') == 1
+    assert html.count('<div class="prd-iosm-block">') == 1
+    assert 'class="prd-priority prd-priority--' in html
+    assert "prd-fragment" not in html
+
+
+def test_sample_listings_and_index_page(sample: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    site = sample[1]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="prd-index' in home and "<!-- prd-index" not in home
+    assert 'href="prds/payments/refund-automation/"' in home
+    index = page(site, "prds")
+    assert index.count("<tr data-prd-status=") == 7  # the sample's seven PRDs
+    assert 'href="payments/refund-automation/"' in index
+
+
+def test_findings_appear_on_the_page_and_in_the_log(
+    findings: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    result, site = findings
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = page(site, "prds/referral")
+    assert "admonition warning prd-findings" in html
+    assert "PRD102" in html and "Pending" in html
+    assert "prds/referral.md:7: PRD102 Status `Pending`" in result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="prds/referral/"' in home
