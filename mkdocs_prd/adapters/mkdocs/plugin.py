@@ -59,8 +59,11 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             if CSS_URI not in config.extra_css:
                 config.extra_css.insert(0, CSS_URI)
             # Shipped with the plugin and served from the site: no manual extra_css, no CDN.
-            config.extra_css.append(f"{ASSET_DIR}/prd-index.css")
-            config.extra_javascript.append(f"{ASSET_DIR}/prd-index.js")
+            # (Not twice when a site that also builds with Zensical lists them itself.)
+            if f"{ASSET_DIR}/prd-index.css" not in config.extra_css:
+                config.extra_css.append(f"{ASSET_DIR}/prd-index.css")
+            if f"{ASSET_DIR}/prd-index.js" not in map(str, config.extra_javascript):
+                config.extra_javascript.append(f"{ASSET_DIR}/prd-index.js")
         return config
 
     # Late, so files that other plugins generate (gen-files, blog) are seen too.
@@ -155,6 +158,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         if self.site_index is not None and page is not None and files.get_file_from_path(page) is None:
             files.append(File.generated(config, page, content=self.site_index.page_markdown()))
         for name in INDEX_ASSETS:
+            if files.get_file_from_path(f"{ASSET_DIR}/{name}") is not None:
+                continue  # the site's own copy (`mkdocs-prd assets`) is served
             with open(os.path.join(ASSETS_DIR, name), "rb") as fd:
                 files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=fd.read()))
         return files
