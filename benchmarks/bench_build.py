@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
+from pairs import alternate
 
 TARGET = 1.05
 
@@ -71,19 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         # One untimed build each: warm the file cache and Python's bytecode cache.
         time_build(with_cfg, root / "site-with")
         time_build(without_cfg, root / "site-without")
-        on: list[tuple[float, float]] = []
-        off: list[tuple[float, float]] = []
-        for i in range(args.pairs):
-            if i % 2 == 0:
-                off.append(time_build(without_cfg, root / "site-without"))
-                on.append(time_build(with_cfg, root / "site-with"))
-            else:
-                on.append(time_build(with_cfg, root / "site-with"))
-                off.append(time_build(without_cfg, root / "site-without"))
-            print(
-                f"  pair {i + 1}: CPU without {off[-1][0]:.3f} s, with {on[-1][0]:.3f} s "
-                f"(wall {off[-1][1]:.3f} s / {on[-1][1]:.3f} s)"
-            )
+        on, off = alternate(
+            args.pairs,
+            lambda: time_build(without_cfg, root / "site-without"),
+            lambda: time_build(with_cfg, root / "site-with"),
+        )
     return verdict(on, off, "plugin", TARGET)
 
 

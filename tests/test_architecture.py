@@ -80,3 +80,22 @@ def test_only_the_lsp_adapter_imports_pygls() -> None:
     ]
     assert offenders == []
     assert _roots(imported_modules(PACKAGE / "adapters" / "lsp" / "server.py")) >= {"pygls", "lsprotocol"}
+
+
+def test_only_the_markdown_adapter_imports_markdown() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "markdown" in _roots(imported_modules(path))
+        and (PACKAGE / "adapters" / "markdown") not in path.parents
+    ]
+    assert offenders == []
+
+
+def test_the_extension_module_only_re_exports_the_adapter() -> None:
+    import mkdocs_prd.extension as ext
+    from mkdocs_prd.adapters.markdown import extension as adapter
+
+    names = imported_modules(PACKAGE / "extension.py")
+    assert names == {"__future__", "mkdocs_prd.adapters.markdown.extension"}
+    assert ext.makeExtension is adapter.makeExtension

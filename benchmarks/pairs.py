@@ -1,0 +1,29 @@
+"""Alternating with/without runs of a benchmark (the verdict is ``bench_build.verdict``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Timing = tuple[float, float]
+"""(CPU seconds, wall seconds) of one run."""
+
+
+def alternate(
+    pairs: int, run_without: Callable[[], Timing], run_with: Callable[[], Timing]
+) -> tuple[list[Timing], list[Timing]]:
+    """``pairs`` runs of each, the order swapped pair by pair so drift on a shared machine
+    hits both sides; prints each pair.  Returns (with, without)."""
+    on: list[Timing] = []
+    off: list[Timing] = []
+    for i in range(pairs):
+        if i % 2 == 0:
+            off.append(run_without())
+            on.append(run_with())
+        else:
+            on.append(run_with())
+            off.append(run_without())
+        print(
+            f"  pair {i + 1}: CPU without {off[-1][0]:.3f} s, with {on[-1][0]:.3f} s "
+            f"(wall {off[-1][1]:.3f} s / {on[-1][1]:.3f} s)"
+        )
+    return on, off
