@@ -17,6 +17,7 @@ Zensical is not installed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -59,6 +60,12 @@ MARKDOWN_EXTENSIONS = ("tables", "attr_list", "admonition", "toc", "pymdownx.sup
 
 def write_site(root: Path, prds: int, extension: bool) -> Path:
     config = write_corpus(root, prds, theme="material", plugin=False)
+    # Zensical stops the whole build on front matter that is not YAML (before any
+    # extension runs): leave the corpus's deliberately broken ones out, on both sides.
+    defects = json.loads((root / "defects.json").read_text(encoding="utf-8"))
+    for rel, kind in defects.items():
+        if kind == "broken_yaml":
+            (root / "docs" / rel).unlink()
     names = (*MARKDOWN_EXTENSIONS, "mkdocs_prd.extension") if extension else MARKDOWN_EXTENSIONS
     with config.open("a", encoding="utf-8") as fd:
         fd.write("markdown_extensions:\n" + "".join(f"  - {name}\n" for name in names))
