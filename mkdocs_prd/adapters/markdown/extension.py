@@ -142,6 +142,9 @@ class _PageFinish(Postprocessor):
         return site.render.index.fill(url, text)
 
 
+_CHECKED: dict[str, PrdConfig] = {}
+
+
 class PrdExtension(Extension):
     """``mkdocs_prd.extension``: the options are the plugin's, plus ``config_file`` and ``docs_dir``.
 
@@ -156,11 +159,14 @@ class PrdExtension(Extension):
         self.config: dict[str, list[Any]] = {}
         self.page: tuple[Site, str | None, str] | None = None
         super().__init__()
-        self.checked: PrdConfig = validate_options(
-            {k: v for k, v in kwargs.items() if k not in HOST_OPTIONS},
-            None,
-            "markdown extension 'mkdocs_prd.extension'",
-        )
+        key = repr(sorted(kwargs.items()))
+        checked = _CHECKED.get(key)
+        if checked is None:
+            # Hosts make an extension per page: validate each set of options once.
+            own = {k: v for k, v in kwargs.items() if k not in HOST_OPTIONS}
+            checked = validate_options(own, None, "markdown extension 'mkdocs_prd.extension'")
+            _CHECKED[key] = checked
+        self.checked: PrdConfig = checked
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
