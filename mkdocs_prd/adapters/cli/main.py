@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "mkdocs_prd.adapters.cli.rules",
     "mkdocs_prd.adapters.cli.new",
     "mkdocs_prd.adapters.cli.index",
+    "mkdocs_prd.adapters.cli.review",
     "mkdocs_prd.adapters.cli.lsp",
     "mkdocs_prd.adapters.cli.trace",
     "mkdocs_prd.adapters.cli.assets",

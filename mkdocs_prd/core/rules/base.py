@@ -57,7 +57,8 @@ SiteCheck = Callable[[Sequence[Prd], Settings], Iterable[tuple[str, Hit]]]
 @dataclass(frozen=True)
 class Rule:
     """One catalogue entry.  At most one of ``page`` / ``site`` is set; neither for the
-    traceability rules, which :mod:`mkdocs_prd.core.trace` checks with the site's code and tests."""
+    traceability rules, which :mod:`mkdocs_prd.core.trace` checks with the site's code and tests,
+    nor for the change-review rules (PRD7xx), which compare two revisions in ``mkdocs-prd review``."""
 
     id: str
     severity: Severity

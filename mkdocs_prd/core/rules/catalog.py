@@ -7,7 +7,9 @@ never changes.  Each rule is one small function in a family module:
 * :mod:`mkdocs_prd.core.rules.structure`: PRD2xx, sections and subsections;
 * :mod:`mkdocs_prd.core.rules.content`: PRD3xx/PRD4xx, requirements, risks, acceptance, change log;
 * :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10;
-* :mod:`mkdocs_prd.core.trace.rules`: PRD6xx, traceability (checked by ``core.trace``).
+* :mod:`mkdocs_prd.core.trace.rules`: PRD6xx, traceability (checked by ``core.trace``);
+* :mod:`mkdocs_prd.core.review.ruleset`: PRD7xx, change review (two revisions, run by
+  ``mkdocs-prd review``, not by a build).
 
 The documentation's rule table (docs/rules.md) is generated from :data:`RULES` (``mkdocs-prd rules
 --format markdown``), and a test fails when the two drift apart.
@@ -15,6 +17,7 @@ The documentation's rule table (docs/rules.md) is generated from :data:`RULES` (
 
 from __future__ import annotations
 
+from mkdocs_prd.core.review import ruleset as rules_review
 from mkdocs_prd.core.rules import content as rules_content
 from mkdocs_prd.core.rules import iosm as rules_iosm
 from mkdocs_prd.core.rules import meta as rules_meta
@@ -31,6 +34,7 @@ RULES: dict[str, Rule] = {
             *rules_content.RULES,
             *rules_iosm.RULES,
             *TRACE_RULES.values(),
+            *rules_review.RULES,
         ),
         key=lambda r: r.id,
     )

@@ -1,0 +1,1 @@
+"""Change review: what a revision does to the site's PRDs (``mkdocs-prd review``) and PRD history."""

@@ -1,0 +1,287 @@
+"""The change-review findings (PRD701-PRD704) of two revisions' PRDs, and their summary.
+
+MkDocs-free, git-free: :func:`review` takes the parsed PRDs and sources of a base and
+a head revision (see :mod:`mkdocs_prd.core.review.revisions`) and returns
+:class:`~mkdocs_prd.core.model.Finding` objects like ``lint`` does, with paths
+relative to ``docs_dir``: in the head revision, or in the base one for what was
+removed.  Severities follow the site's ``rules:`` option and a page's
+``prd_ignore``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mkdocs_prd.core.model import Finding, Prd
+from mkdocs_prd.core.review import ruleset
+from mkdocs_prd.core.review.diff import CONTRACT_KINDS, Change, Pair, compare, meta_changed, norm, pair_prds
+from mkdocs_prd.core.rules.base import Rule, heading_line, is_bracketed
+from mkdocs_prd.core.rules.validate import severity_of, sort_findings
+from mkdocs_prd.core.settings import Settings
+
+ReviewKind = Literal["added", "deleted", "modified", "unchanged"]
+
+_SUMMARY_GROUPS: tuple[tuple[str, str], ...] = (
+    ("requirement_added", "requirements added"),
+    ("requirement_removed", "requirements removed"),
+    ("requirement_changed", "requirements changed"),
+    ("requirement_renamed", "requirements renamed"),
+    ("priority_raised", "priority raised"),
+    ("priority_lowered", "priority lowered"),
+    ("criterion_added", "acceptance criteria added"),
+    ("criterion_removed", "acceptance criteria removed"),
+    ("criterion_unticked", "acceptance criteria unticked"),
+    ("iosm_tightened", "IOSM targets tightened"),
+    ("iosm_relaxed", "IOSM targets relaxed"),
+    ("iosm_changed", "IOSM targets changed"),
+    ("iosm_added", "IOSM targets added"),
+    ("iosm_removed", "IOSM targets removed"),
+)
+
+
+@dataclass(frozen=True)
+class PrdReview:
+    """One PRD across the two revisions: what kind of change, and every change in it."""
+
+    pair: Pair
+    changes: tuple[Change, ...] = ()
+    status: tuple[str, str] | None = None
+    version: tuple[str, str] | None = None
+    text_changed: bool = False
+
+    @property
+    def kind(self) -> ReviewKind:
+        if self.pair.base is None:
+            return "added"
+        if self.pair.head is None:
+            return "deleted"
+        changed = self.changes or self.status or self.version or self.text_changed or self.pair.moved
+        return "modified" if changed else "unchanged"
+
+    @property
+    def prd(self) -> Prd:
+        """The head revision of the PRD (the base one when it was deleted)."""
+        prd = self.pair.head or self.pair.base
+        assert prd is not None
+        return prd
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """Findings sorted by path, line and rule; ``reviews`` every PRD of either revision."""
+
+    findings: list[Finding] = field(default_factory=list)
+    reviews: list[PrdReview] = field(default_factory=list)
+
+
+def version_key(version: str | None) -> str:
+    """A Version compared loosely: ``v1.2`` and ``1.2`` are the same version."""
+    v = norm(version).casefold()
+    return v[1:] if v.startswith("v") and v[1:2].isdigit() else v
+
+
+def review(
+    base: Sequence[Prd],
+    head: Sequence[Prd],
+    settings: Settings,
+    base_sources: Mapping[str, bytes] | None = None,
+    head_sources: Mapping[str, bytes] | None = None,
+) -> ReviewResult:
+    """Compare the PRDs of two revisions; ``*_sources`` (path -> bytes) tell edits outside the model."""
+    reviews: list[PrdReview] = []
+    for pair in pair_prds(base, head):
+        if pair.base is None or pair.head is None:
+            reviews.append(PrdReview(pair))
+            continue
+        text_changed = True
+        if base_sources is not None and head_sources is not None:
+            text_changed = base_sources.get(pair.base.path) != head_sources.get(pair.head.path)
+        reviews.append(
+            PrdReview(
+                pair,
+                tuple(compare(pair.base, pair.head)),
+                meta_changed(pair.base, pair.head, "status"),
+                None
+                if version_key(pair.base.metadata.value("version"))
+                == version_key(pair.head.metadata.value("version"))
+                else (norm(pair.base.metadata.value("version")), norm(pair.head.metadata.value("version"))),
+                text_changed,
+            )
+        )
+    findings: list[Finding] = []
+    for r in reviews:
+        findings += _findings(r, settings)
+    return ReviewResult(sort_findings(findings), reviews)
+
+
+def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
+    out: list[Finding] = []
+    emit = _Emitter(r, settings, out)
+    base, head = r.pair.base, r.pair.head
+    if base is not None and head is not None:
+        if _is_approved(base.status, settings) and r.version is None:
+            for c in r.changes:
+                if c.kind in CONTRACT_KINDS:
+                    emit(
+                        ruleset.CONTRACT,
+                        c.side,
+                        c.line,
+                        f"{c.what}: {c.detail} in a PRD that was `{norm(base.status)}`, "
+                        f"and the Version is still `{norm(head.metadata.value('version')) or 'none'}`",
+                        "Bump the Version, add a change-log row for it, and send the PRD for review again",
+                    )
+        if r.version is not None:
+            _check_changelog(r, head, emit)
+        if r.status is not None:
+            _check_status(r.status, head, settings, emit)
+    if r.kind != "unchanged":
+        emit(
+            ruleset.SUMMARY, "head" if head is not None else "base", heading_line(r.prd), summary_text(r), ""
+        )
+    return out
+
+
+class _Emitter:
+    """Adds a finding of ``rule`` for one reviewed PRD, unless the site or the page silences it."""
+
+    def __init__(self, r: PrdReview, settings: Settings, out: list[Finding]) -> None:
+        self.r, self.settings, self.out = r, settings, out
+
+    def __call__(self, rule: Rule, side: str, line: int, message: str, hint: str) -> None:
+        prd = self.r.pair.base if side == "base" and self.r.pair.base is not None else self.r.prd
+        severity = severity_of(rule, self.settings)
+        if severity is None or rule.id in self.r.prd.ignored_rules:
+            return
+        self.out.append(Finding(rule.id, severity, prd.path, max(line, 1), message, hint))
+
+
+def _check_changelog(r: PrdReview, head: Prd, emit: _Emitter) -> None:
+    assert r.version is not None
+    new = r.version[1]
+    if not new or is_bracketed(new):
+        return
+    if any(version_key(row.version) == version_key(new) for row in head.changelog):
+        return
+    field_ = head.metadata.get("version")
+    emit(
+        ruleset.CHANGELOG,
+        "head",
+        field_.line if field_ else heading_line(head),
+        f"Version `{r.version[0] or 'none'}` → `{new}`, but the change log has no row for `{new}`",
+        f"Add a row `| {new} | date | author | what changed |` to the Change Log table of the Appendix",
+    )
+
+
+def _check_status(status: tuple[str, str], head: Prd, settings: Settings, emit: _Emitter) -> None:
+    order = [s.casefold() for s in settings.statuses]
+    before, after = status[0].casefold(), status[1].casefold()
+    if before not in order or after not in order:
+        return  # an unknown status is PRD102's to report
+    i, j = order.index(before), order.index(after)
+    field_ = head.metadata.get("status")
+    line = field_.line if field_ else heading_line(head)
+    hint = "If this is intended, say why in the change log; the order is the site's `statuses` option"
+    if j < i:
+        emit(ruleset.STATUS, "head", line, f"Status moved backwards: `{status[0]}` → `{status[1]}`", hint)
+    elif j > i + 1:
+        skipped = ", ".join(f"`{s}`" for s in settings.statuses[i + 1 : j])
+        emit(ruleset.STATUS, "head", line, f"Status `{status[0]}` → `{status[1]}` skipped {skipped}", hint)
+
+
+def _is_approved(status: str | None, settings: Settings) -> bool:
+    """Approved, or a status after Approved in the site's order (Implemented)."""
+    key = norm(status).casefold()
+    order = [s.casefold() for s in settings.statuses]
+    if "approved" in order:
+        return key in order[order.index("approved") :]
+    return key in ("approved", "implemented")
+
+
+def summary_parts(r: PrdReview) -> list[str]:
+    """The summary of one PRD's changes as short phrases, most important first."""
+    base, head = r.pair.base, r.pair.head
+    if base is None:
+        return [f"new PRD (status `{norm(r.prd.status) or 'none'}`)"]
+    if head is None:
+        version = norm(base.metadata.value("version")) or "none"
+        return [f"PRD deleted (was `{norm(base.status) or 'none'}`, version `{version}`)"]
+    parts: list[str] = []
+    if r.pair.moved:
+        parts.append(f"moved from `{base.path}`")
+    if r.status:
+        parts.append(f"status `{r.status[0] or 'none'}` → `{r.status[1] or 'none'}`")
+    if r.version:
+        parts.append(f"version `{r.version[0] or 'none'}` → `{r.version[1] or 'none'}`")
+    for kind, label in _SUMMARY_GROUPS:
+        items = [c for c in r.changes if c.kind == kind]
+        if items:
+            shown = "; ".join(_phrase(c) for c in items[:5])
+            more = f"; and {len(items) - 5} more" if len(items) > 5 else ""
+            parts.append(f"{len(items)} {label}: {shown}{more}")
+    if not parts and r.text_changed:
+        parts.append(
+            "text edited (no requirement, acceptance criterion, status, version or IOSM target changed)"
+        )
+    return parts
+
+
+def _phrase(c: Change) -> str:
+    return c.what if c.detail in ("added", "removed", "unticked") else f"{c.what} ({c.detail})"
+
+
+def summary_text(r: PrdReview) -> str:
+    """One line: ``Changes: status `Draft` → `Review`; 1 requirements added: FR-4 `Export` …``."""
+    return "Changes: " + "; ".join(summary_parts(r))
+
+
+def summary_markdown(result: ReviewResult, base_label: str, head_label: str) -> str:
+    """The PRD704 summary as Markdown (a GitHub job summary): one section per changed PRD.
+
+    Every text from a document is put in code spans or escaped, so a PRD cannot
+    inject Markdown or HTML into the summary.
+    """
+    changed = [r for r in result.reviews if r.kind != "unchanged"]
+    counts = {k: sum(1 for r in changed if r.kind == k) for k in ("added", "modified", "deleted")}
+    errors = sum(1 for f in result.findings if f.severity.value == "error")
+    warnings = sum(1 for f in result.findings if f.severity.value == "warning")
+    out = [
+        "## PRD change review",
+        "",
+        f"{_md(base_label)} → {_md(head_label)}: {counts['modified']} changed, {counts['added']} added, "
+        f"{counts['deleted']} deleted; {errors} errors, {warnings} warnings.",
+    ]
+    if not changed:
+        out += ["", "No PRD changed."]
+    for r in changed:
+        out += ["", f"### {_md(r.prd.title or r.prd.path)} ({r.kind})", "", f"`{_code(r.prd.path)}`", ""]
+        out += [f"- {_md_phrase(p)}" for p in summary_parts(r)]
+        for f in result.findings:
+            if f.rule != "PRD704" and f.path in {p.path for p in (r.pair.base, r.pair.head) if p}:
+                out.append(f"- **{f.rule} {f.severity.value}** (line {f.line}): {_md_phrase(f.message)}")
+    return "\n".join(out) + "\n"
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'").replace("\n", " ")
+
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\*_[]()<>#!|~`"})
+
+
+def _md(text: str) -> str:
+    """Plain text made inert in Markdown: every character Markdown or HTML would act on is escaped."""
+    return " ".join(text.split()).translate(_MD_SPECIAL).replace("&", "&amp;")
+
+
+def _md_phrase(text: str) -> str:
+    """A phrase whose document texts are in backticks: code spans kept, the rest escaped."""
+    pieces = text.split("`")
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2 and i < len(pieces) - 1:
+            out.append(f"`{piece.replace('`', '')}`" if piece.strip() else "``")
+        else:
+            out.append(_md(piece) if piece.strip() else piece)
+    return "".join(out)
