@@ -25,7 +25,9 @@ class Git:
         # An empty global config of its own (the user's aliases, hooks or signing must not apply).
         self.config = root.parent / f".{root.name}.gitconfig"
 
-    def __call__(self, *args: str, when: str = "2026-01-10T10:00:00+00:00", author: str = "Alice Admin") -> str:
+    def __call__(
+        self, *args: str, when: str = "2026-01-10T10:00:00+00:00", author: str = "Alice Admin"
+    ) -> str:
         env = {
             **os.environ,
             "GIT_CONFIG_GLOBAL": str(self.config),

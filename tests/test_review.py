@@ -80,7 +80,9 @@ HEAD = {
     "docs/prds/bumped.md": BASE["docs/prds/bumped.md"]
     .replace("**Version:** 1.2", "**Version:** 1.3")
     .replace(FR1_DESC, FR1_DESC + " and a consent record"),
-    "docs/prds/status.md": BASE["docs/prds/status.md"].replace("**Status:** Implemented", "**Status:** Draft"),
+    "docs/prds/status.md": BASE["docs/prds/status.md"].replace(
+        "**Status:** Implemented", "**Status:** Draft"
+    ),
     "docs/prds/skip.md": BASE["docs/prds/skip.md"].replace("**Status:** Draft", "**Status:** Approved"),
     "docs/prds/new/moved-here.md": BASE["docs/prds/old/moved.md"].replace(
         "- Priority: Must", "- Priority: Could", 1
@@ -122,7 +124,8 @@ def expected() -> set[tuple[str, str, int]]:
     a_base, a_head = BASE["docs/prds/approved.md"], HEAD["docs/prds/approved.md"]
     moved = HEAD["docs/prds/new/moved-here.md"]
     out = {
-        # PRD701: changed description, removed FR-2 (base line), raised priority, removed and unticked criteria.
+        # PRD701: changed description, removed FR-2 (base line), raised priority,
+        # removed (base line) and unticked criteria.
         ("PRD701", "docs/prds/approved.md", line_of(a_head, "**FR-1: Save a card**")),
         ("PRD701", "docs/prds/approved.md", line_of(a_base, "**FR-2: Pay with a saved card**")),
         ("PRD701", "docs/prds/approved.md", line_of(a_head, "- Priority: Must", line_of(a_head, "**FR-3"))),
@@ -169,7 +172,10 @@ def test_messages_name_what_changed(
     _code, found = findings_json(capsys, "--base", "main", "--head", "feature")
     by = {(f["rule"], f["file"], f["line"]): str(f["message"]) for f in found}
     messages = " | ".join(by.values())
-    assert "FR-1 `Save a card`: description in a PRD that was `Approved`, and the Version is still `1.2`" in messages
+    assert (
+        "FR-1 `Save a card`: description in a PRD that was `Approved`, and the Version is still `1.2`"
+        in messages
+    )
     assert "FR-2 `Pay with a saved card`: removed" in messages
     assert "FR-3 `Remove a saved card`: priority `Should` → `Must`" in messages
     assert "`API endpoints return the documented responses`: removed" in messages
@@ -194,7 +200,8 @@ def test_messages_name_what_changed(
     assert "new PRD (status `Draft`)" in by["PRD704", "docs/prds/added.md", 1]
     assert "PRD deleted (was `Draft`, version `1.2`)" in by["PRD704", "docs/prds/deleted.md", 1]
     reflow = next(m for (r, f, _), m in by.items() if r == "PRD704" and f == "docs/prds/reflow.md")
-    assert reflow == "Changes: text edited (no requirement, acceptance criterion, status, version or IOSM target changed)"
+    edited = "text edited (no requirement, acceptance criterion, status, version or IOSM target changed)"
+    assert reflow == f"Changes: {edited}"
 
 
 def test_working_tree_is_the_default_head(
@@ -224,12 +231,16 @@ def test_github_annotations_and_markdown_summary(
     monkeypatch.chdir(repo.root)
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
-    code, out, _ = run(capsys, "--base", "main", "--head", "feature", "--format", "github", "--summary", str(summary))
+    code, out, _ = run(
+        capsys, "--base", "main", "--head", "feature", "--format", "github", "--summary", str(summary)
+    )
     assert code == 1
     lines = out.splitlines()
     line = line_of(HEAD["docs/prds/bumped.md"], "**Version:** 1.3")
     assert f"::warning file=docs/prds/bumped.md,line={line},title=PRD702::" in "\n".join(lines)
-    assert any(x.startswith("::notice file=docs/prds/added.md,line=1,title=PRD704::Changes: new PRD") for x in lines)
+    assert any(
+        x.startswith("::notice file=docs/prds/added.md,line=1,title=PRD704::Changes: new PRD") for x in lines
+    )
     md = summary.read_text(encoding="utf-8")
     assert md.startswith("earlier step\n## PRD change review\n")  # appended, not overwritten
     assert "7 changed, 1 added, 1 deleted; 6 errors, 3 warnings." in md
@@ -262,7 +273,8 @@ def test_no_change_and_rule_settings(
     # The site's `rules:` option sets review severities as it does for lint.
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        f"site_name: x\ndocs_dir: {repo.root / 'docs'}\nplugins:\n  - prd:\n      rules: {{PRD701: warning, PRD704: off}}\n",
+        f"site_name: x\ndocs_dir: {repo.root / 'docs'}\n"
+        "plugins:\n  - prd:\n      rules: {PRD701: warning, PRD704: off}\n",
         encoding="utf-8",
     )
     code, found = findings_json(capsys, "--base", "main", "--head", "feature", "-f", str(config))
