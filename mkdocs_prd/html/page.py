@@ -35,8 +35,8 @@ from mkdocs_prd.core.parse.report import IosmReport
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer
+from mkdocs_prd.html.theme import nav_status_id
 from mkdocs_prd.html.trace_html import RepoLinks, TraceViews, anchor_html, inline_edits, render_page_trace
-from mkdocs_prd.html.views import slug
 
 _HEADER_LINE = re.compile(r"^\s*\*\*")
 
@@ -200,11 +200,6 @@ def report_path(prd_path: str) -> str:
     return f"{folder}/{REPORT_NAME}" if folder else REPORT_NAME
 
 
-def nav_status_id(status: str) -> str:
-    """The namespaced Material page-status id of a PRD status: ``Approved`` -> ``prd-approved``."""
-    return "prd-" + slug(status)
-
-
 def material_meta(
     meta: MutableMapping[str, Any], status: str | None, *, nav_status: bool, defined: Collection[str]
 ) -> None:
@@ -318,18 +313,24 @@ class PageRenderer:
         real = self.fragments(prd)
         pending: dict[str, str] = {}
 
-        def hold(html: str) -> str:
+        def hold(html: str, inline: bool = False) -> str:
             if not html:
                 return ""
-            token = f"<!--prd-fragment-{self._nonce}-{len(self._pending) + len(pending)}-->"
+            name = f"{self._nonce}-{len(self._pending) + len(pending)}"
+            # Inline: a word Markdown leaves alone (also in a code span or a link text),
+            # so no inline pattern can read the badge's HTML as Markdown.
+            token = f"prdinline{name.replace('-', 'x')}x" if inline else f"<!--prd-fragment-{name}-->"
             pending[token] = html
             return token
+
+        def badge(priority: str) -> Markup:
+            return Markup(hold(str(real.priority_badge(priority)), inline=True))
 
         held = Fragments(
             findings=hold(real.findings),
             card=hold(real.card),
             iosm=hold(real.iosm),
-            priority_badge=real.priority_badge,
+            priority_badge=badge if real.priority_badge is not None else None,
             trace=hold(real.trace),
             inline=real.inline,
             anchors=real.anchors,
@@ -348,9 +349,18 @@ class PageRenderer:
         pending = self._pending.pop(src_path, None)
         if not pending:
             return html
+        final: dict[str, str] = {}
         for token, fragment in pending.items():
-            html = html.replace(token, f"{token}\n{plain_text(fragment)}\n{_closing(token)}", 1)
-        self._final[src_path] = pending
+            if token.startswith("<!--"):
+                html = html.replace(token, f"{token}\n{plain_text(fragment)}\n{_closing(token)}", 1)
+            else:
+                comment = f"<!--prd-fragment-{token}-->"
+                html = html.replace(token, f"{comment}{plain_text(fragment)}{_closing(comment)}", 1)
+                token = comment
+            final[token] = fragment
+        # Document order, which :meth:`output` relies on (badges sit between card and IOSM table).
+        where = {token: html.find(token) for token in final}
+        self._final[src_path] = {token: final[token] for token in sorted(final, key=where.__getitem__)}
         return html
 
     def output(self, src_path: str, output: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, SiteConfig, load_site_config
+from mkdocs_prd.core.safe import terminal_text
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -126,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args))
     except UsageError as exc:
-        print(f"mkdocs-prd: error: {exc}", file=sys.stderr)
+        print(terminal_text(f"mkdocs-prd: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, RequirementCounts
 
 DEFAULT_TIMEOUT = 5.0
@@ -138,20 +139,35 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
     if version not in READABLE_VERSIONS or isinstance(version, bool):
         return _skipped(source, f"schema_version is {version!r}, expected 1 or 2")
     site = source.name or _text(data.get("site_name")) or source.source
-    base = _base_url(source, _text(data.get("site_url")))
+    given = _base_url(source, _text(data.get("site_url")))
+    base = link_url(given) if given is not None else None
+    base_given = given is not None
     rows: list[IndexRow] = []
     bad: list[str] = []
+    unlinked: list[str] = []
     for i, entry in enumerate(data["prds"]):
         row = _row(entry, site, base)
         if row is None:
             bad.append(str(i + 1))
-        else:
-            rows.append(row)
-    messages: tuple[str, ...] = ()
+            continue
+        rows.append(row)
+        if row.url is None and base and isinstance(entry, dict) and entry.get("url") is not None:
+            unlinked.append(str(i + 1))
+    messages: list[str] = []
     if bad:
         noun = "entry" if len(bad) == 1 else "entries"
-        messages = (f"include_indexes: {source.source}: skipped invalid {noun} {', '.join(bad)}",)
-    return Loaded(source, tuple(rows), messages)
+        messages.append(f"include_indexes: {source.source}: skipped invalid {noun} {', '.join(bad)}")
+    if base is None and base_given:
+        messages.append(
+            f"include_indexes: {source.source}: the site URL is not http(s); PRDs shown without links"
+        )
+    if unlinked:
+        noun = "entry" if len(unlinked) == 1 else "entries"
+        messages.append(
+            f"include_indexes: {source.source}: the link of {noun} {', '.join(unlinked)} is not an http(s) "
+            "or relative URL; shown as text"
+        )
+    return Loaded(source, tuple(rows), tuple(messages))
 
 
 def _skipped(source: IndexSource, why: str) -> Loaded:
@@ -191,7 +207,7 @@ def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
         counts = (_count(verified.get("verified")), _count(verified.get("total")))
     return IndexRow(
         title=title,
-        url=urljoin(base, url) if base and url is not None else None,
+        url=link_url(urljoin(base, url)) if base and url is not None else None,
         src_path=src_path,
         iosm=IosmValues(
             baseline=_text(iosm.get("baseline")),
