@@ -7,7 +7,8 @@ import os
 import sys
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, require_site
+from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, note_skipped, require_site
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import page_url
@@ -34,13 +35,14 @@ def run(args: argparse.Namespace) -> int:
     site = require_site(args.config_file)
     raw = site.site
     use_directory_urls = raw.get("use_directory_urls", True) is not False
-    catalog = build_catalog(markdown_files(site.docs_dir), site.settings)
+    skipped: list[str] = []
+    catalog = build_catalog(markdown_files(site.docs_dir, skipped), site.settings)
+    note_skipped(skipped)
 
     def read_text(src_path: str) -> str | None:
         try:
-            with open(os.path.join(site.docs_dir, *src_path.split("/")), encoding="utf-8-sig") as fd:
-                return fd.read()
-        except (OSError, UnicodeDecodeError):
+            return read_bytes(os.path.join(site.docs_dir, *src_path.split("/"))).decode("utf-8-sig")
+        except (UnreadableFile, UnicodeDecodeError):
             return None
 
     rows = catalog_rows(catalog, lambda src: page_url(src, use_directory_urls), read_text)

@@ -56,6 +56,12 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def note_skipped(skipped: Sequence[str]) -> None:
+    """Tell the user (stderr) about files a command could not read and left out."""
+    for item in skipped:
+        print(terminal_text(f"mkdocs-prd: note: skipped {item}"), file=sys.stderr)
+
+
 def find_config_file(config_file: str | None) -> str | None:
     """The config file to use: the one given, else ``./mkdocs.yml`` when it exists, else None.
 

@@ -12,8 +12,17 @@ import os
 import sys
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_config_argument,
+    load_config,
+    note_skipped,
+)
 from mkdocs_prd.core.new import builtin_skeleton, default_location, new_prd, write_new
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
+from mkdocs_prd.core.rules.meta import is_track_id
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
 
@@ -56,6 +65,12 @@ def run(args: argparse.Namespace) -> int:
     title = _one_line(args.title, "TITLE")
     owner = _one_line(args.owner, "--owner") if args.owner is not None else None
     track_id = _one_line(args.track_id, "--track-id") if args.track_id is not None else None
+    if track_id is not None and not is_track_id(track_id):
+        # It becomes a folder name: "../x" or "/x" would write outside the site.
+        raise UsageError(
+            f"--track-id {track_id!r} is not a Track ID: use letters, digits, '.', '_' and '-' "
+            "(not '.' or '..' alone), e.g. checkout-redesign"
+        )
     site = load_config(args.config_file)
     settings = site.settings if site else Settings()
     status = _status(args.status, settings)
@@ -65,7 +80,9 @@ def run(args: argparse.Namespace) -> int:
 
     docs_dir = site.docs_dir if site else None
     scan_dir = docs_dir or args.directory or "."
-    catalog = build_catalog(markdown_files(scan_dir), settings) if os.path.isdir(scan_dir) else None
+    skipped: list[str] = []
+    catalog = build_catalog(markdown_files(scan_dir, skipped), settings) if os.path.isdir(scan_dir) else None
+    note_skipped(skipped)
     taken = {prd.track_id: prd.path for prd in catalog or () if prd.track_id}
     if track_id is not None:
         clash = next((path for tid, path in taken.items() if tid.casefold() == track_id.casefold()), None)
@@ -139,10 +156,9 @@ def _template(option: str | None, configured: str | None, config_file: str | Non
     else:
         return builtin_skeleton()
     try:
-        with open(path, encoding="utf-8-sig") as fd:
-            return fd.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return read_bytes(path).decode("utf-8-sig")
+    except (UnreadableFile, UnicodeDecodeError) as exc:
+        reason = exc.reason if isinstance(exc, UnreadableFile) else str(exc)
         raise UsageError(f"cannot read template {path}: {reason}") from exc
 
 
