@@ -324,13 +324,13 @@ class PageRenderer:
             return token
 
         def badge(priority: str) -> Markup:
-            return Markup(hold(str(real.priority_badge(priority)), inline=True))
+            return Markup(hold(str(self.renderer.priority_badge(priority)), inline=True))
 
         held = Fragments(
             findings=hold(real.findings),
             card=hold(real.card),
             iosm=hold(real.iosm),
-            priority_badge=badge if real.priority_badge is not None else None,
+            priority_badge=badge,
             trace=hold(real.trace),
             inline=real.inline,
             anchors=real.anchors,

@@ -56,10 +56,15 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def say(message: str) -> None:
+    """Print a message for the user on stderr, control characters shown escaped."""
+    print(terminal_text(message), file=sys.stderr)
+
+
 def note_skipped(skipped: Sequence[str]) -> None:
     """Tell the user (stderr) about files a command could not read and left out."""
     for item in skipped:
-        print(terminal_text(f"mkdocs-prd: note: skipped {item}"), file=sys.stderr)
+        say(f"mkdocs-prd: note: skipped {item}")
 
 
 def find_config_file(config_file: str | None) -> str | None:
@@ -133,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args))
     except UsageError as exc:
-        print(terminal_text(f"mkdocs-prd: error: {exc}"), file=sys.stderr)
+        say(f"mkdocs-prd: error: {exc}")
         return EXIT_USAGE
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
 from mkdocs_prd.adapters.cli.main import (
@@ -19,10 +18,12 @@ from mkdocs_prd.adapters.cli.main import (
     add_config_argument,
     load_config,
     note_skipped,
+    say,
 )
 from mkdocs_prd.core.new import builtin_skeleton, default_location, new_prd, write_new
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.meta import is_track_id
+from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
 
@@ -87,10 +88,7 @@ def run(args: argparse.Namespace) -> int:
     if track_id is not None:
         clash = next((path for tid, path in taken.items() if tid.casefold() == track_id.casefold()), None)
         if clash is not None:
-            print(
-                f"mkdocs-prd: Track ID {track_id!r} is already used by {clash}; nothing written",
-                file=sys.stderr,
-            )
+            say(f"mkdocs-prd: Track ID {track_id!r} is already used by {clash}; nothing written")
             return EXIT_PROBLEMS
 
     if args.directory is not None:
@@ -113,11 +111,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_new(prd)
     except FileExistsError:
-        print(f"mkdocs-prd: {_shown(prd.path)} already exists; nothing written", file=sys.stderr)
+        say(f"mkdocs-prd: {_shown(prd.path)} already exists; nothing written")
         return EXIT_PROBLEMS
     except OSError as exc:
         raise UsageError(f"cannot write {prd.path}: {exc.strerror or exc}") from exc
-    print(_shown(prd.path))
+    print(terminal_text(_shown(prd.path)))
     _note_scope(prd.path, docs_dir, settings)
     return EXIT_OK
 
@@ -168,10 +166,9 @@ def _note_scope(path: str, docs_dir: str | None, settings: Settings) -> None:
         return
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir))
     if rel.startswith(".."):
-        print(f"mkdocs-prd: note: {path} is outside docs_dir ({docs_dir})", file=sys.stderr)
+        say(f"mkdocs-prd: note: {path} is outside docs_dir ({docs_dir})")
     elif not settings.in_scope(rel.replace(os.sep, "/")):
-        print(
+        say(
             f"mkdocs-prd: note: {path} is outside the site's PRD paths ({', '.join(settings.paths)}); "
-            "the plugin will not treat it as a PRD",
-            file=sys.stderr,
+            "the plugin will not treat it as a PRD"
         )
