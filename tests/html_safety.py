@@ -28,9 +28,8 @@ class _Scan(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"<{tag} {name}={value!r}>")
-            elif name in URL_ATTRIBUTES and value and _scheme_of(value).startswith(_DANGEROUS):
+            script_url = name in URL_ATTRIBUTES and value and _scheme_of(value).startswith(_DANGEROUS)
+            if name.startswith("on") or script_url:
                 self.found.append(f"<{tag} {name}={value!r}>")
         if tag in ("script", "iframe", "object", "embed", "base", "meta"):
             self.elements.append(f"<{tag} {attrs!r}>")

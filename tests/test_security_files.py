@@ -45,7 +45,9 @@ def odd_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return docs
 
 
-def test_new_and_index_skip_dangling_links_and_fifos(odd_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_and_index_skip_dangling_links_and_fifos(
+    odd_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run_bounded(["index"]) == 0
     out, err = capsys.readouterr()
     assert [p["src_path"] for p in json.loads(out)["prds"]] == ["prds/a.md"]
@@ -67,7 +69,11 @@ def test_read_bytes_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "fifo")
     os.symlink(tmp_path / "nowhere", tmp_path / "dangling")
     (tmp_path / "big").write_bytes(b"x" * 100)
-    for name, reason in [("fifo", "not a regular file"), ("dangling", "a link to nothing"), ("big", "larger")]:
+    for name, reason in [
+        ("fifo", "not a regular file"),
+        ("dangling", "a link to nothing"),
+        ("big", "larger"),
+    ]:
         with pytest.raises(UnreadableFile, match=reason):
             read_bytes(str(tmp_path / name), limit=10)
     with pytest.raises(UnreadableFile, match="not a regular file"):
@@ -96,7 +102,9 @@ def test_new_with_a_valid_track_id_writes_inside_the_track_folder(
 ) -> None:
     write_site(tmp_path, {"paths": ["tracks/*/PRD.md"]})
     (tmp_path / "docs" / "tracks" / "t-0").mkdir(parents=True)
-    (tmp_path / "docs" / "tracks" / "t-0" / "PRD.md").write_text(prd_text("T0", track="t-0"), encoding="utf-8")
+    (tmp_path / "docs" / "tracks" / "t-0" / "PRD.md").write_text(
+        prd_text("T0", track="t-0"), encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     assert main(["new", "Good", "--track-id", "v1.2_beta-3"]) == 0
     assert capsys.readouterr().out.strip() == "docs/tracks/v1.2_beta-3/PRD.md"

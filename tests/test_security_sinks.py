@@ -80,11 +80,17 @@ def test_merged_index_script_links_are_shown_as_text_and_reported(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="mkdocs")
-    bad = ["javascript:alert(document.domain)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:x"]
+    bad = [
+        "javascript:alert(document.domain)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:x",
+    ]
     prds = [{"title": f"Click me {i}", "url": url, "src_path": f"{i}.md"} for i, url in enumerate(bad)]
     prds.append({"title": "Fine", "url": "fine/", "src_path": "fine.md"})
     (tmp_path / "other.json").write_text(
-        json.dumps({"schema_version": 1, "site_url": "https://other.example/", "prds": prds}), encoding="utf-8"
+        json.dumps({"schema_version": 1, "site_url": "https://other.example/", "prds": prds}),
+        encoding="utf-8",
     )
     (tmp_path / "evil-base.json").write_text(
         json.dumps(
@@ -113,9 +119,7 @@ def test_merged_index_script_links_are_shown_as_text_and_reported(
 
 
 def test_priority_value_cannot_inject_markdown_or_html(tmp_path: Path) -> None:
-    text = prd_text("P").replace(
-        "- Priority: Should", "- Priority: [a](onmouseover=alert(1)//)", 1
-    ) + "\n"
+    text = prd_text("P").replace("- Priority: Should", "- Priority: [a](onmouseover=alert(1)//)", 1) + "\n"
     text = text.replace("- Priority: Must", "- Priority: Must `x", 1)
     built = build_site(tmp_path, {"prds/p.md": text, "index.md": "# Home\n"}, {})
     page = built.html("prds/p/index.html")
@@ -142,13 +146,17 @@ def test_lint_text_and_github_formats_escape_document_text() -> None:
     finding = Finding("PRD103", Severity.ERROR, "a\x1b[2J.md", 3, f"Status {ESCAPES!s} is unknown", ESCAPES)
     result = LintResult([finding], {}, 1)
     for output in (format_text(result), format_github(result)):
-        assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output and "\u202e" not in output
+        assert (
+            "\x1b" not in output and "\x07" not in output and "\x9b" not in output and "\u202e" not in output
+        )
         assert "\\x1b[8mhidden" in output
 
 
 def test_build_log_escapes_document_text(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="mkdocs")
-    built = build_site(tmp_path, {"prds/a.md": prd_text("A", status=f"Odd{ESCAPES}"), "index.md": "# H\n"}, {})
+    built = build_site(
+        tmp_path, {"prds/a.md": prd_text("A", status=f"Odd{ESCAPES}"), "index.md": "# H\n"}, {}
+    )
     messages = [m for m in built.messages() if "PRD103" in m or "Odd" in m]
     assert messages, built.messages()
     for m in messages:

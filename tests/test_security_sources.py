@@ -42,13 +42,17 @@ ANSWERS: dict[str, Callable[[socket.socket], None]] = {
     "over 100 headers": lambda c: c.sendall(
         b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-H%d: v\r\n" % i for i in range(150)) + b"\r\n" + GOOD
     ),
-    "100 KB header line": lambda c: c.sendall(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 100_000 + b"\r\n\r\n" + GOOD),
+    "100 KB header line": lambda c: c.sendall(
+        b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 100_000 + b"\r\n\r\n" + GOOD
+    ),
     "truncated chunked body": _chunked_truncated,
     "drip feed": lambda c: (
         c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % (len(GOOD) * 100)),
         _drip(c, GOOD * 100, 0.3),
     ),
-    "slow start": lambda c: _drip(c, b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(GOOD) + GOOD, 0.3),
+    "slow start": lambda c: _drip(
+        c, b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(GOOD) + GOOD, 0.3
+    ),
     "deeply nested JSON": lambda c: c.sendall(
         b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(NESTED) + NESTED
     ),
@@ -127,7 +131,9 @@ def test_the_good_answer_still_merges(hostile: str) -> None:
 
 def _rows(html: str) -> list[str]:
     tables = "".join(re.findall(r'<table class="prd-index__table".*?</table>', html, re.S))
-    return re.findall(r"<tr[^>]*data-prd-row[^>]*>.*?</tr>", tables, re.S) or re.findall(r"<tr.*?</tr>", tables, re.S)
+    return re.findall(r"<tr[^>]*data-prd-row[^>]*>.*?</tr>", tables, re.S) or re.findall(
+        r"<tr.*?</tr>", tables, re.S
+    )
 
 
 def test_a_build_with_every_hostile_source_finishes_in_time_and_changes_nothing_else(
