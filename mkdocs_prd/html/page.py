@@ -265,6 +265,7 @@ class PageRenderer:
         self.problems: list[str] = []
         # A per-build random part makes placeholders impossible to forge from a page.
         self._nonce = secrets.token_hex(6)
+        self._tokens = re.compile(rf"<!--prd-fragment-{self._nonce}-\d+-->|prdinline{self._nonce}x\d+x")
         self._pending: dict[str, dict[str, str]] = {}
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
@@ -316,10 +317,14 @@ class PageRenderer:
         def hold(html: str, inline: bool = False) -> str:
             if not html:
                 return ""
-            name = f"{self._nonce}-{len(self._pending) + len(pending)}"
+            number = len(self._pending) + len(pending)
             # Inline: a word Markdown leaves alone (also in a code span or a link text),
             # so no inline pattern can read the badge's HTML as Markdown.
-            token = f"prdinline{name.replace('-', 'x')}x" if inline else f"<!--prd-fragment-{name}-->"
+            token = (
+                f"prdinline{self._nonce}x{number}x"
+                if inline
+                else f"<!--prd-fragment-{self._nonce}-{number}-->"
+            )
             pending[token] = html
             return token
 
@@ -350,17 +355,22 @@ class PageRenderer:
         if not pending:
             return html
         final: dict[str, str] = {}
-        for token, fragment in pending.items():
+
+        def swap(match: re.Match[str]) -> str:
+            token = match.group(0)
+            fragment = pending.pop(token, None)
+            if fragment is None:
+                return token  # a second copy (another plugin duplicated it): left alone
             if token.startswith("<!--"):
-                html = html.replace(token, f"{token}\n{plain_text(fragment)}\n{_closing(token)}", 1)
-            else:
-                comment = f"<!--prd-fragment-{token}-->"
-                html = html.replace(token, f"{comment}{plain_text(fragment)}{_closing(comment)}", 1)
-                token = comment
-            final[token] = fragment
-        # Document order, which :meth:`output` relies on (badges sit between card and IOSM table).
-        where = {token: html.find(token) for token in final}
-        self._final[src_path] = {token: final[token] for token in sorted(final, key=where.__getitem__)}
+                opening, gap = token, "\n"
+            else:  # an inline badge: the comment pair stays inside its line
+                opening, gap = f"<!--prd-fragment-{token}-->", ""
+            final[opening] = fragment  # in document order, as :meth:`output` needs
+            return f"{opening}{gap}{plain_text(fragment)}{gap}{_closing(opening)}"
+
+        # One pass over the page, however many badges it has.
+        html = self._tokens.sub(swap, html)
+        self._final[src_path] = final
         return html
 
     def output(self, src_path: str, output: str) -> str:
