@@ -26,7 +26,7 @@ UPDATE = os.environ.get("PRD_UPDATE_GOLDEN") == "1"
 def to_plain(value: Any) -> Any:
     """The model as plain YAML-able data (records as mappings, sets sorted)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.compare}
     if isinstance(value, (tuple, list)):
         return [to_plain(v) for v in value]
     if isinstance(value, frozenset):

@@ -51,7 +51,12 @@ def describe(folder: Path) -> str:
     pages = PageRenderer(catalog, Renderer(), show_findings=False)
     for prd in catalog:
         source = (folder / prd.path).read_text(encoding="utf-8")
-        for line in pages.markdown(prd.path, source, source).splitlines():
+        markdown = pages.markdown(prd.path, source, source)
+        # Priority badges are held as per-build placeholders: show the badge itself.
+        for token, html in pages._pending.get(prd.path, {}).items():
+            if token.startswith("prdinline"):
+                markdown = markdown.replace(token, html)
+        for line in markdown.splitlines():
             if "prd-anchor" in line or "prd-ref" in line:
                 out.append(f"  {prd.path}: {line}")
     assert qualified_ids(catalog) == sorted(trace.items)

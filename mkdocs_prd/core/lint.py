@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from mkdocs_prd.core.model import Finding
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.catalog import RULES
 from mkdocs_prd.core.rules.validate import severity_of, sort_findings
 from mkdocs_prd.core.settings import Settings
@@ -161,16 +162,10 @@ def _relative(full: str, base: str) -> str:
 
 def _read(t: _Target, unreadable: list[Finding], settings: Settings) -> bytes | None:
     """The file's bytes, or None with a PRD001 finding in ``unreadable`` when it cannot be read."""
-    reason: str | None = None
-    if not os.path.isfile(t.full):
-        # FIFOs and devices would block or never end; dangling links cannot be read.
-        reason = "not a regular file"
-    else:
-        try:
-            with open(t.full, "rb") as fd:
-                return fd.read()
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
+    try:
+        return read_bytes(t.full)
+    except UnreadableFile as exc:
+        reason = exc.reason
     severity = severity_of(RULES["PRD001"], settings)
     if severity is not None:
         unreadable.append(

@@ -71,19 +71,32 @@ class Metadata:
     fields: tuple[Field, ...] = ()
     header_start: int = 0
     header_end: int = 0
+    # key -> (first front-matter field, first header field), built on first use: a PRD
+    # may hold thousands of fields, and rules and views look fields up many times.
+    _by_key: dict[str, tuple[Field | None, Field | None]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def _index(self) -> dict[str, tuple[Field | None, Field | None]]:
+        index = self._by_key
+        if index is None:
+            index = {}
+            for f in self.fields:
+                fm, hd = index.get(f.key, (None, None))
+                if f.source == "front_matter" and fm is None:
+                    index[f.key] = (f, hd)
+                elif f.source == "header" and hd is None:
+                    index[f.key] = (fm, f)
+            object.__setattr__(self, "_by_key", index)
+        return index
 
     def get(self, key: str) -> Field | None:
         """The field for ``key``; front matter wins over a header line.
 
-        ``date`` falls back to ``created`` when the PRD has no Date.
+        ``date`` falls back to ``created`` when the PRD has no Date.  Constant time.
         """
-        found: Field | None = None
-        for f in self.fields:  # one pass: rules ask for fields many times per page
-            if f.key == key:
-                if f.source == "front_matter":
-                    return f  # front matter wins
-                if found is None and f.source == "header":
-                    found = f
+        fm, hd = self._index().get(key, (None, None))
+        found = fm or hd
         if found is None and key == "date":
             return self.get("created")
         return found
@@ -93,19 +106,14 @@ class Metadata:
         f = self.get(key)
         return f.value if f is not None else None
 
-    def _first(self, key: str, source: MetaSource) -> Field | None:
-        for f in self.fields:
-            if f.key == key and f.source == source:
-                return f
-        return None
-
     def disagreements(self) -> tuple[tuple[Field, Field], ...]:
         """Pairs (front matter, header line) that name the same field with different text."""
         pairs = []
+        index = self._index()
         for fm in self.fields:
             if fm.source != "front_matter":
                 continue
-            hd = self._first(fm.key, "header")
+            hd = index[fm.key][1]
             if hd is not None and hd.value.strip() != fm.value.strip():
                 pairs.append((fm, hd))
         return tuple(pairs)

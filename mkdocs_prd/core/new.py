@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from mkdocs_prd.core.rules.meta import is_track_id
 from mkdocs_prd.core.settings import Settings
 
 OWNER_PLACEHOLDER = "[name / team]"
@@ -142,6 +143,8 @@ def new_prd(
     """
     slug = slugify(title)
     tid = track_id if track_id is not None else unique_track_id(slug, taken_track_ids)
+    if file_name and not is_track_id(tid):
+        raise ValueError(f"{tid!r} is not a Track ID; as a folder name it could leave {folder}")
     day = (today or dt.date.today()).isoformat()
     values = {
         "title": title,

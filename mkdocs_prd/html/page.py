@@ -35,8 +35,8 @@ from mkdocs_prd.core.parse.report import IosmReport
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer
+from mkdocs_prd.html.theme import nav_status_id
 from mkdocs_prd.html.trace_html import RepoLinks, TraceViews, anchor_html, inline_edits, render_page_trace
-from mkdocs_prd.html.views import slug
 
 _HEADER_LINE = re.compile(r"^\s*\*\*")
 
@@ -200,11 +200,6 @@ def report_path(prd_path: str) -> str:
     return f"{folder}/{REPORT_NAME}" if folder else REPORT_NAME
 
 
-def nav_status_id(status: str) -> str:
-    """The namespaced Material page-status id of a PRD status: ``Approved`` -> ``prd-approved``."""
-    return "prd-" + slug(status)
-
-
 def material_meta(
     meta: MutableMapping[str, Any], status: str | None, *, nav_status: bool, defined: Collection[str]
 ) -> None:
@@ -270,6 +265,7 @@ class PageRenderer:
         self.problems: list[str] = []
         # A per-build random part makes placeholders impossible to forge from a page.
         self._nonce = secrets.token_hex(6)
+        self._tokens = re.compile(rf"<!--prd-fragment-{self._nonce}-\d+-->|prdinline{self._nonce}x\d+x")
         self._pending: dict[str, dict[str, str]] = {}
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
@@ -318,18 +314,28 @@ class PageRenderer:
         real = self.fragments(prd)
         pending: dict[str, str] = {}
 
-        def hold(html: str) -> str:
+        def hold(html: str, inline: bool = False) -> str:
             if not html:
                 return ""
-            token = f"<!--prd-fragment-{self._nonce}-{len(self._pending) + len(pending)}-->"
+            number = len(self._pending) + len(pending)
+            # Inline: a word Markdown leaves alone (also in a code span or a link text),
+            # so no inline pattern can read the badge's HTML as Markdown.
+            token = (
+                f"prdinline{self._nonce}x{number}x"
+                if inline
+                else f"<!--prd-fragment-{self._nonce}-{number}-->"
+            )
             pending[token] = html
             return token
+
+        def badge(priority: str) -> Markup:
+            return Markup(hold(str(self.renderer.priority_badge(priority)), inline=True))
 
         held = Fragments(
             findings=hold(real.findings),
             card=hold(real.card),
             iosm=hold(real.iosm),
-            priority_badge=real.priority_badge,
+            priority_badge=badge,
             trace=hold(real.trace),
             inline=real.inline,
             anchors=real.anchors,
@@ -348,9 +354,23 @@ class PageRenderer:
         pending = self._pending.pop(src_path, None)
         if not pending:
             return html
-        for token, fragment in pending.items():
-            html = html.replace(token, f"{token}\n{plain_text(fragment)}\n{_closing(token)}", 1)
-        self._final[src_path] = pending
+        final: dict[str, str] = {}
+
+        def swap(match: re.Match[str]) -> str:
+            token = match.group(0)
+            fragment = pending.pop(token, None)
+            if fragment is None:
+                return token  # a second copy (another plugin duplicated it): left alone
+            if token.startswith("<!--"):
+                opening, gap = token, "\n"
+            else:  # an inline badge: the comment pair stays inside its line
+                opening, gap = f"<!--prd-fragment-{token}-->", ""
+            final[opening] = fragment  # in document order, as :meth:`output` needs
+            return f"{opening}{gap}{plain_text(fragment)}{gap}{_closing(opening)}"
+
+        # One pass over the page, however many badges it has.
+        html = self._tokens.sub(swap, html)
+        self._final[src_path] = final
         return html
 
     def output(self, src_path: str, output: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from mkdocs_prd.core.actuals import collect
 from mkdocs_prd.core.parse.report import parse_report
+from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import IndexRow, finding_counts, index_rows, relative_url
@@ -120,8 +121,10 @@ class SiteIndex:
             return html
 
         def link(row: IndexRow) -> str | None:
-            if row.url is None or row.site is not None:
-                return row.url  # merged rows link to their own site, absolutely
+            if row.url is None:
+                return None
+            if row.site is not None:
+                return link_url(row.url)  # merged rows link to their own site, absolutely
             return relative_url(row.url, page_url)
 
         return replace_markers(

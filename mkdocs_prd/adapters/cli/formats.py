@@ -13,6 +13,7 @@ from mkdocs_prd.adapters.cli.gitlab import format_gitlab
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.rules.validate import summary_line
+from mkdocs_prd.core.safe import terminal_text
 
 
 def format_text(result: LintResult) -> str:
@@ -20,7 +21,9 @@ def format_text(result: LintResult) -> str:
     below it), then a summary line."""
     out: list[str] = []
     for f in result.findings:
-        out.append(f"{result.file_of(f)}:{f.line}: {f.severity.value} {f.rule} {_one_line(f.message)}")
+        out.append(
+            f"{_one_line(result.file_of(f))}:{f.line}: {f.severity.value} {f.rule} {_one_line(f.message)}"
+        )
         if f.hint:
             out.append(f"    hint: {_one_line(f.hint)}")
     out.append(summary_line(result.findings, result.pages))
@@ -67,8 +70,10 @@ def format_github(result: LintResult) -> str:
 
 
 def _gh_data(text: str) -> str:
-    # The escaping GitHub's toolkit applies to a command's message.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The escaping GitHub's toolkit applies to a command's message; the runner's log is
+    # a terminal too, so other control characters are shown escaped.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_text(text)
 
 
 def _gh_property(text: str) -> str:
@@ -76,7 +81,7 @@ def _gh_property(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return terminal_text(" ".join(text.split()))
 
 
 FORMATS: dict[str, Callable[[LintResult], str]] = {

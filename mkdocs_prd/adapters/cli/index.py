@@ -13,9 +13,10 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, require_site
+from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, note_skipped, require_site
 from mkdocs_prd.adapters.mkdocs.config import SiteConfig, index_settings
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import page_url
@@ -59,13 +60,14 @@ def run(args: argparse.Namespace) -> int:
     site = require_site(args.config_file)
     raw = site.site
     use_directory_urls = raw.get("use_directory_urls", True) is not False
-    catalog = build_catalog(markdown_files(site.docs_dir), site.settings)
+    skipped: list[str] = []
+    catalog = build_catalog(markdown_files(site.docs_dir, skipped), site.settings)
+    note_skipped(skipped)
 
     def read_text(src_path: str) -> str | None:
         try:
-            with open(os.path.join(site.docs_dir, *src_path.split("/")), encoding="utf-8-sig") as fd:
-                return fd.read()
-        except (OSError, UnicodeDecodeError):
+            return read_bytes(os.path.join(site.docs_dir, *src_path.split("/"))).decode("utf-8-sig")
+        except (UnreadableFile, UnicodeDecodeError):
             return None
 
     url_of = lambda src: page_url(src, use_directory_urls)  # noqa: E731 - named for both uses

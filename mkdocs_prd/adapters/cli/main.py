@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, SiteConfig, load_site_config
+from mkdocs_prd.core.safe import terminal_text
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -55,6 +56,17 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="the site's mkdocs.yml (default: ./mkdocs.yml when it exists)",
     )
+
+
+def say(message: str) -> None:
+    """Print a message for the user on stderr, control characters shown escaped."""
+    print(terminal_text(message), file=sys.stderr)
+
+
+def note_skipped(skipped: Sequence[str]) -> None:
+    """Tell the user (stderr) about files a command could not read and left out."""
+    for item in skipped:
+        say(f"mkdocs-prd: note: skipped {item}")
 
 
 def find_config_file(config_file: str | None) -> str | None:
@@ -128,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args))
     except UsageError as exc:
-        print(f"mkdocs-prd: error: {exc}", file=sys.stderr)
+        say(f"mkdocs-prd: error: {exc}")
         return EXIT_USAGE
 
 

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_config_argument,
+    load_config,
+    note_skipped,
+    say,
+)
 from mkdocs_prd.core.new import builtin_skeleton, default_location, new_prd, write_new
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
+from mkdocs_prd.core.rules.meta import is_track_id
+from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
 
@@ -56,6 +66,12 @@ def run(args: argparse.Namespace) -> int:
     title = _one_line(args.title, "TITLE")
     owner = _one_line(args.owner, "--owner") if args.owner is not None else None
     track_id = _one_line(args.track_id, "--track-id") if args.track_id is not None else None
+    if track_id is not None and not is_track_id(track_id):
+        # It becomes a folder name: "../x" or "/x" would write outside the site.
+        raise UsageError(
+            f"--track-id {track_id!r} is not a Track ID: use letters, digits, '.', '_' and '-' "
+            "(not '.' or '..' alone), e.g. checkout-redesign"
+        )
     site = load_config(args.config_file)
     settings = site.settings if site else Settings()
     status = _status(args.status, settings)
@@ -65,15 +81,14 @@ def run(args: argparse.Namespace) -> int:
 
     docs_dir = site.docs_dir if site else None
     scan_dir = docs_dir or args.directory or "."
-    catalog = build_catalog(markdown_files(scan_dir), settings) if os.path.isdir(scan_dir) else None
+    skipped: list[str] = []
+    catalog = build_catalog(markdown_files(scan_dir, skipped), settings) if os.path.isdir(scan_dir) else None
+    note_skipped(skipped)
     taken = {prd.track_id: prd.path for prd in catalog or () if prd.track_id}
     if track_id is not None:
         clash = next((path for tid, path in taken.items() if tid.casefold() == track_id.casefold()), None)
         if clash is not None:
-            print(
-                f"mkdocs-prd: Track ID {track_id!r} is already used by {clash}; nothing written",
-                file=sys.stderr,
-            )
+            say(f"mkdocs-prd: Track ID {track_id!r} is already used by {clash}; nothing written")
             return EXIT_PROBLEMS
 
     if args.directory is not None:
@@ -96,11 +111,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_new(prd)
     except FileExistsError:
-        print(f"mkdocs-prd: {_shown(prd.path)} already exists; nothing written", file=sys.stderr)
+        say(f"mkdocs-prd: {_shown(prd.path)} already exists; nothing written")
         return EXIT_PROBLEMS
     except OSError as exc:
         raise UsageError(f"cannot write {prd.path}: {exc.strerror or exc}") from exc
-    print(_shown(prd.path))
+    print(terminal_text(_shown(prd.path)))
     _note_scope(prd.path, docs_dir, settings)
     return EXIT_OK
 
@@ -139,10 +154,9 @@ def _template(option: str | None, configured: str | None, config_file: str | Non
     else:
         return builtin_skeleton()
     try:
-        with open(path, encoding="utf-8-sig") as fd:
-            return fd.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return read_bytes(path).decode("utf-8-sig")
+    except (UnreadableFile, UnicodeDecodeError) as exc:
+        reason = exc.reason if isinstance(exc, UnreadableFile) else str(exc)
         raise UsageError(f"cannot read template {path}: {reason}") from exc
 
 
@@ -152,10 +166,9 @@ def _note_scope(path: str, docs_dir: str | None, settings: Settings) -> None:
         return
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir))
     if rel.startswith(".."):
-        print(f"mkdocs-prd: note: {path} is outside docs_dir ({docs_dir})", file=sys.stderr)
+        say(f"mkdocs-prd: note: {path} is outside docs_dir ({docs_dir})")
     elif not settings.in_scope(rel.replace(os.sep, "/")):
-        print(
+        say(
             f"mkdocs-prd: note: {path} is outside the site's PRD paths ({', '.join(settings.paths)}); "
-            "the plugin will not treat it as a PRD",
-            file=sys.stderr,
+            "the plugin will not treat it as a PRD"
         )

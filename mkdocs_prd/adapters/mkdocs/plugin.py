@@ -7,6 +7,7 @@ stale data, and nothing is ever written into ``docs_dir``.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Literal
 
@@ -18,17 +19,31 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_prd.adapters.mkdocs.config import PrdConfig, index_settings, to_settings
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
-from mkdocs_prd.html.page import PageRenderer, material_meta, nav_status_id
+from mkdocs_prd.html.page import PageRenderer, material_meta
 from mkdocs_prd.html.render import Renderer, RenderError, override_dirs
 from mkdocs_prd.html.site import finding_log, render_site
 from mkdocs_prd.html.site_index import SiteIndex
 from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, INDEX_ASSETS, stylesheet
+from mkdocs_prd.html.theme import status_titles
 from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render_matrix, repo_links
 
 log = get_plugin_logger(__name__)
+
+
+
+class _TerminalSafe(logging.Filter):
+    """Every message of this plugin's logger is shown with its control characters escaped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = terminal_text(record.getMessage()), None
+        return True
+
+
+log.logger.addFilter(_TerminalSafe())
 
 ASSET_DIR = "assets/prd"
 
@@ -128,11 +143,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             log.info(f"warning: {message}")
         if self.config.nav_status:
             # Tooltips of Material's page-status icons; the site's own definitions win.
-            titles = {
-                nav_status_id(p.status): renderer.labels.format("status_aria", status=p.status)
-                for p in self.catalog
-                if p.status
-            }
+            titles = status_titles(self.catalog, renderer.labels)
             config.extra["status"] = {**titles, **(config.extra.get("status") or {})}
 
     def on_page_markdown(
@@ -150,7 +161,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         try:
             return self.pages.markdown(page.file.src_uri, markdown, page.file.content_string)
         except RenderError as exc:
-            raise PluginError(f"prd: {page.file.src_uri}: {exc}") from exc
+            raise PluginError(terminal_text(f"prd: {page.file.src_uri}: {exc}")) from exc
 
     def _index_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the index page (unless the site has its own there) and the index's browser files."""

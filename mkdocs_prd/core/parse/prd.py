@@ -33,10 +33,22 @@ def decode_source(data: bytes) -> tuple[str, Problem | None]:
     """Decode a page's bytes as UTF-8 (a leading BOM is dropped).
 
     Bytes that are not UTF-8 are replaced by U+FFFD and reported as a Problem
-    (code ``encoding``) on the line of the first bad byte.
+    (code ``encoding``) on the line of the first bad byte.  A UTF-16 or UTF-32 page
+    (see :func:`wide_encoding`) is decoded as such, so it is still recognised as a
+    PRD, and reported as a Problem on line 1: the build cannot read it.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    wide = wide_encoding(data)
+    if wide is not None:
+        text = data.decode(wide, errors="replace").lstrip("\ufeff")
+        problem = Problem(
+            line=1,
+            code="encoding",
+            message=f"the page is {wide.upper()} encoded, but MkDocs reads pages as UTF-8 "
+            "(the build fails or shows garbage)",
+        )
+        return text, problem
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -50,6 +62,36 @@ def decode_source(data: bytes) -> tuple[str, Problem | None]:
             "bad bytes were replaced",
         )
         return data.decode("utf-8", errors="replace"), problem
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` (or ``utf-32``) when ``data`` is text in that encoding, else None.
+
+    Known by its byte order mark, or without one by the zero bytes that every ASCII
+    character has in UTF-16 (a third of the first 4 KB's characters, all on one
+    side).  UTF-8 text has no zero bytes, so it is never mistaken for UTF-16.
+    """
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return codec
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    enough = len(sample) // 6
+    if odd >= enough and even == 0:
+        return "utf-16-le"
+    if even >= enough and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def is_prd(text: str) -> bool:

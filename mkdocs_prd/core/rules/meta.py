@@ -190,6 +190,15 @@ def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+def is_track_id(text: str) -> bool:
+    """Whether ``text`` is a Track ID as PRD105 defines it: letters, digits, ``.``, ``_``, ``-``.
+
+    ``.`` and ``..`` alone are not: a Track ID names a folder in track layouts, and
+    those would name the folder itself or its parent.
+    """
+    return _SLUG.fullmatch(text) is not None and text.strip(".") != ""
+
+
 @page_rule("PRD105", Severity.WARNING, "Track ID is not a slug (letters, digits, `.`, `_`, `-`)")
 def bad_track_id(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("track_id")

@@ -16,6 +16,7 @@ from functools import cached_property
 from mkdocs_prd.core.model import Finding, Prd, Problem
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.validate import sort_findings, validate
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.trace.build import build_trace
@@ -126,13 +127,23 @@ def _with_problem(prd: Prd, problem: Problem) -> Prd:
     return replace(prd, problems=(problem, *prd.problems))
 
 
-def markdown_files(docs_dir: str) -> Iterator[tuple[str, bytes]]:
-    """``(src_path, bytes)`` for every ``.md`` file below ``docs_dir``, as MkDocs would see them."""
+def markdown_files(docs_dir: str, skipped: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """``(src_path, bytes)`` for every ``.md`` file below ``docs_dir``, as MkDocs would see them.
+
+    A file that cannot be read (dangling link, FIFO, permissions: see
+    :func:`~mkdocs_prd.core.read.read_bytes`) is left out; ``skipped`` gets
+    ``"src_path: reason"`` for each.
+    """
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
                 full = os.path.join(root, name)
                 rel = os.path.relpath(full, docs_dir).replace(os.sep, "/")
-                with open(full, "rb") as fd:
-                    yield rel, fd.read()
+                try:
+                    data = read_bytes(full)
+                except UnreadableFile as exc:
+                    if skipped is not None:
+                        skipped.append(f"{rel}: {exc.reason}")
+                    continue
+                yield rel, data

@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import json
 import os
-import urllib.error
-import urllib.request
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
+from mkdocs_prd.core.safe import link_url
+from mkdocs_prd.core.sitewide.fetch import FetchError, fetch
 from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, RequirementCounts
 
 DEFAULT_TIMEOUT = 5.0
-"""Seconds to wait for a remote index: short, so a dead server cannot stall a build."""
+"""Seconds to wait for a remote index, from connecting to the last byte: short, so a
+dead or dripping server cannot stall a build."""
 
 MAX_BYTES = 32 * 1024 * 1024
-"""A remote index larger than this is refused rather than read into memory."""
+"""An index (remote or local) larger than this is refused rather than read into memory."""
 
 READABLE_VERSIONS = (1, 2)
 """``prd-index.json`` versions this plugin merges (2 added ``verified`` and ``trace``)."""
@@ -89,45 +92,40 @@ def parse_sources(value: object) -> list[IndexSource]:
 
 
 def load_all(sources: Sequence[IndexSource], base_dir: str) -> list[Loaded]:
-    """Read every source in order (paths relative to ``base_dir``)."""
-    return [load_source(s, base_dir) for s in sources]
+    """Read every source (paths relative to ``base_dir``); results in the order given.
+
+    Sources are read at the same time, so the slowest one (at most its ``timeout``)
+    bounds the wait, not their sum.
+    """
+    if len(sources) < 2:
+        return [load_source(s, base_dir) for s in sources]
+    with ThreadPoolExecutor(max_workers=min(8, len(sources))) as pool:
+        return list(pool.map(lambda s: load_source(s, base_dir), sources))
 
 
 def load_source(source: IndexSource, base_dir: str) -> Loaded:
     """Read and validate one source; never raises."""
     try:
         text = _read(source, base_dir)
-    except (OSError, ValueError) as exc:  # URLError, HTTPError and timeouts are OSErrors
-        return _skipped(source, f"cannot read it: {_reason(exc)}")
+    except (FetchError, UnreadableFile) as exc:
+        return _skipped(source, f"cannot read it: {exc.reason if isinstance(exc, UnreadableFile) else exc}")
+    except UnicodeDecodeError as exc:
+        return _skipped(source, f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})")
     try:
         data = json.loads(text)
     except ValueError as exc:
         return _skipped(source, f"not valid JSON ({exc})")
+    except RecursionError:
+        return _skipped(source, "not valid JSON (nested too deeply)")
     return merge_rows(data, source)
 
 
 def _read(source: IndexSource, base_dir: str) -> str:
     if source.is_remote:
-        request = urllib.request.Request(source.source, headers={"Accept": "application/json"})
-        with urllib.request.urlopen(request, timeout=source.timeout) as response:
-            data: bytes = response.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise ValueError(f"larger than {MAX_BYTES} bytes")
+        data = fetch(source.source, source.timeout, MAX_BYTES)
     else:
-        path = os.path.join(base_dir, os.path.expanduser(source.source))
-        with open(path, "rb") as fd:
-            data = fd.read()
+        data = read_bytes(os.path.join(base_dir, os.path.expanduser(source.source)), MAX_BYTES)
     return data.decode("utf-8-sig")
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, urllib.error.HTTPError):
-        return f"HTTP {exc.code} {exc.reason}"
-    if isinstance(exc, urllib.error.URLError):
-        return str(exc.reason)
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
 
 
 def merge_rows(data: object, source: IndexSource) -> Loaded:
@@ -138,20 +136,35 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
     if version not in READABLE_VERSIONS or isinstance(version, bool):
         return _skipped(source, f"schema_version is {version!r}, expected 1 or 2")
     site = source.name or _text(data.get("site_name")) or source.source
-    base = _base_url(source, _text(data.get("site_url")))
+    given = _base_url(source, _text(data.get("site_url")))
+    base = link_url(given) if given is not None else None
+    base_given = given is not None
     rows: list[IndexRow] = []
     bad: list[str] = []
+    unlinked: list[str] = []
     for i, entry in enumerate(data["prds"]):
         row = _row(entry, site, base)
         if row is None:
             bad.append(str(i + 1))
-        else:
-            rows.append(row)
-    messages: tuple[str, ...] = ()
+            continue
+        rows.append(row)
+        if row.url is None and base and isinstance(entry, dict) and entry.get("url") is not None:
+            unlinked.append(str(i + 1))
+    messages: list[str] = []
     if bad:
         noun = "entry" if len(bad) == 1 else "entries"
-        messages = (f"include_indexes: {source.source}: skipped invalid {noun} {', '.join(bad)}",)
-    return Loaded(source, tuple(rows), messages)
+        messages.append(f"include_indexes: {source.source}: skipped invalid {noun} {', '.join(bad)}")
+    if base is None and base_given:
+        messages.append(
+            f"include_indexes: {source.source}: the site URL is not http(s); PRDs shown without links"
+        )
+    if unlinked:
+        noun = "entry" if len(unlinked) == 1 else "entries"
+        messages.append(
+            f"include_indexes: {source.source}: the link of {noun} {', '.join(unlinked)} is not an http(s) "
+            "or relative URL; shown as text"
+        )
+    return Loaded(source, tuple(rows), tuple(messages))
 
 
 def _skipped(source: IndexSource, why: str) -> Loaded:
@@ -191,7 +204,7 @@ def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
         counts = (_count(verified.get("verified")), _count(verified.get("total")))
     return IndexRow(
         title=title,
-        url=urljoin(base, url) if base and url is not None else None,
+        url=link_url(urljoin(base, url)) if base and url is not None else None,
         src_path=src_path,
         iosm=IosmValues(
             baseline=_text(iosm.get("baseline")),

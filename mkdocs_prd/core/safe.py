@@ -1,0 +1,61 @@
+"""Text from documents, configs and other sites, made safe for URLs and terminals.
+
+MkDocs-free.  These are the host-independent halves of the sink inventory
+(``docs/security.md``): :func:`link_url` decides whether a URL may become a link,
+:func:`terminal_text` makes any text safe to print.  HTML escaping lives in
+``mkdocs_prd.html`` (Jinja autoescape and :func:`mkdocs_prd.html.theme.theme_text`).
+"""
+
+from __future__ import annotations
+
+import re
+
+LINK_SCHEMES: frozenset[str] = frozenset({"http", "https"})
+"""URL schemes that may become links; a URL without a scheme (relative) may too."""
+
+# What browsers do before they read a URL (WHATWG URL standard): strip leading and
+# trailing C0 controls and spaces, remove every tab and line break.
+_EDGES = "".join(map(chr, range(0x21)))
+_INNER = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def link_url(url: str) -> str | None:
+    """``url`` as it may go into an ``href``, or None when it must not become a link.
+
+    Only ``http:``, ``https:`` and relative URLs (no scheme: ``a/b/``, ``/a``,
+    ``//host/a``) pass.  The scheme is read the way a browser reads it (any case,
+    after leading blanks and control characters, with tabs and line breaks removed),
+    so ``JaVaScRiPt:``, `` javascript:`` and ``java\\tscript:`` are all refused.
+    The returned text is the cleaned URL; it still needs HTML escaping.
+    """
+    cleaned = _INNER.sub("", url.strip(_EDGES))
+    scheme = _SCHEME.match(cleaned)
+    if scheme is not None and scheme.group(1).lower() not in LINK_SCHEMES:
+        return None
+    return cleaned
+
+
+# C0 controls (ESC, BEL, CR, LF ...), DEL, C1 controls (8-bit CSI, OSC) and the
+# bidirectional overrides that reorder what a terminal shows ("Trojan source").
+_CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_SHOWN = {
+    code: {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(
+        code, f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    )
+    for code in _CONTROLS
+}
+_ANY_CONTROL = re.compile("[" + "".join(map(chr, _CONTROLS)) + "]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every control character shown as an escape (``ESC`` -> ``\\x1b``).
+
+    For every line of terminal output (lint's text and GitHub formats, the build log,
+    CLI errors): document text can then neither move the cursor, hide output, set
+    the window title (OSC), start a new line nor reorder characters.  Printable text,
+    including non-ASCII letters, is unchanged.
+    """
+    if _ANY_CONTROL.search(text) is None:
+        return text  # the common case: nothing to do, no copy
+    return text.translate(_SHOWN)
