@@ -300,3 +300,25 @@ def test_quick_start_build_leaves_ordinary_pages_alone(quick_start: tuple[str, s
 def test_finding_lines_still_point_at_the_source(quick_start: tuple[str, str, list[str]]) -> None:
     status = [m for m in quick_start[2] if "PRD102" in m or "Sometimes" in m]
     assert status and all("prds/refunds.md:7" in m for m in status)
+
+
+# --- what cannot be rendered faithfully: PRD801 ------------------------------------
+
+FENCED_IN_ITEM = "# PRD: X\n\n1. Call the API:\n   ```json\n   {}\n   ```\n2. Done\n\n```\n- top-level fence\n```\n"
+
+
+def _rule_lines(text: str, extensions: tuple[str, ...] | None) -> list[int]:
+    from mkdocs_prd.core.parse.prd import parse_prd
+    from mkdocs_prd.core.rules.validate import check_page
+    from mkdocs_prd.core.settings import Settings
+
+    settings = Settings(markdown_extensions=extensions)
+    return [f.line for f in check_page(parse_prd(text, "x.md"), text, settings) if f.rule == "PRD801"]
+
+
+def test_prd801_fence_in_a_list_item_without_superfences() -> None:
+    assert _rule_lines(FENCED_IN_ITEM, ("toc", "tables", "fenced_code")) == [4]
+    # The site renders it (superfences), or the extensions are unknown: no finding.
+    assert _rule_lines(FENCED_IN_ITEM, ("toc", "pymdownx.superfences")) == []
+    assert _rule_lines(FENCED_IN_ITEM, None) == []
+    assert _rule_lines(TEMPLATE, ("toc", "tables", "fenced_code")) == []

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Features", "features_from_extensions", "normalise"]
+__all__ = ["Features", "features_from_extensions", "fences_in_list_items", "normalise"]
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,8 @@ class _Lists:
         self.prev = "blank"  # blank, item, para (item text or paragraph), other, html, code
         self.para_depth = 0
         self.fence: tuple[str, int] | None = None  # closing fence mark, shift
+        self.number = 0  # 1-based number of the line being read
+        self.fences_in_items: list[int] = []
 
     def shift_to(self, ind: int) -> int:
         """The output column of a line at source column ``ind`` inside the open items."""
@@ -148,12 +150,9 @@ class _Lists:
         self.out.append(" " * ind + text if text else "")
 
     def run(self, lines: list[str]) -> list[str]:
-        i = 0
-        while i < len(lines):
-            line = _expand(lines[i])
-            nxt = _expand(lines[i + 1]) if i + 1 < len(lines) else ""
-            self.line(line, nxt)
-            i += 1
+        for i, raw in enumerate(lines):
+            self.number = i + 1
+            self.line(_expand(raw), _expand(lines[i + 1]) if i + 1 < len(lines) else "")
         return self.out
 
     def line(self, line: str, nxt: str) -> None:
@@ -281,6 +280,8 @@ class _Lists:
             return
         fence = _FENCE.match(text)
         if fence is not None:
+            if self.stack:
+                self.fences_in_items.append(self.number)
             self.fence = (fence.group(2), col - ind)
             self.emit(col, text)
             self.prev = "other"
@@ -445,3 +446,15 @@ def normalise(markdown: str, features: Features | None = None) -> str:
         lines = _footnotes(lines)
     out = _container(lines, features)
     return "\n".join(out)
+
+
+def fences_in_list_items(lines: list[str]) -> list[int]:
+    """1-based numbers of the lines that open a fenced code block inside a list item.
+
+    Python-Markdown's ``fenced_code`` only sees fences at the start of a line: inside
+    a list item such a block renders as indented code with its fence lines showing,
+    unless the site enables ``pymdownx.superfences``.
+    """
+    scan = _Lists(Features())
+    scan.run(lines)
+    return scan.fences_in_items

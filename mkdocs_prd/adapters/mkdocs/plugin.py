@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
-from mkdocs_prd.adapters.mkdocs.config import PrdConfig, index_settings, to_settings
+from mkdocs_prd.adapters.mkdocs.config import PrdConfig, extension_names, index_settings, to_settings
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.settings import Settings
@@ -52,7 +52,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.settings = to_settings(self.config)
+        self.settings = to_settings(self.config, extension_names(config.markdown_extensions))
         self.catalog = Catalog()
         self.site_index = None
         self.pages = None
@@ -125,7 +125,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             url_of=lambda src: _url_of(files, src),
             show_findings=show,
             repo=repo_links(config.repo_url, config.edit_uri),
-            features=features_from_extensions(config.markdown_extensions),
+            features=features_from_extensions(self.settings.markdown_extensions or ()),
         )
         self.pages, self.site_index = site.pages, site.index
         for message in site.warnings:
