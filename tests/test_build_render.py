@@ -293,7 +293,7 @@ def test_findings_panel_under_serve_with_material_admonition(serve_site: Site) -
     item = re.search(r'<li class="prd-finding prd-finding--error">(.*?)</li>', body, re.S)
     assert item is not None
     text = " ".join(re.sub(r"<[^>]+>", " ", item.group(1)).split())
-    assert re.match(r"line \d+ PRD302 error ", text)
+    assert re.match(r"✖ error PRD302 line \d+ ", text)
     assert "Fix:" in text
 
 

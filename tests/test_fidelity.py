@@ -304,7 +304,9 @@ def test_finding_lines_still_point_at_the_source(quick_start: tuple[str, str, li
 
 # --- what cannot be rendered faithfully: PRD801 ------------------------------------
 
-FENCED_IN_ITEM = "# PRD: X\n\n1. Call the API:\n   ```json\n   {}\n   ```\n2. Done\n\n```\n- top-level fence\n```\n"
+FENCED_IN_ITEM = (
+    "# PRD: X\n\n1. Call the API:\n   ```json\n   {}\n   ```\n2. Done\n\n```\n- top-level fence\n```\n"
+)
 
 
 def _rule_lines(text: str, extensions: tuple[str, ...] | None) -> list[int]:

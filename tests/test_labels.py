@@ -48,6 +48,8 @@ GERMAN: dict[str, str] = {
     "findings_title": "Befunde",
     "line": "Zeile",
     "hint": "Abhilfe:",
+    "lines": "Zeilen",
+    "finding_count": "{count}-mal",
     "severity_error": "Fehler",
     "severity_warning": "Warnung",
     "severity_info": "Hinweis",

@@ -38,6 +38,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "findings_title": "PRD findings",
     "line": "line",
     "hint": "Fix:",
+    "lines": "lines",
+    "finding_count": "{count} times",
     "severity_error": "error",
     "severity_warning": "warning",
     "severity_info": "info",

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Sequence
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template, TemplateError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mkdocs_prd.core.actuals import IosmActuals
 from mkdocs_prd.core.labels import Labels
@@ -84,6 +85,7 @@ class Renderer:
             mark=self.mark,
             slug=slug,
         )
+        self.env.filters["inline_code"] = inline_code
 
     def _render(self, name: str, **context: object) -> Markup:
         try:
@@ -153,6 +155,19 @@ class Renderer:
         if not findings:
             return Markup("")
         return self._render("findings.html", findings=findings_view(findings), material=self.material)
+
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def inline_code(text: str) -> Markup:
+    """``text`` escaped, with its Markdown code spans (```x```) as ``<code>`` elements.
+
+    Rule messages quote the author's text in backticks; on a page that reads as code,
+    not as literal backticks.  Everything is escaped first, so nothing else is markup.
+    """
+    escaped = str(escape(text))
+    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(2).strip() or m.group(2)}</code>", escaped))
 
 
 @functools.lru_cache(maxsize=1)

@@ -98,7 +98,10 @@ def finding_log(catalog: Catalog) -> list[tuple[int, str]]:
     out = [
         (
             logging.INFO if f.severity is Severity.INFO else logging.WARNING,
-            f"{f.location()}: {f.rule} {f.message}",
+            # As `mkdocs-prd lint` writes them: severity first (an error logged as a
+            # WARNING still says "error"), the fix on the same line.
+            f"{f.location()}: {f.severity.value} {f.rule} {' '.join(f.message.split())}"
+            + (f" (hint: {' '.join(f.hint.split())})" if f.hint else ""),
         )
         for f in findings
     ]

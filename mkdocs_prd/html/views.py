@@ -316,14 +316,43 @@ def _index_view(prd: Prd, actuals: IosmActuals) -> IndexView:
 
 @dataclass(frozen=True, slots=True)
 class FindingView:
-    line: int
+    """One entry of the findings panel: a rule's findings on the page, grouped.
+
+    ``lines`` in order; ``messages`` pairs each line with its message; ``message`` is
+    the one message when all are the same (else the first); ``same`` says so.
+    """
+
     rule: str
     severity: str
-    message: str
+    lines: tuple[int, ...]
+    messages: tuple[tuple[int, str], ...]
     hint: str
+
+    @property
+    def line(self) -> int:
+        """The first line."""
+        return self.lines[0]
+
+    @property
+    def message(self) -> str:
+        return self.messages[0][1]
+
+    @property
+    def same(self) -> bool:
+        return len({m for _, m in self.messages}) == 1
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def findings_view(findings: Sequence[Finding]) -> tuple[FindingView, ...]:
-    """Findings in line order (then rule id), ready for the panel."""
-    ordered = sorted(findings, key=lambda f: (f.line, f.rule))
-    return tuple(FindingView(f.line, f.rule, f.severity.value, f.message, f.hint) for f in ordered)
+    """The panel's entries: one per rule and hint (a rule that fires 80 times is one entry
+    with its lines), errors first, then in order of first line."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (f.line, f.rule)):
+        groups.setdefault((f.rule, f.severity.value, f.hint), []).append(f)
+    views = [
+        FindingView(rule, severity, tuple(f.line for f in fs), tuple((f.line, f.message) for f in fs), hint)
+        for (rule, severity, hint), fs in groups.items()
+    ]
+    return tuple(sorted(views, key=lambda v: (_SEVERITY_ORDER.get(v.severity, 3), v.lines[0], v.rule)))

@@ -30,7 +30,7 @@ def fence_in_list_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for line in fences_in_list_items(list(ctx.lines)):
         yield Hit(
             line,
-            "Fenced code block inside a list item renders as plain indented code with its fence lines showing",
+            "Fenced code block inside a list item renders as indented code with its fence lines showing",
             "Enable `pymdownx.superfences` in `markdown_extensions`, or start the code block at column 0 "
             "after the list",
         )
