@@ -24,6 +24,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "iosm_index_target": "Target IOSM-Index",
     "verified_by_priority": "Verified by tests",
     "verified_count": "{priority} {verified} of {total} verified",
+    "iosm_index_achieved": "Achieved",
     # priorities
     "priority_must": "Must",
     "priority_should": "Should",
@@ -127,6 +128,15 @@ DEFAULT_LABELS: dict[str, str] = {
     "trace_coverage_line": "{priority}: {verified} of {total} verified ({percent}%)",
     "trace_shown": "{shown} of {total} requirements shown",
     "trace_empty": "No requirements with ids yet.",
+    "chart_status_title": "PRDs by status",
+    "chart_iosm_title": "IOSM-Index: target and achieved",
+    "chart_iosm_note": "{shown} of {total} PRDs with an IOSM-Index drawn, lowest first",
+    "chart_target": "Target",
+    "chart_actual": "Achieved",
+    "chart_threshold": "Threshold",
+    "chart_data": "Chart data as a table",
+    "chart_count": "PRDs",
+    "chart_scope": "The charts show all {total} PRDs; the filters apply to the table.",
 }
 
 

@@ -297,7 +297,11 @@ class PageRenderer:
             table = str(render_page_trace(views.rows(items, page), r, trace.enabled))
         return Fragments(
             findings=str(r.findings(findings)),
-            card=str(r.card(prd, views.coverage(items) if trace.enabled else ())),
+            card=str(
+                r.card(
+                    prd, views.coverage(items) if trace.enabled else (), actuals=self.actuals.get(prd.path)
+                )
+            ),
             iosm=str(r.iosm_table(prd, self.actuals.get(prd.path))) if _has_iosm(prd) else "",
             priority_badge=r.priority_badge,
             trace=table,

@@ -138,12 +138,14 @@ class Renderer:
         badge = self._badges["mark", key] = self._render("mark.html", mark=key)
         return badge
 
-    def card(self, prd: Prd, coverage: Sequence[object] = ()) -> Markup:
+    def card(self, prd: Prd, coverage: Sequence[object] = (), actuals: IosmActuals | None = None) -> Markup:
         """The header card that replaces the bold metadata lines.
 
-        ``coverage`` (traceability) lists per priority how many requirements are verified.
+        ``coverage`` (traceability) lists per priority how many requirements are verified;
+        ``actuals`` add the achieved IOSM-Index when known.
         """
-        return self._render("card.html", card=card_view(prd, self.labels), prd=prd, coverage=coverage)
+        view = card_view(prd, self.labels, actuals)
+        return self._render("card.html", card=view, prd=prd, coverage=coverage)
 
     def iosm_table(self, prd: Prd, actuals: IosmActuals | None = None) -> Markup:
         """Section 10 as one ``table.prd-iosm`` plus the expected IOSM-Index."""
