@@ -150,9 +150,11 @@ class _Lists:
         self.out.append(" " * ind + text if text else "")
 
     def run(self, lines: list[str]) -> list[str]:
-        for i, raw in enumerate(lines):
+        expanded = [_expand(raw) for raw in lines]
+        expanded.append("")
+        for i in range(len(lines)):
             self.number = i + 1
-            self.line(_expand(raw), _expand(lines[i + 1]) if i + 1 < len(lines) else "")
+            self.line(expanded[i], expanded[i + 1])
         return self.out
 
     def line(self, line: str, nxt: str) -> None:
@@ -170,6 +172,13 @@ class _Lists:
             return
         if self.prev == "html":
             self.out.append(line)  # inside a raw HTML block: untouched until a blank line
+            return
+        if not self.stack and line[0].isalpha() and self.prev != "code" and "|" not in line:
+            # Most lines of a page: paragraph text outside lists, nothing to change.
+            self.out.append(line)
+            if self.prev != "para":
+                self.para_depth = 0
+            self.prev = "para"
             return
         ind = _indent(line)
         text = line[ind:]
@@ -338,8 +347,8 @@ def _container(lines: list[str], features: Features) -> list[str]:
     prev_blank = True
     while i < len(lines):
         line = lines[i]
-        quote = _QUOTE.match(_expand(line))
-        if prev_blank and quote and (not _indent(_expand(line)) or not _in_open_list(chunk)):
+        quote = prev_blank and ">" in line[:8] and _QUOTE.match(_expand(line))
+        if quote and (not _indent(_expand(line)) or not _in_open_list(chunk)):
             j = i
             while j < len(lines) and lines[j].strip():
                 j += 1
@@ -371,6 +380,8 @@ def _in_open_list(chunk: list[str]) -> bool:
 
 def _footnotes(lines: list[str]) -> list[str]:
     """Footnotes without the ``footnotes`` extension: references as links, definitions at the end."""
+    if not any("[^" in line for line in lines):
+        return lines
     defs: dict[str, list[str]] = {}
     body: list[str] = []
     current: str | None = None
