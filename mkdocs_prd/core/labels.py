@@ -129,13 +129,13 @@ DEFAULT_LABELS: dict[str, str] = {
     "trace_shown": "{shown} of {total} requirements shown",
     "trace_empty": "No requirements with ids yet.",
     "chart_status_title": "PRDs by status",
-    "chart_iosm_title": "IOSM-Index: target and achieved",
+    "chart_iosm_title": "Target and achieved IOSM-Index",
     "chart_iosm_note": "{shown} of {total} PRDs with an IOSM-Index drawn, lowest first",
     "chart_target": "Target",
     "chart_actual": "Achieved",
     "chart_threshold": "Threshold",
     "chart_data": "Chart data as a table",
-    "chart_count": "PRDs",
+    "chart_count": "Number of PRDs",
     "chart_scope": "The charts show all {total} PRDs; the filters apply to the table.",
 }
 

@@ -42,6 +42,11 @@ def _number(text: str | None) -> float | None:
         return None
 
 
+def _title(row: IndexRow) -> str:
+    """A title as the page shows it (inline HTML as text); another site's index already holds text."""
+    return row.title if row.site else Markup(row.title).striptags()
+
+
 def _fmt(value: float) -> str:
     return f"{value:.2f}"
 
@@ -95,7 +100,7 @@ def iosm_chart(rows: Sequence[IndexRow], labels: Labels, threshold: float, uid: 
     """IOSM-Index target (outlined bar) against the achieved index (filled bar) per PRD, on 0-1."""
     bars = [
         # The title as the page shows it: inline HTML read as text, not shown as source.
-        _Bar(Markup(r.title).striptags(), _number(r.iosm.target), _number(r.iosm.actual))
+        _Bar(_title(r), _number(r.iosm.target), _number(r.iosm.actual))
         for r in rows
         if _number(r.iosm.target) is not None or _number(r.iosm.actual) is not None
     ]
