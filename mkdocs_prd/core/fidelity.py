@@ -20,7 +20,7 @@ Only lines are re-indented, blank lines inserted and markers rewritten: no autho
 is dropped.  Line numbers of findings refer to the source and are not affected (this
 runs on the page after the findings were made).  Ordered-list start numbers and the
 separation of a bullet list from an ordered list need the sane-list behaviour that the
-Python-Markdown extension piece (:mod:`mkdocs_prd.html.mdext`) switches on for PRD pages.
+Python-Markdown extension piece (:mod:`mkdocs_prd.adapters.markdown.lists`) switches on for PRD pages.
 """
 
 from __future__ import annotations
