@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from mkdocs_prd.core.fidelity import Features, normalise
 from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
+from mkdocs_prd.core.fidelity import Features, normalise
 
 Node = tuple[Any, ...]
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from mkdocs_prd.core.fidelity import Features
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.parse.report import IosmReport, parse_report
 from mkdocs_prd.core.rules.validate import summary_line
@@ -59,6 +60,7 @@ def render_site(
     url_of: Callable[[str], str],
     show_findings: bool,
     repo: RepoLinks | None = None,
+    features: Features | None = None,
 ) -> SiteRender:
     """The :class:`PageRenderer` and :class:`SiteIndex` of ``catalog``.
 
@@ -75,7 +77,13 @@ def render_site(
         if text is not None:
             reports[prd.path] = parse_report(text, path)
     pages = PageRenderer(
-        catalog, renderer, show_findings=show_findings, reports=reports, url_of=url_of, repo=repo
+        catalog,
+        renderer,
+        show_findings=show_findings,
+        reports=reports,
+        url_of=url_of,
+        repo=repo,
+        features=features,
     )
     rows = catalog_rows(catalog, url_of, read_text)
     notes: list[str] = []

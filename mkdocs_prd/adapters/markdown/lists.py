@@ -26,7 +26,7 @@ _SANE = {
 }
 
 
-class _Switch(Preprocessor):  # type: ignore[misc]  # Python-Markdown is untyped
+class _Switch(Preprocessor):
     """Sets the list processors' behaviour for the page before the block parser runs."""
 
     def __init__(self, md: Markdown, ext: PrdListsExtension) -> None:
@@ -39,7 +39,7 @@ class _Switch(Preprocessor):  # type: ignore[misc]  # Python-Markdown is untyped
         for name, (lazy, siblings, child) in _SANE.items():
             if name not in processors:
                 continue
-            proc = processors[name]
+            proc: Any = processors[name]  # OListProcessor / UListProcessor (attributes set below)
             if name not in self.saved:
                 self.saved[name] = (
                     proc.__dict__.get("LAZY_OL"),
@@ -61,7 +61,7 @@ class _Switch(Preprocessor):  # type: ignore[misc]  # Python-Markdown is untyped
         return lines
 
 
-class PrdListsExtension(Extension):  # type: ignore[misc]
+class PrdListsExtension(Extension):
     """CommonMark list numbering and separation on PRD pages only (``active``)."""
 
     def __init__(self, **kwargs: Any) -> None:

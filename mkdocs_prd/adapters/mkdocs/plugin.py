@@ -69,7 +69,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 config.extra_javascript.append(f"{ASSET_DIR}/prd-index.js")
             # CommonMark list numbering on PRD pages only: inert while ``active`` is false.
             self.lists = PrdListsExtension()
-            config.markdown_extensions.append(self.lists)
+            config.markdown_extensions.append(self.lists)  # type: ignore[arg-type]  # MkDocs takes objects too
         return config
 
     # Late, so files that other plugins generate (gen-files, blog) are seen too.
