@@ -4,6 +4,7 @@ info does not, and bad plugin configuration stops the build naming the option.""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +67,21 @@ def test_strict_build_fails_on_findings_with_path_and_line(
         build_site(tmp_path, BAD_SITE, {}, theme="mkdocs", strict=True)
     records = prd_records(caplog)
     warnings = [r.getMessage() for r in records if r.levelno == logging.WARNING]
-    assert warnings == [
-        "prds/bad.md:7: PRD102 Status `Shipped` is not one of the site's statuses "
+    assert [w.split(" (hint: ")[0] for w in warnings] == [
+        "prds/bad.md:7: error PRD102 Status `Shipped` is not one of the site's statuses "
         "(Draft, Review, Approved, Implemented)",
-        "prds/todo.md:6: PRD107 Unfilled template placeholder `[name/team]`",
+        "prds/todo.md:6: warning PRD107 Unfilled template placeholder `[name/team]`",
     ]
+    # Each line carries its fix.
+    assert "(hint: Use one of Draft, Review, Approved, Implemented" in warnings[0]
+    assert all(w.endswith(")") and "(hint: " in w for w in warnings)
     infos = [r.getMessage() for r in records if r.levelno == logging.INFO]
-    assert "prds/low.md:264: PRD504 Target IOSM-Index `0.75` is below the site's threshold 0.80" in infos
+    assert any(
+        m.startswith(
+            "prds/low.md:264: info PRD504 Target IOSM-Index `0.75` is below the site's threshold 0.80"
+        )
+        for m in infos
+    )
     assert "PRD findings: 1 error, 1 warning, 1 info in 4 PRD pages" in infos
 
 
@@ -80,7 +89,7 @@ def test_each_finding_is_logged_once_per_build(tmp_path: Path, caplog: pytest.Lo
     caplog.set_level(logging.INFO, logger="mkdocs")
     site = build_site(tmp_path, BAD_SITE, {}, theme="mkdocs")
     messages = [r.getMessage() for r in prd_records(caplog)]
-    findings = [m for m in messages if ": PRD" in m]
+    findings = [m for m in messages if re.search(r"\.md:\d+: (error|warning|info) PRD", m)]
     assert len(findings) == len(set(findings)) == 3
     summaries = [m for m in messages if m.startswith("PRD findings:")]
     assert len(summaries) == 1

@@ -295,3 +295,23 @@ def test_console_script_runs_lint(site: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert [d["rule"] for d in json.loads(proc.stdout)] == ["PRD102", "PRD107"]
+
+
+def test_text_output_writes_a_repeated_hint_once_per_file(tmp_path: Path) -> None:
+    from mkdocs_prd.adapters.cli.formats import format_json, format_text
+    from mkdocs_prd.core.lint import lint
+    from mkdocs_prd.core.settings import Settings
+
+    text = CLEAN.replace("**Owner:** Payments Team", "**Owner:** [name/team]").replace(
+        "**Version:** ", "**Version:** [x.y] "
+    )
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = lint([str(tmp_path / "a.md")], Settings())
+    lines = format_text(result).splitlines()
+    findings = [line for line in lines if ": warning PRD107 " in line]
+    hints = [line for line in lines if line.startswith("    hint") and "placeholder" in line]
+    assert len(findings) >= 2
+    hint = "Replace the placeholder with the real content"
+    expected = f"    hint (all {len(findings)} PRD107 findings in this file): {hint}"
+    assert hints == [expected]
+    assert len([d for d in json.loads(format_json(result)) if d["rule"] == "PRD107"]) == len(findings)

@@ -87,7 +87,7 @@ def test_findings_are_logged(sample: Path, caplog: pytest.LogCaptureFixture) -> 
     with caplog.at_level(logging.INFO, logger="mkdocs.prd"):
         convert(text)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert any(m.startswith(f"prd: {PRD_PAGE}:7: PRD102 Status `Pending`") for m in warnings), warnings
+    assert any(m.startswith(f"prd: {PRD_PAGE}:7: error PRD102 Status `Pending`") for m in warnings), warnings
 
 
 def test_bad_option_is_a_configuration_error_naming_it(sample: Path) -> None:

@@ -8,7 +8,6 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markupsafe import escape
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -227,7 +226,8 @@ def test_rendered_html_escapes_document_values() -> None:
     rows = index_rows([prd], page_url)
     out = render_listing(rows, ListingSpec(), IndexOptions(statuses=STATUSES), link=lambda r: r.url)
     assert "<script>" not in out and "<img" not in out and "<i>" not in out and "<b>" not in out
-    assert str(escape(HOSTILE)) + " &amp; co" in out
+    # Inline HTML in a title reads as on the page: its text, never its tags (issue 13).
+    assert 'alert(&#34;x&#34;) &amp; co</a>' in out
     assert "&lt;img src=x onerror=alert(1)&gt;" in out
     # The status text stays as written, as text, in the badge.
     assert re.search(r'class="prd-status prd-status--i-approved-i"[^>]*>&lt;i&gt;Approved&lt;/i&gt;<', out)

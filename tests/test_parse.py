@@ -324,3 +324,21 @@ def test_form_feed_and_unicode_separators_do_not_break_lines() -> None:
     assert prd.title == "a\x0cb\u2028c"
     assert prd.sections[0].line == 3
     assert prd.line_count == 3
+
+
+def test_a_wrapped_requirement_bullet_keeps_its_continuation_line() -> None:
+    # Markdown's lazy continuation: the second line belongs to the bullet above it.
+    text = (
+        "# PRD: Wrap\n\n## 5. Requirements\n\n### Functional Requirements\n\n"
+        "**FR-1: Export**\n- Description: exports the report\n  as CSV and PDF\n"
+        "- Acceptance: a file downloads\nwithin two seconds\n- Priority: Must\n\n"
+        "A paragraph after the block.\n"
+    )
+    (req,) = parse_prd(text, "w.md").functional
+    values = {a.key: a.value for a in req.attributes}
+    assert values == {
+        "Description": "exports the report as CSV and PDF",
+        "Acceptance": "a file downloads within two seconds",
+        "Priority": "Must",
+    }
+    assert req.priority == "Must"

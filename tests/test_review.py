@@ -41,7 +41,24 @@ BASE = {
     "docs/prds/draft.md": prd("Drafty", "t-draft", status="Draft"),
     "docs/prds/reflow.md": prd("Reflow", "t-reflow"),
     "docs/prds/same.md": prd("Same", "t-same"),
+    "docs/prds/formatted.md": prd("Formatted", "t-formatted"),
 }
+
+
+def _reformatted() -> str:
+    """The same contract in other clothes: id spelling, emphasis, case, trailing stops, status in bold."""
+    text = BASE["docs/prds/formatted.md"]
+    out = (
+        text.replace("**FR-1: Save a card**", "**FR-01: Save a card**")
+        .replace(
+            '- Acceptance: after a paid order with "Save this card" ticked, the wallet lists the card',
+            '- Acceptance: after a *paid* order with "Save this card" ticked,\n  the wallet lists the card.',
+        )
+        .replace("- [x] FR-1 to FR-3 met in staging", "- [x] FR-1 to FR-3 met in **Staging**.")
+        .replace("**Status:** Approved", "**Status:** **approved**")
+    )
+    assert out.count("\n") == text.count("\n") + 1
+    return out
 
 
 def _approved_head() -> str:
@@ -90,6 +107,7 @@ HEAD = {
     "docs/prds/added.md": prd(HOSTILE, "t-new", status="Draft"),
     "docs/prds/draft.md": BASE["docs/prds/draft.md"].replace(FR1_DESC, FR1_DESC + " (changed)"),
     "docs/prds/reflow.md": _reflowed(),
+    "docs/prds/formatted.md": _reformatted(),
 }
 
 
@@ -145,6 +163,7 @@ def expected() -> set[tuple[str, str, int]]:
         ("PRD704", "docs/prds/deleted.md", 1),
         ("PRD704", "docs/prds/draft.md", 1),
         ("PRD704", "docs/prds/reflow.md", line_of(HEAD["docs/prds/reflow.md"], "# PRD: Reflow")),
+        ("PRD704", "docs/prds/formatted.md", 1),
     }
     return out
 
@@ -162,6 +181,7 @@ def test_every_rule_fires_at_its_file_and_line(
     # Unchanged, re-wrapped and merely re-formatted PRDs get no rule finding beyond the summary.
     assert not [f for f in found if f["file"] == "docs/prds/same.md"]
     assert [f["rule"] for f in found if f["file"] == "docs/prds/reflow.md"] == ["PRD704"]
+    assert [f["rule"] for f in found if f["file"] == "docs/prds/formatted.md"] == ["PRD704"]
     assert [f["rule"] for f in found if f["file"] == "docs/prds/draft.md"] == ["PRD704"]
 
 
@@ -202,6 +222,7 @@ def test_messages_name_what_changed(
     reflow = next(m for (r, f, _), m in by.items() if r == "PRD704" and f == "docs/prds/reflow.md")
     edited = "text edited (no requirement, acceptance criterion, status, version or IOSM target changed)"
     assert reflow == f"Changes: {edited}"
+    assert by["PRD704", "docs/prds/formatted.md", 1] == f"Changes: {edited}"
 
 
 def test_working_tree_is_the_default_head(
@@ -243,7 +264,7 @@ def test_github_annotations_and_markdown_summary(
     )
     md = summary.read_text(encoding="utf-8")
     assert md.startswith("earlier step\n## PRD change review\n")  # appended, not overwritten
-    assert "7 changed, 1 added, 1 deleted; 6 errors, 3 warnings." in md
+    assert "8 changed, 1 added, 1 deleted; 6 errors, 3 warnings." in md
     assert "### Contract (modified)" in md
     assert "- **PRD701 error** (line" in md
     # A hostile title cannot inject HTML or links into the job summary.
@@ -269,7 +290,7 @@ def test_no_change_and_rule_settings(
 ) -> None:
     monkeypatch.chdir(repo.root)
     code, out, _ = run(capsys, "--base", "main", "--head", "main")
-    assert (code, out) == (0, "0 errors, 0 warnings, 0 infos in 9 PRD pages\n")
+    assert (code, out) == (0, "0 errors, 0 warnings, 0 infos in 10 PRD pages\n")
     # The site's `rules:` option sets review severities as it does for lint.
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -32,12 +32,17 @@ UPDATE = os.environ.get("PRD_UPDATE_GOLDEN") == "1"
 
 
 def site_settings(options: dict[str, object]) -> Settings:
-    """Settings from plugin options, validated exactly as a build validates them."""
+    """Settings from plugin options, validated exactly as a build validates them.
+
+    ``markdown_extensions`` is the site's (top-level in ``mkdocs.yml``), not a plugin option.
+    """
+    options = dict(options)
+    extensions = options.pop("markdown_extensions", None)
     cfg = PrdConfig()
     cfg.load_dict(options)
     failed, warnings = cfg.validate()
     assert not failed and not warnings, (failed, warnings)
-    return to_settings(cfg)
+    return to_settings(cfg, tuple(extensions) if isinstance(extensions, list) else None)
 
 
 def lint_folder(folder: Path) -> list[Finding]:

@@ -97,8 +97,12 @@ def test_serve_reports_then_forgets_a_duplicate_track_id(tmp_path: Path) -> None
         summary = log.wait_for(lambda s: "PRD findings:" in s, first, "the summary of that rebuild")
         reported = [line for line in log.lines[first:summary] if "PRD106" in line]
         assert len(reported) == 2
-        assert any("prds/saved-cards.md:5: PRD106" in line and "prds/wallet.md" in line for line in reported)
-        assert any("prds/wallet.md:5: PRD106" in line and "prds/saved-cards.md" in line for line in reported)
+        assert any(
+            "prds/saved-cards.md:5: error PRD106" in line and "prds/wallet.md" in line for line in reported
+        )
+        assert any(
+            "prds/wallet.md:5: error PRD106" in line and "prds/saved-cards.md" in line for line in reported
+        )
         assert "2 errors" in log.lines[summary]
 
         # Remove it: the next rebuild must not report the finding again.

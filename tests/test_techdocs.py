@@ -102,7 +102,7 @@ def test_findings(techdocs_bin: Path, tmp_path: Path) -> None:
     config = techdocs_site(tmp_path / "site", docs, "      show_findings: always\n")
     strict = run(techdocs_bin / "mkdocs", "build", "--strict", "-f", config, "-d", tmp_path / "out")
     assert strict.returncode != 0  # an error finding fails a strict TechDocs build
-    assert "prds/referral.md:7: PRD102 Status `Pending`" in strict.stderr
+    assert "prds/referral.md:7: error PRD102 Status `Pending`" in strict.stderr
     result = run(techdocs_bin / "mkdocs", "build", "-f", config, "-d", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "prds" / "referral" / "index.html").read_text(encoding="utf-8")

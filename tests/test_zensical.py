@@ -123,6 +123,6 @@ def test_findings_appear_on_the_page_and_in_the_log(
     html = page(site, "prds/referral")
     assert "admonition warning prd-findings" in html
     assert "PRD102" in html and "Pending" in html
-    assert "prds/referral.md:7: PRD102 Status `Pending`" in result.stderr
+    assert "prds/referral.md:7: error PRD102 Status `Pending`" in result.stderr
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="prds/referral/"' in home

@@ -24,6 +24,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "iosm_index_target": "Target IOSM-Index",
     "verified_by_priority": "Verified by tests",
     "verified_count": "{priority} {verified} of {total} verified",
+    "iosm_index_achieved": "Achieved",
     # priorities
     "priority_must": "Must",
     "priority_should": "Should",
@@ -38,6 +39,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "findings_title": "PRD findings",
     "line": "line",
     "hint": "Fix:",
+    "lines": "lines",
+    "finding_count": "{count} times",
     "severity_error": "error",
     "severity_warning": "warning",
     "severity_info": "info",
@@ -125,6 +128,15 @@ DEFAULT_LABELS: dict[str, str] = {
     "trace_coverage_line": "{priority}: {verified} of {total} verified ({percent}%)",
     "trace_shown": "{shown} of {total} requirements shown",
     "trace_empty": "No requirements with ids yet.",
+    "chart_status_title": "PRDs by status",
+    "chart_iosm_title": "Target and achieved IOSM-Index",
+    "chart_iosm_note": "{shown} of {total} PRDs with an IOSM-Index drawn, lowest first",
+    "chart_target": "Target",
+    "chart_actual": "Achieved",
+    "chart_threshold": "Threshold",
+    "chart_data": "Chart data as a table",
+    "chart_count": "Number of PRDs",
+    "chart_scope": "The charts show all {total} PRDs; the filters apply to the table.",
 }
 
 

@@ -64,6 +64,8 @@ class Settings:
     labels: dict[str, str] = field(default_factory=dict)
     trace: TraceSettings | None = None
     """Traceability to code and tests; None when the site has no ``trace`` option."""
+    markdown_extensions: tuple[str, ...] | None = None
+    """The site's ``markdown_extensions`` by name; None when unknown (no config file)."""
 
     def in_scope(self, src_path: str) -> bool:
         """Whether ``src_path`` (relative to ``docs_dir``, ``/``-separated) may hold a PRD."""

@@ -25,6 +25,7 @@ from mkdocs_prd.core.sitewide.index import (
     summarize,
 )
 from mkdocs_prd.core.sitewide.listing import ListingSpec
+from mkdocs_prd.html.charts import index_charts
 from mkdocs_prd.html.render import Renderer
 
 NUMERIC_COLUMNS = frozenset({"iosm", "acceptance", "requirements", "findings", "verified"})
@@ -78,6 +79,7 @@ def render_listing(
         labels=labels,
         full=full,
         summary=summary if show_summary else None,
+        charts=index_charts(ordered, summary, labels, options.threshold) if show_summary and full else "",
         summary_statuses=summary.statuses,
         threshold_text=f"{options.threshold:.2f}",
         controls=full,

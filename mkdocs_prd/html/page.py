@@ -28,6 +28,7 @@ from typing import Any
 from markupsafe import Markup
 
 from mkdocs_prd.core.actuals import IosmActuals, collect
+from mkdocs_prd.core.fidelity import Features, normalise
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
@@ -254,8 +255,10 @@ class PageRenderer:
         reports: Mapping[str, IosmReport] | None = None,
         url_of: Callable[[str], str] | None = None,
         repo: RepoLinks | None = None,
+        features: Features | None = None,
     ) -> None:
         self.catalog = catalog
+        self.features = features or Features()
         self.renderer = renderer
         self.show_findings = show_findings
         # Traceability: each page's URL (site-root relative) for links between PRDs.
@@ -290,7 +293,11 @@ class PageRenderer:
             table = str(render_page_trace(views.rows(items, page), r, trace.enabled))
         return Fragments(
             findings=str(r.findings(findings)),
-            card=str(r.card(prd, views.coverage(items) if trace.enabled else ())),
+            card=str(
+                r.card(
+                    prd, views.coverage(items) if trace.enabled else (), actuals=self.actuals.get(prd.path)
+                )
+            ),
             iosm=str(r.iosm_table(prd, self.actuals.get(prd.path))) if _has_iosm(prd) else "",
             priority_badge=r.priority_badge,
             trace=table,
@@ -306,6 +313,8 @@ class PageRenderer:
         one-line placeholders (HTML comments) that :meth:`html` swaps for the real
         HTML after Markdown: Python-Markdown runs every raw HTML block through its
         pure-Python HTML parser, which cost more than all the rest of the plugin.
+        Then the page is normalised (:func:`mkdocs_prd.core.fidelity.normalise`) so its
+        lists, tables, task items, footnotes and alerts render as CommonMark/GFM would.
         """
         prd = self.catalog.get(src_path)
         if prd is None:
@@ -342,7 +351,9 @@ class PageRenderer:
         )
         out = rewrite(markdown, prd, held, offset)
         self._pending[src_path] = pending
-        return out
+        # Last: the fragments are single placeholder lines by now, and the findings'
+        # line numbers were taken from the source before anything moved.
+        return normalise(out, self.features)
 
     def html(self, src_path: str, html: str) -> str:
         """The page's HTML (``on_page_content``): each placeholder gets the text of its fragment.

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Sequence
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template, TemplateError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mkdocs_prd.core.actuals import IosmActuals
 from mkdocs_prd.core.labels import Labels
@@ -84,6 +85,7 @@ class Renderer:
             mark=self.mark,
             slug=slug,
         )
+        self.env.filters["inline_code"] = inline_code
 
     def _render(self, name: str, **context: object) -> Markup:
         try:
@@ -136,12 +138,14 @@ class Renderer:
         badge = self._badges["mark", key] = self._render("mark.html", mark=key)
         return badge
 
-    def card(self, prd: Prd, coverage: Sequence[object] = ()) -> Markup:
+    def card(self, prd: Prd, coverage: Sequence[object] = (), actuals: IosmActuals | None = None) -> Markup:
         """The header card that replaces the bold metadata lines.
 
-        ``coverage`` (traceability) lists per priority how many requirements are verified.
+        ``coverage`` (traceability) lists per priority how many requirements are verified;
+        ``actuals`` add the achieved IOSM-Index when known.
         """
-        return self._render("card.html", card=card_view(prd, self.labels), prd=prd, coverage=coverage)
+        view = card_view(prd, self.labels, actuals)
+        return self._render("card.html", card=view, prd=prd, coverage=coverage)
 
     def iosm_table(self, prd: Prd, actuals: IosmActuals | None = None) -> Markup:
         """Section 10 as one ``table.prd-iosm`` plus the expected IOSM-Index."""
@@ -153,6 +157,19 @@ class Renderer:
         if not findings:
             return Markup("")
         return self._render("findings.html", findings=findings_view(findings), material=self.material)
+
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def inline_code(text: str) -> Markup:
+    """``text`` escaped, with its Markdown code spans (```x```) as ``<code>`` elements.
+
+    Rule messages quote the author's text in backticks; on a page that reads as code,
+    not as literal backticks.  Everything is escaped first, so nothing else is markup.
+    """
+    escaped = str(escape(text))
+    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(2).strip() or m.group(2)}</code>", escaped))
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from mkdocs_prd.core.fidelity import Features
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.parse.report import IosmReport, parse_report
 from mkdocs_prd.core.rules.validate import summary_line
@@ -59,6 +60,7 @@ def render_site(
     url_of: Callable[[str], str],
     show_findings: bool,
     repo: RepoLinks | None = None,
+    features: Features | None = None,
 ) -> SiteRender:
     """The :class:`PageRenderer` and :class:`SiteIndex` of ``catalog``.
 
@@ -75,7 +77,13 @@ def render_site(
         if text is not None:
             reports[prd.path] = parse_report(text, path)
     pages = PageRenderer(
-        catalog, renderer, show_findings=show_findings, reports=reports, url_of=url_of, repo=repo
+        catalog,
+        renderer,
+        show_findings=show_findings,
+        reports=reports,
+        url_of=url_of,
+        repo=repo,
+        features=features,
     )
     rows = catalog_rows(catalog, url_of, read_text)
     notes: list[str] = []
@@ -98,7 +106,10 @@ def finding_log(catalog: Catalog) -> list[tuple[int, str]]:
     out = [
         (
             logging.INFO if f.severity is Severity.INFO else logging.WARNING,
-            f"{f.location()}: {f.rule} {f.message}",
+            # As `mkdocs-prd lint` writes them: severity first (an error logged as a
+            # WARNING still says "error"), the fix on the same line.
+            f"{f.location()}: {f.severity.value} {f.rule} {' '.join(f.message.split())}"
+            + (f" (hint: {' '.join(f.hint.split())})" if f.hint else ""),
         )
         for f in findings
     ]

@@ -100,10 +100,17 @@ class CardView:
     open_questions: int
     index_target: str | None
     index_band: str | None
+    index_actual: str | None = None
+    index_actual_band: str | None = None
+    index_actual_mark: Mark | None = None
 
 
-def card_view(prd: Prd, labels: Labels) -> CardView:
-    """Everything the header card shows; every metadata field the author wrote appears."""
+def card_view(prd: Prd, labels: Labels, actuals: IosmActuals | None = None) -> CardView:
+    """Everything the header card shows; every metadata field the author wrote appears.
+
+    With ``actuals`` that hold the achieved IOSM-Index, the card shows it with its band
+    and whether it meets the target.  Priorities nobody used are left out (no "Could 0").
+    """
     meta = prd.metadata
     shown: list[FieldView] = []
     seen: set[str] = {"status"}
@@ -124,9 +131,10 @@ def card_view(prd: Prd, labels: Labels) -> CardView:
     for req in prd.functional:
         counts[priority_key(req.priority)] += 1
     priorities = tuple(
-        CountView(key, labels.get(f"priority_{key}"), n) for key, n in counts.items() if key != "other" or n
+        CountView(key, labels.get(f"priority_{key}", key.title()), n) for key, n in counts.items() if n
     )
     target = prd.iosm.index.target
+    achieved = _index_view(prd, actuals) if actuals is not None and actuals.index is not None else None
     return CardView(
         status=prd.status,
         fields=tuple(shown),
@@ -137,7 +145,54 @@ def card_view(prd: Prd, labels: Labels) -> CardView:
         open_questions=len(prd.open_questions),
         index_target=target.raw if target is not None else None,
         index_band=band(target.value) if target is not None else None,
+        index_actual=achieved.actual if achieved is not None else None,
+        index_actual_band=achieved.actual_band if achieved is not None else None,
+        index_actual_mark=achieved.actual_mark if achieved is not None else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class GaugeView:
+    """Baseline, target and actual as positions (percent of the bar) on one small bar.
+
+    ``met`` says whether the actual reaches the target (None: no actual or not comparable).
+    ``text`` is the same in words, for the gauge's accessible name.
+    """
+
+    baseline: float | None
+    target: float
+    actual: float | None
+    met: bool | None
+    text: str
+
+
+_FIRST_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _leading_number(text: str | None) -> float | None:
+    m = _FIRST_NUMBER.search(text or "")
+    return float(m.group()) if m else None
+
+
+def gauge(baseline: float | None, target: float | None, actual: float | None, text: str) -> GaugeView | None:
+    """A :class:`GaugeView` when there is a target and a baseline or an actual to set it against.
+
+    Scores (all values within 0-1) are drawn on 0-1; other figures on 0 to 1.15 times the largest.
+    """
+    if target is None or (baseline is None and actual is None):
+        return None
+    values = [v for v in (baseline, target, actual) if v is not None]
+    if min(values) < 0:
+        return None
+    top = 1.0 if max(values) <= 1.0 else max(values) * 1.15
+    if top <= 0:
+        return None
+
+    def pos(v: float | None) -> float | None:
+        return None if v is None else round(100 * v / top, 1)
+
+    met = None if actual is None else actual >= target - 1e-9
+    return GaugeView(pos(baseline), pos(target) or 0.0, pos(actual), met, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +212,7 @@ class RowView:
     delta: str
     actual: str
     mark: Mark | None
+    gauge: GaugeView | None = None
 
     @property
     def target(self) -> str:
@@ -178,6 +234,7 @@ class IndexView:
     actual: str | None
     actual_band: str | None
     actual_mark: Mark | None
+    gauge: GaugeView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +301,29 @@ def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: La
         delta=t.delta or "",
         actual=actual.raw if actual is not None else "",
         mark=judge(op, t.value if has_value else None, t.unit, actual) if actual is not None else None,
+        gauge=_row_gauge(t, actual, op, labels) if has_value else None,
     )
+
+
+def _row_gauge(t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels) -> GaugeView | None:
+    """A gauge for a target with a number: only a floor (``≥``) is drawn, where more is better."""
+    if op not in (">=", ">") or t.value is None:
+        return None
+    if actual is not None and actual.unit.strip() not in ("", t.unit.strip()):
+        actual = None  # another unit: not on the same bar
+    base = _leading_number(t.baseline)
+    act = actual.value if actual is not None else None
+    return gauge(base, t.value, act, _gauge_text(base, t.value, act, labels))
+
+
+def _gauge_text(baseline: float | None, target: float, actual: float | None, labels: Labels) -> str:
+    parts = []
+    if baseline is not None:
+        parts.append(f"{labels.get('iosm_baseline')} {format_number(baseline)}")
+    parts.append(f"{labels.get('iosm_target')} {format_number(target)}")
+    if actual is not None:
+        parts.append(f"{labels.get('iosm_actual')} {format_number(actual)}")
+    return " → ".join(parts)
 
 
 def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
@@ -275,6 +354,14 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
                     delta="",
                     actual=score.raw if score is not None else "",
                     mark=judge(">=", threshold, "", score) if score is not None else None,
+                    gauge=gauge(
+                        None,
+                        threshold,
+                        score.value,
+                        _gauge_text(None, threshold, score.value, labels),
+                    )
+                    if score is not None and score.value is not None
+                    else None,
                 )
             )
             for t in iosm.targets:
@@ -287,11 +374,11 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
         show_baseline=any(r.baseline for r in rows),
         show_delta=any(r.delta for r in rows),
         show_actual=actuals.known,
-        index=_index_view(prd, actuals),
+        index=_index_view(prd, actuals, labels),
     )
 
 
-def _index_view(prd: Prd, actuals: IosmActuals) -> IndexView:
+def _index_view(prd: Prd, actuals: IosmActuals, labels: Labels | None = None) -> IndexView:
     idx = prd.iosm.index
     baseline = idx.baseline or None
     target = idx.target
@@ -311,19 +398,58 @@ def _index_view(prd: Prd, actuals: IosmActuals) -> IndexView:
         actual=actual.raw if actual is not None else None,
         actual_band=band(actual.value) if actual is not None else None,
         actual_mark=judge(">=", target_value, "", actual) if actual is not None else None,
+        gauge=_index_gauge(baseline.value if baseline is not None else None, target_value, actual, labels),
     )
+
+
+def _index_gauge(
+    baseline: float | None, target: float | None, actual: Actual | None, labels: Labels | None
+) -> GaugeView | None:
+    if target is None or labels is None:
+        return None
+    act = actual.value if actual is not None else None
+    return gauge(baseline, target, act, _gauge_text(baseline, target, act, labels))
 
 
 @dataclass(frozen=True, slots=True)
 class FindingView:
-    line: int
+    """One entry of the findings panel: a rule's findings on the page, grouped.
+
+    ``lines`` in order; ``messages`` pairs each line with its message; ``message`` is
+    the one message when all are the same (else the first); ``same`` says so.
+    """
+
     rule: str
     severity: str
-    message: str
+    lines: tuple[int, ...]
+    messages: tuple[tuple[int, str], ...]
     hint: str
+
+    @property
+    def line(self) -> int:
+        """The first line."""
+        return self.lines[0]
+
+    @property
+    def message(self) -> str:
+        return self.messages[0][1]
+
+    @property
+    def same(self) -> bool:
+        return len({m for _, m in self.messages}) == 1
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def findings_view(findings: Sequence[Finding]) -> tuple[FindingView, ...]:
-    """Findings in line order (then rule id), ready for the panel."""
-    ordered = sorted(findings, key=lambda f: (f.line, f.rule))
-    return tuple(FindingView(f.line, f.rule, f.severity.value, f.message, f.hint) for f in ordered)
+    """The panel's entries: one per rule and hint (a rule that fires 80 times is one entry
+    with its lines), errors first, then in order of first line."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (f.line, f.rule)):
+        groups.setdefault((f.rule, f.severity.value, f.hint), []).append(f)
+    views = [
+        FindingView(rule, severity, tuple(f.line for f in fs), tuple((f.line, f.message) for f in fs), hint)
+        for (rule, severity, hint), fs in groups.items()
+    ]
+    return tuple(sorted(views, key=lambda v: (_SEVERITY_ORDER.get(v.severity, 3), v.lines[0], v.rule)))

@@ -17,15 +17,33 @@ from mkdocs_prd.core.safe import terminal_text
 
 
 def format_text(result: LintResult) -> str:
-    """One ``path:line: severity PRDnnn message`` line per finding (its fix hint indented
-    below it), then a summary line."""
+    """One ``path:line: severity PRDnnn message`` line per finding, then a summary line.
+
+    A fix hint is indented below the first finding of a file that has it; when later
+    findings of the same rule in that file share it, it is written once, saying for how
+    many (a fresh skeleton has 80 placeholders and one hint).  Machine formats keep one
+    record per finding.
+    """
+    counts: dict[tuple[str, str, str], int] = {}
+    for f in result.findings:
+        if f.hint:
+            key = (f.path, f.rule, _one_line(f.hint))
+            counts[key] = counts.get(key, 0) + 1
     out: list[str] = []
+    seen: set[tuple[str, str, str]] = set()
     for f in result.findings:
         out.append(
             f"{_one_line(result.file_of(f))}:{f.line}: {f.severity.value} {f.rule} {_one_line(f.message)}"
         )
-        if f.hint:
-            out.append(f"    hint: {_one_line(f.hint)}")
+        if not f.hint:
+            continue
+        key = (f.path, f.rule, _one_line(f.hint))
+        if key in seen:
+            continue
+        seen.add(key)
+        n = counts[key]
+        label = f"hint (all {n} {f.rule} findings in this file)" if n > 1 else "hint"
+        out.append(f"    {label}: {key[2]}")
     out.append(summary_line(result.findings, result.pages))
     return "\n".join(out) + "\n"
 

@@ -316,8 +316,26 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
         return failed, keep
 
 
-def to_settings(cfg: PrdConfig) -> Settings:
-    """The MkDocs-free view of a validated ``PrdConfig``."""
+def extension_names(extensions: object) -> tuple[str, ...]:
+    """The names in a ``markdown_extensions`` value (a list of names, one-key mappings or objects)."""
+    items = list(extensions.items()) if isinstance(extensions, dict) else extensions
+    if not isinstance(items, list):
+        return ()
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, tuple) and item:
+            item = item[0]
+        if isinstance(item, dict):
+            names.extend(str(k) for k in item)
+        elif isinstance(item, str):
+            names.append(item)
+        else:
+            names.append(type(item).__module__)
+    return tuple(names)
+
+
+def to_settings(cfg: PrdConfig, extensions: tuple[str, ...] | None = None) -> Settings:
+    """The MkDocs-free view of a validated ``PrdConfig``; ``extensions`` as :func:`extension_names`."""
     trace: TraceSettings | None = None
     if cfg.trace is not None:
         trace = TraceSettings(
@@ -328,6 +346,7 @@ def to_settings(cfg: PrdConfig) -> Settings:
             page=cfg.trace["page"],
         )
     return Settings(
+        markdown_extensions=extensions,
         paths=tuple(cfg.paths),
         statuses=tuple(cfg.statuses),
         status_aliases=dict(cfg.status_aliases),
@@ -382,7 +401,9 @@ def load_site_config(config_file: str) -> SiteConfig:
     docs_dir = os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs")))
     options, has_plugin = plugin_options(raw.get("plugins"))
     cfg = validate_options(options, config_file, "plugin 'prd'")
-    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg), has_plugin, raw)
+    # MkDocs' built-in set (toc, tables, fenced_code) when the site names none.
+    extensions = ("toc", "tables", "fenced_code", *extension_names(raw.get("markdown_extensions") or []))
+    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg, extensions), has_plugin, raw)
 
 
 def validate_options(options: dict[str, Any], config_file: str | None, where: str) -> PrdConfig:

@@ -17,7 +17,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_prd.adapters.mkdocs.config import PrdConfig, index_settings, to_settings
+from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
+from mkdocs_prd.adapters.mkdocs.config import PrdConfig, extension_names, index_settings, to_settings
+from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
@@ -58,13 +60,14 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.catalog = Catalog()
         self.site_index: SiteIndex | None = None
         self.pages: PageRenderer | None = None
+        self.lists = PrdListsExtension()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Serve shows findings on pages by default; a published build does not.
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.settings = to_settings(self.config)
+        self.settings = to_settings(self.config, extension_names(config.markdown_extensions))
         self.catalog = Catalog()
         self.site_index = None
         self.pages = None
@@ -79,6 +82,9 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 config.extra_css.append(f"{ASSET_DIR}/prd-index.css")
             if f"{ASSET_DIR}/prd-index.js" not in map(str, config.extra_javascript):
                 config.extra_javascript.append(f"{ASSET_DIR}/prd-index.js")
+            # CommonMark list numbering on PRD pages only: inert while ``active`` is false.
+            self.lists = PrdListsExtension()
+            config.markdown_extensions.append(self.lists)  # type: ignore[arg-type]  # MkDocs takes objects too
         return config
 
     # Late, so files that other plugins generate (gen-files, blog) are seen too.
@@ -134,6 +140,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             url_of=lambda src: _url_of(files, src),
             show_findings=show,
             repo=repo_links(config.repo_url, config.edit_uri),
+            features=features_from_extensions(self.settings.markdown_extensions or ()),
         )
         self.pages, self.site_index = site.pages, site.index
         for message in site.warnings:
@@ -150,6 +157,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         markdown = self._index_markdown(markdown, page)
+        self.lists.active = False
         if self.pages is None:
             return markdown
         prd = self.catalog.get(page.file.src_uri)
@@ -158,6 +166,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         material_meta(
             page.meta, prd.status, nav_status=self.config.nav_status, defined=config.extra.get("status") or {}
         )
+        self.lists.active = True
         try:
             return self.pages.markdown(page.file.src_uri, markdown, page.file.content_string)
         except RenderError as exc:

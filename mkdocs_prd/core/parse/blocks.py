@@ -103,6 +103,7 @@ def records(src: Source, start: int, end: int) -> list[Record]:
     mode: str | None = None
     base = 0
     prev_blank = True
+    last_bullet = 0  # the line of the last bullet (or of its continuation)
     lines, items = src.lines, src.items
     first = max(start, 1)
     for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
@@ -110,6 +111,7 @@ def records(src: Source, start: int, end: int) -> list[Record]:
             indent, _, text = items[n]
             if cur is not None and (mode == "block" or indent > base + 1):
                 cur.attrs.append((n, text))
+                last_bullet = n
             else:
                 cur = Record(head_of(text), n, "list", [])
                 out.append(cur)
@@ -133,6 +135,11 @@ def records(src: Source, start: int, end: int) -> list[Record]:
                 cur = Record(head_of(s), n, "block", [])
                 out.append(cur)
                 mode = "block"
+            elif cur is not None and mode == "block" and cur.attrs and last_bullet == n - 1:
+                # A lazy continuation line of a block's bullet (Markdown joins it to the bullet).
+                bullet_line, bullet = cur.attrs[-1]
+                cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
+                last_bullet = n
             elif cur is not None and mode == "list":
                 if not prev_blank or indent_of(line) >= 2:
                     # A continuation line: part of the last bullet (the record's own text is not kept).

@@ -13,6 +13,7 @@ their text; IOSM targets by gate and metric.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,21 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+_EMPHASIS = str.maketrans("", "", "*_`")
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def text_key(text: str | None) -> str:
+    """What a text says, for comparing two revisions: case, emphasis marks (``*_` ``), runs of
+    whitespace and a trailing ``.;,:`` do not count, so re-formatting is no change."""
+    return norm((text or "").translate(_EMPHASIS)).casefold().rstrip(" .;,:")
+
+
+def status_key(status: str | None) -> str:
+    """A Status as PRD102 matches it: ``**Approved**`` and ``approved`` are the same."""
+    return (status or "").strip().strip("*_").strip().casefold()
+
+
 def _track_key(prd: Prd) -> str | None:
     value = norm(prd.track_id).casefold()
     if not value or is_bracketed(value):
@@ -132,8 +148,8 @@ def _pair_path(pair: Pair) -> str:
 
 def _req_key(req: Requirement) -> tuple[str, str]:
     if req.id:
-        return (req.kind, req.id.casefold())
-    return (req.kind, "text:" + norm(req.name).casefold())
+        return (req.kind, _LEADING_ZEROS.sub("", req.id.casefold()))  # FR-01 is FR-1
+    return (req.kind, "text:" + text_key(req.name))
 
 
 def _req_label(req: Requirement) -> str:
@@ -151,12 +167,12 @@ def _contents(req: Requirement) -> dict[str, str]:
     """The requirement's specifying texts by lower-case key (``description``, ``acceptance`` …)."""
     out: dict[str, str] = {}
     if req.form == "list":
-        out["description"] = norm(req.name)
+        out["description"] = text_key(req.name)
     for a in req.attributes:
         key = norm(a.key).casefold()
         if key == "priority" or key in EDITORIAL_ATTRIBUTES:
             continue
-        out[key] = (out.get(key, "") + " " + norm(a.value)).strip()
+        out[key] = (out.get(key, "") + " " + text_key(a.value)).strip()
     return out
 
 
@@ -173,7 +189,7 @@ def _requirement_changes(base: Sequence[Requirement], head: Sequence[Requirement
         changed = sorted(k for k in old_c.keys() | new_c.keys() if old_c.get(k, "") != new_c.get(k, ""))
         if changed:
             out.append(Change("requirement_changed", _req_label(req), ", ".join(changed), "head", req.line))
-        elif req.form == "block" and norm(old.name) != norm(req.name):
+        elif req.form == "block" and text_key(old.name) != text_key(req.name):
             out.append(
                 Change("requirement_renamed", _req_label(req), f"was `{norm(old.name)}`", "head", req.line)
             )
@@ -209,13 +225,13 @@ def _priority_change(req: Requirement, before: str, after: str) -> Change:
 
 def _criterion_changes(base: Sequence[Criterion], head: Sequence[Criterion]) -> list[Change]:
     out: list[Change] = []
-    head_count = Counter(norm(c.text).casefold() for c in head)
-    head_checked = Counter(norm(c.text).casefold() for c in head if c.checked)
-    base_count = Counter(norm(c.text).casefold() for c in base)
+    head_count = Counter(text_key(c.text) for c in head)
+    head_checked = Counter(text_key(c.text) for c in head if c.checked)
+    base_count = Counter(text_key(c.text) for c in base)
     seen: Counter[str] = Counter()
     seen_checked: Counter[str] = Counter()
     for c in base:
-        key = norm(c.text).casefold()
+        key = text_key(c.text)
         seen[key] += 1
         if seen[key] > head_count[key]:
             out.append(Change("criterion_removed", _quote(c.text), "removed", "base", c.line))
@@ -227,7 +243,7 @@ def _criterion_changes(base: Sequence[Criterion], head: Sequence[Criterion]) -> 
                 )
     added: Counter[str] = Counter()
     for c in head:
-        key = norm(c.text).casefold()
+        key = text_key(c.text)
         added[key] += 1
         if added[key] > base_count[key]:
             out.append(Change("criterion_added", _quote(c.text), "added", "head", c.line))
@@ -236,9 +252,9 @@ def _criterion_changes(base: Sequence[Criterion], head: Sequence[Criterion]) -> 
 
 def _line_of(criteria: Sequence[Criterion], key: str) -> int:
     for c in criteria:
-        if norm(c.text).casefold() == key and not c.checked:
+        if text_key(c.text) == key and not c.checked:
             return c.line
-    return next((c.line for c in criteria if norm(c.text).casefold() == key), 1)
+    return next((c.line for c in criteria if text_key(c.text) == key), 1)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -312,6 +328,8 @@ def compare(base: Prd, head: Prd) -> list[Change]:
 def meta_changed(base: Prd, head: Prd, key: str) -> tuple[str, str] | None:
     """``(before, after)`` when metadata ``key`` (``status``, ``version`` …) changed, else None."""
     before, after = norm(base.metadata.value(key)), norm(head.metadata.value(key))
-    if before.casefold() == after.casefold():
+    if (status_key(before) if key == "status" else before.casefold()) == (
+        status_key(after) if key == "status" else after.casefold()
+    ):
         return None
     return before, after

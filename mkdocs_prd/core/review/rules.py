@@ -16,7 +16,16 @@ from typing import Literal
 
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.review import ruleset
-from mkdocs_prd.core.review.diff import CONTRACT_KINDS, Change, Pair, compare, meta_changed, norm, pair_prds
+from mkdocs_prd.core.review.diff import (
+    CONTRACT_KINDS,
+    Change,
+    Pair,
+    compare,
+    meta_changed,
+    norm,
+    pair_prds,
+    status_key,
+)
 from mkdocs_prd.core.rules.base import Rule, heading_line, is_bracketed
 from mkdocs_prd.core.rules.validate import severity_of, sort_findings
 from mkdocs_prd.core.settings import Settings
@@ -176,7 +185,7 @@ def _check_changelog(r: PrdReview, head: Prd, emit: _Emitter) -> None:
 
 def _check_status(status: tuple[str, str], head: Prd, settings: Settings, emit: _Emitter) -> None:
     order = [s.casefold() for s in settings.statuses]
-    before, after = status[0].casefold(), status[1].casefold()
+    before, after = status_key(status[0]), status_key(status[1])
     if before not in order or after not in order:
         return  # an unknown status is PRD102's to report
     i, j = order.index(before), order.index(after)
@@ -192,7 +201,7 @@ def _check_status(status: tuple[str, str], head: Prd, settings: Settings, emit: 
 
 def _is_approved(status: str | None, settings: Settings) -> bool:
     """Approved, or a status after Approved in the site's order (Implemented)."""
-    key = norm(status).casefold()
+    key = status_key(status)
     order = [s.casefold() for s in settings.statuses]
     if "approved" in order:
         return key in order[order.index("approved") :]

@@ -9,7 +9,8 @@ never changes.  Each rule is one small function in a family module:
 * :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10;
 * :mod:`mkdocs_prd.core.trace.rules`: PRD6xx, traceability (checked by ``core.trace``);
 * :mod:`mkdocs_prd.core.review.ruleset`: PRD7xx, change review (two revisions, run by
-  ``mkdocs-prd review``, not by a build).
+  ``mkdocs-prd review``, not by a build);
+* :mod:`mkdocs_prd.core.rules.rendering`: PRD8xx, what a page cannot show as written.
 
 The documentation's rule table (docs/rules.md) is generated from :data:`RULES` (``mkdocs-prd rules
 --format markdown``), and a test fails when the two drift apart.
@@ -21,6 +22,7 @@ from mkdocs_prd.core.review import ruleset as rules_review
 from mkdocs_prd.core.rules import content as rules_content
 from mkdocs_prd.core.rules import iosm as rules_iosm
 from mkdocs_prd.core.rules import meta as rules_meta
+from mkdocs_prd.core.rules import rendering as rules_rendering
 from mkdocs_prd.core.rules import structure as rules_structure
 from mkdocs_prd.core.rules.base import Rule
 from mkdocs_prd.core.trace.rules import TRACE_RULES
@@ -35,6 +37,7 @@ RULES: dict[str, Rule] = {
             *rules_iosm.RULES,
             *TRACE_RULES.values(),
             *rules_review.RULES,
+            *rules_rendering.RULES,
         ),
         key=lambda r: r.id,
     )

@@ -61,6 +61,7 @@
       return key !== "status" && key !== "owner";
     });
     var count = root.querySelector("[data-prd-count]");
+    var empty = root.querySelector("[data-prd-empty]");
     var template = root.getAttribute("data-prd-count-template") || "{shown} / {total}";
     var chips = [];
 
@@ -79,7 +80,7 @@
       tables.forEach(function (table) {
         // A group whose rows are all filtered out disappears with its heading.
         var visible = Array.prototype.some.call(table.tBodies[0].rows, function (r) { return !r.hidden; });
-        table.hidden = !visible && tables.length > 1;
+        table.hidden = !visible && (tables.length > 1 || rows.length > 0);
         var heading = table.previousElementSibling;
         if (heading && heading.classList.contains("prd-index__group")) heading.hidden = table.hidden;
       });
@@ -88,6 +89,8 @@
       });
       if (statusSelect) statusSelect.value = state.status;
       if (count) count.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
+      // Filtering down to nothing says so, instead of leaving an empty table.
+      if (empty) empty.hidden = shown > 0;
     }
 
     function sortBy(th) {

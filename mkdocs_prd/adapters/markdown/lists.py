@@ -1,0 +1,73 @@
+"""Python-Markdown pieces for PRD pages: CommonMark list numbering and list separation.
+
+:func:`mkdocs_prd.core.fidelity.normalise` fixes what can be fixed in the text.  Two
+things cannot: an ordered list's start number (``3.`` starts at 3 in CommonMark,
+Python-Markdown always starts at 1) and a bullet list directly followed by an ordered
+one (two lists in CommonMark, one in Python-Markdown).  :class:`PrdListsExtension`
+switches Python-Markdown's own "sane lists" behaviour on while ``active`` is true and
+restores the site's behaviour otherwise, so non-PRD pages render exactly as before.
+
+The MkDocs plugin sets ``active`` for the page it is rendering; a host without a plugin
+(the Zensical extension) can set it from the page's text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+_SANE = {
+    "olist": (False, ["ol"], r"^[ ]{0,%d}((\d+\.))[ ]+(.*)"),
+    "ulist": (True, ["ul"], r"^[ ]{0,%d}(([*+-]))[ ]+(.*)"),
+}
+
+
+class _Switch(Preprocessor):
+    """Sets the list processors' behaviour for the page before the block parser runs."""
+
+    def __init__(self, md: Markdown, ext: PrdListsExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+        self.saved: dict[str, tuple[Any, Any, Any]] = {}
+
+    def run(self, lines: list[str]) -> list[str]:
+        processors = self.md.parser.blockprocessors
+        for name, (lazy, siblings, child) in _SANE.items():
+            if name not in processors:
+                continue
+            proc: Any = processors[name]  # OListProcessor / UListProcessor (attributes set below)
+            if name not in self.saved:
+                self.saved[name] = (
+                    proc.__dict__.get("LAZY_OL"),
+                    proc.__dict__.get("SIBLING_TAGS"),
+                    proc.__dict__.get("CHILD_RE"),
+                )
+            if self.ext.active:
+                if name == "olist":
+                    proc.LAZY_OL = lazy
+                proc.SIBLING_TAGS = siblings
+                proc.CHILD_RE = re.compile(child % (self.md.tab_length - 1))
+            else:
+                saved = zip(("LAZY_OL", "SIBLING_TAGS", "CHILD_RE"), self.saved[name], strict=True)
+                for attr, value in saved:
+                    if value is None:
+                        proc.__dict__.pop(attr, None)
+                    else:
+                        setattr(proc, attr, value)
+        return lines
+
+
+class PrdListsExtension(Extension):
+    """CommonMark list numbering and separation on PRD pages only (``active``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.active = False
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # First of all preprocessors: the block parser reads the attributes later.
+        md.preprocessors.register(_Switch(md, self), "prd_lists", 100)

@@ -1,0 +1,471 @@
+"""Markdown fidelity: a PRD page's Markdown rewritten so Python-Markdown reads it as CommonMark/GFM does.
+
+Host-free (no MkDocs, no Python-Markdown): a text -> text normalisation that the MkDocs
+plugin and the Python-Markdown extension for other hosts both run on a PRD page after
+the fragments are in place.  Authors write PRDs against GitHub or their editor
+(CommonMark/GFM); Python-Markdown differs on a few constructs the template itself uses:
+
+* nested list items need 4 spaces per level (CommonMark: the parent's content column,
+  2 or 3 spaces after ``-`` or ``1.``), so 2- and 3-space nesting came out flat;
+* a list or table directly under a paragraph line (``**Error handling:**`` then
+  ``- 400: ...``) needs a blank line in between, else it is run into the paragraph;
+* a list or block that ends a list without a blank line needs one;
+* ``1)`` ordered items are not list items to Python-Markdown;
+* task items, footnotes and ``> [!NOTE]`` alerts need extensions a site may not enable
+  (:class:`Features`): without them they become inline HTML, a footnote list and a
+  titled quote, with the extension they are left to it (alerts become admonitions when
+  ``admonition`` is on).
+
+Only lines are re-indented, blank lines inserted and markers rewritten: no author text
+is dropped.  Line numbers of findings refer to the source and are not affected (this
+runs on the page after the findings were made).  Ordered-list start numbers and the
+separation of a bullet list from an ordered list need the sane-list behaviour that the
+Python-Markdown extension piece (:mod:`mkdocs_prd.adapters.markdown.lists`) switches on for PRD pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Features", "features_from_extensions", "fences_in_list_items", "normalise"]
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which Markdown extensions the site enables (then their syntax is left to them)."""
+
+    tasklist: bool = False
+    footnotes: bool = False
+    admonition: bool = False
+    superfences: bool = False
+
+
+_TASKLIST = {"pymdownx.tasklist", "markdown_checklist.extension", "mdx_tasklist"}
+_FOOTNOTES = {"footnotes", "markdown.extensions.footnotes", "pymdownx.extra", "extra"}
+_ADMONITION = {"admonition", "markdown.extensions.admonition"}
+_SUPERFENCES = {"pymdownx.superfences"}
+
+
+def features_from_extensions(names: Iterable[object]) -> Features:
+    """:class:`Features` from a site's ``markdown_extensions`` (names or extension objects)."""
+    found: set[str] = set()
+    for name in names:
+        text = name if isinstance(name, str) else f"{type(name).__module__}"
+        found.add(text.strip())
+    mods = {n.rsplit(".", 1)[0] if n.startswith("pymdownx.") and n.count(".") > 1 else n for n in found}
+    return Features(
+        tasklist=bool(mods & _TASKLIST),
+        footnotes=bool(mods & _FOOTNOTES),
+        admonition=bool(mods & _ADMONITION),
+        superfences=bool(mods & _SUPERFENCES),
+    )
+
+
+# A list item marker: indent, marker (bullet or number with . or )), then a space or the end.
+_ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( +|$)")
+_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r"^( *)(`{3,}|~{3,})")
+_HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_HTML = re.compile(r"^ {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))")
+_QUOTE = re.compile(r"^ {0,3}>")
+_TASK = re.compile(r"^\[([ xX])\](?=[ \t]+\S)")
+_ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
+_FOOTDEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?(.*)$")
+_FOOTREF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_DELIM_CELL = re.compile(r"^ *:?-+:? *$")
+
+_ALERT_KIND = {
+    "note": ("note", "Note"),
+    "tip": ("tip", "Tip"),
+    "important": ("info", "Important"),
+    "warning": ("warning", "Warning"),
+    "caution": ("danger", "Caution"),
+}
+
+
+def _expand(line: str) -> str:
+    """``line`` with leading tabs expanded to 4-column stops (only the indentation)."""
+    if "\t" not in line:
+        return line
+    i, col = 0, 0
+    while i < len(line) and line[i] in " \t":
+        col = col + 4 - col % 4 if line[i] == "\t" else col + 1
+        i += 1
+    return " " * col + line[i:]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_delimiter_row(line: str) -> bool:
+    text = line.strip()
+    if "-" not in text or not set(text) <= set("|:- \t"):
+        return False
+    cells = [c for c in text.strip("|").split("|")]
+    return bool(cells) and all(_DELIM_CELL.match(c) for c in cells) and ("|" in text)
+
+
+def _interrupts(m: re.Match[str]) -> bool:
+    """Whether an item can interrupt a paragraph: not empty; ordered only if it starts at 1."""
+    rest = m.string[m.end() :]
+    if not rest.strip():
+        return False
+    marker = m.group(2)
+    return marker in "-+*" or marker[:-1].lstrip("0") == "1"
+
+
+@dataclass
+class _Item:
+    src: int  # content column in the source
+    tgt: int  # content column in the output
+    kind: str  # the bullet character, or "." / ")" for ordered items
+
+
+class _Lists:
+    """One pass over the lines of a container (the page, or a quote's inside)."""
+
+    def __init__(self, features: Features) -> None:
+        self.features = features
+        self.out: list[str] = []
+        self.stack: list[_Item] = []
+        self.prev = "blank"  # blank, item, para (item text or paragraph), other, html, code
+        self.para_depth = 0
+        self.fence: tuple[str, int] | None = None  # closing fence mark, shift
+        self.number = 0  # 1-based number of the line being read
+        self.fences_in_items: list[int] = []
+
+    def shift_to(self, ind: int) -> int:
+        """The output column of a line at source column ``ind`` inside the open items."""
+        if not self.stack:
+            return ind
+        top = self.stack[-1]
+        return max(top.tgt + ind - top.src, 0)
+
+    def emit(self, ind: int, text: str) -> None:
+        self.out.append(" " * ind + text if text else "")
+
+    def run(self, lines: list[str]) -> list[str]:
+        expanded = [_expand(raw) for raw in lines]
+        expanded.append("")
+        for i in range(len(lines)):
+            self.number = i + 1
+            self.line(expanded[i], expanded[i + 1])
+        return self.out
+
+    def line(self, line: str, nxt: str) -> None:
+        if self.fence is not None:
+            mark, shift = self.fence
+            ind = _indent(line)
+            self.emit(max(ind + shift, 0), line.lstrip(" "))
+            if line.strip().startswith(mark) and set(line.strip()) == {mark[0]}:
+                self.fence = None
+                self.prev = "other"
+            return
+        if not line.strip():
+            self.out.append("")
+            self.prev = "blank"
+            return
+        if self.prev == "html":
+            self.out.append(line)  # inside a raw HTML block: untouched until a blank line
+            return
+        if not self.stack and line[0].isalpha() and self.prev != "code" and "|" not in line:
+            # Most lines of a page: paragraph text outside lists, nothing to change.
+            self.out.append(line)
+            if self.prev != "para":
+                self.para_depth = 0
+            self.prev = "para"
+            return
+        ind = _indent(line)
+        text = line[ind:]
+        if self.prev == "code" and ind - (self.stack[-1].src if self.stack else 0) < 4:
+            self.out.append("")  # indented code ends: Python-Markdown needs a blank line
+            self.prev = "blank"
+        if self.prev in ("para", "item") and self._lazy(ind, text, nxt):
+            base = self.stack[-1].tgt if self.stack and ind < self.stack[-1].src else self.shift_to(ind)
+            marker = _ITEM.match(text)
+            if marker is not None:  # "3. x" continuing a paragraph: text, never an item
+                end = marker.end(2)
+                text = text[: end - 1] + "\\" + text[end - 1 :]
+            self.emit(base, text)
+            return
+        had_list = bool(self.stack)
+        sibling: _Item | None = None
+        while self.stack and ind < self.stack[-1].src:
+            sibling = self.stack.pop()
+        depth = len(self.stack)
+        if sibling is not None and self.prev != "blank" and self._block_starts_indented():
+            # Python-Markdown would file this line under the indented block it follows.
+            self.out.append("")
+            self.prev = "blank"
+        rel = ind - (self.stack[-1].src if self.stack else 0)
+        item = _ITEM.match(line) if rel < 4 and not _HR.match(line) else None
+        # An item can interrupt paragraph text of its own container only on CommonMark's terms;
+        # after items were closed (a sibling or an outer item) it starts freely.
+        if item is not None and sibling is None and self.prev in ("para", "item") and not _interrupts(item):
+            item = None
+        if item is not None:
+            self._item(item, line, depth, sibling)
+            return
+        if self.prev in ("para", "item") and had_list and not self.stack:
+            self.out.append("")  # a block that ends a list: Python-Markdown needs a blank line
+        elif self.prev == "code" and rel >= 4:
+            self.emit(self.shift_to(ind), text)
+            return
+        self._block(ind, text, nxt, rel)
+
+    def _block_starts_indented(self) -> bool:
+        """Whether the output block (since the last blank line) starts with an indented line."""
+        for k in range(len(self.out) - 1, -1, -1):
+            if not self.out[k]:
+                return self.out[k + 1].startswith(" ")
+        return bool(self.out) and self.out[0].startswith(" ")
+
+    def _lazy(self, ind: int, text: str, nxt: str) -> bool:
+        """Whether a line after paragraph text continues it (CommonMark's lazy continuation)."""
+        if self.stack and ind >= self.stack[-1].src:
+            rel = ind - self.stack[-1].src
+        else:
+            rel = ind if not self.stack else 0
+        if rel >= 4 and not self.stack:
+            return True
+        probe = text if rel < 4 else ""
+        if not probe:
+            return True
+        if _ATX.match(probe) or _FENCE.match(probe) or _HR.match(probe) or _QUOTE.match(probe):
+            return False
+        if _SETEXT.match(probe) and not self.stack:
+            return False
+        if _HTML.match(probe) and not re.match(r"^<(?:[a-zA-Z]+\b[^>]*>|/[a-zA-Z])", probe):
+            return False
+        m = _ITEM.match(" " * 0 + probe)
+        if m is not None and _interrupts(m):
+            return False
+        if m is not None and self.stack and ind < self.stack[-1].src:
+            return False
+        return not ("|" in probe and _is_delimiter_row(nxt))
+
+    def _item(self, m: re.Match[str], line: str, depth: int, sibling: _Item | None) -> None:
+        ind = len(m.group(1))
+        marker = m.group(2)
+        kind = marker[-1] if marker[-1] in ".)" else marker
+        if sibling is not None and sibling.kind != kind:
+            # Another marker starts another list in CommonMark.  A blank line separates an
+            # ordered from a bullet list (with the sane-list behaviour of mdext); a comment
+            # separates two bullet lists at the top level.
+            self.out.append("")
+            if not depth and (kind in "-+*") == (sibling.kind in "-+*"):
+                self.out += ["<!-- -->", ""]
+        elif self.prev == "para" and self.para_depth >= depth and self.out:
+            self.out.append("")  # a list right under a paragraph line
+        spaces = len(m.group(3))
+        rest = line[m.end() :]
+        if spaces > 4 or not rest:
+            spaces = 1
+            rest = line[ind + len(marker) + 1 :] if len(line) > ind + len(marker) + 1 else ""
+            rest = (" " * max(len(m.group(3)) - 1, 0)) + rest if rest else rest
+        tgt = self.stack[-1].tgt if self.stack else 0
+        out_marker = marker[:-1] + "." if marker.endswith(")") else marker
+        if not self.features.tasklist:
+            task = _TASK.match(rest)
+            if task is not None:
+                checked = " checked" if task.group(1) in "xX" else ""
+                rest = f'<input type="checkbox" class="task-list-item-checkbox" disabled{checked}>' + rest[3:]
+        self.stack.append(_Item(src=ind + len(marker) + spaces, tgt=tgt + 4, kind=kind))
+        # Python-Markdown has no empty item: an empty comment stands in for its content.
+        self.emit(tgt, f"{out_marker} {rest}".rstrip(" ") if rest.strip() else f"{out_marker} <!-- -->")
+        self.para_depth = len(self.stack)
+        self.prev = "item"
+
+    def _block(self, ind: int, text: str, nxt: str, rel: int) -> None:
+        col = self.shift_to(ind)
+        if rel >= 4 and self.prev in ("blank", "other", "html", "code"):
+            self.emit(col, text)
+            self.prev = "code"
+            return
+        fence = _FENCE.match(text)
+        if fence is not None:
+            if self.stack:
+                self.fences_in_items.append(self.number)
+            self.fence = (fence.group(2), col - ind)
+            self.emit(col, text)
+            self.prev = "other"
+            return
+        if _ATX.match(text) or _HR.match(text) or (self.prev in ("para", "item") and _SETEXT.match(text)):
+            self.emit(col, text)
+            self.prev = "other"
+            return
+        if not self.stack and _HTML.match(text) and self.prev != "para":
+            self.out.append(" " * ind + text)
+            self.prev = "html"
+            return
+        if "|" in text and _is_delimiter_row(nxt) and self.prev in ("para", "item"):
+            self.out.append("")  # a table right under a paragraph line
+        self.emit(col, text)
+        if self.prev != "item":
+            self.para_depth = len(self.stack)
+        # A table's header row: the rows after it are not paragraph text.
+        self.prev = "table" if "|" in text and _is_delimiter_row(nxt) else "para"
+
+
+def _quote_inside(lines: list[str]) -> list[str]:
+    inside = []
+    for line in lines:
+        m = _QUOTE.match(line)
+        if m is None:
+            inside.append(line)
+            continue
+        rest = line[m.end() :]
+        inside.append(rest[1:] if rest.startswith(" ") else rest)
+    return inside
+
+
+def _alert(inside: list[str], features: Features) -> list[str] | None:
+    """A GFM alert (``[!NOTE]`` on the quote's first line) as an admonition or titled quote."""
+    if not inside:
+        return None
+    m = _ALERT.match(inside[0].strip())
+    if m is None:
+        return None
+    kind, title = _ALERT_KIND[m.group(1).lower()]
+    body = _container(inside[1:], features)
+    if features.admonition:
+        return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
+    head = f'<strong class="prd-alert__title prd-alert__title--{kind}">{title}</strong>'
+    return ["> " + head, ">", *("> " + line if line else ">" for line in body)]
+
+
+def _container(lines: list[str], features: Features) -> list[str]:
+    """Normalise the lines of one container: lists, and quotes at its top level."""
+    out: list[str] = []
+    chunk: list[str] = []
+    i = 0
+    prev_blank = True
+    while i < len(lines):
+        line = lines[i]
+        quote = prev_blank and ">" in line[:8] and _QUOTE.match(_expand(line))
+        if quote and (not _indent(_expand(line)) or not _in_open_list(chunk)):
+            j = i
+            while j < len(lines) and lines[j].strip():
+                j += 1
+            out += _Lists(features).run(chunk) if chunk else []
+            chunk = []
+            inside = _quote_inside(lines[i:j])
+            alert = _alert(inside, features)
+            if alert is not None:
+                out += alert
+            else:
+                out += ["> " + x if x else ">" for x in _container(inside, features)]
+            i = j
+            continue
+        chunk.append(line)
+        prev_blank = not line.strip()
+        i += 1
+    if chunk:
+        out += _Lists(features).run(chunk)
+    return out
+
+
+def _in_open_list(chunk: list[str]) -> bool:
+    """Whether a quote starting after ``chunk`` would sit inside a list item (then it is left there)."""
+    for line in reversed(chunk):
+        if line.strip():
+            return _indent(_expand(line)) > 0 or _ITEM.match(_expand(line)) is not None
+    return False
+
+
+def _footnotes(lines: list[str]) -> list[str]:
+    """Footnotes without the ``footnotes`` extension: references as links, definitions at the end."""
+    if not any("[^" in line for line in lines):
+        return lines
+    defs: dict[str, list[str]] = {}
+    body: list[str] = []
+    current: str | None = None
+    fence = False
+    for line in lines:
+        if _FENCE.match(line.lstrip(" ")) and _indent(line) < 4:
+            fence = not fence
+        if not fence:
+            m = _FOOTDEF.match(line)
+            if m is not None:
+                current = m.group(1)
+                defs.setdefault(current, []).append(m.group(2))
+                continue
+            if current is not None and line.startswith("    ") and line.strip():
+                defs[current].append(line.strip())
+                continue
+        current = None
+        body.append(line)
+    if not defs:
+        return lines
+    order: list[str] = []
+    fence = False
+    for n, line in enumerate(body):
+        if _FENCE.match(line.lstrip(" ")):
+            fence = not fence
+        if fence or "[^" not in line:
+            continue
+        body[n] = _link_refs(line, defs, order)
+    items = []
+    for label in order:
+        ident = _fn_id(label)
+        text = html.escape(" ".join(defs[label]), quote=False)
+        back = f'<a class="footnote-backref" href="#fnref:{ident}">&#8617;</a>'
+        items.append(f'<li id="fn:{ident}"><p>{text}&#160;{back}</p></li>')
+    unused = [label for label in defs if label not in order]
+    for label in unused:  # never lose author text: an unreferenced note is still listed
+        text = html.escape(" ".join(defs[label]), quote=False)
+        items.append(f'<li id="fn:{_fn_id(label)}"><p>{text}</p></li>')
+    return [*body, "", '<div class="footnote prd-footnotes"><hr><ol>', *items, "</ol></div>", ""]
+
+
+def _fn_id(label: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "-", label)
+
+
+def _link_refs(line: str, defs: dict[str, list[str]], order: list[str]) -> str:
+    parts = re.split(r"(`+[^`]*`+)", line)  # leave code spans alone
+    for k in range(0, len(parts), 2):
+
+        def ref(m: re.Match[str]) -> str:
+            label = m.group(1)
+            if label not in defs:
+                return m.group(0)
+            if label not in order:
+                order.append(label)
+            ident = _fn_id(label)
+            number = order.index(label) + 1
+            return f'<sup id="fnref:{ident}"><a class="footnote-ref" href="#fn:{ident}">{number}</a></sup>'
+
+        parts[k] = _FOOTREF.sub(ref, parts[k])
+    return "".join(parts)
+
+
+def normalise(markdown: str, features: Features | None = None) -> str:
+    """``markdown`` (a PRD page) rewritten so Python-Markdown renders its CommonMark/GFM block structure.
+
+    ``features`` says which extensions the site enables (default: none, MkDocs'
+    built-in set).  Returns the text unchanged where nothing differs.
+    """
+    features = features or Features()
+    lines = markdown.split("\n")
+    if not features.footnotes:
+        lines = _footnotes(lines)
+    out = _container(lines, features)
+    return "\n".join(out)
+
+
+def fences_in_list_items(lines: list[str]) -> list[int]:
+    """1-based numbers of the lines that open a fenced code block inside a list item.
+
+    Python-Markdown's ``fenced_code`` only sees fences at the start of a line: inside
+    a list item such a block renders as indented code with its fence lines showing,
+    unless the site enables ``pymdownx.superfences``.
+    """
+    scan = _Lists(Features())
+    scan.run(lines)
+    return scan.fences_in_items

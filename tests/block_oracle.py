@@ -1,0 +1,138 @@
+"""The block structure of rendered HTML, and the CommonMark/GFM oracle to compare it with.
+
+The oracle is markdown-it-py (CommonMark) with GFM tables and mdit-py-plugins' task
+lists and footnotes.  :func:`block_tree` reduces HTML to what both must agree on:
+lists (kind, start number, items, task state), their nesting, and tables (rows,
+columns); footnote sections are left out (compared separately).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
+from mkdocs_prd.core.fidelity import Features, normalise
+
+Node = tuple[Any, ...]
+
+_ORACLE = MarkdownIt("commonmark").enable("table").use(tasklists_plugin).use(footnote_plugin)
+
+MKDOCS_DEFAULT = ["toc", "tables", "fenced_code"]
+"""The extensions MkDocs enables with no ``markdown_extensions`` (the quick start)."""
+
+SAMPLE = [*MKDOCS_DEFAULT, "attr_list", "admonition", "pymdownx.tasklist", "pymdownx.superfences"]
+"""The sample site's extensions."""
+
+
+def oracle_html(text: str) -> str:
+    return _ORACLE.render(text)
+
+
+def mkdocs_html(text: str, extensions: list[str], *, fidelity: bool = True) -> str:
+    """``text`` rendered by Python-Markdown as a PRD page (normalised, lists extension on)."""
+    ext = PrdListsExtension()
+    ext.active = fidelity
+    features = _features(extensions)
+    source = normalise(text, features) if fidelity else text
+    return markdown.markdown(source, extensions=[*extensions, ext])
+
+
+def _features(extensions: list[str]) -> Features:
+    from mkdocs_prd.core.fidelity import features_from_extensions
+
+    return features_from_extensions(extensions)
+
+
+class _Tree(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root: list[Any] = []
+        self.stack: list[list[Any]] = [self.root]
+        self.open: list[str] = []
+        self.skip = 0
+        self.table: list[int] | None = None  # rows, max cols
+        self.cols = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        cls = (a.get("class") or "").split()
+        if self.skip:
+            if tag in ("div", "section"):
+                self.skip += 1
+            return
+        if tag in ("div", "section") and ("footnote" in cls or "footnotes" in cls):
+            self.skip = 1
+            return
+        if tag in ("ul", "ol"):
+            start = int(a.get("start") or 1) if tag == "ol" else None
+            node: list[Any] = [tag, start, []]
+            self.stack[-1].append(node)
+            self.stack.append(node[2])
+            self.open.append(tag)
+        elif tag == "li":
+            item: list[Any] = ["li", None, []]
+            self.stack[-1].append(item)
+            self.stack.append(item[2])
+            self.open.append(tag)
+        elif tag == "input" and a.get("type") == "checkbox" and self.open and self.open[-1] == "li":
+            item = self._current_item()
+            if item is not None and item[1] is None and not item[2]:
+                item[1] = "checked" if "checked" in a else "unchecked"
+        elif tag == "table":
+            self.table = [0, 0]
+        elif tag == "tr" and self.table is not None:
+            self.table[0] += 1
+            self.cols = 0
+        elif tag in ("td", "th") and self.table is not None:
+            self.cols += 1
+            self.table[1] = max(self.table[1], self.cols)
+
+    def _current_item(self) -> list[Any] | None:
+        parent = self.stack[-2] if len(self.stack) > 1 else None
+        return parent[-1] if parent else None
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag in ("div", "section"):
+                self.skip -= 1
+            return
+        if tag in ("ul", "ol", "li") and self.open and self.open[-1] == tag:
+            self.open.pop()
+            self.stack.pop()
+        elif tag == "table" and self.table is not None:
+            self.stack[-1].append(["table", self.table[0], self.table[1]])
+            self.table = None
+
+    def handle_data(self, data: str) -> None:
+        # Text before a checkbox means the item is not a task item.
+        if data.strip() and self.open and self.open[-1] == "li":
+            item = self._current_item()
+            if item is not None and item[1] is None:
+                item[1] = "text"
+
+
+def _freeze(nodes: list[Any]) -> tuple[Any, ...]:
+    out = []
+    for n in nodes:
+        if n[0] == "table":
+            out.append(tuple(n))
+        elif n[0] == "li":
+            out.append(("li", n[1] if n[1] in ("checked", "unchecked") else None, _freeze(n[2])))
+        else:
+            out.append((n[0], n[1], _freeze(n[2])))
+    return tuple(out)
+
+
+def block_tree(html: str) -> tuple[Any, ...]:
+    """The lists and tables of ``html``: ``("ul", None, items)``, ``("ol", start, items)``,
+    ``("li", task, children)`` (task: "checked", "unchecked" or None), ``("table", rows, cols)``."""
+    parser = _Tree()
+    parser.feed(html)
+    parser.close()
+    return _freeze(parser.root)

@@ -1,0 +1,171 @@
+"""What readers see, in a real browser (Debian's Chromium via Playwright), per theme:
+Material light, Material dark and MkDocs' own theme.
+
+The findings panel, the card with actuals, the IOSM table, the index at 1400 px and
+400 px, its empty state and its charts.  One site per theme (module-scoped), pages
+opened from disk with every non-file request blocked (offline by construction).
+Text contrast is computed from the browser's styles (WCAG AA, 4.5:1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Site, build_site
+from readable_sites import readable_files
+from test_browser_badges import THEMES, contrast, parse_rgba
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module", params=list(THEMES))
+def themed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Site]:
+    name: str = request.param
+    built = build_site(
+        tmp_path_factory.mktemp(f"readable-{name}"),
+        readable_files(),
+        {"show_findings": "always"},
+        theme=THEMES[name],
+        config={"use_directory_urls": False},
+    )
+    return name, built
+
+
+def open_page(chromium: Any, path: Path, width: int = 1400) -> Any:
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.errors = errors
+    page.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+    )
+    page.goto(path.as_uri(), wait_until="load")
+    return page
+
+
+def our_errors(page: Any, theme: str) -> list[str]:
+    """Script errors on the page; MkDocs' own theme loads highlight.js from a CDN (blocked
+    here) and its search worker cannot start from file://, so its errors are not ours."""
+    return [] if theme == "mkdocs" else list(page.errors)
+
+
+def text_contrasts(page: Any, selector: str) -> list[tuple[str, float]]:
+    """(text, contrast) of each element matching ``selector`` against its own background."""
+    styles = page.evaluate(
+        """(sel) => [...document.querySelectorAll(sel)].map(el => {
+            const s = getComputedStyle(el);
+            return {text: el.innerText, fg: s.color, bg: s.backgroundColor};
+        })""",
+        selector,
+    )
+    return [(s["text"], contrast(parse_rgba(s["fg"]), parse_rgba(s["bg"]))) for s in styles]
+
+
+def test_findings_panel(chromium: Any, themed: tuple[str, Site], tmp_path: Path) -> None:
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "skeleton.html")
+    try:
+        panel = page.locator(".prd-findings").first
+        assert panel.is_visible()
+        entry = panel.locator(".prd-finding", has=page.locator("code.prd-finding__rule", has_text="PRD107"))
+        assert entry.count() == 1
+        assert "lines" in entry.locator(".prd-finding__line").first.inner_text()
+        # Code spans are code, not literal backticks.
+        assert panel.locator(".prd-finding__message code").count() > 0
+        assert "`" not in panel.inner_text()
+        severities = text_contrasts(page, ".prd-finding__severity")
+        assert severities
+        for text, ratio in severities:
+            assert ratio >= 4.5, f"{theme}: severity {text!r} contrast {ratio:.2f}:1"
+            assert text.split()[-1] in ("error", "warning", "info")  # a word, not colour alone
+        page.screenshot(path=str(tmp_path / f"{theme}-findings.png"))
+        assert not our_errors(page, theme)
+    finally:
+        page.close()
+
+
+def test_card_with_actuals_and_iosm_table(chromium: Any, themed: tuple[str, Site]) -> None:
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "achieved.html")
+    try:
+        achieved = page.locator(".prd-card__achieved").first
+        assert achieved.is_visible()
+        assert "0.86" in achieved.inner_text() and "Met" in achieved.inner_text()
+        table = page.locator("table.prd-iosm").first
+        assert table.is_visible()
+        box = table.bounding_box()
+        assert box is not None and box["width"] > 300
+        gauges = page.locator(".prd-gauge")
+        assert gauges.count() >= 3
+        for i in range(gauges.count()):
+            g = gauges.nth(i).bounding_box()
+            assert g is not None and g["width"] > 20 and g["height"] > 4
+        fill = page.locator(".prd-gauge--met .prd-gauge__actual").first.bounding_box()
+        assert fill is not None and fill["width"] > 5
+        for text, ratio in text_contrasts(page, ".prd-card .prd-mark, .prd-iosm .prd-mark"):
+            assert ratio >= 4.5, f"{theme}: {text!r} {ratio:.2f}:1"
+    finally:
+        page.close()
+
+
+def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_path: Path) -> None:
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html")
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        for chart in (".prd-chart--status svg", ".prd-chart--iosm svg"):
+            box = page.locator(chart).first.bounding_box()
+            assert box is not None and box["width"] > 200 and box["height"] > 15, chart
+        # Counts in the status bar are readable on their segment.
+        pairs = page.evaluate(
+            """() => [...document.querySelectorAll('.prd-chart__seg')].filter(g => g.querySelector('text'))
+                .map(g => [getComputedStyle(g.querySelector('text')).fill,
+                           getComputedStyle(g.querySelector('rect')).fill])"""
+        )
+        assert pairs
+        for fg, bg in pairs:
+            assert contrast(parse_rgba(fg), parse_rgba(bg)) >= 4.5, (theme, fg, bg)
+        # The whole header cell sorts.
+        th = page.locator("th[data-prd-col='title']").first
+        box = th.bounding_box()
+        button = th.locator("button").bounding_box()
+        assert box is not None and button is not None and button["width"] >= box["width"] - 2
+        # "IOSM-Index" on one line: its text has one line box.
+        lines = page.evaluate(
+            """() => { const r = document.createRange();
+                r.selectNodeContents(document.querySelector("th[data-prd-col='iosm'] button"));
+                return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"""
+        )
+        assert lines == 1
+        page.screenshot(path=str(tmp_path / f"{theme}-index.png"), full_page=True)
+        assert not our_errors(page, theme)
+    finally:
+        page.close()
+
+
+def test_index_narrow_and_empty_state(chromium: Any, themed: tuple[str, Site], tmp_path: Path) -> None:
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html", width=400)
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        # Rows become stacked cards, every column readable without scrolling sideways.
+        assert page.evaluate(
+            "getComputedStyle(document.querySelector('.prd-index__table tbody tr')).display"
+        ) == ("block")
+        index = page.locator(".prd-index").first
+        assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1", index.element_handle())
+        owner = page.locator(".prd-index__table tbody tr td[data-label='Owner']").first
+        assert owner.is_visible()
+        page.screenshot(path=str(tmp_path / f"{theme}-narrow.png"), full_page=True)
+
+        empty = page.locator(".prd-index__empty")
+        assert not empty.is_visible()
+        page.fill("input[data-prd-filter='text']", "no such prd anywhere")
+        assert empty.is_visible() and empty.inner_text().strip() == "No PRDs match."
+        page.fill("input[data-prd-filter='text']", "")
+        assert not empty.is_visible()
+        assert not our_errors(page, theme)
+    finally:
+        page.close()
