@@ -8,6 +8,7 @@ check the value's form: one problem, one finding.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -47,10 +48,9 @@ _EXAMPLES: dict[str, str] = {
     "status": "Draft",
 }
 
-_VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 _PREFIXED_VERSION = re.compile(r"[vV][ .]?(\d+(?:\.\d+){0,2})")
-_SLUG = re.compile(r"[A-Za-z0-9._-]+")
 
 
 @page_rule(
@@ -190,17 +190,30 @@ def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-@page_rule("PRD105", Severity.WARNING, "Track ID is not a slug (letters, digits, `.`, `_`, `-`)")
+@page_rule(
+    "PRD105", Severity.WARNING, "Track ID is not a slug (letters and digits of any script, `.`, `_`, `-`)"
+)
 def bad_track_id(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("track_id")
     if found is None or not found.value.strip() or is_bracketed(found.value):
         return
-    if not _SLUG.fullmatch(found.value.strip()):
+    if not is_slug(found.value.strip()):
         yield Hit(
             found.line,
-            f"Track ID {quote(found.value)} is not a slug (letters, digits, `.`, `_`, `-`)",
+            f"Track ID {quote(found.value)} is not a slug (letters and digits of any script, `.`, `_`, `-`)",
             "Use only letters, digits, `.`, `_` and `-`, e.g. `checkout-redesign`",
         )
+
+
+def is_slug(value: str) -> bool:
+    """Letters and digits of any script (``трек-1``, ``트랙-7``), ``.``, ``_`` and ``-``; nothing else.
+
+    A letter may carry combining marks (Devanagari vowel signs, Thai tone marks), which
+    are part of how those scripts write a letter.
+    """
+    return bool(value) and all(
+        ch.isalnum() or ch in "._-" or unicodedata.category(ch) in ("Mn", "Mc") for ch in value
+    )
 
 
 @site_rule(
