@@ -247,9 +247,10 @@ def duplicate_track_ids(prds: Sequence[Prd], settings: Settings) -> Iterator[tup
 @page_rule(
     "PRD107",
     Severity.WARNING,
-    "an unfilled template placeholder remains: `[Feature Name]`, `[YYYY-MM-DD]`, `[name/team]`, `[X]ms`, "
-    "a Status still reading `Draft | Review | Approved | Implemented`, and the like. "
-    "Markdown links, reference links, footnotes and task-list boxes are not placeholders",
+    "an unfilled template placeholder remains: the template's own bracketed texts, and bracketed "
+    "instructions such as `[Feature Name]`, `[YYYY-MM-DD]`, `[name/team]`, `[X]ms`, `[Describe …]`, "
+    "or a Status still reading `Draft | Review | Approved | Implemented`. Bracketed prose (`[WIP]`, "
+    '`[ADR-31]`, `["openid"]`, citations), links, footnotes and task-list boxes are not placeholders',
 )
 def placeholders(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     by_line: dict[int, list[str]] = {}
@@ -271,7 +272,9 @@ def placeholders(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         more = f" and {len(texts) - 3} more" if len(texts) > 3 else ""
         noun = "placeholder" if len(texts) == 1 else "placeholders"
         yield Hit(
-            line, f"Unfilled template {noun} {shown}{more}", "Replace the placeholder with the real content"
+            line,
+            f"Unfilled template {noun} {shown}{more}",
+            "Replace the placeholder with the real content; brackets meant as text are escaped: `\\[WIP\\]`",
         )
 
 
