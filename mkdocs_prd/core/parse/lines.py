@@ -167,8 +167,9 @@ def scan(lines: list[str], body_start: int) -> Source:
         elif c == "#":
             body = s.lstrip("#")
             level = len(s) - len(body)
-            # body[:1] in " \t": nothing, a blank or a tab follows the marks.
-            if level <= 6 and body[:1] in " \t" and (s is line or len(line) - len(s) <= 3):
+            # body[:1] in " \t": nothing, a blank or a tab follows the marks.  In the
+            # first column no blank is needed: Python-Markdown reads "##Goals" as a heading.
+            if level <= 6 and (s is line or (body[:1] in " \t" and len(line) - len(s) <= 3)):
                 text = body.strip(" \t")
                 if text[-1:] == "#":
                     text = _drop_closing_hashes(text)
