@@ -301,7 +301,8 @@ _LABELLED = frozenset({"goals", "users", "requirements"})
 def _labels(src: Source, start: int, end: int) -> tuple[Item, ...]:
     """The lines between ``start`` and ``end`` that are a bold label alone: ``**Use-case:**``, ``**Goals**``.
 
-    List items are not labels (``1. **Returning shopper**`` is a persona), bold lines are.
+    List items are not labels (``1. **Returning shopper**`` is a persona), and neither
+    is a bold line with a colon inside (``**FR-1: Export**`` is a requirement's title).
     """
     out: list[Item] = []
     kinds = src.kinds
@@ -315,6 +316,6 @@ def _labels(src: Source, start: int, end: int) -> tuple[Item, ...]:
         if pair is not None:
             if not pair[1]:
                 out.append(Item(pair[0], n))
-        elif (inner := strip_bold(s)) != s and "**" not in inner and "__" not in inner:
-            out.append(Item(inner.rstrip(":").strip(), n))
+        elif (inner := strip_bold(s)) != s and not any(m in inner for m in ("**", "__", ":")):
+            out.append(Item(inner, n))  # "**User stories**"; "**FR-1: Export**" is a requirement
     return tuple(out)
