@@ -45,7 +45,8 @@ def test_decode_reports_first_bad_byte_line(data: bytes, line: int) -> None:
     [
         "# PRD: Checkout\n",
         "# prd: lower case\n",
-        "   # Prd: indented up to three spaces\n",
+        "#PRD: no blank is needed after the mark (Python-Markdown)\n",
+        "PRD: Setext heading\n===\n",
         "\n\n# PRD: after blank lines\n",
         "---\nowner: x\n---\n\n# PRD: after front matter\n",
         "<!-- prd-ignore PRD401 -->\n# PRD: after a comment\n",
@@ -69,12 +70,11 @@ def test_is_prd(text: str) -> None:
         "Intro first.\n\n# PRD: then the heading\n",
         "```\n# PRD: in a code block\n```\n",
         "## PRD: level two\n",
-        "#PRD: not a heading without the blank\n",
+        "   # PRD: indented is paragraph text to Python-Markdown\n",
         "    # PRD: four spaces is code\n",
         "# PRD without the colon\n",
         "---\ntype: prd\n\n# PRD: front matter never closes\n",
         "---\ntype: guide\n---\n# Guide\n",
-        "PRD: Setext heading\n===\n",
     ],
 )
 def test_is_not_prd(text: str) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -24,13 +26,13 @@ def found(text: str) -> list[tuple[int, str]]:
         ("**Owner:** [name/team]", [(1, "[name/team]")]),
         ("- P50 latency: ≤[X]ms", [(1, "[X]")]),
         ("- Dependency count: Stable or reduced by [X]%", [(1, "[X]")]),
-        ("a [one] b [two]", [(1, "[one]"), (1, "[two]")]),
+        ("a [Name] b [Describe it]", [(1, "[Name]"), (1, "[Describe it]")]),
         (
-            '| [Technical risk, e.g., "API latency"] | H | M | [Strategy] |',
-            [(1, '[Technical risk, e.g., "API latency"]'), (1, "[Strategy]")],
+            '| [Technical risk, e.g., "API latency"] | H | M | [Strategy, e.g. retries] |',
+            [(1, '[Technical risk, e.g., "API latency"]'), (1, "[Strategy, e.g. retries]")],
         ),
-        ("outer [a [inner] b", [(1, "[inner]")]),
-        ("- [x] done but [later] is a placeholder", [(1, "[later]")]),
+        ("outer [a [name] b", [(1, "[name]")]),
+        ("- [x] done but [Add later] is a placeholder", [(1, "[Add later]")]),
         ("mid-text [x] is a placeholder too", [(1, "[x]")]),
     ],
 )
@@ -119,3 +121,70 @@ def test_linear_time_on_hostile_lines(unit: str) -> None:
     n = 50_000 // len(unit)
     small, large = _best_times([unit * n, unit * (4 * n)])
     assert large / max(small, 1e-6) < 8.0, (unit, small, large)
+
+
+# --- instructions versus bracketed prose (issue 12, kind 1) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Status of the importer: [WIP]",
+        "the `--since` flag is [optional]",
+        "- [ADR-31] asynchronous jobs",
+        'Sessions default to the scope ["openid"] when none is requested.',
+        "Tokens follow the spec [RFC 6749] and the profile [OIDC Core 1.0].",
+        "Churn fell by a third [Smith et al., 2020].",
+        "See the pandoc citation [@doe2020, p. 4] and issue [#123].",
+        'The payload is [{"id": 1}, {"id": 2}] or [true, false].',
+        "Labels: [beta] [deprecated] [experimental] [breaking]",
+        "The quote [sic] stays, and so does [citation needed].",
+        "Press [Enter] to confirm; the owner is [TBD].",
+        "Runs over [TCP/IP] and reports [N/A] when unknown.",
+        "Ticket [PAY-1234] and [JIRA: CHK-7] track it.",
+        "A link [https://example.com/a/b] in brackets.",
+        "Fields [id, name, status] are returned.",
+    ],
+)
+def test_bracketed_prose_is_not_a_placeholder(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("**Owner:** [Your name]", "[Your name]"),
+        ("**Date:** [DD/MM/YYYY]", "[DD/MM/YYYY]"),
+        ("Launch in [Q? YYYY]", "[Q? YYYY]"),
+        ("- [Describe the rollout in two sentences]", "[Describe the rollout in two sentences]"),
+        ("- [Insert architecture diagram]", "[Insert architecture diagram]"),
+        ("# PRD: [Product Name]", "[Product Name]"),
+        ("Docs: [link]", "[link]"),
+        ("Contact: [URL]", "[URL]"),
+        ("Approach: [Team A | Team B]", "[Team A | Team B]"),
+        ("Owner: [owner/squad]", "[owner/squad]"),
+        ("Latency: [e.g. 200ms at P95]", "[e.g. 200ms at P95]"),
+        ("Regions: [EU, US, etc]", "[EU, US, etc]"),
+        ("- [Who signs off on this?]", "[Who signs off on this?]"),
+        ("Budget: [N] engineers for [X] weeks", "[N]"),
+        ("- [Add details here]", "[Add details here]"),
+        ("- [Rollback plan]", "[Rollback plan]"),  # the template's own text
+        ("- Role: [DESCRIPTION]", "[DESCRIPTION]"),  # the template's own text, any case
+    ],
+)
+def test_instructions_are_placeholders(text: str, placeholder: str) -> None:
+    assert placeholder in [t for _, t in found(text)]
+
+
+def test_every_placeholder_of_the_template_is_found() -> None:
+    # The template (a copy of the project's PRD template): every bracketed text in it
+    # that is not a link, task box or code is a placeholder, and each is reported.
+    lines = (Path(__file__).parent / "golden" / "rules" / "template.md").read_text().split("\n")
+    expected = set()
+    for number, line in enumerate(lines, 1):
+        for m in re.finditer(r"\[([^\[\]]+)\](?![(\[:])", line):
+            if m.group(1) not in (" ", "x") and "`" not in line and any(c.isalpha() for c in m.group(1)):
+                expected.add((number, m.group(0)))
+    got = set(found("\n".join(lines)))
+    assert expected - got == set()
+    assert len(got) >= 100

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mkdocs_prd.core.model import GateKey
-from mkdocs_prd.core.parse.report import IosmReport, first_number, gate_key
+from mkdocs_prd.core.parse.report import IosmReport, first_number, gate_key, plain_value
 
 Mark = Literal["met", "not_met", "unknown"]
 
@@ -82,7 +82,7 @@ def metric_key(name: str) -> str:
 
 
 def _actual(value: object, source: str) -> Actual:
-    raw = str(value).strip()
+    raw = plain_value(str(value))
     return Actual(raw=raw, value=first_number(raw), source=source)
 
 

@@ -128,7 +128,10 @@ class Section:
     ``iosm``, ``appendix``) or a normalised subsection key, None when unknown.
     ``end_line`` is the last line that belongs to it.  ``has_content`` says whether
     anything but blank lines and rules (``---``) stands between its heading and its
-    end.
+    end.  ``labels`` are the bold lines standing alone in it (subsections included),
+    such as ``**Primary users:**`` over a list: real PRDs use them as subsection
+    titles.  They are read for the sections whose subsections the
+    rules ask for (goals, users, requirements) and empty elsewhere.
     """
 
     title: str
@@ -139,6 +142,7 @@ class Section:
     end_line: int
     has_content: bool
     subsections: tuple[Section, ...] = ()
+    labels: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Literal
 
 from mkdocs_prd.core.model import Attribute, Item
+from mkdocs_prd.core.parse.cells import has_border, is_separator_row, split_row
 from mkdocs_prd.core.parse.lines import (
     BLANK,
     CODE,
@@ -22,8 +23,6 @@ from mkdocs_prd.core.parse.lines import (
     Source,
     bold_label,
     indent_of,
-    is_separator_row,
-    split_row,
     strip_bold,
 )
 
@@ -220,15 +219,23 @@ def tables(src: Source, start: int, end: int) -> list[Table]:
         if kinds[n - 1] != TEXT or "|" not in line or kinds[n] != TEXT or "-" not in lines[n]:
             n += 1
             continue
-        header = split_row(line)
-        sep = split_row(lines[n])
-        if header is None or sep is None or not is_separator_row(sep):
+        border = has_border(line)
+        header = split_row(line, border)
+        sep = split_row(lines[n], border)
+        # Python-Markdown's test: two or more header cells (one needs a border), a
+        # separator row with as many cells.
+        if (
+            header is None
+            or sep is None
+            or not is_separator_row(sep, header)
+            or not (len(header) > 1 or border)
+        ):
             n += 1
             continue
         rows: list[tuple[int, tuple[str, ...]]] = []
         r = n + 2
         while r <= last and kinds[r - 1] == TEXT:
-            cells = split_row(lines[r - 1])
+            cells = split_row(lines[r - 1], border)
             if cells is None:
                 break
             rows.append((r, tuple(cells)))

@@ -373,6 +373,12 @@ def _read_table(table: Table, reader: _Reader) -> set[int]:
         col_delta = next(
             (i for i, h in enumerate(table.header) if "expected" in h.lower() and i != col_target), -1
         )
+    # The plugin's table shows the gate, baseline, target and delta columns only: a
+    # table with any other column, or a row with more cells than the header, is left
+    # as the author wrote it (its targets are still read for the rules).
+    shown = {col_gate, col_base, col_target, col_delta}
+    width = len(table.header)
+    complete = all(i in shown for i in range(width)) and all(len(c) <= width for _, c in table.rows)
     understood = {table.line, table.line + 1}
     for n, cells in table.rows:
         name = cell(cells, col_gate)
@@ -391,4 +397,4 @@ def _read_table(table: Table, reader: _Reader) -> set[int]:
             if delta:
                 reader.index_value("delta", delta, n)
             understood.add(n)
-    return understood
+    return understood if complete else set()

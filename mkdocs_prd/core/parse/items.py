@@ -84,9 +84,16 @@ def _as_items(src: Source, start: int, end: int) -> tuple[Item, ...]:
     return tuple(entries(src, start, end))
 
 
+def _own_part(sec: Section, *keys: str) -> str | None:
+    """The part a section's own title names when it is one half of a split section (``## Non-Goals``)."""
+    key = subsection_key(sec.title)
+    return key if key in keys else None
+
+
 def _goals(src: Source, sec: Section, items: Items) -> None:
     if not sec.subsections:
-        items.goals += _as_items(src, sec.line + 1, sec.end_line)
+        own = items.non_goals if _own_part(sec, "non_goals") else items.goals
+        own += _as_items(src, sec.line + 1, sec.end_line)
         return
     items.goals += _as_items(src, sec.line + 1, _own_end(sec))
     for sub in sec.subsections:
@@ -97,7 +104,8 @@ def _goals(src: Source, sec: Section, items: Items) -> None:
 
 
 def _users(src: Source, sec: Section, items: Items) -> None:
-    regions: list[tuple[str | None, int, int]] = [(None, sec.line + 1, _own_end(sec))]
+    own = _own_part(sec, "personas", "use_cases")
+    regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
     regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
     has_persona_section = any(sub.key == "personas" for sub in sec.subsections)
     for key, start, end in regions:
@@ -155,10 +163,11 @@ def _scope(src: Source, sec: Section) -> tuple[ScopeBucket, ...]:
 
 
 def _requirements(src: Source, sec: Section, items: Items) -> None:
-    regions: list[tuple[str | None, int, int]] = [(None, sec.line + 1, _own_end(sec))]
+    own = _own_part(sec, "functional", "non_functional")
+    regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
     regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
     for key, start, end in regions:
-        if key is None and sec.subsections and start > end:
+        if start == sec.line + 1 and sec.subsections and start > end:
             continue
         for rec in records(src, start, end):
             req = _requirement(rec, key, bool(sec.subsections))
@@ -280,9 +289,42 @@ def _appendix(src: Source, sec: Section, items: Items) -> None:
         if key == "references":
             items.references += _as_items(src, start, end)
         elif key == "open_questions":
-            items.open_questions += _as_items(src, start, end)
+            items.open_questions += _open_questions(src, start, end)
         if key == "change_log" or sec.key == "appendix":
             items.changelog += _changelog(src, start, end, strict=key != "change_log")
+
+
+_NO_QUESTIONS = frozenset(
+    {
+        "none",
+        "n a",
+        "na",
+        "nil",
+        "nothing",
+        "no",
+        "none yet",
+        "none so far",
+        "none for now",
+        "none currently",
+        "none at present",
+        "none at the moment",
+        "none at this time",
+        "none at this point",
+        "no open questions",
+        "no questions",
+        "no open questions yet",
+        "no open questions at the moment",
+        "not applicable",
+    }
+)
+
+
+def _open_questions(src: Source, start: int, end: int) -> tuple[Item, ...]:
+    """The open questions; a lone ``- None at the moment.`` / ``- n/a`` says there are none."""
+    found = _as_items(src, start, end)
+    if len(found) == 1 and normalise_title(found[0].text) in _NO_QUESTIONS:
+        return ()
+    return found
 
 
 def _changelog(src: Source, start: int, end: int, strict: bool) -> tuple[ChangeLogRow, ...]:

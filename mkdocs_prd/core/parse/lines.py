@@ -167,8 +167,9 @@ def scan(lines: list[str], body_start: int) -> Source:
         elif c == "#":
             body = s.lstrip("#")
             level = len(s) - len(body)
-            # body[:1] in " \t": nothing, a blank or a tab follows the marks.
-            if level <= 6 and body[:1] in " \t" and (s is line or len(line) - len(s) <= 3):
+            # body[:1] in " \t": nothing, a blank or a tab follows the marks.  In the
+            # first column no blank is needed: Python-Markdown reads "##Goals" as a heading.
+            if level <= 6 and (s is line or (body[:1] in " \t" and len(line) - len(s) <= 3)):
                 text = body.strip(" \t")
                 if text[-1:] == "#":
                     text = _drop_closing_hashes(text)
@@ -291,33 +292,3 @@ def strip_bold(text: str) -> str:
     if (mark == "**" or mark == "__") and len(s) >= 4 and s.endswith(mark):
         return s[2:-2].strip()
     return s
-
-
-def split_row(line: str) -> list[str] | None:
-    """The cells of a pipe-table row (``\\|`` does not split), or None if it is not one."""
-    s = line.strip()
-    if "|" not in s:
-        return None
-    if "\\|" in s:
-        # An escaped pipe is cell text: split around a NUL placeholder (real NULs
-        # become U+FFFD first, as CommonMark prescribes, so they cannot collide).
-        s = s.replace("\0", "\ufffd").replace("\\|", "\0")
-        cells = [c.replace("\0", "|").strip() for c in s.split("|")]
-    else:
-        cells = list(map(str.strip, s.split("|")))
-    if s[0] == "|":
-        del cells[0]
-    if s[-1] == "|" and not s.endswith("\\|") and cells:
-        del cells[-1]
-    return cells
-
-
-def is_separator_row(cells: list[str]) -> bool:
-    """Whether table cells form the ``|---|:---:|`` row under a header."""
-    if not cells:
-        return False
-    for cell in cells:
-        c = cell.strip()
-        if not c or c.strip(":-") or "-" not in c:
-            return False
-    return True

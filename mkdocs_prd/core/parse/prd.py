@@ -21,7 +21,7 @@ from mkdocs_prd.core.parse.front import (
 )
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
-from mkdocs_prd.core.parse.lines import Source, front_matter_end, scan, split_lines
+from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
 __all__ = ["decode_source", "is_prd", "parse_prd"]
@@ -100,6 +100,8 @@ def is_prd(text: str) -> bool:
     It is when its front matter says ``type: prd``, or when the first thing after
     the front matter (blank lines and HTML comments aside) is a level-1 heading
     starting with ``PRD:`` in any case.  Pages that merely mention PRDs are not.
+    A level-1 heading is what Python-Markdown renders as ``<h1>`` (see :func:`h1_text`):
+    ``# PRD: X``, ``#PRD: X`` and ``PRD: X`` over a ``===`` line, not `` # PRD: X``.
     """
     lines = _head_lines(text)
     start = 0
@@ -109,7 +111,8 @@ def is_prd(text: str) -> bool:
             return True
         start = end
     in_comment = False
-    for line in lines[start:]:
+    for i in range(start, len(lines)):
+        line = lines[i]
         s = line.strip()
         if in_comment:
             in_comment = "-->" not in s
@@ -119,8 +122,34 @@ def is_prd(text: str) -> bool:
         if s.startswith("<!--"):
             in_comment = "-->" not in s[4:]
             continue
-        return _is_prd_title(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        title = h1_text(line, following)
+        return title is not None and _is_prd_name(title)
     return False
+
+
+def h1_text(line: str, following: str = "") -> str | None:
+    """The text of a level-1 heading starting at ``line`` (``following`` is the next line), else None.
+
+    As Python-Markdown reads headings: an ATX heading is a ``#`` in the first column
+    with no second ``#``, a blank after it being optional (``#PRD: X``); an indented
+    ``#`` is paragraph text (``  # X``) or code.  Closing ``#`` marks are dropped.  A
+    setext heading is a line of text (indented less than four) over a line of ``=``
+    that starts in the first column (trailing blanks allowed).
+    """
+    if line[:1] == "#":
+        if line[1:2] == "#":
+            return None
+        return line[1:].strip().rstrip("#").strip()
+    setext = following[:1] == "=" and not following.rstrip(" ").strip("=")
+    if setext and line[:1] != "\t" and len(line) - len(line.lstrip(" ")) < 4:
+        return line.strip()
+    return None
+
+
+def _is_prd_name(title: str) -> bool:
+    """``PRD: X`` in any case, also with emphasis round the prefix (``**PRD:** X``)."""
+    return title.lstrip("*_ ").lower().startswith(_TITLE_PREFIX)
 
 
 def _head_lines(text: str) -> list[str]:
@@ -157,6 +186,9 @@ def _head_lines(text: str) -> list[str]:
             in_comment = "-->" not in s[4:]
             continue
         if s:
+            # One line more: a "===" under it makes it a setext heading.
+            nl = text.find("\n", pos)
+            lines.append(text[pos : n if nl < 0 else nl].rstrip("\r"))
             break
     if in_front:
         # No closing line: the leading --- is a thematic break, not front matter.
@@ -174,21 +206,6 @@ def _front_matter_says_prd(lines: list[str]) -> bool:
         value = value.split(" #", 1)[0].strip().strip("'\"").strip()
         return value.lower() == "prd"
     return False
-
-
-def _is_prd_title(line: str) -> bool:
-    title = _h1_text(line)
-    return title is not None and title.lower().startswith(_TITLE_PREFIX)
-
-
-def _h1_text(line: str) -> str | None:
-    s = line.lstrip(" ")
-    if len(line) - len(s) > 3 or not s.startswith("#"):
-        return None
-    rest = s[1:]
-    if rest and rest[0] not in " \t":
-        return None
-    return rest.strip()
 
 
 def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
@@ -264,18 +281,43 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
 
 def _title(src: Source, fields: list[Field], first_section: int) -> tuple[str, int]:
     """The H1 after ``PRD:``; else front matter ``title``; else the first H1 as written."""
-    h1 = next((h for h in src.headings if h[0] == 1), None)
+    h1 = first_h1(src)
     if h1 is not None:
-        _, h1_text, h1_line = h1
-        if h1_text.lower().startswith(_TITLE_PREFIX):
-            name = h1_text[len(_TITLE_PREFIX) :].strip()
+        h1_text_, h1_line = h1
+        if _is_prd_name(h1_text_):
+            name = _after_prefix(h1_text_)
             if name:
                 return name, h1_line
     for f in fields:
         if f.key == "title" and f.source == "front_matter" and f.value.strip():
             return f.value.strip(), f.line
     if h1 is not None:
-        if h1_text.lower().startswith(_TITLE_PREFIX):
-            h1_text = h1_text[len(_TITLE_PREFIX) :].strip()
-        return h1_text, h1_line
+        return (_after_prefix(h1_text_) if _is_prd_name(h1_text_) else h1_text_), h1_line
     return "", 0
+
+
+def _after_prefix(title: str) -> str:
+    """``PRD: Checkout`` / ``**PRD:** Checkout`` -> ``Checkout``."""
+    rest = title.lstrip("*_ ")[len(_TITLE_PREFIX) :]
+    return rest.lstrip("*_ ").strip()
+
+
+def first_h1(src: Source) -> tuple[str, int] | None:
+    """The text and line of the first heading Python-Markdown renders as ``<h1>`` (see :func:`h1_text`).
+
+    A setext heading counts only at the start of a paragraph (after a blank line, a
+    heading or a hidden block), as Python-Markdown reads it.
+    """
+    lines, kinds = src.lines, src.kinds
+    count = len(lines)
+    previous = BLANK
+    for n in range(src.body_start, count + 1):
+        kind = kinds[n - 1]
+        if kind < CODE and kind != BLANK:
+            line = lines[n - 1]
+            following = lines[n] if n < count and previous != TEXT else ""
+            text = h1_text(line, following)
+            if text is not None:
+                return text, n
+        previous = kind if kind < CODE else BLANK
+    return None

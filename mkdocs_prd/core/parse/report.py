@@ -11,6 +11,9 @@ listed in ``IosmReport.problems`` with its line.  The lines it understands are
 
 Columns are found by their heading, so their order may vary; the gate cell may read
 ``Gate-I``, ``**Gate-I (Improve)**``, ``I`` or ``Improve``.
+
+Values are read as plain values (see :func:`plain_value`): ``**Final IOSM-Index:** **0.85** ✅``
+gives ``0.85``; the emphasis is Markdown and the ✅ is a status, neither is part of the value.
 """
 
 from __future__ import annotations
@@ -19,12 +22,27 @@ import re
 from dataclasses import dataclass, field
 
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Number, Problem
+from mkdocs_prd.core.parse.cells import split_row
 
 _NUMBER = re.compile(r"[-+−]?\d+(?:\.\d+)?")
 _INDEX_LINE = re.compile(
     r"\*\*\s*(baseline|final)\s+(?:iosm[- ]?)?index\s*:?\s*\*\*\s*:?\s*(.*)", re.IGNORECASE
 )
 _GATE_WORD = re.compile(r"^(?:gate[-\s]*)?([iosm])\b", re.IGNORECASE)
+# Status markers written beside a value: check marks, crosses, traffic lights, warning signs.
+_MARKERS = re.compile(
+    "[\u2705\u2714\u2713\u2611\u274c\u274e\u2717\u2718\u26a0\u26aa\u26ab\U0001f7e0-\U0001f7eb\U0001f534-\U0001f535\ufe0f]"
+)
+# Markdown inline marks: emphasis runs (not underscores inside words), code ticks.
+_INLINE_MARKS = re.compile(r"\*+|`+|(?<![0-9A-Za-z])_+|_+(?![0-9A-Za-z])")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+# A number and a status word after it: "0.78 (PASS)", "0.9 - met".  Matched against text
+# whose blanks are already single, so no two quantifiers compete for the same blanks.
+_STATUS_WORD = re.compile(
+    r"([-+\u2212]?\d+(?:\.\d+)?%?) ?[:,\u2014-]? ?"
+    r"\(?(?:pass(?:ed)?|fail(?:ed)?|met|not met|ok|skip(?:ped)?)\)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +101,24 @@ def gate_key(cell: str) -> GateKey | None:
     return None
 
 
+def plain_value(text: str) -> str:
+    """A value as a reader means it: no Markdown marks, no status marker next to it.
+
+    ``**0.85** ✅`` -> ``0.85``; ``0.78 (PASS)`` -> ``0.78``; ``[0.9](run.html)`` -> ``0.9``;
+    ``All pass`` stays ``All pass`` (a word is the value there), and a marker alone
+    (``✅``) stays: then it is the value.
+    """
+    text = _LINK.sub(r"\1", text)
+    text = " ".join(_INLINE_MARKS.sub("", text).split())
+    bare = " ".join(_MARKERS.sub(" ", text).split())
+    if not bare:
+        return text
+    status = _STATUS_WORD.fullmatch(bare)
+    return status.group(1).strip() if status else bare
+
+
 def _cells(line: str) -> list[str]:
-    inner = line.strip()
-    if inner.startswith("|"):
-        inner = inner[1:]
-    if inner.endswith("|"):
-        inner = inner[:-1]
-    return [c.strip().replace("**", "").strip() for c in inner.split("|")]
+    return split_row(line) or []
 
 
 def _is_separator(cells: list[str]) -> bool:
@@ -121,18 +150,20 @@ def parse_report(text: str, path: str = "iosm_report.md") -> IosmReport:
             columns = None
             m = _INDEX_LINE.match(line)
             if m:
-                value_text = m.group(2).strip()
+                value_text = plain_value(m.group(2))
                 number = Number(raw=value_text, value=first_number(value_text), line=lineno)
                 if number.value is None:
                     problems.append(Problem(lineno, "iosm-report", f"no number in {value_text!r}"))
+                # The first line that states a number wins: later lines restate it.
                 if m.group(1).lower() == "baseline":
-                    baseline = number
-                else:
+                    if baseline is None or baseline.value is None:
+                        baseline = number
+                elif final is None or final.value is None:
                     final = number
             continue
         cells = _cells(line)
         if columns is None:
-            heads = {_COLUMNS.get(c.lower().strip()): i for i, c in enumerate(cells)}
+            heads = {_COLUMNS.get(plain_value(c).lower()): i for i, c in enumerate(cells)}
             heads.pop(None, None)
             if "gate" in heads and "final" in heads:
                 columns = {k: v for k, v in heads.items() if k is not None}
@@ -146,7 +177,9 @@ def parse_report(text: str, path: str = "iosm_report.md") -> IosmReport:
 
         def cell(name: str, cells: list[str] = cells, columns: dict[str, int] = columns) -> str:
             i = columns.get(name)
-            return cells[i] if i is not None and i < len(cells) else ""
+            text = cells[i] if i is not None and i < len(cells) else ""
+            # The Status cell is a status: its marker stays, only the Markdown goes.
+            return " ".join(_INLINE_MARKS.sub("", text).split()) if name == "status" else plain_value(text)
 
         gates[gate] = ReportGate(
             gate=gate,

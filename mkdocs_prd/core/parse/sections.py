@@ -3,6 +3,11 @@
 Sections are matched to the template tolerantly: first by a normalised title
 ("Users & Use-cases", "Scope (MVP / Later)", "Appendix: Related Links",
 "Rollout / Migration plan" all match), then by number when the title is unknown.
+The number is only a fallback, and the title is weighed against it: it is not used
+when the title names another topic (``10. Architecture Principles`` is not the IOSM
+section), when another heading already names that section (``1. Overview`` before
+``2. Problem``), or when the page does not number its sections the template's way
+(its known titles carry other numbers).  See :func:`assign_keys`.
 """
 
 from __future__ import annotations
@@ -10,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mkdocs_prd.core.model import Section
-from mkdocs_prd.core.parse.lines import BLANK, RULE, Heading, Source
+from mkdocs_prd.core.model import Item, Section
+from mkdocs_prd.core.parse.lines import BLANK, RULE, TEXT, Heading, Source, bold_label, strip_bold
 
 TEMPLATE_NUMBERS: dict[str, str] = {
     "1": "problem",
@@ -41,6 +46,61 @@ _TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("requirements", ("requirements", "functional requirements")),
     ("risks", ("risks", "risk")),
     ("rollout", ("rollout", "roll out", "migration", "deployment", "launch", "release plan")),
+)
+
+# Words of titles that name a topic of their own, which the template has no section for:
+# such a section keeps no key whatever its number says.
+_OTHER_TOPICS: tuple[str, ...] = (
+    "architecture",
+    "principles",
+    "glossary",
+    "terminology",
+    "definitions",
+    "timeline",
+    "milestones",
+    "schedule",
+    "roadmap",
+    "budget",
+    "cost",
+    "costs",
+    "pricing",
+    "team",
+    "staffing",
+    "dependencies",
+    "assumptions",
+    "constraints",
+    "alternatives",
+    "competitive",
+    "competitors",
+    "faq",
+    "legal",
+    "marketing",
+    "support",
+    "training",
+    "analytics",
+    "approvals",
+    "approval",
+    "sign off",
+    "signoff",
+    "decisions",
+    "decision log",
+    "open questions",
+    "questions",
+    "changelog",
+    "change log",
+    "history",
+    "notes",
+    "implementation",
+    "tech stack",
+    "technology",
+    "test plan",
+    "testing",
+    "success metrics",
+    "kpis",
+    "privacy",
+    "documentation",
+    "communication",
+    "stakeholders",
 )
 
 _EMPTY = (BLANK, RULE)  # line kinds that are not content
@@ -105,8 +165,8 @@ def split_number(title: str) -> tuple[str | None, str]:
 
 
 @lru_cache(maxsize=4096)
-def section_key(number: str | None, title: str) -> str | None:
-    """The template key of a ``##`` section: by normalised title, else by number."""
+def title_key(title: str) -> str | None:
+    """The template key a ``##`` title names (``Users & Use-cases`` -> ``users``), else None."""
     norm = normalise_title(title)
     for key, words in _TITLE_WORDS:
         if any(norm == w or norm.startswith(w + " ") for w in words):
@@ -115,9 +175,59 @@ def section_key(number: str | None, title: str) -> str | None:
     for key, words in _TITLE_WORDS:
         if any(f" {w} " in padded for w in words):
             return key
-    if number is not None:
-        return TEMPLATE_NUMBERS.get(number)
     return None
+
+
+@lru_cache(maxsize=4096)
+def names_other_topic(title: str) -> bool:
+    """Whether a title names a topic the template has no section for (``Architecture Principles``)."""
+    padded = f" {normalise_title(title)} "
+    return any(f" {w} " in padded for w in _OTHER_TOPICS)
+
+
+@lru_cache(maxsize=4096)
+def section_key(number: str | None, title: str) -> str | None:
+    """The template key of one ``##`` heading on its own: by title, else by number.
+
+    The number counts only for a title that names no other topic.  Within a page use
+    :func:`assign_keys`, which also weighs the other headings.
+    """
+    key = title_key(title)
+    if key is not None or number is None or names_other_topic(title):
+        return key
+    return TEMPLATE_NUMBERS.get(number)
+
+
+def assign_keys(heads: list[tuple[str | None, str]]) -> list[str | None]:
+    """The template key of each ``(number, title)`` ``##`` heading of one page, in order.
+
+    Titles decide first.  A heading whose title names no template section gets the key
+    its number stands for only when (1) its title names no other topic, (2) no heading
+    of the page names that section by title, and (3) the page numbers the way the
+    template does: more of its title-matched headings carry their template number than
+    not (or none is numbered).
+    """
+    keys = [title_key(title) for _, title in heads]
+    agree = disagree = 0
+    for (number, _), key in zip(heads, keys, strict=True):
+        if key is not None and key in _NUMBERED and number is not None:
+            if TEMPLATE_NUMBERS.get(number) == key:
+                agree += 1
+            else:
+                disagree += 1
+    if disagree > agree:
+        return keys
+    named = set(keys)
+    for i, (number, title) in enumerate(heads):
+        if keys[i] is not None or number is None or names_other_topic(title):
+            continue
+        by_number = TEMPLATE_NUMBERS.get(number)
+        if by_number is not None and by_number not in named:
+            keys[i] = by_number
+    return keys
+
+
+_NUMBERED = frozenset(TEMPLATE_NUMBERS.values())
 
 
 @lru_cache(maxsize=4096)
@@ -138,7 +248,7 @@ def build_sections(src: Source) -> tuple[Section, ...]:
     level 1 to 3; deeper headings are content.
     """
     kinds = src.kinds
-    sections: list[Section] = []
+    found: list[tuple[str | None, str, int, int, tuple[Section, ...]]] = []
     subs: list[Section] = []
     sec: Heading | None = None  # the open ## section
     sub: Heading | None = None  # the open ### subsection
@@ -165,8 +275,47 @@ def build_sections(src: Source) -> tuple[Section, ...]:
             end = at - 1
             while end > line and kinds[end - 1] in _EMPTY:
                 end -= 1
-            key = section_key(number, title)
-            sections.append(Section(title, number, key, 2, line, end, end > line, tuple(subs)))
+            found.append((number, title, line, end, tuple(subs)))
             subs = []
         sec = head if level == 2 else None
-    return tuple(sections)
+    keys = assign_keys([(number, title) for number, title, *_ in found])
+    return tuple(
+        Section(
+            title,
+            number,
+            key,
+            2,
+            line,
+            end,
+            end > line,
+            children,
+            _labels(src, line + 1, end) if key in _LABELLED else (),
+        )
+        for (number, title, line, end, children), key in zip(found, keys, strict=True)
+    )
+
+
+_LABELLED = frozenset({"goals", "users", "requirements"})
+
+
+def _labels(src: Source, start: int, end: int) -> tuple[Item, ...]:
+    """The lines between ``start`` and ``end`` that are a bold label alone: ``**Use-case:**``, ``**Goals**``.
+
+    List items are not labels (``1. **Returning shopper**`` is a persona), and neither
+    is a bold line with a colon inside (``**FR-1: Export**`` is a requirement's title).
+    """
+    out: list[Item] = []
+    kinds = src.kinds
+    for n in range(max(start, 1), min(end, len(src.lines)) + 1):
+        if kinds[n - 1] != TEXT:
+            continue
+        s = src.lines[n - 1].strip()
+        if s[:2] not in ("**", "__"):
+            continue
+        pair = bold_label(s)
+        if pair is not None:
+            if not pair[1]:
+                out.append(Item(pair[0], n))
+        elif (inner := strip_bold(s)) != s and not any(m in inner for m in ("**", "__", ":")):
+            out.append(Item(inner, n))  # "**User stories**"; "**FR-1: Export**" is a requirement
+    return tuple(out)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from packaging.version import InvalidVersion, Version
+
 from mkdocs_prd.core.model import Fix, Prd, Severity
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.settings import DEFAULT_STATUSES, Settings
@@ -154,6 +156,20 @@ def normal_priority(value: str) -> str | None:
         if word == p.casefold():
             return p
     return None
+
+
+def version_key(text: str) -> Version | None:
+    """The version ``text`` names, to compare as versions: ``0.3-rc1`` < ``0.3`` < ``v0.10``.
+
+    ``packaging.version`` reads PEP 440 and the usual SemVer spellings (``1.0.0-beta.2``,
+    ``v2.1``, ``0.3-rc1``) and orders pre-releases before their release, which neither a
+    first-number match nor a string comparison does; trailing zeros are equal (``1.0`` ==
+    ``1``).  None for text that is not a version (``draft``, ``1.2 beta``).
+    """
+    try:
+        return Version(text.strip().strip("*_`").strip())
+    except InvalidVersion:
+        return None
 
 
 def heading_line(prd: Prd) -> int:

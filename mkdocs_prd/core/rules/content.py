@@ -15,13 +15,42 @@ from mkdocs_prd.core.rules.base import (
     priority_placeholder,
     quote,
     status_placeholder,
+    version_key,
 )
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 
 NFR_CATEGORIES: tuple[str, ...] = ("Performance", "Security", "Reliability", "Scalability", "Maintainability")
 RISK_LEVELS: frozenset[str] = frozenset({"h", "m", "l", "high", "medium", "med", "low"})
-_VERSION_PARTS = re.compile(r"v?(\d+(?:\.\d+)*)")
 _MOSCOW = re.compile(r"(must|should|could)[ \t-]*have", re.IGNORECASE)
+_KEY_MARKS = re.compile(r"[\s*_`]+")
+
+ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
+    "Description": frozenset({"description", "desc", "details", "summary", "user story", "story"}),
+    "Acceptance": frozenset(
+        {
+            "acceptance",
+            "acceptance criteria",
+            "acceptance criterion",
+            "acceptance test",
+            "acceptance tests",
+            "ac",
+            "acs",
+            "verification",
+            "verify",
+            "verified by",
+            "how to verify",
+            "test",
+            "tests",
+            "done when",
+            "definition of done",
+            "dod",
+            "success criteria",
+        }
+    ),
+}
+"""What a requirement bullet may be called for each part PRD301 asks for (compared case-
+insensitively, emphasis and spacing ignored): ``- AC: …`` and ``- **Verification:** …`` are
+the Acceptance bullet."""
 
 
 @page_rule("PRD301", Severity.WARNING, "a functional requirement lacks a Description, Acceptance or Priority")
@@ -29,7 +58,8 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in prd.functional:
         if req.form != "block":
             continue  # a one-line list requirement is its own description; PRD306 asks for its priority
-        missing = [key for key in ("Description", "Acceptance") if req.attribute(key) is None]
+        keys = {" ".join(_KEY_MARKS.sub(" ", a.key).split()).casefold() for a in req.attributes}
+        missing = [part for part, names in ATTRIBUTE_NAMES.items() if not keys & names]
         if req.priority is None:
             missing.append("Priority")
         if missing:
@@ -165,8 +195,8 @@ def version_vs_changelog(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     version = prd.metadata.get("version")
     if version is None or not prd.changelog:
         return
-    own = _version_key(version.value)
-    rows = [(key, row) for row in prd.changelog if (key := _version_key(row.version)) is not None]
+    own = version_key(version.value)
+    rows = [(key, row) for row in prd.changelog if (key := version_key(row.version)) is not None]
     if own is None or not rows:
         return
     newest_key, newest = max(rows, key=lambda item: item[0])
@@ -177,17 +207,6 @@ def version_vs_changelog(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"{quote(newest.version)} (line {newest.line})",
             "Update the Version, or add a change-log row for it",
         )
-
-
-def _version_key(text: str) -> tuple[int, ...] | None:
-    """``1.2`` -> (1, 2); trailing zeros dropped so ``1.0`` equals ``1``; None if not a version."""
-    m = _VERSION_PARTS.fullmatch(text.strip().strip("*_`").strip())
-    if m is None:
-        return None
-    parts = [int(p) for p in m.group(1).split(".") if len(p) < 10]
-    while len(parts) > 1 and parts[-1] == 0:
-        parts.pop()
-    return tuple(parts)
 
 
 RULES = (

@@ -8,6 +8,7 @@ check the value's form: one problem, one finding.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -47,10 +48,9 @@ _EXAMPLES: dict[str, str] = {
     "status": "Draft",
 }
 
-_VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 _PREFIXED_VERSION = re.compile(r"[vV][ .]?(\d+(?:\.\d+){0,2})")
-_SLUG = re.compile(r"[A-Za-z0-9._-]+")
 
 
 @page_rule(
@@ -191,25 +191,38 @@ def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 
 
 def is_track_id(text: str) -> bool:
-    """Whether ``text`` is a Track ID as PRD105 defines it: letters, digits, ``.``, ``_``, ``-``.
+    """Whether ``text`` is a Track ID as PRD105 defines it (:func:`is_slug`).
 
     ``.`` and ``..`` alone are not: a Track ID names a folder in track layouts, and
     those would name the folder itself or its parent.
     """
-    return _SLUG.fullmatch(text) is not None and text.strip(".") != ""
+    return is_slug(text) and text.strip(".") != ""
 
 
-@page_rule("PRD105", Severity.WARNING, "Track ID is not a slug (letters, digits, `.`, `_`, `-`)")
+@page_rule(
+    "PRD105", Severity.WARNING, "Track ID is not a slug (letters and digits of any script, `.`, `_`, `-`)"
+)
 def bad_track_id(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("track_id")
     if found is None or not found.value.strip() or is_bracketed(found.value):
         return
-    if not _SLUG.fullmatch(found.value.strip()):
+    if not is_slug(found.value.strip()):
         yield Hit(
             found.line,
-            f"Track ID {quote(found.value)} is not a slug (letters, digits, `.`, `_`, `-`)",
+            f"Track ID {quote(found.value)} is not a slug (letters and digits of any script, `.`, `_`, `-`)",
             "Use only letters, digits, `.`, `_` and `-`, e.g. `checkout-redesign`",
         )
+
+
+def is_slug(value: str) -> bool:
+    """Letters and digits of any script (``трек-1``, ``트랙-7``), ``.``, ``_`` and ``-``; nothing else.
+
+    A letter may carry combining marks (Devanagari vowel signs, Thai tone marks), which
+    are part of how those scripts write a letter.
+    """
+    return bool(value) and all(
+        ch.isalnum() or ch in "._-" or unicodedata.category(ch) in ("Mn", "Mc") for ch in value
+    )
 
 
 @site_rule(
@@ -243,9 +256,10 @@ def duplicate_track_ids(prds: Sequence[Prd], settings: Settings) -> Iterator[tup
 @page_rule(
     "PRD107",
     Severity.WARNING,
-    "an unfilled template placeholder remains: `[Feature Name]`, `[YYYY-MM-DD]`, `[name/team]`, `[X]ms`, "
-    "a Status still reading `Draft | Review | Approved | Implemented`, and the like. "
-    "Markdown links, reference links, footnotes and task-list boxes are not placeholders",
+    "an unfilled template placeholder remains: the template's own bracketed texts, and bracketed "
+    "instructions such as `[Feature Name]`, `[YYYY-MM-DD]`, `[name/team]`, `[X]ms`, `[Describe …]`, "
+    "or a Status still reading `Draft | Review | Approved | Implemented`. Bracketed prose (`[WIP]`, "
+    '`[ADR-31]`, `["openid"]`, citations), links, footnotes and task-list boxes are not placeholders',
 )
 def placeholders(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     by_line: dict[int, list[str]] = {}
@@ -267,7 +281,9 @@ def placeholders(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         more = f" and {len(texts) - 3} more" if len(texts) > 3 else ""
         noun = "placeholder" if len(texts) == 1 else "placeholders"
         yield Hit(
-            line, f"Unfilled template {noun} {shown}{more}", "Replace the placeholder with the real content"
+            line,
+            f"Unfilled template {noun} {shown}{more}",
+            "Replace the placeholder with the real content; brackets meant as text are escaped: `\\[WIP\\]`",
         )
 
 

@@ -1,7 +1,14 @@
 """Find unfilled template placeholders (``[Feature Name]``, ``[X]ms``) in Markdown source.
 
-A placeholder is a bracketed text with at least one letter that Markdown would not
-read as anything else.  Not placeholders: inline and reference links
+A placeholder is a bracketed text that Markdown would not read as anything else and
+that stands where a value should be (see :func:`is_instruction`): one of the
+template's own bracketed texts, or an instruction in the template's manner: a format
+or variable (``[YYYY-MM-DD]``, ``[X]``), a question, a choice (``[name/team]``,
+``[Blue-green / Canary]``), an example list (``e.g.``, ``etc``), an imperative
+(``[Describe the rollout]``), or a type or description of the value (``[Feature
+name]``, ``[link]``, ``[your team]``).  Ordinary bracketed prose is not: ``[WIP]``,
+``[optional]``, ``[ADR-31]``, ``["openid"]``, ``[Smith 2020]``, ``[RFC 6749]``.
+Not placeholders either: inline and reference links
 (``[text](url)``, ``[text][ref]``, ``[text]`` with a defined ``[text]: url``),
 footnotes (``[^1]``), task-list boxes (``- [ ]``, ``- [x]``), GitHub alerts
 (``[!NOTE]``), abbreviation and link definitions, ``[TOC]``, and anything in code
@@ -16,6 +23,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from mkdocs_prd.core.rules.template_texts import TEMPLATE_TEXTS, template_text
 
 # Anchored, each quantifier followed by a distinct token: no catastrophic backtracking.
 _FENCE = re.compile(r"(`{3,}|~{3,})")
@@ -181,7 +190,7 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
     """Whether ``text[start:end+1]`` (``[...]``) is an unfilled placeholder."""
     inner = text[start + 1 : end]
     if not any(ch.isalpha() for ch in inner):
-        return False  # "[ ]", "[1]", "[-]": not template prose
+        return False  # "[ ]", "[1]", "[-]", "[1, 2]": not template prose
     if inner[0] in "^!" or inner.strip() == "TOC":
         return False  # footnote, GitHub alert, Python-Markdown's table of contents
     if inner.strip().casefold() in _PRIORITY_WORDS:
@@ -195,9 +204,113 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
         return False  # a [[wiki link]] of the roamlinks / ezlinks plugins
     if start > 0 and text[start - 1] == "]":
         return False  # the [ref] part of "[text][ref]"
-    return _label(inner) not in defined
+    return _label(inner) not in defined and is_instruction(inner)
 
 
 def _label(text: str) -> str:
     """A link label normalised as CommonMark matches them: case-folded, whitespace collapsed."""
     return " ".join(text.split()).casefold()
+
+
+# --- what a bracketed text is ------------------------------------------------------
+
+_IMPERATIVES = frozenset(
+    {
+        "add",
+        "attach",
+        "choose",
+        "define",
+        "describe",
+        "enter",
+        "explain",
+        "fill",
+        "give",
+        "identify",
+        "include",
+        "insert",
+        "link",
+        "list",
+        "mention",
+        "outline",
+        "paste",
+        "pick",
+        "provide",
+        "put",
+        "replace",
+        "select",
+        "specify",
+        "state",
+        "summarise",
+        "summarize",
+        "write",
+    }
+)
+"""First words of a bracketed instruction (``[Describe the rollout]``) when more words follow
+(``[Enter]`` alone is a key on the keyboard)."""
+
+_KIND_WORDS = frozenset(
+    {
+        "name",
+        "names",
+        "description",
+        "title",
+        "date",
+        "owner",
+        "team",
+        "link",
+        "url",
+        "email",
+        "number",
+        "value",
+        "amount",
+        "target",
+        "placeholder",
+        "details",
+        "summary",
+        "text",
+        "version",
+        "percentage",
+        "reason",
+        "explanation",
+        "here",
+    }
+)
+"""Last words of a type or description written in place of a value (``[Feature name]``, ``[URL]``)."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_FORMAT = re.compile(r"\b(?:Y{2,4}|MM|DD|HH)\b")
+_VARIABLE = re.compile(r"[A-Za-z]|X{2,}|N{2,}")
+_CHOICE = re.compile(r"([^\W\d_][\w-]*) ?([/|]) ?([^\W\d_][\w-]*)")
+_EXAMPLE = re.compile(r"\b(?:e\.g|i\.e|etc)\b|\beg\.|\bfor example\b|\.\.\.|…", re.IGNORECASE)
+
+
+def is_instruction(inner: str) -> bool:
+    """Whether the text between a pair of brackets stands where a value should be.
+
+    True for the template's own bracketed texts, and for an instruction in their
+    manner: a format or variable (``YYYY-MM-DD``, ``X``), a question (``Who is
+    affected?``), a choice (``name/team``, ``Draft | Review``), an example list
+    (``e.g.``, ``etc``, ``...``), an imperative of two words or more (``Describe the
+    rollout``), a phrase addressed to the author (``your team``), or a type or
+    description of the value (``Feature name``, ``link``).  False for the prose authors
+    bracket: ``WIP``, ``optional``, ``ADR-31``, ``"openid"``, ``Smith 2020``, ``TCP/IP``.
+    """
+    text = " ".join(inner.split())
+    if template_text(text) in TEMPLATE_TEXTS:
+        return True
+    if text[0] in "\"'\u201c\u2018{@#<" or "://" in text:
+        return False  # a quoted value, JSON, a citation key, an issue number, a URL
+    if _VARIABLE.fullmatch(text) or _FORMAT.search(text):
+        return True
+    if text.endswith("?") or _EXAMPLE.search(text):
+        return True
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return False
+    if "your" in words or "you" in words:
+        return True
+    if any(sep == "|" or not (a.isupper() and b.isupper()) for a, sep, b in _CHOICE.findall(text)):
+        return True  # [name/team], [Must | Should]; an acronym pair like [TCP/IP] is a name
+    if len(words) > 1 and words[0] in _IMPERATIVES:
+        return True
+    return words[-1] in _KIND_WORDS

@@ -92,6 +92,8 @@ def section_order(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             continue
         number = _int(s.number)
         if s.key in _ORDER:
+            if s.key in seen and split_part(seen[s.key], s):
+                continue  # the second half of a split section: see PRD204
             if s.key in seen:
                 yield Hit(
                     s.line,
@@ -179,18 +181,53 @@ def _has(words: tuple[str, ...], target: tuple[str, ...], negated: bool) -> bool
     return False
 
 
+_USE_CASE_WORDS = (
+    "case",
+    "cases",
+    "usecase",
+    "usecases",
+    "story",
+    "stories",
+    "scenario",
+    "scenarios",
+    "journey",
+    "journeys",
+    "flow",
+    "flows",
+    "workflow",
+    "workflows",
+)
+_PERSONA_WORDS = frozenset(
+    {"persona", "personas", "users", "audience", "audiences", "actors", "customers", "roles", "segments"}
+)
+
+
+def _names_personas(words: tuple[str, ...]) -> bool:
+    # "Primary users", "Target audience", "Personas"; "user" alone too, but not "User stories".
+    if any(w in _PERSONA_WORDS for w in words):
+        return True
+    return "user" in words and not any(w in _USE_CASE_WORDS for w in words)
+
+
 def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...]]:
     return {
         "goals": (
-            ("Goals", lambda w: _has(w, ("goal", "goals", "objectives"), False)),
-            ("Non-Goals", lambda w: _has(w, ("goal", "goals"), True) or ("scope" in w and "out" in w)),
+            ("Goals", lambda w: _has(w, ("goal", "goals", "objectives", "objective"), False)),
+            (
+                "Non-Goals",
+                lambda w: (
+                    _has(w, ("goal", "goals"), True)
+                    or ("scope" in w and ("out" in w or "not" in w))
+                    or "exclusions" in w
+                ),
+            ),
         ),
         "users": (
-            ("Primary Personas", lambda w: "persona" in w or "personas" in w),
-            ("Use Cases", lambda w: _has(w, ("cases", "case"), False) or "usecases" in w),
+            ("Primary Personas", _names_personas),
+            ("Use Cases", lambda w: _has(w, _USE_CASE_WORDS, False)),
         ),
         "requirements": (
-            ("Functional Requirements", lambda w: _has(w, ("functional",), False)),
+            ("Functional Requirements", lambda w: _has(w, ("functional",), False) or "frs" in w),
             (
                 "Non-Functional Requirements",
                 lambda w: _has(w, ("functional",), True) or "nfr" in w or "nfrs" in w,
@@ -214,14 +251,39 @@ def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         section = prd.section(key)
         if section is None or not section.has_content:
             continue  # PRD201 / PRD203 already say so
-        titles = [_words(sub.title) for sub in section.subsections]
+        # A part may be a ### subsection, a bold label line (``**Primary users:**``), or
+        # a section of its own: ``## Non-Goals`` beside ``## 2. Goals``.
+        parts = [s for s in prd.sections if s.key == key]
+        titles = [_words(sub.title) for p in parts for sub in p.subsections]
+        titles += [_words(label.text) for p in parts for label in p.labels]
+        titles += [w for p in parts if len(_parts_named(expected, w := _words(p.title))) == 1]
         for name, matches in expected:
             if not any(matches(words) for words in titles):
                 yield Hit(
                     section.line,
                     f"Section {quote(section.title)} has no {name} subsection",
-                    f"Add a `### {name}` subsection",
+                    f"Add a `### {name}` subsection (or a `**{name}:**` line over its list)",
                 )
+
+
+def _parts_named(
+    expected: tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...], words: tuple[str, ...]
+) -> list[str]:
+    """The expected parts a title names: ``Non-Goals`` names one, ``Goals / Non-goals`` both."""
+    return [name for name, matches in expected if matches(words)]
+
+
+def split_part(first: Section, second: Section) -> bool:
+    """Whether two sections with one key are the halves of a split template section.
+
+    ``## 2. Goals`` then ``## Non-Goals``: each title names one part, and not the same.
+    """
+    expected = EXPECTED_SUBSECTIONS.get(str(first.key))
+    if expected is None:
+        return False
+    a = _parts_named(expected, _words(first.title))
+    b = _parts_named(expected, _words(second.title))
+    return len(a) == 1 and len(b) == 1 and a != b
 
 
 RULES = (unclosed_block, missing_sections, section_order, empty_section, missing_subsections)

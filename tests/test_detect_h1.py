@@ -1,0 +1,72 @@
+"""PRD detection follows what Python-Markdown renders as the page's first ``<h1>``."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from mkdocs_prd.core.parse.prd import is_prd, parse_prd
+
+BODY = "\n\n**Version:** 1.0\n\n## 1. Problem\n\nText.\n"
+
+HEADINGS = [
+    "# PRD: Checkout",
+    "#PRD: Checkout",  # no blank needed after the mark
+    "#\tPRD: Checkout",
+    "# PRD: Checkout #",  # closing marks dropped
+    "#PRD: Checkout##",
+    "PRD: Checkout\n=============",  # setext
+    "PRD: Checkout\n=",
+    "PRD: Checkout\n===   ",
+    "  PRD: Checkout\n===",
+    "prd: Checkout\n===",
+    "**PRD:** Checkout\n===",
+    "# **PRD:** Checkout",
+    "<!-- draft -->\n#PRD: Checkout",
+    "---\ntitle: x\n---\nPRD: Checkout\n===",
+    # not an <h1> to Python-Markdown:
+    " # PRD: Checkout",  # indented: paragraph text
+    "   # PRD: Checkout",
+    "    # PRD: Checkout",  # code
+    "## PRD: Checkout",
+    "##PRD: Checkout",
+    "\\# PRD: Checkout",
+    "PRD: Checkout\n---",  # setext level 2
+    "PRD: Checkout\n    ===",
+    "PRD: Checkout\n= =",
+    "Intro\n# PRD: Checkout",  # not the first thing on the page
+    "PRD: Checkout",
+]
+
+
+def rendered_prd(text: str) -> bool:
+    body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+    html = markdown.markdown(body).strip()
+    html = re.sub(r"^<!--.*?-->\s*", "", html, flags=re.S)
+    first = re.match(r"<h1>(.*?)</h1>", html)
+    return first is not None and re.sub(r"<[^>]+>", "", first.group(1)).lower().startswith("prd:")
+
+
+@pytest.mark.parametrize("head", HEADINGS)
+def test_detection_agrees_with_python_markdown(head: str) -> None:
+    text = head + BODY
+    assert is_prd(text) == rendered_prd(text), head
+    if is_prd(text):
+        prd = parse_prd(text, "p.md")
+        assert prd.title == "Checkout"
+        lines = text.split("\n")
+        assert prd.title_line == 1 + next(i for i, ln in enumerate(lines) if "Checkout" in ln)
+
+
+def test_a_hash_in_the_first_column_opens_a_section_as_python_markdown_does() -> None:
+    prd = parse_prd("#PRD: X\n\n##1. Problem\n\nText.\n\n##2. Goals\n\n###Goals\n- a\n", "p.md")
+    assert [s.key for s in prd.sections] == ["problem", "goals"]
+    assert [s.title for s in prd.sections[1].subsections] == ["Goals"]
+
+
+def test_setext_needs_the_start_of_a_paragraph() -> None:
+    text = "---\ntype: prd\n---\nIntro line\nPRD: Checkout\n===\n"
+    assert parse_prd(text, "p.md").title == ""  # one paragraph: Python-Markdown renders no heading
+    assert "<h1>" not in markdown.markdown("Intro line\nPRD: Checkout\n===")
