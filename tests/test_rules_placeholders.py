@@ -170,6 +170,8 @@ def test_bracketed_prose_is_not_a_placeholder(text: str) -> None:
         ("- [Add details here]", "[Add details here]"),
         ("- [Rollback plan]", "[Rollback plan]"),  # the template's own text
         ("- Role: [DESCRIPTION]", "[DESCRIPTION]"),  # the template's own text, any case
+        ("**Version:** [x.y]", "[x.y]"),  # a version format
+        ("**Version:** [X.Y.Z]", "[X.Y.Z]"),
     ],
 )
 def test_instructions_are_placeholders(text: str, placeholder: str) -> None:

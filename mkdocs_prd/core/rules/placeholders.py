@@ -279,7 +279,7 @@ _KIND_WORDS = frozenset(
 
 _WORD = re.compile(r"[^\W\d_]+")
 _FORMAT = re.compile(r"\b(?:Y{2,4}|MM|DD|HH)\b")
-_VARIABLE = re.compile(r"[A-Za-z]|X{2,}|N{2,}")
+_VARIABLE = re.compile(r"[A-Za-z]|X{2,}|N{2,}|[xXyYzZnN](?:\.[xXyYzZnN]){1,3}")  # X, XX, x.y.z
 _CHOICE = re.compile(r"([^\W\d_][\w-]*) ?([/|]) ?([^\W\d_][\w-]*)")
 _EXAMPLE = re.compile(r"\b(?:e\.g|i\.e|etc)\b|\beg\.|\bfor example\b|\.\.\.|…", re.IGNORECASE)
 
@@ -288,7 +288,7 @@ def is_instruction(inner: str) -> bool:
     """Whether the text between a pair of brackets stands where a value should be.
 
     True for the template's own bracketed texts, and for an instruction in their
-    manner: a format or variable (``YYYY-MM-DD``, ``X``), a question (``Who is
+    manner: a format or variable (``YYYY-MM-DD``, ``X``, ``x.y``), a question (``Who is
     affected?``), a choice (``name/team``, ``Draft | Review``), an example list
     (``e.g.``, ``etc``, ``...``), an imperative of two words or more (``Describe the
     rollout``), a phrase addressed to the author (``your team``), or a type or
