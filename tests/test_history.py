@@ -162,3 +162,34 @@ def test_timeline_screenshot(chromium: Any, repo: Git, tmp_path: Path) -> None:
 def test_committed_timeline_screenshot_is_a_small_png() -> None:
     data = (SCREENSHOTS / "prd-history.png").read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) < MAX_PNG_BYTES
+
+
+def test_history_of_versions_without_git() -> None:
+    from mkdocs_prd.core.review.history import Version, history_of
+
+    versions = [  # newest first, as git log lists them
+        Version("c5", "2026-03-01", "Eve", "b5"),
+        Version("c4", "2026-02-01", "Dan", "b4"),
+        Version("c3", "2026-01-20", "Cy", "b3"),
+        Version("c2", "2026-01-10", "Bo", "b2"),
+        Version("c1", "2026-01-01", "Al", "b1"),
+    ]
+    statuses = {"b1": "Draft", "b2": "Approved", "b3": "Draft", "b4": "**approved**", "b5": "Implemented"}
+
+    def status_at(v: Version) -> str | None:
+        return statuses[v.blob]
+
+    h = history_of("p.md", versions, status_at, "Implemented")
+    assert [(s.status, s.date) for s in h.steps] == [
+        ("Draft", "2026-01-01"),
+        ("Approved", "2026-01-10"),
+        ("Draft", "2026-01-20"),
+        ("**approved**", "2026-02-01"),
+        ("Implemented", "2026-03-01"),
+    ]
+    # Approved for good since its second approval; Implemented counts as approved.
+    assert (h.since, h.approved_on, h.last_author) == ("2026-03-01", "2026-02-01", "Eve")
+    # A status changed in the working tree but not committed has no "since" and no approval date.
+    h = history_of("p.md", versions, status_at, "Review")
+    assert (h.since, h.approved_on, h.last_date) == (None, None, "2026-03-01")
+    assert history_of("p.md", [], status_at, "Draft").steps == ()
