@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs_prd.core.parse.prd import decode_source, parse_prd
+from mkdocs_prd.core.review.diff import status_key
 from mkdocs_prd.core.review.git import GitError, Repo, open_repo, relative_folder
 from mkdocs_prd.core.settings import DEFAULT_STATUSES
 
@@ -139,10 +140,10 @@ def history_of(
         status = status_at(v)
         if not status:
             continue
-        if not steps or steps[-1].status.casefold() != status.casefold():
+        if not steps or status_key(steps[-1].status) != status_key(status):
             steps.append(StatusStep(status, v.date, v.author))
-    now = (current or "").casefold()
-    since = steps[-1].date if steps and now and steps[-1].status.casefold() == now else None
+    now = status_key(current)
+    since = steps[-1].date if steps and now and status_key(steps[-1].status) == now else None
     return PrdHistory(
         path,
         tuple(steps[-MAX_STEPS:]),
@@ -161,7 +162,7 @@ def _approved_on(steps: Sequence[StatusStep], now: str, statuses: Sequence[str])
     at = order.index("approved")
     found: str | None = None
     for step in reversed(steps):
-        key = step.status.casefold()
+        key = status_key(step.status)
         if key in order and order.index(key) >= at:
             found = step.date
         else:
