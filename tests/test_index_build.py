@@ -171,7 +171,7 @@ class TestEmbeddedListing:
         warnings = site.logged(30, "prd-index marker")
         assert warnings == [
             "mkdocs_prd: guides/listing.md:15: prd-index marker: sort='size' is not one of "
-            "track_id, date, status, title"
+            "track_id, date, status, title, approved_on"
         ]
 
 

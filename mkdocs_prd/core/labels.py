@@ -25,6 +25,10 @@ DEFAULT_LABELS: dict[str, str] = {
     "verified_by_priority": "Verified by tests",
     "verified_count": "{priority} {verified} of {total} verified",
     "iosm_index_achieved": "Achieved",
+    # history from git (history: true)
+    "history_since": "{status} since {date}",
+    "history_last_change": "Last changed on {date} by {author}",
+    "history_timeline": "Status history",
     # priorities
     "priority_must": "Must",
     "priority_should": "Should",
@@ -89,6 +93,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "col_requirements": "Requirements",
     "col_findings": "Errors / warnings",
     "col_site": "Site",
+    "col_approved_on": "Approved on",
     "index_by_status": "PRDs per status",
     "index_findings_total": "Findings: errors {error}, warnings {warning}, info {info}",
     "index_iosm_met": "{met} of {total} PRDs meet the IOSM-Index threshold ({threshold})",

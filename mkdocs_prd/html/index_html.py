@@ -31,7 +31,7 @@ from mkdocs_prd.html.render import Renderer
 NUMERIC_COLUMNS = frozenset({"iosm", "acceptance", "requirements", "findings", "verified"})
 """Columns the browser sorts as numbers (the others as text, digits compared as numbers)."""
 
-SORTABLE_COLUMNS = frozenset({"track_id", "date", "status", "title"})
+SORTABLE_COLUMNS = frozenset({"track_id", "date", "status", "title", "approved_on"})
 """Columns that a ``sort_by`` value names."""
 
 
@@ -106,9 +106,12 @@ def filter_key(status: str | None) -> str:
 
 def _default_columns(rows: Sequence[IndexRow]) -> tuple[str, ...]:
     columns = DEFAULT_COLUMNS
+    if any(r.approved_on for r in rows):
+        at = columns.index("date") + 1
+        columns = (*columns[:at], "approved_on", *columns[at:])
     # PRDs merged from other sites need their site named, or they look like our own.
     if any(r.site for r in rows):
-        columns = (DEFAULT_COLUMNS[0], "site", *DEFAULT_COLUMNS[1:])
+        columns = (columns[0], "site", *columns[1:])
     # With traceability, how many requirements tests verify (after acceptance, self-reported).
     if any(r.verified is not None for r in rows):
         at = columns.index("acceptance") + 1 if "acceptance" in columns else len(columns)

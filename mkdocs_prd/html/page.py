@@ -33,6 +33,7 @@ from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.report import IosmReport
+from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer
@@ -240,7 +241,8 @@ def _has_iosm(prd: Prd) -> bool:
 class PageRenderer:
     """Rewrites the Markdown of a site's PRD pages; one per build (MkDocs-free).
 
-    ``reports`` maps a PRD's ``src_path`` to its parsed ``iosm_report.md``.
+    ``reports`` maps a PRD's ``src_path`` to its parsed ``iosm_report.md``, ``histories``
+    to its history from git (``history: true``).
     ``problems`` lists ``path:line: message`` texts about actual values that could
     not be read (bad ``iosm_actuals`` shape, unreadable report lines), for the
     caller to report once per build.
@@ -256,9 +258,11 @@ class PageRenderer:
         url_of: Callable[[str], str] | None = None,
         repo: RepoLinks | None = None,
         features: Features | None = None,
+        histories: Mapping[str, PrdHistory] | None = None,
     ) -> None:
         self.catalog = catalog
         self.features = features or Features()
+        self.histories = histories or {}
         self.renderer = renderer
         self.show_findings = show_findings
         # Traceability: each page's URL (site-root relative) for links between PRDs.
@@ -295,7 +299,10 @@ class PageRenderer:
             findings=str(r.findings(findings)),
             card=str(
                 r.card(
-                    prd, views.coverage(items) if trace.enabled else (), actuals=self.actuals.get(prd.path)
+                    prd,
+                    views.coverage(items) if trace.enabled else (),
+                    actuals=self.actuals.get(prd.path),
+                    history=self.histories.get(prd.path),
                 )
             ),
             iosm=str(r.iosm_table(prd, self.actuals.get(prd.path))) if _has_iosm(prd) else "",

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from mkdocs_prd.core.actuals import IosmActuals
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Finding, Prd
+from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.html.views import card_view, findings_view, iosm_view, priority_key, slug
 
 TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -35,6 +36,7 @@ TEMPLATE_NAMES: tuple[str, ...] = (
     "mark.html",
     "trace_block.html",
     "trace_matrix.html",
+    "history.html",
 )
 """The fragments a site may override, each by a file of this name."""
 
@@ -138,14 +140,23 @@ class Renderer:
         badge = self._badges["mark", key] = self._render("mark.html", mark=key)
         return badge
 
-    def card(self, prd: Prd, coverage: Sequence[object] = (), actuals: IosmActuals | None = None) -> Markup:
+    def card(
+        self,
+        prd: Prd,
+        coverage: Sequence[object] = (),
+        actuals: IosmActuals | None = None,
+        history: PrdHistory | None = None,
+    ) -> Markup:
         """The header card that replaces the bold metadata lines.
 
         ``coverage`` (traceability) lists per priority how many requirements are verified;
-        ``actuals`` add the achieved IOSM-Index when known.
+        ``actuals`` add the achieved IOSM-Index when known; ``history`` (``history: true``)
+        adds when the status was reached, the last change and the status timeline from git.
         """
         view = card_view(prd, self.labels, actuals)
-        return self._render("card.html", card=view, prd=prd, coverage=coverage)
+        return self._render(
+            "card.html", card=view, prd=prd, coverage=coverage, history=history, status=prd.status
+        )
 
     def iosm_table(self, prd: Prd, actuals: IosmActuals | None = None) -> Markup:
         """Section 10 as one ``table.prd-iosm`` plus the expected IOSM-Index."""

@@ -8,12 +8,13 @@ URL, so a PRD page and a listing come out the same whichever host builds them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from mkdocs_prd.core.fidelity import Features
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.parse.report import IosmReport, parse_report
+from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.rules.validate import summary_line
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, load_all
@@ -61,14 +62,17 @@ def render_site(
     show_findings: bool,
     repo: RepoLinks | None = None,
     features: Features | None = None,
+    histories: Mapping[str, PrdHistory] | None = None,
 ) -> SiteRender:
     """The :class:`PageRenderer` and :class:`SiteIndex` of ``catalog``.
 
     ``read_text(src_path)`` returns a docs file's text or None (missing, unreadable);
     it supplies each PRD's ``iosm_report.md``.  ``url_of(src_path)`` is a page's URL
     relative to the site root; ``repo`` links traceability references to the
-    repository.  Merged sites are read here (paths or URLs of
-    ``index.include``); their problems become :attr:`SiteRender.notes`.
+    repository; ``histories`` (``history: true``) maps a PRD's ``src_path`` to its
+    history from git, for the card and the index's ``approved_on``.  Merged sites
+    are read here (paths or URLs of ``index.include``); their problems become
+    :attr:`SiteRender.notes`.
     """
     reports: dict[str, IosmReport] = {}
     for prd in catalog:
@@ -84,8 +88,13 @@ def render_site(
         url_of=url_of,
         repo=repo,
         features=features,
+        histories=histories,
     )
     rows = catalog_rows(catalog, url_of, read_text)
+    if histories:
+        rows = [
+            replace(r, approved_on=h.approved_on) if (h := histories.get(r.src_path)) else r for r in rows
+        ]
     notes: list[str] = []
     for loaded in load_all(index.include, index.base_dir):
         rows.extend(loaded.rows)

@@ -254,6 +254,11 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     nav_status = c.Type(bool, default=False)
     """Show each PRD's status as Material's page-status icon in the navigation."""
 
+    history = c.Type(bool, default=False)
+    """Show each PRD's history from git on its page: when it reached its status, who changed it
+    last, a status timeline; the index gets an "Approved on" column.  Needs git and a full clone
+    (without them the build works and says why once)."""
+
     status_colors = StatusColors()
     """Badge background colour per status (``#rrggbb``, ``#rgb`` or ``rgb()``), e.g.
     ``{Approved: "#1b5e20"}``; the text colour is chosen for WCAG AA contrast."""
@@ -277,7 +282,8 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     owner, version, date, iosm, acceptance, findings (and site when indexes are merged)."""
 
     sort_by = c.Choice(SORT_KEYS, default="track_id")
-    """The default order of the index and listings: ``track_id``, ``date``, ``status`` or ``title``."""
+    """The default order of the index and listings: ``track_id``, ``date``, ``status``, ``title``
+    or ``approved_on`` (with ``history: true``)."""
 
     reverse = c.Type(bool, default=False)
     """Reverse the default order."""

@@ -21,6 +21,7 @@ from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
 from mkdocs_prd.adapters.mkdocs.config import PrdConfig, extension_names, index_settings, to_settings
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.review.history import PrdHistory, collect_history
 from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
@@ -61,6 +62,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.site_index: SiteIndex | None = None
         self.pages: PageRenderer | None = None
         self.lists = PrdListsExtension()
+        self.histories: dict[str, PrdHistory] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Serve shows findings on pages by default; a published build does not.
@@ -71,6 +73,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.catalog = Catalog()
         self.site_index = None
         self.pages = None
+        self.histories = {}
         if self.config.enabled:
             _drop_extension(config)
             # PRD page styles go first, so the site's own extra_css overrides them.
@@ -97,6 +100,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
+        if self.config.history:
+            self.histories = self._history(files, config)
         self._prepare_site(files, config)
         trace = self.settings.trace
         page = trace.page if trace is not None else None
@@ -114,6 +119,23 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         for message in self.catalog.trace.messages:
             # Info, not warning: a report missing before the tests ran must not fail `--strict`.
             log.info(f"warning: {message}")
+
+    def _history(self, files: Files, config: MkDocsConfig) -> dict[str, PrdHistory]:
+        """Every PRD's history from git, asked once for the whole site (issue 16)."""
+        current: dict[str, tuple[str | None, bytes]] = {}
+        for prd in self.catalog:
+            file = files.get_file_from_path(prd.path)
+            if file is None or file.generated_by is not None:
+                continue  # a generated page has no history in git
+            try:
+                current[prd.path] = (prd.status, file.content_bytes)
+            except OSError:
+                continue
+        result = collect_history(config.docs_dir, current, self.settings.statuses)
+        if result.problem:
+            # Info, not a warning: a shallow CI clone must not fail `--strict` builds.
+            log.info(f"No PRD history on the pages: {result.problem}")
+        return dict(result.histories)
 
     # --- PRD pages (issue 4) and the PRD index (issue 5) -------------------------
 
@@ -141,6 +163,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             show_findings=show,
             repo=repo_links(config.repo_url, config.edit_uri),
             features=features_from_extensions(self.settings.markdown_extensions or ()),
+            histories=self.histories,
         )
         self.pages, self.site_index = site.pages, site.index
         for message in site.warnings:

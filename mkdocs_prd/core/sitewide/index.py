@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity
 
-SortKey = Literal["track_id", "date", "status", "title"]
+SortKey = Literal["track_id", "date", "status", "title", "approved_on"]
 GroupKey = Literal["status", "owner"]
 Column = Literal[
     "title",
@@ -31,6 +31,7 @@ Column = Literal[
     "findings",
     "verified",
     "site",
+    "approved_on",
 ]
 
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
@@ -42,9 +43,11 @@ GROUP_KEYS: tuple[str, ...] = get_args(GroupKey)
 COLUMNS: tuple[str, ...] = get_args(Column)
 """Every column the index table can show."""
 
-DEFAULT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in ("requirements", "verified", "site"))
+DEFAULT_COLUMNS: tuple[str, ...] = tuple(
+    c for c in COLUMNS if c not in ("requirements", "verified", "site", "approved_on")
+)
 """The columns shown when a site configures none (``site`` is added for merged indexes,
-``verified`` with traceability)."""
+``verified`` with traceability, ``approved_on`` when PRD history from git is on)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,7 @@ class IndexRow:
     ``url`` is relative to the site root for this site's PRDs (as MkDocs computes
     it) and absolute for PRDs merged from another site's index (``site`` names that
     site; None for this site).  ``url`` is None when a merged PRD has no link.
+    ``approved_on`` (``YYYY-MM-DD``) is when it reached Approved, from git (``history: true``).
     """
 
     title: str
@@ -118,6 +122,7 @@ class IndexRow:
     """``(verified, total)`` requirements with ids (traceability); None when not traced."""
     trace: tuple[dict[str, Any], ...] = ()
     """Per-requirement records for ``prd-index.json`` (:mod:`mkdocs_prd.core.trace.export`)."""
+    approved_on: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +307,8 @@ def _sort_value(sort_by: str, statuses: Sequence[str]) -> Callable[[IndexRow], t
         return lambda r: rank(r.status) if r.status and r.status.strip() else None
     if sort_by == "date":
         return lambda r: (r.date.strip(),) if r.date and r.date.strip() else None
+    if sort_by == "approved_on":
+        return lambda r: (r.approved_on,) if r.approved_on else None
     if sort_by == "title":
         return lambda r: natural_key(r.title) if r.title.strip() else None
     if sort_by == "track_id":
