@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, require_site
-from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
+from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, require_site, write_out
+from mkdocs_prd.adapters.mkdocs.site import SiteConfig
+from mkdocs_prd.core.sitewide.catalog import build_catalog, read_pages
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.site_index import catalog_rows
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     site = require_site(args.config_file)
     raw = site.site
     use_directory_urls = raw.get("use_directory_urls", True) is not False
-    catalog = build_catalog(markdown_files(site.docs_dir), site.settings)
+    catalog = build_catalog(read_pages(site.docs_dir, default_language_pages(site)), site.settings)
 
     def read_text(src_path: str) -> str | None:
         try:
@@ -48,8 +48,17 @@ def run(args: argparse.Namespace) -> int:
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # MkDocs' site_url option adds it too, and the build exports that
     document = export_document(rows, site_name=_text(raw.get("site_name")), site_url=site_url)
-    sys.stdout.write(dumps(document))
+    write_out(dumps(document))
     return EXIT_OK
+
+
+def default_language_pages(site: SiteConfig) -> list[str]:
+    """The pages of the build the site's ``prd-index.json`` comes from: on a site translated
+    with mkdocs-static-i18n, the default language's (each language build exports its own)."""
+    translations = site.settings.translations
+    if translations is None:
+        return list(site.pages)
+    return [p for p in site.pages if translations.page_of(p)[1] == translations.default]
 
 
 def _text(value: object) -> str | None:

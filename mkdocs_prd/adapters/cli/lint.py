@@ -8,10 +8,19 @@ from typing import Any
 
 from mkdocs_prd.adapters.cli.fixing import planned_fixes, unified_diff, write_atomically
 from mkdocs_prd.adapters.cli.formats import FORMATS
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_config_argument,
+    load_config,
+    safe_text,
+    write_out,
+)
 from mkdocs_prd.core.lint import lint
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.facts import FactCache
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -48,6 +57,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="print the safe fixes as a unified diff and write nothing "
         "(exit 1 when there is something to fix, else 0)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the cache of the site's Track IDs (results are the same, only slower)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -58,14 +72,22 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no mkdocs.yml here: give PATHs to lint, or -f CONFIG_FILE")
     settings = site.settings if site is not None else Settings()
     docs_dir = site.docs_dir if site is not None else None
+    pages = site.page_set() if site is not None else None
+    cache = FactCache.for_site(docs_dir) if docs_dir is not None and not args.no_cache else None
     try:
-        result = lint(args.paths, settings, docs_dir)
+        result = lint(args.paths, settings, docs_dir, pages, cache)
     except FileNotFoundError as exc:
-        raise UsageError(f"no such file or folder: {exc.args[0]}") from exc
+        raise UsageError(f"no such file or folder: {safe_text(str(exc.args[0]))}") from exc
+    for shown in result.skipped:
+        print(
+            f"mkdocs-prd: note: skipped {safe_text(shown)}: the site does not build it "
+            "(exclude_docs, draft_docs, templates/ or a dot-folder)",
+            file=sys.stderr,
+        )
     if args.fix or args.diff:
         changes = planned_fixes(result, settings)
         if args.diff:
-            sys.stdout.write(unified_diff(changes))
+            write_out(unified_diff(changes))
             return EXIT_PROBLEMS if changes else EXIT_OK
         for change in changes:
             try:
@@ -79,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{'s' * (len(changes) != 1)}",
                 file=sys.stderr,
             )
-            result = lint(args.paths, settings, docs_dir)
-    sys.stdout.write(FORMATS[args.format](result))
+            result = lint(args.paths, settings, docs_dir, pages, cache)
+    write_out(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK

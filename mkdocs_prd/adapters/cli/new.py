@@ -10,12 +10,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_config_argument,
+    load_config,
+    write_out,
+)
 from mkdocs_prd.core.new import builtin_skeleton, default_location, new_prd, write_new
 from mkdocs_prd.core.settings import Settings
-from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
+from mkdocs_prd.core.sitewide.catalog import markdown_files, read_pages
+from mkdocs_prd.core.sitewide.facts import site_models
 
 
 def register(subparsers: Any) -> None:
@@ -54,6 +63,10 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Create the PRD; 0 on success, 1 when the file or Track ID already exists."""
     title = _one_line(args.title, "TITLE")
+    if not any(ch.isalnum() for ch in title):
+        raise UsageError(
+            f"TITLE {title!r} has no letters or digits; name the feature, e.g. \"Bulk invoice export\""
+        )
     owner = _one_line(args.owner, "--owner") if args.owner is not None else None
     track_id = _one_line(args.track_id, "--track-id") if args.track_id is not None else None
     site = load_config(args.config_file)
@@ -64,9 +77,14 @@ def run(args: argparse.Namespace) -> int:
     )
 
     docs_dir = site.docs_dir if site else None
-    scan_dir = docs_dir or args.directory or "."
-    catalog = build_catalog(markdown_files(scan_dir), settings) if os.path.isdir(scan_dir) else None
-    taken = {prd.track_id: prd.path for prd in catalog or () if prd.track_id}
+    # The PRDs a build sees (MkDocs' own file list), else every Markdown file of the folder.
+    if site is not None:
+        pages: Iterable[tuple[str, bytes]] = read_pages(site.docs_dir, site.pages)
+    else:
+        scan_dir = args.directory or "."
+        pages = markdown_files(scan_dir) if os.path.isdir(scan_dir) else ()
+    catalog = site_models((p for p in pages if settings.in_scope(p[0])), None)
+    taken = {prd.track_id: prd.path for prd in catalog if prd.track_id}
     if track_id is not None:
         clash = next((path for tid, path in taken.items() if tid.casefold() == track_id.casefold()), None)
         if clash is not None:
@@ -79,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     if args.directory is not None:
         folder, file_name = args.directory, None
     elif docs_dir is not None:
-        folder, file_name = default_location(docs_dir, settings, (prd.path for prd in catalog or ()))
+        folder, file_name = default_location(docs_dir, settings, (prd.path for prd in catalog))
     else:
         folder, file_name = ".", None
 
@@ -100,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     except OSError as exc:
         raise UsageError(f"cannot write {prd.path}: {exc.strerror or exc}") from exc
-    print(_shown(prd.path))
+    write_out(_shown(prd.path) + "\n")
     _note_scope(prd.path, docs_dir, settings)
     return EXIT_OK
 

@@ -1,22 +1,27 @@
 """The ``prd`` plugin's ``mkdocs.yml`` options, as a typed MkDocs ``Config``.
 
-One of the two modules that import MkDocs (the other is ``plugin.py``).  The CLI
-uses :func:`load_site_config` to read the same options from ``mkdocs.yml`` and
-validate them exactly as a build would, without building.
+The CLI reads the same options through MkDocs' own config loading
+(:func:`mkdocs_prd.adapters.mkdocs.site.load_site_config`), so they are validated
+exactly as a build validates them.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exported: the CLI catches it
-from mkdocs.utils.yaml import yaml_load
 
-from mkdocs_prd.core.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings, TraceSettings
+from mkdocs_prd.core.numbers import checked_number
+from mkdocs_prd.core.settings import (
+    DEFAULT_REQUIRED_SECTIONS,
+    DEFAULT_STATUSES,
+    Settings,
+    TraceSettings,
+    Translations,
+)
 from mkdocs_prd.core.sitewide.index import COLUMNS, GROUP_KEYS, SORT_KEYS
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, parse_sources
 
@@ -109,6 +114,38 @@ class StatusAliases(_StringMapping):
         if not isinstance(value, str) or not value.strip() or not str(key).strip():
             raise ValidationError(f"Status alias {key!r}: expected the status it stands for, got {value!r}")
         return str(key), value.strip()
+
+
+class Number(BaseConfigOption[float]):
+    """A number in ``[low, high]``; ``80`` is as good as ``80.0`` (see :func:`checked_number`)."""
+
+    def __init__(self, default: float, *, low: float, high: float, percent_hint: bool = False) -> None:
+        super().__init__()
+        self.default = default
+        self.low, self.high = low, high
+        self.percent_hint = percent_hint
+
+    def run_validation(self, value: object) -> float:
+        try:
+            return checked_number(value, low=self.low, high=self.high)
+        except ValueError as exc:
+            message = str(exc)
+            percent = _percent(value, self.high) if self.percent_hint else None
+            if percent is not None:
+                message += f"; for {percent:g}% write {percent / 100:g}"
+            raise ValidationError(message) from None
+
+
+def _percent(value: object, high: float) -> float | None:
+    """The percentage ``value`` seems to be (``80``, ``"80%"``), or None."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            value = float(value.strip()[:-1])
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and max(high, 9) < value <= 100:
+        return float(value)
+    return None
 
 
 class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
@@ -243,8 +280,9 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     rules = RuleSeverities()
     """Severity per rule id: ``error``, ``warning``, ``info`` or ``off``."""
 
-    iosm_threshold = c.Type(float, default=0.80)
-    """The IOSM-Index a PRD's target must reach (PRD504) and that the index counts."""
+    iosm_threshold = Number(0.80, low=0.0, high=1.0, percent_hint=True)
+    """The IOSM-Index a PRD's target must reach (PRD504) and that the index counts: a number
+    from 0 to 1 (``0.8``, ``1``)."""
 
     show_findings = c.Choice(("serve", "always", "never"), default="serve")
     """Where a PRD page shows its findings at its top."""
@@ -314,8 +352,8 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
         return failed, keep
 
 
-def to_settings(cfg: PrdConfig) -> Settings:
-    """The MkDocs-free view of a validated ``PrdConfig``."""
+def to_settings(cfg: PrdConfig, translations: Translations | None = None) -> Settings:
+    """The MkDocs-free view of a validated ``PrdConfig`` (``translations``: see :func:`translations_of`)."""
     trace: TraceSettings | None = None
     if cfg.trace is not None:
         trace = TraceSettings(
@@ -334,58 +372,25 @@ def to_settings(cfg: PrdConfig) -> Settings:
         iosm_threshold=float(cfg.iosm_threshold),
         labels=dict(cfg.labels),
         trace=trace,
+        translations=translations,
     )
 
 
-@dataclass(frozen=True)
-class SiteConfig:
-    """What the CLI needs from ``mkdocs.yml``: where the docs are and the plugin options."""
+def translations_of(cfg: Any) -> Translations | None:
+    """The languages of mkdocs-static-i18n when the loaded MkDocs config ``cfg`` uses it.
 
-    config_file: str
-    docs_dir: str
-    plugin: PrdConfig
-    settings: Settings
-    has_plugin: bool
-    site: dict[str, Any]
-
-
-def load_site_config(config_file: str) -> SiteConfig:
-    """Read ``mkdocs.yml`` and validate the ``prd`` plugin's options as a build would.
-
-    Raises ``ConfigurationError`` with a message naming the option on bad config.
+    A page and its translations are one PRD; None when the site is not translated.
     """
-    with open(config_file, "rb") as fd:
-        raw = yaml_load(fd)
-    if not isinstance(raw, dict):
-        raise ConfigurationError(f"{config_file}: expected a mapping at the top level")
-    base = os.path.dirname(os.path.abspath(config_file))
-    docs_dir = os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs")))
-    options, has_plugin = _plugin_options(raw.get("plugins"))
-    cfg = PrdConfig(config_file_path=config_file)
-    cfg.load_dict(options)
-    failed, _warnings = cfg.validate()
-    if failed:
-        key, err = failed[0]
-        raise ConfigurationError(f"{config_file}: plugin 'prd', option '{key}': {err}")
-    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg), has_plugin, raw)
-
-
-def _plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
-    """The ``prd`` entry of a ``plugins:`` list or mapping, as (options, present)."""
-    entries: list[tuple[str, Any]] = []
-    if isinstance(plugins, dict):
-        entries = [(str(k), v) for k, v in plugins.items()]
-    elif isinstance(plugins, list):
-        for item in plugins:
-            if isinstance(item, str):
-                entries.append((item, None))
-            elif isinstance(item, dict):
-                entries.extend((str(k), v) for k, v in item.items())
-    for name, options in entries:
-        if name in ("prd", "mkdocs-prd/prd"):
-            if options is None:
-                return {}, True
-            if not isinstance(options, dict):
-                raise ConfigurationError("plugin 'prd': expected a mapping of options")
-            return dict(options), True
-    return {}, False
+    plugin = cfg["plugins"].get("i18n")
+    plugin_config = getattr(plugin, "config", None)
+    if plugin_config is None:
+        return None
+    try:
+        structure = str(plugin_config["docs_structure"])
+        locales = tuple(str(lang["locale"]) for lang in plugin_config["languages"])
+        default = next((str(lang["locale"]) for lang in plugin_config["languages"] if lang["default"]), None)
+    except (KeyError, TypeError):
+        return None
+    if not locales:
+        return None
+    return Translations(structure=structure, locales=locales, default=default or locales[0])

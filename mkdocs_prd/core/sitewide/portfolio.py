@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from mkdocs_prd.core.numbers import checked_number
 from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, RequirementCounts
 
 DEFAULT_TIMEOUT = 5.0
+MAX_TIMEOUT = 300.0
+"""The longest wait for another site's index a build accepts, in seconds."""
 """Seconds to wait for a remote index: short, so a dead server cannot stall a build."""
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -80,9 +83,11 @@ def parse_sources(value: object) -> list[IndexSource]:
                 raise ValueError(f"entry {i + 1}: 'name' must be text")
             if url is not None and not isinstance(url, str):
                 raise ValueError(f"entry {i + 1}: 'url' must be text")
-            if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-                raise ValueError(f"entry {i + 1}: 'timeout' must be a positive number of seconds")
-            out.append(IndexSource(source.strip(), name, url, float(timeout)))
+            try:
+                seconds = checked_number(timeout, low=0, high=MAX_TIMEOUT, low_inclusive=False, unit=" s")
+            except ValueError as exc:
+                raise ValueError(f"entry {i + 1}: 'timeout' (seconds): {exc}") from None
+            out.append(IndexSource(source.strip(), name, url, seconds))
         else:
             raise ValueError(f"entry {i + 1}: expected a path, a URL or a mapping with 'source'")
     return out
