@@ -205,7 +205,8 @@ def test_a_theme_or_plugin_not_installed_here_is_a_warning(
     config = (
         "site_name: T\ntheme: {name: no-such-theme, features: [x]}\nexclude_docs: old/\n"
         "plugins:\n  - no-such-plugin: {a: 1}\n  - prd:\n      statuses: [Approved]\n"
-        "markdown_extensions:\n  - tables\n  - no_such.extension: {x: 1}\n"
+        "markdown_extensions:\n  - tables\n  - no_such.extension: {x: 1}\n  - toc: {permalink: true}\n"
+        "  - no_such.other: {y: 2}\n"
     )
     write(tmp_path, config, {"prds/a.md": CLEAN, "old/b.md": CLEAN.replace("Approved", "Shipped")})
     monkeypatch.chdir(tmp_path)
@@ -214,6 +215,7 @@ def test_a_theme_or_plugin_not_installed_here_is_a_warning(
     assert "theme 'no-such-theme' is not installed here" in err
     assert "plugin 'no-such-plugin' is not installed here" in err
     assert "extension 'no_such.extension' is not installed here" in err
+    assert "extension 'no_such.other' is not installed here" in err
     assert out.splitlines()[-1] == "0 errors, 0 warnings, 0 infos in 1 PRD page"
     # The prd options are still MkDocs-validated: a bad one is exit 2.
     write(tmp_path, config.replace("[Approved]", "Approved"), {})

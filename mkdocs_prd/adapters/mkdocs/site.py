@@ -9,6 +9,7 @@ exclusions (``templates/``, dot-files and dot-folders) applied.
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
@@ -83,10 +84,11 @@ def _load(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[
     """MkDocs' ``load_config``; again without each theme or plugin that is not installed here."""
     overrides: dict[str, Any] = {}
     missing: list[str] = []
-    for _attempt in range(4):  # MkDocs stops at the first option that fails: theme, then plugins
+    for _attempt in range(16):  # MkDocs reports one missing package per attempt
         start = len(messages)
         try:
-            return load_config(config_file, **overrides), missing
+            # A copy: MkDocs' validation consumes the entries it reads (dict.popitem).
+            return load_config(config_file, **copy.deepcopy(overrides)), missing
         except (SystemExit, Exception) as exc:  # MkDocs' Abort is a SystemExit; plugins raise anything
             problems = [m for level, m in messages[start:] if level >= logging.ERROR]
             found = _not_installed(problems)
