@@ -394,3 +394,11 @@ def translations_of(cfg: Any) -> Translations | None:
     if not locales:
         return None
     return Translations(structure=structure, locales=locales, default=default or locales[0])
+
+
+def load_site_config(config_file: str) -> Any:
+    """The site's config as ``mkdocs build`` loads it (kept here for the callers that import
+    it from this module): see :func:`mkdocs_prd.adapters.mkdocs.site.load_site_config`."""
+    from mkdocs_prd.adapters.mkdocs.site import load_site_config as load
+
+    return load(config_file)
