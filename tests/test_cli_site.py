@@ -69,8 +69,16 @@ def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
 
 
 def _build_findings(site) -> list[str]:  # type: ignore[no-untyped-def]
+    # The build log says the severity ("prds/b.md:7: error PRD102 ...") and the hint;
+    # lint's JSON has them apart.
     return sorted(
-        m.removeprefix("mkdocs_prd: ") for m in site.messages(logging.INFO) if re.search(r": PRD\d{3} ", m)
+        re.sub(
+            r" \(hint: .*\)$",
+            "",
+            re.sub(r": (?:error|warning|info) (PRD\d{3}) ", r": \1 ", m.removeprefix("mkdocs_prd: ")),
+        )
+        for m in site.messages(logging.INFO)
+        if re.search(r": (?:error |warning |info )?PRD\d{3} ", m)
     )
 
 
