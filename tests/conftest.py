@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ from mkdocs.config import load_config
 
 # Material prints an end-of-life notice on every build; keep test output readable.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# `mkdocs-prd lint` keeps a cache of Track IDs in the user's cache folder: never the real one in tests
+# (set here, so subprocesses inherit it too).
+os.environ["MKDOCS_PRD_CACHE_DIR"] = tempfile.mkdtemp(prefix="mkdocs-prd-test-cache-")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -14,7 +14,7 @@ from index_sites import Built, build_site, prd_text, write_site
 from markupsafe import Markup, escape
 from mkdocs.exceptions import ConfigurationError
 
-from mkdocs_prd.adapters.mkdocs.config import load_site_config
+from mkdocs_prd.adapters.mkdocs.site import load_site_config
 
 HOSTILE_TITLE = '<script>alert("t")</script>'
 HOSTILE_OWNER = "<img src=x onerror=alert(1)>"

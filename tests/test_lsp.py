@@ -142,7 +142,7 @@ def test_diagnostics_equal_the_lint_findings_with_the_site_context(
     other = CLEAN.replace("# PRD: Saved Payment Methods", "# PRD: Other")  # same Track ID: PRD106
     write_site(tmp_path, {"prds/a.md": page, "prds/b.md": other, "index.md": "# Home\n"})
     monkeypatch.chdir(tmp_path)
-    from mkdocs_prd.adapters.mkdocs.config import load_site_config
+    from mkdocs_prd.adapters.mkdocs.site import load_site_config
 
     site = load_site_config(str(tmp_path / "mkdocs.yml"))
     expected = lint(["docs/prds/a.md"], site.settings, site.docs_dir).findings

@@ -12,15 +12,19 @@ never an exception.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from mkdocs_prd.core.model import Finding
+from mkdocs_prd.core.parse.lines import split_lines
+from mkdocs_prd.core.parse.prd import decode_source
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.catalog import RULES
 from mkdocs_prd.core.rules.validate import severity_of, sort_findings
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import build_catalog, paused_gc
+from mkdocs_prd.core.sitewide.facts import FactCache, site_models
+from mkdocs_prd.core.trace.prose import prose_hits
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     pages: int = 0
+    skipped: tuple[str, ...] = ()
+    """Files asked for by name that the site's build leaves out (``exclude_docs``,
+    ``draft_docs``, ``templates/``, dot-folders), as the user gave them: not linted."""
 
     def file_of(self, finding: Finding) -> str:
         """The working-directory path of the file ``finding`` is about."""
@@ -92,8 +99,25 @@ def _add_once(full: str, key: str, seen: set[str], out: list[str]) -> None:
         out.append(full)
 
 
-def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) -> LintResult:
-    """Lint ``paths`` (files or folders; empty: the whole ``docs_dir``) with ``settings``.
+def lint(
+    paths: Sequence[str],
+    settings: Settings,
+    docs_dir: str | None = None,
+    site_pages: Collection[str] | None = None,
+    cache: FactCache | None = None,
+) -> LintResult:
+    """Lint ``paths`` (files or folders; empty: the whole site) with ``settings``.
+
+    ``site_pages`` are the pages a build of the site renders (``src_path`` relative to
+    ``docs_dir``, from MkDocs' own file collection); when given, they are the site:
+    linting without paths lints them, the other PRDs a file is checked against are
+    theirs, and a file inside ``docs_dir`` that is not among them is skipped (listed in
+    ``LintResult.skipped``).  Without it, every ``.md`` file below ``docs_dir`` is a page.
+
+    The site's other PRDs are only needed for the cross-document rules (their Track
+    IDs): ``cache`` (a :class:`~mkdocs_prd.core.sitewide.facts.FactCache`) keeps
+    those by content between runs, so linting one file inside a big site costs
+    little more than linting it alone.  The findings are the same with or without it.
 
     Raises ``FileNotFoundError`` when a path (or, without paths, ``docs_dir``) does not exist.
     """
@@ -104,7 +128,16 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
             raise FileNotFoundError(docs_dir or "docs_dir")
         paths = [docs]
     cwd = os.getcwd()
-    targets = [_target(p, docs, cwd) for p in expand_paths(paths)]
+    if whole_site and site_pages is not None and docs is not None:
+        # The build's own page list: no folder walk, no symlink resolution per file.
+        targets = [_target(os.path.join(docs, *p.split("/")), docs, cwd) for p in sorted(site_pages)]
+    else:
+        targets = [_target(p, docs, cwd) for p in expand_paths(paths)]
+    skipped: list[str] = []
+    if site_pages is not None and not whole_site:
+        built = site_pages if isinstance(site_pages, (set, frozenset)) else frozenset(site_pages)
+        skipped = [t.shown for t in targets if t.in_docs and t.src_path not in built]
+        targets = [t for t in targets if not t.in_docs or t.src_path in built]
     # Detection applies the site's `paths` globs to files in docs_dir; a file outside
     # docs_dir was asked for by name, so only the PRD heading decides.
     targets = [t for t in targets if not t.in_docs or settings.in_scope(t.src_path)]
@@ -116,28 +149,57 @@ def lint(paths: Sequence[str], settings: Settings, docs_dir: str | None = None) 
             pages[t.src_path] = data
     wanted = set(pages)
     # The rest of the site, so that a Track ID used elsewhere is still a duplicate.
+    others: list[tuple[str, bytes]] = []
     if docs is not None and not whole_site and os.path.isdir(docs):
-        for full in markdown_below(docs):
-            src = _relative(full, docs)
+        for src in _site_sources(docs, site_pages):
             if src not in pages and settings.in_scope(src):
-                data = _read(_Target(full, src, src, True), [], settings)
+                data = _read(_Target(os.path.join(docs, *src.split("/")), src, src, True), [], settings)
                 if data is not None:
-                    pages[src] = data
+                    others.append((src, data))
     # Only the findings outlive this block: the models are dropped while the cyclic
     # collector is still paused, so it never walks them (see ``paused_gc``).
     with paused_gc():
-        catalog = build_catalog(pages.items(), replace(settings, paths=()))
+        if _needs_full_models(pages, settings):
+            # Traceability resolves references to other PRDs' requirements: full models.
+            catalog = build_catalog([*pages.items(), *others], replace(settings, paths=()))
+        else:
+            context = site_models(others, cache)
+            catalog = build_catalog(pages.items(), replace(settings, paths=()), context)
+            del context
         found = [f for f in catalog.all_findings() if f.path in wanted]
         linted = sum(1 for prd in catalog if prd.path in wanted)
         # Traceability findings in source files and test reports (PRD601), on a whole-site lint.
         trace_files = set(catalog.trace.files) if whole_site else set()
         found += [f for f in catalog.all_findings() if f.path in trace_files]
         del catalog
+    if cache is not None:
+        cache.save()
     files = {t.src_path: t.shown for t in targets}
     if trace_files and settings.trace is not None:
         base = settings.trace.base_dir
         files.update({p: _relative(os.path.normpath(os.path.join(base, p)), cwd) for p in trace_files})
-    return LintResult(sort_findings([*found, *unreadable]), files, linted + len(unreadable))
+    return LintResult(sort_findings([*found, *unreadable]), files, linted + len(unreadable), tuple(skipped))
+
+
+def _needs_full_models(pages: dict[str, bytes], settings: Settings) -> bool:
+    """Whether the files linted refer to other PRDs' requirements (or traceability is on):
+    then the other PRDs are parsed in full, else their Track IDs are enough."""
+    if settings.trace is not None:
+        return True
+    for data in pages.values():
+        text = decode_source(data)[0]
+        if prose_hits(text, split_lines(text)):
+            return True
+    return False
+
+
+def _site_sources(docs: str, site_pages: Collection[str] | None) -> Iterator[str]:
+    """The site's pages as ``src_path``: ``site_pages`` when known, else every ``.md`` below ``docs``."""
+    if site_pages is not None:
+        yield from sorted(site_pages)
+    else:
+        for full in markdown_below(docs):
+            yield _relative(full, docs)
 
 
 def _target(full: str, docs: str | None, cwd: str) -> _Target:

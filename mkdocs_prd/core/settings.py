@@ -45,6 +45,43 @@ class TraceSettings:
 
 
 @dataclass(frozen=True)
+class Translations:
+    """The languages of a site translated with mkdocs-static-i18n.
+
+    ``structure`` is ``suffix`` (``x.md`` and ``x.fr.md``) or ``folder`` (``en/x.md``
+    and ``fr/x.md``); ``locales`` the configured languages; ``default`` the default one.
+    A page and its translations are one document in several languages.
+    """
+
+    structure: str
+    locales: tuple[str, ...]
+    default: str
+
+    def page_of(self, src_path: str) -> tuple[str, str]:
+        """``(the page's path without its language, its locale)`` for ``src_path``.
+
+        ``prds/x.fr.md`` gives ``("prds/x.md", "fr")`` in the suffix layout;
+        ``fr/prds/x.md`` gives ``("prds/x.md", "fr")`` in the folder layout; a path that
+        names no configured language belongs to the default one.
+        """
+        if self.structure == "folder":
+            head, sep, rest = src_path.partition("/")
+            if sep and head in self.locales:
+                return rest, head
+            return src_path, self.default
+        folder, sep, name = src_path.rpartition("/")
+        stem, dot, ext = name.rpartition(".")
+        base, dot2, locale = stem.rpartition(".")
+        if dot and dot2 and locale in self.locales:
+            return f"{folder}{sep}{base}.{ext}", locale
+        return src_path, self.default
+
+    def same_page(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are the same page in two languages."""
+        return self.page_of(a)[0] == self.page_of(b)[0]
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the core needs to know about a site's PRD configuration.
 
@@ -66,12 +103,26 @@ class Settings:
     """Traceability to code and tests; None when the site has no ``trace`` option."""
     markdown_extensions: tuple[str, ...] | None = None
     """The site's ``markdown_extensions`` by name; None when unknown (no config file)."""
+    translations: Translations | None = None
 
     def in_scope(self, src_path: str) -> bool:
-        """Whether ``src_path`` (relative to ``docs_dir``, ``/``-separated) may hold a PRD."""
+        """Whether ``src_path`` (relative to ``docs_dir``, ``/``-separated) may hold a PRD.
+
+        On a translated site, a translation is in scope when its page is
+        (``prds/**`` covers ``prds/x.fr.md`` and, in the folder layout, ``fr/prds/x.md``).
+        """
         if not self.paths:
             return True
-        return any(glob_match(src_path, pattern) for pattern in self.paths)
+        if any(glob_match(src_path, pattern) for pattern in self.paths):
+            return True
+        if self.translations is None:
+            return False
+        page = self.translations.page_of(src_path)[0]
+        return page != src_path and any(glob_match(page, pattern) for pattern in self.paths)
+
+    def same_page(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are one page in two languages (never without translations)."""
+        return self.translations is not None and self.translations.same_page(a, b)
 
 
 def glob_match(path: str, pattern: str) -> bool:

@@ -276,6 +276,8 @@ class PageRenderer:
         self._pending: dict[str, dict[str, str]] = {}
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
+        self.reports = reports
+        """The parsed ``iosm_report.md`` of each PRD, by its ``src_path``."""
         for prd in catalog:
             report = reports.get(prd.path)
             actuals = collect(prd.front_matter, report)

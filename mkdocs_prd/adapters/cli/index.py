@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Callable
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, note_skipped, require_site
-from mkdocs_prd.adapters.mkdocs.config import SiteConfig, index_settings
+from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, note_skipped, require_site, write_out
+from mkdocs_prd.adapters.mkdocs.config import index_settings
+from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
-from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, read_pages
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.page import html_block
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     raw = site.site
     use_directory_urls = raw.get("use_directory_urls", True) is not False
     skipped: list[str] = []
-    catalog = build_catalog(markdown_files(site.docs_dir, skipped), site.settings)
+    catalog = build_catalog(read_pages(site.docs_dir, default_language_pages(site), skipped), site.settings)
     note_skipped(skipped)
 
     def read_text(src_path: str) -> str | None:
@@ -72,14 +72,14 @@ def run(args: argparse.Namespace) -> int:
 
     url_of = lambda src: page_url(src, use_directory_urls)  # noqa: E731 - named for both uses
     if args.format == "markdown":
-        sys.stdout.write(_index_page(site, catalog, args.page, url_of, read_text))
+        write_out(_index_page(site, catalog, args.page, url_of, read_text))
         return EXIT_OK
     rows = catalog_rows(catalog, url_of, read_text)
     site_url = _text(raw.get("site_url"))
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # MkDocs' site_url option adds it too, and the build exports that
     document = export_document(rows, site_name=_text(raw.get("site_name")), site_url=site_url)
-    sys.stdout.write(dumps(document))
+    write_out(dumps(document))
     return EXIT_OK
 
 
@@ -107,11 +107,22 @@ def _index_page(
     return markdown.replace(INDEX_MARKER, "\n".join(html_block(listing)).strip("\n"))
 
 
-def _theme_name(raw: dict[str, Any]) -> str | None:
+def _theme_name(raw: Any) -> str | None:
     theme = raw.get("theme")
     if isinstance(theme, dict):
         theme = theme.get("name")
+    elif theme is not None and not isinstance(theme, str):
+        theme = getattr(theme, "name", None)  # MkDocs' Theme
     return theme if isinstance(theme, str) else None
+
+
+def default_language_pages(site: SiteConfig) -> list[str]:
+    """The pages of the build the site's ``prd-index.json`` comes from: on a site translated
+    with mkdocs-static-i18n, the default language's (each language build exports its own)."""
+    translations = site.settings.translations
+    if translations is None:
+        return list(site.pages)
+    return [p for p in site.pages if translations.page_of(p)[1] == translations.default]
 
 
 def _text(value: object) -> str | None:

@@ -9,11 +9,21 @@ from typing import Any
 
 from mkdocs_prd.adapters.cli.fixing import planned_fixes, unified_diff, write_atomically
 from mkdocs_prd.adapters.cli.formats import FORMATS
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
-from mkdocs_prd.adapters.mkdocs.config import SiteConfig
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_config_argument,
+    load_config,
+    say,
+    write_out,
+)
+from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, read_raw_config
+from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.lint import lint
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.facts import FactCache
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -57,6 +67,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="the tool that builds the site, for the plugin-on-Zensical warning (default: auto, "
         "Zensical when a zensical.toml is beside mkdocs.yml or theme.variant is set)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the cache of the site's Track IDs (results are the same, only slower)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -71,14 +86,21 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"mkdocs-prd: warning: {warning}\n")
     settings = site.settings if site is not None else Settings()
     docs_dir = site.docs_dir if site is not None else None
+    pages = site.page_set() if site is not None else None
+    cache = FactCache.for_site(docs_dir) if docs_dir is not None and not args.no_cache else None
     try:
-        result = lint(args.paths, settings, docs_dir)
+        result = lint(args.paths, settings, docs_dir, pages, cache)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc.args[0]}") from exc
+    for shown in result.skipped:
+        say(
+            f"mkdocs-prd: note: skipped {shown}: the site does not build it "
+            "(exclude_docs, draft_docs, templates/ or a dot-folder)"
+        )
     if args.fix or args.diff:
         changes = planned_fixes(result, settings)
         if args.diff:
-            sys.stdout.write(unified_diff(changes))
+            write_out(unified_diff(changes))
             return EXIT_PROBLEMS if changes else EXIT_OK
         for change in changes:
             try:
@@ -92,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{'s' * (len(changes) != 1)}",
                 file=sys.stderr,
             )
-            result = lint(args.paths, settings, docs_dir)
-    sys.stdout.write(FORMATS[args.format](result))
+            result = lint(args.paths, settings, docs_dir, pages, cache)
+    write_out(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK
 
@@ -127,7 +149,10 @@ def zensical_reason(site: SiteConfig) -> str | None:
     base = os.path.dirname(os.path.abspath(site.config_file))
     if os.path.isfile(os.path.join(base, "zensical.toml")):
         return "zensical.toml beside it"
-    theme = site.site.get("theme")
+    try:
+        theme = read_raw_config(site.config_file).get("theme")  # as written: MkDocs' Theme drops it
+    except ConfigurationError:
+        theme = None
     if isinstance(theme, dict) and "variant" in theme:
         return "theme.variant is a Zensical option"
     return None

@@ -18,7 +18,8 @@ import sys
 from collections.abc import Sequence
 
 from mkdocs_prd import __version__
-from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, SiteConfig, load_site_config
+from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
+from mkdocs_prd.adapters.mkdocs.site import SiteConfig, load_site_config
 from mkdocs_prd.core.safe import terminal_text
 
 EXIT_OK = 0
@@ -37,7 +38,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 """Modules that each register one subcommand, in the order ``--help`` lists them."""
 
-DEFAULT_CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml")
+DEFAULT_CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 
 
 class UsageError(Exception):
@@ -94,11 +95,43 @@ def load_config(config_file: str | None) -> SiteConfig | None:
     if path is None:
         return None
     try:
-        return load_site_config(path)
+        site = load_site_config(path)
     except ConfigurationError as exc:
         raise UsageError(exc.format_message()) from exc
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    for message in site.warnings:
+        say(f"mkdocs-prd: warning: {message}")
+    if not site.has_plugin:
+        say(
+            f"mkdocs-prd: warning: {path} has no `prd` plugin in `plugins:`; "
+            "using the default settings (a build would not check PRDs at all)"
+        )
+    return site
+
+
+def write_out(text: str) -> None:
+    """Write ``text`` to standard output and flush it.
+
+    When the reader has gone (``mkdocs-prd rules | head -1``), the rest of the output is
+    dropped quietly: standard output is pointed at the null device, so neither this
+    write nor the interpreter's last flush raises, and the command still returns the
+    exit status of what it found.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+
+
+def _drop_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (captured in tests): nothing to silence
+        pass
 
 
 def require_site(config_file: str | None) -> SiteConfig:
@@ -127,11 +160,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # Output into a closed pipe (`mkdocs-prd --help | head -1`): stop quietly.
+        _drop_stdout()
+        return EXIT_OK
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        sys.stdout.flush()
     except SystemExit as exc:
         # argparse exits on --help (0) and on usage errors (2); tests call main() directly.
+        sys.stdout.flush()
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     func = getattr(args, "func", None)
     if func is None:

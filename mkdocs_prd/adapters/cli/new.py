@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from mkdocs_prd.adapters.cli.main import (
@@ -19,13 +20,15 @@ from mkdocs_prd.adapters.cli.main import (
     load_config,
     note_skipped,
     say,
+    write_out,
 )
 from mkdocs_prd.core.new import builtin_skeleton, default_location, new_prd, write_new
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.meta import is_track_id
 from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
-from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
+from mkdocs_prd.core.sitewide.catalog import markdown_files, read_pages
+from mkdocs_prd.core.sitewide.facts import site_models
 
 
 def register(subparsers: Any) -> None:
@@ -64,6 +67,10 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Create the PRD; 0 on success, 1 when the file or Track ID already exists."""
     title = _one_line(args.title, "TITLE")
+    if not any(ch.isalnum() for ch in title):
+        raise UsageError(
+            f'TITLE {title!r} has no letters or digits; name the feature, e.g. "Bulk invoice export"'
+        )
     owner = _one_line(args.owner, "--owner") if args.owner is not None else None
     track_id = _one_line(args.track_id, "--track-id") if args.track_id is not None else None
     if track_id is not None and not is_track_id(track_id):
@@ -80,11 +87,16 @@ def run(args: argparse.Namespace) -> int:
     )
 
     docs_dir = site.docs_dir if site else None
-    scan_dir = docs_dir or args.directory or "."
+    # The PRDs a build sees (MkDocs' own file list), else every Markdown file of the folder.
     skipped: list[str] = []
-    catalog = build_catalog(markdown_files(scan_dir, skipped), settings) if os.path.isdir(scan_dir) else None
+    if site is not None:
+        pages: Iterable[tuple[str, bytes]] = read_pages(site.docs_dir, site.pages, skipped)
+    else:
+        scan_dir = args.directory or "."
+        pages = markdown_files(scan_dir, skipped) if os.path.isdir(scan_dir) else ()
+    catalog = site_models((p for p in pages if settings.in_scope(p[0])), None)
     note_skipped(skipped)
-    taken = {prd.track_id: prd.path for prd in catalog or () if prd.track_id}
+    taken = {prd.track_id: prd.path for prd in catalog if prd.track_id}
     if track_id is not None:
         clash = next((path for tid, path in taken.items() if tid.casefold() == track_id.casefold()), None)
         if clash is not None:
@@ -94,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     if args.directory is not None:
         folder, file_name = args.directory, None
     elif docs_dir is not None:
-        folder, file_name = default_location(docs_dir, settings, (prd.path for prd in catalog or ()))
+        folder, file_name = default_location(docs_dir, settings, (prd.path for prd in catalog))
     else:
         folder, file_name = ".", None
 
@@ -115,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     except OSError as exc:
         raise UsageError(f"cannot write {prd.path}: {exc.strerror or exc}") from exc
-    print(terminal_text(_shown(prd.path)))
+    write_out(terminal_text(_shown(prd.path)) + "\n")
     _note_scope(prd.path, docs_dir, settings)
     return EXIT_OK
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK
+from mkdocs_prd.adapters.cli.main import EXIT_OK, write_out
 from mkdocs_prd.core.rules.catalog import RULES, rule_table_markdown
 
 
@@ -30,15 +29,18 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the catalogue in the chosen format."""
     if args.format == "markdown":
-        sys.stdout.write(rule_table_markdown())
+        write_out(rule_table_markdown())
     elif args.format == "json":
         rows = [
             {"rule": r.id, "severity": r.severity.value, "description": r.summary, "fixable": r.fixable}
             for r in RULES.values()
         ]
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        write_out(json.dumps(rows, indent=2) + "\n")
     else:
-        for r in RULES.values():
-            fix = f" [fix: {r.fixable}]" if r.fixable else ""
-            sys.stdout.write(f"{r.id}  {r.severity.value:<7}  {r.summary}{fix}\n")
+        write_out(
+            "".join(
+                f"{r.id}  {r.severity.value:<7}  {r.summary}{f' [fix: {r.fixable}]' if r.fixable else ''}\n"
+                for r in RULES.values()
+            )
+        )
     return EXIT_OK

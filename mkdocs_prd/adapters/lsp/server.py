@@ -29,7 +29,8 @@ from pygls.uris import to_fs_path
 
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.lsp.convert import SOURCE, DocumentLines, diagnostic, hover_text
-from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, load_site_config
+from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
+from mkdocs_prd.adapters.mkdocs.site import load_site_config
 from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.model import Finding
 from mkdocs_prd.core.rules.catalog import RULES

@@ -19,13 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import UsageError, find_config_file, load_config
+from mkdocs_prd.adapters.cli.main import UsageError, find_config_file
 from mkdocs_prd.adapters.mkdocs.config import (
     ConfigurationError,
     PrdConfig,
-    SiteConfig,
     index_settings,
     plugin_options,
+    read_raw_config,
     to_settings,
     validate_options,
 )
@@ -154,15 +154,18 @@ def _where(options: Mapping[str, Any], host: Host) -> tuple[str | None, str | No
     if host.docs_dir:
         return config_file, host.docs_dir
     if config_file is not None:
-        site = _load(config_file)
-        return config_file, site.docs_dir if site is not None else None
+        raw = _load(config_file)
+        base = os.path.dirname(os.path.abspath(config_file))
+        return config_file, os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs")))
     return None, None
 
 
-def _load(config_file: str) -> SiteConfig | None:
+def _load(config_file: str) -> dict[str, Any]:
+    """``mkdocs.yml`` as YAML: the extension runs inside a build (MkDocs or Zensical) and
+    must not load the whole config again (that would load this extension and the plugins)."""
     try:
-        return load_config(config_file)
-    except UsageError as exc:
+        return read_raw_config(config_file)
+    except ConfigurationError as exc:
         raise ConfigurationError(f"markdown extension 'mkdocs_prd.extension': {exc}") from exc
 
 
@@ -189,8 +192,7 @@ def _read_site(
     raw: dict[str, Any] = {}
     site_options: dict[str, Any] = {}
     if config_file is not None:
-        loaded = _load(config_file)
-        raw = loaded.site if loaded is not None else {}
+        raw = _load(config_file)
         site_options = plugin_options(raw.get("plugins"))[0]
     own = {k: v for k, v in options.items() if k not in HOST_OPTIONS}
     cfg = validate_options({**site_options, **own}, config_file, "markdown extension 'mkdocs_prd.extension'")

@@ -1,14 +1,13 @@
 """The ``prd`` plugin's ``mkdocs.yml`` options, as a typed MkDocs ``Config``.
 
-One of the two modules that import MkDocs (the other is ``plugin.py``).  The CLI
-uses :func:`load_site_config` to read the same options from ``mkdocs.yml`` and
-validate them exactly as a build would, without building.
+The CLI reads the same options through MkDocs' own config loading
+(:func:`mkdocs_prd.adapters.mkdocs.site.load_site_config`), so they are validated
+exactly as a build validates them.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -16,7 +15,14 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exported: the CLI catches it
 from mkdocs.utils.yaml import yaml_load
 
-from mkdocs_prd.core.settings import DEFAULT_REQUIRED_SECTIONS, DEFAULT_STATUSES, Settings, TraceSettings
+from mkdocs_prd.core.numbers import checked_number
+from mkdocs_prd.core.settings import (
+    DEFAULT_REQUIRED_SECTIONS,
+    DEFAULT_STATUSES,
+    Settings,
+    TraceSettings,
+    Translations,
+)
 from mkdocs_prd.core.sitewide.index import COLUMNS, GROUP_KEYS, SORT_KEYS
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, parse_sources
 from mkdocs_prd.html.index_html import IndexOptions
@@ -111,6 +117,38 @@ class StatusAliases(_StringMapping):
         if not isinstance(value, str) or not value.strip() or not str(key).strip():
             raise ValidationError(f"Status alias {key!r}: expected the status it stands for, got {value!r}")
         return str(key), value.strip()
+
+
+class Number(BaseConfigOption[float]):
+    """A number in ``[low, high]``; ``80`` is as good as ``80.0`` (see :func:`checked_number`)."""
+
+    def __init__(self, default: float, *, low: float, high: float, percent_hint: bool = False) -> None:
+        super().__init__()
+        self.default = default
+        self.low, self.high = low, high
+        self.percent_hint = percent_hint
+
+    def run_validation(self, value: object) -> float:
+        try:
+            return checked_number(value, low=self.low, high=self.high)
+        except ValueError as exc:
+            message = str(exc)
+            percent = _percent(value, self.high) if self.percent_hint else None
+            if percent is not None:
+                message += f"; for {percent:g}% write {percent / 100:g}"
+            raise ValidationError(message) from None
+
+
+def _percent(value: object, high: float) -> float | None:
+    """The percentage ``value`` seems to be (``80``, ``"80%"``), or None."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            value = float(value.strip()[:-1])
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and max(high, 9) < value <= 100:
+        return float(value)
+    return None
 
 
 class IncludeIndexes(BaseConfigOption[list[IndexSource]]):
@@ -245,8 +283,9 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     rules = RuleSeverities()
     """Severity per rule id: ``error``, ``warning``, ``info`` or ``off``."""
 
-    iosm_threshold = c.Type(float, default=0.80)
-    """The IOSM-Index a PRD's target must reach (PRD504) and that the index counts."""
+    iosm_threshold = Number(0.80, low=0.0, high=1.0, percent_hint=True)
+    """The IOSM-Index a PRD's target must reach (PRD504) and that the index counts: a number
+    from 0 to 1 (``0.8``, ``1``)."""
 
     show_findings = c.Choice(("serve", "always", "never"), default="serve")
     """Where a PRD page shows its findings at its top."""
@@ -340,8 +379,11 @@ def extension_names(extensions: object) -> tuple[str, ...]:
     return tuple(names)
 
 
-def to_settings(cfg: PrdConfig, extensions: tuple[str, ...] | None = None) -> Settings:
-    """The MkDocs-free view of a validated ``PrdConfig``; ``extensions`` as :func:`extension_names`."""
+def to_settings(
+    cfg: PrdConfig, extensions: tuple[str, ...] | None = None, translations: Translations | None = None
+) -> Settings:
+    """The MkDocs-free view of a validated ``PrdConfig``; ``extensions`` as :func:`extension_names`,
+    ``translations`` as :func:`translations_of`."""
     trace: TraceSettings | None = None
     if cfg.trace is not None:
         trace = TraceSettings(
@@ -352,7 +394,6 @@ def to_settings(cfg: PrdConfig, extensions: tuple[str, ...] | None = None) -> Se
             page=cfg.trace["page"],
         )
     return Settings(
-        markdown_extensions=extensions,
         paths=tuple(cfg.paths),
         statuses=tuple(cfg.statuses),
         status_aliases=dict(cfg.status_aliases),
@@ -361,6 +402,8 @@ def to_settings(cfg: PrdConfig, extensions: tuple[str, ...] | None = None) -> Se
         iosm_threshold=float(cfg.iosm_threshold),
         labels=dict(cfg.labels),
         trace=trace,
+        markdown_extensions=extensions,
+        translations=translations,
     )
 
 
@@ -382,34 +425,47 @@ def index_settings(cfg: PrdConfig, settings: Settings, base_dir: str) -> IndexSe
     )
 
 
-@dataclass(frozen=True)
-class SiteConfig:
-    """What the CLI needs from ``mkdocs.yml``: where the docs are and the plugin options."""
+def translations_of(cfg: Any) -> Translations | None:
+    """The languages of mkdocs-static-i18n when the loaded MkDocs config ``cfg`` uses it.
 
-    config_file: str
-    docs_dir: str
-    plugin: PrdConfig
-    settings: Settings
-    has_plugin: bool
-    site: dict[str, Any]
-
-
-def load_site_config(config_file: str) -> SiteConfig:
-    """Read ``mkdocs.yml`` and validate the ``prd`` plugin's options as a build would.
-
-    Raises ``ConfigurationError`` with a message naming the option on bad config.
+    A page and its translations are one PRD; None when the site is not translated.
     """
-    with open(config_file, "rb") as fd:
-        raw = yaml_load(fd)
+    plugin = cfg["plugins"].get("i18n")
+    plugin_config = getattr(plugin, "config", None)
+    if plugin_config is None:
+        return None
+    try:
+        structure = str(plugin_config["docs_structure"])
+        locales = tuple(str(lang["locale"]) for lang in plugin_config["languages"])
+        default = next((str(lang["locale"]) for lang in plugin_config["languages"] if lang["default"]), None)
+    except (KeyError, TypeError):
+        return None
+    if not locales:
+        return None
+    return Translations(structure=structure, locales=locales, default=default or locales[0])
+
+
+def load_site_config(config_file: str) -> Any:
+    """The site's config as ``mkdocs build`` loads it (kept here for the callers that import
+    it from this module): see :func:`mkdocs_prd.adapters.mkdocs.site.load_site_config`."""
+    from mkdocs_prd.adapters.mkdocs.site import load_site_config as load
+
+    return load(config_file)
+
+
+def read_raw_config(config_file: str) -> dict[str, Any]:
+    """``config_file`` as plain YAML (MkDocs' loader: ``!ENV``, ``!relative``), not validated.
+
+    Raises ``ConfigurationError`` when it cannot be read or is not a mapping.
+    """
+    try:
+        with open(config_file, "rb") as fd:
+            raw = yaml_load(fd)
+    except OSError as exc:
+        raise ConfigurationError(f"{config_file}: {exc.strerror or exc}") from exc
     if not isinstance(raw, dict):
         raise ConfigurationError(f"{config_file}: expected a mapping at the top level")
-    base = os.path.dirname(os.path.abspath(config_file))
-    docs_dir = os.path.normpath(os.path.join(base, str(raw.get("docs_dir") or "docs")))
-    options, has_plugin = plugin_options(raw.get("plugins"))
-    cfg = validate_options(options, config_file, "plugin 'prd'")
-    # MkDocs' built-in set (toc, tables, fenced_code) when the site names none.
-    extensions = ("toc", "tables", "fenced_code", *extension_names(raw.get("markdown_extensions") or []))
-    return SiteConfig(config_file, docs_dir, cfg, to_settings(cfg, extensions), has_plugin, raw)
+    return raw
 
 
 def validate_options(options: dict[str, Any], config_file: str | None, where: str) -> PrdConfig:

@@ -18,7 +18,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
-from mkdocs_prd.adapters.mkdocs.config import PrdConfig, extension_names, index_settings, to_settings
+from mkdocs_prd.adapters.mkdocs.config import (
+    PrdConfig,
+    extension_names,
+    index_settings,
+    to_settings,
+    translations_of,
+)
+from mkdocs_prd.adapters.mkdocs.dirty import DependentPages, digest, force_render
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.review.history import PrdHistory, collect_history
@@ -35,7 +42,6 @@ from mkdocs_prd.html.theme import status_titles
 from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render_matrix, repo_links
 
 log = get_plugin_logger(__name__)
-
 
 
 class _TerminalSafe(logging.Filter):
@@ -63,13 +69,19 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.pages: PageRenderer | None = None
         self.lists = PrdListsExtension()
         self.histories: dict[str, PrdHistory] = {}
+        self.dirty = False
+        # Kept across the rebuilds of `mkdocs serve --dirty` (on_config does not reset it).
+        self.dependents = DependentPages()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Serve shows findings on pages by default; a published build does not.
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.settings = to_settings(self.config, extension_names(config.markdown_extensions))
+        self.settings = to_settings(
+            self.config, extension_names(config.markdown_extensions), translations_of(config)
+        )
         self.catalog = Catalog()
         self.site_index = None
         self.pages = None
@@ -90,12 +102,14 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             config.markdown_extensions.append(self.lists)  # type: ignore[arg-type]  # MkDocs takes objects too
         return config
 
-    # Late, so files that other plugins generate (gen-files, blog) are seen too.
-    @event_priority(-50)
+    # Last, after every plugin that adds or rearranges files: gen-files and blog pages
+    # are seen, and mkdocs-static-i18n (-100) has already picked this language's pages
+    # (and never meets our generated files, which it cannot handle).
+    @event_priority(-200)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        docs = ((f.src_uri, f.content_bytes) for f in files.documentation_pages())
+        docs = ((f.src_uri, data) for f in files.documentation_pages() if (data := _bytes_of(f)) is not None)
         self.catalog = build_catalog(docs, self.settings)
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
@@ -108,7 +122,29 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         if page is not None and self.pages is not None and files.get_file_from_path(page) is None:
             title = self.pages.renderer.labels.get("trace_matrix_title")
             files.append(File.generated(config, page, content=matrix_page_markdown(title)))
-        return self._index_files(files, config)
+        files = self._index_files(files, config)
+        if self.dirty:
+            self._render_dependents(files)
+        return files
+
+    def _render_dependents(self, files: Files) -> None:
+        """In a dirty build, have MkDocs render again every page whose plugin output changed
+        because another page changed (see :mod:`.dirty`)."""
+        reports = self.pages.reports if self.pages is not None else {}
+        inputs = {
+            prd.path: digest(self.catalog.findings_for(prd.path), reports.get(prd.path))
+            for prd in self.catalog
+        }
+        if self.site_index is not None:
+            rows = digest(self.site_index.rows)
+            for file in files.documentation_pages():
+                if file.src_uri in inputs or file.abs_src_path is None:
+                    continue
+                data = _bytes_of(file)
+                if file.src_uri == self.site_index.index_page or (data and MARKER_NAME.encode() in data):
+                    inputs[file.src_uri] = rows
+        for src in force_render(files, self.dependents.changed(inputs)):
+            log.debug(f"{src} is rendered again: a page it shows changed")
 
     def _log_findings(self) -> None:
         # Once per build, from the catalog just rebuilt: a serve rebuild never repeats
@@ -199,7 +235,12 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         """Add the index page (unless the site has its own there) and the index's browser files."""
         page = self.config.index_page
         if self.site_index is not None and page is not None and files.get_file_from_path(page) is None:
-            files.append(File.generated(config, page, content=self.site_index.page_markdown()))
+            # In a language build of mkdocs-static-i18n, the page goes below the language's folder.
+            generated = File.generated(config, page, content=self.site_index.page_markdown())
+            prefix = language_prefix(config)
+            if prefix:
+                generated.dest_uri = prefix + generated.dest_uri
+            files.append(generated)
         for name in INDEX_ASSETS:
             if files.get_file_from_path(f"{ASSET_DIR}/{name}") is not None:
                 continue  # the site's own copy (`mkdocs-prd assets`) is served
@@ -242,7 +283,9 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site_index is None or self.config.json_export is None:
             return
-        path = os.path.join(config.site_dir, *self.config.json_export.split("/"))
+        # One export per language build of mkdocs-static-i18n, beside that language's pages.
+        export = language_prefix(config) + self.config.json_export
+        path = os.path.join(config.site_dir, *export.split("/"))
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as fd:
             fd.write(self.site_index.export_text(config.site_name, config.site_url))
@@ -282,5 +325,32 @@ def _read_text(files: Files, src_path: str) -> str | None:
         return None
     try:
         return file.content_string
-    except (OSError, UnicodeDecodeError):
+    except Exception:  # any file another plugin made; MkDocs reports it if it matters
         return None  # an unreadable report is the render module's finding to report, not ours
+
+
+def _bytes_of(file: File) -> bytes | None:
+    """A page's bytes, or None when it has none to give.
+
+    Other plugins add pages without a source file (``File.generated`` with content, or
+    virtual pages filled in later); those without content, and files that vanished
+    or cannot be read, are not PRDs to us and must not stop the build.
+    """
+    try:
+        data = file.content_bytes
+    except Exception:  # MkDocs asserts, a plugin's File subclass may raise anything
+        return None
+    return data if isinstance(data, bytes) else None
+
+
+def language_prefix(config: MkDocsConfig) -> str:
+    """``"fr/"`` while mkdocs-static-i18n builds its French pages, else ``""``.
+
+    That plugin builds the site once per language, the other languages below a folder
+    named after their locale; the pages we generate must follow.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "is_default_language_build", True):
+        return ""
+    locale = getattr(i18n, "current_language", None)
+    return f"{locale}/" if isinstance(locale, str) and locale and "/" not in locale else ""

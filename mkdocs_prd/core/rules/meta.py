@@ -241,8 +241,12 @@ def duplicate_track_ids(prds: Sequence[Prd], settings: Settings) -> Iterator[tup
         if len(group) < 2:
             continue
         for prd in group:
+            # A translation of the page is the same PRD in another language, not a duplicate.
+            clashing = [o.path for o in group if o is not prd and not settings.same_page(o.path, prd.path)]
+            if not clashing:
+                continue
             field = prd.metadata.get("track_id")
-            others = ", ".join(o.path for o in group if o is not prd)
+            others = ", ".join(clashing)
             yield (
                 prd.path,
                 Hit(

@@ -80,13 +80,16 @@ def check_site(prds: Sequence[Prd], settings: Settings) -> list[Finding]:
 
 
 def validate(
-    pages: Iterable[tuple[Prd, str, Sequence[str] | None]], settings: Settings
+    pages: Iterable[tuple[Prd, str, Sequence[str] | None]],
+    settings: Settings,
+    context: Sequence[Prd] = (),
 ) -> dict[str, tuple[Finding, ...]]:
     """All findings of a site, by PRD path: page rules on each page, then site rules.
 
     A page is ``(prd, source text, lines)``: ``lines`` is the text as the parser split
     it (the rules reuse it), or None to split it again.  Every PRD path is a key, with
-    an empty tuple when the page is clean.
+    an empty tuple when the page is clean.  ``context`` are the site's other PRDs: the
+    site rules see them, but only ``pages`` get findings.
     """
     rules = _page_rules(settings)
     prds: list[Prd] = []
@@ -94,8 +97,9 @@ def validate(
     for prd, text, lines in pages:
         prds.append(prd)
         found.setdefault(prd.path, []).extend(_check_page(prd, RuleContext(settings, text, lines), rules))
-    for finding in check_site(prds, settings):
-        found.setdefault(finding.path, []).append(finding)
+    for finding in check_site([*prds, *context] if context else prds, settings):
+        if finding.path in found:
+            found[finding.path].append(finding)
     return {path: tuple(sort_findings(items)) for path, items in found.items()}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -66,19 +66,24 @@ class Catalog:
         )
 
 
-def build_catalog(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Catalog:
+def build_catalog(
+    docs: Iterable[tuple[str, bytes]], settings: Settings, context: Sequence[Prd] = ()
+) -> Catalog:
     """Detect, parse and validate the PRDs among ``(src_path, raw bytes)`` Markdown pages.
 
     Page rules run on each PRD with its source text, cross-document rules (PRD106)
     on all of them together, so the findings are those of this set of pages only.
+    ``context`` are other PRDs of the site (e.g. stand-ins from
+    :func:`~mkdocs_prd.core.sitewide.facts.site_models`): the cross-document rules
+    see them, but they are not in the catalog and get no findings.
     """
     with paused_gc():
         # In a function of its own so that the per-page working data (source lines)
         # is freed before the collector is back on, which would otherwise walk it.
-        return _build(docs, settings)
+        return _build(docs, settings, context)
 
 
-def _build(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Catalog:
+def _build(docs: Iterable[tuple[str, bytes]], settings: Settings, context: Sequence[Prd]) -> Catalog:
     pages: list[tuple[Prd, str, list[str]]] = []
     for src_path, data in sorted(docs):
         if not settings.in_scope(src_path):
@@ -92,7 +97,7 @@ def _build(docs: Iterable[tuple[str, bytes]], settings: Settings) -> Catalog:
         if problem is not None:
             prd = _with_problem(prd, problem)
         pages.append((prd, text, lines))
-    findings = validate(pages, settings)
+    findings = validate(pages, settings, context)
     trace = build_trace(pages, settings)
     if trace.findings:
         extra: dict[str, list[Finding]] = {}
@@ -125,6 +130,24 @@ def paused_gc() -> Iterator[None]:
 
 def _with_problem(prd: Prd, problem: Problem) -> Prd:
     return replace(prd, problems=(problem, *prd.problems))
+
+
+def read_pages(
+    docs_dir: str, src_paths: Iterable[str], skipped: list[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """``(src_path, bytes)`` of the given pages of ``docs_dir``.
+
+    A page that cannot be read (see :func:`~mkdocs_prd.core.read.read_bytes`) is left
+    out; ``skipped`` gets ``"src_path: reason"`` for each.
+    """
+    for src in src_paths:
+        try:
+            data = read_bytes(os.path.join(docs_dir, *src.split("/")))
+        except UnreadableFile as exc:
+            if skipped is not None:
+                skipped.append(f"{src}: {exc.reason}")
+            continue
+        yield src, data
 
 
 def markdown_files(docs_dir: str, skipped: list[str] | None = None) -> Iterator[tuple[str, bytes]]:

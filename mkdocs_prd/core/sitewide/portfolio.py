@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from mkdocs_prd.core.numbers import checked_number
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.core.sitewide.fetch import FetchError, fetch
@@ -25,6 +26,8 @@ from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, 
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a remote index, from connecting to the last byte: short, so a
 dead or dripping server cannot stall a build."""
+MAX_TIMEOUT = 300.0
+"""The longest wait for another site's index a build accepts, in seconds."""
 
 MAX_BYTES = 32 * 1024 * 1024
 """An index (remote or local) larger than this is refused rather than read into memory."""
@@ -83,9 +86,11 @@ def parse_sources(value: object) -> list[IndexSource]:
                 raise ValueError(f"entry {i + 1}: 'name' must be text")
             if url is not None and not isinstance(url, str):
                 raise ValueError(f"entry {i + 1}: 'url' must be text")
-            if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-                raise ValueError(f"entry {i + 1}: 'timeout' must be a positive number of seconds")
-            out.append(IndexSource(source.strip(), name, url, float(timeout)))
+            try:
+                seconds = checked_number(timeout, low=0, high=MAX_TIMEOUT, low_inclusive=False, unit=" s")
+            except ValueError as exc:
+                raise ValueError(f"entry {i + 1}: 'timeout' (seconds): {exc}") from None
+            out.append(IndexSource(source.strip(), name, url, seconds))
         else:
             raise ValueError(f"entry {i + 1}: expected a path, a URL or a mapping with 'source'")
     return out

@@ -1,0 +1,187 @@
+"""The site as a build sees it, for the command line: MkDocs' own config loading and file collection.
+
+``mkdocs-prd lint``, ``index`` and ``new`` must check exactly the pages ``mkdocs build``
+builds.  So the config is loaded and validated by MkDocs itself (ProperDocs for a
+``properdocs.yml``), which rejects what a build rejects, and the pages are MkDocs'
+``get_files`` with the site's ``exclude_docs``, ``draft_docs`` and the default
+exclusions (``templates/``, dot-files and dot-folders) applied.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.structure.files import get_files
+from mkdocs.utils.yaml import yaml_load
+
+from mkdocs_prd.adapters.mkdocs.config import PrdConfig, extension_names, to_settings, translations_of
+from mkdocs_prd.core.settings import Settings
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the CLI needs from the site's config.
+
+    ``config`` is the validated MkDocs (or ProperDocs) config; ``pages`` the
+    documentation pages a build renders, as ``src_path`` relative to ``docs_dir``
+    (``/``-separated, sorted); ``warnings`` what the tool warned about while loading.
+    """
+
+    config_file: str
+    docs_dir: str
+    plugin: PrdConfig
+    settings: Settings
+    has_plugin: bool
+    site: Any
+    pages: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def page_set(self) -> frozenset[str]:
+        """``pages`` as a set, for membership tests."""
+        return frozenset(self.pages)
+
+
+def load_site_config(config_file: str) -> SiteConfig:
+    """Load and validate ``config_file`` as ``mkdocs build`` does, and list the pages it builds.
+
+    Raises ``ConfigurationError`` with MkDocs' own messages when it rejects the config
+    (YAML errors, badly indented plugin blocks, bad options of any plugin).  A theme or
+    plugin or Markdown extension that is not installed where the command runs (a
+    pre-commit hook's own environment has no Material) is a warning, not an error: the
+    config is read again without it.
+    """
+    with _captured("mkdocs") as messages:
+        cfg, missing = _load(config_file, messages)
+        files = get_files(cfg)
+    plugin, has_plugin = _prd_plugin(cfg, config_file)
+    docs_dir = os.path.abspath(cfg["docs_dir"])
+    pages = tuple(sorted(f.src_uri for f in files.documentation_pages()))
+    settings = to_settings(plugin, extension_names(cfg["markdown_extensions"]), translations_of(cfg))
+    warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
+    warnings += [
+        f"{what} is not installed here; read the config without it (a build needs it)" for what in missing
+    ]
+    return SiteConfig(config_file, docs_dir, plugin, settings, has_plugin, cfg, pages, tuple(warnings))
+
+
+_NOT_INSTALLED = re.compile(r"""^Config value 'plugins': The "([^"]+)" plugin is not installed""")
+_NO_THEME = re.compile(r"^Config value 'theme': Unrecognised theme name: '([^']+)'")
+_NO_THEME_NAME = re.compile(r"^Config value 'theme': No theme name set")
+"""A theme without ``name``: Zensical's ``theme: {variant: ...}``."""
+_NO_EXTENSION = re.compile(r"^Config value 'markdown_extensions': Failed to load extension '([^']+)'")
+_LISTS = {"plugin": "plugins", "extension": "markdown_extensions"}
+"""The config keys whose entries may name a package not installed here."""
+
+
+def _load(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[str]]:
+    """MkDocs' ``load_config``; again without each theme or plugin that is not installed here."""
+    overrides: dict[str, Any] = {}
+    missing: list[str] = []
+    for _attempt in range(16):  # MkDocs reports one missing package per attempt
+        start = len(messages)
+        try:
+            # A copy: MkDocs' validation consumes the entries it reads (dict.popitem).
+            return load_config(config_file, **copy.deepcopy(overrides)), missing
+        except (SystemExit, Exception) as exc:  # MkDocs' Abort is a SystemExit; plugins raise anything
+            problems = [m for level, m in messages[start:] if level >= logging.ERROR]
+            found = _not_installed(problems)
+            if found is None or not _override(config_file, found, overrides):
+                detail = "\n".join(problems) or str(exc) or type(exc).__name__
+                raise ConfigurationError(f"{config_file}: {detail}") from None
+            missing += [f"{kind} {name!r}" for kind, name in found]
+    raise ConfigurationError(f"{config_file}: the themes and plugins it needs are not installed")
+
+
+def _not_installed(problems: list[str]) -> list[tuple[str, str]] | None:
+    """``[(kind, name)]`` when every problem is a theme or plugin not installed here, else None."""
+    found = []
+    for problem in problems:
+        if m := _NO_THEME.match(problem):
+            found.append(("theme", m.group(1)))
+        elif _NO_THEME_NAME.match(problem):
+            found.append(("theme", "(no name: another tool's theme)"))
+        elif m := _NOT_INSTALLED.match(problem):
+            found.append(("plugin", m.group(1)))
+        elif m := _NO_EXTENSION.match(problem):
+            found.append(("extension", m.group(1)))
+        else:
+            return None
+    return found or None
+
+
+def _override(config_file: str, found: list[tuple[str, str]], overrides: dict[str, Any]) -> bool:
+    """Add to ``overrides`` what leaves the ``found`` theme and plugins out; False when it cannot."""
+    for kind, name in found:
+        if kind == "theme":
+            if "theme" in overrides:
+                return False
+            overrides["theme"] = {"name": "mkdocs"}
+            continue
+        key = _LISTS[kind]
+        if key not in overrides:
+            try:
+                with open(config_file, "rb") as fd:
+                    raw = yaml_load(fd)
+            except (OSError, ConfigurationError):
+                return False
+            overrides[key] = raw.get(key) if isinstance(raw, dict) else None
+        kept = _drop_entry(overrides[key], name)
+        if kept == overrides[key]:
+            return False
+        overrides[key] = kept
+    return True
+
+
+def _drop_entry(value: object, name: str) -> object:
+    """A ``plugins`` or ``markdown_extensions`` value without the entry ``name``."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k != name}
+    if isinstance(value, list):
+        return [
+            item
+            for item in value
+            if not (item == name or (isinstance(item, dict) and len(item) == 1 and next(iter(item)) == name))
+        ]
+    return value
+
+
+@contextmanager
+def _captured(tool: str) -> Iterator[list[tuple[int, str]]]:
+    """Collect what ``tool`` logs (its own messages, e.g. "Config value 'plugins': ...")."""
+    records: list[tuple[int, str]] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append((record.levelno, record.getMessage()))
+
+    logger = logging.getLogger(tool)
+    handler = _Collect(logging.WARNING)
+    saved = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False  # the CLI prints them itself, once
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = saved
+
+
+def _prd_plugin(cfg: Any, config_file: str) -> tuple[PrdConfig, bool]:
+    from mkdocs_prd.adapters.mkdocs.plugin import PrdPlugin
+
+    for plugin in cfg["plugins"].values():
+        if isinstance(plugin, PrdPlugin):
+            return plugin.config, True
+    default = PrdConfig(config_file_path=config_file)
+    default.load_dict({})
+    default.validate()
+    return default, False

@@ -1,0 +1,52 @@
+"""Numeric configuration values: a number is a number (``80`` as well as ``0.8``), in range.
+
+MkDocs-free, so the plugin's options and ``include_indexes`` entries share one check
+and one wording.  Booleans (``true`` is an ``int`` to Python), text, NaN and
+infinities are refused.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def checked_number(
+    value: object, *, low: float, high: float, low_inclusive: bool = True, unit: str = ""
+) -> float:
+    """``value`` as a float when it is a finite number in ``[low, high]`` (``(low, high]`` when
+    ``low_inclusive`` is false).
+
+    Raises ``ValueError`` with a sentence for people: what was given, what range is
+    allowed (``unit`` is appended to the bounds, e.g. ``" s"``).
+    """
+    shown = f"{value!r}" if isinstance(value, str) else str(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        quoted = isinstance(value, str) and _parses(value)
+        note = " (text: write the number without quotes)" if quoted else ""
+        raise ValueError(f"expected a number {_range(low, high, low_inclusive, unit)}, got {shown}{note}")
+    number = float(value)
+    below = number < low if low_inclusive else number <= low
+    if not math.isfinite(number) or below or number > high:
+        raise ValueError(
+            f"{shown} is out of range: expected a number {_range(low, high, low_inclusive, unit)}"
+        )
+    return number
+
+
+def _range(low: float, high: float, low_inclusive: bool, unit: str) -> str:
+    first = f"{_num(low)}{unit}"
+    if low_inclusive:
+        return f"from {first} to {_num(high)}{unit}"
+    return f"above {first}, at most {_num(high)}{unit}"
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _parses(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,294 @@
+"""`mkdocs-prd lint`, `index` and `new` see exactly the pages `mkdocs build` builds.
+
+The config is loaded by MkDocs itself (a config MkDocs rejects is exit 2 with its
+message), the pages come from MkDocs' file collection (``exclude_docs``,
+``draft_docs``, ``templates/`` and dot-folders left out), and translations made with
+mkdocs-static-i18n are one PRD.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build_site
+
+from mkdocs_prd.adapters.cli.main import main
+
+GOLDEN = Path(__file__).parent / "golden" / "rules"
+CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
+TID = "saved-payment-methods"
+
+
+def prd(track_id: str, title: str = "Saved Payment Methods", **replace: str) -> str:
+    text = CLEAN.replace(TID, track_id).replace("Saved Payment Methods", title)
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return text
+
+
+TEMPLATE = (
+    "# PRD: [Feature Name]\n\n**Owner:** [name/team]\n**Status:** Draft | Review | Approved | Implemented\n"
+)
+
+# A site whose build passes --strict: the excluded pages would each fail lint if it read them.
+PAGES = {
+    "index.md": "# Home\n",
+    "prds/a.md": prd("alpha", "Alpha"),
+    "prds/b.md": prd("bravo", "Bravo", **{"**Status:** Approved": "**Status:** Shipped"}),  # PRD102
+    "prds/c.md": prd("charlie", "Charlie"),
+    "drafts/a-copy.md": prd("alpha", "Alpha copy"),  # exclude_docs: would be a PRD106
+    "templates/prd.md": TEMPLATE,  # MkDocs leaves templates/ out by default: placeholders
+    ".archive/old.md": prd("archived-1", "Old alpha"),  # dot-folder
+    "prds/wip.md": prd("charlie", "WIP"),  # draft_docs: not in a build either
+}
+CONFIG = {
+    "exclude_docs": "drafts/\n",
+    "draft_docs": "prds/wip.md\n",
+    "not_in_nav": "prds/c.md\n",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("excluded")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    try:
+        return build_site(root, PAGES, {}, theme="mkdocs", config=CONFIG)
+    finally:
+        logging.getLogger("mkdocs").setLevel(logging.NOTSET)
+
+
+def _build_findings(site) -> list[str]:  # type: ignore[no-untyped-def]
+    # The build log says the severity ("prds/b.md:7: error PRD102 ...") and the hint;
+    # lint's JSON has them apart.
+    return sorted(
+        re.sub(
+            r" \(hint: .*\)$",
+            "",
+            re.sub(r": (?:error|warning|info) (PRD\d{3}) ", r": \1 ", m.removeprefix("mkdocs_prd: ")),
+        )
+        for m in site.messages(logging.INFO)
+        if re.search(r": (?:error |warning |info )?PRD\d{3} ", m)
+    )
+
+
+def test_lint_reports_what_the_build_reports(
+    built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(built.root)
+    code, out, err = run(capsys, "lint", "--format", "json")
+    findings = json.loads(out)
+    from_lint = sorted(f"{f['path']}:{f['line']}: {f['rule']} {f['message']}" for f in findings)
+    assert from_lint == _build_findings(built)
+    assert {f["path"] for f in findings} == {"prds/b.md"}
+    assert code == 1  # the PRD102 error
+    assert "Traceback" not in err
+    code, out, _ = run(capsys, "lint")
+    assert out.splitlines()[-1] == "1 error, 0 warnings, 0 infos in 3 PRD pages"
+
+
+def test_index_lists_what_the_build_exports(
+    built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(built.root)
+    code, out, _ = run(capsys, "index")
+    assert code == 0
+    exported = json.loads(built.html("prd-index.json"))
+    printed = json.loads(out)
+    assert printed == exported
+    assert [r["src_path"] for r in printed["prds"]] == ["prds/a.md", "prds/b.md", "prds/c.md"]
+
+
+def test_new_checks_track_ids_against_built_pages_only(
+    built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(built.root)
+    code, _, err = run(capsys, "new", "Again", "--track-id", "ALPHA", "--dir", str(tmp_path))
+    assert code == 1 and "prds/a.md" in err
+    # The dot-folder's Track ID is not the site's: a build never sees that page.
+    code, out, err = run(capsys, "new", "Old", "--track-id", "archived-1", "--dir", str(tmp_path))
+    assert code == 0, err
+    assert out.strip().endswith(".md")
+
+
+def test_an_excluded_file_named_on_the_command_line_is_skipped_with_a_note(
+    built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """pre-commit passes every changed file: templates and drafts must not block commits."""
+    monkeypatch.chdir(built.root)
+    code, out, err = run(
+        capsys, "lint", "--strict", "docs/templates/prd.md", "docs/drafts/a-copy.md", "docs/prds/a.md"
+    )
+    assert code == 0
+    assert out.splitlines()[-1] == "0 errors, 0 warnings, 0 infos in 1 PRD page"
+    assert "skipped docs/templates/prd.md" in err and "skipped docs/drafts/a-copy.md" in err
+    # A file outside docs_dir is not the site's to exclude: it is linted with the site's settings.
+    outside = built.root / "elsewhere.md"
+    outside.write_text(prd("alpha", "Outside"), encoding="utf-8")
+    code, out, _ = run(capsys, "lint", "elsewhere.md")
+    assert "elsewhere.md:5: error PRD106 Track ID `alpha` is also used by prds/a.md" in out
+    assert code == 1
+
+
+def write(root: Path, config: str, pages: dict[str, str]) -> None:
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for rel, text in pages.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        # The prd options indented under the list item, not under `prd:`.
+        ("site_name: T\nplugins:\n  - prd:\n    paths: [prds/**]\n", "Invalid Plugins configuration"),
+        ("site_name: T\nplugins:\n  - prd:\n      iosm_threshold: 80\n", "for 80% write 0.8"),
+        ("site_name: T\nplugins:\n  - prd:\n      iosm_threshold: 1.5\n", "1.5 is out of range"),
+        ("site_name: T\nplugins:\n  - prd:\n      iosm_threshold: 85%\n", "for 85% write 0.85"),
+        (
+            "site_name: T\nplugins:\n  - prd:\n      iosm_threshold: '0.8'\n",
+            "write the number without quotes",
+        ),
+        ("site_name: T\nplugins:\n  - prd:\n      iosm_threshold: .nan\n", "out of range"),
+        ("site_name: T\nplugins:\n  - prd:\n      iosm_threshold: true\n", "expected a number from 0 to 1"),
+        (
+            "site_name: T\nplugins:\n  - prd:\n      include_indexes: [{source: a.json, timeout: 0}]\n",
+            "'timeout' (seconds)",
+        ),
+        (
+            "site_name: T\nplugins:\n  - prd:\n      include_indexes: [{source: a.json, timeout: 1e9}]\n",
+            "at most 300 s",
+        ),
+        # Not installed, and another problem: the config is rejected as MkDocs rejects it.
+        (
+            "site_name: T\ntheme: {name: no-such-theme}\nplugins:\n  - prd:\n      iosm_threshold: 2\n",
+            "option 'iosm_threshold': 2 is out of range",
+        ),
+        ("site_name: [unclosed\n", "mkdocs.yml"),
+    ],
+)
+def test_configs_mkdocs_rejects_exit_2_with_its_message(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    message: str,
+) -> None:
+    write(tmp_path, config, {"prds/a.md": CLEAN})
+    monkeypatch.chdir(tmp_path)
+    for command in (["lint"], ["index"], ["new", "X", "--dir", str(tmp_path / "out")]):
+        code, out, err = run(capsys, *command)
+        assert code == 2, command
+        assert out == ""
+        assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["1", "0", "0.85", "1.0"])
+def test_numbers_are_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    write(
+        tmp_path, f"site_name: T\nplugins:\n  - prd:\n      iosm_threshold: {value}\n", {"prds/a.md": CLEAN}
+    )
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "lint")
+    assert code == 0, err
+
+
+def test_a_theme_or_plugin_not_installed_here_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pre-commit hook's environment has mkdocs-prd but not the site's theme or every plugin."""
+    config = (
+        "site_name: T\ntheme: {name: no-such-theme, features: [x]}\nexclude_docs: old/\n"
+        "plugins:\n  - no-such-plugin: {a: 1}\n  - prd:\n      statuses: [Approved]\n"
+        "markdown_extensions:\n  - tables\n  - no_such.extension: {x: 1}\n  - toc: {permalink: true}\n"
+        "  - no_such.other: {y: 2}\n"
+    )
+    write(tmp_path, config, {"prds/a.md": CLEAN, "old/b.md": CLEAN.replace("Approved", "Shipped")})
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "lint")
+    assert code == 0, err
+    assert "theme 'no-such-theme' is not installed here" in err
+    assert "plugin 'no-such-plugin' is not installed here" in err
+    assert "extension 'no_such.extension' is not installed here" in err
+    assert "extension 'no_such.other' is not installed here" in err
+    assert out.splitlines()[-1] == "0 errors, 0 warnings, 0 infos in 1 PRD page"
+    # The prd options are still MkDocs-validated: a bad one is exit 2.
+    write(tmp_path, config.replace("[Approved]", "Approved"), {})
+    assert run(capsys, "lint")[0] == 2
+
+
+def test_a_config_without_the_prd_plugin_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "site_name: T\nplugins:\n  - search\n", {"prds/a.md": CLEAN})
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "lint")
+    assert code == 0
+    assert "has no `prd` plugin" in err
+    assert out.splitlines()[-1].endswith("in 1 PRD page")
+
+
+def test_a_properdocs_config_is_found_and_read_like_mkdocs_yml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = "site_name: T\ntheme: {name: material}\nexclude_docs: old/\nplugins:\n  - prd\n"
+    write(tmp_path, config, {"prds/a.md": CLEAN})
+    (tmp_path / "mkdocs.yml").rename(tmp_path / "properdocs.yml")
+    (tmp_path / "docs" / "old").mkdir()
+    (tmp_path / "docs" / "old" / "a.md").write_text(CLEAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "lint")
+    assert code == 0, err
+    assert out.splitlines()[-1] == "0 errors, 0 warnings, 0 infos in 1 PRD page"
+
+
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_translations_are_one_prd_to_lint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], structure: str
+) -> None:
+    config = (
+        "site_name: T\nplugins:\n  - i18n:\n      docs_structure: STRUCTURE\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n        - {locale: fr, name: Français}\n"
+        "  - prd:\n      paths: ['prds/**']\n"
+    ).replace("STRUCTURE", structure)
+
+    def at(lang: str, path: str) -> str:
+        if structure == "folder":
+            return f"{lang}/{path}"
+        return path if lang == "en" else path.replace(".md", f".{lang}.md")
+
+    pages = {
+        at("en", "index.md"): "# Home\n",
+        at("en", "prds/x.md"): CLEAN,
+        at("fr", "prds/x.md"): CLEAN.replace("Saved Payment Methods", "Moyens de paiement"),
+        at("fr", "prds/y.md"): prd(TID, "Autre"),  # another page, same Track ID: a real duplicate
+    }
+    write(tmp_path, config, pages)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "lint", "--format", "json")
+    found = sorted((f["path"], f["rule"], f["message"]) for f in json.loads(out))
+    y, x_en, x_fr = at("fr", "prds/y.md"), at("en", "prds/x.md"), at("fr", "prds/x.md")
+    assert found == sorted(
+        [
+            (x_en, "PRD106", f"Track ID `{TID}` is also used by {y}"),
+            (x_fr, "PRD106", f"Track ID `{TID}` is also used by {y}"),
+            (y, "PRD106", f"Track ID `{TID}` is also used by {', '.join(sorted([x_en, x_fr]))}"),
+        ]
+    )
+    # The index is the default language's build: one row for x.
+    code, out, _ = run(capsys, "index")
+    assert code == 0
+    assert [r["src_path"] for r in json.loads(out)["prds"]] == [x_en]
