@@ -49,7 +49,11 @@ _EXAMPLES: dict[str, str] = {
 }
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
+_VERSION = re.compile(
+    r"\d+(?:\.\d+){0,2}"
+    r"(?:-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*|(?:a|b|rc|alpha|beta|dev|pre)\.?\d*)?"  # 0.3-rc1, 1.0.0-beta.2, 2.0rc1
+    r"(?:\+[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)?"  # SemVer build metadata
+)
 _PREFIXED_VERSION = re.compile(r"[vV][ .]?(\d+(?:\.\d+){0,2})")
 
 
@@ -169,7 +173,7 @@ def _real_date(value: str) -> bool:
 @page_rule(
     "PRD104",
     Severity.WARNING,
-    "Version is not like `1`, `1.2` or `1.2.3`",
+    "Version is not like `1`, `1.2` or `1.2.3` (a pre-release such as `0.3-rc1` or `1.0.0-beta.2` is fine)",
     fixable="a version with a `v` before it (`v1.2`, `V 1.2`)",
 )
 def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
