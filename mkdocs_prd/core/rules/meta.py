@@ -51,7 +51,7 @@ _EXAMPLES: dict[str, str] = {
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _VERSION = re.compile(
     r"\d+(?:\.\d+){0,2}"
-    r"(?:-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*|(?:a|b|rc|alpha|beta|dev|pre)\.?\d*)?"  # 0.3-rc1, 1.0.0-beta.2, 2.0rc1
+    r"(?:-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*|(?:a|b|rc|alpha|beta|dev|pre)\.?\d*)?"  # 0.3-rc1, 2.0rc1
     r"(?:\+[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)?"  # SemVer build metadata
 )
 _PREFIXED_VERSION = re.compile(r"[vV][ .]?(\d+(?:\.\d+){0,2})")
