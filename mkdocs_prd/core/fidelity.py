@@ -132,6 +132,8 @@ class _Lists:
     def __init__(self, features: Features) -> None:
         self.features = features
         self.out: list[str] = []
+        self._scanned = 0  # self.out[:_scanned] has been searched for blank lines
+        self._last_blank = -1  # index of the last blank line found there
         self.stack: list[_Item] = []
         self.prev = "blank"  # blank, item, para (item text or paragraph), other, html, code
         self.para_depth = 0
@@ -219,11 +221,16 @@ class _Lists:
         self._block(ind, text, nxt, rel)
 
     def _block_starts_indented(self) -> bool:
-        """Whether the output block (since the last blank line) starts with an indented line."""
-        for k in range(len(self.out) - 1, -1, -1):
+        """Whether the output block (since the last blank line) starts with an indented line.
+
+        ``out`` only grows, so each line is searched once: linear over the page.
+        """
+        for k in range(self._scanned, len(self.out)):
             if not self.out[k]:
-                return self.out[k + 1].startswith(" ")
-        return bool(self.out) and self.out[0].startswith(" ")
+                self._last_blank = k
+        self._scanned = len(self.out)
+        start = self._last_blank + 1
+        return start < len(self.out) and self.out[start].startswith(" ")
 
     def _lazy(self, ind: int, text: str, nxt: str) -> bool:
         """Whether a line after paragraph text continues it (CommonMark's lazy continuation)."""
