@@ -15,10 +15,16 @@ from pathlib import Path
 import pytest
 from block_oracle import MKDOCS_DEFAULT, SAMPLE, block_tree, mkdocs_html, oracle_html
 from conftest import build_site
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prd.core.fidelity import Features, features_from_extensions, normalise
+from mkdocs_prd.core.fidelity import (
+    Features,
+    _Lists,
+    features_from_extensions,
+    fences_in_list_items,
+    normalise,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = (Path(__file__).parent / "fixtures" / "prd-template.md").read_text(encoding="utf-8")
@@ -324,3 +330,30 @@ def test_prd801_fence_in_a_list_item_without_superfences() -> None:
     assert _rule_lines(FENCED_IN_ITEM, ("toc", "pymdownx.superfences")) == []
     assert _rule_lines(FENCED_IN_ITEM, None) == []
     assert _rule_lines(TEMPLATE, ("toc", "tables", "fenced_code")) == []
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    doc=a_document(),
+    fences=st.lists(
+        st.tuples(
+            st.integers(0, 40),
+            st.sampled_from(["", " ", "  ", "   ", "    ", "\t", " \t", "      "]),
+            st.sampled_from(["```", "~~~", "````", "> ```", "```js"]),
+        ),
+        max_size=4,
+    ),
+)
+@example(doc="- item", fences=[(1, "\t", "```"), (2, "\t", "```")])
+@example(doc="1. item", fences=[(1, " \t", "~~~")])
+@example(doc="- item", fences=[(1, "  ", "```js")])
+def test_prd801_quick_check_skips_only_pages_without_fences_in_items(
+    doc: str, fences: list[tuple[int, str, str]]
+) -> None:
+    """The pre-check that spares most pages the scan never hides a fence in a list item."""
+    lines = doc.split("\n")
+    for at, indent, mark in fences:
+        lines.insert(min(at, len(lines)), indent + mark)
+    scan = _Lists(Features())
+    scan.run(lines)
+    assert fences_in_list_items(lines) == scan.fences_in_items

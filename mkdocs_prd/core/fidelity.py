@@ -473,6 +473,10 @@ def fences_in_list_items(lines: list[str]) -> list[int]:
     a list item such a block renders as indented code with its fence lines showing,
     unless the site enables ``pymdownx.superfences``.
     """
+    # Such a fence is indented (to the item's content column): a page without an
+    # indented fence line has none, and most pages are skipped without the scan.
+    if not any(line[:1] in (" ", "\t") and line.lstrip(" \t")[:3] in ("```", "~~~") for line in lines):
+        return []
     scan = _Lists(Features())
     scan.run(lines)
     return scan.fences_in_items

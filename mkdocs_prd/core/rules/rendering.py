@@ -25,8 +25,6 @@ def fence_in_list_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     extensions = ctx.settings.markdown_extensions
     if extensions is None or features_from_extensions(extensions).superfences:
         return
-    if not any("```" in line or "~~~" in line for line in ctx.lines):
-        return
     for line in fences_in_list_items(list(ctx.lines)):
         yield Hit(
             line,
