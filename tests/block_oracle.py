@@ -39,8 +39,18 @@ def mkdocs_html(text: str, extensions: list[str], *, fidelity: bool = True) -> s
     ext = PrdListsExtension()
     ext.active = fidelity
     features = _features(extensions)
-    source = normalise(text, features) if fidelity else text
-    return markdown.markdown(source, extensions=[*extensions, ext])
+    held: dict[str, str] = {}
+
+    def hold(block: str) -> str:  # as the page renderer does: a placeholder, the HTML back after
+        token = f"<!--held-{len(held)}-->"
+        held[token] = block
+        return token
+
+    source = normalise(text, features, hold) if fidelity else text
+    html = markdown.markdown(source, extensions=[*extensions, ext])
+    for token, block in held.items():
+        html = html.replace(token, block)
+    return html
 
 
 def _features(extensions: list[str]) -> Features:

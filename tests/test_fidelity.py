@@ -197,6 +197,41 @@ GOLDEN: dict[str, tuple[str, list[str], str]] = {
         MKDOCS_DEFAULT,
         "<ul>\n<li>a</li>\n</ul>\n<ol>\n<li>b</li>\n</ol>",
     ),
+    "requirement-block-with-its-anchor": (
+        '<span class="prd-anchor" id="fr-1"></span>**FR-1: Alpha**\n- Description: does a\n'
+        "- Priority: Must\n",
+        MKDOCS_DEFAULT,
+        '<p><span class="prd-anchor" id="fr-1"></span><strong>FR-1: Alpha</strong></p>\n<ul>\n'
+        "<li>Description: does a</li>\n<li>Priority: Must</li>\n</ul>",
+    ),
+    "paragraph-starting-with-inline-html": (
+        '<b>Goals</b>\n- Fast\n\n<abbr title="x">NG</abbr>: skip\n- Slow\n',
+        MKDOCS_DEFAULT,
+        "<p><b>Goals</b></p>\n<ul>\n<li>Fast</li>\n</ul>\n"
+        '<p><abbr title="x">NG</abbr>: skip</p>\n<ul>\n<li>Slow</li>\n</ul>',
+    ),
+    "list-inside-details": (
+        "<details><summary>More</summary>\n\n- hidden\n- list\n\n</details>\n",
+        MKDOCS_DEFAULT,
+        "<details><summary>More</summary>\n\n<ul>\n<li>hidden</li>\n<li>list</li>\n</ul>\n</details>",
+    ),
+    "html-block-ends-at-a-blank-line": (
+        '<div class="note">\n**not Markdown** here\n</div>\n\n1. a\n2. b\n',
+        MKDOCS_DEFAULT,
+        '<div class="note">\n**not Markdown** here\n</div>\n\n<ol>\n<li>a</li>\n<li>b</li>\n</ol>',
+    ),
+    "backslash-hard-break": (
+        "**Impact:**\\\nrefunds take days\\\\\nno break after an escaped backslash\n",
+        MKDOCS_DEFAULT,
+        "<p><strong>Impact:</strong><br />\nrefunds take days\\\nno break after an escaped backslash</p>",
+    ),
+    "fence-right-under-item-text": (
+        "1. **FR-2: CSV export** (Must)\n   ```csv\n   a,b\n   ```\n   Acceptance: opens.\n2. next\n",
+        SAMPLE,
+        "<ol>\n<li>\n<p><strong>FR-2: CSV export</strong> (Must)</p>\n"
+        '<div class="highlight"><pre><span></span><code>a,b\n</code></pre></div>\n'
+        "<p>Acceptance: opens.</p>\n</li>\n<li>\n<p>next</p>\n</li>\n</ol>",
+    ),
     "table-under-a-label-line": (
         "**Gates:**\n| Gate | Target |\n|---|---|\n| I | 0.9 |\n",
         MKDOCS_DEFAULT,
@@ -256,6 +291,24 @@ PRD = """# PRD: Refunds
 - 400: bad request
 - 403: forbidden
 
+## 5. Requirements
+
+### Functional Requirements
+
+**FR-1: Partial refunds**
+- Description: refund part of an order
+- Acceptance: the customer gets the part back
+- Priority: Must
+
+<b>Notes</b>
+- kept short
+
+<details><summary>Rejected options</summary>
+
+- manual refunds
+
+</details>
+
 ## 9. Acceptance Criteria
 - [x] Refunds are issued[^1]
 - [ ] Audit trail kept
@@ -291,6 +344,10 @@ def test_quick_start_build_renders_the_prd_as_commonmark(quick_start: tuple[str,
     assert 'type="checkbox" class="task-list-item-checkbox" disabled checked' in page
     assert 'class="footnote-ref" href="#fn:1"' in page and "Within 14 days." in page
     assert "prd-alert__title--note" in page and "[!NOTE]" not in page
+    # The template's requirement block keeps its list under the anchored title line.
+    assert 'class="prd-anchor"' in page
+    assert "<li>Description: refund part of an order</li>" in page and "- Description" not in page
+    assert "<li>kept short</li>" in page and "<li>manual refunds</li>" in page
     lists = [n for n in block_tree(page) if n[0] in ("ul", "ol")]
     oracle = [n for n in block_tree(oracle_html(PRD)) if n[0] in ("ul", "ol")]
     assert lists == oracle

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 __all__ = ["Features", "features_from_extensions", "fences_in_list_items", "normalise"]
@@ -70,7 +70,44 @@ _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^( *)(`{3,}|~{3,})")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_HTML = re.compile(r"^ {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))")
+# CommonMark's HTML blocks (spec 4.6), by kind: 1 raw text elements, 2-5 comments,
+# processing instructions, declarations and CDATA, 6 block-level tags, 7 any other
+# complete tag alone on its line (which cannot interrupt a paragraph).
+_HTML_RAW = re.compile(r"^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+_HTML_SPECIAL = re.compile(r"^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[)")
+_HTML_TAG = re.compile(r"^ {0,3}</?([A-Za-z][A-Za-z0-9-]*)(?:[\s>]|/>|$)")
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+_HTML_ALONE = re.compile(
+    rf"^ {{0,3}}(?:<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
+)
+_BLOCK_TAG_NAMES = """
+address article aside base basefont blockquote body caption center col colgroup dd details dialog dir
+div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html
+iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary
+table tbody td tfoot th thead title tr track ul
+"""
+_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
+_MARKDOWN_ATTR = re.compile(r"\smarkdown(?:\s*=|[\s/>]|$)")
+
+
+def html_block_kind(text: str) -> int:
+    """The CommonMark kind (1-7) of the HTML block ``text`` starts, or 0 when it starts none.
+
+    A line that merely begins with inline HTML (``<span id="x"></span>**FR-1**``,
+    ``<b>Goals</b>``) starts a paragraph, not an HTML block.
+    """
+    if not text.lstrip(" ").startswith("<"):
+        return 0
+    if _HTML_RAW.match(text):
+        return 1
+    if _HTML_SPECIAL.match(text):
+        return 2
+    tag = _HTML_TAG.match(text)
+    if tag is not None and tag.group(1).lower() in _BLOCK_TAGS:
+        return 6
+    return 7 if _HTML_ALONE.match(text) else 0
+
+
 _QUOTE = re.compile(r"^ {0,3}>")
 _TASK = re.compile(r"^\[([ xX])\](?=[ \t]+\S)")
 _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
@@ -119,6 +156,10 @@ def _interrupts(m: re.Match[str]) -> bool:
     return marker in "-+*" or marker[:-1].lstrip("0") == "1"
 
 
+_Hold = Callable[[str], str] | None
+"""Takes the raw text of an HTML block and returns the one-line placeholder that stands for it."""
+
+
 @dataclass
 class _Item:
     src: int  # content column in the source
@@ -129,8 +170,11 @@ class _Item:
 class _Lists:
     """One pass over the lines of a container (the page, or a quote's inside)."""
 
-    def __init__(self, features: Features) -> None:
+    def __init__(self, features: Features, hold: _Hold = None) -> None:
         self.features = features
+        self.hold = hold
+        self.held: list[str] | None = None  # the raw lines of an HTML block being held
+        self.raw: list[str] = []
         self.out: list[str] = []
         self._scanned = 0  # self.out[:_scanned] has been searched for blank lines
         self._last_blank = -1  # index of the last blank line found there
@@ -152,14 +196,31 @@ class _Lists:
         self.out.append(" " * ind + text if text else "")
 
     def run(self, lines: list[str]) -> list[str]:
+        self.raw = lines
         expanded = [_expand(raw) for raw in lines]
         expanded.append("")
         for i in range(len(lines)):
             self.number = i + 1
             self.line(expanded[i], expanded[i + 1])
+        self._release()
         return self.out
 
+    def _release(self) -> None:
+        """Put the held HTML block into the output as one placeholder line, blank lines around."""
+        if self.held is None or self.hold is None:
+            return
+        if self.out and self.out[-1]:
+            self.out.append("")
+        self.out.append(self.hold("\n".join(self.held)))
+        self.held = None
+        self.prev = "other"
+
     def line(self, line: str, nxt: str) -> None:
+        if self.held is not None:
+            if line.strip():
+                self.held.append(self.raw[self.number - 1])
+                return
+            self._release()
         if self.fence is not None:
             mark, shift = self.fence
             ind = _indent(line)
@@ -167,6 +228,8 @@ class _Lists:
             if line.strip().startswith(mark) and set(line.strip()) == {mark[0]}:
                 self.fence = None
                 self.prev = "other"
+                if self._superfence_in_item() and nxt.strip() and _indent(nxt) >= self.stack[-1].src:
+                    self.out.append("")  # the item's text after the block is a paragraph of its own
             return
         if not line.strip():
             self.out.append("")
@@ -177,6 +240,8 @@ class _Lists:
             return
         if not self.stack and line[0].isalpha() and self.prev != "code" and "|" not in line:
             # Most lines of a page: paragraph text outside lists, nothing to change.
+            if self.prev == "para":
+                self._hard_break()
             self.out.append(line)
             if self.prev != "para":
                 self.para_depth = 0
@@ -193,6 +258,7 @@ class _Lists:
             if marker is not None:  # "3. x" continuing a paragraph: text, never an item
                 end = marker.end(2)
                 text = text[: end - 1] + "\\" + text[end - 1 :]
+            self._hard_break()
             self.emit(base, text)
             return
         had_list = bool(self.stack)
@@ -219,6 +285,18 @@ class _Lists:
             self.emit(self.shift_to(ind), text)
             return
         self._block(ind, text, nxt, rel)
+
+    def _hard_break(self) -> None:
+        """The paragraph line just written ends in a backslash and the paragraph goes on:
+        CommonMark's hard line break, written the way Python-Markdown reads one (two spaces)."""
+        last = self.out[-1] if self.out else ""
+        if not last.endswith("\\") or last.count("`") % 2:
+            return
+        if (len(last) - len(last.rstrip("\\"))) % 2:  # an odd run: the last backslash is not escaped
+            self.out[-1] = last[:-1] + "  "
+
+    def _superfence_in_item(self) -> bool:
+        return bool(self.stack) and self.features.superfences
 
     def _block_starts_indented(self) -> bool:
         """Whether the output block (since the last blank line) starts with an indented line.
@@ -247,7 +325,7 @@ class _Lists:
             return False
         if _SETEXT.match(probe) and not self.stack:
             return False
-        if _HTML.match(probe) and not re.match(r"^<(?:[a-zA-Z]+\b[^>]*>|/[a-zA-Z])", probe):
+        if html_block_kind(probe) not in (0, 7):  # kind 7 cannot interrupt a paragraph
             return False
         m = _ITEM.match(" " * 0 + probe)
         if m is not None and _interrupts(m):
@@ -298,6 +376,9 @@ class _Lists:
         if fence is not None:
             if self.stack:
                 self.fences_in_items.append(self.number)
+            if self._superfence_in_item() and self.prev in ("para", "item"):
+                # Right under the item's text superfences would put the block inside its <p>.
+                self.out.append("")
             self.fence = (fence.group(2), col - ind)
             self.emit(col, text)
             self.prev = "other"
@@ -306,7 +387,13 @@ class _Lists:
             self.emit(col, text)
             self.prev = "other"
             return
-        if not self.stack and _HTML.match(text) and self.prev != "para":
+        kind = html_block_kind(text) if not self.stack else 0
+        if kind and (kind != 7 or self.prev not in ("para", "item")):
+            if kind >= 6 and self.hold is not None and not _MARKDOWN_ATTR.search(text):
+                # Held whole: Python-Markdown would run a block-level element on to its closing
+                # tag; CommonMark ends the block at a blank line and reads the rest as Markdown.
+                self.held = [self.raw[self.number - 1]]
+                return
             self.out.append(" " * ind + text)
             self.prev = "html"
             return
@@ -331,7 +418,7 @@ def _quote_inside(lines: list[str]) -> list[str]:
     return inside
 
 
-def _alert(inside: list[str], features: Features) -> list[str] | None:
+def _alert(inside: list[str], features: Features, hold: _Hold) -> list[str] | None:
     """A GFM alert (``[!NOTE]`` on the quote's first line) as an admonition or titled quote."""
     if not inside:
         return None
@@ -339,14 +426,14 @@ def _alert(inside: list[str], features: Features) -> list[str] | None:
     if m is None:
         return None
     kind, title = _ALERT_KIND[m.group(1).lower()]
-    body = _container(inside[1:], features)
+    body = _container(inside[1:], features, hold)
     if features.admonition:
         return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
     head = f'<strong class="prd-alert__title prd-alert__title--{kind}">{title}</strong>'
     return ["> " + head, ">", *("> " + line if line else ">" for line in body)]
 
 
-def _container(lines: list[str], features: Features) -> list[str]:
+def _container(lines: list[str], features: Features, hold: _Hold = None) -> list[str]:
     """Normalise the lines of one container: lists, and quotes at its top level."""
     out: list[str] = []
     chunk: list[str] = []
@@ -359,21 +446,21 @@ def _container(lines: list[str], features: Features) -> list[str]:
             j = i
             while j < len(lines) and lines[j].strip():
                 j += 1
-            out += _Lists(features).run(chunk) if chunk else []
+            out += _Lists(features, hold).run(chunk) if chunk else []
             chunk = []
             inside = _quote_inside(lines[i:j])
-            alert = _alert(inside, features)
+            alert = _alert(inside, features, hold)
             if alert is not None:
                 out += alert
             else:
-                out += ["> " + x if x else ">" for x in _container(inside, features)]
+                out += ["> " + x if x else ">" for x in _container(inside, features, hold)]
             i = j
             continue
         chunk.append(line)
         prev_blank = not line.strip()
         i += 1
     if chunk:
-        out += _Lists(features).run(chunk)
+        out += _Lists(features, hold).run(chunk)
     return out
 
 
@@ -452,17 +539,22 @@ def _link_refs(line: str, defs: dict[str, list[str]], order: list[str]) -> str:
     return "".join(parts)
 
 
-def normalise(markdown: str, features: Features | None = None) -> str:
+def normalise(markdown: str, features: Features | None = None, hold: _Hold = None) -> str:
     """``markdown`` (a PRD page) rewritten so Python-Markdown renders its CommonMark/GFM block structure.
 
     ``features`` says which extensions the site enables (default: none, MkDocs'
-    built-in set).  Returns the text unchanged where nothing differs.
+    built-in set).  ``hold``, when given, takes the raw text of each HTML block that
+    starts with a block-level tag (or is a tag alone on its line) and returns a
+    one-line placeholder (an HTML comment) to put in its place; the caller swaps the
+    text back after Markdown.  Python-Markdown would otherwise run such a block on to
+    its closing tag, reading the Markdown between (a list inside ``<details>``) as
+    raw HTML.  Returns the text unchanged where nothing differs.
     """
     features = features or Features()
     lines = markdown.split("\n")
     if not features.footnotes:
         lines = _footnotes(lines)
-    out = _container(lines, features)
+    out = _container(lines, features, hold)
     return "\n".join(out)
 
 

@@ -362,7 +362,7 @@ class PageRenderer:
         self._pending[src_path] = pending
         # Last: the fragments are single placeholder lines by now, and the findings'
         # line numbers were taken from the source before anything moved.
-        return normalise(out, self.features)
+        return normalise(out, self.features, hold)
 
     def html(self, src_path: str, html: str) -> str:
         """The page's HTML (``on_page_content``): each placeholder gets the text of its fragment.
