@@ -7,6 +7,7 @@ point back at the source.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import MISSING, dataclass, field, is_dataclass
 from dataclasses import fields as dataclass_fields
 from enum import Enum
@@ -20,6 +21,37 @@ GATE_NAMES: dict[str, str] = {"I": "Improve", "O": "Optimize", "S": "Shrink", "M
 
 CORE_FIELDS: tuple[str, ...] = ("version", "date", "track_id", "owner", "status")
 """Normalised keys of the metadata fields every PRD must have."""
+
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "version": ("revision", "rev", "doc_version", "document_version", "prd_version"),
+    "date": (
+        "created",
+        "date_created",
+        "created_on",
+        "created_at",
+        "last_updated",
+        "updated",
+        "updated_on",
+        "last_modified",
+        "modified",
+    ),
+    "track_id": ("prd_id", "document_id", "doc_id", "id"),
+    "owner": (
+        "product_owner",
+        "prd_owner",
+        "document_owner",
+        "product_manager",
+        "pm",
+        "author",
+        "authors",
+        "owners",
+        "dri",
+    ),
+    "status": ("state", "prd_status", "document_status", "doc_status"),
+}
+"""Other names authors give the core fields, in order of preference: a field read for a
+core key only when the page has no field of that key itself (``**Last updated:**`` is the
+Date of a page without ``**Date:**``; ``ID`` is the Track ID only without a ``Track ID``)."""
 
 
 class Severity(str, Enum):
@@ -71,6 +103,7 @@ class Metadata:
     fields: tuple[Field, ...] = ()
     header_start: int = 0
     header_end: int = 0
+    header_replaceable: bool = False
     # key -> (first front-matter field, first header field), built on first use: a PRD
     # may hold thousands of fields, and rules and views look fields up many times.
     _by_key: dict[str, tuple[Field | None, Field | None]] | None = field(
@@ -93,12 +126,18 @@ class Metadata:
     def get(self, key: str) -> Field | None:
         """The field for ``key``; front matter wins over a header line.
 
-        ``date`` falls back to ``created`` when the PRD has no Date.  Constant time.
+        A core key falls back to its :data:`FIELD_SYNONYMS` (``date`` to ``created``,
+        ``last_updated`` …; ``owner`` to ``author`` …) when the PRD has no field of
+        that key.  Constant time.
         """
-        fm, hd = self._index().get(key, (None, None))
+        index = self._index()
+        fm, hd = index.get(key, (None, None))
         found = fm or hd
-        if found is None and key == "date":
-            return self.get("created")
+        if found is None:
+            for alt in FIELD_SYNONYMS.get(key, ()):
+                fm, hd = index.get(alt, (None, None))
+                if fm or hd:
+                    return fm or hd
         return found
 
     def value(self, key: str) -> str | None:
@@ -354,11 +393,90 @@ class Prd:
 
     @property
     def status(self) -> str | None:
-        return self.metadata.value("status")
+        """The Status as a plain word (see :func:`status_word`): ``**Approved**``,
+        ``✅ Approved`` and ``Approved (signed off)`` are all ``Approved``."""
+        raw = self.metadata.value("status")
+        return status_word(raw) if raw is not None else None
 
     @property
     def track_id(self) -> str | None:
         return self.metadata.value("track_id")
+
+
+def status_word(value: str) -> str:
+    """A status value without what surrounds the word: emphasis (``**Approved**``,
+    ``*Draft*``), backticks, emoji or symbols (``✅ Approved``, ``:white_check_mark:``)
+    and a trailing remark (``Draft (awaiting review)``, ``Review — legal``).
+
+    The text is returned stripped but otherwise as written (case is kept); a value
+    that would become empty is returned stripped instead.
+    """
+    s = value.strip()
+    for _ in range(4):  # nested marks: `**_Draft_**`
+        before = s
+        s = _strip_marks(s)
+        s = _strip_symbols(s)
+        s = _strip_remark(s)
+        if s == before:
+            break
+    return s or value.strip()
+
+
+_MARKS = ("**", "__", "~~", "*", "_", "`")
+_REMARK_DASHES = (" — ", " – ", " - ", " -- ", ": ", "; ", ", ")
+
+
+def _strip_marks(s: str) -> str:
+    for mark in _MARKS:
+        if len(s) > 2 * len(mark) and s.startswith(mark) and s.endswith(mark):
+            return s[len(mark) : -len(mark)].strip()
+        if s.startswith(mark) and s.count(mark) >= 2 and mark != "~~":
+            # "**Approved** (since May)": keep the emphasised word, the rest is a remark
+            inner, _, rest = s[len(mark) :].partition(mark)
+            if inner.strip() and rest.strip()[:1] in ("(", "[", "—", "–", "-", ",", ";", ":"):
+                return inner.strip()
+    return s
+
+
+def _strip_symbols(s: str) -> str:
+    """Emoji, symbols and ``:shortcode:`` before or after the words."""
+    if s.startswith(":") and s.count(":") >= 2:
+        code, _, rest = s[1:].partition(":")
+        if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
+            s = rest.strip()
+    if s.endswith(":") and s.count(":") >= 2:
+        rest, _, code = s[:-1].rpartition(":")
+        if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
+            s = rest.strip()
+    start, end = 0, len(s)
+    while start < end and _is_symbol(s[start]):
+        start += 1
+    while end > start and _is_symbol(s[end - 1]):
+        end -= 1
+    return s[start:end].strip() if start < end else s
+
+
+def _is_symbol(c: str) -> bool:
+    if c.isspace():
+        return True
+    if c.isalnum():
+        return False
+    if c < "\x80":
+        return c in "!."  # ASCII punctuation is text ("<i>Approved</i>" stays as written)
+    return unicodedata.category(c) in ("So", "Sk", "Sm", "Cf", "Mn", "Me", "Co", "Po")
+
+
+def _strip_remark(s: str) -> str:
+    """``Draft (awaiting review)`` -> ``Draft``; ``Review — legal`` -> ``Review``."""
+    for opener, closer in (("(", ")"), ("[", "]")):
+        at = s.find(opener)
+        if at > 0 and s.endswith(closer):
+            return s[:at].strip()
+    for dash in _REMARK_DASHES:
+        at = s.find(dash)
+        if at > 0:
+            return s[:at].strip()
+    return s
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from markupsafe import Markup
 from mkdocs_prd.core.actuals import IosmActuals, collect
 from mkdocs_prd.core.fidelity import Features, normalise
 from mkdocs_prd.core.model import Prd
+from mkdocs_prd.core.parse.header import is_header_line
 from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.report import IosmReport
@@ -39,8 +40,6 @@ from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer
 from mkdocs_prd.html.theme import nav_status_id
 from mkdocs_prd.html.trace_html import RepoLinks, TraceViews, anchor_html, inline_edits, render_page_trace
-
-_HEADER_LINE = re.compile(r"^\s*\*\*")
 
 
 @dataclass(frozen=True)
@@ -145,8 +144,9 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
         start, end = index(meta.header_start), index(meta.header_end)
         header_ok = (
             meta.header_start > 0
+            and meta.header_replaceable
             and 0 <= start <= end < n
-            and all(is_blank(lines[i]) or _HEADER_LINE.match(lines[i]) for i in range(start, end + 1))
+            and all(is_header_line(lines[i]) for i in range(start, end + 1))
         )
         if header_ok and start >= below_title:
             edits.append((start, end + 1, html_block(fragments.card)))

@@ -1,4 +1,4 @@
-"""YAML front matter and the bold header lines: the metadata of a PRD.
+"""YAML front matter: the metadata of a PRD that is not in its header (see ``header``).
 
 Front-matter scalars keep the text the author wrote (``version: 1.10`` stays
 ``"1.10"``, ``track_id: 0042`` stays ``"0042"``): the YAML is composed into nodes
@@ -15,7 +15,6 @@ from functools import lru_cache
 import yaml
 
 from mkdocs_prd.core.model import Field, Problem
-from mkdocs_prd.core.parse.lines import CODE, Source, bold_label
 
 # libyaml when available: the pure-Python composer costs more than the rest of the parse.
 _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -25,7 +24,7 @@ _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NODE_BUDGET = 20_000
 _MAX_DEPTH = 50
 
-_KEY_ALIASES = {"trackid": "track_id", "track": "track_id"}
+_KEY_ALIASES = {"trackid": "track_id", "track": "track_id", "tracking_id": "track_id"}
 _NON_WORD = re.compile(r"[\W_]+")
 
 IGNORE_KEY = "prd_ignore"
@@ -135,24 +134,6 @@ def _field_text(value: object) -> str | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ", ".join(str(v) for v in value)
     return None
-
-
-def header_fields(src: Source, end: int) -> list[Field]:
-    """The ``**Key:** value`` lines from the body start up to line ``end`` (exclusive)."""
-    out: list[Field] = []
-    kinds, lines = src.kinds, src.lines
-    for number in range(src.body_start, min(end, len(lines) + 1)):
-        line = lines[number - 1]
-        if "**" not in line or kinds[number - 1] >= CODE:
-            continue
-        pair = bold_label(line)
-        if pair is None:
-            continue
-        label, value = pair
-        key = normalise_key(label)
-        if key:
-            out.append(Field(key=key, label=label, value=value, line=number, source="header"))
-    return out
 
 
 def ignored_from_front_matter(data: dict[str, object]) -> set[str]:

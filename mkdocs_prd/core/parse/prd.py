@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from mkdocs_prd.core.model import Field, Metadata, Prd, Problem
 from mkdocs_prd.core.parse.front import (
-    header_fields,
     ignored_from_comments,
     ignored_from_front_matter,
     read_front_matter,
 )
+from mkdocs_prd.core.parse.header import names_header, read_header
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
@@ -231,16 +231,22 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
     problems.extend(src.problems)
 
     sections = build_sections(src)
-    first_section = sections[0].line if sections else len(lines) + 1
-    header = header_fields(src, first_section)
-    fields.extend(header)
+    h1 = first_h1(src)
+    first_section = next(
+        (line for level, text, line in src.headings if level > 1 and not names_header(text)), len(lines) + 1
+    )
+    header = read_header(src, h1[1] if h1 is not None else 0, first_section)
+    fields.extend(header.fields)
+    if header.problem is not None:
+        problems.append(header.problem)
     metadata = Metadata(
         fields=tuple(fields),
-        header_start=header[0].line if header else 0,
-        header_end=header[-1].line if header else 0,
+        header_start=header.start,
+        header_end=header.end,
+        header_replaceable=header.replaceable,
     )
 
-    title, title_line = _title(src, fields, first_section)
+    title, title_line = _title(src, fields, h1)
     for comment in src.ignore_comments:
         ignored |= ignored_from_comments(comment)
     if "prd-ignore" in text:
@@ -279,9 +285,8 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
     )
 
 
-def _title(src: Source, fields: list[Field], first_section: int) -> tuple[str, int]:
+def _title(src: Source, fields: list[Field], h1: tuple[str, int] | None) -> tuple[str, int]:
     """The H1 after ``PRD:``; else front matter ``title``; else the first H1 as written."""
-    h1 = first_h1(src)
     if h1 is not None:
         h1_text_, h1_line = h1
         if _is_prd_name(h1_text_):

@@ -241,11 +241,26 @@ def subsection_key(title: str) -> str | None:
     return slug or None
 
 
-def build_sections(src: Source) -> tuple[Section, ...]:
-    """The ``##``/``###`` tree of ``src``.  ``###`` headings before the first ``##`` are ignored.
+def section_level(src: Source) -> int:
+    """The heading level of the page's sections: 2, or the highest level below the title
+    that the page uses when it has no ``##`` heading (``### 1. Problem`` under the H1)."""
+    deeper = 7
+    for level, _, _ in src.headings:
+        if level == 2:
+            return 2
+        if 2 < level < deeper:
+            deeper = level
+    return deeper if deeper < 7 else 2
 
-    A section runs to the next heading of level 1 or 2, a subsection to the next of
-    level 1 to 3; deeper headings are content.
+
+def build_sections(src: Source) -> tuple[Section, ...]:
+    """The section tree of ``src``: ``##`` sections and their ``###`` subsections, or one
+    level deeper each when the page has no ``##`` heading (see :func:`section_level`).
+
+    Subsection headings before the first section are ignored.  A section runs to the
+    next heading of its level or above, a subsection to the next of its level or
+    above; deeper headings are content.  The model calls sections level 2 and
+    subsections level 3 whatever their ``#`` marks.
     """
     kinds = src.kinds
     found: list[tuple[str | None, str, int, int, tuple[Section, ...]]] = []
@@ -254,9 +269,13 @@ def build_sections(src: Source) -> tuple[Section, ...]:
     sub: Heading | None = None  # the open ### subsection
     # A level-1 heading after the last line closes whatever is still open.
     closing: Heading = (1, "", len(src.lines) + 1)
+    shift = section_level(src) - 2
     for head in (*src.headings, closing):
         level, _, at = head
-        if level > 3:
+        if level > 1:
+            level -= shift
+            head = (level, head[1], at)
+        if level > 3 or level < 1:
             continue
         if sub is not None:
             _, text, line = sub

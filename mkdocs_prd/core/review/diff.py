@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from mkdocs_prd.core.model import Criterion, IosmTarget, Prd, Requirement
+from mkdocs_prd.core.model import Criterion, IosmTarget, Prd, Requirement, status_word
 from mkdocs_prd.core.rules.base import PRIORITIES, is_bracketed, normal_priority
 
 Side = Literal["base", "head"]
@@ -98,7 +98,7 @@ def text_key(text: str | None) -> str:
 
 def status_key(status: str | None) -> str:
     """A Status as PRD102 matches it: ``**Approved**`` and ``approved`` are the same."""
-    return (status or "").strip().strip("*_").strip().casefold()
+    return status_word(status or "").casefold()
 
 
 def _track_key(prd: Prd) -> str | None:

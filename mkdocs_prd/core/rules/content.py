@@ -178,7 +178,7 @@ def implemented_unchecked(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     status = prd.status
     if status is None or status_placeholder(status, ctx.settings):
         return
-    if status.strip().strip("*_").strip().casefold() != "implemented":
+    if status.casefold() != "implemented":
         return
     unchecked = [c for c in prd.criteria if not c.checked]
     if unchecked:

@@ -134,3 +134,30 @@ def _day(year: str, month: str, day: str) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+_ISO_DAY_TIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"  # 10:30, 10:30:00, 10:30:00.123
+    r"(?:[ ]?(?:Z|UTC|[+-]\d{2}(?::?\d{2})?))?)?"  # Z, UTC, +02:00, -0500
+)
+
+
+def calendar_day(value: str) -> str | None:
+    """The ``YYYY-MM-DD`` day of an ISO 8601 date or date-time, else None.
+
+    ``2026-01-17``, ``2026-01-17T10:30:00Z``, ``2026-01-17 10:30`` and
+    ``2026-01-17T10:30:00.5+02:00`` give ``2026-01-17``; an impossible day or time
+    (``2026-02-30``, ``2026-01-17T25:00``) gives None.
+    """
+    m = _ISO_DAY_TIME.fullmatch(value.strip())
+    if m is None:
+        return None
+    day, hour, minute, second = m.groups()
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return None
+    if hour is not None and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 60):
+        return None
+    return day

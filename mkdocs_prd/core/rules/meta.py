@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from datetime import date
 
-from mkdocs_prd.core.model import CORE_FIELDS, Field, Fix, Prd, Severity
+from mkdocs_prd.core.model import CORE_FIELDS, Field, Fix, Prd, Severity, status_word
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
@@ -24,7 +23,7 @@ from mkdocs_prd.core.rules.base import (
     site_rule,
     status_placeholder,
 )
-from mkdocs_prd.core.rules.dates import iso_date
+from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 from mkdocs_prd.core.rules.placeholders import find_placeholders
 from mkdocs_prd.core.settings import Settings
@@ -48,7 +47,6 @@ _EXAMPLES: dict[str, str] = {
     "status": "Draft",
 }
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _VERSION = re.compile(
     r"\d+(?:\.\d+){0,2}"
     r"(?:-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*|(?:a|b|rc|alpha|beta|dev|pre)\.?\d*)?"  # 0.3-rc1, 2.0rc1
@@ -80,6 +78,16 @@ def unreadable(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     "(from header lines or front matter; `Created` counts as Date)",
 )
 def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    unread = next((p for p in prd.problems if p.code == "meta-form"), None)
+    if unread is not None and all(prd.metadata.get(key) is None for key in CORE_FIELDS):
+        # One finding for the form, not one per field it holds.
+        yield Hit(
+            unread.line,
+            f"Required metadata is missing: {unread.message}",
+            "Write the fields as `**Version:** 1.0` lines, a `| Field | Value |` table or a bullet list "
+            "below the title (or in the front matter)",
+        )
+        return
     for key in CORE_FIELDS:
         label = FIELD_LABELS[key]
         found = prd.metadata.get(key)
@@ -96,8 +104,10 @@ def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     "PRD102",
     Severity.ERROR,
     "Status is not one of the site's statuses "
-    "(default Draft, Review, Approved, Implemented; configurable; matched case-insensitively)",
-    fixable="a status written with other separators or backticks (`in-review`, `IN_REVIEW` for `In Review`), "
+    "(default Draft, Review, Approved, Implemented; configurable; matched case-insensitively; "
+    "emphasis, backticks, emoji and a remark after the word are not part of it: `**Approved**`, "
+    "`✅ Approved`, `Draft (awaiting review)` are fine)",
+    fixable="a status written with other separators (`in-review`, `IN_REVIEW` for `In Review`), "
     "or a word the site's `status_aliases` maps to a status",
 )
 def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
@@ -105,7 +115,7 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if found is None or not found.value.strip() or status_placeholder(found.value, ctx.settings):
         return
     allowed = {s.casefold() for s in ctx.settings.statuses}
-    if found.value.strip().strip("*_").strip().casefold() not in allowed:
+    if status_word(found.value).casefold() not in allowed:
         choices = ", ".join(ctx.settings.statuses)
         yield Hit(
             found.line,
@@ -143,7 +153,8 @@ def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
 @page_rule(
     "PRD103",
     Severity.ERROR,
-    "Date is not a real calendar date in ISO form (YYYY-MM-DD)",
+    "Date is not a real calendar date in ISO form (YYYY-MM-DD; an ISO 8601 date-time such as "
+    "`2026-01-17T10:30:00Z` or `2026-01-17 10:30` is fine)",
     fixable="a date in another unambiguous form (`2026/01/17`, `17 January 2026`, `Jan 17, 2026`, "
     "`17/01/2026`; never `01/02/2026`)",
 )
@@ -152,7 +163,7 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if found is None or not found.value.strip() or is_bracketed(found.value):
         return
     value = found.value.strip()
-    if not (_ISO_DATE.fullmatch(value) and _real_date(value)):
+    if calendar_day(value) is None:
         iso = iso_date(core_value(value))
         yield Hit(
             found.line,
@@ -160,14 +171,6 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"Write the date as YYYY-MM-DD, e.g. `**{found.label}:** {iso or '2026-01-17'}`",
             replace_text(ctx.lines, found.line, value, iso, f"Write `{iso}`") if iso else None,
         )
-
-
-def _real_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 @page_rule(

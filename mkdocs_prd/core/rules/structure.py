@@ -66,9 +66,10 @@ def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for key in ctx.settings.required_sections:
         if key in present or key not in TEMPLATE_SECTIONS:
             continue
-        # Point at the place the section belongs: the next template section that exists.
+        # Point at the place the section belongs: the next template section that exists,
+        # else the title (the last line of the page helps nobody in an editor).
         later = [s.line for s in prd.sections if s.key in _ORDER and _ORDER[s.key] > _ORDER[key]]
-        line = min(later) if later else max(prd.line_count, heading_line(prd))
+        line = min(later) if later else heading_line(prd)
         heading = template_heading(key)
         yield Hit(
             line,

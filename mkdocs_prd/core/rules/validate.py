@@ -7,6 +7,7 @@ apply, and where findings get their order: by path, line, rule.  MkDocs-free.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -104,8 +105,20 @@ def validate(
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Findings in report order: path, line, rule id, then message (deterministic)."""
-    return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
+    """Findings in report order: path, line, rule id, then message (deterministic).
+
+    Numbers in messages compare as numbers: "section “2. Goals”" comes before
+    "section “10. IOSM Targets”".
+    """
+    return sorted(findings, key=lambda f: (f.path, f.line, f.rule, _numbers_key(f.message), f.message))
+
+
+_DIGIT_RUN = re.compile(r"(\d{1,18})")
+
+
+def _numbers_key(text: str) -> tuple[tuple[int, str], ...]:
+    parts = _DIGIT_RUN.split(text)
+    return tuple((int(p), "") if i % 2 else (0, p) for i, p in enumerate(parts))
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:

@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args
 from urllib.parse import quote
 
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity
+from mkdocs_prd.core.rules.dates import calendar_day
 
 SortKey = Literal["track_id", "date", "status", "title", "approved_on"]
 GroupKey = Literal["status", "owner"]
@@ -200,6 +201,13 @@ def _norm_parts(path: str) -> list[str]:
     return path.split("/") if path else []
 
 
+def _day(value: str | None) -> str | None:
+    """A Date as the index shows and sorts it: the day of an ISO date-time, else as written."""
+    if value is None:
+        return None
+    return calendar_day(value) or value
+
+
 def finding_counts(findings: Iterable[Finding]) -> dict[str, FindingCounts]:
     """Findings per ``path``, counted by severity."""
     tally: dict[str, list[int]] = {}
@@ -225,10 +233,10 @@ def index_row(
         url=url,
         src_path=prd.path,
         track_id=meta.value("track_id"),
-        status=meta.value("status"),
+        status=prd.status,
         owner=meta.value("owner"),
         version=meta.value("version"),
-        date=meta.value("date"),
+        date=_day(meta.value("date")),
         iosm=IosmValues(
             baseline=idx.baseline.raw if idx.baseline else None,
             target=idx.target.raw if idx.target else None,
@@ -353,15 +361,19 @@ def filter_rows(
 def group_rows(rows: Sequence[IndexRow], group_by: str | None, statuses: Sequence[str] = ()) -> list[Group]:
     """``rows`` split by status (workflow order) or owner (by name); one group when ``group_by`` is None.
 
-    Values are compared case-insensitively; a group shows the spelling of its first
-    row.  Rows without the value form the last group.  Rows keep their order.
+    Values are compared case-insensitively; a status group is labelled with the site's
+    word for it (``statuses``: "Approved", not the first spelling met), other groups
+    with the spelling of their first row.  Rows without the value form the last group.
+    Rows keep their order.
     """
     if group_by is None:
         return [Group(None, tuple(rows))]
     if group_by not in GROUP_KEYS:
         raise ValueError(f"unknown group key {group_by!r}; expected one of {', '.join(GROUP_KEYS)}")
     buckets: dict[str, list[IndexRow]] = {}
-    shown: dict[str, str] = {}
+    shown: dict[str, str] = (
+        {s.strip().casefold(): s.strip() for s in statuses} if group_by == "status" else {}
+    )
     for r in rows:
         raw = (r.status if group_by == "status" else r.owner) or ""
         key = raw.strip().casefold()

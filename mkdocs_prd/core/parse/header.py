@@ -1,0 +1,333 @@
+"""The metadata block under the title, in every form real PRDs write it.
+
+A PRD's header names its Version, Date, Track ID, Owner and Status.  The template
+writes ``**Key:** value`` lines; real pages also use
+
+* a key/value table (``| Field | Value |`` over ``| Version | 1.0 |`` rows, or the
+  rows alone),
+* a horizontal table (the keys in the header row, one row of values),
+* a bullet list (``- **Version:** 1.0``, ``* Version: 1.0``),
+* plain ``Version: 1.0`` lines,
+* a blockquote (``> **Version:** 1.0``),
+* several fields on one line, separated by ``|``, ``·`` or ``•``
+  (``**Version:** 1.0 | **Status:** Draft``).
+
+A bold label (``**Anything:** value``) is always a field; a plain label only when it
+is a metadata word (:data:`HEADER_KEYS`), so ``Note: read this first`` stays prose.
+The header is the first run of such lines after the title, before the first section
+heading; a later run counts only when it names a metadata word (an intro paragraph
+may come first).  :func:`read_header` also says whether the run can be replaced by
+the header card: only when every line of it was read.
+
+When nothing is read but the top of the page holds the metadata in a form this
+module cannot read (a code block, an HTML table, a definition list …), the result
+carries one Problem naming that form, so validation reports one finding, not five
+"missing" ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mkdocs_prd.core.model import FIELD_SYNONYMS, Field, Problem
+from mkdocs_prd.core.parse.cells import split_row
+from mkdocs_prd.core.parse.front import normalise_key
+from mkdocs_prd.core.parse.lines import (
+    BLANK,
+    CODE,
+    COMMENT,
+    HEADING,
+    ITEM,
+    RULE,
+    TEXT,
+    Source,
+    bold_label,
+    clean_value,
+)
+
+__all__ = ["HEADER_KEYS", "Header", "is_header_line", "names_header", "read_header"]
+
+HEADER_KEYS: frozenset[str] = frozenset(
+    {"version", "date", "track_id", "owner", "status", "title", "type"}
+    | {alt for alts in FIELD_SYNONYMS.values() for alt in alts}
+    | {
+        "reviewers",
+        "reviewer",
+        "approvers",
+        "approver",
+        "approved_by",
+        "team",
+        "stakeholders",
+        "contributors",
+        "target_release",
+        "release",
+        "epic",
+        "jira",
+        "ticket",
+        "tags",
+        "audience",
+        "sponsor",
+        "engineering_lead",
+        "tech_lead",
+        "design_lead",
+        "designer",
+        "due_date",
+        "target_date",
+    }
+)
+"""Normalised keys a plain ``Key: value`` line (no bold) is read as metadata for."""
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+# Separators of several fields on one line; "|" only outside a table.
+_SPLIT = re.compile(r"\s+[|·•]\s+|\s*[·•]\s*")
+_PLAIN = re.compile(r"([^\W\d_][\w .'/-]{0,40}?)\s*:\s+(\S.*)")
+_ITALIC = re.compile(r"[*_]([^*_:]{1,40}):[*_]\s*(.*)")
+_DELIMITER = re.compile(r"\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?")
+_LIST_MARK = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_LABEL_HEADS = frozenset(
+    {"field", "fields", "key", "property", "attribute", "item", "name", "metadata", "meta"}
+)
+
+
+@dataclass(slots=True)
+class Header:
+    """What :func:`read_header` found.
+
+    ``start``/``end`` span the header run (0 when none); ``replaceable`` says whether
+    every line of that span was read as metadata (a card may then replace it).
+    """
+
+    fields: list[Field] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    replaceable: bool = False
+    problem: Problem | None = None
+
+
+def read_header(src: Source, title_line: int, end: int) -> Header:
+    """Read the metadata from the body start up to line ``end`` (exclusive), skipping ``title_line``."""
+    out = Header()
+    lines, kinds = src.lines, src.kinds
+    stop = min(end, len(lines) + 1)
+    skip = {title_line}
+    if 0 < title_line < len(lines) and lines[title_line][:1] == "=":
+        skip.add(title_line + 1)  # a setext title's underline
+    n = src.body_start
+    first_block = True
+    while n < stop:
+        kind = kinds[n - 1]
+        if n in skip or kind in (BLANK, RULE, COMMENT, HEADING):
+            n += 1
+            continue
+        if kind == CODE:
+            if out.fields:
+                break
+            _note_form(out, src, n, stop)
+            while n < stop and kinds[n - 1] == CODE:
+                n += 1
+            first_block = False
+            continue
+        block_end = n  # a block: consecutive lines that are text, items or table rows
+        while block_end < stop and kinds[block_end - 1] in _BLOCK_KINDS and block_end not in skip:
+            block_end += 1
+        found, read_all = _read_block(lines, n, block_end)
+        if found and (first_block or any(f.key in HEADER_KEYS for f in found)):
+            if not out.fields:
+                out.start, out.end, out.replaceable = n, block_end - 1, read_all
+            elif read_all and out.replaceable and _only_blank_between(kinds, out.end, n):
+                out.end = block_end - 1
+            out.fields.extend(found)
+        elif out.fields:
+            break
+        else:
+            _note_form(out, src, n, block_end)
+        first_block = False
+        n = block_end
+    if out.fields:
+        out.problem = None
+    return out
+
+
+_BLOCK_KINDS = frozenset({TEXT, ITEM})
+
+
+_HEADER_TITLES = frozenset(
+    {
+        "metadata",
+        "meta",
+        "meta data",
+        "document info",
+        "document information",
+        "document control",
+        "document details",
+        "document metadata",
+        "prd metadata",
+        "prd info",
+        "header",
+        "info",
+        "details",
+    }
+)
+
+
+def names_header(title: str) -> bool:
+    """Whether a heading titles the metadata block (``## Document info``): it does not end the header."""
+    return " ".join(_NON_WORD.sub(" ", title.lower()).split()) in _HEADER_TITLES
+
+
+def _only_blank_between(kinds: list[int], a: int, b: int) -> bool:
+    return all(kinds[i - 1] in (BLANK, RULE, COMMENT) for i in range(a + 1, b))
+
+
+def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bool]:
+    """Fields in lines ``start..end-1`` and whether every line was read."""
+    texts = [_unquote(lines[i - 1]) for i in range(start, end)]
+    if (texts and texts[0].startswith("|")) or (len(texts) > 1 and _DELIMITER.fullmatch(texts[1] or "x")):
+        table = _read_table(texts, start)
+        if table is not None:
+            return table
+    out: list[Field] = []
+    read_all = True
+    for offset, text in enumerate(texts):
+        if not text:
+            continue  # a blank line of a blockquote
+        got = read_line(text, start + offset)
+        if got:
+            out.extend(got)
+        else:
+            read_all = False
+    return out, read_all
+
+
+def _unquote(line: str) -> str:
+    s = line.strip()
+    while s.startswith(">"):
+        s = s[1:].strip()
+    return s
+
+
+def read_line(text: str, number: int) -> list[Field]:
+    """The fields on one header line (list marker and quote already allowed), else []."""
+    s = _unquote(text)
+    m = _LIST_MARK.match(s)
+    if m is not None:
+        s = s[m.end() :]
+    one = _field(s, number, whole=True)
+    if "|" not in s and "·" not in s and "•" not in s:
+        return [one] if one is not None else []
+    parts = [p for p in _SPLIT.split(s) if p.strip()]
+    if len(parts) > 1:
+        many = [_field(p, number, whole=False) for p in parts]
+        if all(f is not None for f in many):
+            return [f for f in many if f is not None]
+    return [one] if one is not None else []
+
+
+def _field(text: str, number: int, *, whole: bool) -> Field | None:
+    s = text.strip()
+    pair = bold_label(s)
+    bold = pair is not None
+    if pair is None:
+        m = _ITALIC.fullmatch(s) or _PLAIN.fullmatch(s)
+        if m is None:
+            return None
+        pair = m.group(1).strip(), clean_value(m.group(2))
+    label, value = pair
+    key = normalise_key(label)
+    if not key or (not bold and key not in HEADER_KEYS):
+        return None
+    if bold and not whole and key not in HEADER_KEYS and not value:
+        return None
+    return Field(key=key, label=label, value=value, line=number, source="header")
+
+
+def _read_table(texts: list[str], start: int) -> tuple[list[Field], bool] | None:
+    """A key/value table or a horizontal one; None when ``texts`` is no such table."""
+    if len(texts) < 2 or not _DELIMITER.fullmatch(texts[1]):
+        return None
+    rows = [split_row(t) or [] for t in texts]
+    head = [_cell(c) for c in rows[0]]
+    body = rows[2:]
+    # Horizontal: keys across the header row, values in the next row.
+    head_keys = [normalise_key(c) for c in head]
+    if body and sum(k in HEADER_KEYS for k in head_keys) >= 2:
+        values = body[0]
+        out = [
+            Field(
+                key=k,
+                label=label,
+                value=_value(values[i]) if i < len(values) else "",
+                line=start + 2,
+                source="header",
+            )
+            for i, (k, label) in enumerate(zip(head_keys, head, strict=True))
+            if k
+        ]
+        return out, len(body) == 1 and all(k in HEADER_KEYS for k in head_keys if k)
+    # Key/value: a key in the first cell of each row (the header row too when it is one).
+    candidates = [(start, rows[0])] if head_keys and head_keys[0] in HEADER_KEYS else []
+    candidates += [(start + 2 + i, r) for i, r in enumerate(body)]
+    out = []
+    for number, row in candidates:
+        if len(row) < 2:
+            continue
+        label = _cell(row[0])
+        key = normalise_key(label)
+        if key:
+            out.append(Field(key=key, label=label, value=_value(row[1]), line=number, source="header"))
+    if not any(f.key in HEADER_KEYS for f in out):
+        return None
+    plain_head = not head_keys or head_keys[0] in HEADER_KEYS or head_keys[0] in _LABEL_HEADS
+    return out, plain_head and len(out) == len(candidates)
+
+
+def _cell(text: str) -> str:
+    """A table cell as a label: without emphasis and a trailing colon."""
+    s = text.strip()
+    for mark in ("**", "__", "*", "_", "`"):
+        if len(s) > 2 * len(mark) and s.startswith(mark) and s.endswith(mark):
+            s = s[len(mark) : -len(mark)].strip()
+    return s.rstrip(":").strip()
+
+
+def _value(text: str) -> str:
+    return clean_value(text)
+
+
+def _note_form(out: Header, src: Source, start: int, end: int) -> None:
+    """Remember, once, a block that holds metadata in a form not read (named in the Problem)."""
+    if out.problem is not None:
+        return
+    lines = src.lines
+    block = "\n".join(lines[i - 1] for i in range(start, min(end, start + 40))).lower()
+    named = sum(word in block for word in ("version", "date", "owner", "status", "track"))
+    if named < 2:
+        return
+    first = lines[start - 1].strip()
+    if src.kinds[start - 1] == CODE:
+        form = "a code block"
+    elif first.startswith("<"):
+        form = "HTML"
+    elif "|" in first:
+        form = "a table"
+    elif any(lines[i - 1].lstrip().startswith(":") for i in range(start, min(end, start + 40))):
+        form = "a definition list"
+    else:
+        form = "a paragraph"
+    out.problem = Problem(
+        line=start,
+        code="meta-form",
+        message=f"the metadata on line {start} is written as {form}, which the plugin does not read",
+    )
+
+
+def is_header_line(line: str) -> bool:
+    """Whether ``line`` reads as a line of a metadata header (see :func:`read_line`), a table row included."""
+    s = _unquote(line)
+    if not s:
+        return True
+    if s.startswith("|") or _DELIMITER.fullmatch(s):
+        return True
+    return bool(read_line(s, 0))
