@@ -104,6 +104,8 @@ class Header:
     end: int = 0
     replaceable: bool = False
     problem: Problem | None = None
+    unread: tuple[int, str] | None = None  # the first block not read that names a field, and its form
+    named: set[str] = field(default_factory=set)  # the field words those blocks name
 
 
 def read_header(src: Source, title_line: int, end: int) -> Header:
@@ -145,8 +147,13 @@ def read_header(src: Source, title_line: int, end: int) -> Header:
             _note_form(out, src, n, block_end)
         first_block = False
         n = block_end
-    if out.fields:
-        out.problem = None
+    if not out.fields and out.unread is not None and len(out.named) >= 2:
+        line, form = out.unread
+        out.problem = Problem(
+            line=line,
+            code="meta-form",
+            message=f"the metadata on line {line} is written as {form}, which the plugin does not read",
+        )
     return out
 
 
@@ -296,31 +303,34 @@ def _value(text: str) -> str:
     return clean_value(text)
 
 
+_FIELD_WORDS = ("version", "date", "owner", "status", "track")
+
+
 def _note_form(out: Header, src: Source, start: int, end: int) -> None:
-    """Remember, once, a block that holds metadata in a form not read (named in the Problem)."""
-    if out.problem is not None:
-        return
+    """Remember a block that names metadata fields in a form not read (see :func:`read_header`)."""
     lines = src.lines
-    block = "\n".join(lines[i - 1] for i in range(start, min(end, start + 40))).lower()
-    named = sum(word in block for word in ("version", "date", "owner", "status", "track"))
-    if named < 2:
-        return
     first = lines[start - 1].strip()
+    block = [lines[i - 1].lower() for i in range(start, min(end, start + 40))]
+    if src.kinds[start - 1] == CODE or first[:1] in ("<", "|"):
+        words = {word for word in _FIELD_WORDS if any(word in line for line in block)}
+    else:  # prose: only lines that start with a field's name ("Version 1.2", "**Status** - Draft")
+        words = {word for word in _FIELD_WORDS for line in block if line.lstrip("*_>-+ |:`").startswith(word)}
+    if not words:
+        return
+    out.named |= words
+    if out.unread is not None:
+        return
     if src.kinds[start - 1] == CODE:
         form = "a code block"
     elif first.startswith("<"):
         form = "HTML"
     elif "|" in first:
         form = "a table"
-    elif any(lines[i - 1].lstrip().startswith(":") for i in range(start, min(end, start + 40))):
+    elif start < len(lines) and lines[start].lstrip().startswith(":"):
         form = "a definition list"
     else:
         form = "a paragraph"
-    out.problem = Problem(
-        line=start,
-        code="meta-form",
-        message=f"the metadata on line {start} is written as {form}, which the plugin does not read",
-    )
+    out.unread = (start, form)
 
 
 def is_header_line(line: str) -> bool:
@@ -328,6 +338,6 @@ def is_header_line(line: str) -> bool:
     s = _unquote(line)
     if not s:
         return True
-    if s.startswith("|") or _DELIMITER.fullmatch(s):
-        return True
+    if "|" in s or _DELIMITER.fullmatch(s):
+        return True  # a table row (the parser decided the span is a header table)
     return bool(read_line(s, 0))

@@ -75,7 +75,8 @@ def unreadable(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     "PRD101",
     Severity.ERROR,
     "a required metadata field is missing: Version, Date, Track ID, Owner, Status "
-    "(from header lines or front matter; `Created` counts as Date)",
+    "(from the header under the title in any form, or front matter; `Created`, `Last updated` count as Date, "
+    "`Author`, `PM` as Owner, `State` as Status; a header in a form that is not read is one finding)",
 )
 def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     unread = next((p for p in prd.problems if p.code == "meta-form"), None)

@@ -1,0 +1,406 @@
+"""Metadata, sections and status values in the forms real PRDs use (issues 3, 4, 9, 11, 16 of the
+new-user report): every form reads into the same model fields, the card replaces the header only
+when that is safe, and none of them gives a false finding."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build_site
+
+from mkdocs_prd.adapters.cli.main import main as cli
+from mkdocs_prd.core.model import CORE_FIELDS, Prd, status_word
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.dates import calendar_day
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.index import group_rows, index_rows, page_url
+
+GOLDEN = Path(__file__).parent / "golden" / "rules"
+CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
+CLEAN_HEADER = (
+    "**Version:** 1.2\n**Date:** 2026-02-03\n**Track ID:** saved-payment-methods\n"
+    "**Owner:** Payments Team\n**Status:** Approved\n"
+)
+assert CLEAN_HEADER in CLEAN
+EXPECTED = {
+    "version": "1.2",
+    "date": "2026-02-03",
+    "track_id": "saved-payment-methods",
+    "owner": "Payments Team",
+    "status": "Approved",
+}
+
+HEADERS: dict[str, str] = {
+    "key-value table": "| Field | Value |\n|---|---|\n| Version | 1.2 |\n| Date | 2026-02-03 |\n"
+    "| Track ID | saved-payment-methods |\n| Owner | Payments Team |\n| Status | Approved |\n",
+    "key-value table, bold keys, no header words": "| **Version** | 1.2 |\n|:--|:--|\n"
+    "| **Date** | 2026-02-03 |\n"
+    "| **Track ID** | saved-payment-methods |\n| **Owner** | Payments Team |\n| **Status** | Approved |\n",
+    "key-value table, three columns": "| Property | Value | Notes |\n| --- | --- | --- |\n"
+    "| Version | 1.2 | |\n"
+    "| Date | 2026-02-03 | kick-off |\n| Track ID | saved-payment-methods | |\n"
+    "| Owner | Payments Team | |\n| Status | Approved | |\n",
+    "horizontal table": "| **Version** | **Date** | **Track ID** | **Owner** | **Status** |\n"
+    "|---|---|---|---|---|\n"
+    "| 1.2 | 2026-02-03 | saved-payment-methods | Payments Team | Approved |\n",
+    "horizontal table, plain keys, no borders": "Version | Date | Track ID | Owner | Status\n"
+    "--- | --- | --- | --- | ---\n"
+    "1.2 | 2026-02-03 | saved-payment-methods | Payments Team | Approved\n",
+    "bullet list": "- **Version:** 1.2\n- **Date:** 2026-02-03\n- **Track ID:** saved-payment-methods\n"
+    "- **Owner:** Payments Team\n- **Status:** Approved\n",
+    "star list, plain keys": "* Version: 1.2\n* Date: 2026-02-03\n* Track ID: saved-payment-methods\n"
+    "* Owner: Payments Team\n* Status: Approved\n",
+    "plain lines": "Version: 1.2\nDate: 2026-02-03\nTrack ID: saved-payment-methods\n"
+    "Owner: Payments Team\nStatus: Approved\n",
+    "plain lines with hard breaks": "Version: 1.2  \nDate: 2026-02-03\\\nTrack ID: saved-payment-methods  \n"
+    "Owner: Payments Team  \nStatus: Approved\n",
+    "blockquote": "> **Version:** 1.2\n> **Date:** 2026-02-03\n>\n> **Track ID:** saved-payment-methods\n"
+    "> **Owner:** Payments Team\n> **Status:** Approved\n",
+    "blockquote, plain keys": "> Version: 1.2  \n> Date: 2026-02-03  \n> Track ID: saved-payment-methods  \n"
+    "> Owner: Payments Team  \n> Status: Approved\n",
+    "one line, pipes": "**Version:** 1.2 | **Date:** 2026-02-03 | **Track ID:** saved-payment-methods | "
+    "**Owner:** Payments Team | **Status:** Approved\n",
+    "two lines, middle dots": "Version: 1.2 · Date: 2026-02-03 · Track ID: saved-payment-methods\n"
+    "Owner: Payments Team • Status: Approved\n",
+    "italic keys": "*Version:* 1.2\n*Date:* 2026-02-03\n*Track ID:* saved-payment-methods\n"
+    "*Owner:* Payments Team\n*Status:* Approved\n",
+    "synonyms": "**Revision:** 1.2\n**Last updated:** 2026-02-03\n**Track:** saved-payment-methods\n"
+    "**Product owner:** Payments Team\n**State:** Approved\n",
+    "synonyms, plain": "Rev: 1.2\nLast modified: 2026-02-03\nTracking ID: saved-payment-methods\n"
+    "Author: Payments Team\nState: Approved\n",
+    "under a Document info heading": "## Document info\n\n| Field | Value |\n|---|---|\n"
+    "| Version | 1.2 |\n"
+    "| Date | 2026-02-03 |\n| Track ID | saved-payment-methods |\n"
+    "| Owner | Payments Team |\n| Status | Approved |\n",
+}
+
+
+def with_header(header: str, text: str = CLEAN) -> str:
+    return text.replace(CLEAN_HEADER, header)
+
+
+def lint(text: str, settings: Settings | None = None) -> list[tuple[str, int, str]]:
+    prd = parse_prd(text, "prd.md")
+    return [(f.rule, f.line, f.message) for f in check_page(prd, text, settings or Settings())]
+
+
+def values(prd: Prd) -> dict[str, str | None]:
+    return {key: prd.metadata.value(key) for key in CORE_FIELDS}
+
+
+@pytest.mark.parametrize("form", list(HEADERS))
+def test_every_header_form_reads_into_the_same_fields(form: str) -> None:
+    text = with_header(HEADERS[form])
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    lines = text.splitlines()
+    for key in CORE_FIELDS:
+        field = prd.metadata.get(key)
+        assert field is not None
+        assert EXPECTED[key] in lines[field.line - 1], (key, field.line)
+    assert prd.metadata.header_replaceable
+    problem = prd.section("problem")
+    assert problem is not None
+    assert 1 < prd.metadata.header_start <= prd.metadata.header_end < problem.line
+    assert lint(text) == lint(CLEAN)  # no finding the template form does not get
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Note: this page replaces the old wiki page.\n",
+        "Summary: shoppers keep cards on file; see the date and status below.\n",
+        "The owner is the Payments team. Version history is in the Appendix.\n",
+    ],
+)
+def test_prose_under_the_title_is_not_metadata(intro: str) -> None:
+    text = CLEAN.replace("# PRD: Saved Payment Methods\n", f"# PRD: Saved Payment Methods\n\n{intro}", 1)
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    assert {f.key for f in prd.metadata.fields} == set(CORE_FIELDS)
+    assert lint(text) == [(r, line + 2, m) for r, line, m in lint(CLEAN)]
+
+
+def test_a_label_in_prose_further_down_is_not_metadata() -> None:
+    text = with_header(HEADERS["plain lines"]).replace(
+        "## 1. Problem\n", "## 1. Problem\n\nStatus: the legacy vault is end-of-life.\n", 1
+    )
+    assert parse_prd(text, "prd.md").status == "Approved"
+
+
+@pytest.mark.parametrize(
+    ("header", "form"),
+    [
+        ("```yaml\nversion: 1.2\ndate: 2026-02-03\nowner: Payments\nstatus: Approved\n```\n", "a code block"),
+        (
+            "<table><tr><td>Version</td><td>1.2</td></tr><tr><td>Status</td><td>Approved</td></tr></table>\n",
+            "HTML",
+        ),
+        ("Version\n: 1.2\n\nStatus\n: Approved\n\nOwner\n: Payments\n", "a definition list"),
+    ],
+)
+def test_an_unreadable_header_form_gives_one_finding_naming_it(header: str, form: str) -> None:
+    found = [f for f in lint(with_header(header)) if f[0] == "PRD101"]
+    assert len(found) == 1
+    _, line, message = found[0]
+    assert line == 3 and form in message
+
+
+def test_a_header_with_one_field_missing_still_names_that_field() -> None:
+    found = [
+        f
+        for f in lint(with_header(HEADERS["bullet list"].replace("- **Owner:** Payments Team\n", "")))
+        if f[0] == "PRD101"
+    ]
+    assert [m for _, _, m in found] == ["Required metadata field Owner is missing"]
+
+
+def test_the_field_of_its_own_name_wins_over_a_synonym() -> None:
+    text = with_header(CLEAN_HEADER + "**Author:** Ana\n**Last updated:** 2026-03-01\n**ID:** PRD-042\n")
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    alone = parse_prd(with_header("**Version:** 1.2\n**ID:** PRD-042\n"), "prd.md")
+    assert alone.track_id == "PRD-042"
+
+
+def test_a_header_with_prose_in_it_is_read_but_not_replaced() -> None:
+    text = with_header(
+        CLEAN_HEADER.replace(
+            "**Owner:** Payments Team\n", "**Owner:** Payments Team\nsee the wiki for the RACI\n"
+        )
+    )
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    assert not prd.metadata.header_replaceable
+
+
+# --- status and date values -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "word"),
+    [
+        ("**Approved**", "Approved"),
+        ("__Approved__", "Approved"),
+        ("*Draft*", "Draft"),
+        ("_Draft_", "Draft"),
+        ("`Draft`", "Draft"),
+        ("**`Review`**", "Review"),
+        ("✅ Approved", "Approved"),
+        ("Approved ✅", "Approved"),
+        ("🟡 In Review", "In Review"),
+        (":white_check_mark: Approved", "Approved"),
+        ("Draft (awaiting review)", "Draft"),
+        ("Review [legal]", "Review"),
+        ("Review — waiting for legal", "Review"),
+        ("**Approved** (since 2026-02-01)", "Approved"),
+        ("Implemented", "Implemented"),
+        ("In-Review", "In-Review"),
+        ("<i>Approved</i>", "<i>Approved</i>"),
+        ("✅", "✅"),
+    ],
+)
+def test_status_word(written: str, word: str) -> None:
+    assert status_word(written) == word
+
+
+@pytest.mark.parametrize(
+    "written", ["**Approved**", "*approved*", "`APPROVED`", "✅ Approved", "Approved (signed off)"]
+)
+def test_a_decorated_status_is_one_status_everywhere(written: str) -> None:
+    text = CLEAN.replace("**Status:** Approved", f"**Status:** {written}")
+    prd = parse_prd(text, "prd.md")
+    assert prd.status is not None and prd.status.casefold() == "approved"
+    assert lint(text) == lint(CLEAN)  # no PRD102, and the approved-only rules still run
+    rows = index_rows([prd, parse_prd(CLEAN, "b.md")], page_url)
+    assert {r.status.casefold() for r in rows if r.status} == {"approved"}
+    groups = group_rows(rows, "status", Settings().statuses)
+    assert [(g.key, len(g.rows)) for g in groups] == [("Approved", 2)]
+
+
+def test_an_unknown_status_is_still_reported_as_written() -> None:
+    text = CLEAN.replace("**Status:** Approved", "**Status:** **Shipped** (v2)")
+    assert [m for r, _, m in lint(text) if r == "PRD102"] == [
+        "Status `**Shipped** (v2)` is not one of the site's statuses (Draft, Review, Approved, Implemented)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2026-01-17", "2026-01-17"),
+        ("2026-01-17T10:30:00Z", "2026-01-17"),
+        ("2026-01-17T10:30", "2026-01-17"),
+        ("2026-01-17 10:30", "2026-01-17"),
+        ("2026-01-17T10:30:00.123+02:00", "2026-01-17"),
+        ("2026-01-17T10:30:00-0500", "2026-01-17"),
+        ("2026-01-17 10:30 UTC", "2026-01-17"),
+        ("2026-02-30T10:30:00Z", None),
+        ("2026-01-17T25:00:00Z", None),
+        ("2026-01-17T10:61", None),
+        ("2026-01-17T", None),
+        ("17/01/2026", None),
+    ],
+)
+def test_calendar_day(written: str, day: str | None) -> None:
+    assert calendar_day(written) == day
+
+
+@pytest.mark.parametrize("written", ["2026-02-03T10:30:00Z", "2026-02-03 10:30", "2026-02-03T10:30:00+01:00"])
+def test_an_iso_date_time_is_a_date(written: str) -> None:
+    text = CLEAN.replace("**Date:** 2026-02-03", f"**Date:** {written}")
+    assert lint(text) == lint(CLEAN)
+    (row,) = index_rows([parse_prd(text, "prd.md")], page_url)
+    assert row.date == "2026-02-03"
+
+
+def test_an_impossible_date_time_is_still_an_error() -> None:
+    text = CLEAN.replace("**Date:** 2026-02-03", "**Date:** 2026-02-30T10:30:00Z")
+    assert [r for r, _, _ in lint(text)].count("PRD103") == 1
+
+
+# --- sections one level deeper ------------------------------------------------
+
+
+def deeper(text: str) -> str:
+    """Every heading below the title one level deeper (``## 1. Problem`` -> ``### 1. Problem``)."""
+    return re.sub(r"^(#{2,5}) ", r"#\1 ", text, flags=re.M)
+
+
+def test_sections_one_level_deeper_are_the_sections() -> None:
+    text = deeper(CLEAN)
+    assert "\n### 1. Problem\n" in text and "\n#### Goals\n" in text
+    prd = parse_prd(text, "prd.md")
+    base = parse_prd(CLEAN, "prd.md")
+    assert [(s.key, s.line, [c.key for c in s.subsections]) for s in prd.sections] == [
+        (s.key, s.line, [c.key for c in s.subsections]) for s in base.sections
+    ]
+    assert lint(text) == lint(CLEAN)
+
+
+def test_a_page_with_any_level_two_heading_keeps_level_two_sections() -> None:
+    text = CLEAN.replace("### Goals\n", "## Goals\n", 1)
+    assert "problem" in {s.key for s in parse_prd(text, "prd.md").sections}
+    assert parse_prd(text, "prd.md").section("goals") is not None
+
+
+def test_missing_sections_point_at_the_title_in_template_order() -> None:
+    text = "# PRD: Card placement\n\n**Version:** 1\n\n## 1. Problem\n\nText.\n\n" + "\n".join(
+        f"Line {i}." for i in range(40)
+    )
+    found = [(line, m) for r, line, m in lint(text) if r == "PRD201"]
+    assert {line for line, _ in found} == {1}
+    numbers = [re.search(r"“(\d+)\.", m) for _, m in found]
+    assert [int(n.group(1)) for n in numbers if n] == list(range(2, 11))
+    assert "Appendix" in found[-1][1]
+
+
+# --- a real build ----------------------------------------------------------------
+
+DEEP = """---
+version: "0.3"
+date: 2026-06-01
+track_id: d1
+owner: Ana
+status: Draft
+---
+
+# PRD: Card placement
+
+### 1. Problem
+Text.
+
+### 10. IOSM Targets
+**Current baseline:** 0.71
+**Target post-implementation:** 0.81
+**Delta:** +0.10
+"""
+
+INTRO = """# PRD: Intro first
+
+An intro paragraph that says what this PRD is about.
+
+**Current state:** shoppers retype their card.
+**Impact:** 3% of checkouts abandoned.
+
+## 1. Problem
+
+Text.
+"""
+
+
+def card_position(html: str) -> tuple[int, int, int]:
+    """Offsets of the title, the card and the first section heading (``1. Problem``)."""
+    title = html.index("<h1")
+    card = html.index('class="prd-card"')
+    after = re.search(r"<h[2-6][^>]*>1\. Problem", html)
+    assert after is not None
+    return title, card, after.start()
+
+
+@pytest.fixture(scope="module")
+def forms_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+    root = tmp_path_factory.mktemp("forms")
+    files = {
+        f"prds/form-{i}.md": with_header(HEADERS[form]).replace("saved-payment-methods", f"spm-{i}")
+        for i, form in enumerate(HEADERS)
+    }
+    files["prds/bold-status.md"] = CLEAN.replace("**Status:** Approved", "**Status:** **Approved**").replace(
+        "saved-payment-methods", "bold"
+    )
+    files["prds/deep.md"] = DEEP
+    files["prds/intro.md"] = INTRO
+    files["index.md"] = "# Home\n\n<!-- prd-index status=approved -->\n"
+    return build_site(root, files, {"paths": ["prds/**"]})
+
+
+def test_build_places_the_card_where_the_header_was(forms_site: object) -> None:
+    site = forms_site
+    for i, form in enumerate(HEADERS):
+        html = site.html(f"prds/form-{i}/index.html")  # type: ignore[attr-defined]
+        title, card, first = card_position(html)
+        assert title < card < first, form
+        body = html[card:first]
+        assert "Payments Team" in body and "saved-payment-methods" not in html[first : first + 10]
+        # The header was replaced: its values are not shown a second time above the first section.
+        assert html[title:first].count("Payments Team") == 1, form
+        assert 'prd-status--approved"' in html[card:first], form
+
+
+def test_build_never_puts_the_card_below_the_title_block(forms_site: object) -> None:
+    for page in ("deep", "intro"):
+        html = forms_site.html(f"prds/{page}/index.html")  # type: ignore[attr-defined]
+        title, card, first = card_position(html)
+        assert title < card < first, page
+        if page == "intro":
+            assert card < html.index("An intro paragraph")
+            assert html.index("Current state") > card  # the author's lines stay, below
+
+
+def test_build_shows_one_status_for_a_bold_one(forms_site: object) -> None:
+    html = forms_site.html("prds/bold-status/index.html")  # type: ignore[attr-defined]
+    assert "**Approved**" not in html and 'prd-status--approved"' in html
+    home = forms_site.html("index.html")  # type: ignore[attr-defined]
+    assert 'data-prd-status="**approved**"' not in home
+    assert home.count('data-prd-status="approved"') == len(HEADERS) + 1
+
+
+def test_build_and_lint_agree_and_find_nothing_false(
+    forms_site: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = forms_site
+    logged = [m for m in site.messages() if "PRD1" in m or "PRD201" in m or "PRD102" in m]  # type: ignore[attr-defined]
+    assert cli(["lint", "--format", "json", "-f", str(site.root / "mkdocs.yml")]) in (0, 1)  # type: ignore[attr-defined]
+    data = json.loads(capsys.readouterr().out)
+    findings = data["findings"] if isinstance(data, dict) else data
+    meta = [f for f in findings if f["rule"] in ("PRD101", "PRD102", "PRD103", "PRD201")]
+    assert [(f["path"], f["rule"]) for f in meta if not f["path"].endswith(("deep.md", "intro.md"))] == []
+    assert [f for f in meta if f["path"].endswith("deep.md") and f["rule"] != "PRD201"] == []
+    deep_missing = [f for f in meta if f["path"].endswith("deep.md")]
+    # Where each would go: before the next section present (10. IOSM Targets), else the title.
+    assert {(f["line"], "Appendix" in f["message"]) for f in deep_missing} == {(14, False), (9, True)}
+    assert len(logged) == len(meta)
