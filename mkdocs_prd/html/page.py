@@ -273,6 +273,7 @@ class PageRenderer:
         # A per-build random part makes placeholders impossible to forge from a page.
         self._nonce = secrets.token_hex(6)
         self._tokens = re.compile(rf"<!--prd-fragment-{self._nonce}-\d+-->|prdinline{self._nonce}x\d+x")
+        self._openings = re.compile(rf"<!--prd-fragment-(?:{self._nonce}-\d+|prdinline{self._nonce}x\d+x)-->")
         self._pending: dict[str, dict[str, str]] = {}
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
@@ -398,20 +399,21 @@ class PageRenderer:
         pending = self._final.pop(src_path, None)
         if not pending:
             return output
-        # One pass, one copy: the page (with a large navigation) is long, the fragments
-        # sit in document order.
+        # One pass, one copy: the page (with a large navigation) is long; the openings are
+        # found by one scan, in document order (the traceability table, in section 5,
+        # comes before the IOSM table of section 10 though made after it).
         pieces: list[str] = []
         pos = 0
-        # In the order the placeholders stand in the page (the traceability table, in
-        # section 5, comes before the IOSM table of section 10 though made after it).
-        placed = sorted(pending.items(), key=lambda tf: output.find(tf[0]))
-        for token, fragment in placed:
-            start = output.find(token, pos)
+        for match in self._openings.finditer(output):
+            token = match.group(0)
+            fragment = pending.pop(token, None) if match.start() >= pos else None
+            if fragment is None:
+                continue  # a copy another plugin made, or text inside a fragment already placed
             closing = _closing(token)
-            end = output.find(closing, start) if start >= 0 else -1
+            end = output.find(closing, match.end())
             if end < 0:
                 continue
-            pieces += (output[pos:start], fragment)
+            pieces += (output[pos : match.start()], fragment)
             pos = end + len(closing)
         pieces.append(output[pos:])
         return "".join(pieces)
