@@ -100,18 +100,18 @@ def test_options(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "--status",
         "review",
         "--dir",
-        "x/y",
+        "docs/x/y",
     )
     assert code == 0, err
-    assert out == "x/y/sso-for-partners.md"
+    assert out == "docs/x/y/sso-for-partners.md"
     prd = parse_prd((site / out).read_text(encoding="utf-8"), out)
     assert (prd.track_id, prd.metadata.value("status"), prd.metadata.value("owner")) == (
         "IDN-7",
         "Review",
         "Jonas Berg",
     )
-    # Outside docs_dir: said so, because the site will not pick it up.
-    assert "outside docs_dir" in err
+    # Outside the PRD paths: said so, because the plugin will not treat it as a PRD.
+    assert "outside the site's PRD paths" in err
 
 
 def test_track_id_is_made_unique_against_the_site(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -270,7 +270,12 @@ def test_usage_errors(site: Path, capsys: pytest.CaptureFixture[str], args: list
         ("Bulk Invoice Export", "bulk-invoice-export"),
         ("  Élan: café crème — v2!  ", "elan-cafe-creme-v2"),
         ("API keys (per team)", "api-keys-per-team"),
-        ("日本語", "prd"),
+        ("日本語", "日本語"),
+        ("多言語検索 v2", "多言語検索-v2"),
+        ("Straße Ørsted", "straße-ørsted"),
+        ("हिन्दी खोज", "हिन्दी-खोज"),  # vowel signs stay with their letters
+        ("ﬁle Ⅻ", "file-xii"),
+        ("🚀 !!", "prd"),
         ("word " * 40, "-".join(["word"] * 12)),
     ],
 )

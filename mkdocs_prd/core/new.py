@@ -63,13 +63,14 @@ def builtin_skeleton() -> str:
 
 
 def slugify(text: str) -> str:
-    """A lowercase ASCII slug of ``text`` (``"Bulk Export: v2"`` -> ``bulk-export-v2``).
+    """A lowercase slug of ``text`` in its own script (``"Bulk Export: v2"`` -> ``bulk-export-v2``).
 
-    Accents are folded (``é`` -> ``e``); at most :data:`MAX_SLUG` characters, cut at a
-    word boundary; ``prd`` when nothing is left.
+    Latin accents are folded (``é`` -> ``e``); letters and digits of other scripts are
+    kept with their combining marks (``多言語検索`` -> ``多言語検索``, ``Straße`` ->
+    ``straße``), as PRD105 accepts them in a Track ID.  At most :data:`MAX_SLUG`
+    characters, cut at a word boundary; ``prd`` when the title has no letter or digit.
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    words = _words(text)
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
@@ -77,6 +78,26 @@ def slugify(text: str) -> str:
             break
         slug = candidate
     return slug or (words[0][:MAX_SLUG] if words else "prd")
+
+
+def _words(text: str) -> list[str]:
+    """The lowercase words of ``text``, each character with an ASCII form (``é``, ``ﬁ``) folded to it.
+
+    Other letters and digits stay, with the combining marks that belong to them
+    (Devanagari vowel signs, Thai tone marks).  Anything else separates words.
+    """
+    words: list[str] = []
+    word = ""
+    for ch in unicodedata.normalize("NFC", text):
+        ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+        if ascii_form.isalnum():
+            word += ascii_form.lower()
+        elif ch.isalnum() or (word and unicodedata.category(ch) in ("Mn", "Mc")):
+            word += ch.lower()
+        elif word:
+            words.append(word)
+            word = ""
+    return [*words, word] if word else words
 
 
 def unique_track_id(base: str, taken: Iterable[str]) -> str:
@@ -215,16 +236,50 @@ def _fill_header(lines: list[str], start: int, values: Mapping[str, str]) -> Non
             lines[i] = f"**{m.group(1)}:** {values[field]}"
 
 
-def write_new(prd: NewPrd) -> None:
-    """Write ``prd`` to its path, creating folders; never overwrites.
+class OutsideSite(ValueError):
+    """A new PRD's path resolves (symbolic links followed) outside the folder it must stay in.
 
-    Raises ``FileExistsError`` when the file exists (then nothing is written).
+    ``path`` is the path asked for, ``resolved`` where it really leads, ``root`` the
+    folder (the site's ``docs_dir``).
     """
+
+    def __init__(self, path: str, resolved: str, root: str) -> None:
+        super().__init__(f"{path} resolves to {resolved}, outside {root}")
+        self.path, self.resolved, self.root = path, resolved, root
+
+
+def check_inside(path: str, root: str) -> None:
+    """Raise :class:`OutsideSite` unless ``path`` resolves to ``root`` or below it.
+
+    Both are resolved as the file system would (symbolic links, ``..``); parts that
+    do not exist yet are taken literally.
+    """
+    resolved, real_root = os.path.realpath(path), os.path.realpath(root)
+    try:
+        inside = os.path.commonpath([resolved, real_root]) == real_root
+    except ValueError:  # another drive
+        inside = False
+    if not inside:
+        raise OutsideSite(path, resolved, root)
+
+
+def write_new(prd: NewPrd, root: str | None = None) -> None:
+    """Write ``prd`` to its path, creating folders; never overwrites, never leaves ``root``.
+
+    Raises ``FileExistsError`` when the file exists (also a dangling symbolic link),
+    :class:`OutsideSite` when the path resolves outside ``root``; nothing is written
+    then.  The file is created exclusively and not through a symbolic link, so a file
+    or link appearing since the checks is not followed or clobbered.
+    """
+    if root is not None:
+        check_inside(prd.path, root)
     if os.path.lexists(prd.path):
         raise FileExistsError(prd.path)
     folder = os.path.dirname(prd.path)
     if folder:
         os.makedirs(folder, exist_ok=True)
-    # "x" is an exclusive create: a file appearing since the check above is not clobbered.
-    with open(prd.path, "x", encoding="utf-8", newline="\n") as fd:
+        if root is not None:
+            check_inside(prd.path, root)  # a folder swapped for a link meanwhile
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(prd.path, flags, 0o666), "w", encoding="utf-8", newline="\n") as fd:
         fd.write(prd.text if prd.text.endswith("\n") else prd.text + "\n")

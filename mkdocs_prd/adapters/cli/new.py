@@ -2,7 +2,9 @@
 
 Reads the site's config like a build (``-f``, else ``./mkdocs.yml``), picks the
 folder from ``paths``, makes the Track ID unique among the site's PRDs, writes the
-file and prints its path.  Refuses to overwrite (exit 1, nothing written).
+file and prints its path.  Refuses to overwrite (exit 1, nothing written) and to
+write anywhere that resolves, symbolic links followed, outside the site's
+``docs_dir`` (the working directory without a config): exit 2, nothing written.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs_prd.adapters.cli.main import (
     EXIT_OK,
@@ -22,7 +24,14 @@ from mkdocs_prd.adapters.cli.main import (
     say,
     write_out,
 )
-from mkdocs_prd.core.new import builtin_skeleton, default_location, new_prd, write_new
+from mkdocs_prd.core.new import (
+    OutsideSite,
+    builtin_skeleton,
+    check_inside,
+    default_location,
+    new_prd,
+    write_new,
+)
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.meta import is_track_id
 from mkdocs_prd.core.safe import terminal_text
@@ -87,13 +96,19 @@ def run(args: argparse.Namespace) -> int:
     )
 
     docs_dir = site.docs_dir if site else None
-    # The PRDs a build sees (MkDocs' own file list), else every Markdown file of the folder.
+    root = docs_dir if docs_dir is not None else "."
+    if args.directory is not None:
+        _refuse_outside(args.directory, root, docs_dir)
+    # The PRDs a build sees (MkDocs' own file list), else every Markdown file of the folder;
+    # never a file that a symbolic link leads to outside the site.
     skipped: list[str] = []
     if site is not None:
-        pages: Iterable[tuple[str, bytes]] = read_pages(site.docs_dir, site.pages, skipped)
+        listed = (src for src in site.pages if _inside(os.path.join(site.docs_dir, *src.split("/")), root))
+        pages: Iterable[tuple[str, bytes]] = read_pages(site.docs_dir, listed, skipped)
     else:
         scan_dir = args.directory or "."
         pages = markdown_files(scan_dir, skipped) if os.path.isdir(scan_dir) else ()
+        pages = (p for p in pages if _inside(os.path.join(scan_dir, *p[0].split("/")), root))
     catalog = site_models((p for p in pages if settings.in_scope(p[0])), None)
     note_skipped(skipped)
     taken = {prd.track_id: prd.path for prd in catalog if prd.track_id}
@@ -121,7 +136,9 @@ def run(args: argparse.Namespace) -> int:
         taken_track_ids=taken,
     )
     try:
-        write_new(prd)
+        write_new(prd, root)
+    except OutsideSite as exc:
+        _refuse(exc, docs_dir)
     except FileExistsError:
         say(f"mkdocs-prd: {_shown(prd.path)} already exists; nothing written")
         return EXIT_PROBLEMS
@@ -130,6 +147,30 @@ def run(args: argparse.Namespace) -> int:
     write_out(terminal_text(_shown(prd.path)) + "\n")
     _note_scope(prd.path, docs_dir, settings)
     return EXIT_OK
+
+
+def _inside(path: str, root: str) -> bool:
+    try:
+        check_inside(path, root)
+    except OutsideSite:
+        return False
+    return True
+
+
+def _refuse_outside(path: str, root: str, docs_dir: str | None) -> None:
+    try:
+        check_inside(path, root)
+    except OutsideSite as exc:
+        _refuse(exc, docs_dir)
+
+
+def _refuse(exc: OutsideSite, docs_dir: str | None) -> NoReturn:
+    """Exit 2: ``new`` never writes outside the site."""
+    where = f"the site's docs_dir ({docs_dir})" if docs_dir is not None else "the working directory"
+    raise UsageError(
+        f"{terminal_text(_shown(exc.path))} resolves to {terminal_text(exc.resolved)}, "
+        f"outside {terminal_text(where)}: `new` writes only inside the site; nothing written"
+    ) from exc
 
 
 def _shown(path: str) -> str:
@@ -176,10 +217,8 @@ def _note_scope(path: str, docs_dir: str | None, settings: Settings) -> None:
     """Warn when the new file lies where the site will not look for PRDs."""
     if docs_dir is None:
         return
-    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir))
-    if rel.startswith(".."):
-        say(f"mkdocs-prd: note: {path} is outside docs_dir ({docs_dir})")
-    elif not settings.in_scope(rel.replace(os.sep, "/")):
+    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(docs_dir))
+    if not settings.in_scope(rel.replace(os.sep, "/")):
         say(
             f"mkdocs-prd: note: {path} is outside the site's PRD paths ({', '.join(settings.paths)}); "
             "the plugin will not treat it as a PRD"
