@@ -59,3 +59,19 @@ def terminal_text(text: str) -> str:
     if _ANY_CONTROL.search(text) is None:
         return text  # the common case: nothing to do, no copy
     return text.translate(_SHOWN)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without the control characters :func:`terminal_text` escapes.
+
+    Tabs and line breaks become spaces (they separate words); every other control
+    character and bidirectional override is removed.  For text from another site that
+    becomes one value of this site's page (a merged index row): no escape sequence,
+    no hidden reordering reaches the HTML.
+    """
+    if _ANY_CONTROL.search(text) is None:
+        return text
+    return text.translate(_STRIPPED)
+
+
+_STRIPPED: dict[int, str | None] = {code: " " if code in (0x09, 0x0A, 0x0D) else None for code in _CONTROLS}

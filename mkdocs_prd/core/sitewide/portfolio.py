@@ -19,9 +19,10 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs_prd.core.numbers import checked_number
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
-from mkdocs_prd.core.safe import link_url
+from mkdocs_prd.core.safe import link_url, strip_controls
 from mkdocs_prd.core.sitewide.fetch import FetchError, fetch
 from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, RequirementCounts
+from mkdocs_prd.core.sitewide.merged_values import MAX_TEXT, EntryCheck, score_value, summary
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a remote index, from connecting to the last byte: short, so a
@@ -140,7 +141,9 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
     version = data.get("schema_version")
     if version not in READABLE_VERSIONS or isinstance(version, bool):
         return _skipped(source, f"schema_version is {version!r}, expected 1 or 2")
-    site = source.name or _text(data.get("site_name")) or source.source
+    notes: list[str] = []
+    site_name = _text(data.get("site_name"))
+    site = source.name or (strip_controls(site_name)[:MAX_TEXT] if site_name else None) or source.source
     given = _base_url(source, _text(data.get("site_url")))
     base = link_url(given) if given is not None else None
     base_given = given is not None
@@ -148,7 +151,7 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
     bad: list[str] = []
     unlinked: list[str] = []
     for i, entry in enumerate(data["prds"]):
-        row = _row(entry, site, base)
+        row = _row(entry, site, base, EntryCheck(i + 1, notes))
         if row is None:
             bad.append(str(i + 1))
             continue
@@ -156,6 +159,9 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
         if row.url is None and base and isinstance(entry, dict) and entry.get("url") is not None:
             unlinked.append(str(i + 1))
     messages: list[str] = []
+    corrected = summary(source.source, notes)
+    if corrected is not None:
+        messages.append(corrected)
     if bad:
         noun = "entry" if len(bad) == 1 else "entries"
         messages.append(f"include_indexes: {source.source}: skipped invalid {noun} {', '.join(bad)}")
@@ -185,7 +191,8 @@ def _base_url(source: IndexSource, site_url: str | None) -> str | None:
     return source.source if source.is_remote else None
 
 
-def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
+def _row(entry: object, site: str, base: str | None, check: EntryCheck) -> IndexRow | None:
+    """One merged row, every value validated by ``check``; None when the entry's shape is wrong."""
     if not isinstance(entry, dict):
         return None
     title, src_path, url = entry.get("title"), entry.get("src_path", ""), entry.get("url")
@@ -202,33 +209,50 @@ def _row(entry: object, site: str, base: str | None) -> IndexRow | None:
     found = _mapping(entry.get("findings"))
     if iosm is None or acceptance is None or reqs is None or found is None:
         return None
-    target = _text(iosm.get("target"))
+    scores = {
+        k: check.score(_text(iosm.get(k)), f"iosm.{k}", low=-1.0 if k == "delta" else 0.0)
+        for k in ("baseline", "target", "delta", "actual")
+    }
+    total = check.count(acceptance.get("total"), "acceptance.total")
+    checked = check.part(
+        check.count(acceptance.get("checked"), "acceptance.checked"),
+        total,
+        "acceptance.checked",
+        "acceptance.total",
+    )
     verified = entry.get("verified")
     counts = None
     if isinstance(verified, dict):
-        counts = (_count(verified.get("verified")), _count(verified.get("total")))
+        of = check.count(verified.get("total"), "verified.total")
+        counts = (
+            check.part(
+                check.count(verified.get("verified"), "verified.verified"),
+                of,
+                "verified.verified",
+                "verified.total",
+            ),
+            of,
+        )
     return IndexRow(
-        title=title,
+        title=check.text(title, "title") or "",
         url=link_url(urljoin(base, url)) if base and url is not None else None,
-        src_path=src_path,
-        iosm=IosmValues(
-            baseline=_text(iosm.get("baseline")),
-            target=target,
-            delta=_text(iosm.get("delta")),
-            actual=_text(iosm.get("actual")),
-            target_value=_number(target),
+        src_path=check.text(src_path, "src_path") or "",
+        iosm=IosmValues(**scores, target_value=score_value(scores["target"])),
+        acceptance_checked=checked,
+        acceptance_total=total,
+        requirements=RequirementCounts(
+            *(check.count(reqs.get(k), f"requirements.{k}") for k in ("must", "should", "could", "other"))
         ),
-        acceptance_checked=_count(acceptance.get("checked")),
-        acceptance_total=_count(acceptance.get("total")),
-        requirements=RequirementCounts(*(_count(reqs.get(k)) for k in ("must", "should", "could", "other"))),
-        findings=FindingCounts(*(_count(found.get(k)) for k in ("error", "warning", "info"))),
+        findings=FindingCounts(
+            *(check.count(found.get(k), f"findings.{k}") for k in ("error", "warning", "info"))
+        ),
         site=site,
         verified=counts,
-        track_id=_as_text(texts["track_id"]),
-        status=_as_text(texts["status"]),
-        owner=_as_text(texts["owner"]),
-        version=_as_text(texts["version"]),
-        date=_as_text(texts["date"]),
+        track_id=check.text(_as_text(texts["track_id"]), "track_id"),
+        status=check.text(_as_text(texts["status"]), "status"),
+        owner=check.text(_as_text(texts["owner"]), "owner"),
+        version=check.text(_as_text(texts["version"]), "version"),
+        date=check.text(_as_text(texts["date"]), "date"),
     )
 
 
@@ -246,17 +270,3 @@ def _mapping(value: object) -> Mapping[str, Any] | None:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
-
-
-def _count(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
-
-
-def _number(text: str | None) -> float | None:
-    if text is None:
-        return None
-    digits = "".join(ch for ch in text if ch.isdigit() or ch in ".-+")
-    try:
-        return float(digits.replace("+", "")) if digits else None
-    except ValueError:
-        return None
