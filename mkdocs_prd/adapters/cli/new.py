@@ -47,7 +47,8 @@ def register(subparsers: Any) -> None:
         help="create a new PRD from the skeleton",
         description=(
             "Write a new PRD in the template's format with today's date and print its path. "
-            "Never overwrites an existing file."
+            "Never overwrites an existing file and never writes outside the site's docs_dir "
+            "(symbolic links followed)."
         ),
     )
     parser.add_argument("title", metavar="TITLE", help='the feature name, e.g. "Bulk invoice export"')
