@@ -41,7 +41,7 @@ def make_site(root: Path, count: int) -> Path:
         ["index"],
         ["--help"],
         ["lint", "--help"],
-        ["new", "Piped feature", "--dir", "out"],
+        ["new", "Piped feature", "--dir", "docs/out"],
     ],
 )
 def test_output_into_a_closed_pipe_exits_quietly(tmp_path: Path, argv: list[str]) -> None:

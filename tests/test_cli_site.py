@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,15 +111,18 @@ def test_index_lists_what_the_build_exports(
 
 
 def test_new_checks_track_ids_against_built_pages_only(
-    built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(built.root)
-    code, _, err = run(capsys, "new", "Again", "--track-id", "ALPHA", "--dir", str(tmp_path))
+    # Inside docs_dir (`new` writes nowhere else), in a folder no build sees.
+    drafts = built.docs_dir / ".drafts"
+    code, _, err = run(capsys, "new", "Again", "--track-id", "ALPHA", "--dir", str(drafts))
     assert code == 1 and "prds/a.md" in err
     # The dot-folder's Track ID is not the site's: a build never sees that page.
-    code, out, err = run(capsys, "new", "Old", "--track-id", "archived-1", "--dir", str(tmp_path))
+    code, out, err = run(capsys, "new", "Old", "--track-id", "archived-1", "--dir", str(drafts))
     assert code == 0, err
     assert out.strip().endswith(".md")
+    shutil.rmtree(drafts)
 
 
 def test_an_excluded_file_named_on_the_command_line_is_skipped_with_a_note(
