@@ -66,6 +66,16 @@ HEADERS: dict[str, str] = {
     "**Owner:** Payments Team | **Status:** Approved\n",
     "two lines, middle dots": "Version: 1.2 · Date: 2026-02-03 · Track ID: saved-payment-methods\n"
     "Owner: Payments Team • Status: Approved\n",
+    "one line, <br> and semicolons": "**Version:** 1.2<br>**Date:** 2026-02-03; "
+    "**Track ID:** saved-payment-methods"
+    "<br/>**Owner:** Payments Team, **Status:** Approved\n",
+    "bold keys without a colon": "**Version** 1.2  \n**Date** — 2026-02-03  \n"
+    "**Track ID** saved-payment-methods  \n"
+    "**Owner** - Payments Team  \n**Status** Approved\n",
+    "key-value table, empty header row": "| | |\n|---|---|\n| Version | 1.2 |\n| Date | 2026-02-03 |\n"
+    "| Track ID | saved-payment-methods |\n| Owner | Payments Team |\n| Status | Approved |\n",
+    "quoted table": "> | Field | Value |\n> |---|---|\n> | Version | 1.2 |\n> | Date | 2026-02-03 |\n"
+    "> | Track ID | saved-payment-methods |\n> | Owner | Payments Team |\n> | Status | Approved |\n",
     "italic keys": "*Version:* 1.2\n*Date:* 2026-02-03\n*Track ID:* saved-payment-methods\n"
     "*Owner:* Payments Team\n*Status:* Approved\n",
     "synonyms": "**Revision:** 1.2\n**Last updated:** 2026-02-03\n**Track:** saved-payment-methods\n"
@@ -201,6 +211,8 @@ def test_a_header_with_prose_in_it_is_read_but_not_replaced() -> None:
         ("Implemented", "Implemented"),
         ("In-Review", "In-Review"),
         ("<i>Approved</i>", "<i>Approved</i>"),
+        ("~~Draft~~ **Approved**", "Approved"),
+        ("~~Review~~ Approved ✅", "Approved"),
         ("✅", "✅"),
     ],
 )
@@ -280,6 +292,25 @@ def test_sections_one_level_deeper_are_the_sections() -> None:
         (s.key, s.line, [c.key for c in s.subsections]) for s in base.sections
     ]
     assert lint(text) == lint(CLEAN)
+
+
+def test_sections_written_as_level_one_headings_are_the_sections() -> None:
+    text = re.sub(r"^#(#{1,4}) ", r"\1 ", CLEAN, flags=re.M)
+    assert "\n# 1. Problem\n" in text and "\n## Goals\n" in text
+    prd = parse_prd(text, "prd.md")
+    assert prd.title == "Saved Payment Methods"
+    assert [(s.key, s.line) for s in prd.sections] == [
+        (s.key, s.line) for s in parse_prd(CLEAN, "prd.md").sections
+    ]
+    assert values(prd) == EXPECTED
+    assert lint(text) == lint(CLEAN)
+
+
+def test_subsections_named_like_sections_do_not_become_the_sections() -> None:
+    # Goals, Requirements, Risks ... as ### under ## sections that name the template's sections.
+    prd = parse_prd(CLEAN, "prd.md")
+    assert all(s.level == 2 for s in prd.sections) and prd.section("acceptance") is not None
+    assert [s.line for s in prd.sections][:2] == [11, 27]
 
 
 def test_a_page_with_any_level_two_heading_keeps_level_two_sections() -> None:

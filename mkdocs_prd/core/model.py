@@ -411,7 +411,7 @@ def status_word(value: str) -> str:
     The text is returned stripped but otherwise as written (case is kept); a value
     that would become empty is returned stripped instead.
     """
-    s = value.strip()
+    s = _drop_struck(value.strip())
     for _ in range(4):  # nested marks: `**_Draft_**`
         before = s
         s = _strip_marks(s)
@@ -424,6 +424,17 @@ def status_word(value: str) -> str:
 
 _MARKS = ("**", "__", "~~", "*", "_", "`")
 _REMARK_DASHES = (" — ", " – ", " - ", " -- ", ": ", "; ", ", ")
+
+
+def _drop_struck(s: str) -> str:
+    """``~~Draft~~ Approved`` -> ``Approved``: a struck-through old status is not the status."""
+    if "~~" not in s:
+        return s
+    parts = s.split("~~")
+    if len(parts) % 2 == 0:
+        return s  # unbalanced: leave it
+    kept = " ".join(p.strip() for p in parts[0::2] if p.strip())
+    return kept or s
 
 
 def _strip_marks(s: str) -> str:

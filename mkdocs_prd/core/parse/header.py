@@ -81,13 +81,17 @@ HEADER_KEYS: frozenset[str] = frozenset(
 _NON_WORD = re.compile(r"[\W_]+")
 
 # Separators of several fields on one line; "|" only outside a table.
-_SPLIT = re.compile(r"\s+[|·•]\s+|\s*[·•]\s*")
+_SPLIT = re.compile(r"\s+[|·•/]\s+|\s*[·•]\s*|\s*<br\s*/?>\s*|[,;]\s+")
+_SEPARATORS = ("|", "·", "•", " / ", "<br", ", ", "; ")
+# "**Owner** Ana", "**Status** — Draft": a bold metadata word without a colon.
+_BOLD_NO_COLON = re.compile(r"(?:\*\*|__)([^*_:]{1,40})(?:\*\*|__)\s*(?:[—–-]\s*)?(\S.*)")
 _PLAIN = re.compile(r"([^\W\d_][\w .'/-]{0,40}?)\s*:\s+(\S.*)")
 _ITALIC = re.compile(r"[*_]([^*_:]{1,40}):[*_]\s*(.*)")
 _DELIMITER = re.compile(r"\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?")
 _LIST_MARK = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _LABEL_HEADS = frozenset(
-    {"field", "fields", "key", "property", "attribute", "item", "name", "metadata", "meta"}
+    {"field", "fields", "key", "property", "attribute", "item", "name", "metadata", "meta", "document", "prd"}
+    | {"info", "detail", "details", "parameter", "document_info", "prd_info"}
 )
 
 
@@ -222,7 +226,7 @@ def read_line(text: str, number: int) -> list[Field]:
     if m is not None:
         s = s[m.end() :]
     one = _field(s, number, whole=True)
-    if "|" not in s and "·" not in s and "•" not in s:
+    if not any(sep in s for sep in _SEPARATORS):
         return [one] if one is not None else []
     parts = [p for p in _SPLIT.split(s) if p.strip()]
     if len(parts) > 1:
@@ -237,7 +241,7 @@ def _field(text: str, number: int, *, whole: bool) -> Field | None:
     pair = bold_label(s)
     bold = pair is not None
     if pair is None:
-        m = _ITALIC.fullmatch(s) or _PLAIN.fullmatch(s)
+        m = _ITALIC.fullmatch(s) or _PLAIN.fullmatch(s) or _BOLD_NO_COLON.fullmatch(s)
         if m is None:
             return None
         pair = m.group(1).strip(), clean_value(m.group(2))
@@ -286,7 +290,8 @@ def _read_table(texts: list[str], start: int) -> tuple[list[Field], bool] | None
             out.append(Field(key=key, label=label, value=_value(row[1]), line=number, source="header"))
     if not any(f.key in HEADER_KEYS for f in out):
         return None
-    plain_head = not head_keys or head_keys[0] in HEADER_KEYS or head_keys[0] in _LABEL_HEADS
+    first = head_keys[0] if head_keys else ""
+    plain_head = not first or first in HEADER_KEYS or first in _LABEL_HEADS
     return out, plain_head and len(out) == len(candidates)
 
 

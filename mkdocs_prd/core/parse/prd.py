@@ -235,6 +235,8 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
     first_section = next(
         (line for level, text, line in src.headings if level > 1 and not names_header(text)), len(lines) + 1
     )
+    if sections and sections[0].line < first_section and not names_header(sections[0].title):
+        first_section = sections[0].line  # sections written as "#" headings
     header = read_header(src, h1[1] if h1 is not None else 0, first_section)
     fields.extend(header.fields)
     if header.problem is not None:

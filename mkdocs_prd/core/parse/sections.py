@@ -242,15 +242,39 @@ def subsection_key(title: str) -> str | None:
 
 
 def section_level(src: Source) -> int:
-    """The heading level of the page's sections: 2, or the highest level below the title
-    that the page uses when it has no ``##`` heading (``### 1. Problem`` under the H1)."""
-    deeper = 7
-    for level, _, _ in src.headings:
-        if level == 2:
-            return 2
-        if 2 < level < deeper:
-            deeper = level
-    return deeper if deeper < 7 else 2
+    """The heading level of the page's sections (see :func:`_levels`)."""
+    return _levels(src)[0]
+
+
+def _levels(src: Source) -> tuple[int, int]:
+    """``(section level, line of the title heading or 0)``.
+
+    The section level is the level whose headings name the most template sections
+    (``1. Problem``, ``Goals``, ``Risks`` …; ``##`` wins a tie): 3 for a page that
+    writes ``### 1. Problem`` under its title, 1 for a page that writes every section
+    as ``#``.  Without any such heading it is 2, or the highest level below the title
+    that the page uses when it has no ``##`` heading.  The title is the first ``#``
+    heading unless that names a template section itself.
+    """
+    keys_at: dict[int, set[str]] = {}
+    present: set[int] = set()
+    title_line = 0
+    for level, text, line in src.headings:
+        key = title_key(split_number(text)[1])
+        if level == 1 and not title_line and not present and key is None:
+            title_line = line
+            continue
+        present.add(level)
+        if key is not None:
+            keys_at.setdefault(level, set()).add(key)
+    level_two = len(keys_at.get(2, ()))
+    best = max(keys_at, key=lambda lv: (len(keys_at[lv]), -lv), default=2)
+    if keys_at and len(keys_at[best]) > level_two and len(keys_at[best]) >= 2:
+        return best, title_line
+    if 2 in present:
+        return 2, title_line
+    deeper = [lv for lv in present if lv > 2]
+    return (min(deeper) if deeper else 2), title_line
 
 
 def build_sections(src: Source) -> tuple[Section, ...]:
@@ -269,13 +293,16 @@ def build_sections(src: Source) -> tuple[Section, ...]:
     sub: Heading | None = None  # the open ### subsection
     # A level-1 heading after the last line closes whatever is still open.
     closing: Heading = (1, "", len(src.lines) + 1)
-    shift = section_level(src) - 2
+    top, title_line = _levels(src)
+    shift = top - 2
     for head in (*src.headings, closing):
         level, _, at = head
-        if level > 1:
-            level -= shift
-            head = (level, head[1], at)
-        if level > 3 or level < 1:
+        if at == title_line:
+            level = 1  # the title closes whatever is open, whatever the section level
+        elif level > 1 or shift < 0:
+            level = max(level - shift, 1)
+        head = (level, head[1], at)
+        if level > 3:
             continue
         if sub is not None:
             _, text, line = sub
