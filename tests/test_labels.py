@@ -48,6 +48,10 @@ GERMAN: dict[str, str] = {
     "band_acceptable": "Ausreichend",
     "band_needs_work": "Verbesserungsbedürftig",
     "band_poor": "Mangelhaft",
+    "encoding_notice": "Die Datei dieser Seite ist nicht UTF-8 ({detail}). Die Website zeigt eine dekodierte "
+    "Kopie, nicht lesbare Zeichen als \ufffd. Speichern Sie die Datei als UTF-8.",
+    "encoding_saved_as": "sie ist als {encoding} gespeichert",
+    "encoding_bad_byte": "das erste nicht lesbare Byte steht in Zeile {line}",
     "findings_title": "Befunde",
     "line": "Zeile",
     "hint": "Abhilfe:",

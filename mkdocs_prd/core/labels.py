@@ -39,6 +39,11 @@ DEFAULT_LABELS: dict[str, str] = {
     "band_acceptable": "Acceptable",
     "band_needs_work": "Needs work",
     "band_poor": "Poor",
+    # a page that is not UTF-8, shown from a decoded copy (html/encoding.py)
+    "encoding_notice": "This page's file is not UTF-8 ({detail}). The site shows a decoded copy, "
+    "with characters that could not be read as \ufffd. Save the file as UTF-8.",
+    "encoding_saved_as": "it is saved as {encoding}",
+    "encoding_bad_byte": "the first unreadable byte is on line {line}",
     # findings panel
     "findings_title": "PRD findings",
     "line": "line",

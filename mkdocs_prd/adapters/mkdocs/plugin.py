@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +34,7 @@ from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
+from mkdocs_prd.html.encoding import host_cannot_read, readable_copy
 from mkdocs_prd.html.page import PageRenderer, material_meta
 from mkdocs_prd.html.render import Renderer, RenderError, override_dirs
 from mkdocs_prd.html.site import finding_log, render_site
@@ -109,11 +111,12 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        docs = ((f.src_uri, data) for f in files.documentation_pages() if (data := _bytes_of(f)) is not None)
-        self.catalog = build_catalog(docs, self.settings)
+        undecodable: list[tuple[File, bytes]] = []
+        self.catalog = build_catalog(_page_bytes(files, undecodable), self.settings)
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
+        self._readable_copies(undecodable)
         if self.config.history:
             self.histories = self._history(files, config)
         self._prepare_site(files, config)
@@ -126,6 +129,23 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         if self.dirty:
             self._render_dependents(files)
         return files
+
+    def _readable_copies(self, pages: list[tuple[File, bytes]]) -> None:
+        """Give MkDocs a decoded copy of each page it cannot read (see :mod:`mkdocs_prd.html.encoding`),
+        so one page saved as Latin-1 or UTF-16 does not stop the build with a traceback."""
+        labels = Labels(self.settings.labels)
+        for file, data in pages:
+            copy = readable_copy(data, labels)
+            if copy is None:
+                continue
+            file.content_string = copy.text  # in memory only: docs_dir is never written
+            if self.catalog.get(file.src_uri) is None:  # a PRD has its PRD001 finding already
+                log.warning(
+                    terminal_text(
+                        f"{file.src_uri}: {copy.problem}; the page is built from a decoded copy "
+                        "(hint: save the file as UTF-8)"
+                    )
+                )
 
     def _render_dependents(self, files: Files) -> None:
         """In a dirty build, have MkDocs render again every page whose plugin output changed
@@ -327,6 +347,18 @@ def _read_text(files: Files, src_path: str) -> str | None:
         return file.content_string
     except Exception:  # any file another plugin made; MkDocs reports it if it matters
         return None  # an unreadable report is the render module's finding to report, not ours
+
+
+def _page_bytes(files: Files, undecodable: list[tuple[File, bytes]]) -> Iterator[tuple[str, bytes]]:
+    """``(src_uri, bytes)`` of every documentation page that has bytes; the pages MkDocs
+    cannot read as UTF-8 are also put in ``undecodable``."""
+    for file in files.documentation_pages():
+        data = _bytes_of(file)
+        if data is None:
+            continue
+        if host_cannot_read(data):
+            undecodable.append((file, data))
+        yield file.src_uri, data
 
 
 def _bytes_of(file: File) -> bytes | None:

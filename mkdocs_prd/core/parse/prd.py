@@ -45,8 +45,7 @@ def decode_source(data: bytes) -> tuple[str, Problem | None]:
         problem = Problem(
             line=1,
             code="encoding",
-            message=f"the page is {wide.upper()} encoded, but MkDocs reads pages as UTF-8 "
-            "(the build fails or shows garbage)",
+            message=f"the page is {wide.upper()} encoded, but MkDocs and Zensical read pages as UTF-8",
         )
         return text, problem
     try:

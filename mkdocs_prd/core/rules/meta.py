@@ -63,10 +63,13 @@ _PREFIXED_VERSION = re.compile(r"[vV][ .]?(\d+(?:\.\d+){0,2})")
 def unreadable(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for problem in prd.problems:
         if PROBLEM_RULES.get(problem.code) == "PRD001":
+            # Say what each host does with the page until it is fixed (docs/hosts.md).
             hint = (
-                "Fix the YAML between the `---` lines at the top of the page"
+                "Fix the YAML between the `---` lines at the top of the page (MkDocs builds the page "
+                "without its front matter; a Zensical build stops at this page)"
                 if problem.code == "yaml"
-                else "Save the file as UTF-8"
+                else "Save the file as UTF-8 (MkDocs or ProperDocs with this plugin builds the page from "
+                "a decoded copy with a notice on it; a Zensical build stops at this page)"
             )
             yield Hit(max(problem.line, 1), problem.message, hint)
 
