@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site
+from git_repos import Git
 
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.core.labels import Labels
@@ -185,3 +186,16 @@ def test_lint_agrees_and_hints_what_each_host_does(
         assert "a Zensical build stops at this page" in finding["hint"]
     encoding = next(f for f in findings if "latin1" in f["path"])
     assert "decoded copy" in encoding["hint"]
+
+
+def test_history_reads_the_file_as_git_has_it(tmp_path: Path) -> None:
+    """``history: true`` on a page built from a decoded copy: status dates from git as for any page."""
+    git = Git(tmp_path / "repo").init()
+    git.write({".gitignore": "site/\nmkdocs.yml\n", "docs/index.md": "# Home\n"})
+    (git.root / "docs" / "prds").mkdir(parents=True)
+    (git.root / "docs" / "prds" / "latin1.md").write_bytes(LATIN1_PRD.replace(b"Draft", b"Approved"))
+    git.commit("Approved", when="2026-01-05T09:00:00+00:00")
+    site = build_site(git.root, {}, {"history": True, "paths": ["prds/**"]}, theme="mkdocs")
+    html = site.html("prds/latin1/index.html")
+    assert "Approved since" in html and "2026-01-05" in html
+    assert "prd-encoding-notice" in html

@@ -116,9 +116,9 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
-        self._readable_copies(undecodable)
         if self.config.history:
-            self.histories = self._history(files, config)
+            self.histories = self._history(files, config)  # the files' own bytes, as git has them
+        self._readable_copies(undecodable)
         self._prepare_site(files, config)
         trace = self.settings.trace
         page = trace.page if trace is not None else None

@@ -143,7 +143,7 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
         return _skipped(source, f"schema_version is {version!r}, expected 1 or 2")
     notes: list[str] = []
     site_name = _text(data.get("site_name"))
-    site = source.name or (strip_controls(site_name)[:MAX_TEXT] if site_name else None) or source.source
+    site = strip_controls(source.name or site_name or source.source)[:MAX_TEXT]
     given = _base_url(source, _text(data.get("site_url")))
     base = link_url(given) if given is not None else None
     base_given = given is not None
