@@ -37,6 +37,46 @@ def test_decode_reports_first_bad_byte_line(data: bytes, line: int) -> None:
     assert "\ufffd" in text
 
 
+_CHINESE = (
+    "# PRD: 结账流程重新设计\n\n版本: 1.0\n\n## 问题陈述\n\n"
+    "用户在结账过程中遇到了很多问题，一些用户放弃了购物车。\n"
+)
+_RUSSIAN = "# PRD: Оформление заказа\n\nВерсия: 1.0\n\n## Проблема\n\nПользователи бросают корзину.\n"
+
+
+@pytest.mark.parametrize("text", ["# PRD: Wide — é 🚀\n\nVersion: 1.0\n", _CHINESE, _RUSSIAN])
+@pytest.mark.parametrize(
+    ("codec", "name"),
+    [
+        ("utf-16", "UTF-16-LE"),  # with a BOM
+        ("utf-16-le", "UTF-16-LE"),
+        ("utf-16-be", "UTF-16-BE"),
+        ("utf-32", "UTF-32-LE"),  # with a BOM
+        ("utf-32-le", "UTF-32-LE"),
+        ("utf-32-be", "UTF-32-BE"),
+    ],
+)
+def test_decode_names_a_wide_encoding_with_or_without_bom(text: str, codec: str, name: str) -> None:
+    decoded, problem = decode_source(text.encode(codec))
+    assert decoded == text  # still read, so the page is still recognised as a PRD
+    assert problem is not None and problem.code == "encoding" and problem.line == 1
+    assert f"is {name} encoded" in problem.message and "\x00" not in problem.message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"# PRD: ascii\n",
+        "# PRD: 中文 Оформление 🚀\n".encode(),
+        b"# PRD: a NUL\x00 byte in UTF-8 text\n",
+        b"\x00" * 64,  # all zero bytes: not a wide text
+    ],
+)
+def test_decode_never_takes_utf8_for_a_wide_encoding(data: bytes) -> None:
+    _text, problem = decode_source(data)
+    assert problem is None
+
+
 # --- detection ------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ FIFOs, UTF-16), and ``new --track-id`` never writes outside the site."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -110,7 +111,7 @@ def test_new_with_a_valid_track_id_writes_inside_the_track_folder(
     assert capsys.readouterr().out.strip() == "docs/tracks/v1.2_beta-3/PRD.md"
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_lint_reports_a_utf16_prd_like_the_build_fails_on_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], encoding: str
 ) -> None:
@@ -119,7 +120,26 @@ def test_lint_reports_a_utf16_prd_like_the_build_fails_on_it(
     monkeypatch.chdir(tmp_path)
     assert main(["lint", "docs/prds/wide.md"]) == 1
     out = capsys.readouterr().out
-    assert "docs/prds/wide.md:1: error PRD001" in out and "UTF-16" in out
+    assert "docs/prds/wide.md:1: error PRD001" in out and encoding[:6].upper() in out
     assert "in 1 PRD page" in out  # never "0 PRD pages"
     assert main(["lint"]) == 1
     assert "in 2 PRD pages" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be", "utf-16-le"])
+def test_build_names_the_wide_encoding_of_a_prd_without_bom(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, encoding: str
+) -> None:
+    """The build's PRD001 names the encoding (UTF-32 without a BOM included), before MkDocs
+    itself fails to read the page or publishes its NUL characters."""
+    from conftest import build_site
+
+    files: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "prds/wide.md": prd_text("Wide — é", track="wide-1").encode(encoding),
+    }
+    with contextlib.suppress(UnicodeDecodeError):  # MkDocs' own error: the page is not UTF-8
+        build_site(tmp_path, files, {}, theme="mkdocs")
+    warnings = [r.getMessage() for r in caplog.records if "PRD001" in r.getMessage()]
+    assert len(warnings) == 1 and "prds/wide.md:1" in warnings[0]
+    assert f"{encoding.upper()} encoded" in warnings[0]

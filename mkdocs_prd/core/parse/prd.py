@@ -72,11 +72,13 @@ _WIDE_BOMS = (
 
 
 def wide_encoding(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` (or ``utf-32``) when ``data`` is text in that encoding, else None.
+    """``utf-16-le``/``-be`` or ``utf-32-le``/``-be`` when ``data`` is text in that encoding, else None.
 
-    Known by its byte order mark, or without one by the zero bytes that every ASCII
-    character has in UTF-16 (a third of the first 4 KB's characters, all on one
-    side).  UTF-8 text has no zero bytes, so it is never mistaken for UTF-16.
+    Known by its byte order mark, or without one by where its zero bytes fall in the
+    first 4 KB: every character of UTF-32 has a zero high byte (two for the Basic
+    Multilingual Plane), and every ASCII character of UTF-16 (spaces, line ends,
+    Markdown marks) has one zero byte, all on the same side.  UTF-8 text has no zero
+    bytes, so it is never mistaken for either.
     """
     for bom, codec in _WIDE_BOMS:
         if data.startswith(bom):
@@ -84,11 +86,34 @@ def wide_encoding(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4 or b"\x00" not in sample:
         return None
+    return _utf32(sample) or _utf16(sample)
+
+
+def _utf32(sample: bytes) -> str | None:
+    """UTF-32 without a BOM: the sample decodes as UTF-32 (a zero byte in every 4, next to
+    a byte of at most 0x10) into characters mostly of the Basic Multilingual Plane and
+    not mostly NUL (UTF-16 read as UTF-32 gives characters above U+FFFF)."""
+    whole = sample[: len(sample) // 4 * 4]
+    for codec in ("utf-32-le", "utf-32-be"):
+        try:
+            text = whole.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        wide = sum(1 for char in text if char > "\uffff")
+        if (text.count("\x00") + wide) * 2 < len(text):
+            return codec
+    return None
+
+
+def _utf16(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: a good share of the 2-byte units (at least 1 in 16: the
+    ASCII of even a Chinese or Russian page, and at least 4) has its zero byte on one side, and the
+    other side has few (U+0100, U+4E00... have a zero low byte)."""
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    enough = len(sample) // 6
-    if odd >= enough and even == 0:
+    enough = max(4, len(sample) // 32)
+    if odd >= enough and even * 4 <= odd:
         return "utf-16-le"
-    if even >= enough and odd == 0:
+    if even >= enough and odd * 4 <= even:
         return "utf-16-be"
     return None
 
