@@ -234,3 +234,43 @@ def test_lint_fix_on_the_sample_site_changes_nothing(
     main(["lint", "--fix"])
     assert "Fixed" not in capsys.readouterr().err
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_machine_formats_say_fixable_exactly_for_what_fix_fixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``fixable`` in ``--format json`` / ``gitlab`` (and ``trace --format json``) is true for
+    the findings ``--fix`` removes and false for those it leaves, on every golden case."""
+    import json
+
+    pages = {
+        f"{case}.md": (GOLDEN / case / "input.md").read_bytes()
+        for case in CASES
+        if not (GOLDEN / case / "settings.yml").exists()
+    }
+    # A page that is not UTF-8 is never fixed: none of its findings is fixable.
+    pages["not-utf8.md"] = (GOLDEN / "PRD104-v-prefix" / "input.md").read_bytes() + b"\xff\n"
+    _site(tmp_path, pages)
+    monkeypatch.chdir(tmp_path)
+
+    def findings(fmt: str = "json") -> list[dict[str, object]]:
+        main(["lint", "--format", fmt])
+        data: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+        return data
+
+    before = findings()
+    gitlab = findings("gitlab")
+    assert [d["fixable"] for d in gitlab] == [d["fixable"] for d in before]
+    assert all(isinstance(d["fixable"], bool) for d in before)
+    fixable = {(d["path"], d["rule"], d["line"]) for d in before if d["fixable"]}
+    kept = {(d["path"], d["rule"], d["line"]) for d in before if not d["fixable"]}
+    assert fixable and kept
+    assert not any(d["fixable"] for d in before if d["path"] == "not-utf8.md")
+    assert any(d["rule"] == "PRD104" for d in before if d["path"] == "not-utf8.md")
+    main(["lint", "--fix"])
+    capsys.readouterr()
+    after = findings()
+    left = {(d["path"], d["rule"], d["line"]) for d in after}
+    assert not fixable & left  # every finding said fixable was fixed
+    assert kept <= left  # every other one is still there
+    assert not any(d["fixable"] for d in after)

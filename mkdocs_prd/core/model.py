@@ -535,6 +535,11 @@ class Finding:
     def location(self) -> str:
         return f"{self.path}:{self.line}"
 
+    @property
+    def fixable(self) -> bool:
+        """Whether ``mkdocs-prd lint --fix`` (and the editor's quick fix) fixes this finding."""
+        return self.fix is not None
+
 
 # --- Cheaper construction -----------------------------------------------------------
 

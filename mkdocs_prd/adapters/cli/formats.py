@@ -50,7 +50,8 @@ def format_text(result: LintResult) -> str:
 
 def finding_dict(f: Finding, file: str) -> dict[str, object]:
     """A finding as a JSON object: ``path`` (relative to docs_dir) and ``file`` (relative to
-    the working directory), ``line``, ``rule``, ``severity``, ``message``, ``hint``."""
+    the working directory), ``line``, ``rule``, ``severity``, ``message``, ``hint``, and
+    ``fixable`` (bool: whether ``--fix`` fixes it)."""
     return {
         "path": f.path,
         "file": file,
@@ -59,6 +60,7 @@ def finding_dict(f: Finding, file: str) -> dict[str, object]:
         "severity": f.severity.value,
         "message": f.message,
         "hint": f.hint,
+        "fixable": f.fixable,
     }
 
 

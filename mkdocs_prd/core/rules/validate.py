@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from mkdocs_prd.core.model import Finding, Prd, Severity
 from mkdocs_prd.core.rules.base import Hit, PageCheck, Rule, RuleContext
@@ -55,10 +56,14 @@ def _page_rules(settings: Settings) -> list[_ActiveRule]:
 def _check_page(prd: Prd, ctx: RuleContext, rules: list[_ActiveRule]) -> list[Finding]:
     out: list[Finding] = []
     ignored = prd.ignored_rules
+    # Bytes that are not UTF-8 are never fixed (``fix_bytes``): no finding of such a page
+    # offers a fix, so ``fixable`` in the machine formats says what ``--fix`` does.
+    fixable = not any(problem.code == "encoding" for problem in prd.problems)
     for rule, check, severity in rules:
         if rule.id not in ignored:
             for hit in check(prd, ctx):
-                out.append(_finding(rule, severity, prd.path, hit))
+                finding = _finding(rule, severity, prd.path, hit)
+                out.append(finding if fixable or finding.fix is None else replace(finding, fix=None))
     return sort_findings(out)
 
 
