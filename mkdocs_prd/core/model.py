@@ -203,6 +203,8 @@ class Attribute:
 
 @dataclass(frozen=True, slots=True)
 class Persona:
+    """A persona of section 3: its name and its ``- Role: …`` bullets."""
+
     name: str
     line: int
     attributes: tuple[Attribute, ...] = ()

@@ -24,9 +24,9 @@ from mkdocs_prd.core.model import (
 from mkdocs_prd.core.parse.blocks import Record, Table, entries, records, tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
+from mkdocs_prd.core.parse.users import parse_users
 
 _REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
-_UC_ID = re.compile(r"UC-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
 _NAME_SEPARATORS = " \t:.-–—"
 _INLINE_PRIORITIES = ("must", "should", "could", "won't", "wont")
 
@@ -104,19 +104,9 @@ def _goals(src: Source, sec: Section, items: Items) -> None:
 
 
 def _users(src: Source, sec: Section, items: Items) -> None:
-    own = _own_part(sec, "personas", "use_cases")
-    regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
-    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
-    has_persona_section = any(sub.key == "personas" for sub in sec.subsections)
-    for key, start, end in regions:
-        for rec in records(src, start, end):
-            m = _UC_ID.match(rec.head)
-            if m is not None or key == "use_cases":
-                uc_id = m.group().rstrip(".") if m is not None else None
-                name = _name_after(rec.head, m.end() if m is not None else 0)
-                items.use_cases.append(UseCase(uc_id, name, rec.line, rec.attributes()))
-            elif key == "personas" or (key is None and not has_persona_section):
-                items.personas.append(Persona(rec.head, rec.line, rec.attributes()))
+    personas, use_cases = parse_users(src, sec, _own_part(sec, "personas", "use_cases"))
+    items.personas += personas
+    items.use_cases += use_cases
 
 
 def _name_after(head: str, start: int) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from mkdocs_prd.core.model import Fix, Prd, Section, Severity
+from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
 from mkdocs_prd.core.rules.base import Hit, RuleContext, heading_line, page_rule, quote
 from mkdocs_prd.core.rules.edits import line_text, replace_match
 
@@ -26,7 +26,6 @@ TEMPLATE_SECTIONS: dict[str, tuple[int | None, str]] = {
 """Template section keys in template order, with their number and title."""
 
 _ORDER = {key: i for i, key in enumerate(TEMPLATE_SECTIONS)}
-_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def template_heading(key: str) -> str:
@@ -166,72 +165,28 @@ def empty_section(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-@lru_cache(maxsize=1024)
-def _words(title: str) -> tuple[str, ...]:
-    # Cached: the same few subsection titles recur in every PRD of a site.
-    return tuple(_WORDS.findall(title.casefold()))
-
-
-def _has(words: tuple[str, ...], target: tuple[str, ...], negated: bool) -> bool:
-    """Whether ``words`` holds one of ``target``, preceded by ``non`` exactly when ``negated``."""
-    for i, w in enumerate(words):
-        if w in target and (i > 0 and words[i - 1] == "non") == negated:
-            return True
-        if negated and w.startswith("non") and w[3:] in target:
-            return True
-    return False
-
-
-_USE_CASE_WORDS = (
-    "case",
-    "cases",
-    "usecase",
-    "usecases",
-    "story",
-    "stories",
-    "scenario",
-    "scenarios",
-    "journey",
-    "journeys",
-    "flow",
-    "flows",
-    "workflow",
-    "workflows",
-)
-_PERSONA_WORDS = frozenset(
-    {"persona", "personas", "users", "audience", "audiences", "actors", "customers", "roles", "segments"}
-)
-
-
-def _names_personas(words: tuple[str, ...]) -> bool:
-    # "Primary users", "Target audience", "Personas"; "user" alone too, but not "User stories".
-    if any(w in _PERSONA_WORDS for w in words):
-        return True
-    return "user" in words and not any(w in _USE_CASE_WORDS for w in words)
-
-
 def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...]]:
     return {
         "goals": (
-            ("Goals", lambda w: _has(w, ("goal", "goals", "objectives", "objective"), False)),
+            ("Goals", lambda w: has_word(w, ("goal", "goals", "objectives", "objective"), False)),
             (
                 "Non-Goals",
                 lambda w: (
-                    _has(w, ("goal", "goals"), True)
+                    has_word(w, ("goal", "goals"), True)
                     or ("scope" in w and ("out" in w or "not" in w))
                     or "exclusions" in w
                 ),
             ),
         ),
         "users": (
-            ("Primary Personas", _names_personas),
-            ("Use Cases", lambda w: _has(w, _USE_CASE_WORDS, False)),
+            ("Primary Personas", names_personas),
+            ("Use Cases", names_use_cases),
         ),
         "requirements": (
-            ("Functional Requirements", lambda w: _has(w, ("functional",), False) or "frs" in w),
+            ("Functional Requirements", lambda w: has_word(w, ("functional",), False) or "frs" in w),
             (
                 "Non-Functional Requirements",
-                lambda w: _has(w, ("functional",), True) or "nfr" in w or "nfrs" in w,
+                lambda w: has_word(w, ("functional",), True) or "nfr" in w or "nfrs" in w,
             ),
         ),
     }
@@ -255,16 +210,31 @@ def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         # A part may be a ### subsection, a bold label line (``**Primary users:**``), or
         # a section of its own: ``## Non-Goals`` beside ``## 2. Goals``.
         parts = [s for s in prd.sections if s.key == key]
-        titles = [_words(sub.title) for p in parts for sub in p.subsections]
-        titles += [_words(label.text) for p in parts for label in p.labels]
-        titles += [w for p in parts if len(_parts_named(expected, w := _words(p.title))) == 1]
+        titles = [title_words(sub.title) for p in parts for sub in p.subsections]
+        titles += [title_words(label.text) for p in parts for label in p.labels]
+        titles += [w for p in parts if len(_parts_named(expected, w := title_words(p.title))) == 1]
+        found = _found_in_model(prd, key)
         for name, matches in expected:
-            if not any(matches(words) for words in titles):
+            if name not in found and not any(matches(words) for words in titles):
                 yield Hit(
                     section.line,
                     f"Section {quote(section.title)} has no {name} subsection",
                     f"Add a `### {name}` subsection (or a `**{name}:**` line over its list)",
                 )
+
+
+def _found_in_model(prd: Prd, key: str) -> frozenset[str]:
+    """The expected parts of section ``key`` that the parser found content of, whatever the
+    headings (one source of truth with the model): a persona (``**Persona: Support Agent**``
+    and its ``- Role:`` bullets, a list of personas), a use case."""
+    if key != "users":
+        return frozenset()
+    found = set()
+    if prd.personas:
+        found.add("Primary Personas")
+    if prd.use_cases:
+        found.add("Use Cases")
+    return frozenset(found)
 
 
 def _parts_named(
@@ -282,8 +252,8 @@ def split_part(first: Section, second: Section) -> bool:
     expected = EXPECTED_SUBSECTIONS.get(str(first.key))
     if expected is None:
         return False
-    a = _parts_named(expected, _words(first.title))
-    b = _parts_named(expected, _words(second.title))
+    a = _parts_named(expected, title_words(first.title))
+    b = _parts_named(expected, title_words(second.title))
     return len(a) == 1 and len(b) == 1 and a != b
 
 

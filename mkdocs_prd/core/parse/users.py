@@ -1,0 +1,155 @@
+"""Section 3, Users & Use Cases: personas and use cases, and the words that name them.
+
+One source of truth for the parser and PRD204: :func:`users_part` says which part of
+section 3 a title or bold label names (``### Primary Personas``, ``**Target users:**``,
+``**Use Cases**``), and the parser reads what follows such a label as that part, so a
+persona PRD204 counts is a persona of the model, and the other way round.
+
+Personas come in the forms PRDs use: list items or bold lines (``1. **API Consumer**``,
+``**Support Agent**``) with ``- Role: …`` bullets, under a personas heading or label or
+in a section without one; and explicitly named ones, ``**Persona: Support Agent**``,
+``#### Persona 2 - Admin`` or ``### Persona: Support Agent`` (the bullets below are its
+attributes, the name is what follows the separator).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from mkdocs_prd.core.model import Persona, Section, UseCase
+from mkdocs_prd.core.parse.blocks import Record, records
+from mkdocs_prd.core.parse.lines import Source, strip_bold
+
+Part = Literal["personas", "use_cases"]
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_UC_ID = re.compile(r"UC-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+_NAME_SEPARATORS = " \t:.-–—"
+# "Persona: Support Agent", "Persona 2 - Admin", "Persona #1 — Maria"; not "Personas" alone.
+_NAMED_PERSONA = re.compile(r"persona\s*#?\s*[0-9]*\s*[:\-–—]\s*(?P<name>\S.*)", re.IGNORECASE)
+
+USE_CASE_WORDS = (
+    "case",
+    "cases",
+    "usecase",
+    "usecases",
+    "story",
+    "stories",
+    "scenario",
+    "scenarios",
+    "journey",
+    "journeys",
+    "flow",
+    "flows",
+    "workflow",
+    "workflows",
+)
+_PERSONA_WORDS = frozenset(
+    {"persona", "personas", "users", "audience", "audiences", "actors", "customers", "roles", "segments"}
+)
+
+
+@lru_cache(maxsize=1024)
+def title_words(title: str) -> tuple[str, ...]:
+    """The lower-case ASCII words of a title (``Users & Use-Cases`` -> ``users, use, cases``)."""
+    # Cached: the same few subsection titles recur in every PRD of a site.
+    return tuple(_WORDS.findall(title.casefold()))
+
+
+def has_word(words: tuple[str, ...], target: tuple[str, ...], negated: bool) -> bool:
+    """Whether ``words`` holds one of ``target``, preceded by ``non`` exactly when ``negated``."""
+    for i, w in enumerate(words):
+        if w in target and (i > 0 and words[i - 1] == "non") == negated:
+            return True
+        if negated and w.startswith("non") and w[3:] in target:
+            return True
+    return False
+
+
+def names_personas(words: tuple[str, ...]) -> bool:
+    """Whether a title's words name the personas part: ``Primary users``, ``Target audience``,
+    ``Personas``; ``user`` alone too, but not ``User stories``."""
+    if any(w in _PERSONA_WORDS for w in words):
+        return True
+    return "user" in words and not any(w in USE_CASE_WORDS for w in words)
+
+
+def names_use_cases(words: tuple[str, ...]) -> bool:
+    """Whether a title's words name the use-cases part (``Use Cases``, ``User stories``, ``Journeys``)."""
+    return has_word(words, USE_CASE_WORDS, False)
+
+
+def named_persona(title: str) -> str | None:
+    """``Support Agent`` for ``Persona: Support Agent`` (bold marks aside), else None."""
+    m = _NAMED_PERSONA.fullmatch(strip_bold(title.strip()))
+    return strip_bold(m.group("name").strip()) or None if m is not None else None
+
+
+def users_part(title: str) -> Part | None:
+    """The part of section 3 that ``title`` names, or None (a persona's own name, other text).
+
+    A named persona (``Persona: Support Agent``) is a persona, not the personas part.
+    """
+    if named_persona(title) is not None:
+        return None
+    words = title_words(title)
+    if names_use_cases(words):
+        return "use_cases"
+    if names_personas(words):
+        return "personas"
+    return None
+
+
+def parse_users(src: Source, sec: Section, own: str | None) -> tuple[list[Persona], list[UseCase]]:
+    """The personas and use cases of section 3 ``sec``; ``own`` is the part its own title
+    names when it is one half of a split section (``## Personas`` beside ``## Use Cases``)."""
+    regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
+    personas: list[Persona] = []
+    for sub in sec.subsections:
+        name = named_persona(sub.title)
+        if name is not None:  # "### Persona: Support Agent": its bullets are its attributes
+            personas.append(_persona_of(src, name, sub.line, sub.end_line))
+            continue
+        regions.append((users_part(sub.title) or sub.key, sub.line + 1, sub.end_line))
+    # Bold labels naming a part (``**Use Cases:**``) split the regions: what follows is that part.
+    parts = {label.line: part for label in sec.labels if (part := users_part(label.text)) is not None}
+    split = [piece for region in regions for piece in _split(region, parts)]
+    has_persona_part = any(key == "personas" for key, _, _ in split)
+    use_cases: list[UseCase] = []
+    for key, start, end in split:
+        for rec in records(src, start, end):
+            m = _UC_ID.match(rec.head)
+            name = named_persona(rec.head)
+            if name is not None:
+                personas.append(Persona(name, rec.line, rec.attributes()))
+            elif m is not None or key == "use_cases":
+                uc_id = m.group().rstrip(".") if m is not None else None
+                title = strip_bold(rec.head[m.end() if m is not None else 0 :].strip(_NAME_SEPARATORS))
+                use_cases.append(UseCase(uc_id, title, rec.line, rec.attributes()))
+            elif key == "personas" or (key is None and not has_persona_part):
+                personas.append(Persona(rec.head, rec.line, rec.attributes()))
+    personas.sort(key=lambda p: p.line)
+    return personas, use_cases
+
+
+def _own_end(sec: Section) -> int:
+    return sec.subsections[0].line - 1 if sec.subsections else sec.end_line
+
+
+def _split(region: tuple[str | None, int, int], parts: dict[int, Part]) -> list[tuple[str | None, int, int]]:
+    """``region`` cut at the part labels inside it; each piece starts after its label."""
+    key, start, end = region
+    out: list[tuple[str | None, int, int]] = []
+    for line in sorted(n for n in parts if start <= n <= end):
+        out.append((key, start, line - 1))
+        key, start = parts[line], line + 1
+    out.append((key, start, end))
+    return [piece for piece in out if piece[1] <= piece[2]]
+
+
+def _persona_of(src: Source, name: str, line: int, end: int) -> Persona:
+    """A persona whose bullets are the top-level list items from ``line + 1`` to ``end``."""
+    bullets = [(rec.line, rec.head) for rec in records(src, line + 1, end) if rec.form == "list"]
+    return Persona(name, line, Record(name, line, "block", bullets).attributes())
