@@ -123,7 +123,9 @@ def _corpus() -> object:
     return module
 
 
-def test_a_1000_prd_site_is_parsed_once_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_1000_prd_site_is_parsed_once_per_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus = _corpus()
     corpus.write_corpus(tmp_path, prds=1000, other=0, plugin=False)  # type: ignore[attr-defined]
     monkeypatch.chdir(tmp_path)

@@ -24,7 +24,6 @@ def shown(title: str) -> str:
     """A title as the index shows it: its text, inline HTML read as on the page (never its tags)."""
     return str(escape(Markup(title).striptags()))
 
-
 PRDS = {
     "prds/a.md": prd_text(
         "Alpha", track="prd-2", status="Approved", owner="Platform Team", date="2026-03-01", version="1.10"
