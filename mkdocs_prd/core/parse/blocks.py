@@ -7,6 +7,7 @@ item (``1. **UC-1: Pay**``) with nested bullets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -78,10 +79,40 @@ def attribute(text: str, line: int) -> Attribute | None:
     return Attribute(key, value.strip(), line)
 
 
+_NAME_SEPARATORS = " \t:.-–—"
+_BOLD_ID = re.compile(r"\[?[A-Za-z]{1,4}-[0-9][0-9A-Za-z.]*\]?")
+# A requirement or use case id starting a list item: "- FR-3: …", "- **[UC-2]** …".
+_LEADING_ID = re.compile(r"(?:\*\*|__)?\[?(?:N?FR|UC)-[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE)
+
+
+def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
+    """``(id, name)`` when a record's ``head`` starts with an id ``pattern`` matches, else None.
+
+    The forms PRDs use: ``FR-2: Name``, ``FR-2 - Name``, ``FR-2 — Name``, ``FR-2. Name``
+    and ``[FR-2] Name``; the id keeps its case (``fr-2``), a trailing ``.`` is dropped,
+    bold marks around the name are removed.
+    """
+    s = head
+    bracketed = s[:1] == "["
+    if bracketed:
+        s = s[1:].lstrip()
+    m = pattern.match(s)
+    if m is None:
+        return None
+    rest = s[m.end() :]
+    if bracketed:
+        rest = rest.lstrip()
+        if rest[:1] != "]" or rest[1:2] in ("(", "["):
+            return None  # "[FR-2" unclosed, or a link "[FR-2](…)"
+        rest = rest[1:]
+    return m.group().rstrip("."), strip_bold(rest.strip(_NAME_SEPARATORS))
+
+
 def head_of(text: str) -> str:
     """The title of a record line: the bold part (``**Name** (e.g. …)`` -> ``Name``).
 
-    ``**FR-1:** Export`` -> ``FR-1: Export``; text without bold is returned stripped.
+    ``**FR-1:** Export`` -> ``FR-1: Export``, ``**[FR-1]** Export`` -> ``[FR-1] Export``
+    (a bold id alone keeps the name after it); text without bold is returned stripped.
     """
     s = text.strip()
     if s.startswith("**"):
@@ -89,8 +120,8 @@ def head_of(text: str) -> str:
         if end > 2:
             inner = s[2:end].strip()
             rest = s[end + 2 :].strip()
-            if inner.endswith(":") and rest:
-                return f"{inner} {rest}"
+            if rest and (inner.endswith(":") or _BOLD_ID.fullmatch(inner) is not None):
+                return f"{inner} {rest}"  # "**FR-1:** Export", "**[FR-1]** Export"
             return inner.rstrip(":").strip()
     return s
 
@@ -108,7 +139,10 @@ def records(src: Source, start: int, end: int) -> list[Record]:
     for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
         if kind == ITEM:
             indent, _, text = items[n]
-            if cur is not None and (mode == "block" or indent > base + 1):
+            # A top-level item that starts with a requirement or use case id (``- FR-3: …``) is
+            # a record of its own, even below a bold or heading block (no attribute key is one).
+            own = mode == "block" and indent < 2 and _LEADING_ID.match(text) is not None
+            if cur is not None and not own and (mode == "block" or indent > base + 1):
                 cur.attrs.append((n, text))
                 last_bullet = n
             else:

@@ -21,13 +21,12 @@ from mkdocs_prd.core.model import (
     Section,
     UseCase,
 )
-from mkdocs_prd.core.parse.blocks import Record, Table, entries, records, tables
+from mkdocs_prd.core.parse.blocks import Record, Table, entries, leading_id, records, tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import parse_users
 
 _REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
-_NAME_SEPARATORS = " \t:.-–—"
 _INLINE_PRIORITIES = ("must", "should", "could", "won't", "wont")
 
 
@@ -109,10 +108,6 @@ def _users(src: Source, sec: Section, items: Items) -> None:
     items.use_cases += use_cases
 
 
-def _name_after(head: str, start: int) -> str:
-    return strip_bold(head[start:].strip(_NAME_SEPARATORS))
-
-
 @lru_cache(maxsize=1024)
 def bucket_name(title: str) -> str:
     """``MVP (Must-Have)`` -> ``MVP``; ``V1.1 (Should-Have)`` -> ``V1.1``; others as written."""
@@ -155,7 +150,12 @@ def _scope(src: Source, sec: Section) -> tuple[ScopeBucket, ...]:
 def _requirements(src: Source, sec: Section, items: Items) -> None:
     own = _own_part(sec, "functional", "non_functional")
     regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
-    regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
+    for sub in sec.subsections:
+        if leading_id(_REQ_ID, sub.title) is not None:
+            # "### FR-2: Title": the subsection is the requirement, its bullets its attributes.
+            regions.append((None, sub.line, sub.end_line))
+        else:
+            regions.append((sub.key, sub.line + 1, sub.end_line))
     for key, start, end in regions:
         if start == sec.line + 1 and sec.subsections and start > end:
             continue
@@ -171,13 +171,13 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
 
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
     head = rec.head
-    m = _REQ_ID.match(head)
+    found = leading_id(_REQ_ID, head)
     kind: Literal["functional", "non-functional"]
-    if m is not None:
-        req_id: str | None = m.group().rstrip(".")
-        # The id starts the head: "NFR-…" (any case) is the only one starting with N.
-        kind = "non-functional" if head[0] in "nN" else "functional"
-        name = _name_after(head, m.end())
+    if found is not None:
+        req_id: str | None = found[0]
+        # "NFR-…" (any case) is the only id starting with N.
+        kind = "non-functional" if found[0][0] in "nN" else "functional"
+        name = found[1]
     elif region in ("functional", "non_functional") or (region is None and not has_subsections):
         req_id = None
         kind = "non-functional" if region == "non_functional" else "functional"

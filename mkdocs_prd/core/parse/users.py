@@ -19,14 +19,13 @@ from functools import lru_cache
 from typing import Literal
 
 from mkdocs_prd.core.model import Persona, Section, UseCase
-from mkdocs_prd.core.parse.blocks import Record, records
+from mkdocs_prd.core.parse.blocks import leading_id, records
 from mkdocs_prd.core.parse.lines import Source, strip_bold
 
 Part = Literal["personas", "use_cases"]
 
 _WORDS = re.compile(r"[a-z0-9]+")
 _UC_ID = re.compile(r"UC-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
-_NAME_SEPARATORS = " \t:.-–—"
 # "Persona: Support Agent", "Persona 2 - Admin", "Persona #1 — Maria"; not "Personas" alone.
 _NAMED_PERSONA = re.compile(r"persona\s*#?\s*[0-9]*\s*[:\-–—]\s*(?P<name>\S.*)", re.IGNORECASE)
 
@@ -108,11 +107,12 @@ def parse_users(src: Source, sec: Section, own: str | None) -> tuple[list[Person
     regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
     personas: list[Persona] = []
     for sub in sec.subsections:
-        name = named_persona(sub.title)
-        if name is not None:  # "### Persona: Support Agent": its bullets are its attributes
-            personas.append(_persona_of(src, name, sub.line, sub.end_line))
-            continue
-        regions.append((users_part(sub.title) or sub.key, sub.line + 1, sub.end_line))
+        if named_persona(sub.title) is not None or leading_id(_UC_ID, sub.title) is not None:
+            # "### Persona: Support Agent", "### UC-1: Reply": the subsection is the persona or
+            # use case (its heading is the record), its bullets its attributes.
+            regions.append((None, sub.line, sub.end_line))
+        else:
+            regions.append((users_part(sub.title) or sub.key, sub.line + 1, sub.end_line))
     # Bold labels naming a part (``**Use Cases:**``) split the regions: what follows is that part.
     parts = {label.line: part for label in sec.labels if (part := users_part(label.text)) is not None}
     split = [piece for region in regions for piece in _split(region, parts)]
@@ -120,14 +120,14 @@ def parse_users(src: Source, sec: Section, own: str | None) -> tuple[list[Person
     use_cases: list[UseCase] = []
     for key, start, end in split:
         for rec in records(src, start, end):
-            m = _UC_ID.match(rec.head)
+            found = leading_id(_UC_ID, rec.head)
             name = named_persona(rec.head)
             if name is not None:
                 personas.append(Persona(name, rec.line, rec.attributes()))
-            elif m is not None or key == "use_cases":
-                uc_id = m.group().rstrip(".") if m is not None else None
-                title = strip_bold(rec.head[m.end() if m is not None else 0 :].strip(_NAME_SEPARATORS))
-                use_cases.append(UseCase(uc_id, title, rec.line, rec.attributes()))
+            elif found is not None:
+                use_cases.append(UseCase(found[0], found[1], rec.line, rec.attributes()))
+            elif key == "use_cases":
+                use_cases.append(UseCase(None, strip_bold(rec.head.strip()), rec.line, rec.attributes()))
             elif key == "personas" or (key is None and not has_persona_part):
                 personas.append(Persona(rec.head, rec.line, rec.attributes()))
     personas.sort(key=lambda p: p.line)
@@ -147,9 +147,3 @@ def _split(region: tuple[str | None, int, int], parts: dict[int, Part]) -> list[
         key, start = parts[line], line + 1
     out.append((key, start, end))
     return [piece for piece in out if piece[1] <= piece[2]]
-
-
-def _persona_of(src: Source, name: str, line: int, end: int) -> Persona:
-    """A persona whose bullets are the top-level list items from ``line + 1`` to ``end``."""
-    bullets = [(rec.line, rec.head) for rec in records(src, line + 1, end) if rec.form == "list"]
-    return Persona(name, line, Record(name, line, "block", bullets).attributes())

@@ -22,9 +22,12 @@ from mkdocs_prd.core.lint import markdown_below
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
-from mkdocs_prd.core.rules.validate import check_page, check_site, sort_findings
+from mkdocs_prd.core.rules.catalog import RULES
+from mkdocs_prd.core.rules.validate import check_page, check_site, severity_of, sort_findings
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import paused_gc
+from mkdocs_prd.core.trace.build import Resolver, resolve_refs
+from mkdocs_prd.core.trace.prose import prose_hits
 
 
 @dataclass
@@ -109,9 +112,15 @@ class SiteContext:
         lines = split_lines(text)
         prd = parse_prd(text, path, lines)
         found = check_page(prd, text, self.settings, lines)
+        site = [prd, *self.others(path)] if self.docs_dir is not None else [prd]
         if self.docs_dir is not None:
-            others = [prd, *self.others(path)]
-            found += [f for f in check_site(others, self.settings) if f.path == path]
+            found += [f for f in check_site(site, self.settings) if f.path == path]
+        refs = prose_hits(text, lines)
+        if refs:
+            # References to requirements (PRD601), as the build resolves them: only pages
+            # that have any pay for the site's requirement ids.
+            unknown = severity_of(RULES["PRD601"], self.settings)
+            found += resolve_refs(prd, refs, Resolver(site), unknown)[1]
         return sort_findings(found)
 
 

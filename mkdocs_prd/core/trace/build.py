@@ -14,7 +14,7 @@ from mkdocs_prd.core.rules.base import Hit, quote
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.trace.ids import RequirementId, requirement_ids, track_of
 from mkdocs_prd.core.trace.model import Reference, RequirementTrace, ResolvedRef, Trace
-from mkdocs_prd.core.trace.prose import prose_hits
+from mkdocs_prd.core.trace.prose import ProseRef, prose_hits
 from mkdocs_prd.core.trace.rules import TRACE_RULES
 
 _REVIEWED = frozenset({"approved", "implemented"})
@@ -43,12 +43,15 @@ class Resolver:
         return self.ids.get((track.casefold(), local.upper()))
 
     def problem(self, track: str, local: str) -> Hit | None:
-        """None when ``track:local`` names a requirement; else the PRD601 message (line 0)."""
+        """None when ``track:local`` names a requirement (or, written in lower case, names no
+        PRD's Track ID: then it is not taken for an id); else the PRD601 message (line 0)."""
         if self.resolve(track, local) is not None:
             return None
         text = quote(f"{track}:{local}")
         known = self.tracks.get(track.casefold())
         if known is None:
+            if local != local.upper():
+                return None  # "lang:fr-2": not an id unless a PRD has that Track ID
             return Hit(
                 0,
                 f"Reference {text} names no PRD: no PRD has Track ID {quote(track)}",
@@ -61,6 +64,23 @@ class Resolver:
             f"Reference {text} names no requirement: PRD {quote(known)} has no {local.upper()}",
             f"Use one of its ids: {choices}" if ids else "That PRD has no requirement ids",
         )
+
+
+def resolve_refs(
+    prd: Prd, refs: Sequence[ProseRef], resolver: Resolver, unknown: Severity | None
+) -> tuple[list[ResolvedRef], list[Finding]]:
+    """The references of ``prd``'s prose with what each names, and their PRD601 findings
+    (``unknown`` is PRD601's severity on the site, None when it is off)."""
+    resolved: list[ResolvedRef] = []
+    findings: list[Finding] = []
+    for ref in refs:
+        target = resolver.resolve(ref.track_id, ref.local)
+        resolved.append(ResolvedRef(ref, target))
+        if target is None and unknown is not None and "PRD601" not in prd.ignored_rules:
+            hit = resolver.problem(ref.track_id, ref.local)
+            if hit is not None:
+                findings.append(Finding("PRD601", unknown, prd.path, ref.line, hit.message, hit.hint))
+    return resolved, findings
 
 
 def build_trace(pages: Sequence[tuple[Prd, str, Sequence[str] | None]], settings: Settings) -> Trace:
@@ -82,18 +102,11 @@ def build_trace(pages: Sequence[tuple[Prd, str, Sequence[str] | None]], settings
         refs = prose_hits(text, lines if lines is not None else split_lines(text))
         if not refs:
             continue
-        resolved: list[ResolvedRef] = []
-        for ref in refs:
-            target = resolver.resolve(ref.track_id, ref.local)
-            resolved.append(ResolvedRef(ref, target))
-            if target is not None:
-                trace.items[target.qualified].referenced_by.append(Reference(prd.path, ref.line))
-            elif unknown is not None and "PRD601" not in prd.ignored_rules:
-                hit = resolver.problem(ref.track_id, ref.local)
-                if hit is not None:
-                    trace.findings.append(
-                        Finding("PRD601", unknown, prd.path, ref.line, hit.message, hit.hint)
-                    )
+        resolved, findings = resolve_refs(prd, refs, resolver, unknown)
+        for ref in resolved:
+            if ref.target is not None:
+                trace.items[ref.target.qualified].referenced_by.append(Reference(prd.path, ref.ref.line))
+        trace.findings.extend(findings)
         trace.refs[prd.path] = resolved
     if settings.trace is not None:
         from mkdocs_prd.core.trace.links import link_code_and_tests

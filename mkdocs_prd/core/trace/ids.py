@@ -26,13 +26,19 @@ Kind = Literal["FR", "NFR", "UC", "AC"]
 TRACK_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
 """What a Track ID must look like to qualify ids (``payments-refund-automation``)."""
 
-_HIT = re.compile(r":((?:NFR|FR|UC|AC)-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)(?![A-Za-z0-9-])", re.ASCII)
+_HIT = re.compile(
+    r":((?:NFR|FR|UC|AC)-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)(?![A-Za-z0-9-])", re.ASCII | re.IGNORECASE
+)
 _TRACK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _NOT_BEFORE = frozenset("/:@\\#?&=%$")
 """A Track ID right after one of these is part of a path, URL or address, not an id."""
 _MAX_TRACK = 128
-_AC_ID = re.compile(r"(AC-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)\s*[:.\-–—)]\s*", re.ASCII | re.IGNORECASE)
+# "AC-3: …", "AC-3 - …", "[AC-3] …" at the start of a criterion.
+_AC_ID = re.compile(
+    r"(?:\[\s*(AC-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)\s*\]|(AC-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)\s*[:.\-–—)])\s*",
+    re.ASCII | re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,12 @@ class IdHit:
     def text(self) -> str:
         return f"{self.track_id}:{self.local}"
 
+    @property
+    def exact(self) -> bool:
+        """Whether the local id is written in capitals (``FR-2``), as ids are defined; ``fr-2``
+        is an id only where its Track ID is a known PRD's (``lang:fr-2`` may be anything)."""
+        return self.local == self.local.upper()
+
 
 def track_of(prd: Prd) -> str | None:
     """The PRD's Track ID when it can qualify ids (None when missing, a placeholder or odd)."""
@@ -114,7 +126,7 @@ def requirement_ids(prd: Prd) -> list[RequirementId]:
     for c in prd.criteria:
         m = _AC_ID.match(c.text)
         if m is not None:
-            add(m.group(1), c.text[m.end() :].strip(), None, c.line)
+            add(m.group(1) or m.group(2), c.text[m.end() :].strip(), None, c.line)
     return sorted(out.values(), key=lambda r: r.line)
 
 
@@ -141,11 +153,16 @@ def find_ids(text: str) -> Iterator[IdHit]:
 
     An id is ``<Track ID>:<FR|NFR|UC|AC>-<n>`` where the Track ID is not part of a
     path, URL or e-mail address (``docs/a:FR-1`` and ``http://h:FR-1`` are not ids).
+    The id's letters may be in any case (``track:fr-2``; see :attr:`IdHit.exact`), but
+    then its number starts with a digit: ``locale:fr-CA`` is a language tag.
     Linear: one regex pass, lines counted between hits.
     """
     line = 1
     counted = 0
     for m in _HIT.finditer(text):
+        local = m.group(1)
+        if local != local.upper() and not local[local.index("-") + 1].isdigit():
+            continue  # "fr-CA", "ac-dc": not written as an id
         colon = m.start()
         i = colon
         low = max(0, colon - _MAX_TRACK)
