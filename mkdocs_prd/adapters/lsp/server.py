@@ -30,7 +30,7 @@ from pygls.uris import to_fs_path
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.lsp.convert import SOURCE, DocumentLines, diagnostic, hover_text
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
-from mkdocs_prd.adapters.mkdocs.site import load_site_config
+from mkdocs_prd.adapters.mkdocs.site import SiteConfig, load_site_config, site_pages
 from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.model import Finding
 from mkdocs_prd.core.rules.catalog import RULES
@@ -63,6 +63,7 @@ class PrdLanguageServer(LanguageServer):
         super().__init__("mkdocs-prd", __version__)
         self.config_file = config_file
         self.context = SiteContext(Settings())
+        self.site: SiteConfig | None = None
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.debounce = DEBOUNCE_SECONDS
@@ -83,7 +84,14 @@ class PrdLanguageServer(LanguageServer):
             )
             self.context = SiteContext(Settings())
             return
-        self.context = SiteContext.load(site.docs_dir, site.settings)
+        self.site = site
+        # The build's pages, collected as the CLI collects them: the editor sees what the build sees.
+        self.context = SiteContext.load(site.docs_dir, site.settings, site.pages)
+
+    def refresh_pages(self) -> None:
+        """Collect the site's pages again (a file was created or deleted on disk)."""
+        if self.site is not None:
+            self.context.pages = frozenset(site_pages(self.site.site))
 
     def page_path(self, uri: str) -> tuple[str, bool]:
         """The finding path for ``uri`` and whether the site checks it at all.
@@ -93,7 +101,8 @@ class PrdLanguageServer(LanguageServer):
         file = to_fs_path(uri) or uri
         relative = self.context.relative(file)
         if relative is not None:
-            return relative, self.context.settings.in_scope(relative)
+            # Not a page of the build (exclude_docs, draft_docs, templates/, out of `paths`): not checked.
+            return relative, self.context.path_of(file) is not None
         return os.path.relpath(file) if os.path.isabs(file) else file, True
 
     # --- checking --------------------------------------------------------------------
@@ -208,6 +217,8 @@ def build_server(config_file: str | None = None) -> PrdLanguageServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: PrdLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(change.type != types.FileChangeType.Changed for change in params.changes):
+            ls.refresh_pages()  # a page created or deleted: the build's page list changed
         for change in params.changes:
             if change.uri in ls.workspace.text_documents:
                 continue  # the editor's buffer is the truth for open pages

@@ -61,16 +61,22 @@ def load_site_config(config_file: str) -> SiteConfig:
     """
     with _captured("mkdocs") as messages:
         cfg, missing = _load(config_file, messages)
-        files = get_files(cfg)
+        pages = site_pages(cfg)
     plugin, has_plugin = _prd_plugin(cfg, config_file)
     docs_dir = os.path.abspath(cfg["docs_dir"])
-    pages = tuple(sorted(f.src_uri for f in files.documentation_pages()))
     settings = to_settings(plugin, extension_names(cfg["markdown_extensions"]), translations_of(cfg))
     warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
     warnings += [
         f"{what} is not installed here; read the config without it (a build needs it)" for what in missing
     ]
     return SiteConfig(config_file, docs_dir, plugin, settings, has_plugin, cfg, pages, tuple(warnings))
+
+
+def site_pages(cfg: Any) -> tuple[str, ...]:
+    """The documentation pages a build of the loaded config ``cfg`` renders, as sorted
+    ``src_path``s: MkDocs' ``get_files`` (``exclude_docs``, ``draft_docs``, ``templates/``
+    and dot-files left out)."""
+    return tuple(sorted(f.src_uri for f in get_files(cfg).documentation_pages()))
 
 
 _NOT_INSTALLED = re.compile(r"""^Config value 'plugins': The "([^"]+)" plugin is not installed""")

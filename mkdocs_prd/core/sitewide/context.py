@@ -15,13 +15,14 @@ itself reports PRD001 when it is checked).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mkdocs_prd.core.lint import markdown_below
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.catalog import RULES
 from mkdocs_prd.core.rules.validate import check_page, check_site, severity_of, sort_findings
 from mkdocs_prd.core.settings import Settings
@@ -40,14 +41,32 @@ class SiteContext:
     settings: Settings
     docs_dir: str | None = None
     prds: dict[str, Prd] = field(default_factory=dict)
+    pages: frozenset[str] | None = None
+    """The site's pages as a build collects them (None: every ``.md`` below ``docs_dir``)."""
 
     @classmethod
-    def load(cls, docs_dir: str | None, settings: Settings) -> SiteContext:
-        """Parse every PRD below ``docs_dir`` once (an absent folder gives an empty site)."""
+    def load(
+        cls, docs_dir: str | None, settings: Settings, pages: Iterable[str] | None = None
+    ) -> SiteContext:
+        """Parse every PRD of the site once (an absent folder gives an empty site).
+
+        ``pages`` are the pages a build renders (``src_path``, from MkDocs' own file
+        collection: ``exclude_docs``, ``draft_docs`` and ``templates/`` left out), as the
+        CLI collects them; None: every ``.md`` file below ``docs_dir``.  Files are read as
+        every command reads them (:func:`~mkdocs_prd.core.read.read_bytes`): a FIFO or a
+        dangling link is never opened and is not a page.
+        """
         context = cls(settings, os.path.abspath(docs_dir) if docs_dir else None)
+        context.pages = frozenset(pages) if pages is not None else None
         if context.docs_dir is not None and os.path.isdir(context.docs_dir):
+            docs = context.docs_dir
+            found: Iterable[str] = (
+                (os.path.join(docs, *p.split("/")) for p in sorted(context.pages))
+                if context.pages is not None
+                else markdown_below(docs)
+            )
             with paused_gc():
-                for full in markdown_below(context.docs_dir):
+                for full in found:
                     path = context.path_of(full)
                     if path is not None:
                         context.update(path, _read(full))
@@ -63,9 +82,14 @@ class SiteContext:
 
     def path_of(self, file: str) -> str | None:
         """``file`` relative to ``docs_dir`` when it may hold one of the site's PRDs (inside
-        ``docs_dir`` and in the ``paths`` scope), else None."""
+        ``docs_dir``, in the ``paths`` scope, and one of the build's ``pages``, or a new
+        page not yet on disk), else None."""
         path = self.relative(file)
-        return path if path is not None and self.settings.in_scope(path) else None
+        if path is None:
+            return None
+        if self.pages is not None and path not in self.pages and os.path.lexists(file):
+            return None  # on disk but left out of the build (exclude_docs, draft_docs, templates/)
+        return path if self.settings.in_scope(path) else None
 
     def update(self, path: str, source: str | bytes | None) -> Prd | None:
         """Record the page at ``path`` with its current ``source`` (None: it is gone).
@@ -134,10 +158,9 @@ def parse_page(text: str, path: str) -> Prd | None:
 
 
 def _read(full: str) -> bytes | None:
-    if not os.path.isfile(full):
-        return None
+    """The file's bytes, or None when it cannot be read (a FIFO, a dangling link, gone):
+    the page itself reports PRD001 when it is linted."""
     try:
-        with open(full, "rb") as fd:
-            return fd.read()
-    except OSError:
+        return read_bytes(full)
+    except UnreadableFile:
         return None
