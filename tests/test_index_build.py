@@ -21,8 +21,10 @@ HOSTILE_OWNER = "<img src=x onerror=alert(1)>"
 
 
 def shown(title: str) -> str:
-    """A title as the index shows it: its text, inline HTML read as on the page (never its tags)."""
-    return str(escape(Markup(title).striptags()))
+    """A title as the index shows it: its text, inline HTML read as on the page (never a
+    script's tags; quotes in text need no escaping)."""
+    return str(escape(Markup(title).striptags())).replace("&#34;", '"').replace("&#39;", "'")
+
 
 PRDS = {
     "prds/a.md": prd_text(

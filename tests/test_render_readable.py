@@ -113,7 +113,8 @@ def test_index_has_accessible_charts_with_table_fallback(site: Site) -> None:
 
 def test_index_titles_read_as_on_the_page_and_empty_state_is_ready(site: Site) -> None:
     index = article(site.html("prds/index.html"))
-    assert "🚀 Launch now</a>" in index and "&lt;em&gt;" not in index
+    # As the H1 shows it: the emphasis is emphasis, never its source.
+    assert "🚀 Launch <em>now</em></a>" in index and "&lt;em&gt;" not in index
     assert '<p class="prd-index__empty" data-prd-empty hidden>No PRDs match.</p>' in index
     # Same progress bar as the card; no empty code box without a Track ID.
     assert 'class="prd-progress prd-progress--small"' in index and "<code></code>" not in index

@@ -10,7 +10,7 @@ only, and the chart says so.  Every document value is escaped here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -42,9 +42,12 @@ def _number(text: str | None) -> float | None:
         return None
 
 
-def _title(row: IndexRow) -> str:
-    """A title as the page shows it (inline HTML as text); another site's index already holds text."""
-    return row.title if row.site else Markup(row.title).striptags()
+def _title(row: IndexRow, title_text: Callable[[str], str] | None) -> str:
+    """A title as the page shows it, as text (``title_text``, see
+    :class:`~mkdocs_prd.html.titles.Titles`); another site's index already holds text."""
+    if row.site:
+        return row.title
+    return title_text(row.title) if title_text is not None else Markup(row.title).striptags()
 
 
 def _fmt(value: float) -> str:
@@ -96,11 +99,20 @@ def status_chart(summary: Summary, labels: Labels, uid: str) -> Markup:
     )
 
 
-def iosm_chart(rows: Sequence[IndexRow], labels: Labels, threshold: float, uid: str) -> Markup:
-    """IOSM-Index target (outlined bar) against the achieved index (filled bar) per PRD, on 0-1."""
+def iosm_chart(
+    rows: Sequence[IndexRow],
+    labels: Labels,
+    threshold: float,
+    uid: str,
+    title_text: Callable[[str], str] | None = None,
+) -> Markup:
+    """IOSM-Index target (outlined bar) against the achieved index (filled bar) per PRD, on 0-1.
+
+    ``title_text`` gives a title's text as its page shows it (emoji rendered, inline HTML read).
+    """
     bars = [
         # The title as the page shows it: inline HTML read as text, not shown as source.
-        _Bar(_title(r), _number(r.iosm.target), _number(r.iosm.actual))
+        _Bar(_title(r, title_text), _number(r.iosm.target), _number(r.iosm.actual))
         for r in rows
         if _number(r.iosm.target) is not None or _number(r.iosm.actual) is not None
     ]
@@ -178,11 +190,17 @@ def _bar_text(b: _Bar, labels: Labels) -> str:
     return f"{b.title}: {labels.get('chart_target')} {target}, {labels.get('chart_actual')} {actual}"
 
 
-def index_charts(rows: Sequence[IndexRow], summary: Summary, labels: Labels, threshold: float) -> Markup:
+def index_charts(
+    rows: Sequence[IndexRow],
+    summary: Summary,
+    labels: Labels,
+    threshold: float,
+    title_text: Callable[[str], str] | None = None,
+) -> Markup:
     """Both charts and the plain statement that they show all PRDs, not the filtered ones."""
     uid = str(len(rows))
     status = status_chart(summary, labels, uid)
-    iosm = iosm_chart(rows, labels, threshold, uid)
+    iosm = iosm_chart(rows, labels, threshold, uid, title_text)
     if not status and not iosm:
         return Markup("")
     note = escape(labels.format("chart_scope", total=len(rows)))

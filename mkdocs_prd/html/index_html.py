@@ -79,7 +79,11 @@ def render_listing(
         labels=labels,
         full=full,
         summary=summary if show_summary else None,
-        charts=index_charts(ordered, summary, labels, options.threshold) if show_summary and full else "",
+        charts=(
+            index_charts(ordered, summary, labels, options.threshold, renderer.titles.text)
+            if show_summary and full
+            else ""
+        ),
         summary_statuses=summary.statuses,
         threshold_text=f"{options.threshold:.2f}",
         controls=full,

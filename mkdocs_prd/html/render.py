@@ -23,6 +23,7 @@ from mkdocs_prd.core.actuals import IosmActuals
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.review.history import PrdHistory
+from mkdocs_prd.html.titles import Titles
 from mkdocs_prd.html.views import card_view, findings_view, iosm_view, priority_key, slug
 
 TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -63,10 +64,17 @@ class Renderer:
     """
 
     def __init__(
-        self, labels: Labels | None = None, overrides: Sequence[str] = (), *, material: bool = False
+        self,
+        labels: Labels | None = None,
+        overrides: Sequence[str] = (),
+        *,
+        material: bool = False,
+        titles: Titles | None = None,
     ) -> None:
         self.labels = labels if labels is not None else Labels()
         self.material = material
+        # PRD titles as their H1 shows them (the site's Markdown), for the index and charts.
+        self.titles = titles if titles is not None else Titles()
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(list(overrides)), FileSystemLoader(TEMPLATES_DIR)]),
             autoescape=True,
@@ -86,6 +94,8 @@ class Renderer:
             priority_badge=self.priority_badge,
             mark=self.mark,
             slug=slug,
+            title_html=self.titles.html,
+            title_text=self.titles.text,
         )
         self.env.filters["inline_code"] = inline_code
 

@@ -141,7 +141,8 @@ class TraceViews:
 
     def _title(self, path: str) -> str:
         prd = self.catalog.get(path)
-        return (prd.title if prd is not None else "") or path
+        # As its H1 shows it (emoji, inline HTML read), as text: the link is the element.
+        return (self.renderer.titles.text(prd.title) if prd is not None and prd.title else "") or path
 
     def rows(self, items: Iterable[RequirementTrace], from_url: str) -> list[TraceRowView]:
         return [self.row(t, from_url) for t in items]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, note_skipped, require_site, write_out
+from mkdocs_prd.adapters.markdown.titles import title_markup
 from mkdocs_prd.adapters.mkdocs.config import index_settings
 from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.labels import Labels
@@ -24,6 +25,7 @@ from mkdocs_prd.html.page import html_block
 from mkdocs_prd.html.render import Renderer
 from mkdocs_prd.html.site import render_site
 from mkdocs_prd.html.site_index import INDEX_MARKER, catalog_rows
+from mkdocs_prd.html.titles import Titles
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -93,7 +95,11 @@ def _index_page(
     """The index page's Markdown with the listing filled in (a raw HTML block)."""
     page = (page or site.plugin.index_page or "prds/index.md").replace("\\", "/").lstrip("/")
     base_dir = os.path.dirname(os.path.abspath(site.config_file))
-    renderer = Renderer(Labels(site.settings.labels), material=_theme_name(site.site) == "material")
+    renderer = Renderer(
+        Labels(site.settings.labels),
+        material=_theme_name(site.site) == "material",
+        titles=Titles(title_markup(site.site["markdown_extensions"], site.site["mdx_configs"])),
+    )
     index = render_site(
         catalog,
         renderer,

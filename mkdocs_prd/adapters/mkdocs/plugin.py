@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
+from mkdocs_prd.adapters.markdown.titles import title_markup
 from mkdocs_prd.adapters.mkdocs.config import (
     PrdConfig,
     extension_names,
@@ -41,6 +42,7 @@ from mkdocs_prd.html.site import finding_log, render_site
 from mkdocs_prd.html.site_index import SiteIndex
 from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, INDEX_ASSETS, stylesheet
 from mkdocs_prd.html.theme import status_titles
+from mkdocs_prd.html.titles import Titles
 from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render_matrix, repo_links
 
 log = get_plugin_logger(__name__)
@@ -208,6 +210,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             Labels(self.settings.labels),
             override_dirs(config.theme.custom_dir),
             material=config.theme.name == "material",
+            # Titles in the index as their H1 shows them: the site's own Markdown extensions.
+            titles=Titles(title_markup(config.markdown_extensions, config.mdx_configs)),
         )
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         site = render_site(

@@ -1,0 +1,49 @@
+"""PRD titles rendered by the site's own Markdown extensions, as the page's H1 is.
+
+``# PRD: 🚀 Launch :rocket:`` shows an emoji in the H1 where the site lists
+``pymdownx.emoji``, and the text ``:rocket:`` where it does not; the index must show
+the same.  :func:`title_markup` builds one Python-Markdown instance with the site's
+``markdown_extensions`` and their configs (ours left out) and returns a function that
+renders a title with it.  The HTML it returns is untrusted:
+:class:`~mkdocs_prd.html.titles.Titles` sanitises it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+
+import markdown
+
+from mkdocs_prd.html.titles import TitleMarkup
+
+log = logging.getLogger(__name__)
+
+_OURS = ("mkdocs_prd", "prd_lists")
+"""Extensions of this package (by name or class module): they act on PRD pages, not titles."""
+
+
+def title_markup(
+    extensions: Sequence[object], configs: Mapping[str, object] | None = None
+) -> TitleMarkup | None:
+    """A renderer of titles with ``extensions`` (names or Extension objects, as MkDocs lists
+    them) configured by ``configs``; None when Python-Markdown cannot load them (then titles
+    read as text)."""
+    kept = [
+        ext
+        for ext in extensions
+        if not (isinstance(ext, str) and ext.startswith(_OURS))
+        and not (not isinstance(ext, str) and type(ext).__module__.startswith(_OURS))
+    ]
+    names = {ext for ext in kept if isinstance(ext, str)}
+    wanted = {k: v for k, v in (configs or {}).items() if k in names and isinstance(v, Mapping)}
+    try:
+        md = markdown.Markdown(extensions=kept, extension_configs=wanted)  # type: ignore[arg-type]
+    except Exception as exc:  # an extension of the site that does not load here
+        log.debug(f"prd: titles read as text: {exc}")
+        return None
+
+    def render(title: str) -> str:
+        return md.reset().convert(title)
+
+    return render
