@@ -15,6 +15,7 @@ attributes, the name is what follows the separator).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Literal
 
@@ -115,7 +116,8 @@ def parse_users(src: Source, sec: Section, own: str | None) -> tuple[list[Person
             regions.append((users_part(sub.title) or sub.key, sub.line + 1, sub.end_line))
     # Bold labels naming a part (``**Use Cases:**``) split the regions: what follows is that part.
     parts = {label.line: part for label in sec.labels if (part := users_part(label.text)) is not None}
-    split = [piece for region in regions for piece in _split(region, parts)]
+    at = sorted(parts)
+    split = [piece for region in regions for piece in _split(region, parts, at)]
     has_persona_part = any(key == "personas" for key, _, _ in split)
     use_cases: list[UseCase] = []
     for key, start, end in split:
@@ -138,11 +140,14 @@ def _own_end(sec: Section) -> int:
     return sec.subsections[0].line - 1 if sec.subsections else sec.end_line
 
 
-def _split(region: tuple[str | None, int, int], parts: dict[int, Part]) -> list[tuple[str | None, int, int]]:
-    """``region`` cut at the part labels inside it; each piece starts after its label."""
+def _split(
+    region: tuple[str | None, int, int], parts: dict[int, Part], at: list[int]
+) -> list[tuple[str | None, int, int]]:
+    """``region`` cut at the part labels inside it (``at``: their lines, sorted); each piece
+    starts after its label.  Binary search: linear over many regions and labels."""
     key, start, end = region
     out: list[tuple[str | None, int, int]] = []
-    for line in sorted(n for n in parts if start <= n <= end):
+    for line in at[bisect_left(at, start) : bisect_right(at, end)]:
         out.append((key, start, line - 1))
         key, start = parts[line], line + 1
     out.append((key, start, end))
