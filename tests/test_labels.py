@@ -43,6 +43,7 @@ GERMAN: dict[str, str] = {
     "priority_must": "Muss",
     "priority_should": "Soll",
     "priority_could": "Kann",
+    "priority_wont": "Nicht jetzt",
     "band_excellent": "Hervorragend",
     "band_good": "Gut",
     "band_acceptable": "Ausreichend",

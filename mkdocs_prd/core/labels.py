@@ -33,6 +33,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "priority_must": "Must",
     "priority_should": "Should",
     "priority_could": "Could",
+    "priority_wont": "Won't",
     # IOSM rating bands
     "band_excellent": "Excellent",
     "band_good": "Good",

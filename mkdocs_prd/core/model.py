@@ -13,6 +13,8 @@ from dataclasses import fields as dataclass_fields
 from enum import Enum
 from typing import Literal
 
+from mkdocs_prd.core.moscow import moscow
+
 MetaSource = Literal["header", "front_matter"]
 GateKey = Literal["I", "O", "S", "M"]
 
@@ -237,18 +239,26 @@ class Requirement:
 
     ``id`` is ``FR-3`` / ``NFR-2`` when the author gave one (None for a plain
     numbered-list requirement).  ``priority`` is the Priority text as written (None
-    when absent) with ``priority_line``.  ``form`` says which source form it came
-    from: a bold ``**FR-n: Name**`` block or a list item.
+    when absent) with ``priority_line``; :attr:`level` is the MoSCoW level it names
+    (``Must have`` and ``**MUST**`` are ``Must``).  ``form`` says which source form it came
+    from: a bold ``**FR-n: Name**`` block or a heading (``block``), a list item
+    (``list``), or a table row (``table``, its cells as attributes named by the
+    column headers).
     """
 
     kind: Literal["functional", "non-functional"]
     id: str | None
     name: str
     line: int
-    form: Literal["block", "list"]
+    form: Literal["block", "list", "table"]
     attributes: tuple[Attribute, ...] = ()
     priority: str | None = None
     priority_line: int = 0
+
+    @property
+    def level(self) -> str | None:
+        """The MoSCoW level ``priority`` names: ``Must``, ``Should``, ``Could``, ``Won't`` or None."""
+        return moscow(self.priority) if self.priority else None
 
     def attribute(self, key: str) -> Attribute | None:
         """The first attribute whose key matches ``key`` case-insensitively."""
@@ -272,7 +282,11 @@ class Risk:
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
-    """An acceptance check box; ``group`` is the ``###`` subsection title (or "")."""
+    """An acceptance criterion; ``group`` is the ``###`` subsection title (or "").
+
+    A check box (``- [ ]``, ``1. [x]``), or a Given/When/Then item without a box,
+    which is unchecked unless it is marked done (``✅``, ``~~…~~``, ``(done)``).
+    """
 
     text: str
     checked: bool

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, judge
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Prd
+from mkdocs_prd.core.moscow import moscow
 
 CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
 """Metadata shown first on the card, in this order; every other field follows."""
@@ -24,7 +25,7 @@ HIDDEN_FRONT_MATTER: frozenset[str] = frozenset(
 )
 """Front-matter keys that configure MkDocs / Material or the plugin, not PRD metadata."""
 
-PRIORITIES: tuple[str, ...] = ("must", "should", "could")
+PRIORITIES: tuple[str, ...] = ("must", "should", "could", "wont")
 
 BANDS: tuple[tuple[float, str], ...] = (
     (0.90, "excellent"),
@@ -61,11 +62,10 @@ def band(value: float | None) -> str | None:
 
 
 def priority_key(priority: str | None) -> str:
-    """``Must`` / ``must`` -> ``must``; anything else (``Must / Should / Could``) -> ``other``."""
-    if not priority:
-        return "other"
-    words = re.findall(r"\w+", priority.lower())
-    return words[0] if len(words) == 1 and words[0] in PRIORITIES else "other"
+    """The MoSCoW level a priority names, as a key: ``Must`` / ``Must have`` -> ``must``,
+    ``Won't`` -> ``wont``; anything else (``Must / Should / Could``, ``Urgent``) -> ``other``."""
+    level = moscow(priority) if priority else None
+    return level.casefold().replace("'", "") if level else "other"
 
 
 def format_number(value: float) -> str:
@@ -129,7 +129,7 @@ def card_view(prd: Prd, labels: Labels, actuals: IosmActuals | None = None) -> C
     total = len(prd.criteria)
     counts = {key: 0 for key in (*PRIORITIES, "other")}
     for req in prd.functional:
-        counts[priority_key(req.priority)] += 1
+        counts[priority_key(req.level)] += 1
     priorities = tuple(
         CountView(key, labels.get(f"priority_{key}", key.title()), n) for key, n in counts.items() if n
     )

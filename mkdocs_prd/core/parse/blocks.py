@@ -34,13 +34,16 @@ _BOLD_MARKS = ("**", "__")
 class Record:
     """A titled block: ``head`` is its title without bold marks, ``attrs`` its bullets.
 
-    Each bullet is ``(line, text)``, continuation lines joined to its text by a blank.
+    Each bullet is ``(line, text)``, continuation lines joined to its text by a blank;
+    a plain ``Key: value`` line under a bold or heading title counts as a bullet too.
+    ``text`` is the title line's whole text (after the list marker or ``#`` marks).
     """
 
     head: str
     line: int
     form: Literal["block", "list"]
     attrs: list[tuple[int, str]] = field(default_factory=list)
+    text: str = ""
 
     def attributes(self) -> tuple[Attribute, ...]:
         """The bullets that read ``Key: value`` (or ``**Key:** value``); see :func:`attribute`."""
@@ -108,6 +111,15 @@ def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
     return m.group().rstrip("."), strip_bold(rest.strip(_NAME_SEPARATORS))
 
 
+_PLAIN_KEY = re.compile(r"[^\W\d_][\w'’/&()-]*(?:[ \t][\w'’/&()-]+){0,3}[ \t]*:(?:[ \t]|$)")
+
+
+def _plain_key(text: str) -> bool:
+    """Whether a plain line reads ``Key: value`` (a key of one to four words), as
+    ``Description: does a`` / ``Acceptance:`` do; ``https://…`` and prose sentences do not."""
+    return _PLAIN_KEY.match(text) is not None
+
+
 def head_of(text: str) -> str:
     """The title of a record line: the bold part (``**Name** (e.g. …)`` -> ``Name``).
 
@@ -146,7 +158,7 @@ def records(src: Source, start: int, end: int) -> list[Record]:
                 cur.attrs.append((n, text))
                 last_bullet = n
             else:
-                cur = Record(head_of(text), n, "list", [])
+                cur = Record(head_of(text), n, "list", [], text)
                 out.append(cur)
                 mode, base = "list", indent
         elif kind == BLANK:
@@ -157,17 +169,21 @@ def records(src: Source, start: int, end: int) -> list[Record]:
         elif kind == RULE:
             cur, mode = None, None
         elif kind == HEADING:
-            s = lines[n - 1].strip()
-            cur = Record(s.lstrip("#").strip(" \t#"), n, "block", [])
+            s = lines[n - 1].strip().lstrip("#").strip(" \t#")
+            cur = Record(head_of(s), n, "block", [], s)
             out.append(cur)
             mode = "block"
         else:
             line = lines[n - 1]
             s = line.lstrip(" \t")
             if s[:2] == "**" and len(line) - len(s) < 2 and (prev_blank or mode != "list"):
-                cur = Record(head_of(s), n, "block", [])
+                cur = Record(head_of(s), n, "block", [], s.strip())
                 out.append(cur)
                 mode = "block"
+            elif cur is not None and mode == "block" and len(line) - len(s) < 4 and _plain_key(s):
+                # "Description: does a" without a list marker, under a bold or heading title.
+                cur.attrs.append((n, s.strip()))
+                last_bullet = n
             elif cur is not None and mode == "block" and cur.attrs and last_bullet == n - 1:
                 # A lazy continuation line of a block's bullet (Markdown joins it to the bullet).
                 bullet_line, bullet = cur.attrs[-1]

@@ -23,11 +23,13 @@ from mkdocs_prd.core.model import (
 )
 from mkdocs_prd.core.parse.blocks import Record, Table, entries, leading_id, records, tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
+from mkdocs_prd.core.parse.priority import inline_id, inline_priority
+from mkdocs_prd.core.parse.req_tables import table_requirements
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import parse_users
 
 _REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
-_INLINE_PRIORITIES = ("must", "should", "could", "won't", "wont")
+_NAME_END = " \t:.-–—,;"
 
 
 @dataclass(slots=True)
@@ -150,19 +152,29 @@ def _scope(src: Source, sec: Section) -> tuple[ScopeBucket, ...]:
 def _requirements(src: Source, sec: Section, items: Items) -> None:
     own = _own_part(sec, "functional", "non_functional")
     regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
+    group: str | None = None  # an empty "### Non-Functional Requirements" over sibling headings
     for sub in sec.subsections:
         if leading_id(_REQ_ID, sub.title) is not None:
             # "### FR-2: Title": the subsection is the requirement, its bullets its attributes.
             regions.append((None, sub.line, sub.end_line))
+        elif sub.key in ("functional", "non_functional"):
+            group = None if sub.has_content else sub.key
+            regions.append((sub.key, sub.line + 1, sub.end_line))
+        elif group is not None:
+            # "### Performance" after an empty "### Non-Functional Requirements": one of its
+            # requirements, titled by the heading.
+            regions.append((group, sub.line, sub.end_line))
         else:
             regions.append((sub.key, sub.line + 1, sub.end_line))
     for key, start, end in regions:
         if start == sec.line + 1 and sec.subsections and start > end:
             continue
-        for rec in records(src, start, end):
-            req = _requirement(rec, key, bool(sec.subsections))
-            if req is None:
-                continue
+        found = [_requirement(rec, key, bool(sec.subsections)) for rec in records(src, start, end)]
+        ids = {r.id.upper() for r in found if r is not None and r.id}
+        # A table row that repeats an id read above (a traceability or summary table) is not a
+        # second requirement.
+        found += [r for r in table_requirements(src, start, end, key) if not r.id or r.id.upper() not in ids]
+        for req in sorted((r for r in found if r is not None), key=lambda r: r.line):
             if req.kind == "functional":
                 items.functional.append(req)
             else:
@@ -173,44 +185,41 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
     head = rec.head
     found = leading_id(_REQ_ID, head)
     kind: Literal["functional", "non-functional"]
+    text = rec.text or head
+    in_brackets = inline_id(text) if found is None else None
     if found is not None:
         req_id: str | None = found[0]
-        # "NFR-…" (any case) is the only id starting with N.
-        kind = "non-functional" if found[0][0] in "nN" else "functional"
         name = found[1]
+    elif in_brackets is not None:
+        # "1. **Export** (FR-1, Must): …": the id in brackets after the title.
+        req_id = in_brackets[0]
+        name = strip_bold(head.replace(text[in_brackets[1] : in_brackets[2]], " ")).strip(_NAME_END)
     elif region in ("functional", "non_functional") or (region is None and not has_subsections):
         req_id = None
-        kind = "non-functional" if region == "non_functional" else "functional"
         name = head
     else:
         return None
+    if req_id is not None:
+        # "NFR-…" (any case) is the only id starting with N.
+        kind = "non-functional" if req_id[0] in "nN" else "functional"
+    else:
+        kind = "non-functional" if region == "non_functional" else "functional"
     attrs = rec.attributes()
     priority: str | None = None
     priority_line = 0
     for a in attrs:
-        if a.key.lower() == "priority":
+        if a.key.strip("*_ ").lower() == "priority":
             priority, priority_line = a.value, a.line
             break
-    if priority is None and rec.form == "list":
-        inline = _inline_priority(name)
+    if priority is None:
+        inline = inline_priority(text)
         if inline is not None:
-            # "… (Must)": the marker is the priority, not part of the name.
+            # "… (Must)", "… — Priority: Must —": the marker is the priority, not part of the name.
             priority, priority_line = inline[0], rec.line
-            name = name[: inline[1]].rstrip()
+            at = name.find(text[inline[1] : inline[2]])
+            if at > 0:
+                name = name[:at].rstrip(_NAME_END)
     return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line)
-
-
-def _inline_priority(text: str) -> tuple[str, int] | None:
-    """``… (Must)`` or ``… [Should]`` at the end of a list requirement: (word, where it opens)."""
-    s = text.rstrip()
-    if len(s) < 3 or s[-1] not in ")]":
-        return None
-    opener = "(" if s[-1] == ")" else "["
-    start = s.rfind(opener, max(0, len(s) - 12))
-    if start < 0:
-        return None
-    word = s[start + 1 : -1].strip()
-    return (word, start) if word.lower() in _INLINE_PRIORITIES else None
 
 
 def _risks(src: Source, sec: Section) -> tuple[Risk, ...]:
@@ -245,6 +254,7 @@ def _col(table: Table, fallback: int, *words: str) -> int:
 
 
 def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
+    """Check boxes (``- [ ]``, ``1. [x]``) and Given/When/Then items of the acceptance section."""
     out: list[Criterion] = []
     regions = [("", sec.line + 1, _own_end(sec))]
     regions += [(s.title, s.line + 1, s.end_line) for s in sec.subsections]
@@ -252,13 +262,46 @@ def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
     for group, start, end in regions:
         for n in range(start, end + 1):
             item = items.get(n)
-            if item is None or item[1] or item[2][:1] != "[":
+            if item is None:
                 continue
             text = item[2]
             mark = text[1:2]
-            if len(text) >= 3 and text[2] == "]" and mark in (" ", "x", "X") and text[3:4] in ("", " ", "\t"):
+            if (
+                text[:1] == "["
+                and len(text) >= 3
+                and text[2] == "]"
+                and mark in (" ", "x", "X")
+                and text[3:4] in ("", " ", "\t")
+            ):
                 out.append(Criterion(text[3:].strip(), mark != " ", group, n))
+            elif (scenario := given_when_then(text)) is not None:
+                out.append(Criterion(scenario[0], scenario[1], group, n))
     return tuple(out)
+
+
+_GIVEN = re.compile(r"\bgiven\b", re.IGNORECASE)
+_THEN = re.compile(r"\bthen\b", re.IGNORECASE)
+_DONE_MARKS = ("✅", "✔", "☑", "✓")
+_DONE_WORDS = re.compile(r"[(\[](?:done|met|passed|verified)[)\]]\s*$", re.IGNORECASE)
+
+
+def given_when_then(text: str) -> tuple[str, bool] | None:
+    """``(text, done)`` when a list item without a check box is a Given/When/Then scenario.
+
+    ``- **Given** a cart, **when** I pay, **then** an order exists``: "Given" opens the
+    item (after an optional ``AC-1:`` / ``Scenario:`` label) and "then" follows it.  It
+    is done when marked so: ``✅`` at either end, struck through (``~~…~~``) or ending
+    ``(done)``; otherwise it is unchecked, like ``- [ ]``.
+    """
+    plain = text.replace("**", "").replace("__", "")
+    given = _GIVEN.search(plain, 0, 60)
+    if given is None or _THEN.search(plain, given.end()) is None:
+        return None
+    s = plain.strip()
+    done = s.startswith(_DONE_MARKS) or s.endswith(_DONE_MARKS) or _DONE_WORDS.search(s) is not None
+    if s.startswith("~~") and s.endswith("~~") and len(s) > 4:
+        done = True
+    return text.strip(), done
 
 
 def _appendix(src: Source, sec: Section, items: Items) -> None:

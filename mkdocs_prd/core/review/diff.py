@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mkdocs_prd.core.model import Criterion, IosmTarget, Prd, Requirement, status_word
-from mkdocs_prd.core.rules.base import PRIORITIES, is_bracketed, normal_priority
+from mkdocs_prd.core.rules.base import PRIORITIES, is_bracketed
 
 Side = Literal["base", "head"]
 ChangeKind = Literal[
@@ -160,7 +160,7 @@ def _req_label(req: Requirement) -> str:
 
 
 def _priority(req: Requirement) -> str:
-    return normal_priority(req.priority or "") or norm(req.priority)
+    return req.level or norm(req.priority)
 
 
 def _contents(req: Requirement) -> dict[str, str]:

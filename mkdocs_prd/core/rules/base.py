@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from packaging.version import InvalidVersion, Version
 
 from mkdocs_prd.core.model import Fix, Prd, Severity
+from mkdocs_prd.core.moscow import moscow
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.settings import DEFAULT_STATUSES, Settings
 
@@ -150,12 +151,10 @@ def priority_placeholder(value: str) -> bool:
 
 
 def normal_priority(value: str) -> str | None:
-    """``Must`` / ``Should`` / ``Could`` for a priority written in any case (``**MUST**``), else None."""
-    word = value.strip().strip("*_`").strip().rstrip(".").casefold()
-    for p in PRIORITIES:
-        if word == p.casefold():
-            return p
-    return None
+    """The MoSCoW level a priority names in any case and form (``**MUST**``, ``Must have``,
+    ``Won't have``): ``Must`` / ``Should`` / ``Could`` / ``Won't``, else None.  See
+    :func:`mkdocs_prd.core.parse.priority.moscow`."""
+    return moscow(value)
 
 
 def version_key(text: str) -> Version | None:

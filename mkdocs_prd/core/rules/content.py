@@ -10,18 +10,15 @@ from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
     is_bracketed,
-    normal_priority,
     page_rule,
     priority_placeholder,
     quote,
     status_placeholder,
     version_key,
 )
-from mkdocs_prd.core.rules.edits import core_value, replace_text
 
 NFR_CATEGORIES: tuple[str, ...] = ("Performance", "Security", "Reliability", "Scalability", "Maintainability")
 RISK_LEVELS: frozenset[str] = frozenset({"h", "m", "l", "high", "medium", "med", "low"})
-_MOSCOW = re.compile(r"(must|should|could)[ \t-]*have", re.IGNORECASE)
 _KEY_MARKS = re.compile(r"[\s*_`]+")
 
 ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
@@ -73,23 +70,17 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 @page_rule(
     "PRD302",
     Severity.ERROR,
-    "a Priority is not Must, Should or Could",
-    fixable="MoSCoW's long form (`Must have`, `should-have`) becomes `Must` / `Should` / `Could`",
+    "a Priority is not a MoSCoW level: Must, Should, Could or Won't (`Must have`, `MUST` are accepted)",
 )
 def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in (*prd.functional, *prd.non_functional):
         if req.priority is None or not req.priority.strip() or priority_placeholder(req.priority):
             continue
-        if normal_priority(req.priority) is None:
-            line = req.priority_line or req.line
-            written = core_value(req.priority)
-            long_form = _MOSCOW.fullmatch(written)
-            short = long_form.group(1).capitalize() if long_form else ""
+        if req.level is None:
             yield Hit(
-                line,
+                req.priority_line or req.line,
                 f"Priority {quote(req.priority)} of {quote(req.id or req.name)} is not Must, Should or Could",
-                "Write `Priority: Must`, `Priority: Should` or `Priority: Could`",
-                replace_text(ctx.lines, line, written, short, f"Write `{short}`") if short else None,
+                "Write `Priority: Must`, `Priority: Should` or `Priority: Could` (or `Won't`)",
             )
 
 
@@ -169,7 +160,8 @@ def list_requirement_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(
                 req.line,
                 f"Requirement {quote(req.id or req.name, 50)} has no priority",
-                "End the item with `(Must)`, `(Should)` or `(Could)`, or write it as a `**FR-n: …**` block",
+                "Add `(Must)`, `(Should)` or `(Could)` after its title (`- FR-1: Export (Must)`), "
+                "or write it as a `**FR-n: …**` block with a `- Priority:` bullet",
             )
 
 

@@ -150,19 +150,27 @@ def _int(number: str | None) -> int | None:
     return int(digits) if digits.isdigit() and len(digits) < 6 else None
 
 
-def _all_sections(prd: Prd) -> Iterator[Section]:
-    for s in prd.sections:
-        yield s
-        yield from s.subsections
-
-
 @page_rule("PRD203", Severity.WARNING, "a section has no content")
 def empty_section(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    for s in _all_sections(prd):
-        if not s.has_content:
+    for s in prd.sections:
+        empty = [s] if not s.has_content else []
+        empty += [
+            sub for i, sub in enumerate(s.subsections) if not sub.has_content and not _titles_group(s, i)
+        ]
+        for e in empty:
             yield Hit(
-                s.line, f"Section {quote(s.title)} has no content", "Write the section, or remove the heading"
+                e.line, f"Section {quote(e.title)} has no content", "Write the section, or remove the heading"
             )
+
+
+def _titles_group(section: Section, index: int) -> bool:
+    """Whether the empty subsection ``index`` of ``section`` is the title of the headings after it:
+    ``### Functional Requirements`` over ``### FR-1: Export`` (the requirements are its content)."""
+    sub = section.subsections[index]
+    if section.key != "requirements" or sub.key not in ("functional", "non_functional"):
+        return False
+    following = section.subsections[index + 1 : index + 2]
+    return bool(following) and following[0].key not in ("functional", "non_functional")
 
 
 def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...]]:
@@ -226,10 +234,17 @@ def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 def _found_in_model(prd: Prd, key: str) -> frozenset[str]:
     """The expected parts of section ``key`` that the parser found content of, whatever the
     headings (one source of truth with the model): a persona (``**Persona: Support Agent**``
-    and its ``- Role:`` bullets, a list of personas), a use case."""
+    and its ``- Role:`` bullets, a list of personas), a use case, a functional or
+    non-functional requirement (``### FR-1: Export`` right under ``## 5. Requirements``)."""
+    found = set()
+    if key == "requirements":
+        if prd.functional:
+            found.add("Functional Requirements")
+        if prd.non_functional:
+            found.add("Non-Functional Requirements")
+        return frozenset(found)
     if key != "users":
         return frozenset()
-    found = set()
     if prd.personas:
         found.add("Primary Personas")
     if prd.use_cases:

@@ -270,7 +270,8 @@ def requirement_counts(requirements: Iterable[Requirement]) -> RequirementCounts
     """Requirements by their Priority (``Must``, ``Should``, ``Could``; anything else is ``other``)."""
     counts = {"must": 0, "should": 0, "could": 0, "other": 0}
     for req in requirements:
-        key = (req.priority or "").strip().strip("*_ ").casefold()
+        # The MoSCoW level (``Must have`` is Must); Won't and none count as other.
+        key = (req.level or "").casefold()
         counts[key if key in counts and key != "other" else "other"] += 1
     return RequirementCounts(**counts)
 

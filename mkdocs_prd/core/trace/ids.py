@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mkdocs_prd.core.model import Prd
-from mkdocs_prd.core.rules.base import is_bracketed, normal_priority
+from mkdocs_prd.core.rules.base import is_bracketed
 
 Kind = Literal["FR", "NFR", "UC", "AC"]
 
@@ -119,7 +119,7 @@ def requirement_ids(prd: Prd) -> list[RequirementId]:
 
     for req in (*prd.functional, *prd.non_functional):
         if req.id:
-            add(req.id, req.name, normal_priority(req.priority) if req.priority else None, req.line)
+            add(req.id, req.name, req.level, req.line)
     for uc in prd.use_cases:
         if uc.id:
             add(uc.id, uc.name, None, uc.line)

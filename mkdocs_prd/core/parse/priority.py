@@ -1,0 +1,69 @@
+"""MoSCoW priorities as PRDs write them, and priorities and ids written inline in a requirement.
+
+How a priority's text names a MoSCoW level is :func:`mkdocs_prd.core.moscow.moscow`.
+
+A requirement written on one line carries its priority inline, in any of these forms
+(:func:`inline_priority`)::
+
+    - FR-1: Saved searches (Could)
+    - **FR-2: Saved filters** (Could)
+    - FR-4: Share (Must) — with a link
+    1. **Export** (FR-1, Must): exports a CSV
+    - FR-5: Double-sided reward — Priority: Must — Acceptance: both credited.
+
+and may name its id in parentheses after its title (:func:`inline_id`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs_prd.core.moscow import moscow
+
+_MARKS = "*_` \t"
+# An id and/or a level in brackets: "(Must)", "[Should]", "(FR-1, Must)", "(Must have)".
+_GROUP = re.compile(r"[(\[]([^()\[\]\n]{1,40})[)\]]")
+_GROUP_ID = re.compile(r"(N?FR-[0-9][0-9A-Za-z.]*)(?![0-9A-Za-z-])", re.IGNORECASE)
+# "Priority: Must", "**Priority:** Must", "Priority - Must" inside a one-line requirement.
+_PRIORITY_LABEL = re.compile(
+    r"(?:\*\*|__)?priority(?:\*\*|__)?[ \t]*[:=–—-][ \t]*(?:\*\*|__)?[ \t]*"
+    r"(must|should|could|won['’]?t|will not)(?:[ \t-]*have)?(?![A-Za-z])(?:\*\*|__)?",
+    re.IGNORECASE,
+)
+
+
+def inline_priority(text: str) -> tuple[str, int, int] | None:
+    """The priority written inside a one-line requirement: ``(level as written, start, end)``.
+
+    ``start``/``end`` span the marker in ``text`` (``(Must)``, ``(FR-1, Must)``,
+    ``Priority: Must``) so a caller can cut it out of the name.  The first marker
+    wins; None when ``text`` has none.  Linear in ``len(text)``.
+    """
+    label = _PRIORITY_LABEL.search(text)
+    for m in _GROUP.finditer(text, 0, label.start() if label is not None else len(text)):
+        levels = [part for part in re.split(r"[,;/|]", m.group(1)) if moscow(part) is not None]
+        if len(levels) > 1:
+            # "(Must / Should / Could)": the template's choice, left unmade (a placeholder).
+            return m.group(1).strip(_MARKS), m.start(), m.end()
+        if levels:
+            return levels[0].strip(_MARKS), m.start(), m.end()
+    if label is not None:
+        return label.group(1), label.start(), label.end()
+    return None
+
+
+def inline_id(text: str) -> tuple[str, int, int] | None:
+    """A requirement id in brackets in ``text``: ``(FR-1)``, ``[NFR-2]``, ``(FR-1, Must)``.
+
+    Returns ``(id, start, end)`` of the bracketed group, or None.  Only a group that
+    starts with the id counts: ``(see FR-1)`` refers to another requirement.
+    """
+    for m in _GROUP.finditer(text):
+        inner = m.group(1).strip(_MARKS)
+        found = _GROUP_ID.match(inner)
+        if found is None:
+            continue
+        rest = inner[found.end() :].strip(_MARKS)
+        if not rest or rest[0] in ",;/|":
+            return found.group(1).rstrip("."), m.start(), m.end()
+    return None

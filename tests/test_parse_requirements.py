@@ -1,0 +1,339 @@
+"""Requirements and acceptance criteria in every form real PRDs write them.
+
+Each form is read into the model (id, name, line, priority and its MoSCoW level,
+attributes), and the rules that read the model (PRD203, PRD204, PRD301, PRD302,
+PRD306, PRD401) agree with it.  The real-world PRDs in ``fixtures/reqs`` come from a
+new user's handbook site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.core.model import Finding, Prd, Requirement
+from mkdocs_prd.core.moscow import moscow
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.parse.priority import inline_id, inline_priority
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reqs"
+
+HEAD = """# PRD: X
+
+**Version:** 1.0
+**Date:** 2026-01-17
+**Track ID:** x
+**Owner:** Ana
+**Status:** {status}
+
+"""
+
+
+def parse(body: str, status: str = "Draft") -> Prd:
+    return parse_prd(HEAD.format(status=status) + body, "x.md")
+
+
+def findings(body: str, status: str = "Draft") -> list[Finding]:
+    text = HEAD.format(status=status) + body
+    return check_page(parse_prd(text, "x.md"), text, Settings())
+
+
+def rows(reqs: tuple[Requirement, ...]) -> list[tuple[str | None, str, str | None]]:
+    return [(r.id, r.name, r.level) for r in reqs]
+
+
+def attrs(req: Requirement) -> dict[str, str]:
+    return {a.key: a.value for a in req.attributes}
+
+
+# --- priorities ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Must", "Must"),
+        ("**MUST**", "Must"),
+        ("Must have", "Must"),
+        ("must-have", "Must"),
+        ("Should Have.", "Should"),
+        ("could have", "Could"),
+        ("Won't have", "Won't"),
+        ("Won’t", "Won't"),
+        ("WONT", "Won't"),
+        ("Must / Should / Could", None),
+        ("Urgent", None),
+        ("P1", None),
+        ("Must do it", None),
+        ("", None),
+    ],
+)
+def test_moscow_reads_the_level_in_any_case_and_form(text: str, level: str | None) -> None:
+    assert moscow(text) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("**FR-2: Saved filters** (Could)", "Could"),
+        ("**FR-3**: Export (Must)", "Must"),
+        ("FR-4: Share (Must) — with a link", "Must"),
+        ("**Export** (FR-1, Must): exports a CSV", "Must"),
+        ("FR-5: Reward — Priority: Must — Acceptance: both credited.", "Must"),
+        ("FR-6: Reward. **Priority:** Should have", "Should"),
+        ("Export [Should]", "Should"),
+        ("Export (must have)", "must have"),
+        ("Export (see FR-2)", None),
+        ("Users must export data", None),
+        ("Export (mostly)", None),
+        ("Export (Must / Should / Could)", "Must / Should / Could"),
+    ],
+)
+def test_inline_priority_forms(text: str, priority: str | None) -> None:
+    found = inline_priority(text)
+    assert (found[0] if found else None) == priority
+
+
+def test_inline_id_only_opens_a_bracket() -> None:
+    assert inline_id("**Export** (FR-1, Must): x") == ("FR-1", 11, 23)
+    assert inline_id("Export [NFR-2]")[0] == "NFR-2"  # type: ignore[index]
+    assert inline_id("Export (see FR-2)") is None
+    assert inline_id("Export (FR-) and (NFR)") is None
+
+
+# --- requirement forms -----------------------------------------------------------------
+
+SIBLING_HEADINGS = """## 5. Requirements
+
+### Functional Requirements
+
+### FR-1: Sibling heading
+- Description: a
+- Acceptance: b
+- Priority: Must
+
+#### FR-2 - One level deeper
+- Description: c
+- Acceptance: d
+- Priority: Should have
+
+### [FR-3] Bracketed id
+- Description: e
+- Acceptance: f
+- Priority: Could
+
+### Non-Functional Requirements
+
+### Performance
+- Latency: P95 < 200 ms
+
+### Security
+- Data encrypted at rest
+"""
+
+
+def test_requirement_headings_at_any_level_below_the_section() -> None:
+    prd = parse(SIBLING_HEADINGS)
+    assert rows(prd.functional) == [
+        ("FR-1", "Sibling heading", "Must"),
+        ("FR-2", "One level deeper", "Should"),
+        ("FR-3", "Bracketed id", "Could"),
+    ]
+    assert [r.line for r in prd.functional] == [13, 18, 23]
+    assert attrs(prd.functional[0]) == {"Description": "a", "Acceptance": "b", "Priority": "Must"}
+    # Headings under an empty "Non-Functional Requirements" heading are its requirements.
+    assert [(r.kind, r.name) for r in prd.non_functional] == [
+        ("non-functional", "Performance"),
+        ("non-functional", "Security"),
+    ]
+    rules = [f.rule for f in findings(SIBLING_HEADINGS)]
+    # No "Functional Requirements has no content", no missing Description/Acceptance/Priority,
+    # no "Should have is not a priority".
+    assert not {"PRD203", "PRD301", "PRD302"} & set(rules)
+
+
+def test_requirement_headings_right_under_the_section_need_no_group_heading() -> None:
+    body = "## 5. Requirements\n\n### FR-1: Export\n- Description: a\n- Acceptance: b\n- Priority: Must\n\n"
+    body += "### NFR-1: Performance\n- Latency: 1 s\n"
+    prd = parse(body)
+    assert rows(prd.functional) == [("FR-1", "Export", "Must")]
+    assert rows(prd.non_functional) == [("NFR-1", "Performance", None)]
+    assert not [f for f in findings(body) if f.rule in ("PRD203", "PRD204", "PRD301")]
+
+
+def test_an_empty_group_heading_over_ordinary_headings_is_still_empty() -> None:
+    body = "## 2. Goals\n\n### Goals\n\n### Non-Goals\n- x\n\n## 5. Requirements\n\n"
+    body += "### Functional Requirements\n\n### Non-Functional Requirements\n- Performance: 1 s\n"
+    empty = [f.message for f in findings(body) if f.rule == "PRD203"]
+    assert empty == ["Section `Goals` has no content", "Section `Functional Requirements` has no content"]
+
+
+def test_bold_title_with_plain_key_lines() -> None:
+    body = "## 5. Requirements\n\n### Functional Requirements\n\n**FR-1: Export**\n\n"
+    body += "Description: exports a CSV\nAcceptance: opens in Excel\nPriority: Must\n\n"
+    body += "**FR-2: Import**\nDescription: reads a CSV\n\nAcceptance: rows appear\n\nPriority: won't have\n"
+    prd = parse(body)
+    assert rows(prd.functional) == [("FR-1", "Export", "Must"), ("FR-2", "Import", "Won't")]
+    assert attrs(prd.functional[1]) == {
+        "Description": "reads a CSV",
+        "Acceptance": "rows appear",
+        "Priority": "won't have",
+    }
+    assert not [f for f in findings(body) if f.rule in ("PRD301", "PRD302")]
+
+
+def test_prose_under_a_requirement_heading_is_not_an_attribute() -> None:
+    body = "## 5. Requirements\n\n### FR-1: Export\nThe export runs nightly, see https://x.example/a.\n"
+    body += "It is what finance asked for in 2025 for their year-end close: all rows.\n- Priority: Must\n"
+    req = parse(body).functional[0]
+    assert [a.key for a in req.attributes] == ["Priority"]
+
+
+INLINE = """## 5. Requirements
+
+### Functional Requirements
+
+- **FR-2: Saved filters** (Could)
+- **FR-3**: Export (Must)
+- FR-4: Share (Must) — with a link
+1. **FR-1: Search by actor** (Must) — filter by user id.
+- FR-5: Double-sided reward — Priority: Must — Acceptance: both credited.
+1. **Export** (FR-6, Should): exports a CSV
+- FR-7: Saved searches (Could)
+- FR-8: Archive (Won't have)
+- FR-9: Bulk edit
+"""
+
+
+def test_inline_priorities_and_bracketed_ids() -> None:
+    prd = parse(INLINE)
+    assert rows(prd.functional) == [
+        ("FR-2", "Saved filters", "Could"),
+        ("FR-3", "Export", "Must"),
+        ("FR-4", "Share", "Must"),
+        ("FR-1", "Search by actor", "Must"),
+        ("FR-5", "Double-sided reward", "Must"),
+        ("FR-6", "Export", "Should"),
+        ("FR-7", "Saved searches", "Could"),
+        ("FR-8", "Archive", "Won't"),
+        ("FR-9", "Bulk edit", None),
+    ]
+    found = [(f.rule, f.message) for f in findings(INLINE) if f.rule in ("PRD302", "PRD306")]
+    assert found == [("PRD306", "Requirement `FR-9` has no priority")]
+
+
+def test_an_unmade_inline_choice_is_a_placeholder_not_a_priority() -> None:
+    body = "## 5. Requirements\n\n### Functional Requirements\n\n- FR-1: Tag (Must / Should / Could)\n"
+    req = parse(body).functional[0]
+    assert (req.name, req.priority, req.level) == ("Tag", "Must / Should / Could", None)
+    found = [(f.rule, f.line) for f in findings(body) if f.rule in ("PRD107", "PRD302", "PRD306")]
+    assert found == [("PRD107", 13)]
+
+
+TABLE = """## 5. Requirements
+
+### Functional Requirements
+
+| ID | Requirement | Acceptance Criteria | MoSCoW |
+|----|-------------|---------------------|--------|
+| FR-1 | Export | Opens in Excel | Must |
+| **FR-2** | Import | Reads CSV | Should have |
+| [FR-3] | Share | Link works | Could |
+
+### Non-Functional Requirements
+
+| Req ID | Description | Target | Priority |
+|---|---|---|---|
+| NFR-1 | Performance | P95 < 200 ms | Must |
+
+## 7. Risks & Mitigations
+
+| Risk | Impact | Probability | Mitigation |
+|---|---|---|---|
+| FR-1 slips | H | L | Cut scope |
+"""
+
+
+def test_requirements_as_a_table_with_varying_column_names() -> None:
+    prd = parse(TABLE)
+    assert rows(prd.functional) == [
+        ("FR-1", "Export", "Must"),
+        ("FR-2", "Import", "Should"),
+        ("FR-3", "Share", "Could"),
+    ]
+    assert [r.line for r in prd.functional] == [15, 16, 17]
+    assert {r.form for r in prd.functional} == {"table"}
+    assert attrs(prd.functional[0])["Acceptance Criteria"] == "Opens in Excel"
+    assert rows(prd.non_functional) == [("NFR-1", "Performance", "Must")]
+    assert attrs(prd.non_functional[0])["Target"] == "P95 < 200 ms"
+    quiet = {"PRD203", "PRD204", "PRD301", "PRD302", "PRD303", "PRD306"}
+    assert not [f for f in findings(TABLE) if f.rule in quiet]
+
+
+def test_a_table_that_repeats_ids_read_above_adds_no_requirement() -> None:
+    body = "## 5. Requirements\n\n- FR-1: Export (Must)\n\n| ID | Test |\n|---|---|\n| FR-1 | test_export |\n"
+    assert rows(parse(body).functional) == [("FR-1", "Export", "Must")]
+    assert "PRD303" not in [f.rule for f in findings(body)]
+
+
+def test_a_table_without_ids_or_a_requirement_column_is_not_requirements() -> None:
+    body = "## 5. Requirements\n\n### Functional Requirements\n\n- Export (Must)\n\n"
+    body += "| Metric | Target |\n|---|---|\n| Latency | 1 s |\n"
+    assert rows(parse(body).functional) == [(None, "Export", "Must")]
+
+
+# --- acceptance criteria ---------------------------------------------------------------
+
+
+def test_ordered_task_lists_and_given_when_then_are_criteria() -> None:
+    body = """## 8. Acceptance Criteria
+
+1. [ ] Order placed
+2. [x] Error shown
+- **Given** a cart, **when** I pay, **then** an order exists
+- ✅ Given a failed card, when I pay, then I see why
+- ~~Given x, when y, then z~~
+- Given nothing else (done) then fine (done)
+- We were given a deadline.
+- Then we ship.
+"""
+    prd = parse(body)
+    assert [(c.line, c.checked) for c in prd.criteria] == [
+        (11, False),
+        (12, True),
+        (13, False),
+        (14, True),
+        (15, True),
+        (16, True),
+    ]
+    unchecked = [f.message for f in findings(body, "Implemented") if f.rule == "PRD401"]
+    assert unchecked == ["Status is Implemented but 2 of 6 acceptance criteria are unchecked"]
+
+
+# --- the real-world PRDs -------------------------------------------------------------------
+
+
+def test_real_world_heading_requirements_and_scenarios() -> None:
+    text = (FIXTURES / "checkout-v2.md").read_text(encoding="utf-8")
+    prd = parse_prd(text, "checkout-v2.md")
+    assert rows(prd.functional) == [
+        ("FR-1", "One-page checkout", "Must"),
+        ("FR-2", "Wallet payments", "Should"),
+    ]
+    assert len(prd.criteria) == 2
+    rules = [f.rule for f in check_page(prd, text, Settings())]
+    assert "PRD203" not in rules and "PRD301" not in rules
+
+
+def test_real_world_inline_priorities() -> None:
+    text = (FIXTURES / "referrals.md").read_text(encoding="utf-8")
+    prd = parse_prd(text, "referrals.md")
+    assert rows(prd.functional) == [
+        ("FR-1", "Double-sided reward", "Must"),
+        ("FR-2", "Fraud check", "Must"),
+        ("FR-3", "Share sheet on iOS/Android", "Should"),
+    ]
+    assert "PRD306" not in [f.rule for f in check_page(prd, text, Settings())]
