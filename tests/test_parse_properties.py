@@ -155,11 +155,11 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "# PRD: x\n## 7. Risks\n| Risk | Impact |\n|---|---|\n" + "| | | |\n" * (n // 8)
     ),
     "one huge table row": lambda n: "# PRD: x\n## 7. Risks\n| a | b |\n|---|---|\n" + "| " * n + "\n",
-    "inline priority brackets": lambda n: "# PRD: x\n## 5. Requirements\n- FR-1: " + "(Must [x " * (n // 8) + "\n",
+    "inline priority brackets": lambda n: "# PRD: x\n## 5. Requirements\n- FR-1: " + "(Must [x " * (n // 8),
     "plain key lines under a requirement": lambda n: (
-        "# PRD: x\n## 5. Requirements\n### FR-1: X\n" + "a b c d e " * (n // 10) + "\n" + "Key: v\n" * (n // 8)
+        "# PRD: x\n## 5. Requirements\n### FR-1: X\n" + "a b c d e " * (n // 10) + "\nKey: v" * (n // 8)
     ),
-    "given without then": lambda n: "# PRD: x\n## 8. Acceptance Criteria\n- Given " + "when " * (n // 5) + "\n",
+    "given without then": lambda n: "# PRD: x\n## 8. Acceptance Criteria\n- Given " + "when " * (n // 5),
     "many check boxes": lambda n: "# PRD: x\n## 8. Acceptance Criteria\n" + "- [ ] " * (n // 8) + "\n",
     "check box lines": lambda n: "# PRD: x\n## 8. Acceptance\n" + "- [ ] a\n" * (n // 8),
     "many subsections": lambda n: "# PRD: x\n## 2. Goals\n" + "### Goals\n- g\n" * (n // 14),

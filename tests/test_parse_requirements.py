@@ -164,6 +164,18 @@ def test_requirement_headings_right_under_the_section_need_no_group_heading() ->
     assert not [f for f in findings(body) if f.rule in ("PRD203", "PRD204", "PRD301")]
 
 
+def test_an_empty_group_heading_over_other_headings_is_still_empty() -> None:
+    body = "## 5. Requirements\n\n### Functional Requirements\n\n### Open Questions\n- Who signs off?\n\n"
+    body += "### Non-Functional Requirements\n\n### Rollout notes\n- Ship on Monday\n"
+    prd = parse(body)
+    assert (prd.functional, prd.non_functional) == ((), ())
+    empty = [f.message for f in findings(body) if f.rule == "PRD203"]
+    assert empty == [
+        "Section `Functional Requirements` has no content",
+        "Section `Non-Functional Requirements` has no content",
+    ]
+
+
 def test_an_empty_group_heading_over_ordinary_headings_is_still_empty() -> None:
     body = "## 2. Goals\n\n### Goals\n\n### Non-Goals\n- x\n\n## 5. Requirements\n\n"
     body += "### Functional Requirements\n\n### Non-Functional Requirements\n- Performance: 1 s\n"

@@ -29,6 +29,12 @@ from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import parse_users
 
 _REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+# What a heading under an empty "Non-Functional Requirements" heading names when it is an NFR.
+_NFR_TOPIC = re.compile(
+    r"perform|latenc|speed|throughput|secur|privacy|reliab|availab|resilien|durab|scal|capacity|maintain"
+    r"|usabil|accessib|a11y|complian|observab|monitor|portab|compatib|locali|i18n|recover|backup",
+    re.IGNORECASE,
+)
 _NAME_END = " \t:.-–—,;"
 
 
@@ -160,7 +166,7 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
         elif sub.key in ("functional", "non_functional"):
             group = None if sub.has_content else sub.key
             regions.append((sub.key, sub.line + 1, sub.end_line))
-        elif group is not None:
+        elif group == "non_functional" and _NFR_TOPIC.search(sub.title) is not None:
             # "### Performance" after an empty "### Non-Functional Requirements": one of its
             # requirements, titled by the heading.
             regions.append((group, sub.line, sub.end_line))

@@ -155,7 +155,7 @@ def empty_section(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for s in prd.sections:
         empty = [s] if not s.has_content else []
         empty += [
-            sub for i, sub in enumerate(s.subsections) if not sub.has_content and not _titles_group(s, i)
+            sub for i, sub in enumerate(s.subsections) if not sub.has_content and not _titles_group(prd, s, i)
         ]
         for e in empty:
             yield Hit(
@@ -163,14 +163,20 @@ def empty_section(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-def _titles_group(section: Section, index: int) -> bool:
+def _titles_group(prd: Prd, section: Section, index: int) -> bool:
     """Whether the empty subsection ``index`` of ``section`` is the title of the headings after it:
-    ``### Functional Requirements`` over ``### FR-1: Export`` (the requirements are its content)."""
+    ``### Functional Requirements`` over ``### FR-1: Export`` (the requirements are its content).
+
+    It is when the next heading holds a requirement the parser read (one source of truth
+    with the model)."""
     sub = section.subsections[index]
     if section.key != "requirements" or sub.key not in ("functional", "non_functional"):
         return False
     following = section.subsections[index + 1 : index + 2]
-    return bool(following) and following[0].key not in ("functional", "non_functional")
+    if not following or following[0].key in ("functional", "non_functional"):
+        return False
+    start, end = following[0].line, following[0].end_line
+    return any(start <= r.line <= end for r in (*prd.functional, *prd.non_functional))
 
 
 def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...]]:
