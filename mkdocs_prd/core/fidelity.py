@@ -114,6 +114,8 @@ _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGN
 _FOOTDEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _FOOTREF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DELIM_CELL = re.compile(r"^ *:?-+:? *$")
+_BLOCK_START = frozenset("#`~*-_>=<+0123456789")
+"""First characters of the lines that can start a block (heading, fence, rule, quote, item, HTML)."""
 
 _ALERT_KIND = {
     "note": ("note", "Note"),
@@ -160,7 +162,7 @@ _Hold = Callable[[str], str] | None
 """Takes the raw text of an HTML block and returns the one-line placeholder that stands for it."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     src: int  # content column in the source
     tgt: int  # content column in the output
@@ -197,7 +199,7 @@ class _Lists:
 
     def run(self, lines: list[str]) -> list[str]:
         self.raw = lines
-        expanded = [_expand(raw) for raw in lines]
+        expanded = [_expand(raw) if "\t" in raw else raw for raw in lines]
         expanded.append("")
         for i in range(len(lines)):
             self.number = i + 1
@@ -231,7 +233,7 @@ class _Lists:
                 if self._superfence_in_item() and nxt.strip() and _indent(nxt) >= self.stack[-1].src:
                     self.out.append("")  # the item's text after the block is a paragraph of its own
             return
-        if not line.strip():
+        if not line or line.isspace():
             self.out.append("")
             self.prev = "blank"
             return
@@ -321,17 +323,16 @@ class _Lists:
         probe = text if rel < 4 else ""
         if not probe:
             return True
-        if _ATX.match(probe) or _FENCE.match(probe) or _HR.match(probe) or _QUOTE.match(probe):
-            return False
-        if _SETEXT.match(probe) and not self.stack:
-            return False
-        if html_block_kind(probe) not in (0, 7):  # kind 7 cannot interrupt a paragraph
-            return False
-        m = _ITEM.match(" " * 0 + probe)
-        if m is not None and _interrupts(m):
-            return False
-        if m is not None and self.stack and ind < self.stack[-1].src:
-            return False
+        if probe[0] in _BLOCK_START:  # other lines (most prose) can start no block
+            m = _ITEM.match(probe)  # first: most lines that get here are list items
+            if m is not None and (_interrupts(m) or (self.stack and ind < self.stack[-1].src)):
+                return False
+            if _ATX.match(probe) or _FENCE.match(probe) or _HR.match(probe) or _QUOTE.match(probe):
+                return False
+            if _SETEXT.match(probe) and not self.stack:
+                return False
+            if html_block_kind(probe) not in (0, 7):  # kind 7 cannot interrupt a paragraph
+                return False
         return not ("|" in probe and _is_delimiter_row(nxt))
 
     def _item(self, m: re.Match[str], line: str, depth: int, sibling: _Item | None) -> None:
@@ -355,7 +356,7 @@ class _Lists:
             rest = (" " * max(len(m.group(3)) - 1, 0)) + rest if rest else rest
         tgt = self.stack[-1].tgt if self.stack else 0
         out_marker = marker[:-1] + "." if marker.endswith(")") else marker
-        if not self.features.tasklist:
+        if not self.features.tasklist and rest[:1] == "[":
             task = _TASK.match(rest)
             if task is not None:
                 checked = " checked" if task.group(1) in "xX" else ""
@@ -435,6 +436,8 @@ def _alert(inside: list[str], features: Features, hold: _Hold) -> list[str] | No
 
 def _container(lines: list[str], features: Features, hold: _Hold = None) -> list[str]:
     """Normalise the lines of one container: lists, and quotes at its top level."""
+    if not any(">" in line[:8] for line in lines):  # no quote (most pages): one list pass
+        return _Lists(features, hold).run(lines)
     out: list[str] = []
     chunk: list[str] = []
     i = 0
