@@ -90,6 +90,14 @@ def test_moscow_reads_the_level_in_any_case_and_form(text: str, level: str | Non
         ("Users must export data", None),
         ("Export (mostly)", None),
         ("Export (Must / Should / Could)", "Must / Should / Could"),
+        ("FR-3: Import (Priority: Should)", "Should"),
+        ("FR-4: Share (MoSCoW: Could)", "Could"),
+        ("FR-1: Saved filters — Must", "Must"),
+        ("FR-6: Tag — *Should have*", "Should have"),
+        ("FR-8: Merge, Must", "Must"),
+        ("FR-11: Split - Could", "Could"),
+        ("FR-9: Users must", None),
+        ("FR-7: Bulk (P1)", None),
     ],
 )
 def test_inline_priority_forms(text: str, priority: str | None) -> None:
@@ -217,6 +225,9 @@ INLINE = """## 5. Requirements
 - FR-7: Saved searches (Could)
 - FR-8: Archive (Won't have)
 - FR-9: Bulk edit
+- [Must] FR-10: Merge
+- **FR-11 (Should):** Split
+- FR-12: Tag — Could
 """
 
 
@@ -232,6 +243,9 @@ def test_inline_priorities_and_bracketed_ids() -> None:
         ("FR-7", "Saved searches", "Could"),
         ("FR-8", "Archive", "Won't"),
         ("FR-9", "Bulk edit", None),
+        ("FR-10", "Merge", "Must"),
+        ("FR-11", "Split", "Should"),
+        ("FR-12", "Tag", "Could"),
     ]
     found = [(f.rule, f.message) for f in findings(INLINE) if f.rule in ("PRD302", "PRD306")]
     assert found == [("PRD306", "Requirement `FR-9` has no priority")]

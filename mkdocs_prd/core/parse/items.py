@@ -23,7 +23,7 @@ from mkdocs_prd.core.model import (
 )
 from mkdocs_prd.core.parse.blocks import Record, Table, entries, leading_id, records, tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
-from mkdocs_prd.core.parse.priority import inline_id, inline_priority
+from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
 from mkdocs_prd.core.parse.req_tables import table_requirements
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import parse_users
@@ -189,6 +189,9 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
 
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
     head = rec.head
+    opening = leading_level(head)
+    if opening is not None:
+        head = opening[1]  # "[Must] FR-2: Export": the level first, then the requirement
     found = leading_id(_REQ_ID, head)
     kind: Literal["functional", "non-functional"]
     text = rec.text or head
@@ -211,8 +214,8 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
     else:
         kind = "non-functional" if region == "non_functional" else "functional"
     attrs = rec.attributes()
-    priority: str | None = None
-    priority_line = 0
+    priority: str | None = opening[0] if opening is not None else None
+    priority_line = rec.line if opening is not None else 0
     for a in attrs:
         if a.key.strip("*_ ").lower() == "priority":
             priority, priority_line = a.value, a.line
@@ -222,9 +225,12 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
         if inline is not None:
             # "… (Must)", "… — Priority: Must —": the marker is the priority, not part of the name.
             priority, priority_line = inline[0], rec.line
-            at = name.find(text[inline[1] : inline[2]])
+            marker = text[inline[1] : inline[2]]
+            at = name.find(marker)
             if at > 0:
                 name = name[:at].rstrip(_NAME_END)
+            elif at == 0:
+                name = name[len(marker) :].strip(_NAME_END)  # "**FR-5 (Must):** Archive"
     return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line)
 
 

@@ -32,24 +32,46 @@ _PRIORITY_LABEL = re.compile(
 )
 
 
+# A level closing the item after a separator: "… — Must", "…, Should have", "… | *Could*".
+_TRAILING = re.compile(
+    r"(?:[ \t]*[—–|,]|[ \t]+-)[ \t]*[*_]{0,2}"
+    r"((?:must|should|could|won['’]?t|will not)(?:[ \t-]*have)?)[*_]{0,2}[ \t.]*$",
+    re.IGNORECASE,
+)
+
+
 def inline_priority(text: str) -> tuple[str, int, int] | None:
     """The priority written inside a one-line requirement: ``(level as written, start, end)``.
 
     ``start``/``end`` span the marker in ``text`` (``(Must)``, ``(FR-1, Must)``,
-    ``Priority: Must``) so a caller can cut it out of the name.  The first marker
-    wins; None when ``text`` has none.  Linear in ``len(text)``.
+    ``(Priority: Should)``, ``Priority: Must``, a closing ``— Must``) so a caller can
+    cut it out of the name.  The first marker wins; None when ``text`` has none.
+    Linear in ``len(text)``.
     """
-    label = _PRIORITY_LABEL.search(text)
-    for m in _GROUP.finditer(text, 0, label.start() if label is not None else len(text)):
-        levels = [part for part in re.split(r"[,;/|]", m.group(1)) if moscow(part) is not None]
+    found: tuple[str, int, int] | None = None
+    for m in _GROUP.finditer(text):
+        levels = [part for part in re.split(r"[,;/|:=]", m.group(1)) if moscow(part) is not None]
         if len(levels) > 1:
             # "(Must / Should / Could)": the template's choice, left unmade (a placeholder).
-            return m.group(1).strip(_MARKS), m.start(), m.end()
-        if levels:
-            return levels[0].strip(_MARKS), m.start(), m.end()
+            found = m.group(1).strip(_MARKS), m.start(), m.end()
+        elif levels:
+            found = levels[0].strip(_MARKS), m.start(), m.end()
+        if found is not None:
+            break
+    label = _PRIORITY_LABEL.search(text, 0, found[1] if found is not None else len(text))
     if label is not None:
         return label.group(1), label.start(), label.end()
-    return None
+    if found is None and (trailing := _TRAILING.search(text)) is not None:
+        return trailing.group(1), trailing.start(), trailing.end()
+    return found
+
+
+def leading_level(head: str) -> tuple[str, str] | None:
+    """``(level as written, rest)`` when ``head`` opens with a bracketed level: ``[Must] FR-2: Export``."""
+    m = _GROUP.match(head)
+    if m is None or moscow(m.group(1)) is None:
+        return None
+    return m.group(1).strip(_MARKS), head[m.end() :].strip(_MARKS)
 
 
 def inline_id(text: str) -> tuple[str, int, int] | None:
