@@ -234,6 +234,13 @@ def test_a_decorated_status_is_one_status_everywhere(written: str) -> None:
     assert [(g.key, len(g.rows)) for g in groups] == [("Approved", 2)]
 
 
+def test_front_matter_and_a_decorated_header_status_agree() -> None:
+    text = "---\nstatus: approved\n---\n" + CLEAN.replace("**Status:** Approved", "**Status:** ✅ **Approved**")
+    assert "PRD108" not in [r for r, _, _ in lint(text)]
+    other = "---\nstatus: Draft\n---\n" + CLEAN
+    assert "PRD108" in [r for r, _, _ in lint(other)]
+
+
 def test_an_unknown_status_is_still_reported_as_written() -> None:
     text = CLEAN.replace("**Status:** Approved", "**Status:** **Shipped** (v2)")
     assert [m for r, _, m in lint(text) if r == "PRD102"] == [

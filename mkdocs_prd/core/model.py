@@ -25,23 +25,29 @@ CORE_FIELDS: tuple[str, ...] = ("version", "date", "track_id", "owner", "status"
 """Normalised keys of the metadata fields every PRD must have."""
 
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "version": ("revision", "rev", "doc_version", "document_version", "prd_version"),
+    "version": ("version_number", "revision", "rev", "doc_version", "document_version", "prd_version"),
     "date": (
         "created",
         "date_created",
         "created_on",
         "created_at",
+        "created_date",
+        "creation_date",
         "last_updated",
+        "last_updated_on",
         "updated",
         "updated_on",
+        "updated_at",
         "last_modified",
         "modified",
     ),
     "track_id": ("prd_id", "document_id", "doc_id", "id"),
     "owner": (
+        "owner_s",
         "product_owner",
         "prd_owner",
         "document_owner",
+        "doc_owner",
         "product_manager",
         "pm",
         "author",
@@ -49,7 +55,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "owners",
         "dri",
     ),
-    "status": ("state", "prd_status", "document_status", "doc_status"),
+    "status": ("state", "current_status", "prd_status", "document_status", "doc_status"),
 }
 """Other names authors give the core fields, in order of preference: a field read for a
 core key only when the page has no field of that key itself (``**Last updated:**`` is the
@@ -148,14 +154,21 @@ class Metadata:
         return f.value if f is not None else None
 
     def disagreements(self) -> tuple[tuple[Field, Field], ...]:
-        """Pairs (front matter, header line) that name the same field with different text."""
+        """Pairs (front matter, header line) that name the same field with different text
+        (a Status compared as its :func:`status_word`, in any case)."""
         pairs = []
         index = self._index()
         for fm in self.fields:
             if fm.source != "front_matter":
                 continue
             hd = index[fm.key][1]
-            if hd is not None and hd.value.strip() != fm.value.strip():
+            if hd is None:
+                continue
+            if fm.key == "status":  # one status however it is decorated: `**Approved**`, `approved`
+                same = status_word(hd.value).casefold() == status_word(fm.value).casefold()
+            else:
+                same = hd.value.strip() == fm.value.strip()
+            if not same:
                 pairs.append((fm, hd))
         return tuple(pairs)
 
