@@ -135,6 +135,13 @@ def test_prose_under_the_title_is_not_metadata(intro: str) -> None:
     assert lint(text) == [(r, line + 2, m) for r, line, m in lint(CLEAN)]
 
 
+def test_a_metadata_word_deep_in_a_page_without_sections_is_not_the_header() -> None:
+    paragraphs = "\n\n".join(f"Paragraph {i} of the story." for i in range(6))
+    text = f"---\nstatus: Draft\n---\n# PRD: X\n\n{paragraphs}\n\n**Owner:** the on-call team\n"
+    prd = parse_prd(text, "prd.md")
+    assert prd.metadata.value("owner") is None and prd.metadata.header_start == 0
+
+
 def test_a_label_in_prose_further_down_is_not_metadata() -> None:
     text = with_header(HEADERS["plain lines"]).replace(
         "## 1. Problem\n", "## 1. Problem\n\nStatus: the legacy vault is end-of-life.\n", 1
@@ -151,6 +158,12 @@ def test_a_label_in_prose_further_down_is_not_metadata() -> None:
             "HTML",
         ),
         ("Version\n: 1.2\n\nStatus\n: Approved\n\nOwner\n: Payments\n", "a definition list"),
+        ("Version 1.2\nDate 2026-02-03\nStatus Approved\nOwner Payments\n", "a paragraph"),
+        (
+            "![Status](https://img.shields.io/badge/status-approved-green) "
+            "![Version](https://img.shields.io/badge/version-1.2-blue)\n",
+            "badge images",
+        ),
     ],
 )
 def test_an_unreadable_header_form_gives_one_finding_naming_it(header: str, form: str) -> None:
@@ -158,6 +171,12 @@ def test_an_unreadable_header_form_gives_one_finding_naming_it(header: str, form
     assert len(found) == 1
     _, line, message = found[0]
     assert line == 3 and form in message
+
+
+def test_a_page_without_any_header_still_gets_one_finding_per_field() -> None:
+    text = with_header("This PRD describes saved payment methods; its status and date are below.\n")
+    found = [m for r, _, m in lint(text) if r == "PRD101"]
+    assert len(found) == 5 and all("is missing" in m for m in found)
 
 
 def test_a_header_with_one_field_missing_still_names_that_field() -> None:
@@ -235,7 +254,9 @@ def test_a_decorated_status_is_one_status_everywhere(written: str) -> None:
 
 
 def test_front_matter_and_a_decorated_header_status_agree() -> None:
-    text = "---\nstatus: approved\n---\n" + CLEAN.replace("**Status:** Approved", "**Status:** ✅ **Approved**")
+    text = "---\nstatus: approved\n---\n" + CLEAN.replace(
+        "**Status:** Approved", "**Status:** ✅ **Approved**"
+    )
     assert "PRD108" not in [r for r, _, _ in lint(text)]
     other = "---\nstatus: Draft\n---\n" + CLEAN
     assert "PRD108" in [r for r, _, _ in lint(other)]

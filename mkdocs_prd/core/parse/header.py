@@ -15,8 +15,8 @@ writes ``**Key:** value`` lines; real pages also use
 A bold label (``**Anything:** value``) is always a field; a plain label only when it
 is a metadata word (:data:`HEADER_KEYS`), so ``Note: read this first`` stays prose.
 The header is the first run of such lines after the title, before the first section
-heading; a later run counts only when it names a metadata word (an intro paragraph
-may come first).  :func:`read_header` also says whether the run can be replaced by
+heading; a later run counts only when it names a metadata word and is among the first
+few blocks (an intro paragraph may come first).  :func:`read_header` also says whether the run can be replaced by
 the header card: only when every line of it was read.
 
 When nothing is read but the top of the page holds the metadata in a form this
@@ -122,7 +122,8 @@ def read_header(src: Source, title_line: int, end: int) -> Header:
         skip.add(title_line + 1)  # a setext title's underline
     n = src.body_start
     first_block = True
-    while n < stop:
+    blocks = 0
+    while n < stop and (out.fields or blocks < _MAX_BLOCKS):
         kind = kinds[n - 1]
         if n in skip or kind in (BLANK, RULE, COMMENT, HEADING):
             n += 1
@@ -134,6 +135,7 @@ def read_header(src: Source, title_line: int, end: int) -> Header:
             while n < stop and kinds[n - 1] == CODE:
                 n += 1
             first_block = False
+            blocks += 1
             continue
         block_end = n  # a block: consecutive lines that are text, items or table rows
         while block_end < stop and kinds[block_end - 1] in _BLOCK_KINDS and block_end not in skip:
@@ -150,6 +152,7 @@ def read_header(src: Source, title_line: int, end: int) -> Header:
         else:
             _note_form(out, src, n, block_end)
         first_block = False
+        blocks += 1
         n = block_end
     if not out.fields and out.unread is not None and len(out.named) >= 2:
         line, form = out.unread
@@ -162,6 +165,9 @@ def read_header(src: Source, title_line: int, end: int) -> Header:
 
 
 _BLOCK_KINDS = frozenset({TEXT, ITEM})
+# The header is among the first blocks under the title (an intro or a note may come
+# first); a "**Owner:** …" line deep in a page without sections is prose, not the header.
+_MAX_BLOCKS = 4
 
 
 _HEADER_TITLES = frozenset(
@@ -316,10 +322,12 @@ def _note_form(out: Header, src: Source, start: int, end: int) -> None:
     lines = src.lines
     first = lines[start - 1].strip()
     block = [lines[i - 1].lower() for i in range(start, min(end, start + 40))]
-    if src.kinds[start - 1] == CODE or first[:1] in ("<", "|"):
+    if src.kinds[start - 1] == CODE or first[:1] in ("<", "|") or first.startswith(("![", "[![")):
         words = {word for word in _FIELD_WORDS if any(word in line for line in block)}
     else:  # prose: only lines that start with a field's name ("Version 1.2", "**Status** - Draft")
-        words = {word for word in _FIELD_WORDS for line in block if line.lstrip("*_>-+ |:`").startswith(word)}
+        words = {
+            word for word in _FIELD_WORDS for line in block if line.lstrip("*_>-+ |:`![").startswith(word)
+        }
     if not words:
         return
     out.named |= words
@@ -329,6 +337,8 @@ def _note_form(out: Header, src: Source, start: int, end: int) -> None:
         form = "a code block"
     elif first.startswith("<"):
         form = "HTML"
+    elif first.startswith(("![", "[![")):
+        form = "badge images"
     elif "|" in first:
         form = "a table"
     elif start < len(lines) and lines[start].lstrip().startswith(":"):
