@@ -16,8 +16,8 @@ A bold label (``**Anything:** value``) is always a field; a plain label only whe
 is a metadata word (:data:`HEADER_KEYS`), so ``Note: read this first`` stays prose.
 The header is the first run of such lines after the title, before the first section
 heading; a later run counts only when it names a metadata word and is among the first
-few blocks (an intro paragraph may come first).  :func:`read_header` also says whether the run can be replaced by
-the header card: only when every line of it was read.
+few blocks (an intro paragraph may come first).  :func:`read_header` also says
+whether the run can be replaced by the header card: only when every line of it was read.
 
 When nothing is read but the top of the page holds the metadata in a form this
 module cannot read (a code block, an HTML table, a definition list …), the result
