@@ -168,6 +168,7 @@ _BLOCK_KINDS = frozenset({TEXT, ITEM})
 # The header is among the first blocks under the title (an intro or a note may come
 # first); a "**Owner:** …" line deep in a page without sections is prose, not the header.
 _MAX_BLOCKS = 4
+_MAX_LINES = 200
 
 
 _HEADER_TITLES = frozenset(
@@ -199,14 +200,19 @@ def _only_blank_between(kinds: list[int], a: int, b: int) -> bool:
 
 
 def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bool]:
-    """Fields in lines ``start..end-1`` and whether every line was read."""
-    texts = [_unquote(lines[i - 1]) for i in range(start, end)]
+    """Fields in lines ``start..end-1`` and whether every line was read.
+
+    A header is short: of a longer block only the first :data:`_MAX_LINES` lines are
+    read (the block is then not all read), so a huge paragraph costs little.
+    """
+    cut = end - start > _MAX_LINES
+    texts = [_unquote(lines[i - 1]) for i in range(start, min(end, start + _MAX_LINES))]
     if (texts and texts[0].startswith("|")) or (len(texts) > 1 and _DELIMITER.fullmatch(texts[1] or "x")):
         table = _read_table(texts, start)
         if table is not None:
-            return table
+            return table[0], table[1] and not cut
     out: list[Field] = []
-    read_all = True
+    read_all = not cut
     for offset, text in enumerate(texts):
         if not text:
             continue  # a blank line of a blockquote

@@ -246,6 +246,11 @@ def section_level(src: Source) -> int:
     return _levels(src)[0]
 
 
+@lru_cache(maxsize=4096)
+def _heading_key(text: str) -> str | None:
+    return title_key(split_number(text)[1])
+
+
 def _levels(src: Source) -> tuple[int, int]:
     """``(section level, line of the title heading or 0)``.
 
@@ -260,7 +265,9 @@ def _levels(src: Source) -> tuple[int, int]:
     present: set[int] = set()
     title_line = 0
     for level, text, line in src.headings:
-        key = title_key(split_number(text)[1])
+        if level > 4:
+            continue  # sections are written at level 1 to 4
+        key = _heading_key(text)
         if level == 1 and not title_line and not present and key is None:
             title_line = line
             continue
