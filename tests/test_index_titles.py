@@ -102,3 +102,9 @@ def test_index_and_chart_show_the_title_as_the_h1_does(
     export = json.loads((site.site_dir / "prd-index.json").read_text(encoding="utf-8"))
     titles = {p["track_id"]: p["title"] for p in export["prds"]}
     assert titles["launch"] == "🚀 Launch :rocket: `v2` <b>now</b>"
+
+
+def test_an_extension_that_does_not_load_leaves_titles_as_text() -> None:
+    titles = Titles(title_markup(["tables", "no_such_extension_here"]))
+    assert str(titles.html("Launch :rocket: <b>now</b> *x*")) == "Launch :rocket: now *x*"
+    assert titles.text("Plain") == "Plain"

@@ -23,12 +23,10 @@ _OURS = ("mkdocs_prd", "prd_lists")
 """Extensions of this package (by name or class module): they act on PRD pages, not titles."""
 
 
-def title_markup(
-    extensions: Sequence[object], configs: Mapping[str, object] | None = None
-) -> TitleMarkup | None:
+def title_markup(extensions: Sequence[object], configs: Mapping[str, object] | None = None) -> TitleMarkup:
     """A renderer of titles with ``extensions`` (names or Extension objects, as MkDocs lists
-    them) configured by ``configs``; None when Python-Markdown cannot load them (then titles
-    read as text)."""
+    them) configured by ``configs``.  It raises ``ValueError`` when Python-Markdown cannot
+    load them (then :class:`~mkdocs_prd.html.titles.Titles` reads titles as text)."""
     kept = [
         ext
         for ext in extensions
@@ -37,13 +35,19 @@ def title_markup(
     ]
     names = {ext for ext in kept if isinstance(ext, str)}
     wanted = {k: v for k, v in (configs or {}).items() if k in names and isinstance(v, Mapping)}
-    try:
-        md = markdown.Markdown(extensions=kept, extension_configs=wanted)  # type: ignore[arg-type]
-    except Exception as exc:  # an extension of the site that does not load here
-        log.debug(f"prd: titles read as text: {exc}")
-        return None
+    made: list[markdown.Markdown | None] = []
 
     def render(title: str) -> str:
+        # Built on first use: a site whose titles are plain text never pays for it.
+        if not made:
+            try:
+                made.append(markdown.Markdown(extensions=kept, extension_configs=wanted))  # type: ignore[arg-type]
+            except Exception as exc:  # an extension of the site that does not load here
+                log.debug(f"prd: titles read as text: {exc}")
+                made.append(None)
+        md = made[0]
+        if md is None:
+            raise ValueError("the site's Markdown extensions do not load here")
         return md.reset().convert(title)
 
     return render
