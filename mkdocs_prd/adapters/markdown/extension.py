@@ -58,6 +58,7 @@ def host_of(md: Markdown) -> Host:
             material=True,  # Zensical's theme is Material's: admonitions style the findings panel
             custom_dir=os.path.join(root, custom) if isinstance(custom, str) else None,
             serve=serve,
+            build=config or None,
         )
     relpath = _named(md.treeprocessors, "relpath")
     file, config = getattr(relpath, "file", None), getattr(relpath, "config", None)
@@ -73,6 +74,7 @@ def host_of(md: Markdown) -> Host:
             material=getattr(theme, "name", None) == "material",
             custom_dir=getattr(theme, "custom_dir", None),
             serve=serve,
+            build=config,
         )
     return Host(serve=serve)
 

@@ -4,9 +4,11 @@ A Markdown extension sees one page at a time and hosts make a new extension for
 every page (Zensical, MkDocs), so the site's PRDs cannot live on the extension:
 they are kept here, per ``docs_dir`` and options, and read again only when a
 Markdown file below ``docs_dir`` was added, removed or modified (paths, sizes and
-modification times; checked at most every :data:`CHECK_INTERVAL` seconds and at
-once when a page's text differs from what was read).  A 1,000-PRD site is thus
-parsed once per build, not once per page.
+modification times).  ``docs_dir`` is walked once when the site is read; it is walked
+again only when a page's text differs from what was read, when the host starts a new
+build in the same process, or, while serving and for hosts that say nothing about
+the build, at most every :data:`CHECK_INTERVAL` seconds.  A 1,000-PRD site is thus
+read and parsed once per build, not once per page, and ``mkdocs.yml`` is read once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import UsageError, find_config_file
 from mkdocs_prd.adapters.mkdocs.config import (
     ConfigurationError,
     PrdConfig,
@@ -31,7 +32,8 @@ from mkdocs_prd.adapters.mkdocs.config import (
 )
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.parse.prd import decode_source
-from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
+from mkdocs_prd.core.read import UnreadableFile, read_bytes
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer, override_dirs
 from mkdocs_prd.html.site import SiteRender, finding_log, render_site
@@ -47,6 +49,7 @@ HOST_OPTIONS = ("config_file", "docs_dir")
 """Extension options that say where the site is; the others are the plugin's options."""
 
 FingerPrint = tuple[tuple[str, int, int], ...]
+"""``(src_path, size in bytes, modification time in ns)`` of each Markdown file, in MkDocs' order."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Host:
     material: bool = False
     custom_dir: str | None = None
     serve: bool = False
+    build: object | None = field(default=None, compare=False)
+    """The host's config object of the current build (a new one per build), if it has one."""
 
 
 @dataclass
@@ -79,6 +84,8 @@ class Site:
     render: SiteRender
     sources: dict[str, str]
     """Each PRD's decoded text by ``src_path``."""
+    build: object | None = None
+    """:attr:`Host.build` when the files were last checked (held, so its identity stays unique)."""
     checked: float = field(default_factory=time.monotonic)
     _by_tail: dict[str, list[str]] | None = None
 
@@ -129,23 +136,40 @@ def site_for(options: Mapping[str, Any], host: Host, changed_page: bool = False)
         key = (docs_dir, config_file, opts)
         site = _SITES.get(key)
         now = time.monotonic()
-        if site is not None and not changed_page and now - site.checked < CHECK_INTERVAL:
+        if site is not None and not changed_page and _current(site, host, now):
             return site
         fingerprint = _fingerprint(docs_dir)
         if site is not None and fingerprint == site.fingerprint:
-            site.checked = now
+            site.checked, site.build = now, host.build
             return site
         site = _SITES[key] = _read_site(options, host, config_file, docs_dir, fingerprint)
         return site
 
 
+def _current(site: Site, host: Host, now: float) -> bool:
+    """Whether ``site`` may be used without looking at ``docs_dir`` again.
+
+    Within one build (the host's build object is the one seen last) the files stand
+    still; while serving, or when the host says nothing about its build, they are
+    looked at again after :data:`CHECK_INTERVAL` seconds.
+    """
+    if host.build is not None and host.build is site.build and not host.serve:
+        return True
+    return now - site.checked < CHECK_INTERVAL
+
+
 def _where(options: Mapping[str, Any], host: Host) -> tuple[str | None, str | None]:
     """(config file, docs_dir), both absolute: the options first, then the host, then ./mkdocs.yml."""
     given = options.get("config_file")
-    try:
-        path = find_config_file(str(given)) if given else host.config_file or find_config_file(None)
-    except UsageError as exc:
-        raise ConfigurationError(f"markdown extension 'mkdocs_prd.extension': {exc}") from exc
+    path = host.config_file
+    if given or not path:
+        # Only here: the command line's module is not loaded in a host's build otherwise.
+        from mkdocs_prd.adapters.cli.main import UsageError, find_config_file
+
+        try:
+            path = find_config_file(str(given) if given else None)
+        except UsageError as exc:
+            raise ConfigurationError(f"markdown extension 'mkdocs_prd.extension': {exc}") from exc
     config_file = os.path.abspath(path) if path and os.path.isfile(path) else None
     docs = options.get("docs_dir")
     if docs:
@@ -170,20 +194,34 @@ def _load(config_file: str) -> dict[str, Any]:
 
 
 def _fingerprint(docs_dir: str) -> FingerPrint:
-    """Path, size and modification time of every Markdown file below ``docs_dir``."""
+    """Every Markdown file below ``docs_dir`` (one walk), in the order MkDocs lists them
+    (:func:`~mkdocs_prd.core.sitewide.catalog.markdown_files`); a file that cannot be
+    stat'ed (dangling link) is left out."""
     out: list[tuple[str, int, int]] = []
     for root, dirs, files in os.walk(docs_dir):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        folder = os.path.relpath(root, docs_dir).replace(os.sep, "/")
+        prefix = "" if folder == "." else folder + "/"
+        for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
-                path = os.path.join(root, name)
                 try:
-                    st = os.stat(path)
+                    st = os.stat(os.path.join(root, name))
                 except OSError:
                     continue
-                out.append((path, st.st_size, st.st_mtime_ns))
-    out.sort()
+                out.append((prefix + name, st.st_size, st.st_mtime_ns))
     return tuple(out)
+
+
+def _read_files(docs_dir: str, fingerprint: FingerPrint) -> dict[str, bytes]:
+    """The bytes of each file of ``fingerprint`` by ``src_path`` (no second walk);
+    unreadable ones (FIFO, permissions) are left out, as a build leaves them out."""
+    files: dict[str, bytes] = {}
+    for src_path, _size, _mtime in fingerprint:
+        try:
+            files[src_path] = read_bytes(os.path.join(docs_dir, *src_path.split("/")))
+        except UnreadableFile:
+            continue
+    return files
 
 
 def _read_site(
@@ -202,7 +240,7 @@ def _read_site(
         if host.use_directory_urls is not None
         else raw.get("use_directory_urls", True) is not False
     )
-    files = dict(markdown_files(docs_dir))
+    files = _read_files(docs_dir, fingerprint)
     catalog = build_catalog(files.items(), settings)
     for level, message in finding_log(catalog):
         log.log(level, f"prd: {message}")
@@ -227,7 +265,7 @@ def _read_site(
     for message in render.notes:
         log.info(f"prd: warning: {message}")
     sources = {prd.path: decode_source(files[prd.path])[0] for prd in catalog}
-    return Site(docs_dir, cfg, use_directory_urls, fingerprint, catalog, render, sources)
+    return Site(docs_dir, cfg, use_directory_urls, fingerprint, catalog, render, sources, host.build)
 
 
 def forget() -> None:
