@@ -6,17 +6,28 @@ putting a file of the same name in ``<theme custom_dir>/prd/`` (for example
 ``overrides/prd/card.html``); see :data:`TEMPLATE_NAMES`.
 
 One :class:`Renderer` is made per build, so templates are compiled once per build
-rather than once per page.
+rather than once per page; the compiled code is also kept between builds in Jinja's
+bytecode cache (a folder of the user's own in the system temp folder, see
+:func:`bytecode_cache`), so a build loads it instead of compiling the templates again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 from collections.abc import Sequence
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template, TemplateError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    Template,
+    TemplateError,
+)
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from mkdocs_prd.core.actuals import IosmActuals
@@ -57,6 +68,36 @@ def override_dirs(custom_dir: str | None) -> tuple[str, ...]:
     return (path,) if os.path.isdir(path) else ()
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache, where a cache file that cannot be read or written is no error:
+    the template is then compiled as it would be without a cache."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@functools.lru_cache(maxsize=1)
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    """The templates' compiled code between builds: Jinja's per-user folder in the temp
+    folder (``_jinja2-cache-<uid>``, mode 0700, refused when another user owns it).
+
+    Entries are keyed by template name and checksummed source, so an edited template
+    or a site's override is compiled afresh.  None (compile every build) when no safe
+    folder can be had.
+    """
+    try:
+        return _QuietBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 class Renderer:
     """Renders the header card, badges, IOSM table and findings panel of PRD pages.
 
@@ -83,6 +124,7 @@ class Renderer:
             keep_trailing_newline=False,
             # One Renderer per build: no need to stat template files on every use.
             auto_reload=False,
+            bytecode_cache=bytecode_cache(),
         )
         self._templates: dict[str, Template] = {}
         # Badges repeat (a few statuses and priorities over a whole site): render each once.
