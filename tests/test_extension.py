@@ -13,6 +13,7 @@ import logging
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -123,9 +124,7 @@ def _corpus() -> object:
     return module
 
 
-def test_a_1000_prd_site_is_parsed_once_per_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_1000_prd_site_is_parsed_once_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = _corpus()
     corpus.write_corpus(tmp_path, prds=1000, other=0, plugin=False)  # type: ignore[attr-defined]
     monkeypatch.chdir(tmp_path)
@@ -174,3 +173,77 @@ def test_mkdocs_with_the_extension_alone(tmp_path: Path) -> None:
     home = (only.site_dir / "index.html").read_text()
     # Links relative to the page, from MkDocs' own page URL.
     assert 'href="prds/growth/referral-program/"' in home
+
+
+def _front_matter_removed(text: str) -> str:
+    """The page as Zensical hands it to Python-Markdown (front matter read in Rust first)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end >= 0:
+            return text[end + 5 :]
+    return text
+
+
+def test_a_zensical_build_reads_the_site_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through Zensical's own page renderer, pages as a build hands them over: each PRD is
+    parsed once, ``docs_dir`` walked once, ``mkdocs.yml`` read once, however long the build
+    takes (a check interval of 0: every page would look at the files again) and however
+    many pages; a new build in the same process (a new config) looks once more, parses nothing."""
+    render_module = pytest.importorskip("zensical.markdown.render", reason="zensical is not installed")
+    from zensical.config import parse_mkdocs_config
+
+    from mkdocs_prd.adapters.mkdocs import config as config_module
+    from mkdocs_prd.core import read as read_module
+
+    corpus = _corpus()
+    config = corpus.write_corpus(tmp_path, prds=200, other=3, plugin=False)  # type: ignore[attr-defined]
+    with config.open("a", encoding="utf-8") as fd:
+        fd.write("markdown_extensions:\n  - tables\n  - toc\n  - mkdocs_prd.extension\n")
+    (tmp_path / "docs" / "prds" / "index.md").write_text(
+        "# All PRDs\n\n<!-- prd-index -->\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sites, "CHECK_INTERVAL", 0.0)
+    counts: dict[str, list[object]] = {"parse": [], "walk": [], "yaml": [], "read": []}
+
+    def counted(name: str, real: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            counts[name].append(args[0] if args else None)
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(catalog_module, "parse_prd", counted("parse", parse_module.parse_prd))
+    monkeypatch.setattr("mkdocs_prd.html.page.parse_prd", counted("parse", parse_module.parse_prd))
+    monkeypatch.setattr(sites.os, "walk", counted("walk", sites.os.walk))
+    monkeypatch.setattr(sites, "read_raw_config", counted("yaml", config_module.read_raw_config))
+    monkeypatch.setattr(sites, "read_bytes", counted("read", read_module.read_bytes))
+    docs = tmp_path / "docs"
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    shown = [*[p for p in pages if p.startswith(("prds/", "guides/"))][:12], "prds/index.md"]
+
+    def build() -> list[str]:
+        parse_mkdocs_config(str(config))  # what `zensical build` does first: a new config
+        out = []
+        for src in shown:
+            text = _front_matter_removed((docs / src).read_text(encoding="utf-8"))
+            out.append(render_module.render(text, src, src.removesuffix(".md") + "/")["content"])
+        return out
+
+    html = build()
+    assert sum('class="prd-card"' in page for page in html) >= 8
+    assert 'class="prd-index' in html[-1]  # the listing page
+    parsed = [str(p) for p in counts["parse"]]
+    assert len(parsed) == len(set(parsed)) >= 190  # each PRD once (a few are not PRDs)
+
+    def walks() -> list[object]:
+        return [w for w in counts["walk"] if str(w) == str(docs)]  # Zensical walks folders of its own
+
+    assert len(walks()) == 1
+    assert len(counts["yaml"]) == 1
+    assert len(counts["read"]) == len(set(map(str, counts["read"]))) == len(pages)
+    for kind in counts.values():
+        kind.clear()
+    build()
+    # A new build: docs_dir looked at once more (unchanged), nothing parsed or read again.
+    assert (len(walks()), counts["parse"], counts["read"]) == (1, [], [])

@@ -184,13 +184,30 @@ def _where(options: Mapping[str, Any], host: Host) -> tuple[str | None, str | No
     return None, None
 
 
+_RAW: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+
 def _load(config_file: str) -> dict[str, Any]:
     """``mkdocs.yml`` as YAML: the extension runs inside a build (MkDocs or Zensical) and
-    must not load the whole config again (that would load this extension and the plugins)."""
+    must not load the whole config again (that would load this extension and the plugins).
+
+    Read once while the file is unchanged (modification time and size); not modified.
+    """
     try:
-        return read_raw_config(config_file)
+        info = os.stat(config_file)
+        stamp: tuple[int, int] | None = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = None
+    cached = _RAW.get(config_file)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        raw = read_raw_config(config_file)
     except ConfigurationError as exc:
         raise ConfigurationError(f"markdown extension 'mkdocs_prd.extension': {exc}") from exc
+    if stamp is not None:
+        _RAW[config_file] = (stamp, raw)
+    return raw
 
 
 def _fingerprint(docs_dir: str) -> FingerPrint:
@@ -272,3 +289,5 @@ def forget() -> None:
     """Drop every site read so far (the next page reads its site again)."""
     with _LOCK:
         _SITES.clear()
+        _WHERE.clear()
+        _RAW.clear()
