@@ -8,6 +8,7 @@ enables both the plugin and the extension each fragment comes once.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import logging
 import shutil
@@ -247,3 +248,27 @@ def test_a_zensical_build_reads_the_site_once(tmp_path: Path, monkeypatch: pytes
     build()
     # A new build: docs_dir looked at once more (unchanged), nothing parsed or read again.
     assert (len(walks()), counts["parse"], counts["read"]) == (1, [], [])
+
+
+def test_a_build_keeps_its_site_out_of_garbage_collection_but_serve_does_not(sample: Path) -> None:
+    """In a one-off build the site read is frozen (``gc.freeze``: the collector's full passes
+    then skip the thousands of long-lived PRD records); while serving, sites are read
+    again and again and nothing is frozen."""
+    docs = str(sample / "docs")
+    config_file = str(sample / "mkdocs.yml")
+
+    def collected(obj: object) -> bool:
+        """Whether the collector's passes walk ``obj`` (frozen objects are in no generation)."""
+        return any(o is obj for o in gc.get_objects())
+
+    try:
+        serve = sites.Host(docs_dir=docs, config_file=config_file, serve=True, build=object())
+        site = sites.site_for({}, serve)
+        assert site is not None and collected(site.catalog.get(PRD_PAGE))
+        sites.forget()
+        build = sites.Host(docs_dir=docs, config_file=config_file, build=object())
+        site = sites.site_for({}, build)
+        prd = site.catalog.get(PRD_PAGE) if site is not None else None
+        assert prd is not None and not collected(prd)
+    finally:
+        gc.unfreeze()
