@@ -13,7 +13,6 @@ others become ``iosm-line`` problems.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Iosm, IosmIndex, IosmTarget, Number, Problem, Section
@@ -30,130 +29,11 @@ from mkdocs_prd.core.parse.lines import (
     strip_bold,
 )
 from mkdocs_prd.core.parse.sections import normalise_title
+from mkdocs_prd.core.parse.targets import parse_target
 
-# Longest spellings first, so ">=" is not read as ">".
-_OPERATORS: tuple[tuple[str, str], ...] = (
-    ("at least ", ">="),
-    ("no less than ", ">="),
-    ("minimum ", ">="),
-    ("min. ", ">="),
-    ("at most ", "<="),
-    ("no more than ", "<="),
-    ("maximum ", "<="),
-    ("max. ", "<="),
-    ("max ", "<="),
-    ("up to ", "<="),
-    ("reduced by ", "reduced by"),
-    ("reduce by ", "reduced by"),
-    (">=", ">="),
-    ("=>", ">="),
-    ("<=", "<="),
-    ("=<", "<="),
-    ("==", "="),
-    ("≥", ">="),
-    ("≤", "<="),
-    ("<", "<"),
-    (">", ">"),
-    ("=", "="),
-    ("~", "="),
-)
-_NUMBER = re.compile(r"[-+−]?(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)")
-_KNOWN_UNITS = frozenset(
-    [
-        "ms",
-        "s",
-        "sec",
-        "secs",
-        "second",
-        "seconds",
-        "min",
-        "mins",
-        "minute",
-        "minutes",
-        "h",
-        "hr",
-        "hrs",
-        "hour",
-        "hours",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "endpoints",
-        "endpoint",
-        "tests",
-        "test",
-        "modules",
-        "module",
-        "deps",
-        "dependencies",
-        "files",
-        "lines",
-        "loc",
-        "req/s",
-        "rps",
-        "qps",
-        "users",
-        "mb",
-        "gb",
-        "kb",
-        "tb",
-        "x",
-        "points",
-        "pts",
-    ]
-)
+__all__ = ["gate_of", "parse_iosm", "parse_target"]
+
 _MAX_PROBLEMS = 20
-
-
-@lru_cache(maxsize=4096)
-def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
-    """Split a target text into ``(operator, value, unit, qualitative)``.
-
-    ``≤15 min for new contributor`` -> ``("<=", 15.0, "min", False)``;
-    ``Stable or reduced by 10%`` -> ``("reduced by", 10.0, "%", False)``;
-    ``Low`` -> ``(None, None, "", True)``; a ``[placeholder]`` has no value and is not
-    qualitative.
-    """
-    s = strip_bold(raw.strip())
-    low = s.lower()
-    if not s or s.startswith("["):
-        return None, None, "", False
-    op: str | None = None
-    rest = s
-    for spelling, norm in _OPERATORS:
-        if low.startswith(spelling):
-            op, rest = norm, s[len(spelling) :].lstrip()
-            break
-    if op is None and low.startswith("stable"):
-        at = low.find("reduced by")
-        if at < 0:
-            return "stable", None, "", False
-        op, rest = "reduced by", s[at + len("reduced by") :].lstrip()
-    m = _NUMBER.match(rest)
-    if m is None:
-        return op, None, "", op is None
-    value = float(m.group().replace(",", "").replace("−", "-"))
-    return op, value, _unit(rest[m.end() :]), False
-
-
-def _unit(after: str) -> str:
-    if not after:
-        return ""
-    if after[0] == "%":
-        return "%"
-    if after[0] in " \t":
-        word = after.strip().split(" ", 1)[0].rstrip(".,;:)")
-        if word.startswith("%"):
-            return "%"
-        return word if word.lower() in _KNOWN_UNITS else ""
-    # Attached to the number ("200ms", "3x"): whatever runs up to a blank or bracket.
-    end = len(after)
-    for stop in " \t(,;)":
-        at = after.find(stop)
-        if 0 <= at < end:
-            end = at
-    return after[:end].rstrip(".:")
 
 
 @lru_cache(maxsize=4096)
@@ -248,9 +128,12 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
     start, end = sec.line + 1, sec.end_line
     reader = _Reader()
     table_lines: set[int] = set()
+    gate_tables: dict[int, Table] = {}  # by header line: a gate's own table of metrics and targets
     for table in tables(src, start, end):
         if table.column("gate") >= 0:
             table_lines |= _read_table(table, reader)
+        else:
+            gate_tables[table.line] = table
     gate: GateKey | None = None  # the gate whose subsection we are in
     in_index = False  # inside "### Expected IOSM-Index"
     kinds, items, lines = src.kinds, src.items, src.lines
@@ -270,12 +153,16 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
                 reader.gate_seen(gate)
             elif not in_index:
                 reader.unrecognised.append(n)
-        elif (
-            kind == TEXT
-            and n not in table_lines
-            and not _read_text(lines[n - 1].strip(), n, gate, in_index, reader)
-        ):
-            reader.unrecognised.append(n)
+        elif kind == TEXT and n in gate_tables and gate is not None:
+            table_lines |= _read_gate_table(gate_tables[n], gate, reader)
+        elif kind == TEXT and n not in table_lines:
+            text = lines[n - 1].strip()
+            label = _gate_label(text)
+            if label is not None:
+                gate, in_index = label, False
+                reader.gate_seen(label)
+            elif not _read_text(text, n, gate, in_index, reader):
+                reader.unrecognised.append(n)
     problems = [
         Problem(
             line=n,
@@ -303,11 +190,66 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
     return iosm, problems
 
 
+def _gate_label(text: str) -> GateKey | None:
+    """The gate a bold label line alone names (``**Gate-I (Improve) Targets**``, ``**Gate-O:**``)."""
+    if text[:2] not in ("**", "__"):
+        return None
+    pair = bold_label(text)
+    if pair is not None:
+        return gate_of(pair[0]) if not pair[1] else None
+    inner = strip_bold(text)
+    return gate_of(inner) if inner != text else None
+
+
+def _gate_target(text: str, n: int, reader: _Reader) -> bool:
+    """``Gate-I: semantic clarity ≥ 0.95`` (also ``**Gate-O (Optimize):** P95 ≤ 2 s``): a gate named
+    with its target in one line; False when the line does not start with a gate's name."""
+    pair = bold_label(text) if text[:2] == "**" else None
+    if pair is None:
+        key, sep, rest = text.partition(":")
+        if not sep or len(key) > 40:
+            return False
+        pair = (strip_bold(key.strip()), rest.strip())
+    gate = gate_of(pair[0]) if pair[0][:4].casefold() == "gate" else None
+    if gate is None or not pair[1]:
+        return False
+    split = _metric_target(pair[1])
+    metric, target = split if split is not None else (f"Gate-{gate}", pair[1])
+    reader.target(gate, metric, target, n, "list")
+    return True
+
+
+def _read_gate_table(table: Table, gate: GateKey, reader: _Reader) -> set[int]:
+    """A ``| Metric | Target |`` table under a gate's heading: one target per row.
+
+    The lines count as understood (the plugin's table replaces them) only when the plugin's
+    table shows every column: a table with an Owner or Notes column stays as written.
+    """
+    col_target = table.column("target", "goal", "threshold")
+    if col_target < 0:
+        col_target = 1 if len(table.header) > 1 else -1
+    if col_target < 0:
+        return set()
+    col_metric = next((i for i in range(len(table.header)) if i != col_target), col_target)
+    col_base = table.column("baseline", "current")
+    for n, cells in table.rows:
+        target = cell(cells, col_target)
+        if target:
+            base = cell(cells, col_base) if col_base >= 0 else None
+            reader.target(gate, strip_bold(cell(cells, col_metric)), target, n, "list", baseline=base)
+    width = len(table.header)
+    shown = {col_metric, col_target, col_base}
+    complete = all(i in shown for i in range(width)) and all(len(c) <= width for _, c in table.rows)
+    return table.line_numbers() if complete else set()
+
+
 def _read_item(item: ListLine, n: int, gate: GateKey | None, in_index: bool, reader: _Reader) -> bool:
     """Record what a list item says (a gate's target, or an index figure); False if nothing known."""
     indent, _, text = item
     if in_index:
         return _index_attribute(text, n, reader)
+    if indent <= 1 and _gate_target(text, n, reader):
+        return True
     if gate is None or indent > 1:
         return False
     split = _metric_target(text)
@@ -319,6 +261,8 @@ def _read_item(item: ListLine, n: int, gate: GateKey | None, in_index: bool, rea
 
 def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Reader) -> bool:
     """Record what a line of text (``s``, without surrounding blanks) says; False if nothing known."""
+    if _gate_target(s, n, reader):
+        return True
     if s[:2] == "**":
         pair = bold_label(s)
         if pair is not None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from mkdocs_prd.core.model import Prd, Severity
+from mkdocs_prd.core.model import Attribute, Prd, Severity
+from mkdocs_prd.core.parse.lines import indent_of
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
@@ -16,10 +17,25 @@ from mkdocs_prd.core.rules.base import (
     status_placeholder,
     version_key,
 )
+from mkdocs_prd.core.rules.filler import is_filler
 
-NFR_CATEGORIES: tuple[str, ...] = ("Performance", "Security", "Reliability", "Scalability", "Maintainability")
+NFR_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "Performance": ("performance", "latency", "throughput", "response time", "response times", "speed",
+                    "load time", "page load", "resource usage", "efficiency"),
+    "Security": ("security", "authentication", "authorization", "authorisation", "privacy", "data protection",
+                 "encryption", "access control"),
+    "Reliability": ("reliability", "availability", "uptime", "durability", "resilience", "fault tolerance",
+                    "disaster recovery", "recoverability", "error budget"),
+    "Scalability": ("scalability", "scale", "scaling", "capacity", "growth", "elasticity"),
+    "Maintainability": ("maintainability", "maintenance", "observability", "code quality", "testability",
+                        "supportability", "operability", "documentation", "monitoring"),
+}  # fmt: skip
+"""The five NFR categories of the template, each with the sub-terms that name it (the template's
+own bullets, ``Latency`` under Performance, and their usual synonyms), compared as whole words."""
 RISK_LEVELS: frozenset[str] = frozenset({"h", "m", "l", "high", "medium", "med", "low"})
 _KEY_MARKS = re.compile(r"[\s*_`]+")
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
+_TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "medium", "\U0001f7e2": "low"}
 
 ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
     "Description": frozenset({"description", "desc", "details", "summary", "user story", "story"}),
@@ -50,21 +66,56 @@ insensitively, emphasis and spacing ignored): ``- AC: …`` and ``- **Verificati
 the Acceptance bullet."""
 
 
-@page_rule("PRD301", Severity.WARNING, "a functional requirement lacks a Description, Acceptance or Priority")
+@page_rule(
+    "PRD301",
+    Severity.WARNING,
+    "a functional requirement lacks a Description, Acceptance or Priority, or one of them is empty "
+    "(`- Acceptance:` with nothing after or below it)",
+)
 def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in prd.functional:
         if req.form != "block":
             continue  # a one-line list requirement is its own description; PRD306 asks for its priority
-        keys = {" ".join(_KEY_MARKS.sub(" ", a.key).split()).casefold() for a in req.attributes}
+        keys = {_attribute_key(a.key) for a in req.attributes}
         missing = [part for part, names in ATTRIBUTE_NAMES.items() if not keys & names]
         if req.priority is None:
             missing.append("Priority")
+        empty = [
+            part
+            for part, names in ATTRIBUTE_NAMES.items()
+            if part not in missing
+            and all(empty_value(ctx.lines, a) for a in req.attributes if _attribute_key(a.key) in names)
+        ]
+        name = req.id or req.name
         if missing:
-            name = req.id or req.name
             bullets = ", ".join(f"`- {m}: …`" for m in missing)
             yield Hit(
                 req.line, f"Requirement {quote(name)} has no {' / '.join(missing)}", f"Add {bullets} below it"
             )
+        if empty:
+            first = next(a.line for a in req.attributes if _attribute_key(a.key) in ATTRIBUTE_NAMES[empty[0]])
+            yield Hit(
+                first,
+                f"Requirement {quote(name)} has an empty {' / '.join(empty)}",
+                f"Write the {empty[0].casefold()} after `{empty[0]}:` (or as a list below it)",
+            )
+
+
+def _attribute_key(key: str) -> str:
+    return " ".join(_KEY_MARKS.sub(" ", key).split()).casefold()
+
+
+def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
+    """Whether the bullet ``attr`` (``- Acceptance:``) has no value on its line and nothing nested."""
+    if attr.value.strip(" \t*_"):
+        return False
+    if not 1 <= attr.line <= len(lines):
+        return True
+    own = indent_of(lines[attr.line - 1])
+    for text in lines[attr.line : attr.line + 2]:  # a nested list may follow one blank line
+        if text.strip():
+            return indent_of(text) <= own
+    return True
 
 
 @page_rule(
@@ -74,7 +125,14 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 )
 def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in (*prd.functional, *prd.non_functional):
-        if req.priority is None or not req.priority.strip() or priority_placeholder(req.priority):
+        if req.priority is None or priority_placeholder(req.priority) or is_filler(req.priority):
+            continue  # missing: PRD301; a placeholder: PRD107; filler: PRD110
+        if not req.priority.strip(" \t*_"):
+            yield Hit(
+                req.priority_line or req.line,
+                f"Priority of {quote(req.id or req.name)} is empty",
+                "Write `Priority: Must`, `Priority: Should` or `Priority: Could`",
+            )
             continue
         if req.level is None:
             yield Hit(
@@ -111,7 +169,7 @@ def missing_nfr_categories(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     section = prd.section("requirements")
     if section is None:
         return
-    nfr_heading = next((s for s in section.subsections if _is_nfr_heading(s.title)), None)
+    nfr_heading = next((s for s in section.subsections if is_nfr_heading(s.title)), None)
     if not prd.non_functional and (nfr_heading is None or not nfr_heading.has_content):
         return  # PRD204 / PRD203 report the missing or empty subsection
     named = [r.name for r in prd.non_functional if r.form == "block"]
@@ -119,8 +177,8 @@ def missing_nfr_categories(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     named += [r.name.split(":", 1)[0] for r in prd.non_functional if r.form == "list" and ":" in r.name]
     if prd.non_functional and not named:
         return  # only free-form sentences: there are no categories to compare
-    text = " ".join(named).casefold()
-    missing = [c for c in NFR_CATEGORIES if c.casefold() not in text]
+    text = " " + " ".join(_WORD_CHARS.findall(" ".join(named).casefold())) + " "
+    missing = [c for c, terms in NFR_CATEGORIES.items() if not any(f" {t} " in text for t in terms)]
     if missing:
         line = nfr_heading.line if nfr_heading else section.line
         yield Hit(
@@ -130,7 +188,8 @@ def missing_nfr_categories(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-def _is_nfr_heading(title: str) -> bool:
+def is_nfr_heading(title: str) -> bool:
+    """Whether a subsection title names the non-functional requirements."""
     low = title.casefold().replace("-", " ")
     return "non functional" in low or "nonfunctional" in low or "nfr" in low
 
@@ -143,7 +202,7 @@ def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         bad = [
             f"{name} {quote(value)}"
             for name, value in (("impact", risk.impact), ("probability", risk.probability))
-            if not is_bracketed(value) and value.strip().strip("*_").strip().casefold() not in RISK_LEVELS
+            if not is_bracketed(value) and risk_level(value) is None and not is_filler(value)
         ]
         if bad:
             yield Hit(
@@ -151,6 +210,19 @@ def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 f"Risk {quote(risk.risk, 40)}: {' and '.join(bad)} not H/M/L",
                 "Write H, M or L (High, Medium or Low)",
             )
+
+
+def risk_level(value: str) -> str | None:
+    """The level a risk cell states (``H``, ``high``, ``🔴 High``, ``🟢``), casefolded; None for other text.
+
+    Emphasis, emoji and punctuation around the word are decoration; a traffic-light emoji alone
+    is its colour's level (red High, orange or yellow Medium, green Low).
+    """
+    words = _WORD_CHARS.findall(value.casefold())
+    if len(words) == 1:
+        return words[0] if words[0] in RISK_LEVELS else None
+    lights = {_TRAFFIC_LIGHTS[ch] for ch in value if ch in _TRAFFIC_LIGHTS}
+    return lights.pop() if not words and len(lights) == 1 else None
 
 
 @page_rule("PRD306", Severity.INFO, "a functional requirement written as a list item has no priority")

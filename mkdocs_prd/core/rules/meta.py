@@ -1,8 +1,8 @@
-"""Rules about reading the page and its metadata: PRD001, PRD101-PRD109.
+"""Rules about reading the page and its metadata: PRD001, PRD101-PRD110.
 
 A value that is still a template placeholder (``[YYYY-MM-DD]``, ``Draft | Review |
-Approved | Implemented``) is reported once, by PRD107, and skipped by the rules that
-check the value's form: one problem, one finding.
+Approved | Implemented``) is reported once, by PRD107, and a filler (``TBD``, ``{{owner}}``)
+once, by PRD110; the rules that check the value's form skip both: one problem, one finding.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from mkdocs_prd.core.rules.base import (
 )
 from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.edits import core_value, replace_text
+from mkdocs_prd.core.rules.filler import find_fillers, is_filler, not_applicable
 from mkdocs_prd.core.rules.placeholders import find_placeholders
 from mkdocs_prd.core.settings import Settings
 
@@ -118,6 +119,8 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("status")
     if found is None or not found.value.strip() or status_placeholder(found.value, ctx.settings):
         return
+    if is_filler(found.value):
+        return  # PRD110's finding
     allowed = {s.casefold() for s in ctx.settings.statuses}
     if status_word(found.value).casefold() not in allowed:
         choices = ", ".join(ctx.settings.statuses)
@@ -164,7 +167,7 @@ def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
 )
 def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("date")
-    if found is None or not found.value.strip() or is_bracketed(found.value):
+    if found is None or _unwritten(found.value):
         return
     value = found.value.strip()
     if calendar_day(value) is None:
@@ -177,6 +180,11 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+def _unwritten(value: str, identifier: bool = False) -> bool:
+    """Empty (PRD101), a placeholder (PRD107) or filler (PRD110): another rule's finding."""
+    return not value.strip() or is_bracketed(value) or is_filler(value, identifier=identifier)
+
+
 @page_rule(
     "PRD104",
     Severity.WARNING,
@@ -185,7 +193,7 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 )
 def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("version")
-    if found is None or not found.value.strip() or is_bracketed(found.value):
+    if found is None or _unwritten(found.value):
         return
     if not _VERSION.fullmatch(found.value.strip()):
         prefixed = _PREFIXED_VERSION.fullmatch(core_value(found.value))
@@ -215,7 +223,7 @@ def is_track_id(text: str) -> bool:
 )
 def bad_track_id(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("track_id")
-    if found is None or not found.value.strip() or is_bracketed(found.value):
+    if found is None or _unwritten(found.value, identifier=True):
         return
     if not is_slug(found.value.strip()):
         yield Hit(
@@ -319,6 +327,35 @@ def missing_title(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(heading_line(prd), "The PRD has no title", "Start the page with `# PRD: Feature name`")
 
 
+@page_rule(
+    "PRD110",
+    Severity.WARNING,
+    "filler stands where a value should be: `TBD`, `TBC`, `TODO`, `XXX`, `???`, `{{variable}}` or "
+    "lorem ipsum as the whole of a field, list item, table cell or line (also `≤ TBD`, and `N/A` as a "
+    "requirement's Description or Acceptance). The same words inside a sentence or in code are prose",
+)
+def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    found = {f.line: f.text for f in find_fillers(ctx.lines)}
+    for fm in prd.metadata.fields:
+        if is_filler(fm.value, identifier=fm.key == "track_id"):
+            found.setdefault(fm.line, fm.value)
+    for req in prd.functional:
+        for attr in req.attributes:
+            required = attr.key.strip("*_ ").casefold() in ("description", "acceptance")
+            if required and not_applicable(attr.value):
+                found.setdefault(attr.line, attr.value)
+    index = prd.iosm.index
+    for number in (index.baseline, index.target, index.delta):
+        if number is not None:
+            found.pop(number.line, None)  # an IOSM-Index `TBD` is PRD505's finding
+    for line in sorted(found):
+        yield Hit(
+            line,
+            f"Filler {quote(found[line])} where a value should be",
+            "Write the real value; keep undecided points as questions under `### Open Questions`",
+        )
+
+
 RULES = (
     unreadable,
     required_fields,
@@ -330,4 +367,5 @@ RULES = (
     placeholders,
     disagreement,
     missing_title,
+    filler_values,
 )

@@ -33,6 +33,23 @@ _TASK_BOX = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]")
 _BACKTICKS = re.compile(r"`+")
 _BRACKET = re.compile(r"[\[\]]")
 _PRIORITY_WORDS = frozenset({"must", "should", "could"})
+_MODIFIER_KEYS = frozenset(
+    {
+        "ctrl",
+        "control",
+        "cmd",
+        "command",
+        "alt",
+        "option",
+        "opt",
+        "shift",
+        "meta",
+        "super",
+        "win",
+        "fn",
+        "\u2318",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +221,41 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
         return False  # a [[wiki link]] of the roamlinks / ezlinks plugins
     if start > 0 and text[start - 1] == "]":
         return False  # the [ref] part of "[text][ref]"
-    return _label(inner) not in defined and is_instruction(inner)
+    if _label(inner) in defined or _key_chord(text, start, end):
+        return False
+    if template_text(" ".join(inner.split())) in TEMPLATE_TEXTS:
+        return True
+    return is_instruction(inner) and not (_in_sentence(text, start, end) and _proper_noun(inner))
+
+
+def _key_chord(text: str, start: int, end: int) -> bool:
+    """``[Ctrl]+[S]``, ``[Cmd] + [K]``: a modifier key joined to a key by ``+``, not a variable ``[S]``."""
+    if text[start + 1 : end].casefold() in _MODIFIER_KEYS:
+        after = text[end + 1 : end + 5].lstrip()
+        return after.startswith("+") and after[1:].lstrip().startswith("[")
+    before = text[max(0, start - 4) : start].rstrip()
+    if not (before.endswith("+") and before[:-1].rstrip().endswith("]")):
+        return False
+    opening = text.rfind("[", 0, start)
+    return opening >= 0 and text[opening + 1 : text.find("]", opening)].casefold() in _MODIFIER_KEYS
+
+
+def _in_sentence(text: str, start: int, end: int) -> bool:
+    """The brackets sit between words of a running sentence: ``Owner [Payments team] signs off``."""
+    before, after = text[max(0, start - 2) : start], text[end + 1 : end + 3]
+    return (
+        len(before) == 2 and before[1] == " " and before[0].isalnum()
+        and len(after) == 2 and after[0] == " " and after[1].islower()
+    )  # fmt: skip
+
+
+def _proper_noun(inner: str) -> bool:
+    """``Payments team``, ``Platform owner``: a capitalised name before a kind word, not ``Team name``."""
+    words = inner.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0].isalpha():
+        return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    return first not in _KIND_WORDS and first not in _IMPERATIVES and first != "your" and last in _KIND_WORDS
 
 
 def _label(text: str) -> str:

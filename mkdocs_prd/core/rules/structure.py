@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from mkdocs_prd.core.model import Fix, Prd, Section, Severity
+from mkdocs_prd.core.parse.lines import bold_label
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
 from mkdocs_prd.core.rules.base import Hit, RuleContext, heading_line, page_rule, quote
 from mkdocs_prd.core.rules.edits import line_text, replace_match
@@ -228,8 +229,13 @@ def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         titles += [title_words(label.text) for p in parts for label in p.labels]
         titles += [w for p in parts if len(_parts_named(expected, w := title_words(p.title))) == 1]
         found = _found_in_model(prd, key)
+        inline: list[tuple[str, ...]] | None = None  # label lines with their text, read when needed
         for name, matches in expected:
-            if name not in found and not any(matches(words) for words in titles):
+            if name in found or any(matches(words) for words in titles):
+                continue
+            if inline is None:
+                inline = [title_words(label) for p in parts for label in inline_labels(ctx.lines, p)]
+            if not any(matches(words) for words in inline):
                 yield Hit(
                     section.line,
                     f"Section {quote(section.title)} has no {name} subsection",
@@ -256,6 +262,27 @@ def _found_in_model(prd: Prd, key: str) -> frozenset[str]:
     if prd.use_cases:
         found.add("Use Cases")
     return frozenset(found)
+
+
+_PLAIN_LABEL = re.compile(r"([^\W\d_][\w /&()-]{0,40}?)[ \t]*:[ \t]+\S")
+_ITEM_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def inline_labels(lines: Sequence[str], section: Section) -> Iterator[str]:
+    """The labels that open a line of ``section`` with their text after them: ``**Personas:** finance
+    clerks …``, ``- **Goals:** …`` or a plain ``Non-goals: a points system.`` (a plain label only on
+    a line of text, not in a list item, where ``Key: value`` is an ordinary bullet)."""
+    for n in range(section.line + 1, min(section.end_line, len(lines)) + 1):
+        s = lines[n - 1].strip()
+        item = _ITEM_MARKER.match(s)
+        if item:
+            s = s[item.end() :]
+        if s[:2] in ("**", "__"):
+            pair = bold_label(s)
+            if pair is not None:
+                yield pair[0]
+        elif not item and (plain := _PLAIN_LABEL.match(s)):
+            yield plain.group(1)
 
 
 def _parts_named(

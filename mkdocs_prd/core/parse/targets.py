@@ -1,0 +1,131 @@
+"""IOSM target texts split into operator, value and unit: ``≤15 min`` -> ``("<=", 15.0, "min")``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mkdocs_prd.core.parse.lines import strip_bold
+
+# Longest spellings first, so ">=" is not read as ">".
+_OPERATORS: tuple[tuple[str, str], ...] = (
+    ("at least ", ">="),
+    ("no less than ", ">="),
+    ("minimum ", ">="),
+    ("min. ", ">="),
+    ("at most ", "<="),
+    ("no more than ", "<="),
+    ("maximum ", "<="),
+    ("max. ", "<="),
+    ("max ", "<="),
+    ("up to ", "<="),
+    ("reduced by ", "reduced by"),
+    ("reduce by ", "reduced by"),
+    (">=", ">="),
+    ("=>", ">="),
+    ("<=", "<="),
+    ("=<", "<="),
+    ("==", "="),
+    ("≥", ">="),
+    ("≤", "<="),
+    ("<", "<"),
+    (">", ">"),
+    ("=", "="),
+    ("~", "="),
+)
+_NUMBER = re.compile(r"[-+−]?(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)")
+_KNOWN_UNITS = frozenset(
+    [
+        "ms",
+        "s",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "endpoints",
+        "endpoint",
+        "tests",
+        "test",
+        "modules",
+        "module",
+        "deps",
+        "dependencies",
+        "files",
+        "lines",
+        "loc",
+        "req/s",
+        "rps",
+        "qps",
+        "users",
+        "mb",
+        "gb",
+        "kb",
+        "tb",
+        "x",
+        "points",
+        "pts",
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
+    """Split a target text into ``(operator, value, unit, qualitative)``.
+
+    ``≤15 min for new contributor`` -> ``("<=", 15.0, "min", False)``;
+    ``Stable or reduced by 10%`` -> ``("reduced by", 10.0, "%", False)``;
+    ``Low`` -> ``(None, None, "", True)``; a ``[placeholder]`` has no value and is not
+    qualitative.
+    """
+    s = strip_bold(raw.strip())
+    low = s.lower()
+    if not s or s.startswith("["):
+        return None, None, "", False
+    op: str | None = None
+    rest = s
+    for spelling, norm in _OPERATORS:
+        if low.startswith(spelling):
+            op, rest = norm, s[len(spelling) :].lstrip()
+            break
+    if op is None and low.startswith("stable"):
+        at = low.find("reduced by")
+        if at < 0:
+            return "stable", None, "", False
+        op, rest = "reduced by", s[at + len("reduced by") :].lstrip()
+    m = _NUMBER.match(rest)
+    if m is None:
+        return op, None, "", op is None
+    value = float(m.group().replace(",", "").replace("−", "-"))
+    return op, value, _unit(rest[m.end() :]), False
+
+
+def _unit(after: str) -> str:
+    if not after:
+        return ""
+    if after[0] == "%":
+        return "%"
+    if after[0] in " \t":
+        word = after.strip().split(" ", 1)[0].rstrip(".,;:)")
+        if word.startswith("%"):
+            return "%"
+        return word if word.lower() in _KNOWN_UNITS else ""
+    # Attached to the number ("200ms", "3x"): whatever runs up to a blank or bracket.
+    end = len(after)
+    for stop in " \t(,;)":
+        at = after.find(stop)
+        if 0 <= at < end:
+            end = at
+    return after[:end].rstrip(".:")
