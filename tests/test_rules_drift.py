@@ -92,7 +92,10 @@ def test_filler_standing_as_a_value_is_one_prd110_finding(old: str, new: str, wh
 
 def test_filler_in_front_matter_is_found_on_its_line() -> None:
     header = CLEAN[CLEAN.index("**Version:**") : CLEAN.index("---")]
-    front = "---\nversion: '1.2'\ndate: 2026-02-03\ntrack_id: saved-payment-methods\nowner: TBD\nstatus: Approved\n---\n"
+    front = (
+        "---\nversion: '1.2'\ndate: 2026-02-03\ntrack_id: saved-payment-methods\n"
+        "owner: TBD\nstatus: Approved\n---\n"
+    )
     text = front + CLEAN.replace(header, "")
     assert findings(text) == [("PRD110", 5, "Filler `TBD` where a value should be")]
 
@@ -196,7 +199,10 @@ def test_an_approved_prd_with_no_functional_requirement_is_prd308(status: str) -
 
 
 def test_requirements_in_a_form_not_read_are_not_called_missing() -> None:
-    table = "| ID | Requirement | Acceptance | Priority |\n|---|---|---|---|\n| FR-1 | Save a card | Listed | Must |\n\n"
+    table = (
+        "| ID | Requirement | Acceptance | Priority |\n|---|---|---|---|\n"
+        "| FR-1 | Save a card | Listed | Must |\n\n"
+    )
     assert "PRD308" not in rules_of(variant((FR_BODY, table)))
 
 
