@@ -376,3 +376,9 @@ def test_a_track_id_is_an_id_where_only_capitals_are_filler() -> None:
     assert findings(variant(("**Track ID:** saved-payment-methods", "**Track ID:** todo"))) == []
     text = variant(("**Track ID:** saved-payment-methods", "**Track ID:** TBD"))
     assert findings(text) == [("PRD110", 5, "Filler `TBD` where a value should be")]
+
+
+def test_an_approved_status_with_an_emoji_or_remark_is_approved_for_prd308() -> None:
+    for status in ("✅ Approved", "**Approved**", "Implemented (March)"):
+        text = variant((FR_BODY, "Nothing here yet.\n\n"), ("**Status:** Approved", f"**Status:** {status}"))
+        assert "PRD308" in rules_of(text), status

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_prd.core.model import Prd, Severity
+from mkdocs_prd.core.model import Prd, Severity, status_word
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 from mkdocs_prd.core.rules.content import is_nfr_heading
 from mkdocs_prd.core.settings import Settings
@@ -58,7 +58,7 @@ def approved(status: str, settings: Settings) -> bool:
     order = [s.casefold() for s in settings.statuses]
     if "approved" not in order:
         return False
-    word = status.strip().strip("*_`").strip().casefold()
+    word = status_word(status).casefold()
     word = next((s.casefold() for a, s in settings.status_aliases.items() if a.casefold() == word), word)
     return word in order and order.index(word) >= order.index("approved")
 
