@@ -26,11 +26,15 @@ A value in a column or under a key about state (``| Status |`` with ``Done`` /
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
-from mkdocs_prd.core.parse.blocks import attribute, tables
-from mkdocs_prd.core.parse.lines import HEADING, ITEM, TEXT, front_matter_end, scan, strip_bold
+from mkdocs_prd.core.parse.blocks import attribute
+from mkdocs_prd.core.parse.cells import split_row
+from mkdocs_prd.core.parse.lines import strip_bold
+from mkdocs_prd.core.rules.placeholders import prose_lines
 
 _WORDS = frozenset(
     {
@@ -62,6 +66,13 @@ _OPERATOR = re.compile(
 _EDGES = " \t*_()[]\u201c\u201d.!,;\\"
 _STATE_WORDS = ("status", "state", "progress", "done")
 _QUESTION_PARTS = ("question", "open issue", "todo", "to do", "decision", "parking")
+_WORD_TOKENS: tuple[str, ...] = ("tbd", "tbc", "tba", "todo", "to do", "fixme", "xxx", "to be ")
+_WORD_TOKENS += ("fill", "placeholder", "lorem")
+_LOWER_TOKENS = (*_WORD_TOKENS, "??", "...", "{{")
+_TOKENS = (*_LOWER_TOKENS, *(w.upper() for w in _WORD_TOKENS), *(w.capitalize() for w in _WORD_TOKENS))
+_TOKENS += ("\u2026",)
+_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _NOT_APPLICABLE = frozenset({"n/a", "na", "none", "nothing", "-", "\u2013", "\u2014"})
 
 
@@ -112,42 +123,101 @@ def find_fillers(lines: Sequence[str]) -> Iterator[Filler]:
     """Every filler value in the Markdown ``lines`` (front matter excluded), in source order.
 
     Looks at list items, headings, lines of text, ``Key: value`` pairs on them, and
-    table cells; fenced code and HTML comments are skipped.
+    table cells; fenced code and HTML comments are skipped.  One regex pass over the page
+    picks the few lines that can hold filler; only those are looked at closely.
     """
-    src = scan(list(lines), front_matter_end(list(lines)) + 1)
-    in_table: set[int] = set()
-    by_line: dict[int, str] = {}
-    for table in tables(src, 1, len(src.lines)):
-        in_table |= table.line_numbers()
-        skip = {i for i, name in enumerate(table.header) if _about_state(name)}
-        for n, cells in table.rows:
-            for i, text in enumerate(cells):
-                if i not in skip and is_filler(text):
-                    by_line.setdefault(n, text.strip())
-                    break
-    question_level = 0  # the heading level of an open "Open questions" part, 0 outside one
-    for n, kind in enumerate(src.kinds, 1):
-        if kind == HEADING:
-            level = len(src.lines[n - 1].lstrip()) - len(src.lines[n - 1].lstrip().lstrip("#"))
-            title = src.lines[n - 1].strip().lstrip("#").strip()
-            if question_level and level <= question_level:
-                question_level = 0
-            if any(w in title.casefold() for w in _QUESTION_PARTS):
-                question_level = level
-            found = _slot_filler(title, False)
-        elif kind == ITEM:
-            text = src.items[n][2]
-            if text[:3] in ("[ ]", "[x]", "[X]"):
-                text = text[3:]
-            found = _slot_filler(text, question_level > 0)
-        elif kind == TEXT and n not in in_table:
-            found = _slot_filler(src.lines[n - 1].lstrip(" \t>"), question_level > 0)
-        else:
-            continue
+    candidates = _candidate_lines(lines)
+    if not candidates:
+        return
+    headings: list[int] | None = None  # found when a marker (`TBD: …`) needs its part's title
+    tables = _TableHeaders(lines)
+    for n, text in prose_lines(lines, candidates):
+        state = tables.state_columns(n - 1)
+        found = _line_filler(text, False, state)
+        if found is not None and state is None and _line_filler(text, True, None) is None:
+            if headings is None:
+                headings = [i for i, t in enumerate(lines) if t[:1] == "#" or t[:4].lstrip(" ")[:1] == "#"]
+            if _in_questions(lines, headings, n - 1):
+                continue  # `TBD: which PSP?` opens an open question
         if found is not None:
-            by_line.setdefault(n, found)
-    for n in sorted(by_line):
-        yield Filler(n, by_line[n])
+            yield Filler(n, found)
+
+
+def _candidate_lines(lines: Sequence[str]) -> set[int]:
+    """0-based indexes of the lines with a filler-like word (most pages have a handful).
+
+    Plain substring searches (C speed) for each spelling, then the line of each hit by bisection.
+    """
+    text = "\n".join(lines)
+    hits: list[int] = []
+    tokens = _TOKENS
+    if text.isascii():  # lower() keeps every offset, so one spelling per word is enough
+        text, tokens = text.lower(), _LOWER_TOKENS
+    for token in tokens:
+        at = text.find(token)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(token, at + len(token))
+    if not hits:
+        return set()
+    starts = list(accumulate((len(t) + 1 for t in lines), initial=0))
+    return {bisect_right(starts, at) - 1 for at in hits}
+
+
+def _in_questions(lines: Sequence[str], headings: list[int], index: int) -> bool:
+    """Whether line ``index`` is under an "Open questions" (or decisions, to-do) heading."""
+    at = bisect_right(headings, index) - 1
+    if at < 0:
+        return False
+    title = lines[headings[at]].strip().lstrip("#").casefold()
+    return any(w in title for w in _QUESTION_PARTS)
+
+
+def _line_filler(text: str, in_questions: bool, state_columns: set[int] | None) -> str | None:
+    """The filler one prose line holds: as a heading, a table row, a list item or a line of text."""
+    s = text.strip().lstrip(">").strip()
+    if s[:1] == "#":
+        return _slot_filler(s.lstrip("#"), False)
+    if state_columns is not None:
+        cells = split_row(s) or []
+        return next((c.strip() for i, c in enumerate(cells) if i not in state_columns and is_filler(c)), None)
+    item = _ITEM.match(s)
+    if item:
+        s = s[item.end() :]
+        if s[:3] in ("[ ]", "[x]", "[X]"):
+            s = s[3:]
+    return _slot_filler(s, in_questions)
+
+
+class _TableHeaders:
+    """For a line, whether it is a pipe table's body row, and its columns about state.
+
+    Lines are asked about in source order; the block of ``|`` lines the last one belonged
+    to is remembered, so a long table (or a long run of ``|`` prose) is walked once.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.top = -1  # first line of the current block of `|` lines
+        self.end = -1  # the last line known to be in it
+        self.state: set[int] | None = None  # its state columns; None: the block is no table
+
+    def state_columns(self, index: int) -> set[int] | None:
+        """The state columns of the table whose body row is line ``index``; None if it is no body row."""
+        lines = self.lines
+        if "|" not in lines[index]:
+            return None
+        same = self.end >= 0 and all("|" in t for t in lines[self.end + 1 : index + 1])
+        if not same:
+            top = index
+            while top > 0 and "|" in lines[top - 1]:
+                top -= 1
+            self.top, self.state = top, None
+            if top + 1 < len(lines) and _SEPARATOR.fullmatch(lines[top + 1].strip()) is not None:
+                header = split_row(lines[top]) or []
+                self.state = {i for i, name in enumerate(header) if _about_state(name)}
+        self.end = index
+        return self.state if index > self.top + 1 else None
 
 
 def _slot_filler(text: str, in_questions: bool) -> str | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
 from mkdocs_prd.core.rules.template_texts import TEMPLATE_TEXTS, template_text
@@ -68,11 +68,12 @@ def find_placeholders(lines: Sequence[str]) -> Iterator[Placeholder]:
         yield from _placeholders_in_line(number, text, defined)
 
 
-def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+def _prose_lines(lines: Sequence[str], wanted: Container[int] | None = None) -> Iterator[tuple[int, str]]:
     """``(line number, text)`` of the lines with a ``[`` outside front matter, fences and HTML comments.
 
     Text inside an HTML comment that starts or ends mid-line is blanked out.  Cheap
-    substring tests come first: most lines have no fence, comment or bracket.
+    substring tests come first: most lines have no fence, comment or bracket.  With
+    ``wanted`` (0-based line indexes), those lines are yielded instead of the ones with a ``[``.
     """
     start = 0
     if lines and lines[0].rstrip(" \t") == "---":
@@ -82,7 +83,7 @@ def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
                 break
     fence: str | None = None
     in_comment = False
-    for i in _lines_that_matter(lines, start):
+    for i in _lines_that_matter(lines, start, wanted):
         text = lines[i]
         if fence is not None:
             if fence in text:
@@ -104,17 +105,29 @@ def _prose_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
                 continue
         if "<!--" in text:
             text, in_comment = _strip_comments(text, in_comment)
-        if "[" in text:
+        if ("[" in text) if wanted is None else (i in wanted):
             yield i + 1, text
 
 
-def _lines_that_matter(lines: Sequence[str], start: int) -> list[int]:
+def prose_lines(lines: Sequence[str], wanted: Container[int]) -> Iterator[tuple[int, str]]:
+    """``(line number, text)`` of the ``wanted`` lines (0-based indexes) that are prose: not in
+    front matter, fenced code or an HTML comment (comment parts of a line blanked out)."""
+    return _prose_lines(lines, wanted)
+
+
+def _lines_that_matter(lines: Sequence[str], start: int, wanted: Container[int] | None = None) -> list[int]:
     """Indexes (from ``start``) of the lines that can hold a placeholder or open or close a fence or comment.
 
     A line with none of ``[``, a backtick, ``~``, ``<!--`` or ``-->`` changes no state
     and yields nothing, and most lines are like that: one comprehension of substring
     tests skips them faster than the state machine could look at each.
     """
+    if wanted is not None:
+        return [
+            i
+            for i in range(start, len(lines))
+            if i in wanted or "`" in (text := lines[i]) or "~" in text or "<!--" in text or "-->" in text
+        ]
     return [
         i
         for i in range(start, len(lines))
