@@ -329,7 +329,9 @@ def missing_title(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 
 @page_rule(
     "PRD110",
-    Severity.WARNING,
+    # Info by default: a draft holds undecided values on purpose, and a `--strict`
+    # build must not fail on them; a site that wants none left raises it in `rules:`.
+    Severity.INFO,
     "filler stands where a value should be: `TBD`, `TBC`, `TODO`, `XXX`, `???`, `{{variable}}` or "
     "lorem ipsum as the whole of a field, list item, table cell or line (also `≤ TBD`, and `N/A` as a "
     "requirement's Description or Acceptance). The same words inside a sentence or in code are prose",
