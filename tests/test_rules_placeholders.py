@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from timing import GROWTH, assert_linear
 
 from mkdocs_prd.core.rules.placeholders import find_placeholders
 
@@ -96,31 +95,18 @@ def test_never_raises_and_finds_only_bracketed_text(lines: list[str]) -> None:
         assert p.text in lines[p.line - 1]
 
 
-def _best_times(texts: list[str], repeat: int = 5) -> list[float]:
-    # Interleaved best-of-N without the garbage collector: a busy machine slows every
-    # size alike, and collections of many small objects would blur the figures.
-    inputs = [t.split("\n") for t in texts]
-    best = [float("inf")] * len(texts)
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            for i, lines in enumerate(inputs):
-                start = time.perf_counter()
-                for _p in find_placeholders(lines):
-                    pass
-                best[i] = min(best[i], time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return best
+def _scan(lines: list[str]) -> None:
+    for _p in find_placeholders(lines):
+        pass
 
 
 @pytest.mark.parametrize("unit", ["[ ", "[a]` ", "``` [", "`` ` [x] "])
 def test_linear_time_on_hostile_lines(unit: str) -> None:
     # One long line of a repeated hostile unit at n and 4n: linear time grows 4x,
-    # quadratic 16x; the limit of 8 leaves room for a noisy shared machine.
-    n = 50_000 // len(unit)
-    small, large = _best_times([unit * n, unit * (4 * n)])
-    assert large / max(small, 1e-6) < 8.0, (unit, small, large)
+    # quadratic 16x (CPU time, best of alternated runs: tests/timing.py).
+    n = 150_000 // len(unit)
+    small, large = [unit * n], [unit * (GROWTH * n)]
+    assert_linear(repr(unit), lambda: _scan(small), lambda: _scan(large), repeat=5)
 
 
 # --- instructions versus bracketed prose (issue 12, kind 1) ---------------------------

@@ -1,0 +1,88 @@
+"""Linear-time checks that hold on a busy machine and still catch a quadratic step.
+
+The measure is CPU time of this process (``time.process_time``): other processes,
+another pytest worker on the other core included, do not count.  The garbage
+collector is paused while timing (when it runs is no part of the algorithm's cost).
+The work at ``n`` and at ``4n`` is timed alternately, best of up to ``repeat`` pairs:
+linear work grows at most 4x (less with a fixed part), quadratic work 16x, and the
+limit of 8 (their geometric middle) stands between them with room for noise either
+way.  Sizes are chosen so the smaller run takes tens of milliseconds and the part
+that grows outweighs the fixed cost.  A pair under the limit ends
+the measurement early; a ratio over it is confirmed by every repeat before the
+check fails.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+GROWTH = 4
+"""The large input is ``GROWTH`` times the small one."""
+LIMIT = 8.0
+"""Largest accepted ratio of the two times: linear is at most 4, quadratic about 16."""
+
+
+def cpu_seconds(work: Callable[[], object]) -> float:
+    """CPU seconds this process spends in ``work()``, with the garbage collector paused."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        start = time.process_time()
+        work()
+        return time.process_time() - start
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def times(work: Callable[[], object], k: int) -> Callable[[], None]:
+    """``work`` run ``k`` times in a row."""
+
+    def run() -> None:
+        for _ in range(k):
+            work()
+
+    return run
+
+
+def runs_to_last(work: Callable[[], object], at_least: float = 0.02, most: int = 64) -> int:
+    """How many runs in a row (a power of two up to ``most``) of ``work`` last ``at_least`` s of CPU.
+
+    For work too quick to time alone; the same count is then used at both sizes.
+    """
+    k = 1
+    while k < most and cpu_seconds(times(work, k)) < at_least:
+        k *= 2
+    return k
+
+
+def growth(small: Callable[[], object], large: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
+    """Best CPU seconds of ``small()`` and ``large()``, timed alternately.
+
+    Stops after the first pair whose best times are within :data:`LIMIT` of each other.
+    """
+    t_small = t_large = float("inf")
+    for _ in range(repeat):
+        t_small = min(t_small, cpu_seconds(small))
+        t_large = min(t_large, cpu_seconds(large))
+        if ratio(t_small, t_large) < LIMIT:
+            break
+    return t_small, t_large
+
+
+def ratio(t_small: float, t_large: float) -> float:
+    """``t_large / t_small``, with the small time taken as at least a millisecond."""
+    return t_large / max(t_small, 1e-3)
+
+
+def assert_linear(
+    name: str, small: Callable[[], object], large: Callable[[], object], repeat: int = 3
+) -> None:
+    """Fail unless ``large()`` (input :data:`GROWTH` x larger) costs under :data:`LIMIT` x ``small()``."""
+    t_small, t_large = growth(small, large, repeat)
+    assert ratio(t_small, t_large) < LIMIT, (
+        f"{name}: {t_small:.4f} s CPU at n, {t_large:.4f} s at {GROWTH}n (x{ratio(t_small, t_large):.1f}, "
+        f"linear is at most x{GROWTH}, quadratic about x{GROWTH**2})"
+    )
