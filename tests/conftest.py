@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from venvs import start_techdocs_env
 
 # Material prints an end-of-life notice on every build; keep test output readable.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -126,6 +128,28 @@ def build_site(
     finally:
         logger.removeHandler(handler)
     return Site(root, docs_dir, root / "site", handler.records)
+
+
+_background: list[subprocess.Popen[bytes]] = []
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start making the TechDocs venv (minutes, mostly waiting on the package index) at once
+    if its tests are to run, so it overlaps the other tests (see ``tests/venvs.py``)."""
+    if any(item.path.name == "test_techdocs.py" for item in session.items):
+        started = start_techdocs_env()
+        if started is not None:
+            _background.append(started)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Let the background venv build finish (another test process may be waiting for it),
+    or stop it when the run was cut short."""
+    cut_short = exitstatus == pytest.ExitCode.INTERRUPTED or bool(session.shouldstop or session.shouldfail)
+    for proc in _background:
+        if cut_short:
+            proc.terminate()
+        proc.wait(timeout=1200)
 
 
 @pytest.fixture(scope="session")

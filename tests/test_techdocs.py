@@ -3,26 +3,22 @@
 ``mkdocs-techdocs-core`` pins its own Markdown, Material and pymdown-extensions, older
 than the test extras', so it gets a virtual environment of its own: made on first use
 beside the test venv (``<venv>/techdocs``, the package installed editable, so code
-changes need no reinstall) and made again when ``pyproject.toml`` changes.  The
-sample site and a site with findings are built once each, with that venv's MkDocs.
+changes need no reinstall) and made again when ``pyproject.toml`` changes.  It is
+started in the background when these tests are collected (``tests/venvs.py``), so
+it is made while other tests run.  The sample site and a site with findings are
+built once each, with that venv's MkDocs.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
-import subprocess
-import sys
-import venv
 from pathlib import Path
 
 import pytest
+from venvs import TECHDOCS_DIR, TECHDOCS_SPEC, bin_dir, ensure_techdocs_env, network_failure, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_site"
-SPEC = "mkdocs-techdocs-core"
-ENV_DIR = Path(sys.prefix) / "techdocs"
 PRD_PAGES = (
     "prds/payments/refund-automation",
     "prds/growth/referral-program",
@@ -30,28 +26,16 @@ PRD_PAGES = (
 )
 
 
-def run(*cmd: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    return subprocess.run(
-        [str(c) for c in cmd], capture_output=True, text=True, env=env, cwd=cwd, timeout=1200
-    )
-
-
 @pytest.fixture(scope="module")
 def techdocs_bin() -> Path:
     """The bin folder of a venv with mkdocs-techdocs-core and this package (made once)."""
-    stamp = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + SPEC.encode()).hexdigest()
-    bindir = ENV_DIR / "bin"
-    marker = ENV_DIR / ".prd-stamp"
-    if not (marker.is_file() and marker.read_text() == stamp):
-        venv.create(ENV_DIR, with_pip=True, clear=True)
-        result = run(bindir / "python", "-m", "pip", "install", "-q", "-e", str(ROOT), SPEC)
-        if result.returncode != 0 and "NewConnectionError" in result.stderr + result.stdout:
-            pytest.skip(f"{SPEC} cannot be installed (no package index reachable): {result.stderr[-300:]}")
-        assert result.returncode == 0, result.stdout + result.stderr
-        marker.write_text(stamp)
-    return bindir
+    result = ensure_techdocs_env()
+    if result is not None and network_failure(result):
+        pytest.skip(
+            f"{TECHDOCS_SPEC} cannot be installed (no package index reachable): " + result.stderr[-300:]
+        )
+    assert result is None or result.returncode == 0, result.stdout + result.stderr
+    return bin_dir(TECHDOCS_DIR)
 
 
 def techdocs_site(root: Path, docs: Path, prd_options: str) -> Path:
