@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from timing import cpu_seconds
 
 from mkdocs_prd.core.parse.front import normalise_key
 from mkdocs_prd.core.parse.iosm import parse_target
@@ -123,9 +122,9 @@ def test_is_not_prd(text: str) -> None:
 
 def test_detection_reads_only_the_top_of_a_large_page() -> None:
     page = "# Guide\n" + "text line\n" * 400_000
-    start = time.perf_counter()
     assert not is_prd(page)
-    assert time.perf_counter() - start < 0.05
+    # CPU time, best of three: splitting this page into lines alone takes about 0.03 s.
+    assert min(cpu_seconds(lambda: is_prd(page)) for _ in range(3)) < 0.005
 
 
 # --- metadata -------------------------------------------------------------------
@@ -204,9 +203,9 @@ def test_yaml_alias_bomb_is_cut_short_quickly() -> None:
         prev = "a" if i == 0 else "bcdefghij"[i - 1]
         rows.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 8)}]")
     text = "---\n" + "\n".join(rows) + "\n---\n# PRD: bomb\n"
-    start = time.perf_counter()
+    spent = cpu_seconds(lambda: parse_prd(text, "p.md"))
+    assert spent < 2, f"{spent:.1f} s of CPU"
     prd = parse_prd(text, "p.md")
-    assert time.perf_counter() - start < 2
     assert any(p.code == "yaml" and "too large" in p.message for p in prd.problems)
 
 
