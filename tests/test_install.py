@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+# Started first in parallel runs (tests/conftest.py): its venv takes tens of seconds.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = shutil.ignore_patterns(
     ".venv", ".git", "site", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"

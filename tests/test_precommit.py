@@ -25,6 +25,9 @@ import yaml
 from identify.identify import tags_from_path
 from pre_commit.clientlib import load_manifest
 
+# Started first in parallel runs (tests/conftest.py): its venv takes tens of seconds.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 HOOK_ID = "mkdocs-prd-lint"

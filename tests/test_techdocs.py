@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from venvs import TECHDOCS_DIR, TECHDOCS_SPEC, bin_dir, ensure_techdocs_env, network_failure, run
 
+# Started first in parallel runs (tests/conftest.py): its venv takes tens of seconds.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_site"
 PRD_PAGES = (
