@@ -37,27 +37,6 @@ def cpu_seconds(work: Callable[[], object]) -> float:
             gc.enable()
 
 
-def times(work: Callable[[], object], k: int) -> Callable[[], None]:
-    """``work`` run ``k`` times in a row."""
-
-    def run() -> None:
-        for _ in range(k):
-            work()
-
-    return run
-
-
-def runs_to_last(work: Callable[[], object], at_least: float = 0.02, most: int = 64) -> int:
-    """How many runs in a row (a power of two up to ``most``) of ``work`` last ``at_least`` s of CPU.
-
-    For work too quick to time alone; the same count is then used at both sizes.
-    """
-    k = 1
-    while k < most and cpu_seconds(times(work, k)) < at_least:
-        k *= 2
-    return k
-
-
 def growth(small: Callable[[], object], large: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
     """Best CPU seconds of ``small()`` and ``large()``, timed alternately.
 
