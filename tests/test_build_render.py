@@ -499,3 +499,24 @@ def test_a_broken_override_template_stops_the_build_with_its_name(
         build_site(tmp_path, {"prds/a.md": prd_text("A")}, {}, theme=theme)
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert any(re.search(r"prds/a\.md: template .*overrides/prd/card\.html:1: ", m) for m in errors), errors
+
+
+FREEZE_HOOK = """import gc, pathlib
+def on_post_build(config):
+    pathlib.Path(config.config_file_path).with_name("frozen.txt").write_text(str(gc.get_freeze_count()))
+"""
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_build_keeps_the_catalog_out_of_collections_until_shutdown(tmp_path: Path, command: str) -> None:
+    """``mkdocs build``: the catalog is frozen for the collector while pages render (its passes
+    walked every PRD record again), and thawed at shutdown; ``serve`` rebuilds: never frozen."""
+    import gc
+
+    hook = tmp_path / "freeze_hook.py"
+    hook.write_text(FREEZE_HOOK, encoding="utf-8")
+    files = {"index.md": "# Home\n", "prds/a.md": prd_text("A"), "prds/b.md": prd_text("B")}
+    build_site(tmp_path, files, {}, config={"hooks": [str(hook)]}, command=command)
+    frozen = int((tmp_path / "frozen.txt").read_text(encoding="utf-8"))
+    assert (frozen > 0) == (command == "build")
+    assert gc.get_freeze_count() == 0

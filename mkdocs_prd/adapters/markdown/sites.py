@@ -13,7 +13,6 @@ read and parsed once per build, not once per page, and ``mkdocs.yml`` is read on
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import threading
@@ -34,7 +33,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.parse.prd import decode_source
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
-from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, paused_gc
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, paused_gc
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer, override_dirs
 from mkdocs_prd.html.site import SiteRender, finding_log, render_site
@@ -146,22 +145,8 @@ def site_for(options: Mapping[str, Any], host: Host, changed_page: bool = False)
         with paused_gc():
             site = _SITES[key] = _read_site(options, host, config_file, docs_dir, fingerprint)
             if host.build is not None and not host.serve:
-                _keep_out_of_collections()
+                freeze_for_build()  # a build process ends after the build
         return site
-
-
-def _keep_out_of_collections() -> None:
-    """Exempt what exists now, the site just read above all, from the cyclic garbage
-    collector for the rest of the process (``gc.freeze``); only in a one-off build.
-
-    A site is a large set of long-lived objects (over a hundred records per PRD).  While
-    the host renders its pages, Python's collector walks every object it tracks at each
-    full pass; with a 1,000-PRD site held that made each pass cost about as much as a
-    page.  Frozen objects are still freed when their last reference goes; only
-    reference cycles among them stay until the process ends, which a build process
-    does.  While serving, sites are read again and again, so nothing is frozen there.
-    """
-    gc.freeze()
 
 
 def _current(site: Site, host: Host, now: float) -> bool:

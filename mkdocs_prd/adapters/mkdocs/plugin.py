@@ -33,7 +33,7 @@ from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.review.history import PrdHistory, collect_history
 from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import Settings
-from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, thaw
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
 from mkdocs_prd.html.encoding import host_cannot_read, readable_copy
 from mkdocs_prd.html.page import PageRenderer, material_meta
@@ -74,8 +74,14 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.lists = PrdListsExtension()
         self.histories: dict[str, PrdHistory] = {}
         self.dirty = False
+        self.frozen = False  # whether this build froze the collector's view (see on_shutdown)
         # Kept across the rebuilds of `mkdocs serve --dirty` (on_config does not reset it).
         self.dependents = DependentPages()
+
+    def on_shutdown(self) -> None:
+        if self.frozen:
+            thaw()
+            self.frozen = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Serve shows findings on pages by default; a published build does not.
@@ -115,6 +121,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             return files
         undecodable: list[tuple[File, bytes]] = []
         self.catalog = build_catalog(_page_bytes(files, undecodable), self.settings)
+        if self.command in ("build", "gh-deploy") and not self.frozen:
+            # A one-off build: the catalog lives until the end, so the collector need not
+            # walk it at every pass while the pages render (thawed at shutdown).
+            self.frozen = freeze_for_build()
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
