@@ -35,10 +35,11 @@ typecheck: setup
 
 # Test processes (pytest-xdist); most tests wait on subprocess builds, a browser or a
 # package index, so two per core keeps both cores busy.  PYTEST_JOBS=0 runs in one process.
+# Modules run in collection order (slow ones first, tests/conftest.py), not by test count.
 PYTEST_JOBS ?= 4
 
 pytest: setup
-	$(BIN)/pytest -n $(PYTEST_JOBS) --dist loadfile
+	$(BIN)/pytest -n $(PYTEST_JOBS) --dist loadfile --no-loadscope-reorder
 
 test: lint typecheck pytest
 
