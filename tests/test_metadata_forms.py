@@ -463,3 +463,49 @@ def test_build_and_lint_agree_and_find_nothing_false(
     # Where each would go: before the next section present (10. IOSM Targets), else the title.
     assert {(f["line"], "Appendix" in f["message"]) for f in deep_missing} == {(14, False), (9, True)}
     assert len(logged) == len(meta)
+
+
+OWN_WORDS = """# PRD: Own words
+
+**Version:** 1.0
+**Date:** 2026-03-04
+**Track ID:** own
+**Owner:** Marta
+**Status:** Draft
+
+## 1. {one}
+Clerks copy invoices by hand.
+
+## 2. {two}
+### Goals
+1. Export a month in a minute.
+### Non-Goals
+- No PDF.
+
+## 5. {five}
+### Functional Requirements
+**FR-1: Export a month**
+- Description: exports a month as CSV
+- Acceptance: opens in Excel
+- Priority: Must
+
+### API Design
+- `GET /exports`
+"""
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        ("Why we are doing this", "What success looks like", "What we build"),
+        ("Problema", "Objetivos / No objetivos", "Requisitos"),
+    ],
+    ids=["own-words", "spanish"],
+)
+def test_template_words_in_subsections_do_not_outvote_numbered_sections(titles: tuple[str, str, str]) -> None:
+    """``## 1. Problema`` over English ``### Goals``: the ``##`` headings stay the sections."""
+    text = OWN_WORDS.format(one=titles[0], two=titles[1], five=titles[2])
+    prd = parse_prd(text, "own.md")
+    missing = {m for rule, _, m in lint(text) if rule == "PRD201"}
+    assert not any(n in m for m in missing for n in ("1. Problem", "2. Goals", "5. Requirements"))
+    assert [r.id for r in prd.functional] == ["FR-1"]

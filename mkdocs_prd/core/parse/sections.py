@@ -264,6 +264,8 @@ def _levels(src: Source) -> tuple[int, int]:
     keys_at: dict[int, set[str]] = {}
     present: set[int] = set()
     title_line = 0
+    first_two = 0  # line of the first ``##`` heading
+    loose: dict[int, set[str]] = {}  # keys named at a level before any ``##`` heading
     for level, text, line in src.headings:
         if level > 4:
             continue  # sections are written at level 1 to 4
@@ -272,11 +274,19 @@ def _levels(src: Source) -> tuple[int, int]:
             title_line = line
             continue
         present.add(level)
+        if level == 2 and not first_two:
+            first_two = line
         if key is not None:
             keys_at.setdefault(level, set()).add(key)
+            if not first_two:
+                loose.setdefault(level, set()).add(key)
     level_two = len(keys_at.get(2, ()))
     best = max(keys_at, key=lambda lv: (len(keys_at[lv]), -lv), default=2)
-    if keys_at and len(keys_at[best]) > level_two and len(keys_at[best]) >= 2:
+    # Deeper headings under ``##`` headings are their subsections, whatever they are
+    # called (``## 1. Problema`` over ``### Goals``): they are the sections only when
+    # they stand before any ``##`` (``### 1. Problem`` … then ``## Appendix``).
+    deeper_stand_alone = best < 2 or not first_two or len(loose.get(best, ())) >= 2
+    if keys_at and len(keys_at[best]) > level_two and len(keys_at[best]) >= 2 and deeper_stand_alone:
         return best, title_line
     if 2 in present:
         return 2, title_line
