@@ -363,3 +363,50 @@ def test_real_world_inline_priorities() -> None:
         ("FR-3", "Share sheet on iOS/Android", "Should"),
     ]
     assert "PRD306" not in [f.rule for f in check_page(prd, text, Settings())]
+
+
+NOTES_AMONG_REQUIREMENTS = """# PRD: Two
+
+## 5. Requirements
+### Functional Requirements
+**FR-1: Export a month**
+- Description: exports a month as CSV
+- Acceptance: opens in Excel
+- Priority: Must
+
+**FR-2: Totals row**
+- Description: ends with a totals row
+- Acceptance: totals match
+- Priority: Should
+
+#### FR-1 and FR-2 together
+Both run in the same export job.
+
+**Notes:**
+- FR-1: the month is the invoice month.
+- FR-2 depends on FR-1.
+
+#### FR-2 depends on FR-1
+Because the totals need the month.
+
+#### Dependencies
+| From | To | Why |
+|---|---|---|
+| FR-2 | FR-1 | totals |
+
+### Non-Functional Requirements
+"""
+
+
+def test_headings_and_notes_about_requirements_are_not_requirements() -> None:
+    """Sentences that start with an id, notes repeating an id, and plain sub-headings among
+    ``FR-n`` blocks are about the requirements: no second FR-1, no 'Notes' requirement."""
+    prd = parse_prd(NOTES_AMONG_REQUIREMENTS, "x.md")
+    assert [(r.id, r.level) for r in prd.functional] == [("FR-1", "Must"), ("FR-2", "Should")]
+    rules = {f.rule for f in check_page(prd, NOTES_AMONG_REQUIREMENTS, Settings())}
+    assert not rules & {"PRD301", "PRD303", "PRD306"}
+    # A real second FR-1 with its own fields is still a duplicate.
+    dup = NOTES_AMONG_REQUIREMENTS.replace(
+        "### Non-Functional", "**FR-1: Again**\n- Description: d\n- Priority: Must\n\n### Non-Functional"
+    )
+    assert "PRD303" in {f.rule for f in check_page(parse_prd(dup, "x.md"), dup, Settings())}

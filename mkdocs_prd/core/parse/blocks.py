@@ -103,6 +103,8 @@ def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
     if m is None:
         return None
     rest = s[m.end() :]
+    if not bracketed and rest[:1] in (" ", "\t") and rest.lstrip(" \t*_")[:1].islower():
+        return None  # "FR-1 and FR-2 together", "FR-2 depends on FR-1": a sentence about it
     if bracketed:
         rest = rest.lstrip()
         if rest[:1] != "]" or rest[1:2] in ("(", "["):

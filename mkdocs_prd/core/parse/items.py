@@ -180,11 +180,23 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
         # A table row that repeats an id read above (a traceability or summary table) is not a
         # second requirement.
         found += [r for r in table_requirements(src, start, end, key) if not r.id or r.id.upper() not in ids]
+        with_ids = any(r is not None and r.id for r in found)
         for req in sorted((r for r in found if r is not None), key=lambda r: r.line):
+            if req.id and not req.attributes and req.priority is None and _seen(items, req.id):
+                continue  # "- FR-1: the month is the invoice month." under notes: about FR-1
+            bare = not req.attributes and req.priority is None
+            if with_ids and bare and not req.id and req.form != "table":
+                continue  # "#### Dependencies", "**Notes:**", a note among FR-n blocks: not one
             if req.kind == "functional":
                 items.functional.append(req)
             else:
                 items.non_functional.append(req)
+
+
+def _seen(items: Items, req_id: str) -> bool:
+    """Whether a requirement with ``req_id`` (any case) was read above."""
+    key = req_id.upper()
+    return any(r.id and r.id.upper() == key for r in (*items.functional, *items.non_functional))
 
 
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
