@@ -410,3 +410,27 @@ def test_headings_and_notes_about_requirements_are_not_requirements() -> None:
         "### Non-Functional", "**FR-1: Again**\n- Description: d\n- Priority: Must\n\n### Non-Functional"
     )
     assert "PRD303" in {f.rule for f in check_page(parse_prd(dup, "x.md"), dup, Settings())}
+
+
+GROUPED_BY_PRIORITY = """# PRD: Grouped
+
+## 5. Requirements
+### Functional Requirements
+#### Must have
+- **FR-1: Export a month** — exports all invoices of a month as CSV.
+
+#### Should have
+- **FR-2: Totals row** — totals equal the list's totals.
+- **FR-3: Archive** (Could) — its own level wins.
+"""
+
+
+def test_requirements_grouped_under_moscow_headings_take_the_group_level() -> None:
+    prd = parse_prd(GROUPED_BY_PRIORITY, "x.md")
+    assert [(r.id, r.level) for r in prd.functional] == [
+        ("FR-1", "Must"),
+        ("FR-2", "Should"),
+        ("FR-3", "Could"),
+    ]
+    rules = {f.rule for f in check_page(prd, GROUPED_BY_PRIORITY, Settings())}
+    assert not rules & {"PRD301", "PRD306"}

@@ -5,7 +5,7 @@ requirements, risks, acceptance criteria, references, open questions, change log
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -21,6 +21,7 @@ from mkdocs_prd.core.model import (
     Section,
     UseCase,
 )
+from mkdocs_prd.core.moscow import moscow
 from mkdocs_prd.core.parse.blocks import Record, Table, entries, leading_id, records, tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
@@ -175,7 +176,7 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
     for key, start, end in regions:
         if start == sec.line + 1 and sec.subsections and start > end:
             continue
-        found = [_requirement(rec, key, bool(sec.subsections)) for rec in records(src, start, end)]
+        found = _grouped(records(src, start, end), key, bool(sec.subsections))
         ids = {r.id.upper() for r in found if r is not None and r.id}
         # A table row that repeats an id read above (a traceability or summary table) is not a
         # second requirement.
@@ -191,6 +192,26 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
                 items.functional.append(req)
             else:
                 items.non_functional.append(req)
+
+
+def _grouped(recs: list[Record], region: str | None, has_subsections: bool) -> list[Requirement | None]:
+    """The requirements of ``recs``; a heading or label that is only a MoSCoW level
+    (``#### Must have``, ``**Should:**``) groups the requirements after it: it is their
+    priority where they give none, and not a requirement itself."""
+    out: list[Requirement | None] = []
+    group: str | None = None
+    for rec in recs:
+        if rec.form == "block" and not rec.attrs:
+            level = moscow(rec.head.rstrip(":").strip(" *_:"))
+            if level is not None:
+                group = rec.head.strip(" *_:")
+                continue
+        req = _requirement(rec, region, has_subsections)
+        if req is not None and req.priority is None and group is not None:
+            # The level stands on the group heading: no badge goes on the requirement's own line.
+            req = replace(req, priority=group, priority_line=req.line)
+        out.append(req)
+    return out
 
 
 def _seen(items: Items, req_id: str) -> bool:
