@@ -509,3 +509,18 @@ def test_template_words_in_subsections_do_not_outvote_numbered_sections(titles: 
     missing = {m for rule, _, m in lint(text) if rule == "PRD201"}
     assert not any(n in m for m in missing for n in ("1. Problem", "2. Goals", "5. Requirements"))
     assert [r.id for r in prd.functional] == ["FR-1"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "replaceable"),
+    [
+        ("", True),
+        ("**Status:** Approved (by CFO on 2026-03-01)\n", False),  # the badge shows only the word
+        ("**Status:** ✅ **Approved**\n", True),  # emphasis and emoji: nothing lost
+        ("**Status:** Approved\n**Owner:** Ben (backup)\n", False),  # a second Owner line
+    ],
+)
+def test_the_card_replaces_the_header_only_when_no_text_is_lost(extra: str, replaceable: bool) -> None:
+    header = "**Version:** 1.0\n**Date:** 2026-01-17\n**Track ID:** t\n**Owner:** Ana\n"
+    text = "# PRD: T\n\n" + header + (extra or "**Status:** Approved\n") + "\n## 1. Problem\nText.\n"
+    assert parse_prd(text, "t.md").metadata.header_replaceable is replaceable

@@ -12,7 +12,10 @@ line.  It runs in time linear in the input (see ``parse_lines``).
 
 from __future__ import annotations
 
-from mkdocs_prd.core.model import Field, Metadata, Prd, Problem
+import re
+from collections.abc import Sequence
+
+from mkdocs_prd.core.model import Field, Metadata, Prd, Problem, status_word
 from mkdocs_prd.core.parse.front import (
     ignored_from_comments,
     ignored_from_front_matter,
@@ -269,7 +272,7 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
         fields=tuple(fields),
         header_start=header.start,
         header_end=header.end,
-        header_replaceable=header.replaceable,
+        header_replaceable=header.replaceable and card_keeps_all(header.fields),
     )
 
     title, title_line = _title(src, fields, h1)
@@ -352,3 +355,26 @@ def first_h1(src: Source) -> tuple[str, int] | None:
                 return text, n
         previous = kind if kind < CODE else BLANK
     return None
+
+
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def card_keeps_all(fields: Sequence[Field]) -> bool:
+    """Whether the header card can stand for these header lines without losing text.
+
+    It cannot when a field is written twice (a second ``Owner:`` line), or when the
+    Status carries words the card's status badge leaves out (``Approved (by CFO on
+    2026-03-01)``; emphasis and emoji alone are fine): then the card goes under the
+    title and the author's lines stay.
+    """
+    keys = [f.key for f in fields]
+    if len(keys) != len(set(keys)):
+        return False
+    for f in fields:
+        if (
+            f.key == "status"
+            and _NOT_WORDS.sub("", f.value).casefold() != _NOT_WORDS.sub("", status_word(f.value)).casefold()
+        ):
+            return False
+    return True
