@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from mkdocs_prd.adapters.cli.formats import FORMATS
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, require_site
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.review.git import GitError, check_rev, open_repo, relative_folder
@@ -53,11 +53,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Review, print the findings in the chosen format, and return the exit status."""
-    site = load_config(args.config_file)
-    if site is None:
-        raise UsageError("no mkdocs.yml here: give -f CONFIG_FILE")
-    if not os.path.isdir(site.docs_dir):
-        raise UsageError(f"docs_dir not found: {site.docs_dir}")
+    site = require_site(args.config_file)
     settings = site.settings
     try:
         check_rev(args.base)

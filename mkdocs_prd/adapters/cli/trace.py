@@ -6,12 +6,11 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 from typing import Any
 
 from mkdocs_prd.adapters.cli.formats import finding_dict
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, add_config_argument, require_site
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.index import page_url
@@ -43,11 +42,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the site, print the matrix in the chosen format, return the exit status."""
-    site = load_config(args.config_file)
-    if site is None:
-        raise UsageError("no mkdocs.yml here: give -f CONFIG_FILE")
-    if not os.path.isdir(site.docs_dir):
-        raise UsageError(f"docs_dir not found: {site.docs_dir}")
+    site = require_site(args.config_file)
     use_directory_urls = site.site.get("use_directory_urls", True) is not False
     catalog = build_catalog(markdown_files(site.docs_dir), site.settings)
     findings = [f for f in catalog.all_findings() if f.rule.startswith("PRD6")]
