@@ -134,8 +134,7 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
                 last -= 1
             edits.append((last + 1, last + 1, html_block(fragments.trace)))
 
-    title = index(spans.title_line) if spans.title_line else -1
-    below_title = title + 1 if 0 <= title < n and lines[title].lstrip().startswith("#") else 0
+    below_title = _below_title(lines, index(spans.title_line) if spans.title_line else -1)
     top: list[str] = []
     if fragments.findings:
         top += html_block(fragments.findings)
@@ -161,6 +160,17 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
         lines[start:end] = new
     out = "\n".join(lines)
     return out + "\n" if markdown.endswith("\n") else out
+
+
+def _below_title(lines: list[str], title: int) -> int:
+    """The index of the line after the H1 at ``title`` (after a setext title's ``===`` line);
+    0 when ``title`` is no heading line of ``lines``."""
+    if not 0 <= title < len(lines):
+        return 0
+    if lines[title].lstrip().startswith("#"):
+        return title + 1
+    under = lines[title + 1] if title + 1 < len(lines) else ""
+    return title + 2 if under[:1] == "=" and not under.strip().strip("=") else 0
 
 
 def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int], int]) -> None:

@@ -28,6 +28,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     translations_of,
 )
 from mkdocs_prd.adapters.mkdocs.dirty import DependentPages, digest, force_render
+from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.review.history import PrdHistory, collect_history
@@ -245,6 +246,17 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             # Tooltips of Material's page-status icons; the site's own definitions win.
             titles = status_titles(self.catalog, renderer.labels)
             config.extra["status"] = {**titles, **(config.extra.get("status") or {})}
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # A PRD's first lines are its text, never MultiMarkdown metadata (a setext title
+        # ``PRD: X`` over ``===`` would vanish): see :mod:`.meta_lines`.
+        if self.catalog.get(page.file.src_uri) is None:
+            return None
+        try:
+            source = page.file.content_string
+        except Exception:  # MkDocs reads it again and reports what is wrong
+            return None
+        return keep_first_lines(source)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
