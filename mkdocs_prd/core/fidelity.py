@@ -176,6 +176,9 @@ class _Lists:
         self.features = features
         self.hold = hold
         self.held: list[str] | None = None  # the raw lines of an HTML block being held
+        self.held_at = (0, 0)  # the held block's output column, and the content column it needs
+        self.quote: list[str] | None = None  # the lines of a quote inside a list item
+        self.quote_at = (0, 0)  # its output column, and the item's content column
         self.raw: list[str] = []
         self.out: list[str] = []
         self._scanned = 0  # self.out[:_scanned] has been searched for blank lines
@@ -205,6 +208,7 @@ class _Lists:
             self.number = i + 1
             self.line(expanded[i], expanded[i + 1])
         self._release()
+        self._end_quote()
         return self.out
 
     def _release(self) -> None:
@@ -213,13 +217,35 @@ class _Lists:
             return
         if self.out and self.out[-1]:
             self.out.append("")
-        self.out.append(self.hold("\n".join(self.held)))
+        col, content = self.held_at
+        held = [raw[min(content, _indent(raw)) :] for raw in self.held] if content else self.held
+        self.out.append(" " * col + self.hold("\n".join(held)))
         self.held = None
         self.prev = "other"
 
+    def _end_quote(self) -> None:
+        """Put the quote read inside a list item into the output, its own inside normalised."""
+        if self.quote is None:
+            return
+        col, content = self.quote_at
+        inside = _quote_inside([line[min(content, _indent(line)) :] for line in self.quote])
+        body = _alert(inside, self.features, self.hold) or [
+            "> " + x if x else ">" for x in _container(inside, self.features, self.hold)
+        ]
+        self.out += [" " * col + x if x else "" for x in body]
+        self.quote = None
+        self.prev = "other"
+
     def line(self, line: str, nxt: str) -> None:
+        if self.quote is not None:
+            # A quote in an item runs on to a blank line, or ends with the item.
+            if line.strip() and _indent(line) >= self.quote_at[1]:
+                self.quote.append(line)
+                return
+            self._end_quote()
         if self.held is not None:
-            if line.strip():
+            # The block ends at a blank line, or with the list item it is in.
+            if line.strip() and _indent(line) >= self.held_at[1]:
                 self.held.append(self.raw[self.number - 1])
                 return
             self._release()
@@ -373,6 +399,13 @@ class _Lists:
             self.emit(col, text)
             self.prev = "code"
             return
+        if text[0] == ">" and self.stack:
+            # A quote in a list item: its inside is a container of its own (lists under a label).
+            if self.prev in ("para", "item"):
+                self.out.append("")  # Python-Markdown would run the item's text into it
+            self.quote = [" " * ind + text]
+            self.quote_at = (col, self.stack[-1].src)
+            return
         fence = _FENCE.match(text)
         if fence is not None:
             if self.stack:
@@ -388,12 +421,21 @@ class _Lists:
             self.emit(col, text)
             self.prev = "other"
             return
-        kind = html_block_kind(text) if not self.stack else 0
+        kind = html_block_kind(text) if text[0] == "<" else 0
         if kind and (kind != 7 or self.prev not in ("para", "item")):
+            if self.stack and self.prev in ("para", "item"):
+                # In a list item Python-Markdown would run the item's text on into the block
+                # (a <details> opening inside a <p>); CommonMark ends the paragraph here.
+                self.out.append("")
             if kind >= 6 and self.hold is not None and not _MARKDOWN_ATTR.search(text):
                 # Held whole: Python-Markdown would run a block-level element on to its closing
                 # tag; CommonMark ends the block at a blank line and reads the rest as Markdown.
                 self.held = [self.raw[self.number - 1]]
+                self.held_at = (col, self.stack[-1].src if self.stack else 0)
+                return
+            if self.stack:
+                self.emit(col, text)
+                self.prev = "other"
                 return
             self.out.append(" " * ind + text)
             self.prev = "html"
@@ -442,14 +484,24 @@ def _container(lines: list[str], features: Features, hold: _Hold = None) -> list
     chunk: list[str] = []
     i = 0
     prev_blank = True
+    fence: str | None = None  # the closing mark of the fenced block the scan is in
     while i < len(lines):
         line = lines[i]
-        quote = prev_blank and ">" in line[:8] and _QUOTE.match(_expand(line))
-        if quote and (not _indent(_expand(line)) or not _in_open_list(chunk)):
+        fence = _fence_after(line, fence)
+        # A quote starts after a blank line or right under paragraph text (it interrupts
+        # a paragraph in CommonMark); never inside a fenced block.
+        quote = fence is None and ">" in line[:8] and _QUOTE.match(_expand(line))
+        if (
+            quote
+            and (prev_blank or _interruptible(chunk))
+            and (not _indent(_expand(line)) or not _in_open_list(chunk))
+        ):
             j = i
             while j < len(lines) and lines[j].strip():
                 j += 1
             out += _Lists(features, hold).run(chunk) if chunk else []
+            if chunk and not prev_blank:
+                out.append("")  # Python-Markdown would run the text above into the quote
             chunk = []
             inside = _quote_inside(lines[i:j])
             alert = _alert(inside, features, hold)
@@ -465,6 +517,32 @@ def _container(lines: list[str], features: Features, hold: _Hold = None) -> list
     if chunk:
         out += _Lists(features, hold).run(chunk)
     return out
+
+
+def _fence_after(line: str, fence: str | None) -> str | None:
+    """The fence open after ``line`` (its closing mark), given the one open before it."""
+    if line[:1] not in (" ", "`", "~") or _indent(line) > 3:
+        return fence
+    m = _FENCE.match(line)
+    if m is None:
+        return fence
+    mark = m.group(2)
+    if fence is None:
+        return mark if mark[0] == "~" or "`" not in line[m.end() :] else None
+    closes = mark[0] == fence[0] and len(mark) >= len(fence) and not line.strip().strip(mark[0])
+    return None if closes else fence
+
+
+def _interruptible(chunk: list[str]) -> bool:
+    """Whether the last line of ``chunk`` is text a quote may interrupt (a paragraph, heading,
+    item or table row; not indented code, not a line of an HTML block)."""
+    last = _expand(chunk[-1]) if chunk else ""
+    if not last.strip() or _indent(last) >= 4:
+        return False
+    start = len(chunk) - 1
+    while start > 0 and chunk[start - 1].strip():
+        start -= 1
+    return html_block_kind(_expand(chunk[start])) == 0  # an HTML block runs on to a blank line
 
 
 def _in_open_list(chunk: list[str]) -> bool:
