@@ -17,6 +17,7 @@ from conftest import build_site
 from index_sites import prd_text
 
 from mkdocs_prd.adapters.markdown.titles import title_markup
+from mkdocs_prd.core.parse.prd import shown_title
 from mkdocs_prd.html.titles import Titles
 
 EMOJI = ["pymdownx.emoji", "tables", "attr_list"]
@@ -108,3 +109,42 @@ def test_an_extension_that_does_not_load_leaves_titles_as_text() -> None:
     titles = Titles(title_markup(["tables", "no_such_extension_here"]))
     assert str(titles.html("Launch :rocket: <b>now</b> *x*")) == "Launch :rocket: now *x*"
     assert titles.text("Plain") == "Plain"
+
+
+@pytest.mark.parametrize(
+    ("heading", "shown"),
+    [
+        ("Export {#custom-id}", "Export"),
+        ("Export { #custom-id .beta }", "Export"),
+        ("Export {: .beta data-x=1 }", "Export"),
+        ("Export[^1]", "Export"),
+        ("Export[^why] for *finance* {#x}", "Export for *finance*"),
+        ("Export{#x}", "Export{#x}"),  # attr_list needs a blank before the block: the H1 shows it
+        ("Export {#x}[^1]", "Export {#x}"),  # not at the end: not an attribute list
+        ("A {set} of ![^x] things", "A {set} of ![^x] things"),
+    ],
+)
+def test_shown_title_drops_what_the_h1_does_not_show(heading: str, shown: str) -> None:
+    assert shown_title(heading) == shown
+
+
+def test_index_and_json_title_leave_out_attribute_lists_and_footnote_marks(tmp_path: Path) -> None:
+    files = {
+        "prds/ids.md": prd_text("Export {#custom-id}", track="ids"),
+        "prds/cls.md": prd_text("Totals {: .beta }", track="cls"),
+        "prds/note.md": prd_text("Refunds[^1]", track="note") + "\n[^1]: Finance asked for it.\n",
+    }
+    site = build_site(
+        tmp_path, files, {}, config={"markdown_extensions": ["tables", "attr_list", "footnotes"]}
+    )
+    assert h1(site.html("prds/ids/index.html")) == "PRD: Export"
+    assert h1(site.html("prds/note/index.html")).startswith("PRD: Refunds<sup")
+    index = site.html("prds/index.html")
+    assert [title_cell(index, f"{p}/") for p in ("ids", "cls", "note")] == ["Export", "Totals", "Refunds"]
+    assert "{#" not in index and "[^" not in index
+    export = json.loads((site.site_dir / "prd-index.json").read_text(encoding="utf-8"))
+    assert {p["track_id"]: p["title"] for p in export["prds"]} == {
+        "ids": "Export",
+        "cls": "Totals",
+        "note": "Refunds",
+    }

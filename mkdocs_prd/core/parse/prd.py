@@ -27,9 +27,13 @@ from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
-__all__ = ["decode_source", "is_prd", "parse_prd"]
+__all__ = ["decode_source", "is_prd", "parse_prd", "shown_title"]
 
 _TITLE_PREFIX = "prd:"
+# What a heading holds that its H1 does not show: Python-Markdown's attr_list block at the
+# end (``{#id}``, ``{: .x}``; after a blank) and footnote references (``[^1]``, a mark).
+_ATTR_LIST_END = re.compile(r"[ ]+\{:?[ ]*[^}\n ][^\n]*\}[ ]*$")
+_FOOTNOTE_REF = re.compile(r"(?<!!)\[\^[^\]]*\](?!\s*:)")
 
 
 def decode_source(data: bytes) -> tuple[str, Problem | None]:
@@ -319,15 +323,25 @@ def _title(src: Source, fields: list[Field], h1: tuple[str, int] | None) -> tupl
     if h1 is not None:
         h1_text_, h1_line = h1
         if _is_prd_name(h1_text_):
-            name = _after_prefix(h1_text_)
+            name = shown_title(_after_prefix(h1_text_))
             if name:
                 return name, h1_line
     for f in fields:
         if f.key == "title" and f.source == "front_matter" and f.value.strip():
             return f.value.strip(), f.line
     if h1 is not None:
-        return (_after_prefix(h1_text_) if _is_prd_name(h1_text_) else h1_text_), h1_line
+        return shown_title(_after_prefix(h1_text_) if _is_prd_name(h1_text_) else h1_text_), h1_line
     return "", 0
+
+
+def shown_title(heading: str) -> str:
+    """The text of a heading as its H1 shows it: ``Export {#custom-id}`` -> ``Export``,
+    ``Export[^1]`` -> ``Export`` (other Markdown is kept as written)."""
+    if "{" in heading:
+        heading = _ATTR_LIST_END.sub("", heading)
+    if "[^" in heading:
+        heading = _FOOTNOTE_REF.sub("", heading)
+    return heading.strip()
 
 
 def _after_prefix(title: str) -> str:
