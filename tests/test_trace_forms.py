@@ -116,6 +116,9 @@ def test_headings_and_bracketed_ids_are_requirements_of_the_model() -> None:
         "**[FR-7] Title**",
         "1. **[FR-7]** Title",
         "- [FR-7]: Title",
+        "### FR 7: Title",
+        "**FR7: Title**",
+        "__FR-7: Title__",
     ],
 )
 def test_every_form_of_a_requirement_gives_its_id(form: str) -> None:
@@ -123,7 +126,9 @@ def test_every_form_of_a_requirement_gives_its_id(form: str) -> None:
     assert model(text) == [("pay:FR-7", "Title")]
 
 
-@pytest.mark.parametrize("form", ["### [FR-7](#fr-7) Title", "### FR 7: no dash"])
+@pytest.mark.parametrize(
+    "form", ["### [FR-7](#fr-7) Title", "### FRS 7: other word", "### FR 7 is a sentence"]
+)
 def test_a_link_or_a_longer_word_is_not_a_requirement_id(form: str) -> None:
     text = HEADINGS[: HEADINGS.index("## 3.")] + f"## 5. Requirements\n\n{form}\n"
     assert model(text) == []

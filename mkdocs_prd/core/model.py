@@ -267,6 +267,10 @@ class Requirement:
     attributes: tuple[Attribute, ...] = ()
     priority: str | None = None
     priority_line: int = 0
+    statement: str = field(default="", compare=False)
+    """What the requirement says in its own words, besides its bullets: a list item's text
+    (``FR-1: Export a month — as CSV``), the text after a bold title or the paragraph under a
+    requirement heading; the inline priority marker (``(Must)``) is left out."""
 
     @property
     def level(self) -> str | None:

@@ -173,6 +173,18 @@ def _below_title(lines: list[str], title: int) -> int:
     return title + 2 if under[:1] == "=" and not under.strip().strip("=") else 0
 
 
+def _find_id(text: str, written: str) -> int:
+    """Where the id ``written`` (``fr-1``) stands in ``text``, also when spelled ``fr1`` / ``fr 1``
+    (ids are read in those spellings too); -1 when it is not on the line."""
+    at = text.find(written)
+    prefix, sep, number = written.partition("-")
+    for spelled in (f"{prefix}{number}", f"{prefix} {number}") if sep and at < 0 else ():
+        at = text.find(spelled)
+        if at >= 0:
+            break
+    return at
+
+
 def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int], int]) -> None:
     """Anchors before requirement ids and reference links, in place (columns from the right)."""
     per_line: dict[int, list[tuple[int, int, str]]] = {}
@@ -181,7 +193,7 @@ def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int],
         if not 0 <= i < len(lines):
             continue
         text = lines[i]
-        at = text.casefold().find(written.casefold())
+        at = _find_id(text.casefold(), written.casefold())
         if at < 0 or text.lstrip().lstrip("#").strip().casefold() == written.casefold():
             continue  # not on its line, or a heading of just the id (its own anchor already)
         while at > 0 and text[at - 1] in "*_":

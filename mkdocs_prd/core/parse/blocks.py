@@ -35,7 +35,8 @@ class Record:
     """A titled block: ``head`` is its title without bold marks, ``attrs`` its bullets.
 
     Each bullet is ``(line, text)``, continuation lines joined to its text by a blank;
-    a plain ``Key: value`` line under a bold or heading title counts as a bullet too.
+    a plain ``Key: value`` line under a bold or heading title counts as a bullet too, and
+    so does a bold label line whose key the caller names (see :func:`records`).
     ``text`` is the title line's whole text (after the list marker or ``#`` marks).
     """
 
@@ -44,6 +45,9 @@ class Record:
     form: Literal["block", "list"]
     attrs: list[tuple[int, str]] = field(default_factory=list)
     text: str = ""
+    body: list[str] = field(default_factory=list)
+    """Text under (or after) the title that is not a bullet: the paragraph under a heading,
+    ``— exports a month`` after a bold title."""
 
     def attributes(self) -> tuple[Attribute, ...]:
         """The bullets that read ``Key: value`` (or ``**Key:** value``); see :func:`attribute`."""
@@ -83,9 +87,22 @@ def attribute(text: str, line: int) -> Attribute | None:
 
 
 _NAME_SEPARATORS = " \t:.-–—"
-_BOLD_ID = re.compile(r"\[?[A-Za-z]{1,4}-[0-9][0-9A-Za-z.]*\]?")
+_BOLD_ID = re.compile(r"\[?[A-Za-z]{1,4}(?:-|[ ]?(?=[0-9]))[0-9][0-9A-Za-z.]*\]?")
+REQ_ID = r"N?FR(?:-[0-9A-Za-z][0-9A-Za-z.]*|[ ]?[0-9][0-9A-Za-z.]*)"
+"""A requirement id as PRDs write it: ``FR-1``, ``NFR-2``, ``FR-1.2``, and the spellings
+``FR1`` / ``FR 1`` (read as ``FR-1``: see :func:`canonical_id`)."""
 # A requirement or use case id starting a list item: "- FR-3: …", "- **[UC-2]** …".
-_LEADING_ID = re.compile(r"(?:\*\*|__)?\[?(?:N?FR|UC)-[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE)
+_LEADING_ID = re.compile(
+    r"(?:\*\*|__)?\[?(?:N?FR|UC)(?:-|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE
+)
+_SPELLED_ID = re.compile(r"(N?FR|UC)[ ]?(?=[0-9])", re.IGNORECASE)
+
+
+def canonical_id(written: str) -> str:
+    """An id in the form ids are defined in: ``FR1`` and ``FR 1`` -> ``FR-1``; others as written
+    (case kept, so ``fr-2`` stays ``fr-2``)."""
+    m = _SPELLED_ID.match(written)
+    return f"{m.group(1)}-{written[m.end() :]}" if m is not None else written
 
 
 def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
@@ -110,7 +127,7 @@ def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
         if rest[:1] != "]" or rest[1:2] in ("(", "["):
             return None  # "[FR-2" unclosed, or a link "[FR-2](…)"
         rest = rest[1:]
-    return m.group().rstrip("."), strip_bold(rest.strip(_NAME_SEPARATORS))
+    return canonical_id(m.group().rstrip(".")), strip_bold(rest.strip(_NAME_SEPARATORS))
 
 
 _PLAIN_KEY = re.compile(r"[^\W\d_][\w'’/&()-]*(?:[ \t][\w'’/&()-]+){0,3}[ \t]*:(?:[ \t]|$)")
@@ -128,31 +145,68 @@ def head_of(text: str) -> str:
     ``**FR-1:** Export`` -> ``FR-1: Export``, ``**[FR-1]** Export`` -> ``[FR-1] Export``
     (a bold id alone keeps the name after it); text without bold is returned stripped.
     """
+    return _split_title(text)[0]
+
+
+def title_rest(text: str) -> str:
+    """What follows the bold title on a record line and is not part of the title:
+    ``**FR-1: Export** (Must) — as CSV`` -> ``(Must) — as CSV``; "" when nothing does."""
+    return _split_title(text)[1]
+
+
+def _split_title(text: str) -> tuple[str, str]:
     s = text.strip()
-    if s.startswith("**"):
-        end = s.find("**", 2)
+    mark = s[:2]
+    if mark in _BOLD_MARKS:  # "**FR-1: Export**" or "__FR-1: Export__"
+        end = s.find(mark, 2)
         if end > 2:
             inner = s[2:end].strip()
             rest = s[end + 2 :].strip()
             if rest and (inner.endswith(":") or _BOLD_ID.fullmatch(inner) is not None):
-                return f"{inner} {rest}"  # "**FR-1:** Export", "**[FR-1]** Export"
-            return inner.rstrip(":").strip()
-    return s
+                return f"{inner} {rest}", ""  # "**FR-1:** Export", "**[FR-1]** Export"
+            return inner.rstrip(":").strip(), rest
+    return s, ""
 
 
-def records(src: Source, start: int, end: int) -> list[Record]:
-    """The records between lines ``start`` and ``end`` (inclusive), in order."""
+def records(src: Source, start: int, end: int, labels: frozenset[str] = frozenset()) -> list[Record]:
+    """The records between lines ``start`` and ``end`` (inclusive), in order.
+
+    ``labels`` are the keys (case-folded) a bold label line (``**Acceptance:** …``) may have to
+    belong to the record above it (when that is titled by an id: ``#### FR-1: Export``), as its
+    bullets do; other bold lines open a record of their own.
+    The body of an admonition or content tab (``!!! note`` / ``=== "Tab"`` and the lines indented
+    under it) is read as if it were not indented.
+    """
     out: list[Record] = []
     cur: Record | None = None
     mode: str | None = None
     base = 0
     prev_blank = True
     last_bullet = 0  # the line of the last bullet (or of its continuation)
+    shift = 0  # the indent of the admonition body being read (0: none)
     lines, items = src.lines, src.items
     first = max(start, 1)
     for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
+        if kind == BLANK:
+            prev_blank = True
+            continue
+        if kind >= CODE:
+            continue
+        line = lines[n - 1]
+        lead = indent_of(line) if line[:1] in (" ", "\t") else 0
+        if shift and lead < shift:
+            shift = 0  # the admonition ended; this line is outside it
+        lead -= shift
+        s = line.lstrip(" \t")
+        if kind == TEXT and lead < 4 and s[:3] in _CONTAINERS and s[3:4] in (" ", "+", "\t"):
+            shift += lead + 4
+            cur, mode = None, None
+            continue
+        if shift and kind == TEXT and s[:1] == "#" and s.lstrip("#")[:1] in (" ", "\t") and lead < 4:
+            kind = HEADING  # a heading in an admonition
         if kind == ITEM:
             indent, _, text = items[n]
+            indent -= shift
             # A top-level item that starts with a requirement or use case id (``- FR-3: …``) is
             # a record of its own, even below a bold or heading block (no attribute key is one).
             own = mode == "block" and indent < 2 and _LEADING_ID.match(text) is not None
@@ -163,44 +217,67 @@ def records(src: Source, start: int, end: int) -> list[Record]:
                 cur = Record(head_of(text), n, "list", [], text)
                 out.append(cur)
                 mode, base = "list", indent
-        elif kind == BLANK:
-            prev_blank = True
-            continue
-        elif kind >= CODE:
-            continue
         elif kind == RULE:
             cur, mode = None, None
         elif kind == HEADING:
-            s = lines[n - 1].strip().lstrip("#").strip(" \t#")
+            s = s.lstrip("#").strip(" \t#")
             cur = Record(head_of(s), n, "block", [], s)
             out.append(cur)
             mode = "block"
-        else:
-            line = lines[n - 1]
-            s = line.lstrip(" \t")
-            if s[:2] == "**" and len(line) - len(s) < 2 and (prev_blank or mode != "list"):
+        elif s[:2] in _BOLD_MARKS and lead < 2 and (prev_blank or mode != "list"):
+            if cur is not None and mode == "block" and _label_of(s) in labels and _titled_by_id(cur.head):
+                cur.attrs.append((n, s.strip()))  # "**Acceptance:** opens in Excel" under FR-1
+                last_bullet = n
+            else:
                 cur = Record(head_of(s), n, "block", [], s.strip())
+                rest = title_rest(s)
+                if rest:
+                    cur.body.append(rest)  # "**FR-1: Export** — exports a month as CSV"
                 out.append(cur)
                 mode = "block"
-            elif cur is not None and mode == "block" and len(line) - len(s) < 4 and _plain_key(s):
-                # "Description: does a" without a list marker, under a bold or heading title.
-                cur.attrs.append((n, s.strip()))
-                last_bullet = n
-            elif cur is not None and mode == "block" and cur.attrs and last_bullet == n - 1:
-                # A lazy continuation line of a block's bullet (Markdown joins it to the bullet).
-                bullet_line, bullet = cur.attrs[-1]
-                cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
-                last_bullet = n
-            elif cur is not None and mode == "list":
-                if not prev_blank or indent_of(line) >= 2:
-                    # A continuation line: part of the last bullet (the record's own text is not kept).
-                    if cur.attrs:
-                        bullet_line, bullet = cur.attrs[-1]
-                        cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
+        elif cur is not None and mode == "block" and lead < 4 and _plain_key(s):
+            # "Description: does a" without a list marker, under a bold or heading title.
+            cur.attrs.append((n, s.strip()))
+            last_bullet = n
+        elif cur is not None and mode == "block" and cur.attrs and last_bullet == n - 1:
+            # A lazy continuation line of a block's bullet (Markdown joins it to the bullet).
+            bullet_line, bullet = cur.attrs[-1]
+            cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
+            last_bullet = n
+        elif cur is not None and mode == "block":
+            if not cur.attrs:
+                cur.body.append(s.strip())  # the paragraph under "#### FR-1: Export": its statement
+        elif cur is not None and mode == "list":
+            if not prev_blank or lead >= 2:
+                # A continuation line: part of the last bullet, or of the item's own text.
+                if cur.attrs:
+                    bullet_line, bullet = cur.attrs[-1]
+                    cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
                 else:
-                    cur, mode = None, None
+                    cur.body.append(s.strip())
+            else:
+                cur, mode = None, None
         prev_blank = False
     return out
+
+
+_CONTAINERS = frozenset({"!!!", "???", "==="})
+"""How an admonition (``!!! note``, collapsible ``??? note`` / ``???+``) or a content tab
+(``=== "Tab"``) opens: its body is the lines indented under it."""
+
+
+_ID_HEAD = re.compile(r"(?:N?FR|UC)(?:-|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE)
+
+
+def _titled_by_id(head: str) -> bool:
+    """Whether a record's title is an id and a name (``FR-1: Export``), not a sentence about ids."""
+    return leading_id(_ID_HEAD, head) is not None
+
+
+def _label_of(line: str) -> str:
+    """The key of a bold label line (``**Acceptance:** x`` -> ``acceptance``), or ""."""
+    pair = bold_label(line) if line[:2] == "**" else None
+    return " ".join(pair[0].strip("*_").split()).casefold() if pair is not None else ""
 
 
 def entries(src: Source, start: int, end: int) -> list[Item]:

@@ -22,14 +22,16 @@ from mkdocs_prd.core.model import (
     UseCase,
 )
 from mkdocs_prd.core.moscow import moscow
-from mkdocs_prd.core.parse.blocks import Record, Table, entries, leading_id, records, tables
+from mkdocs_prd.core.parse.blocks import REQ_ID, Record, entries, leading_id, records, tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
+from mkdocs_prd.core.parse.req_parts import REQUIREMENT_LABELS
 from mkdocs_prd.core.parse.req_tables import table_requirements
+from mkdocs_prd.core.parse.risks import column_or, pick, risks
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import parse_users
 
-_REQ_ID = re.compile(r"(N?FR)-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+_REQ_ID = re.compile(REQ_ID, re.IGNORECASE)
 # What a heading under an empty "Non-Functional Requirements" heading names when it is an NFR.
 _NFR_TOPIC = re.compile(
     r"perform|latenc|speed|throughput|secur|privacy|reliab|availab|resilien|durab|scal|capacity|maintain"
@@ -75,7 +77,7 @@ def parse_items(src: Source, sections: tuple[Section, ...]) -> Items:
         elif key == "requirements":
             _requirements(src, sec, items)
         elif key == "risks":
-            items.risks.extend(_risks(src, sec))
+            items.risks.extend(risks(src, sec))
         elif key == "acceptance":
             items.criteria.extend(_criteria(src, sec))
         elif key == "appendix" or key is None:
@@ -176,7 +178,7 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
     for key, start, end in regions:
         if start == sec.line + 1 and sec.subsections and start > end:
             continue
-        found = _grouped(records(src, start, end), key, bool(sec.subsections))
+        found = _grouped(records(src, start, end, REQUIREMENT_LABELS), key, bool(sec.subsections))
         ids = {r.id.upper() for r in found if r is not None and r.id}
         # A table row that repeats an id read above (a traceability or summary table) is not a
         # second requirement.
@@ -253,6 +255,7 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
         if a.key.strip("*_ ").lower() == "priority":
             priority, priority_line = a.value, a.line
             break
+    statement = " ".join((text, *rec.body) if rec.form == "list" else rec.body)
     if priority is None:
         inline = inline_priority(text)
         if inline is not None:
@@ -264,38 +267,11 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
                 name = name[:at].rstrip(_NAME_END)
             elif at == 0:
                 name = name[len(marker) :].strip(_NAME_END)  # "**FR-5 (Must):** Archive"
-    return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line)
-
-
-def _risks(src: Source, sec: Section) -> tuple[Risk, ...]:
-    found = tables(src, sec.line + 1, sec.end_line)
-    table = next((t for t in found if t.column("risk") >= 0), found[0] if found else None)
-    if table is None:
-        return ()
-    columns = (
-        _col(table, 0, "risk"),
-        _col(table, 1, "impact", "severity"),
-        _col(table, 2, "probab", "likelihood"),
-        _col(table, 3, "mitigat", "response", "strategy", "plan"),
-    )
-    out = []
-    for n, cells in table.rows:
-        if any(cells):
-            risk, impact, probability, mitigation = _pick(cells, columns)
-            out.append(Risk(risk, impact, probability, mitigation, n))
-    return tuple(out)
-
-
-def _pick(cells: tuple[str, ...], columns: tuple[int, ...]) -> list[str]:
-    """The cells at ``columns`` ('' for a column the row lacks)."""
-    count = len(cells)
-    return [cells[i] if 0 <= i < count else "" for i in columns]
-
-
-def _col(table: Table, fallback: int, *words: str) -> int:
-    """The column named by ``words``; else the template position when that column is unnamed."""
-    found = table.column(*words)
-    return found if found >= 0 else fallback
+            statement = statement.replace(marker, " ", 1)
+    if name[:1] == "(" and name[-1:] == ")" and name.count("(") == 1:
+        name = name[1:-1].strip()  # "**FR-1 (Export a month)**"
+    statement = " ".join(statement.split())
+    return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line, statement)
 
 
 def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
@@ -412,13 +388,13 @@ def _changelog(src: Source, start: int, end: int, strict: bool) -> tuple[ChangeL
         if strict and table.column("version") < 0:
             continue
         columns = (
-            _col(table, 0, "version", "ver"),
-            _col(table, 1, "date", "when"),
-            _col(table, 2, "author", "by", "owner", "who"),
-            _col(table, 3, "change", "description", "summary", "notes", "what"),
+            column_or(table, 0, "version", "ver"),
+            column_or(table, 1, "date", "when"),
+            column_or(table, 2, "author", "by", "owner", "who"),
+            column_or(table, 3, "change", "description", "summary", "notes", "what"),
         )
         for n, cells in table.rows:
             if any(cells):
-                version, date, author, changes = _pick(cells, columns)
+                version, date, author, changes = pick(cells, columns)
                 out.append(ChangeLogRow(version, date, author, changes, n))
     return tuple(out)

@@ -20,10 +20,11 @@ import re
 from typing import Literal
 
 from mkdocs_prd.core.model import Attribute, Requirement
-from mkdocs_prd.core.parse.blocks import Table, tables
+from mkdocs_prd.core.parse.blocks import REQ_ID, Table, canonical_id, leading_id, tables
 from mkdocs_prd.core.parse.lines import Source, strip_bold
 
-_ID_CELL = re.compile(r"\[?(N?FR-[0-9][0-9A-Za-z.]*)\]?(?![0-9A-Za-z-])", re.IGNORECASE)
+_ID_CELL = re.compile(r"\[?(N?FR(?:-|[ ]?)[0-9][0-9A-Za-z.]*)\]?(?![0-9A-Za-z-])", re.IGNORECASE)
+_REQ_ID = re.compile(REQ_ID, re.IGNORECASE)
 _ID_HEADERS = frozenset(
     {"id", "#", "ref", "key", "no", "fr", "nfr", "req", "req id", "requirement id", "fr id"}
 )
@@ -65,6 +66,11 @@ def _rows(table: Table, region: str | None) -> list[Requirement]:
         if found is None and not grouped:
             continue
         at, req_id = found if found is not None else (-1, None)
+        named = None
+        if found is None and 0 <= name_col < len(cells):
+            # "| FR-1: Export a month | … |" in the Requirement column of a table without ids.
+            named = leading_id(_REQ_ID, strip_bold(cells[name_col]).strip().strip("`"))
+            req_id = named[0] if named is not None else None
         kind: Literal["functional", "non-functional"]
         if req_id is not None:
             kind = "non-functional" if req_id[0] in "nN" else "functional"
@@ -72,6 +78,8 @@ def _rows(table: Table, region: str | None) -> list[Requirement]:
             kind = "non-functional" if region == "non_functional" else "functional"
         name_at = name_col if name_col >= 0 else next((i for i in range(len(cells)) if i != at), -1)
         name = strip_bold(cells[name_at]).strip() if 0 <= name_at < len(cells) else ""
+        if named is not None:
+            name = named[1]
         attrs = tuple(
             Attribute(strip_bold(header[i]).strip(), cell.strip(), line)
             for i, cell in enumerate(cells)
@@ -90,5 +98,5 @@ def _row_id(cells: tuple[str, ...], id_col: int) -> tuple[int, str] | None:
         if 0 <= i < len(cells):
             m = _ID_CELL.fullmatch(strip_bold(cells[i]).strip().strip("`"))
             if m is not None:
-                return i, m.group(1).rstrip(".")
+                return i, canonical_id(m.group(1).rstrip("."))
     return None

@@ -164,10 +164,16 @@ def _priority(req: Requirement) -> str:
 
 
 def _contents(req: Requirement) -> dict[str, str]:
-    """The requirement's specifying texts by lower-case key (``description``, ``acceptance`` …)."""
+    """The requirement's specifying texts by lower-case key (``description``, ``acceptance`` …).
+
+    Every form the parser reads is compared: a one-line item by its whole text (its
+    :attr:`~Requirement.statement`), a block or heading by its bullets, label lines and the
+    text under or after its title, a table row by its cells."""
     out: dict[str, str] = {}
     if req.form == "list":
-        out["description"] = text_key(req.name)
+        out["description"] = text_key(req.statement or req.name)
+    elif req.statement:
+        out["description"] = text_key(req.statement)  # the paragraph under "#### FR-1: Export"
     for a in req.attributes:
         key = norm(a.key).casefold()
         if key == "priority" or key in EDITORIAL_ATTRIBUTES:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from mkdocs_prd.core.model import Attribute, Prd, Severity
 from mkdocs_prd.core.parse.lines import indent_of
+from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
@@ -37,34 +38,6 @@ _KEY_MARKS = re.compile(r"[\s*_`]+")
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
 _TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "medium", "\U0001f7e2": "low"}
 
-ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
-    "Description": frozenset({"description", "desc", "details", "summary", "user story", "story"}),
-    "Acceptance": frozenset(
-        {
-            "acceptance",
-            "acceptance criteria",
-            "acceptance criterion",
-            "acceptance test",
-            "acceptance tests",
-            "ac",
-            "acs",
-            "verification",
-            "verify",
-            "verified by",
-            "how to verify",
-            "test",
-            "tests",
-            "done when",
-            "definition of done",
-            "dod",
-            "success criteria",
-        }
-    ),
-}
-"""What a requirement bullet may be called for each part PRD301 asks for (compared case-
-insensitively, emphasis and spacing ignored): ``- AC: …`` and ``- **Verification:** …`` are
-the Acceptance bullet."""
-
 
 @page_rule(
     "PRD301",
@@ -77,6 +50,8 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         if req.form != "block":
             continue  # a one-line list requirement is its own description; PRD306 asks for its priority
         keys = {_attribute_key(a.key) for a in req.attributes}
+        if req.statement:
+            keys.add("description")  # the paragraph under "#### FR-1: Export" describes it
         missing = [part for part, names in ATTRIBUTE_NAMES.items() if not keys & names]
         if req.priority is None:
             missing.append("Priority")
@@ -84,6 +59,7 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             part
             for part, names in ATTRIBUTE_NAMES.items()
             if part not in missing
+            and not (part == "Description" and req.statement)
             and all(empty_value(ctx.lines, a) for a in req.attributes if _attribute_key(a.key) in names)
         ]
         name = req.id or req.name
@@ -111,9 +87,14 @@ def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
         return False
     if not 1 <= attr.line <= len(lines):
         return True
-    own = indent_of(lines[attr.line - 1])
+    line = lines[attr.line - 1]
+    own = indent_of(line)
+    # Under a label line ("**Acceptance:**") a list at the same indent is its value.
+    label = line.lstrip(" \t")[:2] in ("**", "__")
     for text in lines[attr.line : attr.line + 2]:  # a nested list may follow one blank line
         if text.strip():
+            if label and text.lstrip(" \t")[:2] in ("- ", "* ", "+ "):
+                return indent_of(text) < own
             return indent_of(text) <= own
     return True
 

@@ -1,0 +1,44 @@
+"""The parts of a requirement: what its bullets and label lines are called.
+
+``- Description: …``, ``- AC: …``, ``**Acceptance:** …``: PRDs name a requirement's parts
+in many ways.  The rules (PRD301) ask for the Description and Acceptance parts by these
+names; the parser lets a bold label line with one of :data:`REQUIREMENT_LABELS` belong to
+the requirement above it instead of starting a new one.
+"""
+
+from __future__ import annotations
+
+ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
+    "Description": frozenset({"description", "desc", "details", "summary", "user story", "story"}),
+    "Acceptance": frozenset(
+        {
+            "acceptance",
+            "acceptance criteria",
+            "acceptance criterion",
+            "acceptance test",
+            "acceptance tests",
+            "ac",
+            "acs",
+            "verification",
+            "verify",
+            "verified by",
+            "how to verify",
+            "test",
+            "tests",
+            "done when",
+            "definition of done",
+            "dod",
+            "success criteria",
+        }
+    ),
+}
+"""What a requirement bullet may be called for each part PRD301 asks for (compared case-
+insensitively, emphasis and spacing ignored): ``- AC: …`` and ``- **Verification:** …`` are
+the Acceptance bullet."""
+
+REQUIREMENT_LABELS: frozenset[str] = frozenset().union(
+    *ATTRIBUTE_NAMES.values(),
+    {"priority", "rationale", "why", "notes", "note", "dependencies", "depends on", "constraints"},
+)
+"""Keys (case-folded) a bold label line under a requirement has when it is one of its parts:
+``**Acceptance:** opens in Excel`` under ``#### FR-1: Export`` is FR-1's acceptance."""

@@ -1,0 +1,70 @@
+"""The risks of section 7: the rows of its risk table, with mitigations written in the table
+or beside it (``**Mitigations:** …`` under a table without a Mitigation column)."""
+
+from __future__ import annotations
+
+from mkdocs_prd.core.model import Risk, Section
+from mkdocs_prd.core.parse.blocks import Table, tables
+from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
+
+
+def risks(src: Source, sec: Section) -> tuple[Risk, ...]:
+    """The rows of the section's risk table (the table with a Risk column, else its first)."""
+    found = tables(src, sec.line + 1, sec.end_line)
+    table = next((t for t in found if t.column("risk") >= 0), found[0] if found else None)
+    if table is None:
+        return ()
+    columns = (
+        column_or(table, 0, "risk"),
+        column_or(table, 1, "impact", "severity"),
+        column_or(table, 2, "probab", "likelihood"),
+        column_or(table, 3, *_MITIGATION_WORDS),
+    )
+    shared = _mitigations_beside(src, sec, table) if table.column(*_MITIGATION_WORDS) < 0 else ""
+    out = []
+    for n, cells in table.rows:
+        if any(cells):
+            risk, impact, probability, mitigation = pick(cells, columns)
+            out.append(Risk(risk, impact, probability, mitigation.strip() or shared, n))
+    return tuple(out)
+
+
+_MITIGATION_WORDS = ("mitigat", "response", "strategy", "plan")
+
+
+def _mitigations_beside(src: Source, sec: Section, table: Table) -> str:
+    """The mitigations a section writes outside its risk table, for a table without a Mitigation
+    column: a ``**Mitigations:** …`` label (or a ``Mitigation`` heading) and the text or list
+    under it; "" when there is none."""
+    rows = table.line_numbers()
+    found: list[str] = []
+    for n, line in src.visible(sec.line + 1, sec.end_line):
+        if n in rows:
+            continue
+        s = line.strip()
+        if found:
+            if not s and found == [""]:
+                continue  # a blank line between "**Mitigations:**" and its list
+            if not s or s[:1] == "#" or (s[:2] == "**" and bold_label(s) is not None):
+                break
+            found.append(s)
+            continue
+        title = strip_bold(s.lstrip("#").strip()).rstrip(":").strip().casefold()
+        pair = bold_label(s) if s[:2] == "**" else None
+        if pair is not None:
+            title = pair[0].casefold()
+        if title.startswith(("mitigation", "risk mitigation", "risk response")):
+            found.append(pair[1] if pair is not None else "")
+    return " ".join(" ".join(found).split())
+
+
+def pick(cells: tuple[str, ...], columns: tuple[int, ...]) -> list[str]:
+    """The cells at ``columns`` ('' for a column the row lacks)."""
+    count = len(cells)
+    return [cells[i] if 0 <= i < count else "" for i in columns]
+
+
+def column_or(table: Table, fallback: int, *words: str) -> int:
+    """The column named by ``words``; else the template position when that column is unnamed."""
+    found = table.column(*words)
+    return found if found >= 0 else fallback

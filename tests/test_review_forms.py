@@ -1,0 +1,119 @@
+"""``mkdocs-prd review`` compares every requirement form the parser reads, on a real git repo.
+
+One Approved PRD per form (one-line item, MoSCoW group, heading with a paragraph and an
+``**Acceptance:**`` label, ``__FR-1__``, ``FR1``, an admonition, a table with the id in the
+Requirement cell ...); the change edits FR-1's words and keeps the Version.  Every form must
+give PRD701 on FR-1's line, as the ``**FR-n**`` block form does; a change of emphasis or
+wrapping only must give none.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from git_repos import SITE_CONFIG, Git, line_of, prd
+
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.review.diff import compare
+
+_FR_SECTION_START = "**FR-1: Save a card**"
+_FR_SECTION_END = "### Non-Functional Requirements"
+OLD = "a shopper can save the card they pay with"
+NEW = "a shopper can save any card they own"
+
+# name -> the Functional Requirements text (FR-1 only), written with OLD; the head has NEW.
+FORMS: dict[str, str] = {
+    "block": f"**FR-1: Save a card**\n- Description: {OLD}\n- Acceptance: it is listed\n- Priority: Must\n",
+    "inline": f"- **FR-1: Save a card** (Must) — {OLD}.\n- **FR-2**: Remove a card (Should) — it goes.\n",
+    "inline-plain": f"1. FR-1: Save a card — {OLD} (Must)\n",
+    "grouped": (
+        f"#### Must have\n- **FR-1: Save a card** — {OLD}.\n\n"
+        "#### Should have\n- **FR-2: Remove** — it goes.\n"
+    ),
+    "heading-paragraph": f"#### FR-1: Save a card (Must)\n{OLD}.\n\n**Acceptance:** the wallet lists it.\n",
+    "heading-label": f"#### FR-1: Save a card (Must)\nSaves cards.\n\n**Acceptance:** {OLD}.\n",
+    "after-bold-title": f"**FR-1: Save a card** (Must) — {OLD}.\n",
+    "underscore-bold": f"__FR-1: Save a card__\n- Description: {OLD}\n- Priority: Must\n",
+    "spelled-id": f"**FR1: Save a card**\n- Description: {OLD}\n- Priority: Must\n",
+    "admonition": (
+        '!!! note "Added in 1.2"\n    **FR-1: Save a card**\n\n'
+        f"    - Description: {OLD}\n    - Priority: Must\n"
+    ),
+    "table-id-in-cell": (
+        f"| Requirement | Acceptance | Priority |\n|---|---|---|\n| FR-1: Save a card | {OLD} | Must |\n"
+    ),
+}
+# Re-formatting only: emphasis and wrapping change, the words do not.
+SAME = {
+    "inline-reformatted": (
+        f"- **FR-1: Save a card** (Must) — {OLD}.\n",
+        "- **FR-1: Save a card** (Must) — a shopper can *save* the card\n  they pay with\n",
+    ),
+    "heading-reformatted": (
+        f"#### FR-1: Save a card (Must)\n{OLD}.\n\n**Acceptance:** the wallet lists it.\n",
+        "#### FR-1: Save a card (Must)\na shopper can save\nthe card they pay with\n\n"
+        "**Acceptance:** the wallet lists it\n",
+    ),
+}
+
+
+def _page(title: str, requirements: str) -> str:
+    text = prd(title, title.lower())
+    start = text.index(_FR_SECTION_START)
+    return text[:start] + requirements + "\n" + text[text.index(_FR_SECTION_END) :]
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Git:
+    git = Git(tmp_path_factory.mktemp("review-forms") / "repo").init()
+    base = {"mkdocs.yml": SITE_CONFIG, "docs/index.md": "# Home\n"}
+    head: dict[str, str] = {}
+    for name, text in FORMS.items():
+        base[f"docs/prds/{name}.md"] = _page(name, text)
+        head[f"docs/prds/{name}.md"] = _page(name, text.replace(OLD, NEW))
+    for name, (before, after) in SAME.items():
+        base[f"docs/prds/{name}.md"] = _page(name, before)
+        head[f"docs/prds/{name}.md"] = _page(name, after)
+    git.write(base)
+    git.commit("Approved PRDs", when="2026-01-10T10:00:00+00:00")
+    git("checkout", "-q", "-b", "feature")
+    git.write(head)
+    git.commit("Reword FR-1", when="2026-02-01T09:00:00+00:00")
+    git("checkout", "-q", "main")
+    return git
+
+
+def test_every_form_of_a_changed_requirement_is_a_contract_change(
+    repo: Git, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.root)
+    code = main(["review", "--base", "main", "--head", "feature", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 1
+    got = {(str(f["file"]), int(str(f["line"]))) for f in found if f["rule"] == "PRD701"}
+    expected = set()
+    for name, text in FORMS.items():
+        page = _page(name, text.replace(OLD, NEW))
+        expected.add((f"docs/prds/{name}.md", line_of(page, NEW if "table" in name else "FR")))
+    assert got == expected
+    messages = {str(f["file"]): str(f["message"]) for f in found if f["rule"] == "PRD701"}
+    assert all(m.startswith("FR-1 ") for m in messages.values()), messages
+    assert "acceptance" in messages["docs/prds/heading-label.md"]
+    assert "description" in messages["docs/prds/heading-paragraph.md"]
+    # Re-formatting is no contract change; the label line is no requirement of its own.
+    for name in SAME:
+        mine = [f["rule"] for f in found if f["file"] == f"docs/prds/{name}.md"]
+        assert mine == ["PRD704"], (name, mine)
+    assert not any("requirements added" in str(f["message"]) for f in found)
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_same_model_gives_the_same_change(name: str) -> None:
+    """Each form reads as FR-1 with its priority, and the change is one FR-1 change."""
+    base = parse_prd(_page(name, FORMS[name]), "x.md")
+    head = parse_prd(_page(name, FORMS[name].replace(OLD, NEW)), "x.md")
+    assert base.functional[0].id == "FR-1" and base.functional[0].level == "Must"
+    changes = compare(base, head)
+    assert [(c.kind, c.what.split(" ")[0]) for c in changes] == [("requirement_changed", "FR-1")]
