@@ -65,6 +65,7 @@ _OPERATOR = re.compile(
 )
 _EDGES = " \t*_()[]\u201c\u201d.!,;\\"
 _STATE_WORDS = ("status", "state", "progress", "done")
+_TIME_WORDS = ("date", "when", "eta", "deadline", "week", "month", "quarter", "sprint", "day")
 _QUESTION_PARTS = ("question", "open issue", "todo", "to do", "decision", "parking")
 _WORD_TOKENS: tuple[str, ...] = ("tbd", "tbc", "tba", "todo", "to do", "fixme", "xxx", "to be ")
 _WORD_TOKENS += ("fill", "placeholder", "lorem")
@@ -73,6 +74,16 @@ _TOKENS = (*_LOWER_TOKENS, *(w.upper() for w in _WORD_TOKENS), *(w.capitalize() 
 _TOKENS += ("\u2026",)
 _ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
+_TERMS = -1
+"""Among a table's skipped columns: the table defines the terms in its first column."""
+_DECISION_MARKERS = frozenset({"TBD", "TBC", "TBA"})
+_REMARK = re.compile(r"[ \t]*\([^()]*[^\W_][^()]*\)?$")  # its ")" is gone with the edges
+_CONTAINER = re.compile(r"(?:\?\?\?\+?|!!!)[ \t]+\S")
+"""An admonition's first line (``??? note "Title"``, ``!!! tip``): Markdown syntax, not ``???``."""
+_TERM_HEADERS = ("term", "variable", "placeholder", "token", "abbreviation", "acronym", "symbol", "marker")
+_DEFINITION_HEADERS = ("meaning", "definition", "means", "stands for", "explanation", "example")
+_LITERAL_KEYS = ("placeholder", "mask", "shown", "display", "render", "printed", "variable", "token")
+"""Keys whose value is the literal text something shows (``- Placeholder in the UI: XXX``)."""
 _NOT_APPLICABLE = frozenset({"n/a", "na", "none", "nothing", "-", "\u2013", "\u2014"})
 
 
@@ -111,7 +122,11 @@ def is_filler(value: str, *, in_questions: bool = False, identifier: bool = Fals
         return True
     if low.startswith("lorem ipsum") or low.startswith("??"):
         return True
-    return not in_questions and _MARKER.match(core) is not None
+    marker = _MARKER.match(core)
+    if marker is None or in_questions:
+        return False
+    # "TBD (finance, April)": who decides and when, in brackets: a tracked decision, not filler.
+    return not (marker.group(1) in _DECISION_MARKERS and _REMARK.match(core, marker.end()) is not None)
 
 
 def not_applicable(value: str) -> bool:
@@ -119,8 +134,11 @@ def not_applicable(value: str) -> bool:
     return value.strip().strip("*_ .").casefold() in _NOT_APPLICABLE
 
 
-def find_fillers(lines: Sequence[str]) -> Iterator[Filler]:
+def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Filler]:
     """Every filler value in the Markdown ``lines`` (front matter excluded), in source order.
+
+    ``draft``: the PRD is a draft, whose schedule is not fixed yet: a ``TBD`` in a table's
+    date column (``| Canary | TBD | Ops |`` under ``| Phase | Date | Owner |``) is no filler.
 
     Looks at list items, headings, lines of text, ``Key: value`` pairs on them, and
     table cells; fenced code and HTML comments are skipped.  One regex pass over the page
@@ -130,17 +148,21 @@ def find_fillers(lines: Sequence[str]) -> Iterator[Filler]:
     if not candidates:
         return
     headings: list[int] | None = None  # found when a marker (`TBD: …`) needs its part's title
-    tables = _TableHeaders(lines)
+    tables = _TableHeaders(lines, draft)
     for n, text in prose_lines(lines, candidates):
         state = tables.state_columns(n - 1)
         found = _line_filler(text, False, state)
-        if found is not None and state is None and _line_filler(text, True, None) is None:
+        if found is None:
+            continue
+        value, keyed = found
+        if state is None and (keyed or _line_filler(text, True, None) is None):
             if headings is None:
                 headings = [i for i, t in enumerate(lines) if t[:1] == "#" or t[:4].lstrip(" ")[:1] == "#"]
             if _in_questions(lines, headings, n - 1):
-                continue  # `TBD: which PSP?` opens an open question
-        if found is not None:
-            yield Filler(n, found)
+                continue  # `TBD: which PSP?` opens a question; `- Retention: TBD` is one unanswered
+        if keyed and _VARIABLES.fullmatch(value) is not None and _in_template(lines, n - 1):
+            continue  # "- Subject: {{subject}}" beside "- Greeting: Hello {{first_name}},": a template
+        yield Filler(n, value)
 
 
 def _candidate_lines(lines: Sequence[str]) -> set[int]:
@@ -173,14 +195,33 @@ def _in_questions(lines: Sequence[str], headings: list[int], index: int) -> bool
     return any(w in title for w in _QUESTION_PARTS)
 
 
-def _line_filler(text: str, in_questions: bool, state_columns: set[int] | None) -> str | None:
-    """The filler one prose line holds: as a heading, a table row, a list item or a line of text."""
+def _in_template(lines: Sequence[str], index: int) -> bool:
+    """Whether a line of the block around line ``index`` uses ``{{variables}}`` inside its text,
+    so the block specifies a template (an email, a file name) and its variables are content."""
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(lines) and lines[i].strip() and abs(i - index) <= 20:
+            if "{{" in lines[i] and _line_filler(lines[i], True, None) is None:
+                return True
+            i += step
+    return False
+
+
+def _line_filler(text: str, in_questions: bool, state_columns: set[int] | None) -> tuple[str, bool] | None:
+    """The filler one prose line holds (as a heading, a table row, a list item or a line of text),
+    and whether it is the value of a ``Key: value`` pair on the line."""
     s = text.strip().lstrip(">").strip()
     if s[:1] == "#":
-        return _slot_filler(s.lstrip("#"), False)
+        # A heading is a title: only a wholly filler one ("### TBD") is, not "### TBD items".
+        return _slot_filler(s.lstrip("#"), True)
     if state_columns is not None:
         cells = split_row(s) or []
-        return next((c.strip() for i, c in enumerate(cells) if i not in state_columns and is_filler(c)), None)
+        if _TERMS in state_columns and cells and is_filler(cells[0]):
+            return None  # "| TBC | to be confirmed |": the row defines a filler word
+        cell = next((c.strip() for i, c in enumerate(cells) if i not in state_columns and is_filler(c)), None)
+        return (cell, False) if cell is not None else None
+    if _CONTAINER.match(s) is not None:
+        return None
     item = _ITEM.match(s)
     if item:
         s = s[item.end() :]
@@ -196,8 +237,9 @@ class _TableHeaders:
     to is remembered, so a long table (or a long run of ``|`` prose) is walked once.
     """
 
-    def __init__(self, lines: Sequence[str]) -> None:
+    def __init__(self, lines: Sequence[str], draft: bool = False) -> None:
         self.lines = lines
+        self.draft = draft
         self.top = -1  # first line of the current block of `|` lines
         self.end = -1  # the last line known to be in it
         self.state: set[int] | None = None  # its state columns; None: the block is no table
@@ -216,30 +258,61 @@ class _TableHeaders:
             if top + 1 < len(lines) and _SEPARATOR.fullmatch(lines[top + 1].strip()) is not None:
                 header = split_row(lines[top]) or []
                 self.state = {i for i, name in enumerate(header) if _about_state(name)}
+                if _defines_terms(header):
+                    # "| Term | Meaning |": the first column names, it holds no value.
+                    self.state.update((0, _TERMS))
+                if self.draft:
+                    self.state.update(i for i, name in enumerate(header) if _about_time(name))
         self.end = index
         return self.state if index > self.top + 1 else None
 
 
-def _slot_filler(text: str, in_questions: bool) -> str | None:
-    """The filler of one line's slots (the whole text, or the value of its ``Key: value``)."""
+def _slot_filler(text: str, in_questions: bool) -> tuple[str, bool] | None:
+    """The filler of one line's slots: the whole text, or the value of its ``Key: value``
+    (then ``True`` as the second item)."""
     text = text.strip()
     if not text:
         return None
     if is_filler(text, in_questions=in_questions):
-        return text
+        return text, False
     for candidate in (text, strip_bold(text)):
         attr = attribute(candidate, 0)
         if attr is None or _about_state(attr.key):
             continue
         if is_filler(attr.value, in_questions=in_questions, identifier=is_identifier(attr.key)):
-            return attr.value
+            if _literal(attr.key, attr.value):
+                return None
+            return attr.value, True
     return None
+
+
+def _literal(key: str, value: str) -> bool:
+    """Whether ``value`` is the literal text a key about shown text names (``Placeholder: XXX``);
+    filler words (``TBD``) still are filler there."""
+    low = key.casefold()
+    return any(w in low for w in _LITERAL_KEYS) and not any(c.isalpha() and c not in "xX" for c in value)
 
 
 def is_identifier(key: str) -> bool:
     """Whether a field named ``key`` holds an id (``Track ID``, ``Slug``), a value compared as written."""
     words = key.casefold().replace("_", " ").replace("-", " ").split()
     return bool(words) and (words[-1] in ("id", "slug", "key") or words[0] == "track")
+
+
+def _defines_terms(header: Sequence[str]) -> bool:
+    """Whether a table's first column holds the terms it defines: a glossary (``Term | Meaning``),
+    a list of variables (``Variable | Example``)."""
+    names = [strip_bold(h).casefold() for h in header]
+    if not names:
+        return False
+    return any(w in names[0] for w in _TERM_HEADERS) or any(
+        w in name for name in names[1:] for w in _DEFINITION_HEADERS
+    )
+
+
+def _about_time(name: str) -> bool:
+    low = strip_bold(name).casefold()
+    return any(w in low for w in _TIME_WORDS)
 
 
 def _about_state(name: str) -> bool:

@@ -337,7 +337,10 @@ def missing_title(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     "requirement's Description or Acceptance). The same words inside a sentence or in code are prose",
 )
 def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    found = {f.line: f.text for f in find_fillers(ctx.lines)}
+    status = prd.metadata.get("status")
+    first = ctx.settings.statuses[0].casefold() if ctx.settings.statuses else "draft"
+    draft = status is not None and status_word(status.value).casefold() == first
+    found = {f.line: f.text for f in find_fillers(ctx.lines, draft=draft)}
     for fm in prd.metadata.fields:
         if is_filler(fm.value, identifier=fm.key == "track_id"):
             found.setdefault(fm.line, fm.value)
