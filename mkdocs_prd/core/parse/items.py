@@ -23,6 +23,7 @@ from mkdocs_prd.core.model import (
 )
 from mkdocs_prd.core.moscow import moscow
 from mkdocs_prd.core.parse.blocks import REQ_ID, Record, entries, leading_id, records, tables
+from mkdocs_prd.core.parse.criteria import criteria
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
 from mkdocs_prd.core.parse.req_parts import REQUIREMENT_LABELS
@@ -79,7 +80,7 @@ def parse_items(src: Source, sections: tuple[Section, ...]) -> Items:
         elif key == "risks":
             items.risks.extend(risks(src, sec))
         elif key == "acceptance":
-            items.criteria.extend(_criteria(src, sec))
+            items.criteria.extend(criteria(src, sec))
         elif key == "appendix" or key is None:
             _appendix(src, sec, items)
     return items
@@ -272,57 +273,6 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
         name = name[1:-1].strip()  # "**FR-1 (Export a month)**"
     statement = " ".join(statement.split())
     return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line, statement)
-
-
-def _criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
-    """Check boxes (``- [ ]``, ``1. [x]``) and Given/When/Then items of the acceptance section."""
-    out: list[Criterion] = []
-    regions = [("", sec.line + 1, _own_end(sec))]
-    regions += [(s.title, s.line + 1, s.end_line) for s in sec.subsections]
-    items = src.items
-    for group, start, end in regions:
-        for n in range(start, end + 1):
-            item = items.get(n)
-            if item is None:
-                continue
-            text = item[2]
-            mark = text[1:2]
-            if (
-                text[:1] == "["
-                and len(text) >= 3
-                and text[2] == "]"
-                and mark in (" ", "x", "X")
-                and text[3:4] in ("", " ", "\t")
-            ):
-                out.append(Criterion(text[3:].strip(), mark != " ", group, n))
-            elif (scenario := given_when_then(text)) is not None:
-                out.append(Criterion(scenario[0], scenario[1], group, n))
-    return tuple(out)
-
-
-_GIVEN = re.compile(r"\bgiven\b", re.IGNORECASE)
-_THEN = re.compile(r"\bthen\b", re.IGNORECASE)
-_DONE_MARKS = ("✅", "✔", "☑", "✓")
-_DONE_WORDS = re.compile(r"[(\[](?:done|met|passed|verified)[)\]]\s*$", re.IGNORECASE)
-
-
-def given_when_then(text: str) -> tuple[str, bool] | None:
-    """``(text, done)`` when a list item without a check box is a Given/When/Then scenario.
-
-    ``- **Given** a cart, **when** I pay, **then** an order exists``: "Given" opens the
-    item (after an optional ``AC-1:`` / ``Scenario:`` label) and "then" follows it.  It
-    is done when marked so: ``✅`` at either end, struck through (``~~…~~``) or ending
-    ``(done)``; otherwise it is unchecked, like ``- [ ]``.
-    """
-    plain = text.replace("**", "").replace("__", "")
-    given = _GIVEN.search(plain, 0, 60)
-    if given is None or _THEN.search(plain, given.end()) is None:
-        return None
-    s = plain.strip()
-    done = s.startswith(_DONE_MARKS) or s.endswith(_DONE_MARKS) or _DONE_WORDS.search(s) is not None
-    if s.startswith("~~") and s.endswith("~~") and len(s) > 4:
-        done = True
-    return text.strip(), done
 
 
 def _appendix(src: Source, sec: Section, items: Items) -> None:

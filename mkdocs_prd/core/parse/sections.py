@@ -48,6 +48,39 @@ _TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rollout", ("rollout", "roll out", "migration", "deployment", "launch", "release plan")),
 )
 
+# The template's section titles in other languages (normalised: lower case, accents kept),
+# German, Spanish, French and Portuguese, so "## Anforderungen" is the requirements section
+# without a number. Data only: add a language by adding its words.
+_TRANSLATED_TITLES: dict[str, tuple[str, ...]] = {
+    "iosm": (),
+    "appendix": ("anhang", "apéndice", "apendice", "anexo", "anexos", "annexe", "annexes", "apêndice"),
+    "acceptance": (
+        "abnahmekriterien", "akzeptanzkriterien", "abnahme", "criterios de aceptación",
+        "criterios de aceptacion", "aceptación", "critères d acceptation", "critères d acceptance",
+        "critérios de aceitação", "aceitação",
+    ),
+    "goals": ("ziele", "zielsetzung", "nicht ziele", "objetivos", "metas", "objectifs", "buts"),
+    "ux": ("benutzererfahrung", "experiencia de usuario", "diseño", "expérience utilisateur", "conception"),
+    "users": (
+        "nutzer", "benutzer", "anwender", "zielgruppe", "anwendungsfälle", "usuarios", "casos de uso",
+        "utilisateurs", "cas d utilisation", "usuários", "utilizadores",
+    ),
+    "problem": (
+        "problemstellung", "hintergrund", "ausgangslage", "problema", "contexto", "antecedentes",
+        "problème", "contexte",
+    ),
+    "scope": (
+        "umfang", "abgrenzung", "leistungsumfang", "alcance", "périmètre", "portée", "escopo", "âmbito",
+    ),
+    "requirements": ("anforderungen", "requisitos", "requerimientos", "exigences"),
+    "risks": ("risiken", "risiko", "riesgos", "riesgo", "risques", "risque", "riscos", "risco"),
+    "rollout": (
+        "einführung", "bereitstellung", "despliegue", "plan de despliegue", "lanzamiento", "migración",
+        "déploiement", "lancement", "implantação", "lançamento", "migração",
+    ),
+}  # fmt: skip
+_TITLE_WORDS = tuple((key, words + _TRANSLATED_TITLES.get(key, ())) for key, words in _TITLE_WORDS)
+
 # Words of titles that name a topic of their own, which the template has no section for:
 # such a section keeps no key whatever its number says.
 _OTHER_TOPICS: tuple[str, ...] = (
@@ -145,7 +178,27 @@ _SUB_KEYS: tuple[tuple[str, str], ...] = (
     ("changelog", "change_log"),
     ("revision history", "change_log"),
     ("history", "change_log"),
-)
+    # The same subsections in German, Spanish, French and Portuguese.
+    ("nicht ziele", "non_goals"), ("nichtziele", "non_goals"), ("no objetivos", "non_goals"),
+    ("no metas", "non_goals"), ("non objectifs", "non_goals"), ("hors périmètre", "non_goals"),
+    ("fuera de alcance", "non_goals"), ("não objetivos", "non_goals"), ("fora do escopo", "non_goals"),
+    ("ziele", "goals"), ("objetivos", "goals"), ("metas", "goals"), ("objectifs", "goals"),
+    ("personas principales", "personas"), ("hauptpersonas", "personas"),
+    ("anwendungsfälle", "use_cases"), ("anwendungsfall", "use_cases"), ("casos de uso", "use_cases"),
+    ("cas d utilisation", "use_cases"),
+    ("nicht funktionale", "non_functional"), ("nichtfunktionale", "non_functional"),
+    ("requisitos no funcionales", "non_functional"), ("requisitos não funcionais", "non_functional"),
+    ("requisitos nao funcionais", "non_functional"), ("exigences non fonctionnelles", "non_functional"),
+    ("funktionale", "functional"), ("requisitos funcionales", "functional"),
+    ("requisitos funcionais", "functional"), ("exigences fonctionnelles", "functional"),
+    ("offene fragen", "open_questions"), ("preguntas abiertas", "open_questions"),
+    ("questions ouvertes", "open_questions"), ("questões em aberto", "open_questions"),
+    ("referenzen", "references"), ("verweise", "references"), ("referencias", "references"),
+    ("références", "references"), ("referências", "references"),
+    ("änderungshistorie", "change_log"), ("änderungsprotokoll", "change_log"),
+    ("historial de cambios", "change_log"), ("registro de cambios", "change_log"),
+    ("historique des modifications", "change_log"), ("histórico de alterações", "change_log"),
+)  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -168,10 +221,12 @@ def split_number(title: str) -> tuple[str | None, str]:
 def title_key(title: str) -> str | None:
     """The template key a ``##`` title names (``Users & Use-cases`` -> ``users``), else None."""
     norm = normalise_title(title)
+    padded = f" {norm} "
+    if " iosm " in padded:
+        return "iosm"  # "Objetivos IOSM", "IOSM-Ziele": the IOSM targets, whatever the language
     for key, words in _TITLE_WORDS:
         if any(norm == w or norm.startswith(w + " ") for w in words):
             return key
-    padded = f" {norm} "
     for key, words in _TITLE_WORDS:
         if any(f" {w} " in padded for w in words):
             return key

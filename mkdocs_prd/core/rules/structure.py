@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from mkdocs_prd.core.model import Fix, Prd, Section, Severity
 from mkdocs_prd.core.parse.lines import bold_label
+from mkdocs_prd.core.parse.sections import subsection_key
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
 from mkdocs_prd.core.rules.base import Hit, RuleContext, heading_line, page_rule, quote
 from mkdocs_prd.core.rules.edits import line_text, replace_match
@@ -209,6 +210,15 @@ def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]
 
 EXPECTED_SUBSECTIONS = _subsection_checks()
 """Per section key, the subsections a PRD is expected to have and how to recognise them."""
+_PART_KEYS = {
+    "Goals": "goals",
+    "Non-Goals": "non_goals",
+    "Primary Personas": "personas",
+    "Use Cases": "use_cases",
+    "Functional Requirements": "functional",
+    "Non-Functional Requirements": "non_functional",
+}
+"""The :func:`~mkdocs_prd.core.parse.sections.subsection_key` of each expected part."""
 
 
 @page_rule(
@@ -229,6 +239,9 @@ def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         titles += [title_words(label.text) for p in parts for label in p.labels]
         titles += [w for p in parts if len(_parts_named(expected, w := title_words(p.title))) == 1]
         found = _found_in_model(prd, key)
+        # A subsection the parser names in any language it knows ("### Nicht-Ziele", "### Casos de uso").
+        keys = {subsection_key(sub.title) for p in parts for sub in p.subsections}
+        found |= {name for name, _ in expected if _PART_KEYS[name] in keys}
         inline: list[tuple[str, ...]] | None = None  # label lines with their text, read when needed
         for name, matches in expected:
             if name in found or any(matches(words) for words in titles):

@@ -1,0 +1,122 @@
+"""The acceptance criteria of section 8: check boxes and Given/When/Then scenarios.
+
+A criterion is a check box in any list (``- [ ]``, ``1. [x]``), a Given/When/Then
+scenario on one item (``- **Given** a cart, **when** I pay, **then** an order exists``), or
+a scenario written as one step per item::
+
+    **Scenario: month export**
+    - Given a month with 3 invoices
+    - When the clerk exports
+    - Then the CSV has 3 rows
+
+which is one criterion (at its Given line).  A subsection that says its items are not
+acceptance criteria (``### Follow-ups (not part of acceptance)``, ``### Out of scope``) is
+left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs_prd.core.model import Criterion, Section
+from mkdocs_prd.core.parse.lines import Source
+from mkdocs_prd.core.parse.sections import normalise_title
+
+_NOT_CRITERIA: tuple[str, ...] = (
+    "follow up",
+    "follow ups",
+    "followup",
+    "followups",
+    "not part of acceptance",
+    "not acceptance",
+    "not acceptance criteria",
+    "out of scope",
+    "next steps",
+    "future work",
+    "deferred",
+    "backlog",
+)
+"""Words of a subsection title (normalised) that say its items are not acceptance criteria."""
+_GIVEN = re.compile(r"\bgiven\b", re.IGNORECASE)
+_THEN = re.compile(r"\bthen\b", re.IGNORECASE)
+_DONE_MARKS = ("✅", "✔", "☑", "✓")
+_DONE_WORDS = re.compile(r"[(\[](?:done|met|passed|verified)[)\]]\s*$", re.IGNORECASE)
+_STEP = re.compile(r"[*_~ \t]*(given|when|then|and|but)\b", re.IGNORECASE)
+
+
+def criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
+    """Check boxes and Given/When/Then scenarios of the acceptance section ``sec``, in order."""
+    out: list[Criterion] = []
+    regions = [("", sec.line + 1, _own_end(sec))]
+    regions += [(s.title, s.line + 1, s.end_line) for s in sec.subsections if not _excluded(s.title)]
+    items = src.items
+    for group, start, end in regions:
+        steps: list[tuple[int, str, str]] = []  # the scenario being read: (line, step word, text)
+        for n in range(start, end + 1):
+            item = items.get(n)
+            if item is None:
+                continue
+            text = item[2]
+            step = _STEP.match(text)
+            word = step.group(1).casefold() if step is not None else ""
+            if steps and word in ("when", "then", "and", "but"):
+                steps.append((n, word, text))
+                continue
+            _scenario(steps, group, out)
+            steps = []
+            mark = text[1:2]
+            if (
+                text[:1] == "["
+                and len(text) >= 3
+                and text[2] == "]"
+                and mark in (" ", "x", "X")
+                and text[3:4] in ("", " ", "\t")
+            ):
+                out.append(Criterion(text[3:].strip(), mark != " ", group, n))
+            elif (scenario := given_when_then(text)) is not None:
+                out.append(Criterion(scenario[0], scenario[1], group, n))
+            elif word == "given":
+                steps.append((n, word, text))
+        _scenario(steps, group, out)
+    return tuple(out)
+
+
+def _scenario(steps: list[tuple[int, str, str]], group: str, out: list[Criterion]) -> None:
+    """Add the scenario of ``steps`` (its Given item first) when it has a Then step; it is
+    done when its last step is marked so."""
+    if not any(word == "then" for _, word, _ in steps):
+        return
+    text = " ".join(t.strip() for _, _, t in steps)
+    last = steps[-1][2].replace("**", "").replace("__", "")
+    out.append(Criterion(text, _marked_done(last), group, steps[0][0]))
+
+
+def _excluded(title: str) -> bool:
+    padded = f" {normalise_title(title)} "
+    return any(f" {w} " in padded for w in _NOT_CRITERIA)
+
+
+def _own_end(sec: Section) -> int:
+    return sec.subsections[0].line - 1 if sec.subsections else sec.end_line
+
+
+def given_when_then(text: str) -> tuple[str, bool] | None:
+    """``(text, done)`` when a list item without a check box is a Given/When/Then scenario.
+
+    ``- **Given** a cart, **when** I pay, **then** an order exists``: "Given" opens the
+    item (after an optional ``AC-1:`` / ``Scenario:`` label) and "then" follows it.  It
+    is done when marked so: ``✅`` at either end, struck through (``~~…~~``) or ending
+    ``(done)``; otherwise it is unchecked, like ``- [ ]``.
+    """
+    plain = text.replace("**", "").replace("__", "")
+    given = _GIVEN.search(plain, 0, 60)
+    if given is None or _THEN.search(plain, given.end()) is None:
+        return None
+    return text.strip(), _marked_done(plain)
+
+
+def _marked_done(plain: str) -> bool:
+    """Whether a scenario's text (emphasis removed) is marked done: ✅, struck through, ``(done)``."""
+    s = plain.strip()
+    done = s.startswith(_DONE_MARKS) or s.endswith(_DONE_MARKS) or _DONE_WORDS.search(s) is not None
+    return done or (s.startswith("~~") and s.endswith("~~") and len(s) > 4)

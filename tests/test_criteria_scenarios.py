@@ -1,0 +1,85 @@
+"""Acceptance criteria written as Gherkin steps, one item per step, and subsections of
+section 8 that say their items are not acceptance criteria.
+
+Each snippet replaces the acceptance section of the clean PRD; the model's criteria, the
+card's count and PRD401 (an Implemented PRD with unchecked criteria) must agree.
+"""
+
+from __future__ import annotations
+
+import pytest
+from git_repos import prd
+
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+
+_START = "## 8. Acceptance Criteria\n"
+_END = "## 9. Rollout"
+
+
+def _page(acceptance: str, status: str = "Approved") -> str:
+    text = prd("Scenarios", "scenarios", status=status)
+    return (
+        text[: text.index(_START) + len(_START)] + "\n" + acceptance + "\n---\n\n" + text[text.index(_END) :]
+    )
+
+
+def _criteria(acceptance: str, status: str = "Approved") -> list[tuple[int, bool, str]]:
+    text = _page(acceptance, status)
+    lines = text.split("\n")
+    return [(c.line, c.checked, lines[c.line - 1]) for c in parse_prd(text, "x.md").criteria]
+
+
+STEPS = "- Given a month with 3 invoices\n- When the clerk exports\n- Then the CSV has 3 rows\n"
+
+
+@pytest.mark.parametrize(
+    ("acceptance", "count"),
+    [
+        (STEPS, 1),
+        ("**Scenario: month export**\n" + STEPS, 1),
+        ("### Functional Acceptance\n**Scenario: A**\n" + STEPS + "\n**Scenario: B**\n" + STEPS, 2),
+        (
+            "- Scenario: month export\n  - **Given** a month\n  - **When** the clerk exports\n"
+            "  - **And** the month is closed\n  - **Then** the CSV has 3 rows\n  - **But** no PDF\n",
+            1,
+        ),
+        ("1. Given a month\n2. When the clerk exports\n3. Then the CSV has 3 rows\n", 1),
+        (STEPS + "- Given an empty month\n- Then the CSV has a header only\n", 2),
+    ],
+)
+def test_one_criterion_per_scenario(acceptance: str, count: int) -> None:
+    found = _criteria(acceptance)
+    assert len(found) == count
+    assert all("Given" in line and not checked for _, checked, line in found)
+
+
+def test_steps_without_a_then_or_outside_a_scenario_are_not_criteria() -> None:
+    assert _criteria("- Given the current exporter, clerks wait a day.\n- When it fails, they retry.\n") == []
+    assert _criteria("- When the clerk exports\n- Then the CSV opens\n") == []
+
+
+def test_a_scenario_marked_done_is_met_and_prd401_reads_it() -> None:
+    done = "- Given a month\n- When the clerk exports\n- Then the CSV has 3 rows ✅\n"
+    assert [c for _, c, _ in _criteria(done)] == [True]
+    text = _page(STEPS, status="Implemented")
+    rules = [f.rule for f in check_page(parse_prd(text, "x.md"), text, Settings())]
+    assert rules == ["PRD401"]
+    text = _page(done, status="Implemented")
+    assert check_page(parse_prd(text, "x.md"), text, Settings()) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["### Follow-ups (not part of acceptance)", "### Follow up tasks", "### Out of scope", "### Next steps"],
+)
+def test_follow_up_tasks_are_not_criteria(title: str) -> None:
+    acceptance = "### Functional Acceptance\n- [x] FR-1 met\n- [x] UC-1 verified\n\n"
+    acceptance += f"{title}\n- [ ] XLSX export (V1.1)\n"
+    assert [line for _, _, line in _criteria(acceptance)] == ["- [x] FR-1 met", "- [x] UC-1 verified"]
+    text = _page(acceptance, status="Implemented")
+    assert check_page(parse_prd(text, "x.md"), text, Settings()) == []
+    # A group of criteria that merely mentions later work still counts.
+    kept = acceptance.replace(title, "### Acceptance for the V1.1 export")
+    assert len(_criteria(kept)) == 3
