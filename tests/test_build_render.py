@@ -258,8 +258,11 @@ def test_actuals_from_front_matter_per_gate_and_metric(site: Site) -> None:
 def test_section_not_understood_keeps_author_content_below_the_table(site: Site) -> None:
     body = article(page(site, "prds/drift.md"))
     table = body.index('<table class="prd-iosm')
-    assert table < body.index("Some prose the parser cannot place.")
-    assert table < body.index("<li>Semantic clarity")
+    # The prose and the heading it is under stay as written, below the table ...
+    assert table < body.index("Modularize) Targets</h3>") < body.index("Some prose the parser cannot place.")
+    # ... and every value the table shows is on the page once (fresh2 item 18).
+    assert "<li>Semantic clarity" not in body and body.count("Semantic clarity") == 1
+    assert body.count("Coupling") == 1 and body.count("+0.17") == 1
 
 
 # --- escaping ---------------------------------------------------------------------

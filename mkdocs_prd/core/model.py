@@ -372,6 +372,9 @@ class Iosm:
     line: int = 0
     body_start: int = 0
     body_end: int = 0
+    kept: tuple[tuple[int, int], ...] = ()
+    """When not ``understood``: the ``(first, last)`` line spans of the blocks that hold a
+    line not understood; a renderer keeps them as written and shows the rest its own way."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -31,6 +31,7 @@ from mkdocs_prd.core.actuals import IosmActuals, collect
 from mkdocs_prd.core.fidelity import Features, normalise
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.header import is_header_line
+from mkdocs_prd.core.parse.iosm import shown_in_block
 from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.report import IosmReport
@@ -116,12 +117,15 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
     if fragments.iosm and iosm.body_start:
         start, end = index(iosm.body_start), index(iosm.body_end)
         if 0 <= start <= end < n:
+            # Keep the trailing rule (``---``) and blank lines that separate sections.
+            last = end
+            while last >= start and (is_blank(lines[last]) or is_rule(lines[last])):
+                last -= 1
             if iosm.understood:
-                # Keep the trailing rule (``---``) and blank lines that separate sections.
-                last = end
-                while last >= start and (is_blank(lines[last]) or is_rule(lines[last])):
-                    last -= 1
                 edits.append((start, last + 1, html_block(fragments.iosm)))
+            elif iosm.kept:
+                kept = [(index(first), index(end_)) for first, end_ in iosm.kept]
+                edits += _partial_iosm(lines, start, last, kept, html_block(fragments.iosm))
             else:
                 edits.append((start, start, html_block(fragments.iosm)))
 
@@ -160,6 +164,22 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
         lines[start:end] = new
     out = "\n".join(lines)
     return out + "\n" if markdown.endswith("\n") else out
+
+
+def _partial_iosm(
+    lines: list[str], start: int, last: int, kept: list[tuple[int, int]], block: list[str]
+) -> list[tuple[int, int, list[str]]]:
+    """Edits of a section 10 the parser understood in part: the blocks in ``kept`` (0-based
+    spans) stay as written, the others go, the IOSM block (which shows what they said)
+    standing where the first of them was."""
+    edits: list[tuple[int, int, list[str]]] = []
+    pos = start
+    for first, end in [*sorted(kept), (last + 1, last + 1)]:
+        stop = min(first, last + 1)
+        if stop > pos and any(not is_blank(lines[k]) for k in range(pos, stop)):
+            edits.append((pos, stop, [""] if edits else block))
+        pos = max(pos, end + 1)
+    return edits
 
 
 def _below_title(lines: list[str], title: int) -> int:
@@ -317,6 +337,7 @@ class PageRenderer:
         items = trace.for_path(prd.path)
         views = self.trace_views
         page = self.url_of(prd.path)
+        shown = replace(prd, iosm=shown_in_block(prd.iosm))  # what the IOSM block shows
         table = ""
         if items and (trace.enabled or any(t.referencing_paths() for t in items)):
             table = str(render_page_trace(views.rows(items, page), r, trace.enabled))
@@ -330,7 +351,7 @@ class PageRenderer:
                     history=self.histories.get(prd.path),
                 )
             ),
-            iosm=str(r.iosm_table(prd, self.actuals.get(prd.path))) if _has_iosm(prd) else "",
+            iosm=str(r.iosm_table(shown, self.actuals.get(prd.path))) if _has_iosm(shown) else "",
             priority_badge=r.priority_badge,
             trace=table,
             inline=inline_edits(prd, views, page),

@@ -13,15 +13,18 @@ others become ``iosm-line`` problems.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Iosm, IosmIndex, IosmTarget, Number, Problem, Section
 from mkdocs_prd.core.parse.blocks import Table, attribute, cell, tables
 from mkdocs_prd.core.parse.lines import (
+    BLANK,
     CODE,
     COMMENT,
     HEADING,
     ITEM,
+    RULE,
     TEXT,
     ListLine,
     Source,
@@ -31,7 +34,7 @@ from mkdocs_prd.core.parse.lines import (
 from mkdocs_prd.core.parse.sections import normalise_title
 from mkdocs_prd.core.parse.targets import parse_target
 
-__all__ = ["gate_of", "parse_iosm", "parse_target"]
+__all__ = ["gate_of", "parse_iosm", "parse_target", "shown_in_block"]
 
 _MAX_PROBLEMS = 20
 
@@ -186,8 +189,69 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
         line=sec.line,
         body_start=start,
         body_end=end,
+        kept=_kept_spans(src, start, end, set(reader.unrecognised)) if found_something else (),
     )
     return iosm, problems
+
+
+def _kept_spans(src: Source, start: int, end: int, unread: set[int]) -> tuple[tuple[int, int], ...]:
+    """The blocks of lines ``start``-``end`` that stay as written: those holding a line not understood.
+
+    A block is a run of lines up to a blank line or heading; an indented run after a blank
+    line belongs to the block before it (a list item's next paragraph).  A heading, or a
+    gate's label alone on its line, stays when a block under it does; a rule always stays.
+    """
+    if not unread:
+        return ()
+    kinds, lines = src.kinds, src.lines
+    blocks: list[list[int]] = []  # [first, last, kept, title]
+    n = start
+    while n <= end:
+        kind = kinds[n - 1]
+        if kind == BLANK:
+            n += 1
+            continue
+        if kind in (HEADING, RULE):
+            blocks.append([n, n, int(n in unread or kind == RULE), int(kind == HEADING)])
+            n += 1
+            continue
+        first = n
+        while n <= end and kinds[n - 1] not in (BLANK, HEADING, RULE):
+            n += 1
+        kept = int(any(k in unread for k in range(first, n)))
+        if blocks and not blocks[-1][3] and lines[first - 1][:1] in (" ", "\t"):
+            blocks[-1][1], blocks[-1][2] = n - 1, blocks[-1][2] | kept
+        else:
+            title = int(first == n - 1 and _gate_label(lines[first - 1].strip()) is not None)
+            blocks.append([first, n - 1, kept, title])
+    under = 0  # whether a block after the current title (up to the next one) stays
+    for block in reversed(blocks):
+        if block[3]:
+            block[2] |= under
+            under = 0
+        else:
+            under |= block[2]
+    return tuple((b[0], b[1]) for b in blocks if b[2])
+
+
+def shown_in_block(iosm: Iosm) -> Iosm:
+    """What the plugin's IOSM block shows of ``iosm``: the targets and index figures that are
+    not on lines kept as written (:attr:`Iosm.kept`), so no value is shown twice."""
+    if not iosm.kept:
+        return iosm
+
+    def shown(line: int) -> bool:
+        return not any(first <= line <= last for first, last in iosm.kept)
+
+    targets = tuple(t for t in iosm.targets if shown(t.line))
+    idx = iosm.index
+    index = IosmIndex(
+        baseline=idx.baseline if idx.baseline is not None and shown(idx.baseline.line) else None,
+        target=idx.target if idx.target is not None and shown(idx.target.line) else None,
+        delta=idx.delta if idx.delta is not None and shown(idx.delta.line) else None,
+    )
+    gates = tuple(g for g in iosm.gates if any(t.gate == g for t in targets))
+    return replace(iosm, targets=targets, index=index, gates=gates)
 
 
 def _gate_label(text: str) -> GateKey | None:
