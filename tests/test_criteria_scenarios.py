@@ -47,6 +47,12 @@ STEPS = "- Given a month with 3 invoices\n- When the clerk exports\n- Then the C
         ),
         ("1. Given a month\n2. When the clerk exports\n3. Then the CSV has 3 rows\n", 1),
         (STEPS + "- Given an empty month\n- Then the CSV has a header only\n", 2),
+        (
+            "**Scenario: month export**  \nGiven a month with 3 invoices  \nWhen the clerk exports  \n"
+            "Then the CSV has 3 rows\n",
+            1,
+        ),
+        ("- Given a month\n\n- When the clerk exports\n\n- Then the CSV has 3 rows\n", 1),
     ],
 )
 def test_one_criterion_per_scenario(acceptance: str, count: int) -> None:

@@ -59,6 +59,8 @@ CORRECT = {
     "| Credit notes in totals? | TBD (finance, April) |\n| Rounding | TBC (owner: Ravi, by 2026-04-01) |\n",
     "open-question-answers": "### Open Questions (export)\n- Retention period: TBD\n"
     "- Time zone of the month: ???\n",
+    "open-question-table": "### Open Questions (export)\n\n| Question | Owner | Answer |\n|---|---|---|\n"
+    "| Retention period? | Legal | TBD |\n",
     "heading": "### TBD items\n- Time zone of the month (finance decides in April).\n\n"
     "#### TODO list sync\nLater.\n",
     "email-template": "The notification email:\n- Subject: {{subject}}\n- Greeting: Hello {{first_name}},\n",
@@ -101,6 +103,7 @@ def test_a_draft_may_leave_its_dates_undecided_but_not_its_owner() -> None:
         "**Mitigations:** stream the file; alert on exports over 30 s.\n",
         "**Mitigation:**\n\n- stream the file\n- alert on slow exports\n",
         "### Mitigations\n- stream the file\n",
+        "**Countermeasures:** stream the file.\n",
     ],
 )
 def test_mitigations_beside_a_risk_table_count(beside: str) -> None:

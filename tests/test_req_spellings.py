@@ -29,6 +29,7 @@ TITLES = {
     "no-hyphen": ("**FR1: Save a card**", "**FR2: Pay with it**"),
     "blank-for-hyphen": ("**FR 1: Save a card**", "**FR 2: Pay with it**"),
     "mixed": ("__FR1 – Save a card__", "**FR 2. Pay with it**"),
+    "bold-italic": ("***FR-1: Save a card***", "***FR-2: Pay with it***"),
     "name-in-brackets": ("**FR-1 (Save a card)**", "**FR-2 (Pay with it)**"),
 }
 CONTAINERS = {

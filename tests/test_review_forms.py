@@ -34,6 +34,10 @@ FORMS: dict[str, str] = {
     ),
     "heading-paragraph": f"#### FR-1: Save a card (Must)\n{OLD}.\n\n**Acceptance:** the wallet lists it.\n",
     "heading-label": f"#### FR-1: Save a card (Must)\nSaves cards.\n\n**Acceptance:** {OLD}.\n",
+    "paragraph-after-bullets": (
+        f"#### FR-1: Save a card\n- Acceptance: the wallet lists it\n- Priority: Must\n\n{OLD}.\n"
+    ),
+    "id-after-title": f"1. **Save a card** (FR1, Must): {OLD}.\n",
     "after-bold-title": f"**FR-1: Save a card** (Must) — {OLD}.\n",
     "underscore-bold": f"__FR-1: Save a card__\n- Description: {OLD}\n- Priority: Must\n",
     "spelled-id": f"**FR1: Save a card**\n- Description: {OLD}\n- Priority: Must\n",

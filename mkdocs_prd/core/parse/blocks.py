@@ -160,7 +160,7 @@ def _split_title(text: str) -> tuple[str, str]:
     if mark in _BOLD_MARKS:  # "**FR-1: Export**" or "__FR-1: Export__"
         end = s.find(mark, 2)
         if end > 2:
-            inner = s[2:end].strip()
+            inner = s[2:end].strip(" \t*_")  # "***FR-1: Export***": bold italic
             rest = s[end + 2 :].strip()
             if rest and (inner.endswith(":") or _BOLD_ID.fullmatch(inner) is not None):
                 return f"{inner} {rest}", ""  # "**FR-1:** Export", "**[FR-1]** Export"
@@ -245,8 +245,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
             last_bullet = n
         elif cur is not None and mode == "block":
-            if not cur.attrs:
-                cur.body.append(s.strip())  # the paragraph under "#### FR-1: Export": its statement
+            cur.body.append(s.strip())  # the paragraphs under "#### FR-1: Export": its statement
         elif cur is not None and mode == "list":
             if not prev_blank or lead >= 2:
                 # A continuation line: part of the last bullet, or of the item's own text.

@@ -9,7 +9,8 @@ a scenario written as one step per item::
     - When the clerk exports
     - Then the CSV has 3 rows
 
-which is one criterion (at its Given line).  A subsection that says its items are not
+which is one criterion (at its Given line); so are the same steps as the lines of a
+paragraph.  A subsection that says its items are not
 acceptance criteria (``### Follow-ups (not part of acceptance)``, ``### Out of scope``) is
 left out.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 
 from mkdocs_prd.core.model import Criterion, Section
-from mkdocs_prd.core.parse.lines import Source
+from mkdocs_prd.core.parse.lines import BLANK, ITEM, TEXT, Source
 from mkdocs_prd.core.parse.sections import normalise_title
 
 _NOT_CRITERIA: tuple[str, ...] = (
@@ -49,36 +50,52 @@ def criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
     out: list[Criterion] = []
     regions = [("", sec.line + 1, _own_end(sec))]
     regions += [(s.title, s.line + 1, s.end_line) for s in sec.subsections if not _excluded(s.title)]
-    items = src.items
     for group, start, end in regions:
-        steps: list[tuple[int, str, str]] = []  # the scenario being read: (line, step word, text)
-        for n in range(start, end + 1):
-            item = items.get(n)
-            if item is None:
-                continue
-            text = item[2]
-            step = _STEP.match(text)
-            word = step.group(1).casefold() if step is not None else ""
-            if steps and word in ("when", "then", "and", "but"):
-                steps.append((n, word, text))
-                continue
+        out += _region(src, group, start, min(end, len(src.lines)))
+    return tuple(out)
+
+
+def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:
+    out: list[Criterion] = []
+    steps: list[tuple[int, str, str]] = []  # the scenario being read: (line, step word, text)
+    items, kinds, lines = src.items, src.kinds, src.lines
+    for n in range(start, end + 1):
+        kind = kinds[n - 1]
+        if kind == BLANK:
+            continue  # a loose list, or a blank between steps, goes on with the scenario
+        if kind == ITEM:
+            text = items[n][2]
+        elif kind == TEXT:
+            text = lines[n - 1].strip().rstrip("\\").rstrip()  # a line of a paragraph, hard break off
+        else:
             _scenario(steps, group, out)
             steps = []
-            mark = text[1:2]
-            if (
-                text[:1] == "["
-                and len(text) >= 3
-                and text[2] == "]"
-                and mark in (" ", "x", "X")
-                and text[3:4] in ("", " ", "\t")
-            ):
-                out.append(Criterion(text[3:].strip(), mark != " ", group, n))
-            elif (scenario := given_when_then(text)) is not None:
-                out.append(Criterion(scenario[0], scenario[1], group, n))
-            elif word == "given":
-                steps.append((n, word, text))
+            continue
+        step = _STEP.match(text)
+        word = step.group(1).casefold() if step is not None else ""
+        if steps and word in ("when", "then", "and", "but"):
+            steps.append((n, word, text))
+            continue
         _scenario(steps, group, out)
-    return tuple(out)
+        steps = []
+        mark = text[1:2]
+        if kind != ITEM:
+            if word == "given" and given_when_then(text) is None:
+                steps.append((n, word, text))  # "Given …" opening a paragraph of steps
+        elif (
+            text[:1] == "["
+            and len(text) >= 3
+            and text[2] == "]"
+            and mark in (" ", "x", "X")
+            and text[3:4] in ("", " ", "\t")
+        ):
+            out.append(Criterion(text[3:].strip(), mark != " ", group, n))
+        elif (scenario := given_when_then(text)) is not None:
+            out.append(Criterion(scenario[0], scenario[1], group, n))
+        elif word == "given":
+            steps.append((n, word, text))
+    _scenario(steps, group, out)
+    return out
 
 
 def _scenario(steps: list[tuple[int, str, str]], group: str, out: list[Criterion]) -> None:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 
 from mkdocs_prd.core.moscow import moscow
+from mkdocs_prd.core.parse.blocks import canonical_id
 
 _MARKS = "*_` \t"
 # An id and/or a level in brackets: "(Must)", "[Should]", "(FR-1, Must)", "(Must have)".
 _GROUP = re.compile(r"[(\[]([^()\[\]\n]{1,40})[)\]]")
-_GROUP_ID = re.compile(r"(N?FR-[0-9][0-9A-Za-z.]*)(?![0-9A-Za-z-])", re.IGNORECASE)
+_GROUP_ID = re.compile(r"(N?FR(?:-|[ ]?)[0-9][0-9A-Za-z.]*)(?![0-9A-Za-z-])", re.IGNORECASE)
 # "Priority: Must", "**Priority:** Must", "Priority - Must" inside a one-line requirement.
 _PRIORITY_LABEL = re.compile(
     r"(?:\*\*|__)?priority(?:\*\*|__)?[ \t]*[:=–—-][ \t]*(?:\*\*|__)?[ \t]*"
@@ -87,5 +88,5 @@ def inline_id(text: str) -> tuple[str, int, int] | None:
             continue
         rest = inner[found.end() :].strip(_MARKS)
         if not rest or rest[0] in ",;/|":
-            return found.group(1).rstrip("."), m.start(), m.end()
+            return canonical_id(found.group(1).rstrip(".")), m.start(), m.end()
     return None

@@ -30,6 +30,10 @@ def risks(src: Source, sec: Section) -> tuple[Risk, ...]:
 
 
 _MITIGATION_WORDS = ("mitigat", "response", "strategy", "plan")
+_MITIGATION_TITLES = (
+    "mitigation", "risk mitigation", "risk response", "response", "countermeasure", "contingency",
+)  # fmt: skip
+"""How a label or heading over mitigations written beside the risk table starts (case-folded)."""
 
 
 def _mitigations_beside(src: Source, sec: Section, table: Table) -> str:
@@ -53,7 +57,7 @@ def _mitigations_beside(src: Source, sec: Section, table: Table) -> str:
         pair = bold_label(s) if s[:2] == "**" else None
         if pair is not None:
             title = pair[0].casefold()
-        if title.startswith(("mitigation", "risk mitigation", "risk response")):
+        if title.startswith(_MITIGATION_TITLES):
             found.append(pair[1] if pair is not None else "")
     return " ".join(" ".join(found).split())
 

@@ -155,11 +155,12 @@ def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Fille
         if found is None:
             continue
         value, keyed = found
-        if state is None and (keyed or _line_filler(text, True, None) is None):
+        if state is not None or keyed or _line_filler(text, True, None) is None:
             if headings is None:
                 headings = [i for i, t in enumerate(lines) if t[:1] == "#" or t[:4].lstrip(" ")[:1] == "#"]
             if _in_questions(lines, headings, n - 1):
-                continue  # `TBD: which PSP?` opens a question; `- Retention: TBD` is one unanswered
+                continue  # `TBD: which PSP?` opens a question; `- Retention: TBD` is one unanswered,
+                # as is a `| Retention? | TBD |` row of a questions or decisions table
         if keyed and _VARIABLES.fullmatch(value) is not None and _in_template(lines, n - 1):
             continue  # "- Subject: {{subject}}" beside "- Greeting: Hello {{first_name}},": a template
         yield Filler(n, value)
