@@ -13,11 +13,13 @@ from conftest import build_site
 
 from mkdocs_prd.adapters.cli.main import main as cli
 from mkdocs_prd.core.model import CORE_FIELDS, Prd, status_word
+from mkdocs_prd.core.parse.header import read_line
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.dates import calendar_day
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.index import group_rows, index_rows, page_url
+from mkdocs_prd.html.render import inline_value
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
 CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
@@ -125,6 +127,9 @@ def test_every_header_form_reads_into_the_same_fields(form: str) -> None:
         "Note: this page replaces the old wiki page.\n",
         "Summary: shoppers keep cards on file; see the date and status below.\n",
         "The owner is the Payments team. Version history is in the Appendix.\n",
+        # A bold word without a colon in a sentence is not a field (fresh2 #15d).
+        "**Status** quo: clerks copy invoices by hand.\n",
+        "**Owner** teams must approve any export format change.\n",
     ],
 )
 def test_prose_under_the_title_is_not_metadata(intro: str) -> None:
@@ -284,6 +289,14 @@ def test_an_unknown_status_is_still_reported_as_written() -> None:
         ("2026-01-17T10:61", None),
         ("2026-01-17T", None),
         ("17/01/2026", None),
+        ("2026-01-17 (last edit)", "2026-01-17"),  # a remark, as after a Status
+        ("2026-01-17 — approved", "2026-01-17"),
+        ("2026-01-17, reviewed 2026-01-20", "2026-01-17"),
+        ("2026-01-17T10:30 (CET)", "2026-01-17"),
+        ("2026-01-17x", None),
+        ("2026-01-170", None),
+        ("2026-W03", None),
+        ("2026-02-30 (last edit)", None),
     ],
 )
 def test_calendar_day(written: str, day: str | None) -> None:
@@ -524,3 +537,219 @@ def test_the_card_replaces_the_header_only_when_no_text_is_lost(extra: str, repl
     header = "**Version:** 1.0\n**Date:** 2026-01-17\n**Track ID:** t\n**Owner:** Ana\n"
     text = "# PRD: T\n\n" + header + (extra or "**Status:** Approved\n") + "\n## 1. Problem\nText.\n"
     assert parse_prd(text, "t.md").metadata.header_replaceable is replaceable
+
+
+# --- fresh2 #7, #8, #10, #15, #16: header forms that were still mis-read --------------
+
+ONE_LINE_VALUES = {
+    "version": "1.2",
+    "date": "2026-02-03",
+    "track_id": "saved-payment-methods",
+    "owner": "Lopez, Marta / Payments; Billing",
+    "status": "Approved",
+}
+
+
+@pytest.mark.parametrize("sep", [" | ", " · ", " • ", "<br>", "<br/> ", "; ", ", ", " "])
+def test_one_line_header_splits_at_labels_never_inside_a_value(sep: str) -> None:
+    """Values keep their ``/ , ;``: a new field starts only where a label does."""
+    fields = [
+        "**Version:** 1.2",
+        "**Date:** 2026-02-03",
+        "**Track ID:** saved-payment-methods",
+        "**Owner:** Lopez, Marta / Payments; Billing",
+        "**Status:** Approved",
+    ]
+    text = with_header(sep.join(fields) + "\n")
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == ONE_LINE_VALUES
+    assert prd.metadata.header_replaceable
+    assert lint(text) == lint(CLEAN)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("**Status:** Draft; **Owner:** Ana, Bob", {"status": "Draft", "owner": "Ana, Bob"}),
+        ("**Status:** Draft (awaiting legal, finance) | **Owner:** Ana", {"owner": "Ana"}),
+        ("Version: 1.0, Status: Draft, Owner: Ana / Bob", {"version": "1.0", "owner": "Ana / Bob"}),
+        ("**Owner:** Marta Lopez / Billing", {"owner": "Marta Lopez / Billing"}),
+        ("**Owner** Ana | **Status** Draft", {"owner": "Ana", "status": "Draft"}),
+    ],
+)
+def test_a_header_line_reads_each_field_whole(line: str, expected: dict[str, str]) -> None:
+    got = {f.key: f.value for f in read_line(line, 1)}
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        "## Overview\n\n",
+        "## Summary\n\n",
+        "## 0. Metadata\n\n",
+        "## Overview\n\nOne-click CSV export of a month of invoices for finance.\n\n",
+        "## TL;DR\n\nShoppers keep cards on file.\n\n---\n\n",
+    ],
+)
+def test_the_header_under_a_heading_that_is_no_template_section_is_read(over: str) -> None:
+    text = with_header(over + CLEAN_HEADER)
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    assert prd.metadata.header_replaceable
+    assert lint(text) == lint(CLEAN)  # no PRD101, no "Metadata is numbered 0"
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        # Lines under an own-words first section that name one field at most are prose.
+        "## Why now\n\n**Current state:** shoppers retype their card.\n**Impact:** 3% abandon.\n\n",
+        "## Why now\n\n**Status:** shoppers retype their card.\n**Impact:** 3% abandon.\n\n",
+    ],
+)
+def test_lines_under_an_own_words_section_are_not_the_header(over: str) -> None:
+    text = CLEAN.replace(CLEAN_HEADER, "", 1).replace("## 1. Problem", over + "## 1. Problem", 1)
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == dict.fromkeys(CORE_FIELDS)
+    assert sorted(r for r, _, _ in lint(text) if r.startswith("PRD10")) == ["PRD101"] * 5
+
+
+def test_a_later_header_run_under_overview_does_not_add_to_the_header() -> None:
+    text = with_header(CLEAN_HEADER + "\n## Overview\n\n**Status:** Draft\n**Owner:** Someone else\n")
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    assert prd.metadata.header_replaceable
+
+
+@pytest.mark.parametrize(
+    ("owners", "replaceable"),
+    [
+        ("**Owner(s):** Payments Team\n", True),
+        ("**Owner (PM):** Payments Team\n", True),
+        ("**Owner (PM):** Payments Team\n**Owner (Eng):** Ravi Shah\n", False),  # both lines stay
+        ("| Owner (PM) | Payments Team |\n", None),
+    ],
+)
+def test_an_owner_with_a_qualifier_is_the_owner(owners: str, replaceable: bool | None) -> None:
+    if replaceable is None:  # the same in a key/value table
+        header = "| Field | Value |\n|---|---|\n| Version | 1.2 |\n| Date | 2026-02-03 |\n"
+        header += "| Track ID | saved-payment-methods |\n" + owners + "| Status | Approved |\n"
+    else:
+        header = CLEAN_HEADER.replace("**Owner:** Payments Team\n", owners)
+    text = with_header(header)
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    assert prd.metadata.header_replaceable is (replaceable is not False)
+    assert lint(text) == lint(CLEAN)
+
+
+def test_a_date_with_a_remark_is_its_day() -> None:
+    text = CLEAN.replace("**Date:** 2026-02-03", "**Date:** 2026-02-03 (last edit)")
+    assert lint(text) == lint(CLEAN)
+    (row,) = index_rows([parse_prd(text, "prd.md")], page_url)
+    assert row.date == "2026-02-03"
+
+
+def test_the_last_update_is_the_date_before_the_creation() -> None:
+    header = CLEAN_HEADER.replace(
+        "**Date:** 2026-02-03\n", "**Created:** 2026-01-10\n**Last updated:** 2026-02-03\n"
+    )
+    prd = parse_prd(with_header(header), "prd.md")
+    assert values(prd) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        ("**Track ID:** `saved-payment-methods`", "track_id", "saved-payment-methods"),
+        ("**Owner:** [Payments Team](mailto:pay@example.com)", "owner", "Payments Team"),
+        ("**Owner:** *Payments Team*", "owner", "Payments Team"),
+        ("**Version:** `1.2`", "version", "1.2"),
+        ("**Date:** **2026-02-03**", "date", "2026-02-03"),
+        ("| Track ID | `saved-payment-methods` |", "track_id", "saved-payment-methods"),
+    ],
+)
+def test_a_value_means_its_text_without_inline_markup(line: str, key: str, value: str) -> None:
+    label = {"track_id": "Track ID"}.get(key, key.title())
+    if line.startswith("|"):
+        header = f"| Field | Value |\n|---|---|\n{line}\n" + "".join(
+            f"| {k} | {v} |\n"
+            for k, v in (
+                ("Version", "1.2"),
+                ("Date", "2026-02-03"),
+                ("Owner", "Payments Team"),
+                ("Status", "Approved"),
+            )
+        )
+    else:
+        header = re.sub(rf"\*\*{label}:\*\* [^\n]*", lambda _: line, CLEAN_HEADER)
+    text = with_header(header)
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    field = prd.metadata.get(key)
+    assert field is not None and field.value == value and field.written
+    assert lint(text) == lint(CLEAN)  # no PRD105 "not a slug", the trace ids are there
+    assert prd.metadata.header_replaceable
+
+
+@pytest.mark.parametrize(
+    ("written", "html"),
+    [
+        ("[Ana](mailto:ana@example.com)", '<a href="mailto:ana@example.com">Ana</a>'),
+        ("[Ana](https://example.com/a?b=1&c=2)", '<a href="https://example.com/a?b=1&amp;c=2">Ana</a>'),
+        ("`invoice-export`", "<code>invoice-export</code>"),
+        ("`<b>x</b>`", "<code>&lt;b&gt;x&lt;/b&gt;</code>"),
+        ("[Ana](javascript:alert(1))", "[Ana](javascript:alert(1))"),  # no link: text, escaped
+        ("[Ana](JaVaScRiPt:alert)", "Ana"),
+        ("[Ana](../people/ana.md)", "Ana"),  # relative: would point elsewhere from the card
+        ('[x" onmouseover="a](https://e.org)', "x&#34; onmouseover=&#34;a"),
+        ("<https://e.org/a>", '<a href="https://e.org/a">https://e.org/a</a>'),
+        ("**Ana** <script>", "Ana &lt;script&gt;"),
+    ],
+)
+def test_the_card_shows_inline_markup_rendered_and_safe(written: str, html: str) -> None:
+    got = str(inline_value(written))
+    assert html in got
+    assert "<script" not in got and "javascript:" not in got.replace("[Ana](javascript:alert(1))", "")
+
+
+LINKS = CLEAN.replace("**Track ID:** saved-payment-methods", "**Track ID:** `links`").replace(
+    "**Owner:** Payments Team", "**Owner:** [Marta Lopez](mailto:marta@example.com)"
+)
+ONE_LINE = with_header(
+    "**Version:** 1.2 | **Date:** 2026-02-03 | **Track ID:** one-line | "
+    "**Owner:** Marta Lopez / Billing | **Status:** Approved\n"
+)
+OVERVIEW = with_header("## 0. Metadata\n\n" + CLEAN_HEADER.replace("saved-payment-methods", "overview"))
+
+
+@pytest.fixture(scope="module")
+def header_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+    root = tmp_path_factory.mktemp("headers")
+    files = {"prds/links.md": LINKS, "prds/one-line.md": ONE_LINE, "prds/overview.md": OVERVIEW}
+    return build_site(root, files, {"paths": ["prds/**"]})
+
+
+def test_build_shows_header_values_rendered_on_the_card(header_site: object) -> None:
+    site = header_site
+    assert [m for m in site.messages() if "PRD1" in m or "PRD202" in m] == []  # type: ignore[attr-defined]
+    html = site.html("prds/links/index.html")  # type: ignore[attr-defined]
+    title, card, first = card_position(html)
+    body = html[card:first]
+    assert '<a href="mailto:marta@example.com">Marta Lopez</a>' in body
+    assert "<code>links</code>" in body
+    assert "`links`" not in html and "](mailto:" not in html  # nothing raw, the header replaced
+    one = site.html("prds/one-line/index.html")  # type: ignore[attr-defined]
+    title, card, first = card_position(one)
+    assert "Marta Lopez / Billing" in one[card:first] and "**" not in one[title:first]
+    assert 'prd-status--approved"' in one[card:first]
+    over = site.html("prds/overview/index.html")  # type: ignore[attr-defined]
+    title, card, first = card_position(over)
+    assert over[title:first].count("Payments Team") == 1
+    data = json.loads((site.root / "site" / "prd-index.json").read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    rows = {r["src_path"]: r for r in (data["prds"] if isinstance(data, dict) else data)}
+    assert rows["prds/links.md"]["track_id"] == "links"
+    assert rows["prds/links.md"]["owner"] == "Marta Lopez"
+    assert rows["prds/one-line.md"]["owner"] == "Marta Lopez / Billing"
+    assert rows["prds/overview.md"]["status"] == "Approved"

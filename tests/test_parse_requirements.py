@@ -69,6 +69,19 @@ def attrs(req: Requirement) -> dict[str, str]:
         ("P1", None),
         ("Must do it", None),
         ("", None),
+        # A remark after the level, or a numbered priority naming its level (fresh2 #15).
+        ("Should — nice for v1", "Should"),
+        ("Must (launch blocker)", "Must"),
+        ("Could, if time allows", "Could"),
+        ("Won't have (this time)", "Won't"),
+        ("P0 (Must)", "Must"),
+        ("P1 - Should", "Should"),
+        ("p2: could", "Could"),
+        ("**Must** (P0)", "Must"),
+        ("Must, Should or Could", None),  # the choice left unmade
+        ("Should or Could", None),
+        ("Could be nice", None),  # a sentence
+        ("P0", None),  # P0 or P1 first: the number alone is no level
     ],
 )
 def test_moscow_reads_the_level_in_any_case_and_form(text: str, level: str | None) -> None:

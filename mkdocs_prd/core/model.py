@@ -26,13 +26,7 @@ CORE_FIELDS: tuple[str, ...] = ("version", "date", "track_id", "owner", "status"
 
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "version": ("version_number", "revision", "rev", "doc_version", "document_version", "prd_version"),
-    "date": (
-        "created",
-        "date_created",
-        "created_on",
-        "created_at",
-        "created_date",
-        "creation_date",
+    "date": (  # the document's date is its last update, before its creation
         "last_updated",
         "last_updated_on",
         "updated",
@@ -40,6 +34,12 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "updated_at",
         "last_modified",
         "modified",
+        "created",
+        "date_created",
+        "created_on",
+        "created_at",
+        "created_date",
+        "creation_date",
     ),
     "track_id": ("prd_id", "document_id", "doc_id", "id"),
     "owner": (
@@ -85,11 +85,12 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One metadata value exactly as the author wrote it.
+    """One metadata value as the author wrote it.
 
     ``key`` is normalised (``track_id``, ``date``, ``created`` …), ``label`` is the
     author's spelling (``Track ID``), ``value`` is always text: ``version: 1.10`` in
-    front matter stays ``"1.10"``.
+    front matter stays ``"1.10"``.  A header value is read without its inline markup
+    (`` `invoice-export` `` is ``invoice-export``); ``written`` keeps it for display.
     """
 
     key: str
@@ -97,6 +98,9 @@ class Field:
     value: str
     line: int
     source: MetaSource
+    written: str = ""
+    """The value with its inline Markdown (`` `x` ``, ``[Ana](mailto:…)``) when ``value``
+    is its plain text without it (a header line); '' when the two are the same."""
 
 
 @dataclass(frozen=True, slots=True)

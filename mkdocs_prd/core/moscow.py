@@ -32,11 +32,42 @@ def moscow(text: str) -> str | None:
 
     Case, emphasis, backticks, a trailing full stop and MoSCoW's "have" are ignored:
     ``**MUST**``, ``Must have``, ``should-have``, ``Won’t have`` are levels;
-    ``Must / Should / Could``, ``Urgent`` and ``P1`` are not.
+    a remark after the level (``Should — nice for v1``, ``Must (launch blocker)``) and a
+    numbered priority that names its level (``P0 (Must)``, ``P1 - Should``) are read as
+    the level; ``Must / Should / Could``, ``Urgent`` and a bare ``P1`` are not (teams
+    number from P0 or from P1, so the number alone does not say the level).
     """
     s = text.strip(_MARKS).rstrip(".").strip(_MARKS)
-    m = _LEVEL.fullmatch(s)
+    m = _LEVEL.fullmatch(s) or _with_remark(s)
     if m is None:
         return None
     word = m.group(1).casefold().replace("’", "'")
     return _LEVEL_WORDS.get(word)
+
+
+_WORDS = r"(must|should|could|won['’]?t|will not)"
+# A level with a remark after it ("Should — nice for v1", "Must (launch blocker)"), or
+# after a numbered priority ("P0 (Must)", "P1 - Should"): the level is the MoSCoW word.
+_LOOSE = re.compile(
+    r"(?:p[0-9][ \t]*(?:[—–:-][ \t]*)?[(\[]?[ \t]*[*_`]*)?" + _WORDS + r"(?:[ \t-]*have)?[*_`]*[)\]]?(.*)",
+    re.IGNORECASE,
+)
+_REMARK_START = re.compile(r"[ \t]*[(\[—–:;,.]|[ \t]+--?[ \t]")
+_ANY_LEVEL = re.compile(r"(?<![\w'’])" + _WORDS + r"(?![\w'’])", re.IGNORECASE)
+
+
+def _with_remark(s: str) -> re.Match[str] | None:
+    """``s`` as a level followed by a remark, or a numbered priority with its level; a
+    remark naming another level (``Must, Should or Could``: the choice left unmade) is none."""
+    m = _LOOSE.match(s)
+    if m is None:
+        return None
+    rest = m.group(2)
+    numbered = m.start(1) > 0
+    if rest and _REMARK_START.match(rest) is None:
+        return None  # "Could be nice": a sentence, not a level
+    if not rest and not numbered:
+        return None
+    if _ANY_LEVEL.search(rest) is not None:
+        return None
+    return m

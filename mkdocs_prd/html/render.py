@@ -33,7 +33,9 @@ from markupsafe import Markup, escape
 from mkdocs_prd.core.actuals import IosmActuals
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Finding, Prd
+from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.review.history import PrdHistory
+from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.html.titles import Titles
 from mkdocs_prd.html.views import card_view, findings_view, iosm_view, priority_key, slug
 
@@ -140,6 +142,7 @@ class Renderer:
             title_text=self.titles.text,
         )
         self.env.filters["inline_code"] = inline_code
+        self.env.filters["inline_value"] = inline_value
 
     def _render(self, name: str, **context: object) -> Markup:
         try:
@@ -233,6 +236,31 @@ def inline_code(text: str) -> Markup:
     """
     escaped = str(escape(text))
     return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(2).strip() or m.group(2)}</code>", escaped))
+
+
+def inline_value(text: str) -> Markup:
+    """A metadata value as the page would show it, safe: code spans as ``<code>``, links
+    to an ``http(s):`` or ``mailto:`` URL as ``<a>``, any other link and emphasis as
+    their text (see :func:`~mkdocs_prd.core.parse.inline.inline_pieces`).  Everything is escaped."""
+    out: list[str] = []
+    for kind, shown, url in inline_pieces(text):
+        href = _card_href(url) if kind == "link" else None
+        if kind == "code":
+            out.append(f"<code>{escape(shown)}</code>")
+        elif href is not None:
+            out.append(f'<a href="{escape(href)}">{escape(shown)}</a>')
+        else:
+            out.append(str(escape(shown)))
+    return Markup("".join(out))
+
+
+def _card_href(url: str) -> str | None:
+    """``url`` when it may be a link on the card: absolute ``http(s):`` or ``mailto:``
+    (a relative link would point elsewhere from the card than from the author's line)."""
+    if url[:7].lower() == "mailto:" and not any(c.isspace() or c in "\"'<>" for c in url):
+        return url
+    href = link_url(url)
+    return href if href is not None and href[:6].lower() in ("http:/", "https:") else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -75,9 +75,13 @@ def format_number(value: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class FieldView:
+    """A metadata row: ``value`` is plain text, ``written`` the same with its inline
+    Markdown when it had any (the card shows it through the ``inline_value`` filter)."""
+
     key: str
     label: str
     value: str
+    written: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +121,13 @@ def card_view(prd: Prd, labels: Labels, actuals: IosmActuals | None = None) -> C
     for key in CARD_ORDER:
         f = meta.get(key)
         if f is not None:
-            shown.append(FieldView(f.key, labels.get(key) if f.key == key else f.label, f.value))
+            shown.append(FieldView(f.key, labels.get(key) if f.key == key else f.label, f.value, f.written))
             seen.add(f.key)
     for f in meta.fields:
         if f.key in seen or (f.source == "front_matter" and f.key in HIDDEN_FRONT_MATTER):
             continue
         chosen = meta.get(f.key) or f
-        shown.append(FieldView(chosen.key, chosen.label, chosen.value))
+        shown.append(FieldView(chosen.key, chosen.label, chosen.value, chosen.written))
         seen.add(f.key)
     checked = sum(1 for c in prd.criteria if c.checked)
     total = len(prd.criteria)

@@ -30,9 +30,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mkdocs_prd.core.model import FIELD_SYNONYMS, Field, Problem
+from mkdocs_prd.core.model import CORE_FIELDS, FIELD_SYNONYMS, Field, Problem
 from mkdocs_prd.core.parse.cells import split_row
 from mkdocs_prd.core.parse.front import normalise_key
+from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import (
     BLANK,
     CODE,
@@ -46,7 +47,15 @@ from mkdocs_prd.core.parse.lines import (
     clean_value,
 )
 
-__all__ = ["HEADER_KEYS", "Header", "is_header_line", "names_header", "read_header"]
+__all__ = [
+    "HEADER_KEYS",
+    "Header",
+    "header_key",
+    "is_header_line",
+    "names_header",
+    "read_header",
+    "read_line",
+]
 
 HEADER_KEYS: frozenset[str] = frozenset(
     {"version", "date", "track_id", "owner", "status", "title", "type"}
@@ -80,12 +89,16 @@ HEADER_KEYS: frozenset[str] = frozenset(
 
 _NON_WORD = re.compile(r"[\W_]+")
 
-# Separators of several fields on one line; "|" only outside a table.
-_SPLIT = re.compile(r"\s+[|·•/]\s+|\s*[·•]\s*|\s*<br\s*/?>\s*|[,;]\s+")
-_SEPARATORS = ("|", "·", "•", " / ", "<br", ", ", "; ")
+# Where one field may end and the next begin on a line of several fields: a
+# separator ("|" only outside a table), or blanks before a bold label.  A piece
+# after one is a new field only when it starts with a label (see read_line).
+_BREAK = re.compile(r"(\s*(?:[|·•;,]|<br\s*/?>|\s/)\s*|\s+(?=\*\*|__))")
+_TRAILING_BREAKS = re.compile(r"(?:\s*(?:[|·•;,]|<br\s*/?>))+\s*$")
+# "Owner (PM)", "Date (last edit)", "Owner(s)": a field's name with a qualifier.
+_QUALIFIED = re.compile(r"(.+?)\s*\(([^()]{1,30})\)")
 # "**Owner** Ana", "**Status** — Draft": a bold metadata word without a colon.
 _BOLD_NO_COLON = re.compile(r"(?:\*\*|__)([^*_:]{1,40})(?:\*\*|__)\s*(?:[—–-]\s*)?(\S.*)")
-_PLAIN = re.compile(r"([^\W\d_][\w .'/-]{0,40}?)\s*:\s+(\S.*)")
+_PLAIN = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)\s*:\s+(\S.*)")
 _ITALIC = re.compile(r"[*_]([^*_:]{1,40}):[*_]\s*(.*)")
 _DELIMITER = re.compile(r"\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?")
 _LIST_MARK = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
@@ -112,11 +125,18 @@ class Header:
     named: set[str] = field(default_factory=set)  # the field words those blocks name
 
 
-def read_header(src: Source, title_line: int, end: int) -> Header:
-    """Read the metadata from the body start up to line ``end`` (exclusive), skipping ``title_line``."""
+def read_header(src: Source, title_line: int, end: int, soft_end: int | None = None) -> Header:
+    """Read the metadata from the title (or the body start) up to line ``end`` (exclusive).
+
+    From line ``soft_end`` on (a heading that is not a template section, such as
+    ``## Overview``) a block is the header only when nothing was read before it and it
+    names at least two of the required fields (or their other names), so a
+    ``**Current state:**`` line under an own-words heading is never metadata.
+    """
     out = Header()
     lines, kinds = src.lines, src.kinds
     stop = min(end, len(lines) + 1)
+    soft = stop if soft_end is None else min(soft_end, stop)
     skip = {title_line}
     if 0 < title_line < len(lines) and lines[title_line][:1] == "=":
         skip.add(title_line + 1)  # a setext title's underline
@@ -124,6 +144,8 @@ def read_header(src: Source, title_line: int, end: int) -> Header:
     first_block = True
     blocks = 0
     while n < stop and (out.fields or blocks < _MAX_BLOCKS):
+        if n >= soft and out.fields:
+            break
         kind = kinds[n - 1]
         if n in skip or kind in (BLANK, RULE, COMMENT, HEADING):
             n += 1
@@ -141,6 +163,8 @@ def read_header(src: Source, title_line: int, end: int) -> Header:
         while block_end < stop and kinds[block_end - 1] in _BLOCK_KINDS and block_end not in skip:
             block_end += 1
         found, read_all = _read_block(lines, n, block_end)
+        if n >= soft and len({_core(f.key) for f in found} - {None}) < 2:
+            found = []
         if found and (first_block or any(f.key in HEADER_KEYS for f in found)):
             if not out.fields:
                 out.start, out.end, out.replaceable = n, block_end - 1, read_all
@@ -191,8 +215,23 @@ _HEADER_TITLES = frozenset(
 
 
 def names_header(title: str) -> bool:
-    """Whether a heading titles the metadata block (``## Document info``): it does not end the header."""
-    return " ".join(_NON_WORD.sub(" ", title.lower()).split()) in _HEADER_TITLES
+    """Whether a heading titles the metadata block (``## Document info``, ``## 0. Metadata``):
+    it does not end the header."""
+    words = _NON_WORD.sub(" ", title.lower()).split()
+    if words and words[0].isdigit():
+        words = words[1:]  # "0. Metadata"
+    return " ".join(words) in _HEADER_TITLES
+
+
+_CORE_OF: dict[str, str] = {
+    **{key: key for key in CORE_FIELDS},
+    **{alt: key for key, alts in FIELD_SYNONYMS.items() for alt in alts},
+}
+
+
+def _core(key: str) -> str | None:
+    """The required field ``key`` stands for (``last_updated`` -> ``date``), else None."""
+    return _CORE_OF.get(key)
 
 
 def _only_blank_between(kinds: list[int], a: int, b: int) -> bool:
@@ -213,14 +252,20 @@ def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bo
             return table[0], table[1] and not cut
     out: list[Field] = []
     read_all = not cut
+    lines_read = 0
     for offset, text in enumerate(texts):
         if not text:
             continue  # a blank line of a blockquote
         got = read_line(text, start + offset)
         if got:
             out.extend(got)
+            lines_read += 1
         else:
             read_all = False
+    if lines_read == 1 and len(out) == 1 and _loose(texts[out[0].line - start]):
+        # "**Status** quo: clerks copy invoices by hand." alone: a bold word in a
+        # sentence; a bold word without a colon is a field only in a run of header lines.
+        return [], False
     return out, read_all
 
 
@@ -232,19 +277,28 @@ def _unquote(line: str) -> str:
 
 
 def read_line(text: str, number: int) -> list[Field]:
-    """The fields on one header line (list marker and quote already allowed), else []."""
+    """The fields on one header line (list marker and quote already allowed), else [].
+
+    A line of several fields (``**Version:** 1.2 | **Owner:** Ana Lima / Payments``)
+    is split where a label starts after a separator, never on the punctuation inside
+    a value (``Lopez, Marta``, ``Marta Lopez / Billing``, ``Draft (legal, finance)``).
+    """
     s = _unquote(text)
     m = _LIST_MARK.match(s)
     if m is not None:
         s = s[m.end() :]
-    one = _field(s, number, whole=True)
-    if not any(sep in s for sep in _SEPARATORS):
-        return [one] if one is not None else []
-    parts = [p for p in _SPLIT.split(s) if p.strip()]
-    if len(parts) > 1:
-        many = [_field(p, number, whole=False) for p in parts]
+    pieces = _BREAK.split(s)
+    groups = [pieces[0]]
+    for i in range(2, len(pieces), 2):
+        if _field(pieces[i], number, whole=False) is not None:
+            groups.append(pieces[i])
+        else:
+            groups[-1] += pieces[i - 1] + pieces[i]
+    if len(groups) > 1:
+        many = [_field(_TRAILING_BREAKS.sub("", g), number, whole=False) for g in groups]
         if all(f is not None for f in many):
             return [f for f in many if f is not None]
+    one = _field(_TRAILING_BREAKS.sub("", s), number, whole=True)
     return [one] if one is not None else []
 
 
@@ -258,12 +312,41 @@ def _field(text: str, number: int, *, whole: bool) -> Field | None:
             return None
         pair = m.group(1).strip(), clean_value(m.group(2))
     label, value = pair
-    key = normalise_key(label)
+    key = header_key(label)
     if not key or (not bold and key not in HEADER_KEYS):
         return None
     if bold and not whole and key not in HEADER_KEYS and not value:
         return None
-    return Field(key=key, label=label, value=value, line=number, source="header")
+    return _made(key, label, value, number)
+
+
+def _made(key: str, label: str, written: str, line: int) -> Field:
+    """A header Field: its value is the text without inline markup (see :func:`plain_value`);
+    a Status keeps it, :func:`~mkdocs_prd.core.model.status_word` reads its word."""
+    value = written if key == "status" else plain_value(written)
+    return Field(key, label, value, line, "header", written if value != written else "")
+
+
+def header_key(label: str) -> str:
+    """The normalised key of a header label; a metadata word with a qualifier in brackets
+    is that word: ``Owner (PM)`` and ``Owner(s)`` are ``owner``, ``Date (last edit)`` is ``date``."""
+    key = normalise_key(label)
+    if key in HEADER_KEYS:
+        return key
+    m = _QUALIFIED.fullmatch(label.strip())
+    if m is not None:
+        base = normalise_key(m.group(1))
+        if base in HEADER_KEYS:
+            return base
+    return key
+
+
+def _loose(text: str) -> bool:
+    """Whether ``text`` is read only as a bold word without a colon (``**Owner** Ana``)."""
+    s = _unquote(text)
+    m = _LIST_MARK.match(s)
+    s = s[m.end() :] if m is not None else s
+    return bold_label(s) is None and _BOLD_NO_COLON.fullmatch(s.strip()) is not None
 
 
 def _read_table(texts: list[str], start: int) -> tuple[list[Field], bool] | None:
@@ -274,17 +357,11 @@ def _read_table(texts: list[str], start: int) -> tuple[list[Field], bool] | None
     head = [_cell(c) for c in rows[0]]
     body = rows[2:]
     # Horizontal: keys across the header row, values in the next row.
-    head_keys = [normalise_key(c) for c in head]
+    head_keys = [header_key(c) for c in head]
     if body and sum(k in HEADER_KEYS for k in head_keys) >= 2:
         values = body[0]
         out = [
-            Field(
-                key=k,
-                label=label,
-                value=_value(values[i]) if i < len(values) else "",
-                line=start + 2,
-                source="header",
-            )
+            _made(k, label, _value(values[i]) if i < len(values) else "", start + 2)
             for i, (k, label) in enumerate(zip(head_keys, head, strict=True))
             if k
         ]
@@ -297,9 +374,9 @@ def _read_table(texts: list[str], start: int) -> tuple[list[Field], bool] | None
         if len(row) < 2:
             continue
         label = _cell(row[0])
-        key = normalise_key(label)
+        key = header_key(label)
         if key:
-            out.append(Field(key=key, label=label, value=_value(row[1]), line=number, source="header"))
+            out.append(_made(key, label, _value(row[1]), number))
     if not any(f.key in HEADER_KEYS for f in out):
         return None
     first = head_keys[0] if head_keys else ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mkdocs_prd.core.model import Field, Metadata, Prd, Problem, status_word
+from mkdocs_prd.core.model import Field, Metadata, Prd, Problem, Section, status_word
 from mkdocs_prd.core.parse.front import (
     ignored_from_comments,
     ignored_from_front_matter,
@@ -268,7 +268,9 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
     )
     if sections and sections[0].line < first_section and not names_header(sections[0].title):
         first_section = sections[0].line  # sections written as "#" headings
-    header = read_header(src, h1[1] if h1 is not None else 0, first_section)
+    header = read_header(
+        src, h1[1] if h1 is not None else 0, _header_end(src, sections, first_section), first_section
+    )
     fields.extend(header.fields)
     if header.problem is not None:
         problems.append(header.problem)
@@ -316,6 +318,24 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
         problems=tuple(problems),
         line_count=len(lines),
     )
+
+
+def _header_end(src: Source, sections: Sequence[Section], first_section: int) -> int:
+    """Where the header can end at the latest: a first heading that is not a template
+    section (``## Overview``, ``## Summary``) may stand over it, so it ends at the
+    heading after that one, or at the first template section when that comes first."""
+    template = next((s.line for s in sections if s.key is not None), len(src.lines) + 1)
+    if template <= first_section:
+        return first_section
+    after = next(
+        (
+            line
+            for level, text, line in src.headings
+            if line > first_section and level > 1 and not names_header(text)
+        ),
+        len(src.lines) + 1,
+    )
+    return min(template, after)
 
 
 def _title(src: Source, fields: list[Field], h1: tuple[str, int] | None) -> tuple[str, int]:

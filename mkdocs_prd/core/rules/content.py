@@ -102,7 +102,8 @@ def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
 @page_rule(
     "PRD302",
     Severity.ERROR,
-    "a Priority is not a MoSCoW level: Must, Should, Could or Won't (`Must have`, `MUST` are accepted)",
+    "a Priority is not a MoSCoW level: Must, Should, Could or Won't (`Must have`, `MUST`, "
+    "`Should — nice for v1`, `P0 (Must)` are accepted; a bare `P0` is not)",
 )
 def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in (*prd.functional, *prd.non_functional):

@@ -142,16 +142,22 @@ _ISO_DAY_TIME = re.compile(
     r"(?:[ ]?(?:Z|UTC|[+-]\d{2}(?::?\d{2})?))?)?"  # Z, UTC, +02:00, -0500
 )
 
+# What may follow a date as a remark: a bracket, a dash, or a comma or semicolon and a blank.
+_DATE_REMARK = re.compile(r"[ \t]*[(\[]|[ \t]+[—–-]{1,2}[ \t]|[ \t]*[—–][ \t]*|[,;][ \t]")
+
 
 def calendar_day(value: str) -> str | None:
     """The ``YYYY-MM-DD`` day of an ISO 8601 date or date-time, else None.
 
     ``2026-01-17``, ``2026-01-17T10:30:00Z``, ``2026-01-17 10:30`` and
     ``2026-01-17T10:30:00.5+02:00`` give ``2026-01-17``; an impossible day or time
-    (``2026-02-30``, ``2026-01-17T25:00``) gives None.
+    (``2026-02-30``, ``2026-01-17T25:00``) gives None.  A remark after
+    the date is allowed, as after a Status: ``2026-03-04 (last edit)``, ``2026-03-04 —
+    approved``, ``2026-03-04, reviewed 2026-03-10`` give ``2026-03-04``.
     """
-    m = _ISO_DAY_TIME.fullmatch(value.strip())
-    if m is None:
+    s = value.strip()
+    m = _ISO_DAY_TIME.match(s)
+    if m is None or (m.end() < len(s) and _DATE_REMARK.match(s, m.end()) is None):
         return None
     day, hour, minute, second = m.groups()
     try:

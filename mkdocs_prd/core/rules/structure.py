@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from mkdocs_prd.core.model import Fix, Prd, Section, Severity
+from mkdocs_prd.core.parse.header import names_header
 from mkdocs_prd.core.parse.lines import bold_label
 from mkdocs_prd.core.parse.sections import subsection_key
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
@@ -90,8 +91,8 @@ def section_order(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     furthest: Section | None = None
     previous_number = 0
     for s in prd.sections:
-        if s.level != 2:
-            continue
+        if s.level != 2 or (s.key is None and names_header(s.title)):
+            continue  # "## 0. Metadata" holds the header: it is not numbered among the sections
         number = _int(s.number)
         if s.key in _ORDER:
             if s.key in seen and split_part(seen[s.key], s):

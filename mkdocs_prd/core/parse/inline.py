@@ -1,0 +1,96 @@
+"""Inline Markdown in a metadata value: its meaning as plain text, and its pieces.
+
+A header value may carry inline markup: ``**Track ID:** `invoice-export` ``,
+``**Owner:** [Marta Lopez](mailto:marta@example.com)``, ``**Owner:** *Marta*``.  What
+the value *means* (the Track ID slug, the Owner in the JSON export) is its text without
+the markup: :func:`plain_value`.  The header card shows the value as the page would,
+from :func:`inline_pieces`: code spans as code, links as links (the renderer decides
+which URLs may be links), emphasis as its text.
+
+Linear in the value: each pattern is anchored on a delimiter and has no nested
+quantifiers; values are header lines, short by nature.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, TypeAlias
+
+__all__ = ["InlinePiece", "inline_pieces", "plain_value"]
+
+InlinePiece: TypeAlias = tuple[Literal["text", "code", "link"], str, str]
+"""``(kind, text, url)``: ``url`` is the link target for ``link`` pieces, else ''."""
+
+_MARKUP = frozenset("`[<*_")
+_CODE = re.compile(r"(`{1,10})([^\n]{1,300}?)(?<!`)\1(?!`)")
+# [text](url), [text](<url> "title"), ![alt](src): the text (alt) is what it says.
+_LINK = re.compile(
+    r"!?\[([^\[\]\n]{0,300})\]\(\s*<?([^()\s<>]{0,2000})>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>", re.IGNORECASE)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1")
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
+)
+
+
+def plain_value(text: str) -> str:
+    """``text`` without its inline markup: `` `invoice-export` `` -> ``invoice-export``,
+    ``[Marta](mailto:m@x.org)`` -> ``Marta``, ``<mailto:m@x.org>`` -> ``m@x.org``,
+    ``**Marta**`` -> ``Marta``.  Text without markup is returned as it is."""
+    if not _MARKUP.intersection(text):
+        return text
+    return "".join(piece[1] for piece in inline_pieces(text)).strip()
+
+
+def inline_pieces(text: str) -> list[InlinePiece]:
+    """``text`` split into plain text, code spans and links, emphasis marks dropped.
+
+    Code spans are read first (nothing inside them is markup), then links and
+    autolinks, then ``**strong**``/``*emphasis*`` in what is left.
+    """
+    out: list[InlinePiece] = []
+    pos = 0
+    for m in _CODE.finditer(text):
+        _links(text[pos : m.start()], out)
+        code = m.group(2)
+        out.append(("code", code.strip() or code, ""))
+        pos = m.end()
+    _links(text[pos:], out)
+    return out
+
+
+def _links(text: str, out: list[InlinePiece]) -> None:
+    pos = 0
+    # The next match of each pattern, searched again only once passed (linear).
+    nexts = {pattern: pattern.search(text) for pattern in (_LINK, _AUTOLINK)}
+    while True:
+        for pattern, found in nexts.items():
+            if found is not None and found.start() < pos:
+                nexts[pattern] = pattern.search(text, pos)
+        m = min((x for x in nexts.values() if x is not None), key=lambda x: x.start(), default=None)
+        if m is None:
+            break
+        _text(text[pos : m.start()], out)
+        if m.re is _AUTOLINK:
+            url = m.group(1)
+            shown = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
+            out.append(("link", shown, url))
+        elif m.group(0).startswith("!"):
+            _text(m.group(1), out)  # an image: its alt text
+        else:
+            out.append(("link", _unemphasised(m.group(1)), m.group(2)))
+        pos = m.end()
+    _text(text[pos:], out)
+
+
+def _text(text: str, out: list[InlinePiece]) -> None:
+    if text:
+        out.append(("text", _unemphasised(text), ""))
+
+
+def _unemphasised(text: str) -> str:
+    if "*" not in text and "_" not in text:
+        return text
+    text = _STRONG.sub(r"\2", text)
+    return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
