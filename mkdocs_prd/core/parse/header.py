@@ -92,8 +92,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 # Where one field may end and the next begin on a line of several fields: a
 # separator ("|" only outside a table), or blanks before a bold label.  A piece
 # after one is a new field only when it starts with a label (see read_line).
-_BREAK = re.compile(r"(\s*(?:[|·•;,]|<br\s*/?>|\s/)\s*|\s+(?=\*\*|__))")
-_TRAILING_BREAKS = re.compile(r"(?:\s*(?:[|·•;,]|<br\s*/?>))+\s*$")
+# Each alternative starts with its own character, so no run of blanks is scanned twice.
+_BREAK = re.compile(r"([|·•;,]|<br\s*/?>|\s/(?=\s)|\s(?=\*\*|__))")
 # "Owner (PM)", "Date (last edit)", "Owner(s)": a field's name with a qualifier.
 _QUALIFIED = re.compile(r"(.+?)\s*\(([^()]{1,30})\)")
 # "**Owner** Ana", "**Status** — Draft": a bold metadata word without a colon.
@@ -287,19 +287,38 @@ def read_line(text: str, number: int) -> list[Field]:
     m = _LIST_MARK.match(s)
     if m is not None:
         s = s[m.end() :]
-    pieces = _BREAK.split(s)
-    groups = [pieces[0]]
-    for i in range(2, len(pieces), 2):
-        if _field(pieces[i], number, whole=False) is not None:
-            groups.append(pieces[i])
-        else:
-            groups[-1] += pieces[i - 1] + pieces[i]
-    if len(groups) > 1:
-        many = [_field(_TRAILING_BREAKS.sub("", g), number, whole=False) for g in groups]
-        if all(f is not None for f in many):
-            return [f for f in many if f is not None]
-    one = _field(_TRAILING_BREAKS.sub("", s), number, whole=True)
+    if len(s) <= _MAX_SPLIT:
+        pieces = _BREAK.split(s)
+        groups = [[pieces[0]]]
+        for i in range(2, len(pieces), 2):
+            if _field(pieces[i], number, whole=False) is not None:
+                groups.append([pieces[i]])
+            else:
+                groups[-1] += (pieces[i - 1], pieces[i])
+        if len(groups) > 1:
+            many = [_field(_trim_breaks("".join(g)), number, whole=False) for g in groups]
+            if all(f is not None for f in many):
+                return [f for f in many if f is not None]
+    one = _field(_trim_breaks(s), number, whole=True)
     return [one] if one is not None else []
+
+
+# A line longer than this is not split into fields (a header line is short; this keeps
+# a hostile line's cost linear).
+_MAX_SPLIT = 2000
+_BR_ENDS = ("<br>", "<br/>", "<br />")
+
+
+def _trim_breaks(text: str) -> str:
+    """``text`` without separators at its end (``1.2 |``, ``Ana<br>``)."""
+    s = text.rstrip()
+    while True:
+        if s[-1:] in ("|", "·", "•", ";", ","):
+            s = s[:-1].rstrip()
+        elif s[-6:].lower().endswith(_BR_ENDS):
+            s = s[: s.lower().rindex("<br")].rstrip()
+        else:
+            return s
 
 
 def _field(text: str, number: int, *, whole: bool) -> Field | None:
