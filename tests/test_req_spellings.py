@@ -50,6 +50,11 @@ CONTAINERS = {
         "    #### FR-2: Pay with it\n    - Description: pays with it\n"
         "    - Acceptance: only the CVC is asked\n    - Priority: Should\n"
     ),
+    "github-alert": (
+        "**FR-1: Save a card**\n- Description: saves the card\n- Acceptance: the wallet lists it\n"
+        "- Priority: Must\n\n> [!NOTE]\n> **FR-2: Pay with it**\n> - Description: pays with it\n"
+        "> - Acceptance: only the CVC is asked\n> - Priority: Should\n"
+    ),
     "heading-with-paragraph-and-label": (
         "#### FR-1: Save a card (Must)\nSaves the card the shopper pays with.\n\n"
         "**Acceptance:** the wallet lists it.\n\n"
@@ -102,12 +107,14 @@ def test_heading_paragraph_and_label_are_the_requirement_s_parts() -> None:
 
 
 def test_labels_and_paragraphs_under_other_headings_stay_prose() -> None:
-    """A bold label under a heading that is not titled by an id, and a heading or label
-    naming requirements in a sentence, are no requirement (and no part of one)."""
+    """A bold label under a heading that is not titled by an id, a heading or label naming
+    requirements in a sentence, and a quote of prose are no requirement (and no part of one)."""
     page, found = _read(
         TWO.format(fr1="**FR-1: Save a card**", fr2="**FR-2: Pay with it**")
         + "\n#### FR-1 and FR-2 together\nBoth run in one job.\n\n**Notes:** the job is nightly.\n"
         + "\n#### Dependencies\n**Rationale:** none yet.\n"
+        + "\n> Customer quote:\n> - exports take a day\n> - totals are wrong\n"
+        + "\n> **Note:** calendar months.\n"
     )
     assert found == []
     assert [r.id for r in page.functional] == ["FR-1", "FR-2"]

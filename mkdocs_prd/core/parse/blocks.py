@@ -184,6 +184,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
     prev_blank = True
     last_bullet = 0  # the line of the last bullet (or of its continuation)
     shift = 0  # the indent of the admonition body being read (0: none)
+    quote_record = False  # the record being read was opened inside a quote
     lines, items = src.lines, src.items
     first = max(start, 1)
     for n, kind in enumerate(src.kinds[first - 1 : min(end, len(lines))], first):
@@ -198,6 +199,27 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             shift = 0  # the admonition ended; this line is outside it
         lead -= shift
         s = line.lstrip(" \t")
+        quoted: tuple[int, str] | None = None  # (indent, text) of a list item inside a quote
+        if kind == TEXT and s[:1] == ">":
+            # A quote (or a GitHub alert, "> [!NOTE]"): its lines read without the quote marks.
+            s = _unquote(s)
+            if not s.strip() or s[:2] == "[!":
+                prev_blank = True
+                continue
+            lead = indent_of(s)
+            s = s.lstrip(" \t")
+            item = _QUOTED_ITEM.match(s)
+            if item is not None:
+                kind, quoted = ITEM, (lead, s[item.end() :].strip())
+            elif s[:1] == "#" and s.lstrip("#")[:1] in (" ", "\t"):
+                kind = HEADING
+            titled = kind != ITEM and _titled_by_id(head_of(s.lstrip("#")))
+            if titled:
+                quote_record = True  # "> **FR-2: Totals**": a requirement in a quote or alert
+            elif not quote_record or kind == HEADING:
+                continue  # a quote of prose ("> - exports take a day"): no record, no part of one
+        elif quote_record:
+            quote_record = False  # the quote ended
         if kind == TEXT and lead < 4 and s[:3] in _CONTAINERS and s[3:4] in (" ", "+", "\t"):
             shift += lead + 4
             cur, mode = None, None
@@ -205,8 +227,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
         if shift and kind == TEXT and s[:1] == "#" and s.lstrip("#")[:1] in (" ", "\t") and lead < 4:
             kind = HEADING  # a heading in an admonition
         if kind == ITEM:
-            indent, _, text = items[n]
-            indent -= shift
+            indent, text = quoted if quoted is not None else (items[n][0] - shift, items[n][2])
             # A top-level item that starts with a requirement or use case id (``- FR-3: …``) is
             # a record of its own, even below a bold or heading block (no attribute key is one).
             own = mode == "block" and indent < 2 and _LEADING_ID.match(text) is not None
@@ -258,6 +279,20 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
                 cur, mode = None, None
         prev_blank = False
     return out
+
+
+_QUOTED_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+
+
+def _unquote(text: str) -> str:
+    """``text`` (a line starting with ``>``) without its quote marks: ``> > - a`` -> ``- a``."""
+    while text[:1] == ">":
+        text = text[1:]
+        text = text[1:] if text[:1] == " " else text
+        stripped = text.lstrip(" ")
+        if stripped[:1] == ">" and len(text) - len(stripped) < 4:
+            text = stripped
+    return text
 
 
 _CONTAINERS = frozenset({"!!!", "???", "==="})
