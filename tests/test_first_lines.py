@@ -121,6 +121,19 @@ def test_atx_pages_and_ordinary_pages_are_read_as_before(site: Site) -> None:
     assert "Summary" not in article(site, "notes")
 
 
+def test_the_extension_without_the_plugin_puts_the_title_back(tmp_path: Path) -> None:
+    # MkDocs with `markdown_extensions: [mkdocs_prd.extension]` and no prd plugin.
+    site = build_site(
+        tmp_path,
+        {"prds/setext.md": SETEXT},
+        None,
+        config={"markdown_extensions": ["tables", "attr_list", "admonition", "mkdocs_prd.extension"]},
+    )
+    body = article(site, "prds/setext")
+    assert '<h1 id="prd-setext-title">PRD: Setext title</h1>' in body
+    assert "====" not in body and body.index("<h1") < body.index('class="prd-card')
+
+
 def test_properdocs_keeps_the_setext_title(tmp_path: Path) -> None:
     docs = tmp_path / "docs" / "prds"
     docs.mkdir(parents=True)

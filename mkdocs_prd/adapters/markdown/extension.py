@@ -27,6 +27,7 @@ from markdown.util import Registry
 
 from mkdocs_prd.adapters.markdown.sites import HOST_OPTIONS, Host, Site, log, site_for
 from mkdocs_prd.adapters.mkdocs.config import PrdConfig, validate_options
+from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.parse.prd import is_prd
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
@@ -116,6 +117,7 @@ class _PagePrep(Preprocessor):
         url = host.url if host.url is not None else page_url(src or "index.md", site.use_directory_urls)
         self.ext.page = (site, src, url)
         if src is not None and site.catalog.get(src) is not None:
+            text = _first_lines_back(site.sources.get(src), text)
             text = site.render.pages.markdown(src, text, site.sources.get(src))
         if MARKER_NAME in text and src is not None:
             offset = line_offset(site.sources.get(src, ""), text) or 0
@@ -123,6 +125,15 @@ class _PagePrep(Preprocessor):
             for problem in result.problems:
                 log.warning(f"prd: {src}:{problem.line}: {problem.message}")
         return text.split("\n")
+
+
+def _first_lines_back(source: str | None, text: str) -> str:
+    """``text`` (a PRD page as the host gives it) with the first lines of ``source`` that the
+    host's MultiMarkdown metadata reader took (MkDocs without the plugin) put back."""
+    if source is None or keep_first_lines(source.lstrip("\ufeff")) is None:
+        return text
+    whole = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return whole if len(whole) > len(text) and whole.endswith(text) else text
 
 
 class _PageFinish(Postprocessor):
