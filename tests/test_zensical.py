@@ -72,6 +72,9 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Compl
     text = (SAMPLE / "docs" / "prds" / "growth" / "referral-program.md").read_text(encoding="utf-8")
     text = text.replace("**Status:** Review", "**Status:** Pending", 1)
     (docs / "prds" / "referral.md").write_text(text, encoding="utf-8")
+    # The same PRD with a setext title (which MkDocs' metadata reader would take).
+    setext = text.replace("# PRD: Customer Referral Program", "PRD: Setext Referral\n====================", 1)
+    (docs / "prds" / "setext.md").write_text(setext, encoding="utf-8")
     (docs / "index.md").write_text("# Home\n\n<!-- prd-index -->\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: Findings\n"
@@ -126,3 +129,12 @@ def test_findings_appear_on_the_page_and_in_the_log(
     assert "prds/referral.md:7: error PRD102 Status `Pending`" in result.stderr
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="prds/referral/"' in home
+
+
+def test_a_setext_title_is_the_h1_above_the_findings_and_card(
+    findings: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    html = page(findings[1], "prds/setext")
+    h1 = html.index('<h1 id="prd-setext-referral">PRD: Setext Referral</h1>')
+    assert "<p>====" not in html
+    assert h1 < html.index("prd-findings") < html.index('<div class="prd-card">')
