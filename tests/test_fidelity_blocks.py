@@ -122,6 +122,24 @@ def test_quote_marks_that_start_no_quote_are_left_alone(text: str, config: str) 
     same_as_oracle(text, CONFIGS[config])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> q\n- item\n- two\n",
+        "> q\nlazy text\n- item\n",
+        "> q\n2. two\n",
+        "> q\n## Heading\n",
+        "- a\n  > q\n  - sub\n",
+        "- a\n  > q\n  ```\n  code\n  ```\n",
+        "- a\n  > q\n  <details><summary>s</summary>\n\n  - in\n\n  </details>\n",
+        "- a\n  > q\n  lazy\n- b\n  > r\n",
+    ],
+)
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_quote_ends_where_a_block_starts(text: str, config: str) -> None:
+    same_as_oracle(text, CONFIGS[config])
+
+
 def test_without_the_rewrite_the_html_is_invalid() -> None:
     # The checks can fail: Python-Markdown alone opens <details> inside the item's <p>.
     assert nesting_errors(mkdocs_html(DETAILS_IN_ITEM, MKDOCS_DEFAULT, fidelity=False))
@@ -165,6 +183,9 @@ def item_with_block(draw: st.DrawFn, depth: int = 0) -> list[str]:
             lines += ["", pad + draw(WORDS), "", pad + "- inside", "", f"{pad}</{name}>"]
     elif kind == "quote":
         lines += [*gap, pad + "> " + draw(WORDS), pad + "> - a", pad + "> - b"]
+        after = draw(st.sampled_from(["", "- sub", "lazy words", "```", "<div>x</div>"]))
+        if after:
+            lines += [pad + after] + ([pad + "code", pad + "```"] if after == "```" else [])
     else:
         lines += gap + [pad + line if line else "" for line in draw(item_with_block(depth + 1))]
     return lines

@@ -238,11 +238,15 @@ class _Lists:
 
     def line(self, line: str, nxt: str) -> None:
         if self.quote is not None:
-            # A quote in an item runs on to a blank line, or ends with the item.
-            if line.strip() and _indent(line) >= self.quote_at[1]:
+            # A quote in an item runs on to a blank line or a block start, or ends with the item.
+            inside = bool(line.strip()) and _indent(line) >= self.quote_at[1]
+            if inside and _in_quote(line, self.quote_at[1]):
                 self.quote.append(line)
                 return
             self._end_quote()
+            if inside:  # a block of the item right under the quote: Python-Markdown would run it on
+                self.out.append("")
+                self.prev = "blank"
         if self.held is not None:
             # The block ends at a blank line, or with the list item it is in.
             if line.strip() and _indent(line) >= self.held_at[1]:
@@ -496,8 +500,8 @@ def _container(lines: list[str], features: Features, hold: _Hold = None) -> list
             and (prev_blank or _interruptible(chunk))
             and (not _indent(_expand(line)) or not _in_open_list(chunk))
         ):
-            j = i
-            while j < len(lines) and lines[j].strip():
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and _in_quote(_expand(lines[j]), 0):
                 j += 1
             out += _Lists(features, hold).run(chunk) if chunk else []
             if chunk and not prev_blank:
@@ -509,6 +513,9 @@ def _container(lines: list[str], features: Features, hold: _Hold = None) -> list
                 out += alert
             else:
                 out += ["> " + x if x else ">" for x in _container(inside, features, hold)]
+            if j < len(lines) and lines[j].strip():
+                out.append("")  # the quote ended at a block: Python-Markdown would run it on
+                prev_blank = True
             i = j
             continue
         chunk.append(line)
@@ -517,6 +524,26 @@ def _container(lines: list[str], features: Features, hold: _Hold = None) -> list
     if chunk:
         out += _Lists(features, hold).run(chunk)
     return out
+
+
+def _in_quote(line: str, column: int) -> bool:
+    """Whether ``line``, after a quote's line, is still in the quote (its content column
+    ``column``): it has the quote mark, or continues the quote's paragraph (it starts no block)."""
+    text = line[column:]
+    ind = _indent(text)
+    if ind >= 4:
+        return True
+    probe = text[ind:]
+    if probe[:1] not in _BLOCK_START:
+        return True
+    if probe[0] == ">":
+        return True
+    item = _ITEM.match(probe)
+    if item is not None and probe[item.end() :].strip():  # any item ends a quote (as markdown-it reads it)
+        return False
+    return not (
+        _ATX.match(probe) or _FENCE.match(probe) or _HR.match(probe) or html_block_kind(probe) not in (0, 7)
+    )
 
 
 def _fence_after(line: str, fence: str | None) -> str | None:
