@@ -70,3 +70,29 @@ def test_setext_needs_the_start_of_a_paragraph() -> None:
     text = "---\ntype: prd\n---\nIntro line\nPRD: Checkout\n===\n"
     assert parse_prd(text, "p.md").title == ""  # one paragraph: Python-Markdown renders no heading
     assert "<h1>" not in markdown.markdown("Intro line\nPRD: Checkout\n===")
+
+
+@pytest.mark.parametrize(
+    ("head", "prd"),
+    [
+        ("![build](https://img.shields.io/badge/build-passing-green.svg)\n\n# PRD: Checkout", True),
+        ('[![ci](https://ci.example/b.svg)](https://ci.example) ![v](v.svg "1.2")\n# PRD: Checkout', True),
+        ('<p align="center"><img src="logo.png" alt=""></p>\n\n# PRD: Checkout', True),
+        ("![logo](logo.png)\n\nPRD: Checkout\n===", True),
+        ("<!-- owner: payments -->\n![b](b.svg)\n\n\n# PRD: Checkout", True),
+        # The first heading decides; prose before it, or another heading first, is no PRD.
+        ("![logo](logo.png)\n\n# Overview\n\n# PRD: Checkout", False),
+        ("![logo](logo.png) Our checkout\n\n# PRD: Checkout", False),
+        ("<p>Draft of the checkout</p>\n\n# PRD: Checkout", False),
+        ("![logo](logo.png)\nPRD: Checkout\n===", False),  # one paragraph: no setext heading
+        ("![b](b.svg)\n" * 40 + "\n# PRD: Checkout", False),  # the top of a page is short
+    ],
+)
+def test_badges_and_images_before_the_first_heading_do_not_hide_it(head: str, prd: bool) -> None:
+    """fresh2 #13: "a page is a PRD when its first heading says so" (rules.md)."""
+    text = head + BODY
+    assert is_prd(text) is prd
+    if prd:
+        parsed = parse_prd(text, "p.md")
+        assert parsed.title == "Checkout"
+        assert parsed.metadata.value("version") == "1.0"

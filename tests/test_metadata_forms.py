@@ -728,6 +728,10 @@ OVERVIEW = with_header("## 0. Metadata\n\n" + CLEAN_HEADER.replace("saved-paymen
 def header_site(tmp_path_factory: pytest.TempPathFactory) -> object:
     root = tmp_path_factory.mktemp("headers")
     files = {"prds/links.md": LINKS, "prds/one-line.md": ONE_LINE, "prds/overview.md": OVERVIEW}
+    files["prds/badge.md"] = (
+        "![build](https://img.shields.io/badge/build-passing-green.svg)\n\n"
+        + CLEAN.replace("saved-payment-methods", "badge")
+    )
     return build_site(root, files, {"paths": ["prds/**"]})
 
 
@@ -753,3 +757,8 @@ def test_build_shows_header_values_rendered_on_the_card(header_site: object) -> 
     assert rows["prds/links.md"]["owner"] == "Marta Lopez"
     assert rows["prds/one-line.md"]["owner"] == "Marta Lopez / Billing"
     assert rows["prds/overview.md"]["status"] == "Approved"
+    # A badge line above the title: still a PRD, its card under the title (fresh2 #13).
+    badge = site.html("prds/badge/index.html")  # type: ignore[attr-defined]
+    title, card, first = card_position(badge)
+    assert badge.index('alt="build"') < title
+    assert rows["prds/badge.md"]["track_id"] == "badge"

@@ -128,9 +128,11 @@ def _utf16(sample: bytes) -> str | None:
 def is_prd(text: str) -> bool:
     """Whether ``text`` is a PRD page.
 
-    It is when its front matter says ``type: prd``, or when the first thing after
-    the front matter (blank lines and HTML comments aside) is a level-1 heading
-    starting with ``PRD:`` in any case.  Pages that merely mention PRDs are not.
+    It is when its front matter says ``type: prd``, or when its first heading is a
+    level-1 heading starting with ``PRD:`` in any case.  Only blank lines, HTML
+    comments and decoration (badge and image lines, HTML tags without text: see
+    :func:`decoration`) may come before it; a page that opens with prose is not a PRD,
+    and neither are pages that merely mention PRDs.
     A level-1 heading is what Python-Markdown renders as ``<h1>`` (see :func:`h1_text`):
     ``# PRD: X``, ``#PRD: X`` and ``PRD: X`` over a ``===`` line, not `` # PRD: X``.
     """
@@ -142,6 +144,7 @@ def is_prd(text: str) -> bool:
             return True
         start = end
     in_comment = False
+    paragraph = False  # the previous line is decoration text: no setext heading can start here
     for i in range(start, len(lines)):
         line = lines[i]
         s = line.strip()
@@ -149,14 +152,34 @@ def is_prd(text: str) -> bool:
             in_comment = "-->" not in s
             continue
         if not s:
+            paragraph = False
             continue
         if s.startswith("<!--"):
             in_comment = "-->" not in s[4:]
             continue
-        following = lines[i + 1] if i + 1 < len(lines) else ""
+        following = lines[i + 1] if i + 1 < len(lines) and not paragraph else ""
         title = h1_text(line, following)
+        if title is None and decoration(line):
+            paragraph = True
+            continue
         return title is not None and _is_prd_name(title)
     return False
+
+
+# ![alt](src), [![alt](src)](href), <img …>, <p align="center">: what a badge line holds.
+_DECORATION = re.compile(
+    r"\[?!\[[^\[\]\n]{0,200}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)(?:\]\([^()\s]{0,2000}\))?|<[^<>\n]{0,2000}>"
+)
+_MAX_DECORATION = 20
+
+
+def decoration(line: str) -> bool:
+    """Whether ``line`` shows no text of its own: badges and images (``![build](…)``,
+    ``[![build](…)](…)``), HTML tags (``<p align="center">``, ``<img …>``) and blanks only."""
+    s = line.strip()
+    if s[:1] not in ("!", "[", "<"):
+        return False
+    return not _DECORATION.sub("", s).strip()
 
 
 def h1_text(line: str, following: str = "") -> str | None:
@@ -196,6 +219,7 @@ def _head_lines(text: str) -> list[str]:
     n = len(text)
     in_front = False
     in_comment = False
+    decorations = 0
     while pos < n:
         nl = text.find("\n", pos)
         stop = n if nl < 0 else nl
@@ -215,6 +239,9 @@ def _head_lines(text: str) -> list[str]:
             continue
         if s.startswith("<!--"):
             in_comment = "-->" not in s[4:]
+            continue
+        if s and decorations < _MAX_DECORATION and decoration(line):
+            decorations += 1  # a badge line: the first heading may come after it
             continue
         if s:
             # One line more: a "===" under it makes it a setext heading.
