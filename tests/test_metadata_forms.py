@@ -12,7 +12,7 @@ import pytest
 from conftest import build_site
 
 from mkdocs_prd.adapters.cli.main import main as cli
-from mkdocs_prd.core.model import CORE_FIELDS, Prd, status_word
+from mkdocs_prd.core.model import CORE_FIELDS, Prd, site_status, status_word
 from mkdocs_prd.core.parse.header import read_line
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.dates import calendar_day
@@ -728,6 +728,9 @@ OVERVIEW = with_header("## 0. Metadata\n\n" + CLEAN_HEADER.replace("saved-paymen
 def header_site(tmp_path_factory: pytest.TempPathFactory) -> object:
     root = tmp_path_factory.mktemp("headers")
     files = {"prds/links.md": LINKS, "prds/one-line.md": ONE_LINE, "prds/overview.md": OVERVIEW}
+    files["prds/upper.md"] = CLEAN.replace("**Status:** Approved", "**Status:** APPROVED").replace(
+        "saved-payment-methods", "upper"
+    )
     files["prds/badge.md"] = (
         "![build](https://img.shields.io/badge/build-passing-green.svg)\n\n"
         + CLEAN.replace("saved-payment-methods", "badge")
@@ -757,8 +760,32 @@ def test_build_shows_header_values_rendered_on_the_card(header_site: object) -> 
     assert rows["prds/links.md"]["owner"] == "Marta Lopez"
     assert rows["prds/one-line.md"]["owner"] == "Marta Lopez / Billing"
     assert rows["prds/overview.md"]["status"] == "Approved"
+    # APPROVED is the site's Approved on the badge and in the JSON (fresh2 #16a).
+    upper = site.html("prds/upper/index.html")  # type: ignore[attr-defined]
+    title, card, first = card_position(upper)
+    assert re.search(r'prd-status--approved"[^>]*>Approved<', upper[card:first])
+    assert rows["prds/upper.md"]["status"] == "Approved"
     # A badge line above the title: still a PRD, its card under the title (fresh2 #13).
     badge = site.html("prds/badge/index.html")  # type: ignore[attr-defined]
     title, card, first = card_position(badge)
     assert badge.index('alt="build"') < title
     assert rows["prds/badge.md"]["track_id"] == "badge"
+
+
+@pytest.mark.parametrize(
+    ("word", "statuses", "shown"),
+    [
+        ("APPROVED", ("Draft", "Approved"), "Approved"),
+        ("approved", ("Draft", "Approved"), "Approved"),
+        ("in progress", ("Draft", "In Progress"), "In Progress"),
+        ("Shipped", ("Draft", "Approved"), "Shipped"),  # not the site's: as written
+        (None, ("Draft",), None),
+    ],
+)
+def test_a_status_is_shown_in_the_sites_spelling(
+    word: str | None, statuses: tuple[str, ...], shown: str | None
+) -> None:
+    assert site_status(word, statuses) == shown
+    text = CLEAN.replace("**Status:** Approved", f"**Status:** {word}") if word else CLEAN
+    (row,) = index_rows([parse_prd(text, "prd.md")], page_url, statuses=statuses)
+    assert row.status == (shown if word else "Approved")

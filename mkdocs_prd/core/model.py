@@ -8,6 +8,7 @@ point back at the source.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, is_dataclass
 from dataclasses import fields as dataclass_fields
 from enum import Enum
@@ -441,6 +442,15 @@ class Prd:
     @property
     def track_id(self) -> str | None:
         return self.metadata.value("track_id")
+
+
+def site_status(word: str | None, statuses: Sequence[str]) -> str | None:
+    """A status word in the site's spelling: ``APPROVED`` and ``approved`` are ``Approved``
+    when the site's ``statuses`` list it so; a status the site does not list stays as written."""
+    if not word:
+        return word
+    folded = word.casefold()
+    return next((s for s in statuses if s.casefold() == folded), word)
 
 
 def status_word(value: str) -> str:

@@ -349,6 +349,7 @@ class PageRenderer:
                     views.coverage(items) if trace.enabled else (),
                     actuals=self.actuals.get(prd.path),
                     history=self.histories.get(prd.path),
+                    statuses=self.catalog.statuses,
                 )
             ),
             iosm=str(r.iosm_table(shown, self.actuals.get(prd.path))) if _has_iosm(shown) else "",

@@ -201,16 +201,18 @@ class Renderer:
         coverage: Sequence[object] = (),
         actuals: IosmActuals | None = None,
         history: PrdHistory | None = None,
+        statuses: Sequence[str] = (),
     ) -> Markup:
         """The header card that replaces the bold metadata lines.
 
         ``coverage`` (traceability) lists per priority how many requirements are verified;
         ``actuals`` add the achieved IOSM-Index when known; ``history`` (``history: true``)
         adds when the status was reached, the last change and the status timeline from git.
+        The status badge spells the status as the site's ``statuses`` do.
         """
-        view = card_view(prd, self.labels, actuals)
+        view = card_view(prd, self.labels, actuals, statuses)
         return self._render(
-            "card.html", card=view, prd=prd, coverage=coverage, history=history, status=prd.status
+            "card.html", card=view, prd=prd, coverage=coverage, history=history, status=view.status
         )
 
     def iosm_table(self, prd: Prd, actuals: IosmActuals | None = None) -> Markup:

@@ -52,7 +52,7 @@ def catalog_rows(
         actual = actual_index(prd.path, prd.front_matter, read_text)
         if actual is not None:
             actuals[prd.path] = actual
-    rows = index_rows(catalog, url_of, findings=counts, actuals=actuals)
+    rows = index_rows(catalog, url_of, findings=counts, actuals=actuals, statuses=catalog.statuses)
     trace = catalog.trace
     return [
         replace(

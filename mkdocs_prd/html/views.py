@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, judge
 from mkdocs_prd.core.labels import Labels
-from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Prd
+from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Prd, site_status
 from mkdocs_prd.core.moscow import moscow
 
 CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
@@ -109,7 +109,9 @@ class CardView:
     index_actual_mark: Mark | None = None
 
 
-def card_view(prd: Prd, labels: Labels, actuals: IosmActuals | None = None) -> CardView:
+def card_view(
+    prd: Prd, labels: Labels, actuals: IosmActuals | None = None, statuses: Sequence[str] = ()
+) -> CardView:
     """Everything the header card shows; every metadata field the author wrote appears.
 
     With ``actuals`` that hold the achieved IOSM-Index, the card shows it with its band
@@ -140,7 +142,7 @@ def card_view(prd: Prd, labels: Labels, actuals: IosmActuals | None = None) -> C
     target = prd.iosm.index.target
     achieved = _index_view(prd, actuals) if actuals is not None and actuals.index is not None else None
     return CardView(
-        status=prd.status,
+        status=site_status(prd.status, statuses),
         fields=tuple(shown),
         checked=checked,
         total=total,

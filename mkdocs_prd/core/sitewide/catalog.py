@@ -39,6 +39,8 @@ class Catalog:
     prds: tuple[Prd, ...] = ()
     findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
     trace: Trace = field(default_factory=Trace)
+    statuses: tuple[str, ...] = ()
+    """The site's statuses (``statuses`` option), in its spelling: badges and the index use it."""
 
     def __len__(self) -> int:
         return len(self.prds)
@@ -105,7 +107,7 @@ def _build(docs: Iterable[tuple[str, bytes]], settings: Settings, context: Seque
             extra.setdefault(f.path, []).append(f)
         for path, items in extra.items():
             findings[path] = tuple(sort_findings([*findings.get(path, ()), *items]))
-    return Catalog(tuple(prd for prd, _, _ in pages), findings, trace)
+    return Catalog(tuple(prd for prd, _, _ in pages), findings, trace, tuple(settings.statuses))
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 from urllib.parse import quote
 
-from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity
+from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity, site_status
 from mkdocs_prd.core.rules.dates import calendar_day
 
 SortKey = Literal["track_id", "date", "status", "title", "approved_on"]
@@ -224,8 +224,10 @@ def index_row(
     *,
     findings: FindingCounts | None = None,
     actual: str | None = None,
+    statuses: Sequence[str] = (),
 ) -> IndexRow:
-    """The index row of one PRD; ``actual`` is the actual IOSM-Index as written, when known."""
+    """The index row of one PRD; ``actual`` is the actual IOSM-Index as written, when known;
+    the status is in the spelling of the site's ``statuses`` (``APPROVED`` -> ``Approved``)."""
     meta = prd.metadata
     idx = prd.iosm.index
     return IndexRow(
@@ -233,7 +235,7 @@ def index_row(
         url=url,
         src_path=prd.path,
         track_id=meta.value("track_id"),
-        status=prd.status,
+        status=site_status(prd.status, statuses),
         owner=meta.value("owner"),
         version=meta.value("version"),
         date=_day(meta.value("date")),
@@ -257,12 +259,17 @@ def index_rows(
     *,
     findings: Mapping[str, FindingCounts] | None = None,
     actuals: Mapping[str, str] | None = None,
+    statuses: Sequence[str] = (),
 ) -> list[IndexRow]:
-    """Rows for ``prds``; ``url_of(src_path)`` gives each page's site-root-relative URL."""
+    """Rows for ``prds``; ``url_of(src_path)`` gives each page's site-root-relative URL;
+    statuses are spelled as the site's ``statuses`` spell them."""
     findings = findings or {}
     actuals = actuals or {}
     return [
-        index_row(p, url_of(p.path), findings=findings.get(p.path), actual=actuals.get(p.path)) for p in prds
+        index_row(
+            p, url_of(p.path), findings=findings.get(p.path), actual=actuals.get(p.path), statuses=statuses
+        )
+        for p in prds
     ]
 
 
