@@ -140,6 +140,20 @@ def test_a_quote_ends_where_a_block_starts(text: str, config: str) -> None:
     same_as_oracle(text, CONFIGS[config])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a\n  - x\n  * y\n- b\n",
+        "1. a\n   1. x\n   1) y\n",
+        "- a\n\n  - x\n\n  + y\n",
+        "**Label:**\n- a\n  3) b\n     1. c\n  4) d\n",
+    ],
+)
+@pytest.mark.parametrize("config", CONFIGS)
+def test_another_marker_starts_another_list_at_any_depth(text: str, config: str) -> None:
+    same_as_oracle(text, CONFIGS[config])
+
+
 def test_without_the_rewrite_the_html_is_invalid() -> None:
     # The checks can fail: Python-Markdown alone opens <details> inside the item's <p>.
     assert nesting_errors(mkdocs_html(DETAILS_IN_ITEM, MKDOCS_DEFAULT, fidelity=False))

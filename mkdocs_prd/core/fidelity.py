@@ -374,8 +374,9 @@ class _Lists:
             # ordered from a bullet list (with the sane-list behaviour of mdext); a comment
             # separates two bullet lists at the top level.
             self.out.append("")
-            if not depth and (kind in "-+*") == (sibling.kind in "-+*"):
-                self.out += ["<!-- -->", ""]
+            if (kind in "-+*") == (sibling.kind in "-+*"):
+                tgt = self.stack[-1].tgt if self.stack else 0
+                self.out += [" " * tgt + "<!-- -->", ""]
         elif self.prev == "para" and self.para_depth >= depth and self.out:
             self.out.append("")  # a list right under a paragraph line
         spaces = len(m.group(3))
