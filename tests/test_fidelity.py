@@ -414,3 +414,57 @@ def test_prd801_quick_check_skips_only_pages_without_fences_in_items(
     scan = _Lists(Features())
     scan.run(lines)
     assert fences_in_list_items(lines) == scan.fences_in_items
+
+
+EMPHASIS_PRD = """# PRD: Anchors
+
+**Version:** 1.0
+**Date:** 2026-01-17
+**Track ID:** anchors
+**Owner:** Payments
+**Status:** Draft
+
+## 1. Problem
+Refunds are manual.
+
+## 5. Requirements
+### Functional Requirements
+**FR-1: Bold title**
+- Description: as the author wrote it
+- Acceptance: bold stays bold
+- Priority: Must
+
+<div class="note">
+**FR-2: Inside raw HTML**
+</div>
+
+#### FR-3: Heading title
+- Description: a heading keeps its own slug
+- Priority: Should
+
+As FR-1 requires, and `FR-2` in code.
+
+## 8. Acceptance Criteria
+- [ ] AC-1: a task item without a task-list extension
+"""
+
+
+def test_anchors_and_links_go_in_as_words_and_come_back_as_html(tmp_path: Path) -> None:
+    """Anchors, reference links and checkboxes are held as words during Markdown (no raw
+    HTML for its two HTML parsers) and come back as HTML; emphasis that needs a non-word
+    character before it (smart emphasis) still opens; headings keep their TOC slug; an
+    anchor written into a raw HTML block is restored too."""
+    built = build_site(
+        tmp_path,
+        {"prds/a.md": EMPHASIS_PRD},
+        {},
+        config={"markdown_extensions": ["toc", {"pymdownx.betterem": {"smart_enable": "all"}}]},
+    )
+    page = _article(built.html("prds/a/index.html"))
+    assert "prdtag" not in page and "prdinline" not in page
+    # Smart emphasis opens only after a non-word character: the word goes inside the mark.
+    assert '<strong><span class="prd-anchor" id="fr-1"></span>FR-1: Bold title</strong>' in page
+    assert '<span class="prd-anchor" id="fr-2"></span>FR-2: Inside raw HTML' in page
+    assert re.search(r'<h4 id="fr-3-heading-title">', page)
+    assert 'type="checkbox" class="task-list-item-checkbox" disabled> ' in page
+    assert "**FR-1" not in page

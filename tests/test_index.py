@@ -227,7 +227,7 @@ def test_rendered_html_escapes_document_values() -> None:
     out = render_listing(rows, ListingSpec(), IndexOptions(statuses=STATUSES), link=lambda r: r.url)
     assert "<script>" not in out and "<img" not in out and "<i>" not in out and "<b>" not in out
     # Inline HTML in a title reads as on the page: its text, never its tags (issue 13).
-    assert 'alert(&#34;x&#34;) &amp; co</a>' in out
+    assert "alert(&#34;x&#34;) &amp; co</a>" in out
     assert "&lt;img src=x onerror=alert(1)&gt;" in out
     # The status text stays as written, as text, in the badge.
     assert re.search(r'class="prd-status prd-status--i-approved-i"[^>]*>&lt;i&gt;Approved&lt;/i&gt;<', out)
@@ -236,7 +236,7 @@ def test_rendered_html_escapes_document_values() -> None:
 def test_listing_filters_columns_and_order() -> None:
     out = render_listing(
         ROWS,
-        parse_arguments('status=Approved,draft,Implemented sort=title reverse columns=title,owner')[0],
+        parse_arguments("status=Approved,draft,Implemented sort=title reverse columns=title,owner")[0],
         IndexOptions(statuses=STATUSES),
         link=lambda r: r.url,
     )

@@ -52,9 +52,9 @@ def describe(folder: Path) -> str:
     for prd in catalog:
         source = (folder / prd.path).read_text(encoding="utf-8")
         markdown = pages.markdown(prd.path, source, source)
-        # Priority badges are held as per-build placeholders: show the badge itself.
+        # Priority badges, anchors and links are held as per-build placeholders: show the HTML.
         for token, html in pages._pending.get(prd.path, {}).items():
-            if token.startswith("prdinline"):
+            if token.startswith(("prdinline", "prdtag")):
                 markdown = markdown.replace(token, html)
         for line in markdown.splitlines():
             if "prd-anchor" in line or "prd-ref" in line:

@@ -161,6 +161,9 @@ def _interrupts(m: re.Match[str]) -> bool:
 _Hold = Callable[[str], str] | None
 """Takes the raw text of an HTML block and returns the one-line placeholder that stands for it."""
 
+_Tag = Callable[[str], str] | None
+"""Takes a small inline HTML element and returns the word that stands for it until after Markdown."""
+
 
 @dataclass(slots=True)
 class _Item:
@@ -172,9 +175,10 @@ class _Item:
 class _Lists:
     """One pass over the lines of a container (the page, or a quote's inside)."""
 
-    def __init__(self, features: Features, hold: _Hold = None) -> None:
+    def __init__(self, features: Features, hold: _Hold = None, tag: _Tag = None) -> None:
         self.features = features
         self.hold = hold
+        self.tag = tag
         self.held: list[str] | None = None  # the raw lines of an HTML block being held
         self.held_at = (0, 0)  # the held block's output column, and the content column it needs
         self.quote: list[str] | None = None  # the lines of a quote inside a list item
@@ -391,7 +395,8 @@ class _Lists:
             task = _TASK.match(rest)
             if task is not None:
                 checked = " checked" if task.group(1) in "xX" else ""
-                rest = f'<input type="checkbox" class="task-list-item-checkbox" disabled{checked}>' + rest[3:]
+                box = f'<input type="checkbox" class="task-list-item-checkbox" disabled{checked}>'
+                rest = (self.tag(box) if self.tag is not None else box) + rest[3:]
         self.stack.append(_Item(src=ind + len(marker) + spaces, tgt=tgt + 4, kind=kind))
         # Python-Markdown has no empty item: an empty comment stands in for its content.
         self.emit(tgt, f"{out_marker} {rest}".rstrip(" ") if rest.strip() else f"{out_marker} <!-- -->")
@@ -466,7 +471,7 @@ def _quote_inside(lines: list[str]) -> list[str]:
     return inside
 
 
-def _alert(inside: list[str], features: Features, hold: _Hold) -> list[str] | None:
+def _alert(inside: list[str], features: Features, hold: _Hold, tag: _Tag) -> list[str] | None:
     """A GFM alert (``[!NOTE]`` on the quote's first line) as an admonition or titled quote."""
     if not inside:
         return None
@@ -474,17 +479,17 @@ def _alert(inside: list[str], features: Features, hold: _Hold) -> list[str] | No
     if m is None:
         return None
     kind, title = _ALERT_KIND[m.group(1).lower()]
-    body = _container(inside[1:], features, hold)
+    body = _container(inside[1:], features, hold, tag)
     if features.admonition:
         return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
     head = f'<strong class="prd-alert__title prd-alert__title--{kind}">{title}</strong>'
     return ["> " + head, ">", *("> " + line if line else ">" for line in body)]
 
 
-def _container(lines: list[str], features: Features, hold: _Hold = None) -> list[str]:
+def _container(lines: list[str], features: Features, hold: _Hold = None, tag: _Tag = None) -> list[str]:
     """Normalise the lines of one container: lists, and quotes at its top level."""
     if not any(">" in line[:8] for line in lines):  # no quote (most pages): one list pass
-        return _Lists(features, hold).run(lines)
+        return _Lists(features, hold, tag).run(lines)
     out: list[str] = []
     chunk: list[str] = []
     i = 0
@@ -504,16 +509,16 @@ def _container(lines: list[str], features: Features, hold: _Hold = None) -> list
             j = i + 1
             while j < len(lines) and lines[j].strip() and _in_quote(_expand(lines[j]), 0):
                 j += 1
-            out += _Lists(features, hold).run(chunk) if chunk else []
+            out += _Lists(features, hold, tag).run(chunk) if chunk else []
             if chunk and not prev_blank:
                 out.append("")  # Python-Markdown would run the text above into the quote
             chunk = []
             inside = _quote_inside(lines[i:j])
-            alert = _alert(inside, features, hold)
+            alert = _alert(inside, features, hold, tag)
             if alert is not None:
                 out += alert
             else:
-                out += ["> " + x if x else ">" for x in _container(inside, features, hold)]
+                out += ["> " + x if x else ">" for x in _container(inside, features, hold, tag)]
             if j < len(lines) and lines[j].strip():
                 out.append("")  # the quote ended at a block: Python-Markdown would run it on
                 prev_blank = True
@@ -523,7 +528,7 @@ def _container(lines: list[str], features: Features, hold: _Hold = None) -> list
         prev_blank = not line.strip()
         i += 1
     if chunk:
-        out += _Lists(features, hold).run(chunk)
+        out += _Lists(features, hold, tag).run(chunk)
     return out
 
 
@@ -648,7 +653,7 @@ def _link_refs(line: str, defs: dict[str, list[str]], order: list[str]) -> str:
     return "".join(parts)
 
 
-def normalise(markdown: str, features: Features | None = None, hold: _Hold = None) -> str:
+def normalise(markdown: str, features: Features | None = None, hold: _Hold = None, tag: _Tag = None) -> str:
     """``markdown`` (a PRD page) rewritten so Python-Markdown renders its CommonMark/GFM block structure.
 
     ``features`` says which extensions the site enables (default: none, MkDocs'
@@ -657,13 +662,16 @@ def normalise(markdown: str, features: Features | None = None, hold: _Hold = Non
     one-line placeholder (an HTML comment) to put in its place; the caller swaps the
     text back after Markdown.  Python-Markdown would otherwise run such a block on to
     its closing tag, reading the Markdown between (a list inside ``<details>``) as
-    raw HTML.  Returns the text unchanged where nothing differs.
+    raw HTML.  ``tag``, when given, does the same for the small inline elements the
+    pass writes itself (a task item's checkbox on a site without a task-list
+    extension): a word in the text costs Python-Markdown nothing, where each raw tag
+    goes through its HTML parsers twice.  Returns the text unchanged where nothing differs.
     """
     features = features or Features()
     lines = markdown.split("\n")
     if not features.footnotes:
         lines = _footnotes(lines)
-    out = _container(lines, features, hold)
+    out = _container(lines, features, hold, tag)
     return "\n".join(out)
 
 

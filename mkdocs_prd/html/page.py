@@ -57,6 +57,9 @@ class Fragments:
     """Per source line, ``(start, end, html)`` replacements (reference links)."""
     anchors: Sequence[tuple[int, str, str]] = ()
     """``(source line, local id as written, anchor html)``: put before the id on that line."""
+    tag: Callable[[str], str] | None = None
+    """Stands in for an anchor or reference link on a line that is not a heading: a word
+    swapped back after Markdown (a heading keeps the HTML, which its TOC entry drops)."""
 
 
 def html_block(html: str) -> list[str]:
@@ -206,7 +209,14 @@ def _find_id(text: str, written: str) -> int:
 
 
 def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int], int]) -> None:
-    """Anchors before requirement ids and reference links, in place (columns from the right)."""
+    """Anchors before requirement ids and reference links, in place (columns from the right).
+
+    With ``fragments.tag`` each element goes in as a word (see :attr:`Fragments.tag`),
+    right before the id: inside any emphasis around it, so no emphasis that needs a
+    non-word character before its opening mark (``__FR-1__``, smart emphasis) is broken.
+    A heading line keeps the raw HTML before the emphasis, as its TOC entry needs.
+    """
+    tag = fragments.tag
     per_line: dict[int, list[tuple[int, int, str]]] = {}
     for line, written, html in fragments.anchors:
         i = index(line)
@@ -216,8 +226,9 @@ def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int],
         at = _find_id(text.casefold(), written.casefold())
         if at < 0 or text.lstrip().lstrip("#").strip().casefold() == written.casefold():
             continue  # not on its line, or a heading of just the id (its own anchor already)
-        while at > 0 and text[at - 1] in "*_":
-            at -= 1  # before the emphasis that opens around the id
+        if tag is None or _heading_line(lines, i):
+            while at > 0 and text[at - 1] in "*_":
+                at -= 1  # before the emphasis that opens around the id
         per_line.setdefault(i, []).append((at, at, html))
     for line, items in (fragments.inline or {}).items():
         i = index(line)
@@ -225,6 +236,8 @@ def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int],
             per_line.setdefault(i, []).extend(items)
     for i, items in per_line.items():
         text = lines[i]
+        if tag is not None and not _heading_line(lines, i):
+            items = [(start, end, tag(html)) for start, end, html in items]
         for start, end, html in sorted(items, key=lambda e: (e[0], e[1]), reverse=True):
             if 0 <= start <= end <= len(text):
                 text = text[:start] + html + text[end:]
@@ -264,6 +277,14 @@ def material_meta(
 
 
 _TAG = re.compile(r"<[^>]*>")
+
+
+def _heading_line(lines: list[str], i: int) -> bool:
+    """Whether ``lines[i]`` is (or may be) a heading: ATX, or text over a setext underline."""
+    if lines[i].lstrip()[:1] == "#":
+        return True
+    under = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(under) and under[0] in "=-" and not under.strip(under[0])
 
 
 def plain_text(html: str) -> str:
@@ -314,7 +335,9 @@ class PageRenderer:
         self.problems: list[str] = []
         # A per-build random part makes placeholders impossible to forge from a page.
         self._nonce = secrets.token_hex(6)
-        self._tokens = re.compile(rf"<!--prd-fragment-{self._nonce}-\d+-->|prdinline{self._nonce}x\d+x")
+        self._tokens = re.compile(
+            rf"<!--prd-fragment-{self._nonce}-\d+-->|prd(?:inline|tag){self._nonce}x\d+x"
+        )
         self._openings = re.compile(rf"<!--prd-fragment-(?:{self._nonce}-\d+|prdinline{self._nonce}x\d+x)-->")
         self._pending: dict[str, dict[str, str]] = {}
         self._final: dict[str, dict[str, str]] = {}
@@ -391,6 +414,13 @@ class PageRenderer:
             pending[token] = html
             return token
 
+        def tag(html: str) -> str:
+            # A small element (anchor, link, checkbox) that goes back as it is in
+            # :meth:`html`; as raw HTML it would cost Python-Markdown two HTML parses.
+            token = f"prdtag{self._nonce}x{len(self._pending) + len(pending)}x"
+            pending[token] = html
+            return token
+
         def badge(priority: str) -> Markup:
             return Markup(hold(str(self.renderer.priority_badge(priority)), inline=True))
 
@@ -402,12 +432,13 @@ class PageRenderer:
             trace=hold(real.trace),
             inline=real.inline,
             anchors=real.anchors,
+            tag=tag,
         )
         out = rewrite(markdown, prd, held, offset)
         self._pending[src_path] = pending
         # Last: the fragments are single placeholder lines by now, and the findings'
         # line numbers were taken from the source before anything moved.
-        return normalise(out, self.features, hold)
+        return normalise(out, self.features, hold, tag)
 
     def html(self, src_path: str, html: str) -> str:
         """The page's HTML (``on_page_content``): each placeholder gets the text of its fragment.
@@ -426,6 +457,10 @@ class PageRenderer:
             fragment = pending.pop(token, None)
             if fragment is None:
                 return token  # a second copy (another plugin duplicated it): left alone
+            if token.startswith("prdtag"):
+                return fragment
+            if "prdtag" in fragment:  # an anchor written into a raw HTML block that was held
+                fragment = self._tokens.sub(lambda m: pending.pop(m.group(0), m.group(0)), fragment)
             if token.startswith("<!--"):
                 opening, gap = token, "\n"
             else:  # an inline badge: the comment pair stays inside its line
