@@ -487,6 +487,7 @@ def test_card_and_table_words_are_searchable_and_no_placeholder_remains(site: Si
     text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("prds/approved/"))
     assert "Payments Team" in text and "t-approved" in text  # the card's words
     assert "Semantic clarity" in text and "Gate-I (Improve)" in text  # the IOSM table's words
+    assert "prdtag" not in text and "prdinline" not in text  # held words are gone before search
     for built in site.site_dir.rglob("*.html"):
         assert "prd-fragment" not in built.read_text(encoding="utf-8"), built
 

@@ -474,7 +474,8 @@ class PageRenderer:
         return html
 
     def output(self, src_path: str, output: str) -> str:
-        """The finished page (``on_post_page``) with each fragment's real HTML in place."""
+        """``page.content`` (``on_page_context``) or the finished page (``on_post_page``) with each
+        fragment's real HTML in place; what was placed once is not placed again."""
         pending = self._final.pop(src_path, None)
         if not pending:
             return output

@@ -16,7 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
 from mkdocs_prd.adapters.markdown.titles import title_markup
@@ -319,7 +321,19 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             return html
         return self.site_index.fill(page.file.url, html)
 
+    # After search plugins (priority 0) have taken the page's words: the fragments' HTML
+    # goes into ``page.content`` (a few kilobytes) before the theme renders the page,
+    # rather than into the finished page (with its whole navigation) in on_post_page.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.pages is not None and page.content:
+            page.content = self.pages.output(page.file.src_uri, page.content)
+        return context
+
     # Early, so the page is complete before other plugins post-process it (minifiers).
+    # Only what on_page_context could not place is left (a theme without page.content).
     @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.pages is None:
