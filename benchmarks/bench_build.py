@@ -15,7 +15,6 @@ Prints each pair, the medians and their ratio, and PASS/FAIL against 1.05.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
-from pairs import alternate
+from pairs import alternate, child_env
 
 TARGET = 1.05
 
@@ -46,7 +45,7 @@ print(time.process_time() - cpu, time.perf_counter() - wall)
 
 def time_build(config: Path, site_dir: Path) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one build of ``config``, measured inside a fresh process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = child_env(site_dir.parent / "pycache")
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, str(config), str(site_dir)],
         check=True,

@@ -15,7 +15,6 @@ work is part of the cost); wall time is printed for reference.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
+from pairs import child_env
 
 TARGET = 1.10
 
@@ -48,7 +48,7 @@ AUTHORS = ("Dana Whitfield", "Priya Natarajan", "Tomás Ruiz", "Mei Chen")
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_CONFIG_NOSYSTEM": "1"}
+    return child_env(Path(tempfile.gettempdir()) / "mkdocs-prd-bench-pycache", GIT_CONFIG_NOSYSTEM="1")
 
 
 def make_repository(root: Path) -> int:

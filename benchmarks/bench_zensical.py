@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_build import verdict
 from corpus import write_corpus
-from pairs import alternate
+from pairs import alternate, child_env
 
 TARGET = 1.05
 ZENSICAL = str(Path(sys.executable).parent / "zensical")
@@ -44,8 +44,7 @@ ZENSICAL = str(Path(sys.executable).parent / "zensical")
 
 def build_env(pycache: Path) -> dict[str, str]:
     """The builds' environment: no colours, bytecode cached below ``pycache``."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "NO_COLOR": "1", "PYTHONPYCACHEPREFIX": str(pycache)}
+    return child_env(pycache, NO_COLOR="1")
 
 
 def time_build(config: Path, env: dict[str, str]) -> tuple[float, float]:
