@@ -302,3 +302,18 @@ def test_material_index_page_gives_the_table_the_toc_column(
     assert sidebar is not None
     assert sidebar.group(0).endswith(" hidden>") is toc_hidden
     assert page.count('class="prd-index__table"') == (1 if toc_hidden else 5)
+
+
+def test_search_indexes_the_listing_words_not_its_markup(tmp_path: Path) -> None:
+    """Search plugins read the index page's words; its table and charts reach the page
+    after them (parsing that markup was a tenth of the search plugin's work)."""
+    import conftest
+
+    files = {f"prds/{k}.md": prd_text(k.upper(), track=f"t-{k}", owner=f"Owner {k}") for k in "ab"}
+    built = conftest.build_site(tmp_path, {**files, "index.md": "# Home\n"}, {})
+    index = json.loads(built.html("search/search_index.json"))
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].split("#")[0] == "prds/")
+    assert "Owner a" in text and "Owner b" in text and "t-b" in text
+    assert "prd-fragment" not in text and "<svg" not in text
+    page = built.html("prds/index.html")
+    assert 'class="prd-index__table"' in page and "<svg" in page and "prd-fragment" not in page

@@ -338,7 +338,9 @@ class PageRenderer:
         self._tokens = re.compile(
             rf"<!--prd-fragment-{self._nonce}-\d+-->|prd(?:inline|tag){self._nonce}x\d+x"
         )
-        self._openings = re.compile(rf"<!--prd-fragment-(?:{self._nonce}-\d+|prdinline{self._nonce}x\d+x)-->")
+        self._openings = re.compile(
+            rf"<!--prd-fragment-(?:{self._nonce}-d?\d+|prdinline{self._nonce}x\d+x)-->"
+        )
         self._pending: dict[str, dict[str, str]] = {}
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
@@ -472,6 +474,18 @@ class PageRenderer:
         html = self._tokens.sub(swap, html)
         self._final[src_path] = final
         return html
+
+    def defer(self, src_path: str, html: str) -> str:
+        """What stands in a page's content for ``html`` until :meth:`output`: its words
+        between two comments.
+
+        For large HTML made after Markdown (an index listing with its charts): search
+        plugins index the words without parsing the markup, as for the PRD fragments.
+        """
+        final = self._final.setdefault(src_path, {})
+        opening = f"<!--prd-fragment-{self._nonce}-d{len(final)}-->"
+        final[opening] = html
+        return f"{opening}\n{plain_text(html)}\n{_closing(opening)}"
 
     def output(self, src_path: str, output: str) -> str:
         """``page.content`` (``on_page_context``) or the finished page (``on_post_page``) with each

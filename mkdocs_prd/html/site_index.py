@@ -17,7 +17,7 @@ from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import IndexRow, finding_counts, index_rows, relative_url
-from mkdocs_prd.core.sitewide.listing import MARKER_NAME, MarkerProblem, find_markers, replace_markers
+from mkdocs_prd.core.sitewide.listing import MARKER_NAME, Marker, MarkerProblem, find_markers, replace_markers
 from mkdocs_prd.core.trace.export import trace_records, verified_counts
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
 from mkdocs_prd.html.render import Renderer
@@ -111,11 +111,13 @@ class SiteIndex:
             markdown = markdown.rstrip("\n") + "\n\n" + INDEX_MARKER + "\n"
         return PageMarkers(markdown, problems)
 
-    def fill(self, page_url: str, html: str) -> str:
+    def fill(self, page_url: str, html: str, hold: Callable[[str], str] | None = None) -> str:
         """``html`` (a page's content) with its markers replaced by listings.
 
         ``page_url`` is the page's URL relative to the site root; title links are made
         relative to it, so they work with either URL style and under any sub-path.
+        ``hold``, when given, takes each listing's HTML and returns what stands in the
+        content for it until later (see :meth:`mkdocs_prd.html.page.PageRenderer.defer`).
         """
         if MARKER_NAME not in html:
             return html
@@ -127,9 +129,11 @@ class SiteIndex:
                 return link_url(row.url)  # merged rows link to their own site, absolutely
             return relative_url(row.url, page_url)
 
-        return replace_markers(
-            html, lambda m: render_listing(self.rows, m.spec, self.options, link=link, renderer=self.renderer)
-        )
+        def listing(marker: Marker) -> str:
+            out = render_listing(self.rows, marker.spec, self.options, link=link, renderer=self.renderer)
+            return hold(out) if hold is not None else out
+
+        return replace_markers(html, listing)
 
     def export_text(self, site_name: str | None = None, site_url: str | None = None) -> str:
         """The ``prd-index.json`` text of this site's own PRDs."""

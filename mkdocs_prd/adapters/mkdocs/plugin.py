@@ -319,7 +319,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         # After Markdown: markers in code blocks are escaped text by now and stay examples.
         if self.site_index is None:
             return html
-        return self.site_index.fill(page.file.url, html)
+        pages, src = self.pages, page.file.src_uri
+        return self.site_index.fill(page.file.url, html, (lambda h: pages.defer(src, h)) if pages else None)
 
     # After search plugins (priority 0) have taken the page's words: the fragments' HTML
     # goes into ``page.content`` (a few kilobytes) before the theme renders the page,
