@@ -121,6 +121,8 @@ class TestGeneratedIndexPage:
             "findings",
         ]
         assert "1.10" in page and "<code>0042</code>" in page
+        # Each cell names its column (stacked cards on narrow screens).
+        assert page.count('data-label="Owner"') == len(TRACK_ORDER) and 'data-label=""' not in page
         # Summary: statuses in workflow order, unknown ones after, as filters.
         assert re.findall(r'data-prd-filter-status="([^"]*)"', page) == [
             "draft",
