@@ -233,8 +233,8 @@ class _Lists:
             return
         col, content = self.quote_at
         inside = _quote_inside([line[min(content, _indent(line)) :] for line in self.quote])
-        body = _alert(inside, self.features, self.hold) or [
-            "> " + x if x else ">" for x in _container(inside, self.features, self.hold)
+        body = _alert(inside, self.features, self.hold, self.tag) or [
+            "> " + x if x else ">" for x in _container(inside, self.features, self.hold, self.tag)
         ]
         self.out += [" " * col + x if x else "" for x in body]
         self.quote = None
