@@ -65,12 +65,19 @@ CORRECT = {
     "#### TODO list sync\nLater.\n",
     "email-template": "The notification email:\n- Subject: {{subject}}\n- Greeting: Hello {{first_name}},\n",
     "literal-ui-text": "- Card number: XXXX-XXXX-1234\n- Placeholder in the UI: XXX\n- Masked as: ???\n",
+    "glossary-list": "### Glossary\n- **TBD**: to be decided\n- TBC: to be confirmed\n- ???: unknown value\n",
+    "template-table": "| Field | Value |\n|---|---|\n| Subject | {{subject}} |\n"
+    "| Body | Hello {{first_name}}, |\n",
     "admonition": '??? note "Why the CVC"\n    The issuer asks for it.\n\n???+ tip\n    Open by default.\n',
 }
 FILLER = {
     "definition-left-blank": ("| Term | Meaning |\n|---|---|\n| Vault | TBD |\n", ["TBD"]),
     "decision-without-owner": ("| Question | Decision |\n|---|---|\n| Credit notes? | TBD |\n", ["TBD"]),
     "lone-variable": ("- Owner of the export: {{owner}}\n", ["{{owner}}"]),
+    "variable-cell": (
+        "| Field | Value |\n|---|---|\n| Owner | {{owner}} |\n| Team | Billing |\n",
+        ["{{owner}}"],
+    ),
     "heading-wholly-filler": ("### TBD\nText.\n", ["TBD"]),
     "placeholder-key-with-word": ("- Placeholder in the UI: TBD\n", ["TBD"]),
     "bracketed-tbd": ("- Retention: [TBD]\n", ["[TBD]"]),

@@ -7,7 +7,10 @@ trace ids must be the ones the ``**FR-n: Name**`` block form gives.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import build_site
 from git_repos import prd
 
 from mkdocs_prd.core.model import Prd
@@ -30,6 +33,7 @@ TITLES = {
     "blank-for-hyphen": ("**FR 1: Save a card**", "**FR 2: Pay with it**"),
     "mixed": ("__FR1 – Save a card__", "**FR 2. Pay with it**"),
     "bold-italic": ("***FR-1: Save a card***", "***FR-2: Pay with it***"),
+    "unicode-hyphen-and-dash": ("**FR\u20111: Save a card**", "#### FR\u20132 \u2013 Pay with it"),
     "name-in-brackets": ("**FR-1 (Save a card)**", "**FR-2 (Pay with it)**"),
 }
 CONTAINERS = {
@@ -128,3 +132,15 @@ def test_a_requirement_without_its_parts_is_still_reported() -> None:
         "PRD301 Requirement `FR-1` has no Description / Acceptance",
         "PRD301 Requirement `FR-2` has no Acceptance",
     ]
+
+
+def test_spelled_ids_get_their_anchor_on_the_built_page(tmp_path: Path) -> None:
+    """A real build: ``FR1`` / ``FR 2`` / ``FR‑3`` titles carry the ``fr-n`` anchors references link to."""
+    text = _page(
+        TWO.format(fr1="**FR1: Save a card**", fr2="**FR 2: Pay with it**")
+        + "\n**FR\u20113: Remove it**\n- Description: removes\n- Acceptance: gone\n- Priority: Could\n"
+    )
+    site = build_site(tmp_path, {"prds/spell.md": text}, {"paths": ["prds/**"]})
+    page = site.html("prds/spell/index.html")
+    for n, title in ((1, "FR1: Save a card"), (2, "FR 2: Pay with it"), (3, "FR\u20113: Remove it")):
+        assert f'<span class="prd-anchor" id="fr-{n}"></span><strong>{title}</strong>' in page

@@ -87,19 +87,20 @@ def attribute(text: str, line: int) -> Attribute | None:
 
 
 _NAME_SEPARATORS = " \t:.-–—"
-_BOLD_ID = re.compile(r"\[?[A-Za-z]{1,4}(?:-|[ ]?(?=[0-9]))[0-9][0-9A-Za-z.]*\]?")
-REQ_ID = r"N?FR(?:-[0-9A-Za-z][0-9A-Za-z.]*|[ ]?[0-9][0-9A-Za-z.]*)"
+_BOLD_ID = re.compile(r"\[?[A-Za-z]{1,4}(?:[-\u2010-\u2013]|[ ]?(?=[0-9]))[0-9][0-9A-Za-z.]*\]?")
+REQ_ID = r"N?FR(?:-[0-9A-Za-z][0-9A-Za-z.]*|[ \u2010-\u2013]?[0-9][0-9A-Za-z.]*)"
 """A requirement id as PRDs write it: ``FR-1``, ``NFR-2``, ``FR-1.2``, and the spellings
-``FR1`` / ``FR 1`` (read as ``FR-1``: see :func:`canonical_id`)."""
+``FR1`` / ``FR 1`` / ``FR‑1`` with a Unicode hyphen or dash (read as ``FR-1``: see
+:func:`canonical_id`)."""
 # A requirement or use case id starting a list item: "- FR-3: …", "- **[UC-2]** …".
 _LEADING_ID = re.compile(
-    r"(?:\*\*|__)?\[?(?:N?FR|UC)(?:-|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE
+    r"(?:\*\*|__)?\[?(?:N?FR|UC)(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE
 )
-_SPELLED_ID = re.compile(r"(N?FR|UC)[ ]?(?=[0-9])", re.IGNORECASE)
+_SPELLED_ID = re.compile(r"(N?FR|UC)[ \u2010-\u2013]?(?=[0-9])", re.IGNORECASE)
 
 
 def canonical_id(written: str) -> str:
-    """An id in the form ids are defined in: ``FR1`` and ``FR 1`` -> ``FR-1``; others as written
+    """An id in the form ids are defined in: ``FR1``, ``FR 1``, ``FR–1`` -> ``FR-1``; others as written
     (case kept, so ``fr-2`` stays ``fr-2``)."""
     m = _SPELLED_ID.match(written)
     return f"{m.group(1)}-{written[m.end() :]}" if m is not None else written
@@ -300,7 +301,9 @@ _CONTAINERS = frozenset({"!!!", "???", "==="})
 (``=== "Tab"``) opens: its body is the lines indented under it."""
 
 
-_ID_HEAD = re.compile(r"(?:N?FR|UC)(?:-|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE)
+_ID_HEAD = re.compile(
+    r"(?:N?FR|UC)(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE
+)
 
 
 def _titled_by_id(head: str) -> bool:

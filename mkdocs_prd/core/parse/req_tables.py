@@ -23,7 +23,9 @@ from mkdocs_prd.core.model import Attribute, Requirement
 from mkdocs_prd.core.parse.blocks import REQ_ID, Table, canonical_id, leading_id, tables
 from mkdocs_prd.core.parse.lines import Source, strip_bold
 
-_ID_CELL = re.compile(r"\[?(N?FR(?:-|[ ]?)[0-9][0-9A-Za-z.]*)\]?(?![0-9A-Za-z-])", re.IGNORECASE)
+_ID_CELL = re.compile(
+    r"\[?(N?FR(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*)\]?(?![0-9A-Za-z-])", re.IGNORECASE
+)
 _REQ_ID = re.compile(REQ_ID, re.IGNORECASE)
 _ID_HEADERS = frozenset(
     {"id", "#", "ref", "key", "no", "fr", "nfr", "req", "req id", "requirement id", "fr id"}

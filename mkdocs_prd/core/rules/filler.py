@@ -66,6 +66,7 @@ _OPERATOR = re.compile(
 _EDGES = " \t*_()[]\u201c\u201d.!,;\\"
 _STATE_WORDS = ("status", "state", "progress", "done")
 _TIME_WORDS = ("date", "when", "eta", "deadline", "week", "month", "quarter", "sprint", "day")
+_GLOSSARY_PARTS = ("glossary", "terminology", "definitions", "abbreviations", "acronyms")
 _QUESTION_PARTS = ("question", "open issue", "todo", "to do", "decision", "parking")
 _WORD_TOKENS: tuple[str, ...] = ("tbd", "tbc", "tba", "todo", "to do", "fixme", "xxx", "to be ")
 _WORD_TOKENS += ("fill", "placeholder", "lorem")
@@ -147,7 +148,7 @@ def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Fille
     candidates = _candidate_lines(lines)
     if not candidates:
         return
-    headings: list[int] | None = None  # found when a marker (`TBD: …`) needs its part's title
+    headings: list[int] | None = None  # found at the first filler, to read the title of its part
     tables = _TableHeaders(lines, draft)
     for n, text in prose_lines(lines, candidates):
         state = tables.state_columns(n - 1)
@@ -155,13 +156,17 @@ def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Fille
         if found is None:
             continue
         value, keyed = found
-        if state is not None or keyed or _line_filler(text, True, None) is None:
-            if headings is None:
-                headings = [i for i, t in enumerate(lines) if t[:1] == "#" or t[:4].lstrip(" ")[:1] == "#"]
-            if _in_questions(lines, headings, n - 1):
-                continue  # `TBD: which PSP?` opens a question; `- Retention: TBD` is one unanswered,
-                # as is a `| Retention? | TBD |` row of a questions or decisions table
-        if keyed and _VARIABLES.fullmatch(value) is not None and _in_template(lines, n - 1):
+        if headings is None:
+            headings = [i for i, t in enumerate(lines) if t[:1] == "#" or t[:4].lstrip(" ")[:1] == "#"]
+        part = _part_title(lines, headings, n - 1)
+        if any(w in part for w in _GLOSSARY_PARTS):
+            continue  # a glossary defines its terms: "- TBD: to be decided" is about the word
+        if (state is not None or keyed or _line_filler(text, True, None) is None) and any(
+            w in part for w in _QUESTION_PARTS
+        ):
+            continue  # `TBD: which PSP?` opens a question; `- Retention: TBD` is one unanswered,
+            # as is a `| Retention? | TBD |` row of a questions or decisions table
+        if (keyed or state is not None) and _VARIABLES.fullmatch(value) and _in_template(lines, n - 1):
             continue  # "- Subject: {{subject}}" beside "- Greeting: Hello {{first_name}},": a template
         yield Filler(n, value)
 
@@ -187,13 +192,10 @@ def _candidate_lines(lines: Sequence[str]) -> set[int]:
     return {bisect_right(starts, at) - 1 for at in hits}
 
 
-def _in_questions(lines: Sequence[str], headings: list[int], index: int) -> bool:
-    """Whether line ``index`` is under an "Open questions" (or decisions, to-do) heading."""
+def _part_title(lines: Sequence[str], headings: list[int], index: int) -> str:
+    """The title of the heading line ``index`` is under, case-folded ("" above the first)."""
     at = bisect_right(headings, index) - 1
-    if at < 0:
-        return False
-    title = lines[headings[at]].strip().lstrip("#").casefold()
-    return any(w in title for w in _QUESTION_PARTS)
+    return lines[headings[at]].strip().lstrip("#").casefold() if at >= 0 else ""
 
 
 def _in_template(lines: Sequence[str], index: int) -> bool:
@@ -281,8 +283,8 @@ def _slot_filler(text: str, in_questions: bool) -> tuple[str, bool] | None:
         if attr is None or _about_state(attr.key):
             continue
         if is_filler(attr.value, in_questions=in_questions, identifier=is_identifier(attr.key)):
-            if _literal(attr.key, attr.value):
-                return None
+            if _literal(attr.key, attr.value) or is_filler(attr.key):
+                return None  # "Placeholder: XXX" names shown text; "**TBD**: to be decided" a word
             return attr.value, True
     return None
 
