@@ -10,6 +10,7 @@ nested (no block element inside a ``<p>``), which the list/table tree alone does
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from conftest import build_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from render_sites import prd_text
+from timing import GROWTH, assert_linear
 
 from mkdocs_prd.core.fidelity import normalise
 
@@ -239,3 +241,27 @@ def test_a_real_build_renders_both_kinds(tmp_path: Path) -> None:
     assert nesting_errors(article) == []
     assert "<details><summary>Example</summary>\n<p>Hidden detail text.</p>\n</details>" in article
     assert "<blockquote>\n<p>Customer quote:</p>\n<ul>\n<li>exports take a day</li>" in article
+
+
+# --- hostile pages ---------------------------------------------------------------------
+
+HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
+    # (page, n): quotes in an item that never start one, quotes and items taking turns,
+    # HTML blocks in items, a quote under each of many paragraph lines.
+    "indented quote lines": (lambda n: "- item\n" + "  > q\n" * n, 3000),
+    "quotes and items": (lambda n: "- item\n" + "  > q\n  - x\n" * n, 1500),
+    "html blocks in items": (lambda n: "- a\n  <div>x</div>\n" * n, 2000),
+    "quotes under text": (lambda n: "text\n> q\n" * n, 3000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_the_rewrite_stays_linear(name: str) -> None:
+    make, n = HOSTILE[name]
+    small, large = make(n), make(GROWTH * n)
+    assert_linear(name, lambda: normalise(small, hold=str), lambda: normalise(large, hold=str))
+
+
+def test_quotes_nested_thousands_deep_are_kept_not_a_crash() -> None:
+    out = normalise("> " * 5000 + "deep text\n")
+    assert "deep text" in out

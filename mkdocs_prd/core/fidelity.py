@@ -175,10 +175,11 @@ class _Item:
 class _Lists:
     """One pass over the lines of a container (the page, or a quote's inside)."""
 
-    def __init__(self, features: Features, hold: _Hold = None, tag: _Tag = None) -> None:
+    def __init__(self, features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0) -> None:
         self.features = features
         self.hold = hold
         self.tag = tag
+        self.depth = depth  # how many quotes deep the container is
         self.held: list[str] | None = None  # the raw lines of an HTML block being held
         self.held_at = (0, 0)  # the held block's output column, and the content column it needs
         self.quote: list[str] | None = None  # the lines of a quote inside a list item
@@ -233,8 +234,9 @@ class _Lists:
             return
         col, content = self.quote_at
         inside = _quote_inside([line[min(content, _indent(line)) :] for line in self.quote])
-        body = _alert(inside, self.features, self.hold, self.tag) or [
-            "> " + x if x else ">" for x in _container(inside, self.features, self.hold, self.tag)
+        deeper = self.depth + 1
+        body = _alert(inside, self.features, self.hold, self.tag, deeper) or [
+            "> " + x if x else ">" for x in _container(inside, self.features, self.hold, self.tag, deeper)
         ]
         self.out += [" " * col + x if x else "" for x in body]
         self.quote = None
@@ -471,7 +473,7 @@ def _quote_inside(lines: list[str]) -> list[str]:
     return inside
 
 
-def _alert(inside: list[str], features: Features, hold: _Hold, tag: _Tag) -> list[str] | None:
+def _alert(inside: list[str], features: Features, hold: _Hold, tag: _Tag, depth: int = 0) -> list[str] | None:
     """A GFM alert (``[!NOTE]`` on the quote's first line) as an admonition or titled quote."""
     if not inside:
         return None
@@ -479,19 +481,28 @@ def _alert(inside: list[str], features: Features, hold: _Hold, tag: _Tag) -> lis
     if m is None:
         return None
     kind, title = _ALERT_KIND[m.group(1).lower()]
-    body = _container(inside[1:], features, hold, tag)
+    body = _container(inside[1:], features, hold, tag, depth)
     if features.admonition:
         return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
     head = f'<strong class="prd-alert__title prd-alert__title--{kind}">{title}</strong>'
     return ["> " + head, ">", *("> " + line if line else ">" for line in body)]
 
 
-def _container(lines: list[str], features: Features, hold: _Hold = None, tag: _Tag = None) -> list[str]:
-    """Normalise the lines of one container: lists, and quotes at its top level."""
+_MAX_DEPTH = 40
+"""Quotes nested deeper than this are left as written (a hostile page must not exhaust the stack)."""
+
+
+def _container(
+    lines: list[str], features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0
+) -> list[str]:
+    """Normalise the lines of one container (``depth`` quotes deep): lists, and quotes at its top level."""
+    if depth > _MAX_DEPTH:
+        return lines
     if not any(">" in line[:8] for line in lines):  # no quote (most pages): one list pass
-        return _Lists(features, hold, tag).run(lines)
+        return _Lists(features, hold, tag, depth).run(lines)
     out: list[str] = []
     chunk: list[str] = []
+    run_first = ""  # the first line of the run of non-blank lines that ends the chunk
     i = 0
     prev_blank = True
     fence: str | None = None  # the closing mark of the fenced block the scan is in
@@ -503,22 +514,22 @@ def _container(lines: list[str], features: Features, hold: _Hold = None, tag: _T
         quote = fence is None and ">" in line[:8] and _QUOTE.match(_expand(line))
         if (
             quote
-            and (prev_blank or _interruptible(chunk))
+            and (prev_blank or _interruptible(chunk, run_first))
             and (not _indent(_expand(line)) or not _in_open_list(chunk))
         ):
             j = i + 1
             while j < len(lines) and lines[j].strip() and _in_quote(_expand(lines[j]), 0):
                 j += 1
-            out += _Lists(features, hold, tag).run(chunk) if chunk else []
+            out += _Lists(features, hold, tag, depth).run(chunk) if chunk else []
             if chunk and not prev_blank:
                 out.append("")  # Python-Markdown would run the text above into the quote
-            chunk = []
+            chunk, run_first = [], ""
             inside = _quote_inside(lines[i:j])
-            alert = _alert(inside, features, hold, tag)
+            alert = _alert(inside, features, hold, tag, depth + 1)
             if alert is not None:
                 out += alert
             else:
-                out += ["> " + x if x else ">" for x in _container(inside, features, hold, tag)]
+                out += ["> " + x if x else ">" for x in _container(inside, features, hold, tag, depth + 1)]
             if j < len(lines) and lines[j].strip():
                 out.append("")  # the quote ended at a block: Python-Markdown would run it on
                 prev_blank = True
@@ -526,9 +537,10 @@ def _container(lines: list[str], features: Features, hold: _Hold = None, tag: _T
             continue
         chunk.append(line)
         prev_blank = not line.strip()
+        run_first = "" if prev_blank else run_first or line
         i += 1
     if chunk:
-        out += _Lists(features, hold, tag).run(chunk)
+        out += _Lists(features, hold, tag, depth).run(chunk)
     return out
 
 
@@ -566,16 +578,13 @@ def _fence_after(line: str, fence: str | None) -> str | None:
     return None if closes else fence
 
 
-def _interruptible(chunk: list[str]) -> bool:
+def _interruptible(chunk: list[str], run_first: str) -> bool:
     """Whether the last line of ``chunk`` is text a quote may interrupt (a paragraph, heading,
     item or table row; not indented code, not a line of an HTML block)."""
     last = _expand(chunk[-1]) if chunk else ""
     if not last.strip() or _indent(last) >= 4:
         return False
-    start = len(chunk) - 1
-    while start > 0 and chunk[start - 1].strip():
-        start -= 1
-    return html_block_kind(_expand(chunk[start])) == 0  # an HTML block runs on to a blank line
+    return html_block_kind(_expand(run_first)) == 0  # an HTML block runs on to a blank line
 
 
 def _in_open_list(chunk: list[str]) -> bool:
