@@ -17,9 +17,14 @@ from pathlib import Path
 import pytest
 from conftest import Site, build_site
 from render_sites import prd_text
+from timing import GROWTH, assert_linear
 
 from mkdocs_prd.core.parse.iosm import shown_in_block
 from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog
+from mkdocs_prd.html.page import PageRenderer
+from mkdocs_prd.html.render import Renderer
 
 INDEX = "**Current baseline:** 0.61\n**Target post-implementation:** 0.83\n**Delta:** +0.22\n"
 GATES = (
@@ -110,3 +115,17 @@ def test_without_a_block_value_the_section_stays_whole(tmp_path: Path) -> None:
     built = build_site(tmp_path, {"prds/prose.md": text}, {})
     body = built.html("prds/prose/index.html")
     assert "We will set targets after the pilot." in body and "prd-iosm-block" not in body
+
+
+def test_a_long_section_understood_in_part_is_rewritten_in_linear_time() -> None:
+    def page(n: int) -> str:
+        # Every other gate item has a note under it, so half the blocks stay as written.
+        items = "".join(f"- Gate-I: m{i} >= 0.{i % 9}\n" + "  - a note\n" * (i % 2) + "\n" for i in range(n))
+        return prd_text("Long", iosm=items + INDEX)
+
+    def render(text: str) -> None:
+        catalog = build_catalog([("p.md", text.encode())], Settings())
+        PageRenderer(catalog, Renderer(), show_findings=False).markdown("p.md", text, text)
+
+    small, large = page(600), page(GROWTH * 600)
+    assert_linear("section 10 in part", lambda: render(small), lambda: render(large))

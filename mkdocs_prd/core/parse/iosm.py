@@ -13,6 +13,7 @@ others become ``iosm-line`` problems.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -239,9 +240,11 @@ def shown_in_block(iosm: Iosm) -> Iosm:
     not on lines kept as written (:attr:`Iosm.kept`), so no value is shown twice."""
     if not iosm.kept:
         return iosm
+    firsts = [first for first, _ in iosm.kept]  # in order: the spans are made top down
 
     def shown(line: int) -> bool:
-        return not any(first <= line <= last for first, last in iosm.kept)
+        at = bisect_right(firsts, line) - 1
+        return at < 0 or iosm.kept[at][1] < line
 
     targets = tuple(t for t in iosm.targets if shown(t.line))
     idx = iosm.index
