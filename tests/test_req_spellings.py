@@ -146,3 +146,13 @@ def test_spelled_ids_get_their_anchor_on_the_built_page(tmp_path: Path) -> None:
         # The anchor stands right before the id, inside or outside the bold around it.
         anchor = f'<span class="prd-anchor" id="fr-{n}"></span>'
         assert f"{anchor}<strong>{title}</strong>" in page or f"<strong>{anchor}{title}</strong>" in page
+
+
+def test_a_paragraph_after_a_bold_block_s_bullets_is_not_its_description() -> None:
+    """Under a heading every paragraph is the requirement's; after a bold block's bullets a
+    paragraph may be the section's own, so it does not stand in for a missing Description."""
+    block = "**FR-1: Save a card**\n- Acceptance: listed\n- Priority: Must\n"
+    _, found = _read(block + "\nAll exports run nightly.\n")
+    assert found == ["PRD301 Requirement `FR-1` has no Description"]
+    _, found = _read("#### FR-1: Save a card\n- Acceptance: listed\n- Priority: Must\n\nSaves the card.\n")
+    assert found == []

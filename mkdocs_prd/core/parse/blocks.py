@@ -267,7 +267,10 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             cur.attrs[-1] = (bullet_line, f"{bullet} {s.strip()}")
             last_bullet = n
         elif cur is not None and mode == "block":
-            cur.body.append(s.strip())  # the paragraphs under "#### FR-1: Export": its statement
+            if not cur.attrs or cur.text[:2] not in _BOLD_MARKS:
+                # The paragraphs under "#### FR-1: Export", or right under a bold title: its
+                # statement (a paragraph after a bold block's bullets may be the section's own).
+                cur.body.append(s.strip())
         elif cur is not None and mode == "list":
             if not prev_blank or lead >= 2:
                 # A continuation line: part of the last bullet, or of the item's own text.
