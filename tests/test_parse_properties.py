@@ -160,6 +160,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "# PRD: x\n## 5. Requirements\n### FR-1: X\n" + "a b c d e " * (n // 10) + "\nKey: v" * (n // 8)
     ),
     "given without then": lambda n: "# PRD: x\n## 8. Acceptance Criteria\n- Given " + "when " * (n // 5),
+    "quote marks under a requirement": lambda n: (
+        "# PRD: x\n## 5. Requirements\n**FR-1: a**\n" + "> " * (n // 2) + "- b\n" + ">" * n + "\n"
+    ),
+    "gherkin steps": lambda n: "# PRD: x\n## 8. Acceptance Criteria\n- Given a\n" + "- When b\n" * (n // 9),
     "many check boxes": lambda n: "# PRD: x\n## 8. Acceptance Criteria\n" + "- [ ] " * (n // 8) + "\n",
     "check box lines": lambda n: "# PRD: x\n## 8. Acceptance\n" + "- [ ] a\n" * (n // 8),
     "many subsections": lambda n: "# PRD: x\n## 2. Goals\n" + "### Goals\n- g\n" * (n // 14),
