@@ -550,7 +550,7 @@ ONE_LINE_VALUES = {
 }
 
 
-@pytest.mark.parametrize("sep", [" | ", " · ", " • ", "<br>", "<br/> ", "; ", ", ", " "])
+@pytest.mark.parametrize("sep", [" | ", " · ", " • ", "<br>", "<br/> ", "; ", ", ", " ", " — ", " - ", " / "])
 def test_one_line_header_splits_at_labels_never_inside_a_value(sep: str) -> None:
     """Values keep their ``/ , ;``: a new field starts only where a label does."""
     fields = [
@@ -575,9 +575,17 @@ def test_one_line_header_splits_at_labels_never_inside_a_value(sep: str) -> None
         ("Version: 1.0, Status: Draft, Owner: Ana / Bob", {"version": "1.0", "owner": "Ana / Bob"}),
         ("**Owner:** Marta Lopez / Billing", {"owner": "Marta Lopez / Billing"}),
         ("**Owner** Ana | **Status** Draft", {"owner": "Ana", "status": "Draft"}),
+        (
+            "Version: 1.2 — Status: Draft — not yet approved",
+            {"version": "1.2", "status": "Draft — not yet approved"},
+        ),
+        ("**Owner / DRI:** Ana", {"owner": "Ana"}),
+        ("**Owner:** <ana@example.com>", {"owner": "ana@example.com"}),
+        ("**Status** quo: clerks copy invoices by hand.", {"status": None}),
+        ("**Owner** teams must approve any export format change.", {"owner": None}),
     ],
 )
-def test_a_header_line_reads_each_field_whole(line: str, expected: dict[str, str]) -> None:
+def test_a_header_line_reads_each_field_whole(line: str, expected: dict[str, str | None]) -> None:
     got = {f.key: f.value for f in read_line(line, 1)}
     assert {k: got.get(k) for k in expected} == expected
 
@@ -651,12 +659,20 @@ def test_a_date_with_a_remark_is_its_day() -> None:
     assert row.date == "2026-02-03"
 
 
-def test_the_last_update_is_the_date_before_the_creation() -> None:
+@pytest.mark.parametrize("label", ["Last updated", "Last edited", "Updated", "Last modified"])
+def test_the_last_update_is_the_date_before_the_creation(label: str) -> None:
     header = CLEAN_HEADER.replace(
-        "**Date:** 2026-02-03\n", "**Created:** 2026-01-10\n**Last updated:** 2026-02-03\n"
+        "**Date:** 2026-02-03\n", f"**Created:** 2026-01-10\n**{label}:** 2026-02-03\n"
     )
     prd = parse_prd(with_header(header), "prd.md")
     assert values(prd) == EXPECTED
+
+
+def test_a_sentence_after_a_bold_word_in_the_header_run_is_kept_as_prose() -> None:
+    header = CLEAN_HEADER + "**Owner** teams must approve any export format change.\n"
+    prd = parse_prd(with_header(header), "prd.md")
+    assert values(prd) == EXPECTED
+    assert not prd.metadata.header_replaceable  # the line stays on the page
 
 
 @pytest.mark.parametrize(
@@ -705,7 +721,9 @@ def test_a_value_means_its_text_without_inline_markup(line: str, key: str, value
         ("[Ana](../people/ana.md)", "Ana"),  # relative: would point elsewhere from the card
         ('[x" onmouseover="a](https://e.org)', "x&#34; onmouseover=&#34;a"),
         ("<https://e.org/a>", '<a href="https://e.org/a">https://e.org/a</a>'),
-        ("**Ana** <script>", "Ana &lt;script&gt;"),
+        ("**Ana** <script>alert(1)</script>", "Ana alert(1)"),  # tags: their text only
+        ("<ana@example.com>", '<a href="mailto:ana@example.com">ana@example.com</a>'),
+        ("1 < 2 & 3", "1 &lt; 2 &amp; 3"),
     ],
 )
 def test_the_card_shows_inline_markup_rendered_and_safe(written: str, html: str) -> None:

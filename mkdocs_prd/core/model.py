@@ -35,6 +35,13 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "updated_at",
         "last_modified",
         "modified",
+        "last_update",
+        "last_edited",
+        "last_edit",
+        "last_revised",
+        "revised",
+        "date_updated",
+        "date_modified",
         "created",
         "date_created",
         "created_on",
@@ -56,7 +63,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "owners",
         "dri",
     ),
-    "status": ("state", "current_status", "prd_status", "document_status", "doc_status"),
+    "status": ("state", "current_status", "prd_status", "document_status", "doc_status", "approval_status"),
 }
 """Other names authors give the core fields, in order of preference: a field read for a
 core key only when the page has no field of that key itself (``**Last updated:**`` is the

@@ -93,7 +93,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 # separator ("|" only outside a table), or blanks before a bold label.  A piece
 # after one is a new field only when it starts with a label (see read_line).
 # Each alternative starts with its own character, so no run of blanks is scanned twice.
-_BREAK = re.compile(r"([|·•;,]|<br\s*/?>|\s/(?=\s)|\s(?=\*\*|__))")
+_BREAK = re.compile(r"([|·•;,]|<br\s*/?>|\s[/—–-](?=\s)|\s(?=\*\*|__))")
 # "Owner (PM)", "Date (last edit)", "Owner(s)": a field's name with a qualifier.
 _QUALIFIED = re.compile(r"(.+?)\s*\(([^()]{1,30})\)")
 # "**Owner** Ana", "**Status** — Draft": a bold metadata word without a colon.
@@ -313,7 +313,7 @@ def _trim_breaks(text: str) -> str:
     """``text`` without separators at its end (``1.2 |``, ``Ana<br>``)."""
     s = text.rstrip()
     while True:
-        if s[-1:] in ("|", "·", "•", ";", ","):
+        if s[-1:] in ("|", "·", "•", ";", ",", "—", "–") or s[-2:] in (" -", " /"):
             s = s[:-1].rstrip()
         elif s[-6:].lower().endswith(_BR_ENDS):
             s = s[: s.lower().rindex("<br")].rstrip()
@@ -327,7 +327,7 @@ def _field(text: str, number: int, *, whole: bool) -> Field | None:
     bold = pair is not None
     if pair is None:
         m = _ITALIC.fullmatch(s) or _PLAIN.fullmatch(s) or _BOLD_NO_COLON.fullmatch(s)
-        if m is None:
+        if m is None or (m.re is _BOLD_NO_COLON and _sentence(m.group(2))):
             return None
         pair = m.group(1).strip(), clean_value(m.group(2))
     label, value = pair
@@ -337,6 +337,14 @@ def _field(text: str, number: int, *, whole: bool) -> Field | None:
     if bold and not whole and key not in HEADER_KEYS and not value:
         return None
     return _made(key, label, value, number)
+
+
+def _sentence(rest: str) -> bool:
+    """Whether the text after a bold word without a colon goes on as a sentence: ``**Status**
+    quo: clerks copy …`` (the bold word is part of a phrase), ``**Owner** teams must approve
+    any change.`` (five words or more ending in a full stop)."""
+    words = rest.split()
+    return bool(words) and (words[0].endswith(":") or (len(words) >= 5 and rest.rstrip()[-1:] in ".!?"))
 
 
 def _made(key: str, label: str, written: str, line: int) -> Field:
@@ -357,6 +365,11 @@ def header_key(label: str) -> str:
         base = normalise_key(m.group(1))
         if base in HEADER_KEYS:
             return base
+    if "/" in label or "&" in label:  # "Owner / DRI", "PM & Owner": the first field word named
+        for part in re.split(r"[/&]", label):
+            base = normalise_key(part)
+            if _core(base) is not None:
+                return base
     return key
 
 

@@ -27,7 +27,11 @@ _CODE = re.compile(r"(`{1,10})([^\n]{1,300}?)(?<!`)\1(?!`)")
 _LINK = re.compile(
     r"!?\[([^\[\]\n]{0,300})\]\(\s*<?([^()\s<>]{0,2000})>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>", re.IGNORECASE)
+_AUTOLINK = re.compile(
+    r"<((?:https?|mailto):[^<>\s]{1,2000}|[^<>\s@:/]{1,200}@[^<>\s@]{1,200})>", re.IGNORECASE
+)
+# An inline HTML tag (<span>, </a>, <a href="…">): the page shows its text, not the tag.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,2000})?/?>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
@@ -74,6 +78,8 @@ def _links(text: str, out: list[InlinePiece]) -> None:
         _text(text[pos : m.start()], out)
         if m.re is _AUTOLINK:
             url = m.group(1)
+            if "@" in url and ":" not in url:
+                url = "mailto:" + url  # <ana@example.com>
             shown = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
             out.append(("link", shown, url))
         elif m.group(0).startswith("!"):
@@ -85,6 +91,8 @@ def _links(text: str, out: list[InlinePiece]) -> None:
 
 
 def _text(text: str, out: list[InlinePiece]) -> None:
+    if "<" in text:
+        text = _TAG.sub("", text)
     if text:
         out.append(("text", _unemphasised(text), ""))
 
