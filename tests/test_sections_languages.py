@@ -84,3 +84,26 @@ def test_an_unknown_language_still_falls_back_to_numbers_only() -> None:
     text = _translated(tuple(t.replace("1. Problem", "1. Ongelma") for t in ENGLISH))
     page = parse_prd(text, "x.md")
     assert page.sections[0].key == "problem"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Leistung", "Sicherheit", "Zuverlässigkeit", "Skalierbarkeit", "Wartbarkeit"),
+        ("Rendimiento", "Seguridad", "Disponibilidad", "Escalabilidad", "Mantenibilidad"),
+    ],
+)
+def test_nfr_categories_named_in_the_page_language(names: tuple[str, ...]) -> None:
+    """PRD304 reads an NFR's category in the page's language (``**NFR-1: Leistung**``)."""
+    text = _translated(LANGUAGES["german"])
+    for english, other in zip(
+        ("Performance", "Security", "Reliability", "Scalability", "Maintainability"), names, strict=True
+    ):
+        text = text.replace(f": {english}**", f": {other}**", 1)
+    page = parse_prd(text, "x.md")
+    assert [r.name for r in page.non_functional] == list(names)
+    assert check_page(page, text, Settings()) == []
+    # A category really missing is still reported.
+    gone = text.replace(f"**NFR-4: {names[3]}**", "**NFR-4: Kosten**")
+    rules = [f.message for f in check_page(parse_prd(gone, "x.md"), gone, Settings())]
+    assert rules == ["Non-functional requirements do not cover Scalability"]

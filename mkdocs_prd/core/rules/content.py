@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from mkdocs_prd.core.model import Attribute, Prd, Severity
 from mkdocs_prd.core.parse.lines import indent_of
 from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES
+from mkdocs_prd.core.parse.sections import subsection_key
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
@@ -33,6 +34,17 @@ NFR_CATEGORIES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """The five NFR categories of the template, each with the sub-terms that name it (the template's
 own bullets, ``Latency`` under Performance, and their usual synonyms), compared as whole words."""
+_NFR_TRANSLATIONS: dict[str, tuple[str, ...]] = {
+    "Performance": ("leistung", "rendimiento", "desempeño", "desempenho", "latenz", "latencia", "latência"),
+    "Security": ("sicherheit", "datenschutz", "seguridad", "sécurité", "segurança", "privacidad"),
+    "Reliability": ("zuverlässigkeit", "verfügbarkeit", "fiabilidad", "disponibilidad", "fiabilité",
+                    "disponibilité", "confiabilidade", "disponibilidade"),
+    "Scalability": ("skalierbarkeit", "escalabilidad", "scalabilité", "escalabilidade"),
+    "Maintainability": ("wartbarkeit", "mantenibilidad", "maintenabilité", "manutenibilidade",
+                        "beobachtbarkeit", "observabilidad"),
+}  # fmt: skip
+"""The categories' names in German, Spanish, French and Portuguese (data: add a language here)."""
+NFR_CATEGORIES = {name: terms + _NFR_TRANSLATIONS[name] for name, terms in NFR_CATEGORIES.items()}
 RISK_LEVELS: frozenset[str] = frozenset({"h", "m", "l", "high", "medium", "med", "low"})
 _KEY_MARKS = re.compile(r"[\s*_`]+")
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
@@ -173,7 +185,9 @@ def missing_nfr_categories(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 def is_nfr_heading(title: str) -> bool:
     """Whether a subsection title names the non-functional requirements."""
     low = title.casefold().replace("-", " ")
-    return "non functional" in low or "nonfunctional" in low or "nfr" in low
+    if "non functional" in low or "nonfunctional" in low or "nfr" in low:
+        return True
+    return subsection_key(title) == "non_functional"  # "Nicht-funktionale Anforderungen"
 
 
 @page_rule(
