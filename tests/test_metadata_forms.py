@@ -531,6 +531,9 @@ def test_template_words_in_subsections_do_not_outvote_numbered_sections(titles: 
         ("**Status:** Approved (by CFO on 2026-03-01)\n", False),  # the badge shows only the word
         ("**Status:** ✅ **Approved**\n", True),  # emphasis and emoji: nothing lost
         ("**Status:** Approved\n**Owner:** Ben (backup)\n", False),  # a second Owner line
+        ("**Status:** Approved\n**Reviewers:** [Ben](mailto:ben@example.com)\n", True),  # shown as a link
+        ("**Status:** Approved\n**Reviewers:** [Ben](../people/ben.md)\n", False),  # the card shows text only
+        ("**Status:** Approved\n**Reviewers:** ![Ben](ben.png)\n", False),
     ],
 )
 def test_the_card_replaces_the_header_only_when_no_text_is_lost(extra: str, replaceable: bool) -> None:

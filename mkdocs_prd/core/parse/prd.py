@@ -22,6 +22,7 @@ from mkdocs_prd.core.parse.front import (
     read_front_matter,
 )
 from mkdocs_prd.core.parse.header import names_header, read_header
+from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
@@ -426,11 +427,14 @@ def card_keeps_all(fields: Sequence[Field]) -> bool:
 
     It cannot when a field is written twice (a second ``Owner:`` line), or when the
     Status carries words the card's status badge leaves out (``Approved (by CFO on
-    2026-03-01)``; emphasis and emoji alone are fine): then the card goes under the
+    2026-03-01)``; emphasis and emoji alone are fine), or when a value holds a link the
+    card cannot show as one (a relative link, an image): then the card goes under the
     title and the author's lines stay.
     """
     keys = [f.key for f in fields]
     if len(keys) != len(set(keys)):
+        return False
+    if any(f.written and _card_drops_link(f.written) for f in fields):
         return False
     for f in fields:
         if (
@@ -439,3 +443,12 @@ def card_keeps_all(fields: Sequence[Field]) -> bool:
         ):
             return False
     return True
+
+
+def _card_drops_link(written: str) -> bool:
+    """Whether a value holds an image, or a link that is not ``http(s):``/``mailto:`` (the
+    card shows those as text: see ``mkdocs_prd.html.render.inline_value``)."""
+    return "![" in written or any(
+        kind == "link" and not url.lower().startswith(("http://", "https://", "mailto:"))
+        for kind, _, url in inline_pieces(written)
+    )
