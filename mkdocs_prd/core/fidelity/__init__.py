@@ -1,0 +1,72 @@
+"""Markdown fidelity: a PRD page's Markdown rewritten so Python-Markdown reads it as CommonMark/GFM does.
+
+Host-free (no MkDocs, no Python-Markdown): a text -> text normalisation that the MkDocs
+plugin and the Python-Markdown extension for other hosts both run on a PRD page after
+the fragments are in place.  Authors write PRDs against GitHub or their editor
+(CommonMark/GFM); Python-Markdown differs on a few constructs the template itself uses:
+
+* nested list items need 4 spaces per level (CommonMark: the parent's content column,
+  2 or 3 spaces after ``-`` or ``1.``), so 2- and 3-space nesting came out flat;
+* a list or table directly under a paragraph line (``**Error handling:**`` then
+  ``- 400: ...``) needs a blank line in between, else it is run into the paragraph;
+* a list or block that ends a list without a blank line needs one;
+* ``1)`` ordered items are not list items to Python-Markdown;
+* task items, footnotes and ``> [!NOTE]`` alerts need extensions a site may not enable
+  (:class:`Features`): without them they become inline HTML, a footnote list and a
+  titled quote, with the extension they are left to it (alerts become admonitions when
+  ``admonition`` is on).
+
+Only lines are re-indented, blank lines inserted and markers rewritten: no author text
+is dropped.  Line numbers of findings refer to the source and are not affected (this
+runs on the page after the findings were made).  Ordered-list start numbers and the
+separation of a bullet list from an ordered list need the sane-list behaviour that the
+Python-Markdown extension piece (:mod:`mkdocs_prd.adapters.markdown.lists`) switches on for PRD pages.
+"""
+
+from __future__ import annotations
+
+from mkdocs_prd.core.fidelity.features import Features, features_from_extensions
+from mkdocs_prd.core.fidelity.footnotes import _footnotes
+from mkdocs_prd.core.fidelity.lists import _Hold, _Lists, _Tag
+from mkdocs_prd.core.fidelity.quotes import _container
+from mkdocs_prd.core.fidelity.syntax import html_block_kind
+
+__all__ = ["Features", "features_from_extensions", "fences_in_list_items", "html_block_kind", "normalise"]
+
+
+def normalise(markdown: str, features: Features | None = None, hold: _Hold = None, tag: _Tag = None) -> str:
+    """``markdown`` (a PRD page) rewritten so Python-Markdown renders its CommonMark/GFM block structure.
+
+    ``features`` says which extensions the site enables (default: none, MkDocs'
+    built-in set).  ``hold``, when given, takes the raw text of each HTML block that
+    starts with a block-level tag (or is a tag alone on its line) and returns a
+    one-line placeholder (an HTML comment) to put in its place; the caller swaps the
+    text back after Markdown.  Python-Markdown would otherwise run such a block on to
+    its closing tag, reading the Markdown between (a list inside ``<details>``) as
+    raw HTML.  ``tag``, when given, does the same for the small inline elements the
+    pass writes itself (a task item's checkbox on a site without a task-list
+    extension): a word in the text costs Python-Markdown nothing, where each raw tag
+    goes through its HTML parsers twice.  Returns the text unchanged where nothing differs.
+    """
+    features = features or Features()
+    lines = markdown.split("\n")
+    if not features.footnotes:
+        lines = _footnotes(lines)
+    out = _container(lines, features, hold, tag)
+    return "\n".join(out)
+
+
+def fences_in_list_items(lines: list[str]) -> list[int]:
+    """1-based numbers of the lines that open a fenced code block inside a list item.
+
+    Python-Markdown's ``fenced_code`` only sees fences at the start of a line: inside
+    a list item such a block renders as indented code with its fence lines showing,
+    unless the site enables ``pymdownx.superfences``.
+    """
+    # Such a fence is indented (to the item's content column): a page without an
+    # indented fence line has none, and most pages are skipped without the scan.
+    if not any(line[:1] in (" ", "\t") and line.lstrip(" \t")[:3] in ("```", "~~~") for line in lines):
+        return []
+    scan = _Lists(Features())
+    scan.run(lines)
+    return scan.fences_in_items

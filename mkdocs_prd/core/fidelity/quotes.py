@@ -1,0 +1,120 @@
+"""Block quotes and GitHub alerts: each quote's inside normalised as a container of its own."""
+
+from __future__ import annotations
+
+from mkdocs_prd.core.fidelity.features import Features
+from mkdocs_prd.core.fidelity.lists import _Hold, _Lists, _Tag
+from mkdocs_prd.core.fidelity.syntax import (
+    ALERT,
+    ALERT_KIND,
+    FENCE,
+    ITEM,
+    QUOTE,
+    expand,
+    html_block_kind,
+    in_quote,
+    indent,
+    quote_inside,
+)
+
+
+def _alert(inside: list[str], features: Features, hold: _Hold, tag: _Tag, depth: int = 0) -> list[str] | None:
+    """A GFM alert (``[!NOTE]`` on the quote's first line) as an admonition or titled quote."""
+    if not inside:
+        return None
+    m = ALERT.match(inside[0].strip())
+    if m is None:
+        return None
+    kind, title = ALERT_KIND[m.group(1).lower()]
+    body = _container(inside[1:], features, hold, tag, depth)
+    if features.admonition:
+        return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
+    head = f'<strong class="prd-alert__title prd-alert__title--{kind}">{title}</strong>'
+    return ["> " + head, ">", *("> " + line if line else ">" for line in body)]
+
+
+_MAX_DEPTH = 40
+"""Quotes nested deeper than this are left as written (a hostile page must not exhaust the stack)."""
+
+
+def _container(
+    lines: list[str], features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0
+) -> list[str]:
+    """Normalise the lines of one container (``depth`` quotes deep): lists, and quotes at its top level."""
+    if depth > _MAX_DEPTH:
+        return lines
+    if not any(">" in line[:8] for line in lines):  # no quote (most pages): one list pass
+        return _Lists(features, hold, tag, depth).run(lines)
+    out: list[str] = []
+    chunk: list[str] = []
+    run_first = ""  # the first line of the run of non-blank lines that ends the chunk
+    i = 0
+    prev_blank = True
+    fence: str | None = None  # the closing mark of the fenced block the scan is in
+    while i < len(lines):
+        line = lines[i]
+        fence = _fence_after(line, fence)
+        # A quote starts after a blank line or right under paragraph text (it interrupts
+        # a paragraph in CommonMark); never inside a fenced block.
+        quote = fence is None and ">" in line[:8] and QUOTE.match(expand(line))
+        if (
+            quote
+            and (prev_blank or _interruptible(chunk, run_first))
+            and (not indent(expand(line)) or not _in_open_list(chunk))
+        ):
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and in_quote(expand(lines[j]), 0):
+                j += 1
+            out += _Lists(features, hold, tag, depth).run(chunk) if chunk else []
+            if chunk and not prev_blank:
+                out.append("")  # Python-Markdown would run the text above into the quote
+            chunk, run_first = [], ""
+            inside = quote_inside(lines[i:j])
+            alert = _alert(inside, features, hold, tag, depth + 1)
+            if alert is not None:
+                out += alert
+            else:
+                out += ["> " + x if x else ">" for x in _container(inside, features, hold, tag, depth + 1)]
+            if j < len(lines) and lines[j].strip():
+                out.append("")  # the quote ended at a block: Python-Markdown would run it on
+                prev_blank = True
+            i = j
+            continue
+        chunk.append(line)
+        prev_blank = not line.strip()
+        run_first = "" if prev_blank else run_first or line
+        i += 1
+    if chunk:
+        out += _Lists(features, hold, tag, depth).run(chunk)
+    return out
+
+
+def _fence_after(line: str, fence: str | None) -> str | None:
+    """The fence open after ``line`` (its closing mark), given the one open before it."""
+    if line[:1] not in (" ", "`", "~") or indent(line) > 3:
+        return fence
+    m = FENCE.match(line)
+    if m is None:
+        return fence
+    mark = m.group(2)
+    if fence is None:
+        return mark if mark[0] == "~" or "`" not in line[m.end() :] else None
+    closes = mark[0] == fence[0] and len(mark) >= len(fence) and not line.strip().strip(mark[0])
+    return None if closes else fence
+
+
+def _interruptible(chunk: list[str], run_first: str) -> bool:
+    """Whether the last line of ``chunk`` is text a quote may interrupt (a paragraph, heading,
+    item or table row; not indented code, not a line of an HTML block)."""
+    last = expand(chunk[-1]) if chunk else ""
+    if not last.strip() or indent(last) >= 4:
+        return False
+    return html_block_kind(expand(run_first)) == 0  # an HTML block runs on to a blank line
+
+
+def _in_open_list(chunk: list[str]) -> bool:
+    """Whether a quote starting after ``chunk`` would sit inside a list item (then it is left there)."""
+    for line in reversed(chunk):
+        if line.strip():
+            return indent(expand(line)) > 0 or ITEM.match(expand(line)) is not None
+    return False

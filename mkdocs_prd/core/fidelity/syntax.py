@@ -1,0 +1,130 @@
+"""Block syntax as CommonMark reads it: the patterns and line tests the passes share."""
+
+from __future__ import annotations
+
+import re
+
+# A list item marker: indent, marker (bullet or number with . or )), then a space or the end.
+ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( +|$)")
+ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+FENCE = re.compile(r"^( *)(`{3,}|~{3,})")
+HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+# CommonMark's HTML blocks (spec 4.6), by kind: 1 raw text elements, 2-5 comments,
+# processing instructions, declarations and CDATA, 6 block-level tags, 7 any other
+# complete tag alone on its line (which cannot interrupt a paragraph).
+_HTML_RAW = re.compile(r"^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+_HTML_SPECIAL = re.compile(r"^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[)")
+_HTML_TAG = re.compile(r"^ {0,3}</?([A-Za-z][A-Za-z0-9-]*)(?:[\s>]|/>|$)")
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+_HTML_ALONE = re.compile(
+    rf"^ {{0,3}}(?:<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
+)
+_BLOCK_TAG_NAMES = """
+address article aside base basefont blockquote body caption center col colgroup dd details dialog dir
+div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html
+iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary
+table tbody td tfoot th thead title tr track ul
+"""
+_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
+MARKDOWN_ATTR = re.compile(r"\smarkdown(?:\s*=|[\s/>]|$)")
+
+
+def html_block_kind(text: str) -> int:
+    """The CommonMark kind (1-7) of the HTML block ``text`` starts, or 0 when it starts none.
+
+    A line that merely begins with inline HTML (``<span id="x"></span>**FR-1**``,
+    ``<b>Goals</b>``) starts a paragraph, not an HTML block.
+    """
+    if not text.lstrip(" ").startswith("<"):
+        return 0
+    if _HTML_RAW.match(text):
+        return 1
+    if _HTML_SPECIAL.match(text):
+        return 2
+    tag = _HTML_TAG.match(text)
+    if tag is not None and tag.group(1).lower() in _BLOCK_TAGS:
+        return 6
+    return 7 if _HTML_ALONE.match(text) else 0
+
+
+QUOTE = re.compile(r"^ {0,3}>")
+TASK = re.compile(r"^\[([ xX])\](?=[ \t]+\S)")
+ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
+FOOTDEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?(.*)$")
+FOOTREF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_DELIM_CELL = re.compile(r"^ *:?-+:? *$")
+BLOCK_START = frozenset("#`~*-_>=<+0123456789")
+"""First characters of the lines that can start a block (heading, fence, rule, quote, item, HTML)."""
+
+ALERT_KIND = {
+    "note": ("note", "Note"),
+    "tip": ("tip", "Tip"),
+    "important": ("info", "Important"),
+    "warning": ("warning", "Warning"),
+    "caution": ("danger", "Caution"),
+}
+
+
+def expand(line: str) -> str:
+    """``line`` with leading tabs expanded to 4-column stops (only the indentation)."""
+    if "\t" not in line:
+        return line
+    i, col = 0, 0
+    while i < len(line) and line[i] in " \t":
+        col = col + 4 - col % 4 if line[i] == "\t" else col + 1
+        i += 1
+    return " " * col + line[i:]
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def is_delimiter_row(line: str) -> bool:
+    text = line.strip()
+    if "-" not in text or not set(text) <= set("|:- \t"):
+        return False
+    cells = [c for c in text.strip("|").split("|")]
+    return bool(cells) and all(_DELIM_CELL.match(c) for c in cells) and ("|" in text)
+
+
+def interrupts(m: re.Match[str]) -> bool:
+    """Whether an item can interrupt a paragraph: not empty; ordered only if it starts at 1."""
+    rest = m.string[m.end() :]
+    if not rest.strip():
+        return False
+    marker = m.group(2)
+    return marker in "-+*" or marker[:-1].lstrip("0") == "1"
+
+
+def quote_inside(lines: list[str]) -> list[str]:
+    inside = []
+    for line in lines:
+        m = QUOTE.match(line)
+        if m is None:
+            inside.append(line)
+            continue
+        rest = line[m.end() :]
+        inside.append(rest[1:] if rest.startswith(" ") else rest)
+    return inside
+
+
+def in_quote(line: str, column: int) -> bool:
+    """Whether ``line``, after a quote's line, is still in the quote (its content column
+    ``column``): it has the quote mark, or continues the quote's paragraph (it starts no block)."""
+    text = line[column:]
+    ind = indent(text)
+    if ind >= 4:
+        return True
+    probe = text[ind:]
+    if probe[:1] not in BLOCK_START:
+        return True
+    if probe[0] == ">":
+        return True
+    item = ITEM.match(probe)
+    if item is not None and probe[item.end() :].strip():  # any item ends a quote (as markdown-it reads it)
+        return False
+    return not (
+        ATX.match(probe) or FENCE.match(probe) or HR.match(probe) or html_block_kind(probe) not in (0, 7)
+    )
