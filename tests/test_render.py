@@ -374,11 +374,10 @@ def test_page_renderer_placeholders_round_trip() -> None:
     assert "prd-card" not in markdown and markdown.count("<!--prd-fragment-") == 2  # card and IOSM table
     # What Markdown would make of it: the placeholders survive as raw HTML comments.
     content = pages.html("prds/a.md", "<h1>x</h1>\n" + markdown)
-    # A tag in a value counts as its text (the page shows "A team"); never as markup.
-    assert "A team" in content and "<b>" not in content and "prd-card" not in content
+    assert "A &lt;b&gt;team&lt;/b&gt;" in content and "prd-card" not in content  # words, not markup
     final = pages.output("prds/a.md", f"<html>{content}</html>")
     assert '<div class="prd-card">' in final and "prd-fragment" not in final
-    assert "<dt>Owner</dt><dd>A team</dd>" in final and "<b>team" not in final
+    assert "<dt>Owner</dt><dd>A &lt;b&gt;team&lt;/b&gt;</dd>" in final
     assert pages.markdown("other.md", "# x\n", "# x\n") == "# x\n"  # not a PRD: untouched
 
 

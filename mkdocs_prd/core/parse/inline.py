@@ -30,8 +30,6 @@ _LINK = re.compile(
 _AUTOLINK = re.compile(
     r"<((?:https?|mailto):[^<>\s]{1,2000}|[^<>\s@:/]{1,200}@[^<>\s@]{1,200})>", re.IGNORECASE
 )
-# An inline HTML tag (<span>, </a>, <a href="…">): the page shows its text, not the tag.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,2000})?/?>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
@@ -91,8 +89,6 @@ def _links(text: str, out: list[InlinePiece]) -> None:
 
 
 def _text(text: str, out: list[InlinePiece]) -> None:
-    if "<" in text:
-        text = _TAG.sub("", text)
     if text:
         out.append(("text", _unemphasised(text), ""))
 
