@@ -68,6 +68,7 @@ CORRECT = {
     "glossary-list": "### Glossary\n- **TBD**: to be decided\n- TBC: to be confirmed\n- ???: unknown value\n",
     "template-table": "| Field | Value |\n|---|---|\n| Subject | {{subject}} |\n"
     "| Body | Hello {{first_name}}, |\n",
+    "template-heading": "#### Email template\n- To: {{email}}\n- Subject: {{subject}}\n",
     "admonition": '??? note "Why the CVC"\n    The issuer asks for it.\n\n???+ tip\n    Open by default.\n',
 }
 FILLER = {

@@ -66,6 +66,7 @@ _OPERATOR = re.compile(
 _EDGES = " \t*_()[]\u201c\u201d.!,;\\"
 _STATE_WORDS = ("status", "state", "progress", "done")
 _TIME_WORDS = ("date", "when", "eta", "deadline", "week", "month", "quarter", "sprint", "day")
+_TEMPLATE_PARTS = ("template", "variables", "placeholders", "merge fields")
 _GLOSSARY_PARTS = ("glossary", "terminology", "definitions", "abbreviations", "acronyms")
 _QUESTION_PARTS = ("question", "open issue", "todo", "to do", "decision", "parking")
 _WORD_TOKENS: tuple[str, ...] = ("tbd", "tbc", "tba", "todo", "to do", "fixme", "xxx", "to be ")
@@ -166,6 +167,8 @@ def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Fille
         ):
             continue  # `TBD: which PSP?` opens a question; `- Retention: TBD` is one unanswered,
             # as is a `| Retention? | TBD |` row of a questions or decisions table
+        if _VARIABLES.fullmatch(value) and any(w in part for w in _TEMPLATE_PARTS):
+            continue  # under "### Email template": its variables are what the template holds
         if (keyed or state is not None) and _VARIABLES.fullmatch(value) and _in_template(lines, n - 1):
             continue  # "- Subject: {{subject}}" beside "- Greeting: Hello {{first_name}},": a template
         yield Filler(n, value)
