@@ -50,7 +50,7 @@ def normalise(markdown: str, features: Features | None = None, hold: _Hold = Non
     """
     features = features or Features()
     lines = markdown.split("\n")
-    if not features.footnotes:
+    if not features.footnotes and "[^" in markdown:  # one search of the page, not one per line
         lines = _footnotes(lines)
     out = _container(lines, features, hold, tag)
     return "\n".join(out)

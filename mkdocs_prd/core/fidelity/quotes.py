@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mkdocs_prd.core.fidelity.features import Features
 from mkdocs_prd.core.fidelity.lists import _Hold, _Lists, _Tag
 from mkdocs_prd.core.fidelity.syntax import (
@@ -37,13 +39,17 @@ _MAX_DEPTH = 40
 """Quotes nested deeper than this are left as written (a hostile page must not exhaust the stack)."""
 
 
+# A ">" among a line's first 8 characters: where a quote (also one in a list item) can start.
+_QUOTE_MARK = re.compile(r"^[^\n>]{0,7}>", re.MULTILINE)
+
+
 def _container(
     lines: list[str], features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0
 ) -> list[str]:
     """Normalise the lines of one container (``depth`` quotes deep): lists, and quotes at its top level."""
     if depth > _MAX_DEPTH:
         return lines
-    if not any(">" in line[:8] for line in lines):  # no quote (most pages): one list pass
+    if not _QUOTE_MARK.search("\n".join(lines)):  # no quote (most pages): one list pass
         return _Lists(features, hold, tag, depth).run(lines)
     out: list[str] = []
     chunk: list[str] = []
