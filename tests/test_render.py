@@ -411,8 +411,12 @@ def test_rewrite_never_raises_and_keeps_unreplaced_lines(lines: list[str]) -> No
     meta, iosm = prd.metadata, prd.iosm
     if meta.header_start:
         replaced |= set(range(meta.header_start, meta.header_end + 1))
-    if iosm.understood and iosm.body_start:
-        replaced |= set(range(iosm.body_start, iosm.body_end + 1))
+    if iosm.body_start and (iosm.understood or iosm.kept):
+        # Understood in part: the blocks in ``kept`` stay, the IOSM block shows the rest's values.
+        body = set(range(iosm.body_start, iosm.body_end + 1))
+        for first, end in iosm.kept:
+            body -= set(range(first, end + 1))
+        replaced |= body
     replaced |= {r.priority_line for r in prd.functional if r.priority}
     kept = out.split("\n")
     for number, line in enumerate(lines, start=1):

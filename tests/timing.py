@@ -52,8 +52,12 @@ def growth(small: Callable[[], object], large: Callable[[], object], repeat: int
 
 
 def ratio(t_small: float, t_large: float) -> float:
-    """``t_large / t_small``, with the small time taken as at least a millisecond."""
-    return t_large / max(t_small, 1e-3)
+    """``t_large / t_small``, with the small time taken as at least 10 milliseconds.
+
+    Below that a busy machine's noise (cache and page-fault costs of a 4x larger input)
+    decides the ratio; a quadratic step still shows, as 16x of 10 ms is far over the limit.
+    """
+    return t_large / max(t_small, 1e-2)
 
 
 def assert_linear(
