@@ -111,22 +111,15 @@ def test_golden_html(name: str) -> None:
     assert same_as_oracle(text, extensions) == expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
+# Same block structure as the oracle, by kind: quote marks that start no quote; a quote
+# that ends where a block starts; another list marker that starts another list at any depth.
+ORACLE_CASES = {
+    "no quote": [
         "```\ntext\n> - a\n> - b\n```\n",  # a quote mark inside a fenced block is code
         "<div>\n> - a\n</div>\n",  # inside an HTML block: raw HTML
         "    code\n> - a\n",
     ],
-)
-@pytest.mark.parametrize("config", CONFIGS)
-def test_quote_marks_that_start_no_quote_are_left_alone(text: str, config: str) -> None:
-    same_as_oracle(text, CONFIGS[config])
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+    "quote ends at a block": [
         "> q\n- item\n- two\n",
         "> q\nlazy text\n- item\n",
         "> q\n2. two\n",
@@ -136,23 +129,20 @@ def test_quote_marks_that_start_no_quote_are_left_alone(text: str, config: str) 
         "- a\n  > q\n  <details><summary>s</summary>\n\n  - in\n\n  </details>\n",
         "- a\n  > q\n  lazy\n- b\n  > r\n",
     ],
-)
-@pytest.mark.parametrize("config", CONFIGS)
-def test_a_quote_ends_where_a_block_starts(text: str, config: str) -> None:
-    same_as_oracle(text, CONFIGS[config])
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+    "another marker, another list": [
         "- a\n  - x\n  * y\n- b\n",
         "1. a\n   1. x\n   1) y\n",
         "- a\n\n  - x\n\n  + y\n",
         "**Label:**\n- a\n  3) b\n     1. c\n  4) d\n",
     ],
+}
+
+
+@pytest.mark.parametrize(
+    "kind,text", [(kind, text) for kind, texts in ORACLE_CASES.items() for text in texts]
 )
 @pytest.mark.parametrize("config", CONFIGS)
-def test_another_marker_starts_another_list_at_any_depth(text: str, config: str) -> None:
+def test_block_structure_is_the_oracles(kind: str, text: str, config: str) -> None:
     same_as_oracle(text, CONFIGS[config])
 
 
