@@ -5,8 +5,10 @@ another pytest worker on the other core included, do not count.  The garbage
 collector is paused while timing (when it runs is no part of the algorithm's cost).
 The work at ``n`` and at ``4n`` is timed alternately, best of up to ``repeat`` pairs:
 linear work grows at most 4x (less with a fixed part), quadratic work 16x, and the
-limit of 8 (their geometric middle) stands between them with room for noise either
-way.  Sizes are chosen so the smaller run takes tens of milliseconds and the part
+limit of 10 stands between them.  It is above their geometric middle (8) because the
+noise is one-sided: under a parallel test run the 4x larger input (tens of megabytes)
+loses more to cache and memory contention than the small one, and linear parses were
+seen at x8.6 and x9.2.  Sizes are chosen so the smaller run takes tens of milliseconds and the part
 that grows outweighs the fixed cost.  A pair under the limit ends
 the measurement early; a ratio over it is confirmed by every repeat before the
 check fails.
@@ -20,7 +22,7 @@ from collections.abc import Callable
 
 GROWTH = 4
 """The large input is ``GROWTH`` times the small one."""
-LIMIT = 8.0
+LIMIT = 10.0
 """Largest accepted ratio of the two times: linear is at most 4, quadratic about 16."""
 
 
