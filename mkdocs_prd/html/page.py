@@ -475,7 +475,7 @@ class PageRenderer:
 
         # One pass over the page, however many badges it has.
         html = self._tokens.sub(swap, html)
-        self._final[src_path] = final
+        self._final.setdefault(src_path, {}).update(final)  # beside any deferred listing
         return html
 
     def defer(self, src_path: str, html: str) -> str:

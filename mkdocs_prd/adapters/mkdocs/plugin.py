@@ -80,6 +80,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.frozen = False  # whether this build froze the collector's view (see on_shutdown)
         # Kept across the rebuilds of `mkdocs serve --dirty` (on_config does not reset it).
         self.dependents = DependentPages()
+        self._sources: dict[str, str] = {}
+        """Each PRD page's text as read in on_page_read_source, until on_page_markdown."""
 
     def on_shutdown(self) -> None:
         if self.frozen:
@@ -258,12 +260,16 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             source = page.file.content_string
         except Exception:  # MkDocs reads it again and reports what is wrong
             return None
-        return keep_first_lines(source)
+        # Read once: MkDocs gets this text instead of reading the file again, and
+        # on_page_markdown maps line numbers with it.
+        self._sources[page.file.src_uri] = source
+        return keep_first_lines(source) or source
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         markdown = self._index_markdown(markdown, page)
+        source = self._sources.pop(page.file.src_uri, None)
         self.lists.active = False
         if self.pages is None:
             return markdown
@@ -275,7 +281,9 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         )
         self.lists.active = True
         try:
-            return self.pages.markdown(page.file.src_uri, markdown, page.file.content_string)
+            if source is None:
+                source = page.file.content_string
+            return self.pages.markdown(page.file.src_uri, markdown, source)
         except RenderError as exc:
             raise PluginError(terminal_text(f"prd: {page.file.src_uri}: {exc}")) from exc
 
