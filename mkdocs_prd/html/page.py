@@ -192,8 +192,7 @@ def _below_title(lines: list[str], title: int) -> int:
         return 0
     if lines[title].lstrip().startswith("#"):
         return title + 1
-    under = lines[title + 1] if title + 1 < len(lines) else ""
-    return title + 2 if under[:1] == "=" and not under.strip().strip("=") else 0
+    return title + 2 if _underline(lines, title + 1, "=") else 0
 
 
 _ID_DASHES = ("", " ", "\u2010", "\u2011", "\u2012", "\u2013")
@@ -284,10 +283,13 @@ _TAG = re.compile(r"<[^>]*>")
 
 def _heading_line(lines: list[str], i: int) -> bool:
     """Whether ``lines[i]`` is (or may be) a heading: ATX, or text over a setext underline."""
-    if lines[i].lstrip()[:1] == "#":
-        return True
-    under = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return bool(under) and under[0] in "=-" and not under.strip(under[0])
+    return lines[i].lstrip()[:1] == "#" or _underline(lines, i + 1, "=-")
+
+
+def _underline(lines: list[str], i: int, marks: str) -> bool:
+    """Whether ``lines[i]`` is a setext underline: one of ``marks`` repeated, nothing else."""
+    under = lines[i].strip() if i < len(lines) else ""
+    return bool(under) and under[0] in marks and not under.strip(under[0])
 
 
 def plain_text(html: str) -> str:
