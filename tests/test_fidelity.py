@@ -468,3 +468,40 @@ def test_anchors_and_links_go_in_as_words_and_come_back_as_html(tmp_path: Path) 
     assert re.search(r'<h4 id="fr-3-heading-title">', page)
     assert 'type="checkbox" class="task-list-item-checkbox" disabled> ' in page
     assert "**FR-1" not in page
+
+
+HEADING_PRIORITY_PRD = """# PRD: Carts
+
+**Version:** 1.0
+**Date:** 2026-01-17
+**Owner:** Payments
+**Status:** Draft
+
+## 5. Requirements
+### Functional Requirements
+
+#### FR-1: Server-side cart (Must)
+
+Stored within 2 s.
+
+FR-2: Merge carts (Should)
+--------------------------
+
+Merged on sign-in.
+"""
+
+
+def test_a_priority_in_a_heading_gets_the_badge_itself_not_a_placeholder(tmp_path: Path) -> None:
+    """A placeholder word in a heading would be part of its id, its TOC entry and its search
+    title: headings get the badge's HTML, which the TOC reads as its text."""
+    built = build_site(
+        tmp_path, {"prds/c.md": HEADING_PRIORITY_PRD}, {}, config={"markdown_extensions": ["toc"]}
+    )
+    page = built.html("prds/c/index.html")
+    assert "prdinline" not in page and "prdtag" not in page and "prd-fragment" not in page
+    assert '<h4 id="fr-1-server-side-cart-must">' in page
+    assert re.search(r'<h2 id="fr-2-merge-carts-should">', page)
+    assert page.count('class="prd-priority prd-priority--must"') >= 1
+    assert 'href="#fr-1-server-side-cart-must"' in page  # the TOC link matches the id
+    index = built.html("search/search_index.json")
+    assert "prdinline" not in index and "prd-fragment" not in index

@@ -51,6 +51,10 @@ class Fragments:
     card: str = ""
     iosm: str = ""
     priority_badge: Callable[[str], Markup] | None = None
+    heading_badge: Callable[[str], Markup] | None = None
+    """The badge's own HTML, for a priority written in a heading (``#### FR-1: x (Must)``): a
+    placeholder word there would become part of the heading's id and TOC entry.  None: a
+    heading keeps the word as written."""
     trace: str = ""
     """The requirements' traceability table, put at the end of the Requirements section."""
     inline: Mapping[int, Sequence[tuple[int, int, str]]] | None = None
@@ -112,8 +116,9 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
             if req.priority and 0 <= i < n:
                 line = lines[i]
                 at = line.rfind(req.priority)
-                if at >= 0:
-                    badge = fragments.priority_badge(req.priority)
+                make = fragments.heading_badge if _heading_line(lines, i) else fragments.priority_badge
+                if at >= 0 and make is not None:
+                    badge = make(req.priority)
                     edits.append((i, i + 1, [line[:at] + str(badge) + line[at + len(req.priority) :]]))
 
     iosm = spans.iosm
@@ -436,6 +441,7 @@ class PageRenderer:
             card=hold(real.card),
             iosm=hold(real.iosm),
             priority_badge=badge,
+            heading_badge=self.renderer.priority_badge,
             trace=hold(real.trace),
             inline=real.inline,
             anchors=real.anchors,
