@@ -225,6 +225,18 @@ GOLDEN: dict[str, tuple[str, list[str], str]] = {
         MKDOCS_DEFAULT,
         "<p><strong>Impact:</strong><br />\nrefunds take days\\\nno break after an escaped backslash</p>",
     ),
+    "fence-right-under-a-label-line": (
+        "**Endpoints:**\n```\nPOST /api/v1/refunds\n```\n",
+        SAMPLE,
+        "<p><strong>Endpoints:</strong></p>\n"
+        '<div class="highlight"><pre><span></span><code>POST /api/v1/refunds\n</code></pre></div>',
+    ),
+    "text-right-under-a-closing-fence": (
+        "Intro text\n~~~\n{}\n~~~\nafter\n",
+        SAMPLE,
+        '<p>Intro text</p>\n<div class="highlight"><pre><span></span><code>{}\n</code></pre></div>\n'
+        "<p>after</p>",
+    ),
     "fence-right-under-item-text": (
         "1. **FR-2: CSV export** (Must)\n   ```csv\n   a,b\n   ```\n   Acceptance: opens.\n2. next\n",
         SAMPLE,

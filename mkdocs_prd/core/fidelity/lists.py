@@ -137,8 +137,9 @@ class _Lists:
             if line.strip().startswith(mark) and set(line.strip()) == {mark[0]}:
                 self.fence = None
                 self.prev = "other"
-                if self._superfence_in_item() and nxt.strip() and indent(nxt) >= self.stack[-1].src:
-                    self.out.append("")  # the item's text after the block is a paragraph of its own
+                inside = not self.stack or indent(nxt) >= self.stack[-1].src
+                if self.features.superfences and nxt.strip() and inside:
+                    self.out.append("")  # the text after the block is a paragraph of its own
             return
         if not line or line.isspace():
             self.out.append("")
@@ -203,9 +204,6 @@ class _Lists:
             return
         if (len(last) - len(last.rstrip("\\"))) % 2:  # an odd run: the last backslash is not escaped
             self.out[-1] = last[:-1] + "  "
-
-    def _superfence_in_item(self) -> bool:
-        return bool(self.stack) and self.features.superfences
 
     def _block_starts_indented(self) -> bool:
         """Whether the output block (since the last blank line) starts with an indented line.
@@ -293,8 +291,9 @@ class _Lists:
         if fence is not None:
             if self.stack:
                 self.fences_in_items.append(self.number)
-            if self._superfence_in_item() and self.prev in ("para", "item"):
-                # Right under the item's text superfences would put the block inside its <p>.
+            if self.features.superfences and self.prev in ("para", "item"):
+                # Right under paragraph or item text superfences would put the block inside
+                # its <p> (a label line over the template's API fence, at any depth).
                 self.out.append("")
             self.fence = (fence.group(2), col - ind)
             self.emit(col, text)
