@@ -73,6 +73,11 @@ CORRECT = {
 }
 FILLER = {
     "definition-left-blank": ("| Term | Meaning |\n|---|---|\n| Vault | TBD |\n", ["TBD"]),
+    "definition-left-blank-in-a-glossary": (
+        "### Glossary\n\n| Term | Meaning |\n|---|---|\n| Chargeback window | TBD |\n"
+        "| TBC | to be confirmed |\n",
+        ["TBD"],
+    ),
     "decision-without-owner": ("| Question | Decision |\n|---|---|\n| Credit notes? | TBD |\n", ["TBD"]),
     "lone-variable": ("- Owner of the export: {{owner}}\n", ["{{owner}}"]),
     "variable-cell": (

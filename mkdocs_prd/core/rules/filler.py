@@ -160,8 +160,9 @@ def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Fille
         if headings is None:
             headings = [i for i, t in enumerate(lines) if t[:1] == "#" or t[:4].lstrip(" ")[:1] == "#"]
         part = _part_title(lines, headings, n - 1)
-        if any(w in part for w in _GLOSSARY_PARTS):
+        if state is None and any(w in part for w in _GLOSSARY_PARTS):
             continue  # a glossary defines its terms: "- TBD: to be decided" is about the word
+            # (a glossary table's rows are judged by their columns: `| Vault | TBD |` is filler)
         if (state is not None or keyed or _line_filler(text, True, None) is None) and any(
             w in part for w in _QUESTION_PARTS
         ):
