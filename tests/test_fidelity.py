@@ -500,6 +500,8 @@ FR-2: Merge carts (Should)
 --------------------------
 
 Merged on sign-in.
+
+- **FR-3: Share a cart** (Could) — by link.
 """
 
 
@@ -517,3 +519,6 @@ def test_a_priority_in_a_heading_gets_the_badge_itself_not_a_placeholder(tmp_pat
     assert 'href="#fr-1-server-side-cart-must"' in page  # the TOC link matches the id
     index = built.html("search/search_index.json")
     assert "prdinline" not in index and "prd-fragment" not in index
+    # No Track ID (no site-wide ids), yet every item has its anchor on the page.
+    for local in ("fr-1", "fr-3"):
+        assert f'<span class="prd-anchor" id="{local}"></span>' in page, local

@@ -38,6 +38,7 @@ from mkdocs_prd.core.parse.report import IosmReport
 from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import page_url
+from mkdocs_prd.core.trace.ids import local_ids
 from mkdocs_prd.html.render import Renderer
 from mkdocs_prd.html.theme import nav_status_id
 from mkdocs_prd.html.trace_html import RepoLinks, TraceViews, anchor_html, inline_edits, render_page_trace
@@ -391,7 +392,8 @@ class PageRenderer:
             priority_badge=r.priority_badge,
             trace=table,
             inline=inline_edits(prd, views, page),
-            anchors=[(t.req.line, t.req.written, anchor_html(t.req.anchor)) for t in items],
+            # Every id gets its anchor, also on a PRD without a Track ID (no site-wide id).
+            anchors=[(r.line, r.written, anchor_html(r.anchor)) for r in local_ids(prd)],
         )
 
     def markdown(self, src_path: str, markdown: str, source: str | None) -> str:

@@ -106,15 +106,26 @@ def requirement_ids(prd: Prd) -> list[RequirementId]:
     A local id used twice on a page keeps its first item.
     """
     track = track_of(prd)
-    if track is None:
-        return []
+    return [] if track is None else _ids(prd, track)
+
+
+def local_ids(prd: Prd) -> list[RequirementId]:
+    """The ids of one PRD in page order, with or without a usable Track ID: each item's
+    anchor on its page (``#fr-2``) needs no Track ID.  Without one, ``qualified`` is the
+    local id and ``track_id`` is empty.
+    """
+    return _ids(prd, track_of(prd) or "")
+
+
+def _ids(prd: Prd, track: str) -> list[RequirementId]:
     out: dict[str, RequirementId] = {}
 
     def add(written: str, name: str, priority: str | None, line: int) -> None:
         local = written.upper()
         if local not in out:
+            qualified = f"{track}:{local}" if track else local
             out[local] = RequirementId(
-                f"{track}:{local}", track, local, written, _kind(local), name, priority, prd.path, line
+                qualified, track, local, written, _kind(local), name, priority, prd.path, line
             )
 
     for req in (*prd.functional, *prd.non_functional):
