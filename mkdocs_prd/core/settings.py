@@ -7,6 +7,8 @@ the CLI does the same without building.  The core library only ever sees this.
 from __future__ import annotations
 
 import fnmatch
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_STATUSES: tuple[str, ...] = ("Draft", "Review", "Approved", "Implemented")
@@ -81,6 +83,44 @@ class Translations:
         return self.page_of(a)[0] == self.page_of(b)[0]
 
 
+_YAML_BOOLEANS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+@dataclass(frozen=True)
+class Templating:
+    """The site renders its pages as Jinja templates before Markdown (mkdocs-macros).
+
+    ``starts`` are the openings of its template syntax (``{{``, ``{%``, ``{#`` unless the
+    site configures others); ``by_default`` whether every page is rendered, else only
+    the pages matching ``paths`` (globs relative to ``docs_dir``) or saying
+    ``render_macros: true`` in their front matter.  ``render_macros: false`` always
+    keeps a page as written.
+    """
+
+    starts: tuple[str, ...] = ("{{", "{%", "{#")
+    by_default: bool = True
+    paths: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    """When set, only these ``{{ name }}`` variables are rendered (a plugin that fills in a few
+    of its own, as git-revision-date-localized does), not any template syntax."""
+
+    def renders(self, src_path: str, front_matter: Mapping[str, object]) -> bool:
+        """Whether the page ``src_path`` with ``front_matter`` is rendered as a template."""
+        said = str(front_matter.get("render_macros", "")).strip().casefold()  # as written: "false"
+        if said in _YAML_BOOLEANS:
+            return _YAML_BOOLEANS[said]
+        return self.by_default or any(fnmatch.fnmatch(src_path, p) for p in self.paths)
+
+    def expression(self, value: str) -> bool:
+        """Whether ``value`` holds template syntax the site renders (``{{ owner }}``)."""
+        if self.names:
+            return any(
+                re.search(r"\{\{\s*" + re.escape(name) + r"\s*\}\}", value, re.IGNORECASE)
+                for name in self.names
+            )
+        return any(start in value for start in self.starts)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the core needs to know about a site's PRD configuration.
@@ -104,6 +144,9 @@ class Settings:
     markdown_extensions: tuple[str, ...] | None = None
     """The site's ``markdown_extensions`` by name; None when unknown (no config file)."""
     translations: Translations | None = None
+    templating: Templating | None = None
+    """Set when the site renders its pages as templates (mkdocs-macros): a ``{{ owner }}``
+    there is the value the page shows once rendered, not filler."""
 
     def in_scope(self, src_path: str) -> bool:
         """Whether ``src_path`` (relative to ``docs_dir``, ``/``-separated) may hold a PRD.

@@ -35,6 +35,7 @@ from mkdocs_prd.core.parse.iosm import shown_in_block
 from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.report import IosmReport
+from mkdocs_prd.core.rendered import as_shown
 from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import page_url
@@ -88,17 +89,22 @@ def line_offset(source: str, markdown: str) -> int | None:
     return source[: len(source) - len(markdown)].count("\n")
 
 
-def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -> str:
+def rewrite(
+    markdown: str, prd: Prd, fragments: Fragments, offset: int | None, rendered: Prd | None = None
+) -> str:
     """The page's Markdown with the fragments put in place.
 
     ``prd`` supplies the line spans; ``offset`` is :func:`line_offset`.  When it is
-    None the spans are taken from a parse of ``markdown`` itself, so a page that
-    another plugin changed still gets its fragments in the right places.
+    None the spans are taken from a parse of ``markdown`` itself (``rendered``, when the
+    caller has it), so a page that another plugin changed still gets its fragments in
+    the right places; then ``fragments.anchors`` are that parse's and ``fragments.inline``
+    is not used (its columns are the file's).
     """
     spans = prd
     if offset is None:
-        spans = parse_prd(markdown, prd.path)
+        spans = rendered if rendered is not None else parse_prd(markdown, prd.path)
         offset = 0
+        fragments = replace(fragments, inline=None)
     lines = split_lines(markdown)
     n = len(lines)
 
@@ -108,8 +114,7 @@ def rewrite(markdown: str, prd: Prd, fragments: Fragments, offset: int | None) -
 
     edits: list[tuple[int, int, list[str]]] = []  # (start, end exclusive, new lines)
 
-    if spans is prd:  # inline edits need the source's columns: not on a page another plugin changed
-        _inline_edits(lines, fragments, index)
+    _inline_edits(lines, fragments, index)
 
     if fragments.priority_badge is not None:
         for req in (*spans.functional, *spans.non_functional):
@@ -411,7 +416,14 @@ class PageRenderer:
         if prd is None:
             return markdown
         offset = line_offset(source, markdown) if source is not None else None
-        real = self.fragments(prd)
+        # Another plugin changed the page (a template rendered, a file included): the card
+        # shows its values as rendered, and ids get their anchors where the page has them.
+        rendered = parse_prd(markdown, src_path) if offset is None else None
+        real = self.fragments(prd if rendered is None else as_shown(prd, rendered))
+        if rendered is not None:
+            real = replace(
+                real, anchors=[(r.line, r.written, anchor_html(r.anchor)) for r in local_ids(rendered)]
+            )
         pending: dict[str, str] = {}
 
         def hold(html: str, inline: bool = False) -> str:
@@ -449,7 +461,7 @@ class PageRenderer:
             anchors=real.anchors,
             tag=tag,
         )
-        out = rewrite(markdown, prd, held, offset)
+        out = rewrite(markdown, prd, held, offset, rendered)
         self._pending[src_path] = pending
         # Last: the fragments are single placeholder lines by now, and the findings'
         # line numbers were taken from the source before anything moved.

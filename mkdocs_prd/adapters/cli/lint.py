@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from typing import Any
 
 from mkdocs_prd.adapters.cli.fixing import planned_fixes, unified_diff, write_atomically
@@ -85,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
         if warning is not None:
             sys.stderr.write(f"mkdocs-prd: warning: {warning}\n")
     settings = site.settings if site is not None else Settings()
+    if site is not None and settings.templating is not None and _zensical(site, args.host):
+        # Zensical runs no MkDocs plugins: a `{{ owner }}` stays on the page as written.
+        settings = replace(settings, templating=None)
     docs_dir = site.docs_dir if site is not None else None
     pages = site.page_set() if site is not None else None
     cache = FactCache.for_site(docs_dir) if docs_dir is not None and not args.no_cache else None
@@ -141,6 +145,10 @@ def zensical_warning(site: SiteConfig, host: str = "auto") -> str | None:
         f"which does not run MkDocs plugins: PRD pages get no card, checks or index. "
         f"Add '{EXTENSION}' under markdown_extensions (docs: Hosts, Zensical)."
     )
+
+
+def _zensical(site: SiteConfig, host: str) -> bool:
+    return host == "zensical" or (host == "auto" and zensical_reason(site) is not None)
 
 
 def zensical_reason(site: SiteConfig) -> str | None:

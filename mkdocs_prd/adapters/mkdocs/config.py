@@ -20,6 +20,7 @@ from mkdocs_prd.core.settings import (
     DEFAULT_REQUIRED_SECTIONS,
     DEFAULT_STATUSES,
     Settings,
+    Templating,
     TraceSettings,
     Translations,
 )
@@ -380,10 +381,13 @@ def extension_names(extensions: object) -> tuple[str, ...]:
 
 
 def to_settings(
-    cfg: PrdConfig, extensions: tuple[str, ...] | None = None, translations: Translations | None = None
+    cfg: PrdConfig,
+    extensions: tuple[str, ...] | None = None,
+    translations: Translations | None = None,
+    templating: Templating | None = None,
 ) -> Settings:
     """The MkDocs-free view of a validated ``PrdConfig``; ``extensions`` as :func:`extension_names`,
-    ``translations`` as :func:`translations_of`."""
+    ``translations`` as :func:`translations_of`, ``templating`` as :func:`templating_of`."""
     trace: TraceSettings | None = None
     if cfg.trace is not None:
         trace = TraceSettings(
@@ -404,6 +408,7 @@ def to_settings(
         trace=trace,
         markdown_extensions=extensions,
         translations=translations,
+        templating=templating,
     )
 
 
@@ -443,6 +448,44 @@ def translations_of(cfg: Any) -> Translations | None:
     if not locales:
         return None
     return Translations(structure=structure, locales=locales, default=default or locales[0])
+
+
+def templating_of(cfg: Any) -> Templating | None:
+    """How the site renders its pages' Markdown as templates, from the loaded config ``cfg``;
+    None when no plugin does.
+
+    mkdocs-macros and mkdocs-markdownextradata render any Jinja syntax (macros with its
+    configured delimiters, ``render_by_default`` and ``force_render_paths``);
+    git-revision-date-localized fills in its own ``{{ git_..._date_localized }}`` variables.
+    """
+    names: list[str] = []
+    for plugin in cfg["plugins"].values():
+        module = type(plugin).__module__
+        options = getattr(plugin, "config", None) or {}
+        if module.startswith("mkdocs_macros"):
+            starts = tuple(
+                str(options.get(f"j2_{kind}_start_string") or default)
+                for kind, default in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
+            )
+            paths = (line.strip() for line in str(options.get("force_render_paths") or "").splitlines())
+            return Templating(
+                starts=starts,
+                by_default=options.get("render_by_default", True) is not False,
+                paths=tuple(p for p in paths if p and not p.startswith("#")),
+            )
+        if module.startswith("markdownextradata"):
+            return Templating()
+        if module.startswith("mkdocs_git_revision_date_localized_plugin"):
+            names += GIT_DATE_VARIABLES
+    return Templating(names=tuple(names)) if names else None
+
+
+GIT_DATE_VARIABLES = (
+    "git_revision_date_localized",
+    "git_creation_date_localized",
+    "git_site_revision_date_localized",
+)
+"""The ``{{ … }}`` variables git-revision-date-localized replaces in a page's Markdown."""
 
 
 def load_site_config(config_file: str) -> Any:

@@ -26,6 +26,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     PrdConfig,
     extension_names,
     index_settings,
+    templating_of,
     to_settings,
     translations_of,
 )
@@ -95,7 +96,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = to_settings(
-            self.config, extension_names(config.markdown_extensions), translations_of(config)
+            self.config,
+            extension_names(config.markdown_extensions),
+            translations_of(config),
+            templating_of(config),
         )
         self.catalog = Catalog()
         self.site_index = None
@@ -265,6 +269,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self._sources[page.file.src_uri] = source
         return keep_first_lines(source) or source
 
+    # After the plugins that render or rewrite the page's Markdown (mkdocs-macros, include
+    # plugins, a git date's {{ git_revision_date_localized }}) wherever they are listed:
+    # the card shows the page's values as rendered, and nothing renders our fragments.
+    @event_priority(-50)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:

@@ -23,7 +23,13 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import get_files
 from mkdocs.utils.yaml import yaml_load
 
-from mkdocs_prd.adapters.mkdocs.config import PrdConfig, extension_names, to_settings, translations_of
+from mkdocs_prd.adapters.mkdocs.config import (
+    PrdConfig,
+    extension_names,
+    templating_of,
+    to_settings,
+    translations_of,
+)
 from mkdocs_prd.core.settings import Settings
 
 
@@ -64,7 +70,9 @@ def load_site_config(config_file: str) -> SiteConfig:
         pages = site_pages(cfg)
     plugin, has_plugin = _prd_plugin(cfg, config_file)
     docs_dir = os.path.abspath(cfg["docs_dir"])
-    settings = to_settings(plugin, extension_names(cfg["markdown_extensions"]), translations_of(cfg))
+    settings = to_settings(
+        plugin, extension_names(cfg["markdown_extensions"]), translations_of(cfg), templating_of(cfg)
+    )
     warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
     warnings += [
         f"{what} is not installed here; read the config without it (a build needs it)" for what in missing

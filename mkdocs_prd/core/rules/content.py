@@ -19,7 +19,7 @@ from mkdocs_prd.core.rules.base import (
     status_placeholder,
     version_key,
 )
-from mkdocs_prd.core.rules.filler import is_filler
+from mkdocs_prd.core.rules.filler import computed, is_filler
 
 NFR_CATEGORIES: dict[str, tuple[str, ...]] = {
     "Performance": ("performance", "latency", "throughput", "response time", "response times", "speed",
@@ -119,9 +119,12 @@ def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
 )
 def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in (*prd.functional, *prd.non_functional):
-        if req.priority is None or priority_placeholder(req.priority) or is_filler(req.priority):
+        priority = req.priority
+        if priority is None or priority_placeholder(priority) or is_filler(priority):
             continue  # missing: PRD301; a placeholder: PRD107; filler: PRD110
-        if not req.priority.strip(" \t*_"):
+        if computed(priority, prd, ctx.settings):
+            continue  # `{{ priority }}`: the site's templates compute it
+        if not priority.strip(" \t*_"):
             yield Hit(
                 req.priority_line or req.line,
                 f"Priority of {quote(req.id or req.name)} is empty",
@@ -131,7 +134,7 @@ def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         if req.level is None:
             yield Hit(
                 req.priority_line or req.line,
-                f"Priority {quote(req.priority)} of {quote(req.id or req.name)} is not Must, Should or Could",
+                f"Priority {quote(priority)} of {quote(req.id or req.name)} is not Must, Should or Could",
                 "Write `Priority: Must`, `Priority: Should` or `Priority: Could` (or `Won't`)",
             )
 
@@ -198,7 +201,10 @@ def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         bad = [
             f"{name} {quote(value)}"
             for name, value in (("impact", risk.impact), ("probability", risk.probability))
-            if not is_bracketed(value) and risk_level(value) is None and not is_filler(value)
+            if not is_bracketed(value)
+            and risk_level(value) is None
+            and not is_filler(value)
+            and not computed(value, prd, ctx.settings)
         ]
         if bad:
             yield Hit(

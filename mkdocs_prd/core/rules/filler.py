@@ -18,6 +18,10 @@ What is filler (:func:`is_filler`):
 * one or more template variables and nothing else: ``{{impact}}``, ``{{ owner }}``;
 * text that starts with "Lorem ipsum".
 
+On a site that renders its pages as templates (mkdocs-macros, :class:`Templating`), a
+``{{ owner }}`` is the value the page shows once rendered: neither filler nor a value
+whose form a rule can check (:func:`computed`).
+
 A value in a column or under a key about state (``| Status |`` with ``Done`` /
 ``TODO`` rows) is a workflow state, not filler; in an "Open questions" part a leading
 ``TBD:`` opens a question.  Linear in the size of the page.
@@ -31,10 +35,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.blocks import attribute
 from mkdocs_prd.core.parse.cells import split_row
 from mkdocs_prd.core.parse.lines import strip_bold
 from mkdocs_prd.core.rules.placeholders import prose_lines
+from mkdocs_prd.core.settings import Settings, Templating
 
 _WORDS = frozenset(
     {
@@ -131,16 +137,33 @@ def is_filler(value: str, *, in_questions: bool = False, identifier: bool = Fals
     return not (marker.group(1) in _DECISION_MARKERS and _REMARK.match(core, marker.end()) is not None)
 
 
+def rendering(prd: Prd, settings: Settings) -> Templating | None:
+    """The site's template rendering when it renders the page of ``prd``, else None."""
+    templating = settings.templating
+    return templating if templating is not None and templating.renders(prd.path, prd.front_matter) else None
+
+
+def computed(value: str, prd: Prd, settings: Settings) -> bool:
+    """Whether ``value`` (a field, a priority) holds template syntax the site renders on the page
+    of ``prd`` (``{{ owner }}`` with mkdocs-macros): the page shows the result, so no rule can
+    call it filler or check its form.  Front matter is not rendered: never its values."""
+    templating = rendering(prd, settings)
+    return templating is not None and templating.expression(value)
+
+
 def not_applicable(value: str) -> bool:
     """``N/A``, ``none``, ``-``: fine for an optional field, filler where a value is required."""
     return value.strip().strip("*_ .").casefold() in _NOT_APPLICABLE
 
 
-def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Filler]:
+def find_fillers(
+    lines: Sequence[str], *, draft: bool = False, templating: Templating | None = None
+) -> Iterator[Filler]:
     """Every filler value in the Markdown ``lines`` (front matter excluded), in source order.
 
     ``draft``: the PRD is a draft, whose schedule is not fixed yet: a ``TBD`` in a table's
     date column (``| Canary | TBD | Ops |`` under ``| Phase | Date | Owner |``) is no filler.
+    ``templating``: the site renders the page as a template, whose expressions are no filler.
 
     Looks at list items, headings, lines of text, ``Key: value`` pairs on them, and
     table cells; fenced code and HTML comments are skipped.  One regex pass over the page
@@ -157,6 +180,8 @@ def find_fillers(lines: Sequence[str], *, draft: bool = False) -> Iterator[Fille
         if found is None:
             continue
         value, keyed = found
+        if templating is not None and templating.expression(value):
+            continue  # `{{ owner }}` on a page mkdocs-macros renders: the page shows the value
         if headings is None:
             headings = [i for i, t in enumerate(lines) if t[:1] == "#" or t[:4].lstrip(" ")[:1] == "#"]
         part = _part_title(lines, headings, n - 1)

@@ -25,7 +25,7 @@ from mkdocs_prd.core.rules.base import (
 )
 from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.edits import core_value, replace_text
-from mkdocs_prd.core.rules.filler import find_fillers, is_filler, not_applicable
+from mkdocs_prd.core.rules.filler import computed, find_fillers, is_filler, not_applicable, rendering
 from mkdocs_prd.core.rules.placeholders import find_placeholders
 from mkdocs_prd.core.settings import Settings
 
@@ -119,8 +119,8 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("status")
     if found is None or not found.value.strip() or status_placeholder(found.value, ctx.settings):
         return
-    if is_filler(found.value):
-        return  # PRD110's finding
+    if is_filler(found.value) or computed(found.value, prd, ctx.settings):
+        return  # PRD110's finding, or a value the site's templates compute
     allowed = {s.casefold() for s in ctx.settings.statuses}
     if status_word(found.value).casefold() not in allowed:
         choices = ", ".join(ctx.settings.statuses)
@@ -167,7 +167,7 @@ def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
 )
 def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("date")
-    if found is None or _unwritten(found.value):
+    if found is None or _unwritten(found.value, prd, ctx):
         return
     value = found.value.strip()
     if calendar_day(value) is None:
@@ -180,9 +180,15 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-def _unwritten(value: str, identifier: bool = False) -> bool:
-    """Empty (PRD101), a placeholder (PRD107) or filler (PRD110): another rule's finding."""
-    return not value.strip() or is_bracketed(value) or is_filler(value, identifier=identifier)
+def _unwritten(value: str, prd: Prd, ctx: RuleContext, identifier: bool = False) -> bool:
+    """Empty (PRD101), a placeholder (PRD107) or filler (PRD110): another rule's finding;
+    or computed by the site's templates (``{{ date }}``): not written here to be checked."""
+    return (
+        not value.strip()
+        or is_bracketed(value)
+        or is_filler(value, identifier=identifier)
+        or computed(value, prd, ctx.settings)
+    )
 
 
 @page_rule(
@@ -193,7 +199,7 @@ def _unwritten(value: str, identifier: bool = False) -> bool:
 )
 def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("version")
-    if found is None or _unwritten(found.value):
+    if found is None or _unwritten(found.value, prd, ctx):
         return
     if not _VERSION.fullmatch(found.value.strip()):
         prefixed = _PREFIXED_VERSION.fullmatch(core_value(found.value))
@@ -223,7 +229,7 @@ def is_track_id(text: str) -> bool:
 )
 def bad_track_id(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("track_id")
-    if found is None or _unwritten(found.value, identifier=True):
+    if found is None or _unwritten(found.value, prd, ctx, identifier=True):
         return
     if not is_slug(found.value.strip()):
         yield Hit(
@@ -340,8 +346,11 @@ def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     status = prd.metadata.get("status")
     first = ctx.settings.statuses[0].casefold() if ctx.settings.statuses else "draft"
     draft = status is not None and status_word(status.value).casefold() == first
-    found = {f.line: f.text for f in find_fillers(ctx.lines, draft=draft)}
+    templating = rendering(prd, ctx.settings)
+    found = {f.line: f.text for f in find_fillers(ctx.lines, draft=draft, templating=templating)}
     for fm in prd.metadata.fields:
+        if fm.source == "header" and templating is not None and templating.expression(fm.value):
+            continue  # rendered with the page; front matter is not
         if is_filler(fm.value, identifier=fm.key == "track_id"):
             found.setdefault(fm.line, fm.value)
     for req in prd.functional:

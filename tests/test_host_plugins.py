@@ -1,0 +1,161 @@
+"""Real builds with plugins that render a page's Markdown before ``prd`` reads it.
+
+mkdocs-macros (listed before or after ``prd``), mkdocs-markdownextradata and
+git-revision-date-localized turn ``**Owner:** {{ owner }}`` into the value the page
+shows.  Such a ``{{ … }}`` is no filler (PRD110) and its form is not checked
+(a ``{{ date }}`` is no bad date); the card shows the rendered value; ``mkdocs-prd lint``
+reports exactly what the build reports.  A page the site does not render
+(``render_macros: false``) keeps its ``{{ owner }}`` as filler in both.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Site, build_site
+
+from mkdocs_prd.adapters.cli.main import main
+
+GOLDEN = Path(__file__).parent / "golden" / "rules"
+CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
+MATERIAL = {"name": "material", "font": False}
+FINDING = re.compile(r"(?:^|\s)(?:docs/)?(\S+\.md):(\d+): \w+ (PRD\d+)")
+
+
+def _prd(title: str, track: str, *edits: tuple[str, str]) -> str:
+    text = CLEAN.replace("Saved Payment Methods", title).replace("saved-payment-methods", track)
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+WHY_NOW = "holiday season starts in eight weeks."
+TEMPLATED = _prd(
+    "Card Vault",
+    "card-vault",
+    ("**Owner:** Payments Team", "**Owner:** {{ owner }}"),
+    ("**Date:** 2026-02-03", "**Date:** {{ release_date }}"),
+    ("**Version:** 1.2", "**Version:** {{ version }}"),
+    (WHY_NOW, WHY_NOW + "\n\n{{ launch_note }}\n"),
+)
+NOT_RENDERED = "---\nrender_macros: false\n---\n\n" + _prd(
+    "Literal", "literal", ("**Owner:** Payments Team", "**Owner:** {{ owner }}")
+)
+EXTRA = {
+    "owner": "Card Team",
+    "release_date": "2026-03-09",
+    "version": "2.0",
+    "launch_note": "Launch is planned for the second week of March.",
+}
+
+
+def _findings_of_build(site: Site) -> set[tuple[str, int, str]]:
+    found = set()
+    for message in site.messages():
+        m = FINDING.search(message)
+        if m and "PRD findings" not in message:
+            found.add((m.group(1), int(m.group(2)), m.group(3)))
+    return found
+
+
+def _findings_of_lint(config: Path, capsys: pytest.CaptureFixture[str]) -> set[tuple[str, int, str]]:
+    """``mkdocs-prd lint``'s findings, run beside the site's config (paths shown as docs/...)."""
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(config.parent)
+        main(["lint", "-f", str(config)])
+    out = capsys.readouterr().out
+    return {(m.group(1), int(m.group(2)), m.group(3)) for m in map(FINDING.search, out.splitlines()) if m}
+
+
+def _build(root: Path, plugins: list[Any], files: dict[str, str], **config: Any) -> Site:
+    """A real build that records the findings (info level, as MkDocs logs them)."""
+    files = {"index.md": "# Home\n", **files}
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        return build_site(root, files, None, theme=MATERIAL, config={"plugins": plugins, **config})
+    finally:
+        logger.setLevel(saved)
+
+
+@pytest.fixture(scope="module", params=["macros-after-prd", "macros-before-prd", "markdownextradata"])
+def templated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp(request.param)
+    plugins: list[Any] = {
+        "macros-after-prd": ["search", "prd", {"macros": {"on_error_fail": True}}],
+        "macros-before-prd": ["search", {"macros": {"on_error_fail": True}}, "prd"],
+        "markdownextradata": ["search", "markdownextradata", "prd"],
+    }[request.param]
+    if request.param == "markdownextradata":
+        pytest.importorskip("markdownextradata", reason="mkdocs-markdownextradata-plugin is not installed")
+        # It renders {{ owner }} from `extra` but knows no render_macros: the literal page is left out.
+        return _build(root, plugins, {"prds/vault.md": TEMPLATED}, extra=EXTRA)
+    return _build(root, plugins, {"prds/vault.md": TEMPLATED, "prds/literal.md": NOT_RENDERED}, extra=EXTRA)
+
+
+def test_rendered_values_are_no_filler_and_lint_agrees(
+    templated: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built = _findings_of_build(templated)
+    assert not [f for f in built if f[0] == "prds/vault.md"], built
+    assert not templated.messages(logging.ERROR)
+    if (templated.docs_dir / "prds/literal.md").exists():
+        # Not rendered (render_macros: false): the page shows `{{ owner }}`, which is filler.
+        assert ("prds/literal.md", 10, "PRD110") in built
+    assert _findings_of_lint(templated.root / "mkdocs.yml", capsys) == built
+
+
+def test_the_card_shows_the_rendered_values_once(templated: Site) -> None:
+    page = templated.html("prds/vault/index.html")
+    assert page.count('class="prd-card"') == 1
+    card = page[page.index('class="prd-card"') :]
+    for value in ("Card Team", "2026-03-09", "2.0"):
+        assert value in card[: card.index("</dl>")], value
+    assert "{{" not in page and "Launch is planned for the second week of March." in page
+    assert 'id="fr-1"' in page  # ids keep their anchors on a page another plugin changed
+    rows = json.loads(templated.html("prd-index.json"))["prds"]
+    assert sorted(r["url"] for r in rows) == sorted(
+        f"prds/{name}/" for name in ("vault", "literal") if (templated.docs_dir / f"prds/{name}.md").exists()
+    )
+    if (templated.docs_dir / "prds/literal.md").exists():
+        assert "{{ owner }}" in templated.html("prds/literal/index.html")  # shown as written, escaped
+
+
+def _git(root: Path, *args: str) -> None:
+    env = {"GIT_AUTHOR_DATE": "2026-04-01T12:00:00", "GIT_COMMITTER_DATE": "2026-04-01T12:00:00"}
+    who = ["-c", "user.name=T", "-c", "user.email=t@example.com"]
+    subprocess.run(["git", *who, *args], cwd=root, check=True, capture_output=True, env={**env, "PATH": "/usr/bin:/bin"})
+
+
+def test_git_revision_date_variable_is_the_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip(
+        "mkdocs_git_revision_date_localized_plugin", reason="mkdocs-git-revision-date-localized is not installed"
+    )
+    dated = _prd("Dated", "dated", ("**Date:** 2026-02-03", "**Date:** {{ git_revision_date_localized }}"))
+    # Only its own variables are rendered: any other {{ x }} stays filler.
+    other = _prd("Other", "other", ("**Owner:** Payments Team", "**Owner:** {{ owner }}"))
+    files = {"index.md": "# Home\n", "prds/dated.md": dated, "prds/other.md": other}
+    root = tmp_path / "s"
+    from conftest import write_files
+
+    write_files(root / "docs", files)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "PRDs")
+    plugins = ["search", {"git-revision-date-localized": {"type": "iso_date"}}, "prd"]
+    site = _build(root, plugins, files)
+    built = _findings_of_build(site)
+    assert built == {("prds/other.md", 6, "PRD110")}
+    assert _findings_of_lint(root / "mkdocs.yml", capsys) == built
+    page = site.html("prds/dated/index.html")
+    card = page[page.index('class="prd-card"') :]
+    assert "2026-04-01" in card[: card.index("</dl>")]
