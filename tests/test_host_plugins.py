@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import Site, build_site
+from git_repos import Git
 
 from mkdocs_prd.adapters.cli.main import main
 
@@ -130,27 +130,17 @@ def test_the_card_shows_the_rendered_values_once(templated: Site) -> None:
         assert "{{ owner }}" in templated.html("prds/literal/index.html")  # shown as written, escaped
 
 
-def _git(root: Path, *args: str) -> None:
-    env = {"GIT_AUTHOR_DATE": "2026-04-01T12:00:00", "GIT_COMMITTER_DATE": "2026-04-01T12:00:00"}
-    who = ["-c", "user.name=T", "-c", "user.email=t@example.com"]
-    subprocess.run(["git", *who, *args], cwd=root, check=True, capture_output=True, env={**env, "PATH": "/usr/bin:/bin"})
-
-
 def test_git_revision_date_variable_is_the_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip(
-        "mkdocs_git_revision_date_localized_plugin", reason="mkdocs-git-revision-date-localized is not installed"
-    )
+    plugin = "mkdocs_git_revision_date_localized_plugin"
+    pytest.importorskip(plugin, reason="mkdocs-git-revision-date-localized is not installed")
     dated = _prd("Dated", "dated", ("**Date:** 2026-02-03", "**Date:** {{ git_revision_date_localized }}"))
     # Only its own variables are rendered: any other {{ x }} stays filler.
     other = _prd("Other", "other", ("**Owner:** Payments Team", "**Owner:** {{ owner }}"))
     files = {"index.md": "# Home\n", "prds/dated.md": dated, "prds/other.md": other}
     root = tmp_path / "s"
-    from conftest import write_files
-
-    write_files(root / "docs", files)
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "PRDs")
+    git = Git(root).init()
+    git.write({f"docs/{name}": text for name, text in files.items()})
+    git.commit("PRDs", when="2026-04-01T12:00:00+00:00")
     plugins = ["search", {"git-revision-date-localized": {"type": "iso_date"}}, "prd"]
     site = _build(root, plugins, files)
     built = _findings_of_build(site)
