@@ -14,12 +14,19 @@ class Features:
     footnotes: bool = False
     admonition: bool = False
     superfences: bool = False
+    details: bool = False  # pymdownx.details: ``??? note`` blocks
+    tabbed: bool = False  # pymdownx.tabbed: ``=== "Tab"`` blocks
+    md_in_html: bool = False  # a ``markdown`` attribute on an HTML block is this extension's
 
 
 _TASKLIST = {"pymdownx.tasklist", "markdown_checklist.extension", "mdx_tasklist"}
-_FOOTNOTES = {"footnotes", "markdown.extensions.footnotes", "pymdownx.extra", "extra"}
+_EXTRA = {"extra", "markdown.extensions.extra", "pymdownx.extra"}  # bundles holding the ones below
+_FOOTNOTES = {"footnotes", "markdown.extensions.footnotes", *_EXTRA}
 _ADMONITION = {"admonition", "markdown.extensions.admonition"}
-_SUPERFENCES = {"pymdownx.superfences"}
+_SUPERFENCES = {"pymdownx.superfences", "pymdownx.extra"}
+_DETAILS = {"pymdownx.details"}
+_TABBED = {"pymdownx.tabbed"}
+_MD_IN_HTML = {"md_in_html", "markdown.extensions.md_in_html", *_EXTRA}
 
 
 def features_from_extensions(names: Iterable[object]) -> Features:
@@ -34,4 +41,7 @@ def features_from_extensions(names: Iterable[object]) -> Features:
         footnotes=bool(mods & _FOOTNOTES),
         admonition=bool(mods & _ADMONITION),
         superfences=bool(mods & _SUPERFENCES),
+        details=bool(mods & _DETAILS),
+        tabbed=bool(mods & _TABBED),
+        md_in_html=bool(mods & _MD_IN_HTML),
     )

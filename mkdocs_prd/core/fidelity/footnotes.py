@@ -21,7 +21,7 @@ def _footnotes(lines: list[str]) -> list[str]:
     body: list[str] = []
     current: str | None = None
     fence = False
-    for line in lines:
+    for n, line in enumerate(lines):
         if FENCE.match(line.lstrip(" ")) and indent(line) < 4:
             fence = not fence
         if not fence:
@@ -32,6 +32,9 @@ def _footnotes(lines: list[str]) -> list[str]:
                 continue
             if current is not None and line.startswith("    ") and line.strip():
                 defs[current].append(line.strip())
+                continue
+            if current is not None and not line.strip() and _continues(lines, n + 1):
+                defs[current].append("")  # a blank line between two paragraphs of the note
                 continue
         current = None
         body.append(line)
@@ -48,14 +51,33 @@ def _footnotes(lines: list[str]) -> list[str]:
     items = []
     for label in order:
         ident = _fn_id(label)
-        text = html.escape(" ".join(defs[label]), quote=False)
         back = f'<a class="footnote-backref" href="#fnref:{ident}">&#8617;</a>'
-        items.append(f'<li id="fn:{ident}"><p>{text}&#160;{back}</p></li>')
+        items.append(f'<li id="fn:{ident}">{_paragraphs(defs[label], f"&#160;{back}")}</li>')
     unused = [label for label in defs if label not in order]
     for label in unused:  # never lose author text: an unreferenced note is still listed
-        text = html.escape(" ".join(defs[label]), quote=False)
-        items.append(f'<li id="fn:{_fn_id(label)}"><p>{text}</p></li>')
+        items.append(f'<li id="fn:{_fn_id(label)}">{_paragraphs(defs[label], "")}</li>')
     return [*body, "", '<div class="footnote prd-footnotes"><hr><ol>', *items, "</ol></div>", ""]
+
+
+def _continues(lines: list[str], start: int) -> bool:
+    """Whether the note goes on after blank lines: the next text line is indented 4 spaces."""
+    for line in lines[start:]:
+        if line.strip():
+            return line.startswith(("    ", "\t"))
+    return False
+
+
+def _paragraphs(parts: list[str], back: str) -> str:
+    """A note's lines as escaped paragraphs (split at its blank lines), ``back`` after the last."""
+    paras: list[list[str]] = [[]]
+    for part in parts:
+        if part:
+            paras[-1].append(part)
+        elif paras[-1]:
+            paras.append([])
+    texts = [html.escape(" ".join(p), quote=False) for p in paras if p] or [""]
+    texts[-1] += back
+    return "".join(f"<p>{t}</p>" for t in texts)
 
 
 def _fn_id(label: str) -> str:

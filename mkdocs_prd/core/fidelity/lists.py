@@ -18,6 +18,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     QUOTE,
     SETEXT,
     TASK,
+    block_head,
     expand,
     html_block_kind,
     in_quote,
@@ -53,6 +54,11 @@ class _Lists:
         self.held_at = (0, 0)  # the held block's output column, and the content column it needs
         self.quote: list[str] | None = None  # the lines of a quote inside a list item
         self.quote_at = (0, 0)  # its output column, and the item's content column
+        self.box: list[str] | None = None  # the body of an admonition, details block or tab
+        self.box_at = (0, 0)  # its header's output column, and the body's source column
+        self.para_start = 0  # index in out of the first line of the paragraph being read
+        self.para_item = False  # whether that line is a list item's first line
+        self.md_open = 0  # elements with a markdown attribute open (for md_in_html)
         self.raw: list[str] = []
         self.out: list[str] = []
         self._scanned = 0  # self.out[:_scanned] has been searched for blank lines
@@ -60,7 +66,7 @@ class _Lists:
         self.stack: list[_Item] = []
         self.prev = "blank"  # blank, item, para (item text or paragraph), other, html, code
         self.para_depth = 0
-        self.fence: tuple[str, int] | None = None  # closing fence mark, shift
+        self.fence: tuple[str, int, int] | None = None  # opening fence mark, shift, output column
         self.number = 0  # 1-based number of the line being read
         self.fences_in_items: list[int] = []
 
@@ -83,7 +89,47 @@ class _Lists:
             self.line(expanded[i], expanded[i + 1])
         self._release()
         self._end_quote()
+        self._end_box()
+        self._close_fence()
         return self.out
+
+    def _close_fence(self) -> None:
+        """A fenced block still open where its container ends: CommonMark closes it there,
+        Python-Markdown needs the closing fence written."""
+        if self.fence is not None:
+            mark, _, col = self.fence
+            self.emit(col, mark)
+            self.fence = None
+            self.prev = "other"
+
+    def _end_box(self) -> None:
+        """Put an admonition's (details block's, tab's) body into the output, normalised as a
+        container of its own and indented 4 spaces under its header, as the extension reads it."""
+        if self.box is None:
+            return
+        from mkdocs_prd.core.fidelity.quotes import _container  # a body holds quotes, quotes lists
+
+        lines, col, body = self.box, self.box_at[0], self.box_at[1]
+        trailing = 0
+        while lines and not lines[-1].strip():
+            lines.pop()
+            trailing += 1
+        inner = _container([x[body:] for x in lines], self.features, self.hold, self.tag, self.depth + 1)
+        self.out += [" " * (col + 4) + x if x else "" for x in inner]
+        self.out += [""] * max(trailing, 1)  # the block ends: the line after it is not in its body
+        self.box = None
+        self.prev = "blank"
+
+    def _open_box(self, ind: int, text: str) -> None:
+        """An admonition, details block or content tab header at source column ``ind``."""
+        while self.stack and ind < self.stack[-1].src:
+            self.stack.pop()
+        if self.out and self.out[-1]:
+            self.out.append("")  # the header starts a block of its own, also under item text
+        col = self.stack[-1].tgt if self.stack else 0
+        self.emit(col, text)
+        self.box = []
+        self.box_at = (col, ind + 4)
 
     def _release(self) -> None:
         """Put the held HTML block into the output as one placeholder line, blank lines around."""
@@ -114,6 +160,11 @@ class _Lists:
         self.prev = "other"
 
     def line(self, line: str, nxt: str) -> None:
+        if self.box is not None:
+            if not line.strip() or indent(line) >= self.box_at[1]:
+                self.box.append(line)
+                return
+            self._end_box()
         if self.quote is not None:
             # A quote in an item runs on to a blank line or a block start, or ends with the item.
             inside = bool(line.strip()) and indent(line) >= self.quote_at[1]
@@ -131,16 +182,24 @@ class _Lists:
                 return
             self._release()
         if self.fence is not None:
-            mark, shift = self.fence
+            mark, shift, col = self.fence
             ind = indent(line)
-            self.emit(max(ind + shift, 0), line.lstrip(" "))
-            if line.strip().startswith(mark) and set(line.strip()) == {mark[0]}:
-                self.fence = None
-                self.prev = "other"
-                inside = not self.stack or indent(nxt) >= self.stack[-1].src
-                if self.features.superfences and nxt.strip() and inside:
-                    self.out.append("")  # the text after the block is a paragraph of its own
-            return
+            container = self.stack[-1].src if self.stack else 0
+            if self.stack and line.strip() and ind < container:
+                self._close_fence()  # the list item ends, and the block with it
+            else:
+                stripped = line.strip()
+                closing = ind - container < 4 and stripped.startswith(mark) and set(stripped) == {mark[0]}
+                # Python-Markdown closes a block only with the opening fence itself (not a longer
+                # one, not further indented).
+                self.emit(col if closing else max(ind + shift, 0), mark if closing else line.lstrip(" "))
+                if closing:
+                    self.fence = None
+                    self.prev = "other"
+                    inside = not self.stack or indent(nxt) >= self.stack[-1].src
+                    if self.features.superfences and nxt.strip() and inside:
+                        self.out.append("")  # the text after the block is a paragraph of its own
+                return
         if not line or line.isspace():
             self.out.append("")
             self.prev = "blank"
@@ -152,6 +211,8 @@ class _Lists:
             # Most lines of a page: paragraph text outside lists, nothing to change.
             if self.prev == "para":
                 self._hard_break()
+            else:
+                self.para_start, self.para_item = len(self.out), False
             self.out.append(line)
             if self.prev != "para":
                 self.para_depth = 0
@@ -159,6 +220,14 @@ class _Lists:
             return
         ind = indent(line)
         text = line[ind:]
+        # An admonition, details block or tab header; 4 or more columns into its item is code.
+        if (
+            text[0] in "!?="
+            and block_head(text, self.features)
+            and ind - next((it.src for it in reversed(self.stack) if it.src <= ind), 0) < 4
+        ):
+            self._open_box(ind, text)
+            return
         if self.prev == "code" and ind - (self.stack[-1].src if self.stack else 0) < 4:
             self.out.append("")  # indented code ends: Python-Markdown needs a blank line
             self.prev = "blank"
@@ -205,6 +274,41 @@ class _Lists:
         if (len(last) - len(last.rstrip("\\"))) % 2:  # an odd run: the last backslash is not escaped
             self.out[-1] = last[:-1] + "  "
 
+    def _md_in_html(self, text: str) -> bool:
+        """Whether the HTML block line ``text`` is md_in_html's: an opening tag with a
+        ``markdown`` attribute on a site with the extension, or the closing tag of such an
+        element (then the extension needs both tags as written, not held)."""
+        if not self.features.md_in_html:
+            return False
+        if MARKDOWN_ATTR.search(text) is not None:
+            self.md_open += text.count("<") - 2 * text.count("</")
+            return True
+        if self.md_open > 0 and text.lstrip().startswith("</"):
+            self.md_open -= 1
+            return True
+        return False
+
+    def _setext(self, underline: str) -> bool:
+        """A setext underline under paragraph text that Python-Markdown would not read as one
+        (in a list item, or under a paragraph of several lines): the paragraph is rewritten as
+        an ATX heading of the same level and text.  False where Python-Markdown reads it right."""
+        lines = self.out[self.para_start :]
+        if not lines or (not self.stack and len(lines) == 1) or "|" in lines[-1]:
+            return False
+        head = lines[0]
+        marker = ITEM.match(head) if self.para_item else None
+        if marker is not None:
+            prefix, first = head[: marker.end()], head[marker.end() :]
+        else:
+            lead = len(head) - len(head.lstrip(" "))
+            prefix, first = head[:lead], head[lead:]
+        words = " ".join(x.strip() for x in [first, *lines[1:]] if x.strip())
+        level = "#" if underline.strip()[0] == "=" else "##"
+        del self.out[self.para_start :]
+        self.out.append(f"{prefix}{level} {words}")
+        self.prev = "other"
+        return True
+
     def _block_starts_indented(self) -> bool:
         """Whether the output block (since the last blank line) starts with an indented line.
 
@@ -234,11 +338,13 @@ class _Lists:
                 return False
             if ATX.match(probe) or FENCE.match(probe) or HR.match(probe) or QUOTE.match(probe):
                 return False
-            if SETEXT.match(probe) and not self.stack:
+            if SETEXT.match(probe) and (not self.stack or ind >= self.stack[-1].src):
                 return False
             if html_block_kind(probe) not in (0, 7):  # kind 7 cannot interrupt a paragraph
                 return False
-        return not ("|" in probe and is_delimiter_row(nxt))
+        # A table starts under paragraph text of its own container; under an item's text at a
+        # smaller indent its lines are lazy text (CommonMark/GFM).
+        return not ("|" in probe and is_delimiter_row(nxt)) or bool(self.stack and ind < self.stack[-1].src)
 
     def _item(self, m: re.Match[str], line: str, depth: int, sibling: _Item | None) -> None:
         ind = len(m.group(1))
@@ -261,6 +367,7 @@ class _Lists:
             rest = line[ind + len(marker) + 1 :] if len(line) > ind + len(marker) + 1 else ""
             rest = (" " * max(len(m.group(3)) - 1, 0)) + rest if rest else rest
         tgt = self.stack[-1].tgt if self.stack else 0
+        self.para_start, self.para_item = len(self.out), True
         out_marker = marker[:-1] + "." if marker.endswith(")") else marker
         if not self.features.tasklist and rest[:1] == "[":
             task = TASK.match(rest)
@@ -288,18 +395,27 @@ class _Lists:
             self.quote_at = (col, self.stack[-1].src)
             return
         fence = FENCE.match(text)
-        if fence is not None:
+        if fence is not None and not (fence.group(2)[0] == "`" and "`" in text[fence.end() :]):
+            if not self.stack:
+                col = 0  # Python-Markdown's fenced_code sees fences at the start of a line only
             if self.stack:
                 self.fences_in_items.append(self.number)
             if self.features.superfences and self.prev in ("para", "item"):
                 # Right under paragraph or item text superfences would put the block inside
                 # its <p> (a label line over the template's API fence, at any depth).
                 self.out.append("")
-            self.fence = (fence.group(2), col - ind)
+            self.fence = (fence.group(2), col - ind, col)
             self.emit(col, text)
             self.prev = "other"
             return
-        if ATX.match(text) or HR.match(text) or (self.prev in ("para", "item") and SETEXT.match(text)):
+        if self.prev in ("para", "item") and SETEXT.match(text):
+            if not self._setext(text):
+                self.emit(col, text)
+                self.prev = "other"
+            return
+        if ATX.match(text) or HR.match(text):
+            if self.stack and self.prev in ("para", "item"):
+                self.out.append("")  # in a list item Python-Markdown would read it as the item's text
             self.emit(col, text)
             self.prev = "other"
             return
@@ -309,7 +425,7 @@ class _Lists:
                 # In a list item Python-Markdown would run the item's text on into the block
                 # (a <details> opening inside a <p>); CommonMark ends the paragraph here.
                 self.out.append("")
-            if kind >= 6 and self.hold is not None and not MARKDOWN_ATTR.search(text):
+            if kind >= 6 and self.hold is not None and not self._md_in_html(text):
                 # Held whole: Python-Markdown would run a block-level element on to its closing
                 # tag; CommonMark ends the block at a blank line and reads the rest as Markdown.
                 self.held = [self.raw[self.number - 1]]
@@ -324,6 +440,8 @@ class _Lists:
             return
         if "|" in text and is_delimiter_row(nxt) and self.prev in ("para", "item"):
             self.out.append("")  # a table right under a paragraph line
+        if self.prev not in ("para", "item"):
+            self.para_start, self.para_item = len(self.out), False
         self.emit(col, text)
         if self.prev != "item":
             self.para_depth = len(self.stack)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mkdocs_prd.core.fidelity.features import Features
+
 # A list item marker: indent, marker (bullet or number with . or )), then a space or the end.
 ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( +|$)")
 ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -66,15 +68,30 @@ ALERT_KIND = {
 }
 
 
-def expand(line: str) -> str:
-    """``line`` with leading tabs expanded to 4-column stops (only the indentation)."""
-    if "\t" not in line:
-        return line
-    i, col = 0, 0
+# A list marker followed by a tab (``1.<tab>text``): the tab is part of the item's indentation.
+_MARKER_TAB = re.compile(r"(?:[-+*]|\d{1,9}[.)])\t")
+
+
+def _spaces(line: str, i: int, col: int) -> tuple[int, int]:
+    """From ``line[i]`` at column ``col``: the index and column after the run of spaces and tabs."""
     while i < len(line) and line[i] in " \t":
         col = col + 4 - col % 4 if line[i] == "\t" else col + 1
         i += 1
-    return " " * col + line[i:]
+    return i, col
+
+
+def expand(line: str) -> str:
+    """``line`` with leading tabs expanded to 4-column stops (the indentation, and the tabs
+    right after a list marker at its start, which CommonMark counts as indentation too)."""
+    if "\t" not in line:
+        return line
+    i, col = _spaces(line, 0, 0)
+    marker = _MARKER_TAB.match(line, i)
+    if marker is None:
+        return " " * col + line[i:]
+    end = marker.end() - 1  # the tab after the marker
+    j, after = _spaces(line, end, col + end - i)
+    return " " * col + line[i:end] + " " * (after - col - (end - i)) + line[j:]
 
 
 def indent(line: str) -> int:
@@ -128,3 +145,21 @@ def in_quote(line: str, column: int) -> bool:
     return not (
         ATX.match(probe) or FENCE.match(probe) or HR.match(probe) or html_block_kind(probe) not in (0, 7)
     )
+
+
+# The first line of a block that a Python-Markdown extension reads with its body indented
+# 4 spaces under it: an admonition, a pymdownx.details block, a pymdownx.tabbed tab.
+_ADMONITION_HEAD = re.compile(r'!!! ?[\w-]+(?: +[\w-]+)*(?: +"[^"]*")? *$')
+_DETAILS_HEAD = re.compile(r'\?\?\?\+? ?(?:[\w-]+(?: +[\w-]+)*(?: +"[^"]*")?|"[^"]*") *$')
+_TAB_HEAD = re.compile(r'===[!+]{0,2} +".*" *$')
+
+
+def block_head(text: str, features: Features) -> bool:
+    """Whether ``text`` (a line without its indentation) opens an admonition, a details block
+    or a content tab that the site's extensions render (their body is indented 4 spaces)."""
+    first = text[:1]
+    if first == "!":
+        return features.admonition and _ADMONITION_HEAD.match(text) is not None
+    if first == "?":
+        return features.details and _DETAILS_HEAD.match(text) is not None
+    return first == "=" and features.tabbed and _TAB_HEAD.match(text) is not None
