@@ -8,6 +8,7 @@ columns); footnote sections are left out (compared separately).
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -146,3 +147,82 @@ def block_tree(html: str) -> tuple[Any, ...]:
     parser.feed(html)
     parser.close()
     return _freeze(parser.root)
+
+
+MATERIAL = [*SAMPLE, "footnotes", "md_in_html", "pymdownx.details", "pymdownx.tabbed", "pymdownx.highlight"]
+"""A Material site's usual extensions: the sample's, plus footnotes, details, tabs and md_in_html."""
+
+_OUTLINE = {"pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ul", "ol", "li", "table"}
+
+
+class _Outline(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root: list[Any] = []
+        self.stack: list[list[Any]] = [self.root]
+        self.skip = 0  # inside a footnote section, or a table or code block (kept as one node)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        cls = (dict(attrs).get("class") or "").split()
+        if self.skip:
+            self.skip += tag in ("div", "section", "table", "pre")
+            return
+        if tag in ("div", "section") and ("footnote" in cls or "footnotes" in cls):
+            self.skip = 1
+        elif tag in _OUTLINE:
+            node: list[Any] = [tag, []]
+            self.stack[-1].append(node)
+            if tag in ("table", "pre"):
+                self.skip = 1
+            elif tag != "hr":
+                self.stack.append(node[1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            self.skip -= tag in ("div", "section", "table", "pre")
+            return
+        if tag in _OUTLINE and tag != "hr" and len(self.stack) > 1:
+            self.stack.pop()
+
+
+def outline(html: str) -> tuple[Any, ...]:
+    """The block outline of ``html``: lists, items, quotes, headings, rules, code blocks and
+    tables, nested as in the HTML (paragraphs and ``<div>`` wrappers left out, footnotes
+    too): ``("h2", ())``, ``("ul", (("li", (...)),))``, ``("pre", ())``."""
+    html = html.replace('<hr class="footnotes-sep" />', "")  # the oracle's rule above its footnotes
+    parser = _Outline()
+    parser.feed(html)
+    parser.close()
+
+    def freeze(nodes: list[Any]) -> tuple[Any, ...]:
+        return tuple((n[0], freeze(n[1])) for n in nodes)
+
+    return freeze(parser.root)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.sup = 0  # footnote reference numbers differ in form ([1] and 1), not in text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.sup += tag == "sup"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.sup -= tag == "sup" and self.sup > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self.sup:
+            self.parts.append(data)
+
+
+def visible_words(html: str) -> dict[str, int]:
+    """How often each word (letters and digits, lower case) of the visible text of ``html`` occurs."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    counts: dict[str, int] = {}
+    for word in re.findall(r"[a-z0-9]+", " ".join(parser.parts).lower()):
+        counts[word] = counts.get(word, 0) + 1
+    return counts

@@ -207,6 +207,54 @@ Some *ordinary* documentation with a [link](other.md), a table and a list.
 **Owner:** this bold line is not PRD metadata.
 """
 
+CONSTRUCTS_PAGE = """# Release notes
+
+1. **Rollout**
+   ### Scope
+   - EU first
+  - under the column
+2. **Rollback**
+   ```bash
+   git revert abc
+   ````
+3) paren
+- [x] a task
+   - [ ] nested task
+
+Long
+title
+---
+
+!!! warning "Before launch"
+    Checks:
+    - load test
+      - 2x peak
+
+> [!NOTE]
+> A note[^1].
+
+> "Totals are wrong."
+
+<div markdown>
+
+- in a div
+
+</div>
+
+| a | b |
+|---|---|
+| 1 | 2 |
+- right after a table
+<!-- a comment -->
+**Label:**
+- right under a label\\
+  hard break\
+
+[^1]: First.
+
+    Second paragraph.
+"""
+
 OTHER_PAGE = """# Other page
 
 Status: not a PRD either. Talks about PRD: templates.

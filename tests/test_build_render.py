@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Site, build_site
 from mkdocs.exceptions import Abort, ConfigurationError
-from render_sites import LIST_IOSM, ORDINARY_PAGE, OTHER_PAGE, TABLE_IOSM, prd_text
+from render_sites import CONSTRUCTS_PAGE, LIST_IOSM, ORDINARY_PAGE, OTHER_PAGE, TABLE_IOSM, prd_text
 
 from mkdocs_prd.adapters.mkdocs.plugin import ASSET_DIR
 from mkdocs_prd.html.stylesheet import CSS_URI
@@ -338,6 +338,7 @@ def test_ordinary_pages_are_unchanged(tmp_path: Path, theme: str, monkeypatch: p
     # The plugin's site-wide assets (its stylesheets and the index script) are the one
     # intended difference, so the build without the plugin lists the same files by hand.
     files = {"index.md": ORDINARY_PAGE, "other.md": OTHER_PAGE, "prds/a.md": prd_text("A")}
+    files["constructs.md"] = CONSTRUCTS_PAGE  # what PRD pages get rewritten for, on a page that is not one
     assets = {
         "extra_css": [CSS_URI, f"{ASSET_DIR}/prd-index.css"],
         # MkDocs' own search script comes first in the mkdocs theme (the search plugin's on_config).
@@ -346,7 +347,7 @@ def test_ordinary_pages_are_unchanged(tmp_path: Path, theme: str, monkeypatch: p
     off = build_site(tmp_path / "off", files, None, theme=theme, config=assets)
     on = build_site(tmp_path / "on", files, {"index_page": None}, theme=theme)
     assert CSS_URI in on.html("index.html")
-    for built_page in ("index.html", "other/index.html"):
+    for built_page in ("index.html", "other/index.html", "constructs/index.html"):
         assert on.html(built_page) == off.html(built_page)
 
 

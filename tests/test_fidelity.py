@@ -250,6 +250,27 @@ GOLDEN: dict[str, tuple[str, list[str], str]] = {
         "<p><strong>Gates:</strong></p>\n<table>\n<thead>\n<tr>\n<th>Gate</th>\n<th>Target</th>\n</tr>\n"
         "</thead>\n<tbody>\n<tr>\n<td>I</td>\n<td>0.9</td>\n</tr>\n</tbody>\n</table>",
     ),
+    "heading-in-an-item": (
+        "1. item\n   ## Scope\n   text\n",
+        MKDOCS_DEFAULT,
+        '<ol>\n<li>\n<p>item</p>\n<h2 id="scope">Scope</h2>\n<p>text</p>\n</li>\n</ol>',
+    ),
+    "setext-in-an-item": (
+        "- Rollout\n  ---\n- Later\n",
+        MKDOCS_DEFAULT,
+        '<ul>\n<li>\n<h2 id="rollout">Rollout</h2>\n</li>\n<li>Later</li>\n</ul>',
+    ),
+    "two-quotes": (
+        "> one\n\n> two\n",
+        MKDOCS_DEFAULT,
+        "<blockquote>\n<p>one</p>\n</blockquote>\n<!-- -->\n\n<blockquote>\n<p>two</p>\n</blockquote>",
+    ),
+    "unclosed-fence-in-an-item": (
+        "- a\n  ```\n  code\n- b\n",
+        SAMPLE,
+        '<ul>\n<li>\n<p>a</p>\n<div class="highlight"><pre><span></span><code>code\n</code></pre></div>\n'
+        "</li>\n<li>\n<p>b</p>\n</li>\n</ul>",
+    ),
 }
 
 

@@ -16,6 +16,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     ITEM,
     MARKDOWN_ATTR,
     QUOTE,
+    QUOTE_BREAK,
     SETEXT,
     TASK,
     block_head,
@@ -54,6 +55,7 @@ class _Lists:
         self.held_at = (0, 0)  # the held block's output column, and the content column it needs
         self.quote: list[str] | None = None  # the lines of a quote inside a list item
         self.quote_at = (0, 0)  # its output column, and the item's content column
+        self.quote_end = -1  # len(out) when the last quote in an item ended
         self.box: list[str] | None = None  # the body of an admonition, details block or tab
         self.box_at = (0, 0)  # its header's output column, and the body's source column
         self.para_start = 0  # index in out of the first line of the paragraph being read
@@ -156,6 +158,7 @@ class _Lists:
             "> " + x if x else ">" for x in _container(inside, self.features, self.hold, self.tag, deeper)
         ]
         self.out += [" " * col + x if x else "" for x in body]
+        self.quote_end = len(self.out)
         self.quote = None
         self.prev = "other"
 
@@ -391,6 +394,8 @@ class _Lists:
             # A quote in a list item: its inside is a container of its own (lists under a label).
             if self.prev in ("para", "item"):
                 self.out.append("")  # Python-Markdown would run the item's text into it
+            elif len(self.out) > self.quote_end >= 0 and not any(self.out[self.quote_end :]):
+                self.out += [" " * col + QUOTE_BREAK, ""]  # two quotes, not one
             self.quote = [" " * ind + text]
             self.quote_at = (col, self.stack[-1].src)
             return

@@ -12,6 +12,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     FENCE,
     ITEM,
     QUOTE,
+    QUOTE_BREAK,
     expand,
     html_block_kind,
     in_quote,
@@ -56,6 +57,7 @@ def _container(
     run_first = ""  # the first line of the run of non-blank lines that ends the chunk
     i = 0
     prev_blank = True
+    after_quote = False  # only blank lines since the last quote
     fence: str | None = None  # the closing mark of the fenced block the scan is in
     while i < len(lines):
         line = lines[i]
@@ -74,6 +76,8 @@ def _container(
             out += _Lists(features, hold, tag, depth).run(chunk) if chunk else []
             if chunk and not prev_blank:
                 out.append("")  # Python-Markdown would run the text above into the quote
+            elif after_quote:
+                out += [QUOTE_BREAK, ""]  # Python-Markdown would make one quote of the two
             chunk, run_first = [], ""
             inside = quote_inside(lines[i:j])
             alert = _alert(inside, features, hold, tag, depth + 1)
@@ -84,10 +88,12 @@ def _container(
             if j < len(lines) and lines[j].strip():
                 out.append("")  # the quote ended at a block: Python-Markdown would run it on
                 prev_blank = True
+            after_quote = True
             i = j
             continue
         chunk.append(line)
         prev_blank = not line.strip()
+        after_quote = after_quote and prev_blank
         run_first = "" if prev_blank else run_first or line
         i += 1
     if chunk:

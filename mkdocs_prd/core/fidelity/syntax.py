@@ -51,6 +51,9 @@ def html_block_kind(text: str) -> int:
 
 
 QUOTE = re.compile(r"^ {0,3}>")
+QUOTE_BREAK = "<!-- -->"
+"""An empty comment between two quotes that only blank lines separate (two quotes in
+CommonMark; Python-Markdown makes one of them, and of two lists, without it)."""
 TASK = re.compile(r"^\[([ xX])\](?=[ \t]+\S)")
 ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
 FOOTDEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?(.*)$")
