@@ -20,6 +20,7 @@ from mkdocs_prd.core.sitewide.index import IndexRow, finding_counts, index_rows,
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME, Marker, MarkerProblem, find_markers, replace_markers
 from mkdocs_prd.core.trace.export import trace_records, verified_counts
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
+from mkdocs_prd.html.markdown_text import page_head
 from mkdocs_prd.html.render import Renderer
 
 REPORT_NAME = "iosm_report.md"
@@ -93,12 +94,9 @@ class SiteIndex:
 
     def page_markdown(self) -> str:
         """The Markdown of the generated index page: its title and the marker, nothing from documents."""
-        # The title is the site's own config text; a heading with `#`-only escaping suffices.
-        title = self.title.replace("\n", " ").strip() or self.renderer.labels.get("index_title")
-        # Ungrouped, the page has no headings: Material's empty table-of-contents column
-        # would only narrow the table (other themes ignore ``hide``).
-        front = "" if self.options.group_by else "---\nhide:\n  - toc\n---\n\n"
-        return f"{front}# {title}\n\n{INDEX_MARKER}\n"
+        # Config text, shown as written (see page_head); ungrouped, the page has no headings.
+        title = self.title if self.title.strip() else self.renderer.labels.get("index_title")
+        return page_head(title, hide_toc=not self.options.group_by) + f"{INDEX_MARKER}\n"
 
     def prepare_markdown(self, src_path: str, markdown: str, line_offset: int = 0) -> PageMarkers:
         """Check a page's markers; the index page gets the marker appended when it has none.

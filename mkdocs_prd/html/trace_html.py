@@ -18,6 +18,7 @@ from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import relative_url
 from mkdocs_prd.core.trace.model import COVERED_PRIORITIES, RequirementTrace, Trace, coverage_of
+from mkdocs_prd.html.markdown_text import page_head
 from mkdocs_prd.html.render import Renderer
 
 TRACE_MARKER = "<!-- prd-trace -->"
@@ -227,6 +228,5 @@ def fill_matrix(html: str, render: Callable[[], str]) -> str:
 
 
 def matrix_page_markdown(title: str) -> str:
-    """The Markdown of the generated matrix page: the site's title text and the marker."""
-    title = " ".join(title.split()) or "Traceability matrix"
-    return f"---\nhide:\n  - toc\n---\n\n# {title}\n\n{TRACE_MARKER}\n"
+    """The Markdown of the generated matrix page: the site's title text (shown as written) and the marker."""
+    return page_head(title if title.strip() else "Traceability matrix", hide_toc=True) + f"{TRACE_MARKER}\n"
