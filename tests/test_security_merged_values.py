@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from index_sites import build_site, write_site
 
 from mkdocs_prd.core.sitewide.index import IndexRow
-from mkdocs_prd.core.sitewide.merged_values import MAX_COUNT, MAX_TEXT, score_value
+from mkdocs_prd.core.sitewide.merged_values import MAX_COUNT, MAX_ENTRIES, MAX_TEXT, MAX_URL, score_value
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, merge_rows
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -194,3 +194,27 @@ def test_a_real_build_shows_the_validated_values(tmp_path: Path) -> None:
     warnings = "\n".join(built.logged(logging.INFO, "include_indexes: evil.json"))
     assert "evil.json" in warnings and "acceptance.checked 5 is more than acceptance.total 2" in warnings
     assert "iosm.target '99' is outside 0-1" in warnings
+
+
+def test_a_huge_index_is_bounded_in_entries_and_link_length() -> None:
+    # 1e6 one-field entries are 14 MB of JSON, under the size cap: at 0.1 ms an entry
+    # they would take minutes to merge and make a page of a million rows.
+    entries: list[Any] = [{"title": "a", "url": "x/"}] * 1_000_000
+    entries[0] = {"title": "long", "url": "x/" * MAX_URL}
+    entries[1] = {"title": "deep", "url": {"nested": [{"a": "b"}]}, "owner": ["x"]}
+    loaded = merge_rows({"schema_version": 2, "site_url": "https://a.example/", "prds": entries}, SOURCE)
+    assert len(loaded.rows) == MAX_ENTRIES - 1  # the nested entry is skipped, no entry after the cap read
+    assert loaded.rows[0].url is None and loaded.rows[1].url == "https://a.example/x/"
+    message = " | ".join(loaded.messages)
+    assert f"1000000 entries; the first {MAX_ENTRIES} merged, the rest left out" in message
+    assert f"entry 1 url '{'x/' * 19}x…' is longer than {MAX_URL} characters" in message
+    assert "skipped invalid entry 2" in message
+    assert "is not an http(s)" not in message  # the long link is named once, for its length
+
+
+def test_a_site_url_longer_than_a_link_gives_no_links() -> None:
+    site_url = "https://a.example/" + "x" * MAX_URL
+    data = {"schema_version": 2, "site_url": site_url, "prds": [{"title": "A", "url": "a/"}]}
+    loaded = merge_rows(data, SOURCE)
+    assert loaded.rows[0].url is None
+    assert any("the site URL is not http(s) (or is longer than" in m for m in loaded.messages)

@@ -21,6 +21,7 @@ from mkdocs_prd.core.parse.prd import decode_source
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.catalog import RULES
 from mkdocs_prd.core.rules.validate import severity_of, sort_findings
+from mkdocs_prd.core.safe import is_encodable
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import build_catalog, paused_gc
 from mkdocs_prd.core.sitewide.facts import FactCache, site_models
@@ -223,21 +224,16 @@ def _relative(full: str, base: str) -> str:
 
 
 def _read(t: _Target, unreadable: list[Finding], settings: Settings) -> bytes | None:
-    """The file's bytes, or None with a PRD001 finding in ``unreadable`` when it cannot be read."""
-    try:
-        return read_bytes(t.full)
-    except UnreadableFile as exc:
-        reason = exc.reason
+    """The file's bytes, or None with a PRD001 finding in ``unreadable`` when it cannot be read
+    (or has a name that is not UTF-8: the build leaves such a file out, as no URL can name it)."""
+    if not is_encodable(t.src_path):
+        message, hint = "The file name is not UTF-8: the site leaves this page out", "Rename the file"
+    else:
+        try:
+            return read_bytes(t.full)
+        except UnreadableFile as exc:
+            message, hint = f"Cannot read the file: {exc.reason}", "Check the file's permissions"
     severity = severity_of(RULES["PRD001"], settings)
     if severity is not None:
-        unreadable.append(
-            Finding(
-                "PRD001",
-                severity,
-                t.src_path,
-                1,
-                f"Cannot read the file: {reason}",
-                "Check the file's permissions",
-            )
-        )
+        unreadable.append(Finding("PRD001", severity, t.src_path, 1, message, hint))
     return None

@@ -27,9 +27,10 @@ def link_url(url: str) -> str | None:
     ``//host/a``) pass.  The scheme is read the way a browser reads it (any case,
     after leading blanks and control characters, with tabs and line breaks removed),
     so ``JaVaScRiPt:``, `` javascript:`` and ``java\\tscript:`` are all refused.
-    The returned text is the cleaned URL; it still needs HTML escaping.
+    The returned text is the cleaned URL (a lone surrogate in it as U+FFFD); it still
+    needs HTML escaping.
     """
-    cleaned = _INNER.sub("", url.strip(_EDGES))
+    cleaned = encodable(_INNER.sub("", url.strip(_EDGES)))
     scheme = _SCHEME.match(cleaned)
     if scheme is not None and scheme.group(1).lower() not in LINK_SCHEMES:
         return None
@@ -45,7 +46,14 @@ _SHOWN = {
     )
     for code in _CONTROLS
 }
-_ANY_CONTROL = re.compile("[" + "".join(map(chr, _CONTROLS)) + "]")
+# Lone surrogates: a file name that is not UTF-8 (Python keeps its bytes as U+DC80-U+DCFF,
+# "surrogateescape"), a "\\ud800" in JSON.  No UTF-8 stream can carry them: writing one
+# raises UnicodeEncodeError.  A terminal is shown the byte (\\xff) or the code (\\ud800).
+_SURROGATES = range(0xD800, 0xE000)
+_SHOWN.update({code: f"\\u{code:04x}" for code in _SURROGATES})
+_SHOWN.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ANY_CONTROL = re.compile("[" + "".join(map(chr, _CONTROLS)) + "\ud800-\udfff]")
 
 
 def terminal_text(text: str) -> str:
@@ -53,8 +61,9 @@ def terminal_text(text: str) -> str:
 
     For every line of terminal output (lint's text and GitHub formats, the build log,
     CLI errors): document text can then neither move the cursor, hide output, set
-    the window title (OSC), start a new line nor reorder characters.  Printable text,
-    including non-ASCII letters, is unchanged.
+    the window title (OSC), start a new line nor reorder characters, and a file name
+    that is not UTF-8 cannot make the output fail (its bytes are shown: ``\\xff``).
+    Printable text, including non-ASCII letters, is unchanged.
     """
     if _ANY_CONTROL.search(text) is None:
         return text  # the common case: nothing to do, no copy
@@ -65,7 +74,8 @@ def strip_controls(text: str) -> str:
     """``text`` without the control characters :func:`terminal_text` escapes.
 
     Tabs and line breaks become spaces (they separate words); every other control
-    character and bidirectional override is removed.  For text from another site that
+    character and bidirectional override is removed, and a lone surrogate (no UTF-8
+    page can hold one) becomes U+FFFD.  For text from another site that
     becomes one value of this site's page (a merged index row): no escape sequence,
     no hidden reordering reaches the HTML.
     """
@@ -75,3 +85,20 @@ def strip_controls(text: str) -> str:
 
 
 _STRIPPED: dict[int, str | None] = {code: " " if code in (0x09, 0x0A, 0x0D) else None for code in _CONTROLS}
+_STRIPPED.update(dict.fromkeys(_SURROGATES, "\ufffd"))
+
+
+def is_encodable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (it holds no lone surrogate)."""
+    return _SURROGATE.search(text) is None
+
+
+def encodable(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so it can be written as UTF-8.
+
+    For machine output (JSON, CSV, a hash of a finding): the text is kept as it is,
+    except the characters no UTF-8 file or pipe can hold.
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, UsageError, add_config_argument, load_config
+from mkdocs_prd.adapters.cli.main import EXIT_OK, UsageError, add_config_argument, load_config, write_out
+from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.html.stylesheet import ASSETS_DIR, INDEX_ASSETS, stylesheet
 
 
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             path = os.path.join(args.directory, name)
             with open(path, "wb") as fd:
                 fd.write(data)
-            sys.stdout.write(f"{path}\n")
+            write_out(terminal_text(path) + "\n")
     except OSError as exc:
         raise UsageError(f"cannot write into {args.directory}: {exc.strerror or exc}") from exc
     return EXIT_OK

@@ -34,7 +34,8 @@ def code_quality_issue(f: Finding, file: str) -> dict[str, object]:
         "content": {"body": " ".join(body)},
         "categories": ["Style"],
         "severity": _SEVERITY[f.severity],
-        "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+        # surrogatepass: a file name that is not UTF-8 still has a stable fingerprint.
+        "fingerprint": hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest(),
         "location": {"path": file, "lines": {"begin": f.line}},
         "fixable": f.fixable,
     }

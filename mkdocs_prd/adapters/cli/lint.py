@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from dataclasses import replace
 from typing import Any
 
@@ -84,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if site is not None:
         warning = zensical_warning(site, args.host)
         if warning is not None:
-            sys.stderr.write(f"mkdocs-prd: warning: {warning}\n")
+            say(f"mkdocs-prd: warning: {warning}")
     settings = site.settings if site is not None else Settings()
     if site is not None and settings.templating is not None and _zensical(site, args.host):
         # Zensical runs no MkDocs plugins: a `{{ owner }}` stays on the page as written.
@@ -110,14 +109,11 @@ def run(args: argparse.Namespace) -> int:
             try:
                 write_atomically(change.file, change.after)
             except OSError as exc:
-                print(f"mkdocs-prd: cannot write {change.file}: {exc.strerror or exc}", file=sys.stderr)
+                say(f"mkdocs-prd: cannot write {change.file}: {exc.strerror or exc}")
         if changes:
             fixed = sum(c.fixes for c in changes)
-            print(
-                f"Fixed {fixed} finding{'s' * (fixed != 1)} in {len(changes)} file"
-                f"{'s' * (len(changes) != 1)}",
-                file=sys.stderr,
-            )
+            files = len(changes)
+            say(f"Fixed {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}")
             result = lint(args.paths, settings, docs_dir, pages, cache)
     write_out(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
 from mkdocs_prd.adapters.mkdocs.site import SiteConfig, load_site_config
-from mkdocs_prd.core.safe import terminal_text
+from mkdocs_prd.core.safe import encodable, terminal_text
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -113,13 +113,16 @@ def load_config(config_file: str | None) -> SiteConfig | None:
 def write_out(text: str) -> None:
     """Write ``text`` to standard output and flush it.
 
+    Every command's standard output goes through here: a lone surrogate (a file name
+    that is not UTF-8) is written as U+FFFD, never as an encoding error.
+
     When the reader has gone (``mkdocs-prd rules | head -1``), the rest of the output is
     dropped quietly: standard output is pointed at the null device, so neither this
     write nor the interpreter's last flush raises, and the command still returns the
     exit status of what it found.
     """
     try:
-        sys.stdout.write(text)
+        sys.stdout.write(encodable(text))
         sys.stdout.flush()
     except BrokenPipeError:
         _drop_stdout()

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
 from mkdocs_prd.adapters.cli.formats import FORMATS
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, UsageError, add_config_argument, require_site
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_config_argument,
+    require_site,
+    write_out,
+)
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.review.git import GitError, check_rev, open_repo, relative_folder
 from mkdocs_prd.core.review.revisions import read_commit, read_worktree
 from mkdocs_prd.core.review.rules import review, summary_markdown
+from mkdocs_prd.core.safe import encodable
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -71,11 +78,11 @@ def run(args: argparse.Namespace) -> int:
     result = review(base.prds, head.prds, settings, base.sources, head.sources)
     cwd = os.getcwd()
     files = {f.path: _shown(os.path.join(site.docs_dir, *f.path.split("/")), cwd) for f in result.findings}
-    sys.stdout.write(FORMATS[args.format](LintResult(result.findings, files, len(result.reviews))))
+    write_out(FORMATS[args.format](LintResult(result.findings, files, len(result.reviews))))
     if args.summary:
         try:
             with open(args.summary, "a", encoding="utf-8") as fd:
-                fd.write(summary_markdown(result, base.label, head.label))
+                fd.write(encodable(summary_markdown(result, base.label, head.label)))
         except OSError as exc:
             raise UsageError(f"cannot write the summary to {args.summary}: {exc.strerror or exc}") from exc
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}

@@ -6,11 +6,17 @@ import argparse
 import csv
 import io
 import json
-import sys
 from typing import Any
 
 from mkdocs_prd.adapters.cli.formats import finding_dict
-from mkdocs_prd.adapters.cli.main import EXIT_OK, EXIT_PROBLEMS, add_config_argument, require_site
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_config_argument,
+    require_site,
+    say,
+    write_out,
+)
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.index import page_url
@@ -48,11 +54,11 @@ def run(args: argparse.Namespace) -> int:
     findings = [f for f in catalog.all_findings() if f.rule.startswith("PRD6")]
     records = matrix_records(catalog, lambda src: page_url(src, use_directory_urls))
     for message in catalog.trace.messages:
-        print(f"mkdocs-prd: {safe(message)}", file=sys.stderr)
+        say(f"mkdocs-prd: {message}")
     out = {"text": format_text, "json": format_json, "csv": format_csv}[args.format](
         catalog, records, findings
     )
-    sys.stdout.write(out)
+    write_out(out)
     return EXIT_PROBLEMS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 

@@ -35,7 +35,7 @@ from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.review.history import PrdHistory, collect_history
-from mkdocs_prd.core.safe import terminal_text
+from mkdocs_prd.core.safe import is_encodable, terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, thaw
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
@@ -128,6 +128,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        _leave_out_unnamed(files)
         undecodable: list[tuple[File, bytes]] = []
         self.catalog = build_catalog(_page_bytes(files, undecodable), self.settings)
         if self.command in ("build", "gh-deploy") and not self.frozen:
@@ -389,6 +390,15 @@ def _drop_extension(config: MkDocsConfig) -> None:
         for name in EXTENSION_NAMES:
             config.mdx_configs.pop(name, None)
         log.debug("the prd plugin renders the PRD pages here; mkdocs_prd.extension is left out")
+
+
+def _leave_out_unnamed(files: Files) -> None:
+    """Remove each file whose name is not UTF-8 (no URL can name it: MkDocs would stop with
+    a traceback), with one warning per file naming it, so the build goes on."""
+    for file in [f for f in files if not is_encodable(f.src_uri)]:
+        files.remove(file)
+        name = terminal_text(file.src_uri)
+        log.warning(f"{name}: the file name is not UTF-8; left out of the site (rename it)")
 
 
 def _url_of(files: Files, src_path: str) -> str:

@@ -13,12 +13,17 @@ from __future__ import annotations
 import math
 import re
 
-from mkdocs_prd.core.safe import strip_controls, terminal_text
+from mkdocs_prd.core.safe import is_encodable, strip_controls, terminal_text
 
 MAX_COUNT = 1_000_000
 """The largest count (criteria, requirements, findings) a merged entry may state."""
 MAX_TEXT = 500
 """The longest text value (title, owner, status ...) a merged entry may state, in characters."""
+MAX_URL = 2048
+"""The longest link (an entry's ``url``, the index's ``site_url``) that may become a link, in characters."""
+MAX_ENTRIES = 10_000
+"""The most entries merged from one source; a portfolio of other teams' PRDs is far smaller,
+and each entry becomes a table row on the index page."""
 
 _NUMBER = re.compile(r"[+\-\u2212]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?")
 _NON_FINITE = re.compile(r"[+\-]?(?:nan|inf(?:inity)?)", re.IGNORECASE)
@@ -48,11 +53,19 @@ class EntryCheck:
             return None
         clean = strip_controls(value)
         if clean != value:
-            self._note(field, value, "has control characters; removed")
+            bad = "has control characters; removed"
+            self._note(field, value, bad if is_encodable(value) else "is not valid Unicode; put right")
         if len(clean) > MAX_TEXT:
             self._note(field, clean, f"is longer than {MAX_TEXT} characters; cut")
             clean = clean[: MAX_TEXT - 1] + "\u2026"
         return clean
+
+    def url(self, value: str | None, field: str = "url") -> str | None:
+        """``value`` when it is at most :data:`MAX_URL` characters long, else None with a note."""
+        if value is not None and len(value) > MAX_URL:
+            self._note(field, value, f"is longer than {MAX_URL} characters; shown without a link")
+            return None
+        return value
 
     def count(self, value: object, field: str) -> int:
         """A whole number from 0 to :data:`MAX_COUNT`; a missing value is 0, anything else 0 with a note."""

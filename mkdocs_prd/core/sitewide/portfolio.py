@@ -22,7 +22,14 @@ from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.safe import link_url, strip_controls
 from mkdocs_prd.core.sitewide.fetch import FetchError, fetch
 from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, RequirementCounts
-from mkdocs_prd.core.sitewide.merged_values import MAX_TEXT, EntryCheck, score_value, summary
+from mkdocs_prd.core.sitewide.merged_values import (
+    MAX_ENTRIES,
+    MAX_TEXT,
+    MAX_URL,
+    EntryCheck,
+    score_value,
+    summary,
+)
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a remote index, from connecting to the last byte: short, so a
@@ -145,20 +152,27 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
     site_name = _text(data.get("site_name"))
     site = strip_controls(source.name or site_name or source.source)[:MAX_TEXT]
     given = _base_url(source, _text(data.get("site_url")))
-    base = link_url(given) if given is not None else None
+    base = link_url(given) if given is not None and len(given) <= MAX_URL else None
     base_given = given is not None
     rows: list[IndexRow] = []
     bad: list[str] = []
     unlinked: list[str] = []
-    for i, entry in enumerate(data["prds"]):
+    entries: list[object] = data["prds"]
+    messages: list[str] = []
+    if len(entries) > MAX_ENTRIES:
+        messages.append(
+            f"include_indexes: {source.source}: {len(entries)} entries; the first {MAX_ENTRIES} merged, "
+            "the rest left out"
+        )
+    for i, entry in enumerate(entries[:MAX_ENTRIES]):
         row = _row(entry, site, base, EntryCheck(i + 1, notes))
         if row is None:
             bad.append(str(i + 1))
             continue
         rows.append(row)
-        if row.url is None and base and isinstance(entry, dict) and entry.get("url") is not None:
+        url = entry.get("url") if isinstance(entry, dict) else None
+        if row.url is None and base and isinstance(url, str) and len(url) <= MAX_URL:
             unlinked.append(str(i + 1))
-    messages: list[str] = []
     corrected = summary(source.source, notes)
     if corrected is not None:
         messages.append(corrected)
@@ -167,7 +181,8 @@ def merge_rows(data: object, source: IndexSource) -> Loaded:
         messages.append(f"include_indexes: {source.source}: skipped invalid {noun} {', '.join(bad)}")
     if base is None and base_given:
         messages.append(
-            f"include_indexes: {source.source}: the site URL is not http(s); PRDs shown without links"
+            f"include_indexes: {source.source}: the site URL is not http(s) (or is longer than {MAX_URL} "
+            "characters); PRDs shown without links"
         )
     if unlinked:
         noun = "entry" if len(unlinked) == 1 else "entries"
@@ -235,7 +250,7 @@ def _row(entry: object, site: str, base: str | None, check: EntryCheck) -> Index
         )
     return IndexRow(
         title=check.text(title, "title") or "",
-        url=link_url(urljoin(base, url)) if base and url is not None else None,
+        url=link_url(urljoin(base, url)) if base and check.url(url) is not None else None,
         src_path=check.text(src_path, "src_path") or "",
         iosm=IosmValues(**scores, target_value=score_value(scores["target"])),
         acceptance_checked=checked,
