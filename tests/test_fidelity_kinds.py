@@ -11,6 +11,7 @@ not CommonMark: their body must render as the oracle renders the same Markdown o
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,45 @@ def test_a_material_build_renders_the_constructs(tmp_path: Path) -> None:
     # The same Markdown on a page that is not a PRD keeps Python-Markdown's reading.
     guide = built.html("guide/index.html")
     assert "<p>Checks:\n- load test" in guide and guide.count("<blockquote>") == 1
+
+
+# --- PRD801: a fence the site cannot render where it stands -----------------------------
+
+PRD801_CASES: dict[str, tuple[str, list[int]]] = {
+    # text, the lines PRD801 reports on the quick start (plus admonition)
+    "in a list item": ("- a\n  ```\n  x\n  ```\n", [2]),
+    "in a quote": ("Intro\n\n> ```\n> x\n> ```\n", [3]),
+    "in an alert": ("> [!NOTE]\n> Run:\n> ~~~\n> x\n> ~~~\n", [3]),
+    "in a quote in an item": ("1. a\n   > ```\n   > x\n   > ```\n", [2]),
+    "in a nested quote": ("> a\n>\n> > ```\n> > x\n> > ```\n", [3]),
+    "in an admonition": ("!!! note\n    Run:\n\n    ```\n    x\n    ```\n", [4]),
+    "two, after a quote": ("> q\n\n- a\n\n  ```\n  x\n  ```\n\n> ```\n> y\n> ```\n", [5, 9]),
+    "at the top, indented 1-3 spaces": ("   ```\n   x\n   ```\n", []),
+    "under a list, less indented than its text": ("- a\n ```\n x\n ```\n", []),
+    "a quote mark inside a fenced block": ("```\n> ```\n```\n", []),
+    "at the top after a quote": ("> q\n\n```\nx\n```\n", []),
+}
+
+
+def _prd801(text: str, extensions: tuple[str, ...] | None) -> list[int]:
+    from mkdocs_prd.core.parse.prd import parse_prd
+    from mkdocs_prd.core.rules.validate import check_page
+    from mkdocs_prd.core.settings import Settings
+
+    page = "# PRD: X\n\n" + text  # two lines above the case
+    found = check_page(parse_prd(page, "x.md"), page, Settings(markdown_extensions=extensions))
+    return [f.line - 2 for f in found if f.rule == "PRD801"]
+
+
+@pytest.mark.parametrize("case", PRD801_CASES)
+def test_prd801_reports_the_fences_the_site_cannot_render_and_only_those(case: str) -> None:
+    text, lines = PRD801_CASES[case]
+    quick_start = (*MKDOCS_DEFAULT, "admonition")
+    assert _prd801(text, quick_start) == lines
+    assert _prd801(text, (*quick_start, "pymdownx.superfences")) == []
+    assert _prd801(text, None) == []  # extensions unknown: no guess
+    # A report exactly where the code block is lost, silence where it renders.
+    html = mkdocs_html(text, list(quick_start))
+    expected = outline(oracle_html(textwrap.dedent(text.replace("!!! note\n", ""))))
+    rendered = outline(html.replace('<div class="admonition note">', "").replace("</div>", ""))
+    assert (rendered != expected) == bool(lines)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from mkdocs_prd.core.fidelity.features import Features, features_from_extensions
 from mkdocs_prd.core.fidelity.footnotes import _footnotes
-from mkdocs_prd.core.fidelity.lists import _Hold, _Lists, _Tag
+from mkdocs_prd.core.fidelity.lists import _Hold, _Tag
 from mkdocs_prd.core.fidelity.quotes import _container
 from mkdocs_prd.core.fidelity.syntax import html_block_kind
 
@@ -56,17 +56,19 @@ def normalise(markdown: str, features: Features | None = None, hold: _Hold = Non
     return "\n".join(out)
 
 
-def fences_in_list_items(lines: list[str]) -> list[int]:
-    """1-based numbers of the lines that open a fenced code block inside a list item.
+def fences_in_list_items(lines: list[str], features: Features | None = None) -> list[int]:
+    """1-based numbers of the lines that open a fenced code block inside a container: a list
+    item, a quote (an alert too), or the body of an admonition, details block or tab that
+    ``features`` enables.
 
-    Python-Markdown's ``fenced_code`` only sees fences at the start of a line: inside
-    a list item such a block renders as indented code with its fence lines showing,
-    unless the site enables ``pymdownx.superfences``.
+    Python-Markdown's ``fenced_code`` only sees fences at the start of a line: inside a
+    container such a block renders as indented code or inline code with its fence marks
+    showing, unless the site enables ``pymdownx.superfences``.
     """
-    # Such a fence is indented (to the item's content column): a page without an
-    # indented fence line has none, and most pages are skipped without the scan.
-    if not any(line[:1] in (" ", "\t") and line.lstrip(" \t")[:3] in ("```", "~~~") for line in lines):
+    # Such a fence is indented or quoted: a page without such a line has none, and most
+    # pages are skipped without the scan.
+    if not any(line[:1] in (" ", "\t", ">") and line.lstrip(" \t>")[:3] in ("```", "~~~") for line in lines):
         return []
-    scan = _Lists(Features())
-    scan.run(lines)
-    return scan.fences_in_items
+    found: list[int] = []
+    _container(lines, features or Features(), at=(found, 0))
+    return sorted(set(found))

@@ -35,6 +35,10 @@ _Hold = Callable[[str], str] | None
 _Tag = Callable[[str], str] | None
 """Takes a small inline HTML element and returns the word that stands for it until after Markdown."""
 
+_At = tuple[list[int], int] | None
+"""Where a container's fences in containers are recorded, and the source line number before its
+first line (its lines are the source's, one for one)."""
+
 
 @dataclass(slots=True)
 class _Item:
@@ -46,7 +50,9 @@ class _Item:
 class _Lists:
     """One pass over the lines of a container (the page, or a quote's inside)."""
 
-    def __init__(self, features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0) -> None:
+    def __init__(
+        self, features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0, at: _At = None
+    ) -> None:
         self.features = features
         self.hold = hold
         self.tag = tag
@@ -70,7 +76,10 @@ class _Lists:
         self.para_depth = 0
         self.fence: tuple[str, int, int] | None = None  # opening fence mark, shift, output column
         self.number = 0  # 1-based number of the line being read
-        self.fences_in_items: list[int] = []
+        # 1-based source lines of the fences opened in a list item, quote or admonition body
+        self.fences_in_items: list[int] = at[0] if at is not None else []
+        self.base = at[1] if at is not None else 0  # the source line number before lines[0]
+        self.opened_at = 0  # the line number where the quote or box being read started
 
     def shift_to(self, ind: int) -> int:
         """The output column of a line at source column ``ind`` inside the open items."""
@@ -116,7 +125,8 @@ class _Lists:
         while lines and not lines[-1].strip():
             lines.pop()
             trailing += 1
-        inner = _container([x[body:] for x in lines], self.features, self.hold, self.tag, self.depth + 1)
+        at = (self.fences_in_items, self.base + self.opened_at)
+        inner = _container([x[body:] for x in lines], self.features, self.hold, self.tag, self.depth + 1, at)
         self.out += [" " * (col + 4) + x if x else "" for x in inner]
         self.out += [""] * max(trailing, 1)  # the block ends: the line after it is not in its body
         self.box = None
@@ -132,6 +142,7 @@ class _Lists:
         self.emit(col, text)
         self.box = []
         self.box_at = (col, ind + 4)
+        self.opened_at = self.number
 
     def _release(self) -> None:
         """Put the held HTML block into the output as one placeholder line, blank lines around."""
@@ -154,8 +165,9 @@ class _Lists:
         col, content = self.quote_at
         inside = quote_inside([line[min(content, indent(line)) :] for line in self.quote])
         deeper = self.depth + 1
-        body = _alert(inside, self.features, self.hold, self.tag, deeper) or [
-            "> " + x if x else ">" for x in _container(inside, self.features, self.hold, self.tag, deeper)
+        at = (self.fences_in_items, self.base + self.opened_at - 1)
+        body = _alert(inside, self.features, self.hold, self.tag, deeper, at) or [
+            "> " + x if x else ">" for x in _container(inside, self.features, self.hold, self.tag, deeper, at)
         ]
         self.out += [" " * col + x if x else "" for x in body]
         self.quote_end = len(self.out)
@@ -398,13 +410,14 @@ class _Lists:
                 self.out += [" " * col + QUOTE_BREAK, ""]  # two quotes, not one
             self.quote = [" " * ind + text]
             self.quote_at = (col, self.stack[-1].src)
+            self.opened_at = self.number
             return
         fence = FENCE.match(text)
         if fence is not None and not (fence.group(2)[0] == "`" and "`" in text[fence.end() :]):
             if not self.stack:
                 col = 0  # Python-Markdown's fenced_code sees fences at the start of a line only
-            if self.stack:
-                self.fences_in_items.append(self.number)
+            if self.stack or self.depth:
+                self.fences_in_items.append(self.base + self.number)
             if self.features.superfences and self.prev in ("para", "item"):
                 # Right under paragraph or item text superfences would put the block inside
                 # its <p> (a label line over the template's API fence, at any depth).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mkdocs_prd.core.fidelity.features import Features
-from mkdocs_prd.core.fidelity.lists import _Hold, _Lists, _Tag
+from mkdocs_prd.core.fidelity.lists import _At, _Hold, _Lists, _Tag
 from mkdocs_prd.core.fidelity.syntax import (
     ALERT,
     ALERT_KIND,
@@ -21,7 +21,9 @@ from mkdocs_prd.core.fidelity.syntax import (
 )
 
 
-def _alert(inside: list[str], features: Features, hold: _Hold, tag: _Tag, depth: int = 0) -> list[str] | None:
+def _alert(
+    inside: list[str], features: Features, hold: _Hold, tag: _Tag, depth: int = 0, at: _At = None
+) -> list[str] | None:
     """A GFM alert (``[!NOTE]`` on the quote's first line) as an admonition or titled quote."""
     if not inside:
         return None
@@ -29,7 +31,7 @@ def _alert(inside: list[str], features: Features, hold: _Hold, tag: _Tag, depth:
     if m is None:
         return None
     kind, title = ALERT_KIND[m.group(1).lower()]
-    body = _container(inside[1:], features, hold, tag, depth)
+    body = _container(inside[1:], features, hold, tag, depth, at and (at[0], at[1] + 1))
     if features.admonition:
         return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
     head = f'<strong class="prd-alert__title prd-alert__title--{kind}">{title}</strong>'
@@ -45,13 +47,19 @@ _QUOTE_MARK = re.compile(r"^[^\n>]{0,7}>", re.MULTILINE)
 
 
 def _container(
-    lines: list[str], features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0
+    lines: list[str], features: Features, hold: _Hold = None, tag: _Tag = None, depth: int = 0, at: _At = None
 ) -> list[str]:
-    """Normalise the lines of one container (``depth`` quotes deep): lists, and quotes at its top level."""
+    """Normalise the lines of one container (``depth`` quotes deep): lists, and quotes at its top level.
+
+    ``at`` (a list and a line number): where to record the source lines of fences inside
+    list items, quotes and admonitions, and the source line number before ``lines[0]``.
+    """
     if depth > _MAX_DEPTH:
         return lines
+    sink, base = at if at is not None else ([], 0)
     if not _QUOTE_MARK.search("\n".join(lines)):  # no quote (most pages): one list pass
-        return _Lists(features, hold, tag, depth).run(lines)
+        return _Lists(features, hold, tag, depth, (sink, base)).run(lines)
+    start = 0  # the index of the chunk's first line
     out: list[str] = []
     chunk: list[str] = []
     run_first = ""  # the first line of the run of non-blank lines that ends the chunk
@@ -73,23 +81,24 @@ def _container(
             j = i + 1
             while j < len(lines) and lines[j].strip() and in_quote(expand(lines[j]), 0):
                 j += 1
-            out += _Lists(features, hold, tag, depth).run(chunk) if chunk else []
+            out += _Lists(features, hold, tag, depth, (sink, base + start)).run(chunk) if chunk else []
             if chunk and not prev_blank:
                 out.append("")  # Python-Markdown would run the text above into the quote
             elif after_quote:
                 out += [QUOTE_BREAK, ""]  # Python-Markdown would make one quote of the two
             chunk, run_first = [], ""
             inside = quote_inside(lines[i:j])
-            alert = _alert(inside, features, hold, tag, depth + 1)
+            alert = _alert(inside, features, hold, tag, depth + 1, (sink, base + i))
             if alert is not None:
                 out += alert
             else:
-                out += ["> " + x if x else ">" for x in _container(inside, features, hold, tag, depth + 1)]
+                inner = _container(inside, features, hold, tag, depth + 1, (sink, base + i))
+                out += ["> " + x if x else ">" for x in inner]
             if j < len(lines) and lines[j].strip():
                 out.append("")  # the quote ended at a block: Python-Markdown would run it on
                 prev_blank = True
             after_quote = True
-            i = j
+            i = start = j
             continue
         chunk.append(line)
         prev_blank = not line.strip()
@@ -97,7 +106,7 @@ def _container(
         run_first = "" if prev_blank else run_first or line
         i += 1
     if chunk:
-        out += _Lists(features, hold, tag, depth).run(chunk)
+        out += _Lists(features, hold, tag, depth, (sink, base + start)).run(chunk)
     return out
 
 

@@ -19,18 +19,22 @@ from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule
 @page_rule(
     "PRD801",
     Severity.WARNING,
-    "a fenced code block inside a list item, on a site without pymdownx.superfences",
+    "a fenced code block inside a list item, quote or admonition, on a site without pymdownx.superfences",
 )
 def fence_in_list_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     extensions = ctx.settings.markdown_extensions
-    if extensions is None or features_from_extensions(extensions).superfences:
+    if extensions is None:
         return
-    for line in fences_in_list_items(list(ctx.lines)):
+    features = features_from_extensions(extensions)
+    if features.superfences:
+        return
+    for line in fences_in_list_items(list(ctx.lines), features):
         yield Hit(
             line,
-            "Fenced code block inside a list item renders as indented code with its fence lines showing",
+            "Fenced code block inside a list item, quote or admonition renders as plain text or indented "
+            "code with its fence lines showing",
             "Enable `pymdownx.superfences` in `markdown_extensions`, or start the code block at column 0 "
-            "after the list",
+            "outside the list, quote or admonition",
         )
 
 
