@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Site, build_site
+from conftest import Site, build_site, write_files
 from git_repos import Git
 
 from mkdocs_prd.adapters.cli.main import main
@@ -25,7 +25,7 @@ from mkdocs_prd.adapters.cli.main import main
 GOLDEN = Path(__file__).parent / "golden" / "rules"
 CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
 MATERIAL = {"name": "material", "font": False}
-FINDING = re.compile(r"(?:^|\s)(?:docs/)?(\S+\.md):(\d+): \w+ (PRD\d+)")
+FINDING = re.compile(r"(?:^|\s)(?:docs/|content/)?(\S+\.md):(\d+): \w+ (PRD\d+)")
 
 
 def _prd(title: str, track: str, *edits: tuple[str, str]) -> str:
@@ -78,6 +78,9 @@ def _findings_of_lint(config: Path, capsys: pytest.CaptureFixture[str]) -> set[t
 def _build(root: Path, plugins: list[Any], files: dict[str, str], **config: Any) -> Site:
     """A real build that records the findings (info level, as MkDocs logs them)."""
     files = {"index.md": "# Home\n", **files}
+    if "docs_dir" in config:  # build_site writes into docs/
+        write_files(root / config["docs_dir"], files)
+        files = {}
     logger = logging.getLogger("mkdocs")
     saved = logger.level
     logger.setLevel(logging.INFO)
@@ -149,3 +152,45 @@ def test_git_revision_date_variable_is_the_date(tmp_path: Path, capsys: pytest.C
     page = site.html("prds/dated/index.html")
     card = page[page.index('class="prd-card"') :]
     assert "2026-04-01" in card[: card.index("</dl>")]
+
+
+GEN_SCRIPT = """
+import mkdocs_gen_files
+
+with mkdocs_gen_files.open("prds/generated.md", "w") as f:
+    f.write(TEXT)
+"""
+
+
+@pytest.fixture(scope="module")
+def gen_files_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    pytest.importorskip("mkdocs_gen_files", reason="mkdocs-gen-files is not installed")
+    root = tmp_path_factory.mktemp("gen-files")
+    text = _prd("Generated", "generated", (WHY_NOW, WHY_NOW + "\n\nTBD\n"))
+    (root / "gen.py").write_text(f"TEXT = {text!r}\n{GEN_SCRIPT}", encoding="utf-8")
+    # A docs_dir not named docs, no directory URLs, a site in a subfolder of its host.
+    config = {"docs_dir": "content", "use_directory_urls": False, "site_url": "https://example.com/a/b/"}
+    plugins = ["search", {"gen-files": {"scripts": ["gen.py"]}}, "prd"]
+    return _build(root, plugins, {"prds/clean.md": CLEAN}, **config)
+
+
+def test_generated_prds_are_linted_as_the_build_checks_them(
+    gen_files_site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = gen_files_site
+    assert not (site.root / "content" / "prds" / "generated.md").exists()  # never written into docs_dir
+    built = _findings_of_build(site)
+    assert built == {("prds/generated.md", 25, "PRD110")}
+    assert _findings_of_lint(site.root / "mkdocs.yml", capsys) == built
+    rows = json.loads(site.html("prd-index.json"))["prds"]
+    assert sorted((r["src_path"], r["url"]) for r in rows) == [
+        ("prds/clean.md", "prds/clean.html"),
+        ("prds/generated.md", "prds/generated.html"),
+    ]
+    page = site.html("prds/index.html")
+    start = page.index('<table class="prd-index__table"')
+    table = page[start : page.index("</table>", start)]
+    assert table.count('href="generated.html"') == 1 and table.count('href="clean.html"') == 1
+    for target in ("generated.html", "clean.html"):  # the links resolve in the built site
+        assert (site.root / "site" / "prds" / target).is_file()
+    assert site.html("prds/generated.html").count('class="prd-card"') == 1

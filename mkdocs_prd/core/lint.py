@@ -12,7 +12,7 @@ never an exception.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from mkdocs_prd.core.model import Finding
@@ -106,6 +106,7 @@ def lint(
     docs_dir: str | None = None,
     site_pages: Collection[str] | None = None,
     cache: FactCache | None = None,
+    generated: Mapping[str, bytes] | None = None,
 ) -> LintResult:
     """Lint ``paths`` (files or folders; empty: the whole site) with ``settings``.
 
@@ -119,6 +120,10 @@ def lint(
     IDs): ``cache`` (a :class:`~mkdocs_prd.core.sitewide.facts.FactCache`) keeps
     those by content between runs, so linting one file inside a big site costs
     little more than linting it alone.  The findings are the same with or without it.
+
+    ``generated`` are pages the site's plugins add during a build, with no file in
+    ``docs_dir`` (``src_path`` to bytes): linted with the whole site, else part of the site
+    the files asked for are checked against.  Their findings' file is their ``src_path``.
 
     Raises ``FileNotFoundError`` when a path (or, without paths, ``docs_dir``) does not exist.
     """
@@ -148,6 +153,11 @@ def lint(
         data = _read(t, unreadable, settings)
         if data is not None:
             pages[t.src_path] = data
+    made = {
+        src: data for src, data in (generated or {}).items() if src not in pages and settings.in_scope(src)
+    }
+    if whole_site:
+        pages.update(made)
     wanted = set(pages)
     # The rest of the site, so that a Track ID used elsewhere is still a duplicate.
     others: list[tuple[str, bytes]] = []
@@ -157,6 +167,8 @@ def lint(
                 data = _read(_Target(os.path.join(docs, *src.split("/")), src, src, True), [], settings)
                 if data is not None:
                     others.append((src, data))
+    if not whole_site:
+        others += made.items()
     # Only the findings outlive this block: the models are dropped while the cyclic
     # collector is still paused, so it never walks them (see ``paused_gc``).
     with paused_gc():
@@ -176,6 +188,8 @@ def lint(
     if cache is not None:
         cache.save()
     files = {t.src_path: t.shown for t in targets}
+    if whole_site:
+        files.update({src: src for src in made})
     if trace_files and settings.trace is not None:
         base = settings.trace.base_dir
         files.update({p: _relative(os.path.normpath(os.path.join(base, p)), cwd) for p in trace_files})

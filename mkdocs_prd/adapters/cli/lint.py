@@ -19,6 +19,7 @@ from mkdocs_prd.adapters.cli.main import (
     write_out,
 )
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, read_raw_config
+from mkdocs_prd.adapters.mkdocs.generated import generated_pages
 from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.lint import lint
 from mkdocs_prd.core.model import Severity
@@ -91,8 +92,9 @@ def run(args: argparse.Namespace) -> int:
     docs_dir = site.docs_dir if site is not None else None
     pages = site.page_set() if site is not None else None
     cache = FactCache.for_site(docs_dir) if docs_dir is not None and not args.no_cache else None
+    made = _generated(site) if site is not None and not args.paths else {}
     try:
-        result = lint(args.paths, settings, docs_dir, pages, cache)
+        result = lint(args.paths, settings, docs_dir, pages, cache, made)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc.args[0]}") from exc
     for shown in result.skipped:
@@ -114,10 +116,25 @@ def run(args: argparse.Namespace) -> int:
             fixed = sum(c.fixes for c in changes)
             files = len(changes)
             say(f"Fixed {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}")
-            result = lint(args.paths, settings, docs_dir, pages, cache)
+            result = lint(args.paths, settings, docs_dir, pages, cache, made)
     write_out(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK
+
+
+def _generated(site: SiteConfig) -> dict[str, bytes]:
+    """The pages the site's plugins add in a build (mkdocs-gen-files), as the build checks them."""
+    made = generated_pages(site.site)
+    if made.problem is not None:
+        say(
+            f"mkdocs-prd: note: the site's plugins could not be run ({made.problem}); "
+            "PRDs they generate during a build are not checked here"
+        )
+    elif made.pages:
+        names = ", ".join(sorted(made.pages)[:5]) + (", ..." if len(made.pages) > 5 else "")
+        count = f"{len(made.pages)} page{'s' * (len(made.pages) != 1)}"
+        say(f"mkdocs-prd: note: also checked {count} the site's plugins generate in a build: {names}")
+    return made.pages
 
 
 EXTENSION = "mkdocs_prd.extension"
