@@ -111,6 +111,28 @@ class Field:
     is its plain text without it (a header line); '' when the two are the same."""
 
 
+MULTI_VALUED: frozenset[str] = frozenset(
+    {"owner", "owners", "author", "authors", "reviewers", "reviewer", "approvers", "approver"}
+    | {"stakeholders", "contributors", "team"}
+)
+"""Header keys that may hold several people, each on a line of its own (``**Owner:** Ann``
+over ``**Owner:** Bo``): all of them are the field's value, not only the first."""
+
+
+def joined_field(first: Field, more: Field) -> Field:
+    """One field holding the values of two (``Ann`` + ``Bo`` -> ``Ann, Bo``), on ``first``'s
+    line; a value already in ``first``, or an empty one, adds nothing."""
+    values = [v for v in first.value.split(", ") if v]
+    if not more.value.strip() or more.value.casefold() in (v.casefold() for v in values):
+        return first
+    if not first.value.strip():
+        return Field(first.key, first.label, more.value, more.line, first.source, more.written)
+    written = ""
+    if first.written or more.written:
+        written = f"{first.written or first.value}, {more.written or more.value}"
+    return Field(first.key, first.label, f"{first.value}, {more.value}", first.line, first.source, written)
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """All metadata fields of a PRD, from header lines and from front matter.
@@ -140,11 +162,17 @@ class Metadata:
                     index[f.key] = (f, hd)
                 elif f.source == "header" and hd is None:
                     index[f.key] = (fm, f)
+                elif f.source == "header" and hd is not None and f.key in MULTI_VALUED:
+                    index[f.key] = (fm, joined_field(hd, f))  # a second "**Owner:** Bo" line
             object.__setattr__(self, "_by_key", index)
         return index
 
     def get(self, key: str) -> Field | None:
         """The field for ``key``; front matter wins over a header line.
+
+        A key of :data:`MULTI_VALUED` written on several header lines (``**Owner:** Ann``,
+        ``**Owner:** Bo``) is one field: its values joined by ``, `` (``Ann, Bo``), on the
+        first line, as a front-matter list is (``owner: [Ann, Bo]``).
 
         A core key falls back to its :data:`FIELD_SYNONYMS` (``date`` to ``created``,
         ``last_updated`` …; ``owner`` to ``author`` …) when the PRD has no field of

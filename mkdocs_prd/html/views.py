@@ -16,6 +16,7 @@ from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, j
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Prd, site_status
 from mkdocs_prd.core.moscow import moscow
+from mkdocs_prd.core.parse.targets import OPERATOR_SPELLINGS
 
 CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
 """Metadata shown first on the card, in this order; every other field follows."""
@@ -38,9 +39,6 @@ BANDS: tuple[tuple[float, str], ...] = (
 OPERATOR_SYMBOLS: dict[str, str] = {">=": "≥", "<=": "≤", "<": "<", ">": ">", "=": "="}
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_OPERATOR_SPELLINGS = frozenset(
-    {"", "≥", "≤", ">=", "<=", "<", ">", "=", "~", "at least", "at most", "reduced by", "max", "min", "up to"}
-)
 
 
 def slug(text: str) -> str:
@@ -279,7 +277,7 @@ def target_note(raw: str, unit: str) -> str:
     m = _NUMBER.search(raw)
     if m is None:
         return raw.strip()
-    if raw[: m.start()].strip().lower().rstrip(":") not in _OPERATOR_SPELLINGS:
+    if raw[: m.start()].strip().lower().rstrip(":") not in OPERATOR_SPELLINGS:
         return raw.strip()
     rest = raw[m.end() :].lstrip()
     if unit and rest.lower().startswith(unit.lower()):

@@ -214,7 +214,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
                 kind, quoted = ITEM, (lead, s[item.end() :].strip())
             elif s[:1] == "#" and s.lstrip("#")[:1] in (" ", "\t"):
                 kind = HEADING
-            titled = kind != ITEM and _titled_by_id(head_of(s.lstrip("#")))
+            titled = kind != ITEM and titled_by_id(head_of(s.lstrip("#")))
             if titled:
                 quote_record = True  # "> **FR-2: Totals**": a requirement in a quote or alert
             elif not quote_record or kind == HEADING:
@@ -247,7 +247,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             out.append(cur)
             mode = "block"
         elif s[:2] in _BOLD_MARKS and lead < 2 and (prev_blank or mode != "list"):
-            if cur is not None and mode == "block" and _label_of(s) in labels and _titled_by_id(cur.head):
+            if cur is not None and mode == "block" and _label_of(s) in labels and titled_by_id(cur.head):
                 cur.attrs.append((n, s.strip()))  # "**Acceptance:** opens in Excel" under FR-1
                 last_bullet = n
             else:
@@ -316,7 +316,7 @@ _ID_HEAD = re.compile(
 )
 
 
-def _titled_by_id(head: str) -> bool:
+def titled_by_id(head: str) -> bool:
     """Whether a record's title is an id and a name (``FR-1: Export``), not a sentence about ids."""
     return leading_id(_ID_HEAD, head) is not None
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 import yaml
 
 from mkdocs_prd.core.model import Field, Problem
+from mkdocs_prd.core.parse.inline import meta_field
 
 # libyaml when available: the pure-Python composer costs more than the rest of the parse.
 _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -89,9 +90,8 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
         out.data[key] = value
         text = _field_text(value)
         if text is not None and normalise_key(key) != IGNORE_KEY:
-            out.fields.append(
-                Field(key=normalise_key(key), label=key, value=text, line=line, source="front_matter")
-            )
+            # The same value reading as a header line: `owner: "[Ann](mailto:ann@x.io)"` is Ann.
+            out.fields.append(meta_field(normalise_key(key), key, text, line, "front_matter"))
     if budget[0] < 0:
         out.problems.append(
             Problem(

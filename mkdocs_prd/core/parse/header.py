@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mkdocs_prd.core.model import CORE_FIELDS, FIELD_SYNONYMS, Field, Problem
+from mkdocs_prd.core.model import CORE_FIELDS, FIELD_SYNONYMS, Field, Problem, joined_field
 from mkdocs_prd.core.parse.cells import split_row
 from mkdocs_prd.core.parse.front import normalise_key
-from mkdocs_prd.core.parse.inline import plain_value
+from mkdocs_prd.core.parse.inline import meta_field
 from mkdocs_prd.core.parse.lines import (
     BLANK,
     CODE,
@@ -165,6 +165,14 @@ def read_header(src: Source, title_line: int, end: int, soft_end: int | None = N
         found, read_all = _read_block(lines, n, block_end)
         if n >= soft and len({_core(f.key) for f in found} - {None}) < 2:
             found = []
+        if not found and out.fields and _listed(out.fields[-1], lines, n, block_end):
+            # "**Owners:**", a blank line, then the list of owners: the list is its value.
+            for i in range(n, block_end):
+                out.fields[-1] = _with_item(out.fields[-1], lines[i - 1])
+            if out.replaceable and _only_blank_between(kinds, out.end, n):
+                out.end = block_end - 1
+            n = block_end
+            continue
         if found and (first_block or any(f.key in HEADER_KEYS for f in found)):
             if not out.fields:
                 out.start, out.end, out.replaceable = n, block_end - 1, read_all
@@ -253,6 +261,7 @@ def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bo
     out: list[Field] = []
     read_all = not cut
     lines_read = 0
+    listing = False  # the last field's label stands alone: list items under it are its value
     for offset, text in enumerate(texts):
         if not text:
             continue  # a blank line of a blockquote
@@ -260,13 +269,36 @@ def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bo
         if got:
             out.extend(got)
             lines_read += 1
+            listing = not got[-1].value
+        elif listing and _LIST_MARK.match(text):
+            out[-1] = _with_item(out[-1], text)  # "**Owners:**" over "- Ann" and "- Bo"
         else:
-            read_all = False
+            read_all = listing = False
     if lines_read == 1 and len(out) == 1 and _loose(texts[out[0].line - start]):
         # "**Status** quo: clerks copy invoices by hand." alone: a bold word in a
         # sentence; a bold word without a colon is a field only in a run of header lines.
         return [], False
     return out, read_all
+
+
+def _listed(last: Field, lines: list[str], start: int, end: int) -> bool:
+    """Whether lines ``start..end-1`` are list items that are the value of ``last``, a field
+    whose label stands alone (``**Owners:**``); a list of fields is read as fields."""
+    return (
+        not last.value
+        and end - start <= _MAX_LINES
+        and all(_LIST_MARK.match(_unquote(lines[i - 1])) for i in range(start, end))
+    )
+
+
+def _with_item(f: Field, item: str) -> Field:
+    """``f`` with the text of list item ``item`` added to its value (``Ann`` + ``- Bo`` -> ``Ann, Bo``)."""
+    s = _unquote(item)
+    m = _LIST_MARK.match(s)
+    written = clean_value(s[m.end() :] if m is not None else s)
+    if not written:
+        return f
+    return joined_field(f, _made(f.key, f.label, written, f.line))
 
 
 def _unquote(line: str) -> str:
@@ -348,10 +380,8 @@ def _sentence(rest: str) -> bool:
 
 
 def _made(key: str, label: str, written: str, line: int) -> Field:
-    """A header Field: its value is the text without inline markup (see :func:`plain_value`);
-    a Status keeps it, :func:`~mkdocs_prd.core.model.status_word` reads its word."""
-    value = written if key == "status" else plain_value(written)
-    return Field(key, label, value, line, "header", written if value != written else "")
+    """A header Field (see :func:`meta_field`)."""
+    return meta_field(key, label, written, line, "header")
 
 
 def header_key(label: str) -> str:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from typing import Literal, TypeAlias
 
-__all__ = ["InlinePiece", "inline_pieces", "plain_value"]
+from mkdocs_prd.core.model import Field, MetaSource
+
+__all__ = ["InlinePiece", "inline_pieces", "meta_field", "plain_value"]
 
 InlinePiece: TypeAlias = tuple[Literal["text", "code", "link"], str, str]
 """``(kind, text, url)``: ``url`` is the link target for ``link`` pieces, else ''."""
@@ -34,6 +36,15 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
 )
+
+
+def meta_field(key: str, label: str, written: str, line: int, source: MetaSource) -> Field:
+    """A metadata Field read the same way from a header line and from front matter: its
+    value is the text without inline markup (see :func:`plain_value`; ``"[Ann](mailto:…)"``
+    is ``Ann``), ``written`` keeps the markup when there is any.  A Status keeps it in its
+    value: :func:`~mkdocs_prd.core.model.status_word` reads its word (``**Approved**``)."""
+    value = written if key == "status" else plain_value(written)
+    return Field(key, label, value, line, source, written if value != written else "")
 
 
 def plain_value(text: str) -> str:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Iosm, IosmIndex, IosmTarget, Number, Problem, Section
 from mkdocs_prd.core.parse.blocks import Table, attribute, cell, tables
+from mkdocs_prd.core.parse.gate_lines import gate_statement, metric_target
 from mkdocs_prd.core.parse.lines import (
     BLANK,
     CODE,
@@ -269,20 +270,12 @@ def _gate_label(text: str) -> GateKey | None:
 
 
 def _gate_target(text: str, n: int, reader: _Reader) -> bool:
-    """``Gate-I: semantic clarity ≥ 0.95`` (also ``**Gate-O (Optimize):** P95 ≤ 2 s``): a gate named
-    with its target in one line; False when the line does not start with a gate's name."""
-    pair = bold_label(text) if text[:2] == "**" else None
-    if pair is None:
-        key, sep, rest = text.partition(":")
-        if not sep or len(key) > 40:
-            return False
-        pair = (strip_bold(key.strip()), rest.strip())
-    gate = gate_of(pair[0]) if pair[0][:4].casefold() == "gate" else None
-    if gate is None or not pair[1]:
+    """A gate named with its target in one line (``Gate-S: no new service without an owner``,
+    ``**Gate-I:** p95 < 200 ms``; see :func:`gate_statement`); False when it is not one."""
+    found = gate_statement(text)
+    if found is None:
         return False
-    split = _metric_target(pair[1])
-    metric, target = split if split is not None else (f"Gate-{gate}", pair[1])
-    reader.target(gate, metric, target, n, "list")
+    reader.target(found[0], found[1], found[2], n, "list")
     return True
 
 
@@ -319,7 +312,7 @@ def _read_item(item: ListLine, n: int, gate: GateKey | None, in_index: bool, rea
         return True
     if gate is None or indent > 1:
         return False
-    split = _metric_target(text)
+    split = metric_target(text)
     if split is None:
         return False
     reader.target(gate, split[0], split[1], n, "list")
@@ -353,27 +346,6 @@ def _index_attribute(text: str, n: int, reader: _Reader) -> bool:
     return False
 
 
-def _metric_target(text: str) -> tuple[str, str] | None:
-    """``Metric: target`` (also ``**Metric:** target`` or ``Metric ≤ 5%``) split in two.
-
-    ``text`` is a list item's text, without surrounding blanks.
-    """
-    if text[:2] == "**":
-        pair = bold_label(text)
-        if pair is not None:
-            return (pair[0], pair[1]) if pair[1] else None
-    metric, sep, target = text.partition(":")
-    if sep:
-        metric, target = metric.strip(), target.strip()
-        if metric and target:
-            return (strip_bold(metric) if metric[:2] in ("**", "__") else metric), target
-    for ch in "≥≤<>=":
-        at = text.find(ch)
-        if at > 0:
-            return strip_bold(text[:at].strip()), text[at:].strip()
-    return None
-
-
 def _read_table(table: Table, reader: _Reader) -> set[int]:
     """Targets and index figures from the gate table; the lines it understood."""
     col_gate = table.column("gate")
@@ -387,17 +359,28 @@ def _read_table(table: Table, reader: _Reader) -> set[int]:
     # The plugin's table shows the gate, baseline, target and delta columns only: a
     # table with any other column, or a row with more cells than the header, is left
     # as the author wrote it (its targets are still read for the rules).
-    shown = {col_gate, col_base, col_target, col_delta}
+    # A Metric column makes it a list of each gate's metrics in a table (the list form):
+    # | Gate | Metric | Target |, a blank gate cell continuing the gate above.
+    col_metric = table.column("metric", "measure", "kpi", "indicator")
+    if col_metric == col_gate:
+        col_metric = -1
+    shown = {col_gate, col_base, col_target, col_delta, col_metric}
     width = len(table.header)
     complete = all(i in shown for i in range(width)) and all(len(c) <= width for _, c in table.rows)
     understood = {table.line, table.line + 1}
+    last: GateKey | None = None
     for n, cells in table.rows:
         name = cell(cells, col_gate)
         base = cell(cells, col_base) if col_base >= 0 else None
         delta = cell(cells, col_delta) if col_delta >= 0 else None
         target = cell(cells, col_target) if col_target >= 0 else ""
-        gate = gate_of(name)
-        if gate is not None:
+        gate = gate_of(name) if name.strip() or col_metric < 0 else last
+        last = gate or last
+        if gate is not None and col_metric >= 0:
+            metric = strip_bold(cell(cells, col_metric))
+            reader.target(gate, metric, target, n, "list", baseline=base or None, delta=delta or None)
+            understood.add(n)
+        elif gate is not None:
             reader.target(gate, f"Gate-{gate}", target, n, "table", baseline=base, delta=delta)
             understood.add(n)
         elif "index" in normalise_title(strip_bold(name)):

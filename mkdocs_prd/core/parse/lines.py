@@ -28,8 +28,9 @@ COMMENT = 6
 # Headings and list items are plain tuples: a page has hundreds of them, and a
 # NamedTuple costs about twice as much to build (a dataclass several times more).
 Heading: TypeAlias = tuple[int, str, int]
-"""An ATX heading outside code: ``(level, text, line)``; ``level`` 1-6, ``text``
-without the ``#`` marks, ``line`` 1-based."""
+"""A heading outside code: ``(level, text, line)``; ``level`` 1-6, ``text`` without the
+``#`` marks, ``line`` 1-based.  ATX (``## Goals``) or setext (``Goals`` over ``---``: level
+2, over ``===``: level 1; ``line`` is the text's line, the underline counts as BLANK)."""
 
 ListLine: TypeAlias = tuple[int, bool, str]
 """A list item line: ``(indent, ordered, text)``; ``indent`` in columns (tabs count 4),
@@ -143,6 +144,14 @@ def scan(lines: list[str], body_start: int) -> Source:
             kinds[i] = BLANK
             continue
         c = s[0]
+        if (c == "=" or c == "-") and s is line and _setext_under(lines, kinds, i, body_start, c):
+            # "FR-2: Export" over "---" / "===": the text line is a heading, as Python-Markdown
+            # renders it; the underline is part of it (no content, no thematic break).
+            kinds[i - 1] = HEADING
+            kinds[i] = BLANK
+            items.pop(i, None)  # "1. Problem" over "----": Python-Markdown's h2, not a list item
+            headings.append((1 if c == "=" else 2, lines[i - 1].strip(" \t"), i))
+            continue
         if c == "-" or c == "*" or c == "+":
             after = s[1:2]
             if after == " " or after == "\t" or not after:
@@ -202,6 +211,21 @@ def scan(lines: list[str], body_start: int) -> Source:
             )
         )
     return src
+
+
+def _setext_under(lines: list[str], kinds: list[int], i: int, body_start: int, mark: str) -> bool:
+    """Whether line ``i`` (0-based, in the first column, starting with ``mark``) underlines a
+    setext heading as Python-Markdown reads one: ``mark`` repeated (trailing blanks allowed)
+    under a line of text or a list item (``1. Problem``) that starts a block (after a blank
+    line, a heading, a rule or a hidden block; indented less than four).  A longer paragraph
+    or list over ``---`` is text and a rule.
+    """
+    if i < body_start or kinds[i - 1] not in (TEXT, ITEM) or lines[i].rstrip(" \t").strip(mark):
+        return False
+    if i - 1 >= body_start and kinds[i - 2] in (TEXT, ITEM):
+        return False
+    above = lines[i - 1]
+    return above[:1] != "\t" and len(above) - len(above.lstrip(" ")) < 4
 
 
 def _is_rule_of(s: str, mark: str) -> bool:

@@ -19,6 +19,14 @@ _OPERATORS: tuple[tuple[str, str], ...] = (
     ("max. ", "<="),
     ("max ", "<="),
     ("up to ", "<="),
+    ("less than ", "<"),
+    ("fewer than ", "<"),
+    ("under ", "<"),
+    ("below ", "<"),
+    ("within ", "<="),
+    ("more than ", ">"),
+    ("greater than ", ">"),
+    ("above ", ">"),
     ("reduced by ", "reduced by"),
     ("reduce by ", "reduced by"),
     (">=", ">="),
@@ -33,6 +41,10 @@ _OPERATORS: tuple[tuple[str, str], ...] = (
     ("=", "="),
     ("~", "="),
 )
+WORD_OPERATORS: tuple[str, ...] = tuple(w.strip() for w, _ in _OPERATORS if w[0].isalpha())
+"""The operators written as words (``at most``, ``under`` …), longest first."""
+OPERATOR_SPELLINGS: frozenset[str] = frozenset(w.strip() for w, _ in _OPERATORS) | {"", "max", "min"}
+"""Every way a target's operator is written (``≥``, ``at least`` …; "" for none)."""
 _NUMBER = re.compile(r"[-+−]?(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)")
 _KNOWN_UNITS = frozenset(
     [

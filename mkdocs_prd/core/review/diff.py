@@ -274,7 +274,12 @@ _HIGHER_IS_TIGHTER = {">=": True, ">": True, "reduced by": True, "<=": False, "<
 
 
 def _target_key(t: IosmTarget) -> tuple[str, str]:
-    return (t.gate, norm(t.metric).casefold())
+    # A target that names no metric ("Gate-S: no new service without an owner") is known by its text.
+    return (t.gate, norm(t.metric or t.raw).casefold())
+
+
+def _target_name(t: IosmTarget) -> str:
+    return f"{t.gate} `{norm(t.metric)}`" if t.metric else f"Gate-{t.gate}"
 
 
 def _iosm_changes(base: Prd, head: Prd) -> list[Change]:
@@ -282,7 +287,7 @@ def _iosm_changes(base: Prd, head: Prd) -> list[Change]:
     old = {_target_key(t): t for t in base.iosm.targets}
     new = {_target_key(t): t for t in head.iosm.targets}
     for key, t in new.items():
-        what = f"{t.gate} `{norm(t.metric)}`"
+        what = _target_name(t)
         before = old.get(key)
         if before is None:
             out.append(Change("iosm_added", what, f"target `{norm(t.raw)}` added", "head", t.line))
@@ -292,7 +297,7 @@ def _iosm_changes(base: Prd, head: Prd) -> list[Change]:
             )
     for key, t in old.items():
         if key not in new:
-            what = f"{t.gate} `{norm(t.metric)}`"
+            what = _target_name(t)
             out.append(Change("iosm_removed", what, f"target `{norm(t.raw)}` removed", "base", t.line))
     bt, ht = base.iosm.index.target, head.iosm.index.target
     if bt is not None and ht is not None and norm(bt.raw) != norm(ht.raw):
