@@ -90,6 +90,21 @@ KINDS: dict[str, list[str]] = {
         "- a\n| x | y |\n|---|---|\n| 1 | 2 |\n",
         "- a\n  - b\n| x | y |\n|---|---|\n",
     ],
+    "a block right after a table's rows": [
+        "| Metric | Target |\n|---|---|\n| P95 | 200ms |\n- Note: measured weekly\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n2. second\n3. third\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n> quoted\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n### Next\nmore row text\n",
+        "- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n  - sub\n",
+    ],
+    "heading indented 1-3 spaces": [
+        "Text\n ### Risks\n1. one\n",
+        "- a\n\n   ## Deep\n",
+    ],
+    "rule under a list item, less indented than its text": [
+        "   - Totals: 3\n  ---\n",
+        "1. a\n  ***\n",
+    ],
     "html block with a markdown attribute, no md_in_html": [
         "<div markdown>\n\n- a\n- b\n\n</div>\n",
         '- a\n\n  <div markdown="1">\n\n  - x\n\n  </div>\n',

@@ -67,6 +67,8 @@ class _Lists:
         self.para_start = 0  # index in out of the first line of the paragraph being read
         self.para_item = False  # whether that line is a list item's first line
         self.md_open = 0  # elements with a markdown attribute open (for md_in_html)
+        self.table_rows = False  # the lines being read are a table's (its header row was read)
+        self.closed = False  # the line being read closed list items
         self.raw: list[str] = []
         self.out: list[str] = []
         self._scanned = 0  # self.out[:_scanned] has been searched for blank lines
@@ -218,6 +220,7 @@ class _Lists:
         if not line or line.isspace():
             self.out.append("")
             self.prev = "blank"
+            self.table_rows = False
             return
         if self.prev == "html":
             self.out.append(line)  # inside a raw HTML block: untouched until a blank line
@@ -246,6 +249,10 @@ class _Lists:
         if self.prev == "code" and ind - (self.stack[-1].src if self.stack else 0) < 4:
             self.out.append("")  # indented code ends: Python-Markdown needs a blank line
             self.prev = "blank"
+        if self.table_rows and self._ends_table(ind, text):
+            self.out.append("")  # Python-Markdown would read the line as one more row
+            self.prev = "blank"
+            self.table_rows = False
         if self.prev in ("para", "item") and self._lazy(ind, text, nxt):
             base = self.stack[-1].tgt if self.stack and ind < self.stack[-1].src else self.shift_to(ind)
             marker = ITEM.match(text)
@@ -260,6 +267,7 @@ class _Lists:
         while self.stack and ind < self.stack[-1].src:
             sibling = self.stack.pop()
         depth = len(self.stack)
+        self.closed = sibling is not None  # the items (and their paragraph) just ended
         if sibling is not None and self.prev != "blank" and self._block_starts_indented():
             # Python-Markdown would file this line under the indented block it follows.
             self.out.append("")
@@ -288,6 +296,15 @@ class _Lists:
             return
         if (len(last) - len(last.rstrip("\\"))) % 2:  # an odd run: the last backslash is not escaped
             self.out[-1] = last[:-1] + "  "
+
+    def _ends_table(self, ind: int, text: str) -> bool:
+        """Whether a line after a table's rows starts a block that ends the table (GFM, as
+        markdown-it reads it): any list item, a quote, heading, fence, rule or HTML block."""
+        if text[:1] not in BLOCK_START or ind - (self.stack[-1].src if self.stack else 0) >= 4:
+            return False
+        if ITEM.match(text) or text[0] == ">" or ATX.match(text) or FENCE.match(text) or HR.match(text):
+            return True
+        return html_block_kind(text) not in (0, 7)
 
     def _md_in_html(self, text: str) -> bool:
         """Whether the HTML block line ``text`` is md_in_html's: an opening tag with a
@@ -426,7 +443,7 @@ class _Lists:
             self.emit(col, text)
             self.prev = "other"
             return
-        if self.prev in ("para", "item") and SETEXT.match(text):
+        if self.prev in ("para", "item") and SETEXT.match(text) and not self.closed:
             if not self._setext(text):
                 self.emit(col, text)
                 self.prev = "other"
@@ -434,6 +451,8 @@ class _Lists:
         if ATX.match(text) or HR.match(text):
             if self.stack and self.prev in ("para", "item"):
                 self.out.append("")  # in a list item Python-Markdown would read it as the item's text
+            if text[0] == "#":  # Python-Markdown reads a heading whose # starts its line
+                col = self.stack[-1].tgt if self.stack else 0
             self.emit(col, text)
             self.prev = "other"
             return
@@ -465,3 +484,4 @@ class _Lists:
             self.para_depth = len(self.stack)
         # A table's header row: the rows after it are not paragraph text.
         self.prev = "table" if "|" in text and is_delimiter_row(nxt) else "para"
+        self.table_rows = self.prev == "table" or (self.table_rows and self.prev == "para")
