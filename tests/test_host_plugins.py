@@ -194,3 +194,49 @@ def test_generated_prds_are_linted_as_the_build_checks_them(
     for target in ("generated.html", "clean.html"):  # the links resolve in the built site
         assert (site.root / "site" / "prds" / target).is_file()
     assert site.html("prds/generated.html").count('class="prd-card"') == 1
+
+
+def _post(title: str, track: str, meta: str) -> str:
+    text = _prd(
+        title,
+        track,
+        ("**Date:** 2026-02-03\n", ""),
+        ("\n---\n\n## 1. Problem", "\n<!-- more -->\n\n## 1. Problem"),
+    )
+    return f"---\ndate: 2026-01-15\n{meta}---\n\n{text}"
+
+
+WALLET = _post("Wallet", "wallet", "categories: [PRDs]\n").replace(WHY_NOW, WHY_NOW + "\n\nTBD\n")
+
+
+@pytest.fixture(scope="module")
+def blog_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    files = {
+        "blog/index.md": "# Blog\n",
+        "blog/posts/wallet.md": WALLET,
+        "blog/posts/later.md": _post("Later", "later", "draft: true\n"),  # left out of the build
+    }
+    return _build(tmp_path_factory.mktemp("blog"), ["search", {"blog": {"blog_dir": "blog"}}, "prd"], files)
+
+
+def test_a_prd_written_as_a_blog_post_is_a_prd_of_the_build(
+    blog_site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = blog_site
+    post = site.html("blog/2026/01/15/prd-wallet/index.html")
+    assert post.count('class="prd-card"') == 1
+    rows = json.loads(site.html("prd-index.json"))["prds"]
+    assert [(r["src_path"], r["url"]) for r in rows] == [
+        ("blog/posts/wallet.md", "blog/2026/01/15/prd-wallet/")
+    ]
+    page = site.html("prds/index.html")
+    start = page.index('<table class="prd-index__table"')
+    assert page.count('href="../blog/2026/01/15/prd-wallet/"', start) == 1
+    assert "Later" not in page[start:]  # the draft post is not built: not listed
+    assert not (site.site_dir / "blog/2026/01/15/prd-later").exists()
+    assert not site.messages(logging.ERROR)
+    # lint checks the posts as the build does (the draft too: it is a file of the site)
+    built = _findings_of_build(site)
+    tbd = WALLET.splitlines().index("TBD") + 1
+    assert built == {("blog/posts/wallet.md", tbd, "PRD110")}
+    assert {f for f in _findings_of_lint(site.root / "mkdocs.yml", capsys) if "later" not in f[0]} == built

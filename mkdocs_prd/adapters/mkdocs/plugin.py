@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +31,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     translations_of,
 )
 from mkdocs_prd.adapters.mkdocs.dirty import DependentPages, digest, force_render
+from mkdocs_prd.adapters.mkdocs.hidden import hidden_by_plugins, still_excluded
 from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
@@ -130,7 +131,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             return files
         _leave_out_unnamed(files)
         undecodable: list[tuple[File, bytes]] = []
-        self.catalog = build_catalog(_page_bytes(files, undecodable), self.settings)
+        pages = [*files.documentation_pages(), *hidden_by_plugins(files, config)]
+        self.catalog = build_catalog(_page_bytes(pages, undecodable), self.settings)
         if self.command in ("build", "gh-deploy") and not self.frozen:
             # A one-off build: the catalog lives until the end, so the collector need not
             # walk it at every pass while the pages render (thawed at shutdown).
@@ -255,6 +257,16 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             # Tooltips of Material's page-status icons; the site's own definitions win.
             titles = status_titles(self.catalog, renderer.labels)
             config.extra["status"] = {**titles, **(config.extra.get("status") or {})}
+
+    # After Material's blog (-50) has included its posts again: a PRD whose page is still
+    # excluded (a draft post) is not rendered, so the index must not link to it.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.site_index is not None:
+            gone = still_excluded(files, (prd.path for prd in self.catalog))
+            if gone:
+                self.site_index.rows = tuple(r for r in self.site_index.rows if r.src_path not in gone)
+        return nav
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # A PRD's first lines are its text, never MultiMarkdown metadata (a setext title
@@ -416,10 +428,10 @@ def _read_text(files: Files, src_path: str) -> str | None:
         return None  # an unreadable report is the render module's finding to report, not ours
 
 
-def _page_bytes(files: Files, undecodable: list[tuple[File, bytes]]) -> Iterator[tuple[str, bytes]]:
-    """``(src_uri, bytes)`` of every documentation page that has bytes; the pages MkDocs
+def _page_bytes(pages: Iterable[File], undecodable: list[tuple[File, bytes]]) -> Iterator[tuple[str, bytes]]:
+    """``(src_uri, bytes)`` of every page of ``pages`` that has bytes; the pages MkDocs
     cannot read as UTF-8 are also put in ``undecodable``."""
-    for file in files.documentation_pages():
+    for file in pages:
         data = _bytes_of(file)
         if data is None:
             continue
