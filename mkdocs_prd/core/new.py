@@ -100,6 +100,27 @@ def _words(text: str) -> list[str]:
     return [*words, word] if word else words
 
 
+# Device names Windows refuses as a file or folder name, in any case and with any extension
+# (CON.md, nul.tar.gz): a clone there could not check the file out.
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in [*"0123456789", "¹", "²", "³"]]
+)
+# MkDocs makes index.md and README.md the page of their folder.
+_FOLDER_PAGES = frozenset({"index", "readme"})
+
+
+def device_name(name: str) -> bool:
+    """Whether Windows refuses ``name`` as a file or folder name: a device name (``CON``,
+    ``nul.md``, ``COM1``, ``LPT¹`` ...) or a name ending with ``.`` or a space."""
+    return name.split(".", 1)[0].rstrip(" ").casefold() in _DEVICES or name.endswith((".", " "))
+
+
+def reserved_name(name: str) -> bool:
+    """Whether a new PRD's file may not be called ``name`` (with or without ``.md``): a
+    :func:`device_name`, or ``index``/``README``, which MkDocs makes its folder's page."""
+    return device_name(name) or name.split(".", 1)[0].casefold() in _FOLDER_PAGES
+
+
 def unique_track_id(base: str, taken: Iterable[str]) -> str:
     """``base``, or ``base-2``, ``base-3`` … whichever no existing Track ID uses (case-insensitive)."""
     used = {t.casefold() for t in taken}
@@ -155,14 +176,20 @@ def new_prd(
     status: str = "Draft",
     today: dt.date | None = None,
     taken_track_ids: Iterable[str] = (),
+    reserved_paths: Iterable[str] = (),
 ) -> NewPrd:
     """Fill ``template`` for a new PRD and decide its path.
 
     ``track_id`` defaults to the title's slug made unique against
     ``taken_track_ids``.  With ``file_name`` (a track layout) the path is
-    ``folder/<track id>/<file_name>``, otherwise ``folder/<slug>.md``.
+    ``folder/<track id>/<file_name>``, otherwise ``folder/<slug>.md``.  A slug that is a
+    :func:`reserved_name`, or whose file would be one of ``reserved_paths`` (pages the
+    plugin generates, compared as absolute paths), gets ``-prd`` appended.
     """
     slug = slugify(title)
+    reserved = {os.path.abspath(p) for p in reserved_paths}
+    if reserved_name(slug) or os.path.abspath(os.path.join(folder, f"{slug}.md")) in reserved:
+        slug += "-prd"
     tid = track_id if track_id is not None else unique_track_id(slug, taken_track_ids)
     if file_name and not is_track_id(tid):
         raise ValueError(f"{tid!r} is not a Track ID; as a folder name it could leave {folder}")

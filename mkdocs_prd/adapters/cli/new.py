@@ -24,11 +24,13 @@ from mkdocs_prd.adapters.cli.main import (
     say,
     write_out,
 )
+from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.new import (
     OutsideSite,
     builtin_skeleton,
     check_inside,
     default_location,
+    device_name,
     new_prd,
     write_new,
 )
@@ -126,6 +128,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         folder, file_name = ".", None
 
+    if track_id is not None and file_name is not None and device_name(track_id):
+        raise UsageError(
+            f"--track-id {track_id!r} cannot name a folder: Windows refuses device names (CON, NUL, "
+            "COM1 ...) and names ending with '.'; choose another Track ID"
+        )
     prd = new_prd(
         template,
         title=title,
@@ -135,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
         track_id=track_id,
         status=status,
         taken_track_ids=taken,
+        reserved_paths=_generated_pages(site),
     )
     try:
         write_new(prd, root)
@@ -148,6 +156,15 @@ def run(args: argparse.Namespace) -> int:
     write_out(terminal_text(_shown(prd.path)) + "\n")
     _note_scope(prd.path, docs_dir, settings)
     return EXIT_OK
+
+
+def _generated_pages(site: SiteConfig | None) -> list[str]:
+    """The paths of the pages the plugin generates (index page, traceability matrix): not for a PRD."""
+    if site is None:
+        return []
+    trace = site.settings.trace
+    pages = [site.plugin.index_page, trace.page if trace is not None else None]
+    return [os.path.join(site.docs_dir, *page.split("/")) for page in pages if page]
 
 
 def _inside(path: str, root: str) -> bool:
