@@ -1,0 +1,64 @@
+"""The language server under hostile documents, over stdio with a real client: each one
+gets its diagnostics (a finding, never a crash or silence), hovers and code actions
+answer on it, and the server still serves an ordinary page afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types
+from test_lsp import CLEAN, Session, run_session, version, write_site
+
+# Each level refers to the one before twice: 2**40 values if the aliases were expanded.
+ALIASES = "a0: &a0 [x, x]\n" + "".join(f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n" for i in range(1, 40))
+HOSTILE = {
+    "nul.md": CLEAN.replace("## 1. Problem", "## 1. Pro\x00blem\x00"),
+    "surrogate.md": CLEAN.replace("**Status:** Approved", "**Status:** Appr\ud800oved\udcff"),
+    "cr.md": CLEAN.replace("\n", "\r"),
+    "mixed.md": CLEAN.replace("\n\n", "\r\n\r"),
+    "bidi.md": CLEAN.replace("**Owner:**", "**Owner:** \u202e\x1b]0;x\x07"),
+    "long-line.md": CLEAN + "x" * 300_000 + "\n",
+    "deep-list.md": CLEAN + "".join("  " * i + "- a\n" for i in range(500)),  # 250 kB
+    "deep-quote.md": CLEAN + ">" * 20_000 + " a\n",
+    "yaml-broken.md": "---\ntitle: [unclosed\n  : - :\n---\n" + CLEAN,
+    "yaml-aliases.md": "---\n" + ALIASES + "---\n" + CLEAN,
+    "utf16-read-as-latin1.md": CLEAN.encode("utf-16").decode("latin-1"),
+    "empty.md": "",
+}
+
+
+def test_hostile_documents_get_diagnostics_and_the_server_goes_on(tmp_path: Path) -> None:
+    write_site(tmp_path, {"index.md": "# Home\n"})
+
+    async def body(s: Session) -> dict[str, object]:
+        got: dict[str, object] = {}
+        for name, text in HOSTILE.items():
+            # Each its own Track ID: no page's check waits on the others' (PRD106).
+            uri = s.open(f"prds/{name}", text.replace("saved-payment-methods", name[:-3]))
+            got[name] = await s.wait_for(uri, version(1))
+            hover = await s.client.text_document_hover_async(
+                types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+            )
+            actions = await s.client.text_document_code_action_async(
+                types.CodeActionParams(
+                    types.TextDocumentIdentifier(uri),
+                    types.Range(types.Position(0, 0), types.Position(3, 0)),
+                    types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+                )
+            )
+            assert hover is None or isinstance(hover, types.Hover)
+            assert actions is None or isinstance(actions, (list, tuple))
+            # Closed again, so it is not checked again with every later page (a new Track ID
+            # elsewhere re-checks the open pages).
+            s.client.text_document_did_close(
+                types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+            )
+        uri = s.open("prds/ordinary.md", CLEAN.replace("**Status:** Approved", "**Status:** Shipped"))
+        got["ordinary"] = await s.wait_for(uri, version(1))
+        return got
+
+    got = run_session(tmp_path, body)
+    assert [d.code for d in got["ordinary"]] == ["PRD102"]  # type: ignore[attr-defined]
+    codes = {name: {d.code for d in found} for name, found in got.items()}  # type: ignore[attr-defined]
+    assert "PRD102" in codes["surrogate.md"]
+    assert "PRD001" in codes["yaml-aliases.md"] and "PRD001" in codes["yaml-broken.md"]
