@@ -52,6 +52,25 @@ def criteria(n: int) -> str:
     return BASE.replace("- [ ] open item\n", "- [ ] open item\n" * n, 1)
 
 
+def long_line(n: int) -> str:
+    # One paragraph line of n * 100 characters with inline markup scattered through it.
+    line = "word **b** `c` [d](e) " * (n * 5)
+    return BASE.replace("## 5. Requirements\n", "## 5. Requirements\n" + line + "\n", 1)
+
+
+def table_rows(n: int) -> str:
+    rows = "".join(f"| FR-{i} | Requirement {i} | Must |\n" for i in range(n))
+    table = "| ID | Requirement | Priority |\n|----|----|----|\n" + rows
+    return BASE.replace("### Non-Functional Requirements", table + "\n### Non-Functional Requirements", 1)
+
+
+def nesting(n: int) -> str:
+    # Lists and quotes nested up to 100 deep, again and again.
+    lines = "".join("  " * (i % 100) + "- item\n" for i in range(n))
+    quotes = "".join(">" * (i % 100) + " quote\n" for i in range(n))
+    return BASE.replace("## 5. Requirements\n", "## 5. Requirements\n" + lines + "\n" + quotes, 1)
+
+
 INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     # (input, n): at n the input costs at least twice the rest of the page, so a scan
     # per item shows as a ratio near 16.
@@ -61,6 +80,9 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "requirements": (requirements, 3000),
     "risk rows": (risk_rows, 4000),
     "acceptance criteria": (criteria, 6000),
+    "a line of a million characters (at 4n)": (long_line, 2500),
+    "requirement table rows": (table_rows, 1000),
+    "nested lists and quotes": (nesting, 800),
 }
 
 
