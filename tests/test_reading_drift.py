@@ -19,6 +19,7 @@ from mkdocs_prd.adapters.cli.main import main as cli
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.gate_lines import gate_statement
 from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.parse.targets import parse_target
 from mkdocs_prd.core.review.diff import compare
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
@@ -302,3 +303,168 @@ def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[s
     export = json.loads(site.html("prd-index.json"))
     owners = {p["src_path"]: p["owner"] for p in export["prds"]}
     assert owners == {"prds/setext.md": "Payments Team, Ravi Shah", "prds/front.md": "Ann Lee"}
+
+
+# --- Attacked forms: section numbers, status remarks, criteria, definition lists -------------
+
+_NUMBERED = re.compile(r"^## ([0-9]+)\. (.+)$", re.MULTILINE)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        "{n}) {t}",
+        "§{n} {t}",
+        "Section {n} - {t}",
+        "Section {n}: {t}",
+        "{n}: {t}",
+        "{n}.{t}",
+        "{r}. {t}",
+        "🎯 {n}. {t}",
+        "**{n}. {t}**",
+    ],
+)
+def test_a_section_number_in_any_form_is_its_number(numbered: str) -> None:
+    text = _NUMBERED.sub(
+        lambda m: "## " + numbered.format(n=m.group(1), t=m.group(2), r=_ROMAN[int(m.group(1)) - 1]), CLEAN
+    )
+    assert text != CLEAN
+    prd = parse_prd(text, "prd.md")
+    assert [(s.key, s.number, s.title) for s in prd.sections] == [
+        (s.key, s.number, s.title) for s in BASE.sections
+    ]
+    assert findings(text) == []
+
+
+def test_a_section_named_by_its_number_alone_in_another_form() -> None:
+    """``§8 Definition of Done`` names no template section: its number makes it section 8;
+    a PRD really missing a section still gets PRD201."""
+    text = CLEAN.replace("## 8. Acceptance Criteria", "## §8 Definition of Done")
+    assert parse_prd(text, "prd.md").sections[7].key == "acceptance"
+    assert findings(text) == []
+    start, end = CLEAN.index("## 7. Risks"), CLEAN.index("## 8. Acceptance")
+    gap = re.sub(r"^## ([0-9]+)\. ", r"## §\1 ", CLEAN[:start] + CLEAN[end:], flags=re.MULTILINE)
+    assert "PRD201" in {rule for rule, _ in findings(gap)}
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Approved (2026-11-03)",
+        "Approved on 2026-11-03",
+        "Approved 2026-11-03",
+        "Approved — 3 Nov 2026",
+        "Approved since 3 Nov 2026",
+        "Approved by the CFO on 1 Dec 2026",
+        "Approved Nov 3, 2026",
+        "Approved in v1.2",
+    ],
+)
+def test_a_status_with_a_date_or_remark_is_its_word(status: str) -> None:
+    text = CLEAN.replace("**Status:** Approved", f"**Status:** {status}")
+    prd = parse_prd(text, "prd.md")
+    assert prd.status == "Approved"
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("status", ["Stage 2", "In validation", "On hold"])
+def test_a_status_that_is_not_a_site_status_is_still_reported(status: str) -> None:
+    text = CLEAN.replace("**Status:** Approved", f"**Status:** {status}")
+    assert parse_prd(text, "prd.md").status == status
+    assert "PRD102" in {rule for rule, _ in findings(text)}
+
+
+_ACCEPTANCE = CLEAN[CLEAN.index("## 8. Acceptance Criteria") : CLEAN.index("## 9. Rollout")]
+AC_TABLE = """## 8. Acceptance Criteria
+
+| ID | Criterion | Status |
+|----|-----------|--------|
+| AC-1 | FR-1 to FR-3 met in staging | ✅ Done |
+| AC-2 | UC-1 and UC-2 verified | Pass |
+| AC-3 | P95 latency below 300 ms | Pending |
+
+"""
+AC_LINES = """## 8. Acceptance Criteria
+
+AC1: FR-1 to FR-3 met in staging ✅
+AC2: UC-1 and UC-2 verified by the QA team
+
+- **AC-3:** API endpoints return the documented responses
+- AC-4 - P95 latency below 300 ms
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        (AC_TABLE, [("AC-1", True), ("AC-2", True), ("AC-3", False)]),
+        (AC_LINES, [("AC-1", True), ("AC-2", False), ("AC-3", False), ("AC-4", False)]),
+    ],
+    ids=["table", "lines"],
+)
+def test_acceptance_criteria_as_a_table_or_ac_lines(section: str, expected: list[tuple[str, bool]]) -> None:
+    text = CLEAN.replace(_ACCEPTANCE, section)
+    prd = parse_prd(text, "prd.md")
+    ids = {r.line: r.local for r in local_ids(prd) if r.kind == "AC"}
+    assert [(ids.get(c.line), c.checked) for c in prd.criteria] == expected
+    assert findings(text) == []
+    implemented = text.replace("**Status:** Approved", "**Status:** Implemented")
+    unchecked = sum(1 for _, done in expected if not done)
+    assert (
+        "PRD401",
+        f"Status is Implemented but {unchecked} of {len(expected)} acceptance criteria are unchecked",
+    ) in (findings(implemented))
+
+
+def test_requirements_in_a_definition_list() -> None:
+    def term(m: re.Match[str]) -> str:
+        return f"{m.group(1)} ({m.group(4)})\n:   {m.group(2).capitalize()}.\n:   Acceptance: {m.group(3)}\n"
+
+    text = re.sub(
+        r"\*\*(FR-[0-9]+: [^*]+)\*\*\n- Description: (.+)\n- Acceptance: (.+)\n- Priority: (\w+)\n",
+        term,
+        CLEAN,
+    )
+    assert ":   Acceptance:" in text
+    prd = parse_prd(text, "prd.md")
+    assert [(r.id, r.name, r.level) for r in prd.functional] == [
+        (r.id, r.name, r.level) for r in BASE.functional
+    ]
+    assert prd.functional[0].statement.startswith("A shopper can save the card")
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("180–220 ms", (None, None, "", True)),  # a range: shown as written, never "180" in "–220"
+        ("10-20%", (None, None, "", True)),
+        ("1 to 2 s", (None, None, "", True)),
+        ("≤ 2 GiB", ("<=", 2.0, "GiB", False)),
+        ("< 300 µs", ("<", 300.0, "µs", False)),
+        (">= 3 replicas", (">=", 3.0, "replicas", False)),
+        ("under 200 ms", ("<", 200.0, "ms", False)),
+        ("within 5 min", ("<=", 5.0, "min", False)),
+        ("-5%", (None, -5.0, "%", False)),
+    ],
+)
+def test_iosm_target_units_and_ranges(raw: str, expected: tuple[str | None, float | None, str, bool]) -> None:
+    assert parse_target(raw) == expected
+
+
+def test_sections_written_as_bold_lines() -> None:
+    """``**1. Problem**`` alone on its line, the way word-processor exports title sections."""
+    text = re.sub(r"^## ([0-9]+\. .+|Appendix)$", r"**\1**", CLEAN, flags=re.MULTILINE)
+    prd = parse_prd(text, "prd.md")
+    assert [(s.key, s.number, s.title) for s in prd.sections] == [
+        (s.key, s.number, s.title) for s in BASE.sections
+    ]
+    assert requirements(prd) == requirements(BASE) and len(prd.iosm.targets) == len(BASE.iosm.targets)
+    assert findings(text) == []
+    # A page with its sections as headings keeps its bold numbered lines as text.
+    mixed = CLEAN.replace("**Current state:**", "**1. Current state**\n\n**2. Scope notes**\n\n**3. Risks**")
+    assert [(s.key, s.title) for s in parse_prd(mixed, "prd.md").sections] == [
+        (s.key, s.title) for s in BASE.sections
+    ]

@@ -7,6 +7,7 @@ point back at the source.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, is_dataclass
@@ -563,7 +564,8 @@ def _is_symbol(c: str) -> bool:
 
 
 def _strip_remark(s: str) -> str:
-    """``Draft (awaiting review)`` -> ``Draft``; ``Review — legal`` -> ``Review``."""
+    """``Draft (awaiting review)`` -> ``Draft``; ``Review — legal`` -> ``Review``;
+    ``Approved on 2026-11-03``, ``Approved 3 Nov 2026``, ``Approved by the CFO`` -> ``Approved``."""
     for opener, closer in (("(", ")"), ("[", "]")):
         at = s.find(opener)
         if at > 0 and s.endswith(closer):
@@ -572,7 +574,19 @@ def _strip_remark(s: str) -> str:
         at = s.find(dash)
         if at > 0:
             return s[:at].strip()
-    return s
+    m = _DATED_REMARK.search(s)
+    return s[: m.start()].strip() if m is not None and m.start() > 0 else s
+
+
+# A remark after the status word that says when, where or by whom: "on 2026-11-03", "since
+# May", "by the CFO", "2026-11-03", "3 Nov 2026", "Nov 3, 2026", "in v2.1", "v0.3"; one pass.
+_DATED_REMARK = re.compile(
+    r"[ \t](?=(?:on|since|as of|by|at|effective|until|till|from|per|pending|signed)[ \t]"
+    r"|in[ \t](?:v[0-9]|version[ \t]|release[ \t]|sprint[ \t]|q[1-4])|v[0-9]"
+    r"|[0-9]{1,4}[-/.][0-9]|[0-9]{1,2}(?:st|nd|rd|th)?[ \t][A-Za-z]{3}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t][0-9])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,6 +257,20 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
                     cur.body.append(rest)  # "**FR-1: Export** — exports a month as CSV"
                 out.append(cur)
                 mode = "block"
+        elif s[:1] == ":" and s[1:2] in (" ", "\t") and lead < 4 and cur is not None and mode == "block":
+            # A definition under its term (``FR-1: Export`` over ``:   Exports a month``): a
+            # ``Key: value`` part of the record, or its statement.
+            d = s[1:].strip()
+            if _plain_key(d) or bold_label(d) is not None:
+                cur.attrs.append((n, d))
+                last_bullet = n
+            else:
+                cur.body.append(d)
+        elif kind == TEXT and lead < 4 and prev_blank and _defines(lines, n):
+            # A definition list's term: ``FR-1: Export (Must)`` over ``:   Exports a month``.
+            cur = Record(head_of(s), n, "block", [], s.strip())
+            out.append(cur)
+            mode = "block"
         elif cur is not None and mode == "block" and lead < 4 and _plain_key(s):
             # "Description: does a" without a list marker, under a bold or heading title.
             cur.attrs.append((n, s.strip()))
@@ -283,6 +297,12 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
                 cur, mode = None, None
         prev_blank = False
     return out
+
+
+def _defines(lines: list[str], n: int) -> bool:
+    """Whether line ``n`` (1-based) is a definition list's term: the next line is ``:`` and a blank."""
+    following = lines[n].lstrip(" \t") if n < len(lines) else ""
+    return following[:1] == ":" and following[1:2] in (" ", "\t")
 
 
 _QUOTED_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")

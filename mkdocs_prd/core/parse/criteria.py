@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from mkdocs_prd.core.model import Criterion, Section
+from mkdocs_prd.core.parse.ac_tables import table_criteria
 from mkdocs_prd.core.parse.lines import BLANK, ITEM, TEXT, Source
 from mkdocs_prd.core.parse.sections import normalise_title
 
@@ -43,16 +44,22 @@ _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 _DONE_MARKS = ("✅", "✔", "☑", "✓")
 _DONE_WORDS = re.compile(r"[(\[](?:done|met|passed|verified)[)\]]\s*$", re.IGNORECASE)
 _STEP = re.compile(r"[*_~ \t]*(given|when|then|and|but)\b", re.IGNORECASE)
+# "AC1:", "AC-2 -", "**AC 3.**", "[AC-4]": a line or item that opens with a criterion's id.
+_AC_LEAD = re.compile(
+    r"[*_]{0,3}\[?AC[-\u2010-\u2013 ]?[0-9]+[A-Za-z]?(?:\.[0-9]+)?\]?[*_]{0,3}[ \t]*[:.)\]\u2013\u2014-]"
+)
 
 
 def criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
-    """Check boxes and Given/When/Then scenarios of the acceptance section ``sec``, in order."""
+    """Check boxes, Given/When/Then scenarios, ``AC-1:`` lines and criteria table rows of the
+    acceptance section ``sec``, in order."""
     out: list[Criterion] = []
     regions = [("", sec.line + 1, _own_end(sec))]
     regions += [(s.title, s.line + 1, s.end_line) for s in sec.subsections if not _excluded(s.title)]
     for group, start, end in regions:
         out += _region(src, group, start, min(end, len(src.lines)))
-    return tuple(out)
+        out += table_criteria(src, group, start, min(end, len(src.lines)))
+    return tuple(sorted(out, key=lambda c: c.line))
 
 
 def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:
@@ -79,7 +86,7 @@ def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:
         _scenario(steps, group, out)
         steps = []
         mark = text[1:2]
-        if kind != ITEM:
+        if kind != ITEM and _AC_LEAD.match(text) is None:
             if word == "given" and given_when_then(text) is None:
                 steps.append((n, word, text))  # "Given …" opening a paragraph of steps
         elif (
@@ -94,6 +101,10 @@ def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:
             out.append(Criterion(scenario[0], scenario[1], group, n))
         elif word == "given":
             steps.append((n, word, text))
+        elif _AC_LEAD.match(text) is not None:
+            # "AC1: the CSV opens in Excel", "- **AC-2:** …": a criterion named by its id
+            plain = text.replace("**", "").replace("__", "")
+            out.append(Criterion(text.strip(), marked_done(plain), group, n))
     _scenario(steps, group, out)
     return out
 
@@ -105,7 +116,7 @@ def _scenario(steps: list[tuple[int, str, str]], group: str, out: list[Criterion
         return
     text = " ".join(t.strip() for _, _, t in steps)
     last = steps[-1][2].replace("**", "").replace("__", "")
-    out.append(Criterion(text, _marked_done(last), group, steps[0][0]))
+    out.append(Criterion(text, marked_done(last), group, steps[0][0]))
 
 
 def _excluded(title: str) -> bool:
@@ -129,10 +140,10 @@ def given_when_then(text: str) -> tuple[str, bool] | None:
     given = _GIVEN.search(plain, 0, 60)
     if given is None or _THEN.search(plain, given.end()) is None:
         return None
-    return text.strip(), _marked_done(plain)
+    return text.strip(), marked_done(plain)
 
 
-def _marked_done(plain: str) -> bool:
+def marked_done(plain: str) -> bool:
     """Whether a scenario's text (emphasis removed) is marked done: ✅, struck through, ``(done)``."""
     s = plain.strip()
     done = s.startswith(_DONE_MARKS) or s.endswith(_DONE_MARKS) or _DONE_WORDS.search(s) is not None

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from mkdocs_prd.core.model import Field, Metadata, Prd, Problem, Section, status_word
+from mkdocs_prd.core.parse.bold_sections import promote_bold_sections
 from mkdocs_prd.core.parse.front import (
     ignored_from_comments,
     ignored_from_front_matter,
@@ -287,6 +288,7 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
         fields.extend(front.fields)
         ignored |= ignored_from_front_matter(front_data)
     src = scan(lines, fm_end + 1)
+    promote_bold_sections(src)
     problems.extend(src.problems)
 
     sections = build_sections(src)

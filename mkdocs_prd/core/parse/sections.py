@@ -139,7 +139,15 @@ _OTHER_TOPICS: tuple[str, ...] = (
 
 _EMPTY = (BLANK, RULE)  # line kinds that are not content
 
-_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?[ \t]+")
+# "3. Users", "3) Users", "3: Users", "3 - Users", "3.Users", "§3 Users", "Section 3 - Users",
+# "III. Users" (a Roman numeral needs its "." or ")"), with emoji or bold marks before it.
+_NUMBER = re.compile(
+    r"(?:(?:§|section|sec\.|part|chapter)[ \t]*)?"
+    r"(?:(?P<arabic>[0-9]{1,3}(?:\.[0-9]{1,3})*)|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
+    r"(?:[.):](?:[ \t]+|(?=[^\W\d_]))|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)",
+    re.IGNORECASE,
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 # Subsection keys: a normalised title start -> key (first match wins).
@@ -211,11 +219,29 @@ def normalise_title(title: str) -> str:
 
 @lru_cache(maxsize=4096)
 def split_number(title: str) -> tuple[str | None, str]:
-    """``"3. Users"`` / ``"3) Users"`` -> ``("3", "Users")``; ``"Appendix"`` -> ``(None, "Appendix")``."""
-    m = _NUMBER.match(title)
-    if m is None:
+    """``"3. Users"`` / ``"3) Users"`` / ``"§3 Users"`` / ``"Section 3 - Users"`` / ``"III. Users"``
+    / ``"🎯 3. Users"`` / ``"**3. Users**"`` -> ``("3", "Users")``; ``"Appendix"`` -> ``(None, "Appendix")``.
+    A Roman numeral is given as its number (``III`` -> ``"3"``)."""
+    lead = 0
+    while lead < len(title) and not title[lead].isalnum() and title[lead] not in "§[(":
+        lead += 1  # emoji, blanks, bold marks before the number
+    m = _NUMBER.match(title, lead)
+    if m is None or (m.group("roman") is not None and not m.group("roman").isupper()):
         return None, title
-    return m.group(1), title[m.end() :].strip()
+    rest = title[m.end() :].strip()
+    marks = title[:lead].strip()
+    if marks[:2] in ("**", "__") and rest.endswith(marks[:2]):
+        rest = rest[:-2].rstrip()  # "**3. Users**"
+    roman = m.group("roman")
+    return (m.group("arabic") if roman is None else str(_roman_value(roman))), rest
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for i, c in enumerate(numeral):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(numeral) and _ROMAN[numeral[i + 1]] > value else value
+    return total
 
 
 @lru_cache(maxsize=4096)

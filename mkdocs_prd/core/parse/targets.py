@@ -46,8 +46,25 @@ WORD_OPERATORS: tuple[str, ...] = tuple(w.strip() for w, _ in _OPERATORS if w[0]
 OPERATOR_SPELLINGS: frozenset[str] = frozenset(w.strip() for w, _ in _OPERATORS) | {"", "max", "min"}
 """Every way a target's operator is written (``≥``, ``at least`` …; "" for none)."""
 _NUMBER = re.compile(r"[-+−]?(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)")
+# After a target's first number: a second one that closes a range ("–220 ms", "-20%", " to 2 s").
+_RANGE = re.compile(r"[ \t]*[A-Za-z%µ/]{0,8}[ \t]*(?:[-\u2010-\u2014]|to[ \t])[ \t]*[0-9.]")
 _KNOWN_UNITS = frozenset(
     [
+        "µs",
+        "us",
+        "ns",
+        "kib",
+        "mib",
+        "gib",
+        "tib",
+        "replicas",
+        "pods",
+        "nodes",
+        "instances",
+        "services",
+        "ops/s",
+        "tps",
+        "rpm",
         "ms",
         "s",
         "sec",
@@ -120,6 +137,8 @@ def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
     m = _NUMBER.match(rest)
     if m is None:
         return op, None, "", op is None
+    if _RANGE.match(rest, m.end()) is not None:
+        return op, None, "", True  # "180–220 ms", "10-20%", "1 to 2 s": a range, shown as written
     value = float(m.group().replace(",", "").replace("−", "-"))
     return op, value, _unit(rest[m.end() :]), False
 

@@ -34,9 +34,10 @@ _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 _NOT_BEFORE = frozenset("/:@\\#?&=%$")
 """A Track ID right after one of these is part of a path, URL or address, not an id."""
 _MAX_TRACK = 128
-# "AC-3: …", "AC-3 - …", "[AC-3] …" at the start of a criterion.
+# "AC-3: …", "AC-3 - …", "[AC-3] …", "**AC-3:** …", "AC3: …" at the start of a criterion.
 _AC_ID = re.compile(
-    r"(?:\[\s*(AC-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)\s*\]|(AC-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)\s*[:.\-–—)])\s*",
+    r"[*_]{0,3}(?:\[\s*(AC(?:-[0-9A-Za-z]+|[0-9][0-9A-Za-z]*)(?:\.[0-9A-Za-z]+)*)\s*\]"
+    r"|(AC(?:-[0-9A-Za-z]+|[0-9][0-9A-Za-z]*)(?:\.[0-9A-Za-z]+)*)[*_]{0,3}\s*[:.\-–—)])[*_]{0,3}\s*",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -122,6 +123,8 @@ def _ids(prd: Prd, track: str) -> list[RequirementId]:
 
     def add(written: str, name: str, priority: str | None, line: int) -> None:
         local = written.upper()
+        if local[:2] == "AC" and local[2:3].isdigit():
+            local = f"AC-{local[2:]}"  # "AC1" is AC-1, as "FR1" is FR-1
         if local not in out:
             qualified = f"{track}:{local}" if track else local
             out[local] = RequirementId(
