@@ -54,6 +54,12 @@ def req_headings(text: str, form: str) -> str:
     return _BOLD_REQ.sub(one, text)
 
 
+def req_ids(text: str) -> str:
+    """The requirements numbered the way requirement trackers number them: ``REQ-PAY-001``."""
+    text = re.sub(r"\*\*FR-([0-9]+): ", lambda m: f"**REQ-PAY-{int(m.group(1)):03d}: ", text)
+    return re.sub(r"\*\*NFR-([0-9]+): ", lambda m: f"**REQ-QUAL-{int(m.group(1))}: ", text)
+
+
 @pytest.mark.parametrize("form", ["-", "=", "##", "#"], ids=["setext-h2", "setext-h1", "atx-h2", "atx-h1"])
 def test_a_requirement_heading_in_any_form_is_the_requirement(form: str) -> None:
     text = req_headings(CLEAN, form)
@@ -254,6 +260,7 @@ def test_front_matter_values_are_read_like_header_values(front: str, status: str
 # --- One real build: page, card, anchors, export and lint agree -------------------------------
 
 SITE_PAGES = {
+    "prds/req.md": req_ids(CLEAN).replace("saved-payment-methods", "req-ids"),
     "prds/setext.md": req_headings(CLEAN, "-").replace(
         OWNER_LINE, "**Owner:** Payments Team\n**Owner:** Ravi Shah\n"
     ),
@@ -286,6 +293,13 @@ def test_build_setext_requirements_have_their_anchor_once_and_text_once(site: Si
     assert "Payments Team, Ravi Shah" in text_of(body[: body.index("Problem")])  # the card shows both
 
 
+def test_build_req_ids_have_their_anchor(site: Site) -> None:
+    body = article(site, "prds/req")
+    for anchor in ("req-pay-001", "req-pay-003", "req-qual-1", "req-qual-5"):
+        assert body.count(f'id="{anchor}"') == 1, anchor
+    assert text_of(body).count("REQ-PAY-002") == 1
+
+
 def test_build_card_and_iosm_table_of_front_matter_and_one_line_gates(site: Site) -> None:
     body = article(site, "prds/front")
     assert 'href="mailto:ann@x.io"' in body and "[Ann Lee]" not in body
@@ -302,7 +316,11 @@ def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[s
     assert (data["findings"] if isinstance(data, dict) else data) == [] == logged
     export = json.loads(site.html("prd-index.json"))
     owners = {p["src_path"]: p["owner"] for p in export["prds"]}
-    assert owners == {"prds/setext.md": "Payments Team, Ravi Shah", "prds/front.md": "Ann Lee"}
+    assert owners == {
+        "prds/setext.md": "Payments Team, Ravi Shah",
+        "prds/front.md": "Ann Lee",
+        "prds/req.md": "Payments Team",
+    }
 
 
 # --- Attacked forms: section numbers, status remarks, criteria, definition lists -------------
@@ -468,3 +486,49 @@ def test_sections_written_as_bold_lines() -> None:
     assert [(s.key, s.title) for s in parse_prd(mixed, "prd.md").sections] == [
         (s.key, s.title) for s in BASE.sections
     ]
+
+
+def test_req_ids_are_requirement_ids() -> None:
+    """``REQ-PAY-001`` is an id like ``FR-1``; functional or not by the subsection it stands in."""
+    text = req_ids(CLEAN).replace("FR-1 to FR-3 met", "REQ-PAY-001 to REQ-PAY-003 met")
+    prd = parse_prd(text, "prd.md")
+    assert [(r.id, r.name, r.level) for r in prd.functional] == [
+        (f"REQ-PAY-00{i}", r.name, r.level) for i, r in enumerate(BASE.functional, 1)
+    ]
+    assert [(r.id, r.kind) for r in prd.non_functional][:2] == [
+        ("REQ-QUAL-1", "non-functional"),
+        ("REQ-QUAL-2", "non-functional"),
+    ]
+    kinds = {r.local: r.kind for r in local_ids(prd)}
+    assert (kinds["REQ-PAY-002"], kinds["REQ-QUAL-1"]) == ("FR", "NFR")
+    assert findings(text) == []
+    # "Req-based", "REQ-AUTH" (no number): words, not ids.
+    assert gate_statement("Req-based access") is None
+    assert parse_prd(text.replace("REQ-PAY-003: ", "REQ-AUTH: "), "prd.md").functional[2].id is None
+
+
+_USE_CASES = CLEAN[CLEAN.index("### Use Cases") : CLEAN.index("## 4. Scope")]
+_PERSONAS = CLEAN[CLEAN.index("### Primary Personas") : CLEAN.index("### Use Cases")]
+
+
+def test_use_cases_and_personas_as_tables() -> None:
+    text = CLEAN.replace(
+        _USE_CASES,
+        "### Use Cases\n\n| ID | Use case | Actor | Outcome |\n|----|----|----|----|\n"
+        "| UC-1 | Save a card at checkout | Returning shopper | Card in wallet |\n"
+        "| UC-2 | Pay with a saved card | Returning shopper | Order paid |\n\n---\n\n",
+    ).replace(
+        _PERSONAS,
+        "### Primary Personas\n\n| Persona | Role | Pain point |\n|----|----|----|\n"
+        "| Returning shopper | Buys monthly | Retypes the card |\n"
+        "| Support agent | Answers tickets | Card questions |\n\n",
+    )
+    prd = parse_prd(text, "prd.md")
+    assert [(u.id, u.name) for u in prd.use_cases] == [(u.id, u.name) for u in BASE.use_cases]
+    assert prd.use_cases[0].attributes[0].key == "Actor"
+    assert [(p.name, p.attributes[0].value) for p in prd.personas] == [
+        ("Returning shopper", "Buys monthly"),
+        ("Support agent", "Answers tickets"),
+    ]
+    assert {r.local for r in local_ids(prd)} >= {"UC-1", "UC-2"}
+    assert findings(text) == []

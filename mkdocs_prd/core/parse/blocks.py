@@ -87,14 +87,22 @@ def attribute(text: str, line: int) -> Attribute | None:
 
 
 _NAME_SEPARATORS = " \t:.-–—"
-_BOLD_ID = re.compile(r"\[?[A-Za-z]{1,4}(?:[-\u2010-\u2013]|[ ]?(?=[0-9]))[0-9][0-9A-Za-z.]*\]?")
-REQ_ID = r"N?FR(?:-[0-9A-Za-z][0-9A-Za-z.]*|[ \u2010-\u2013]?[0-9][0-9A-Za-z.]*)"
+_BOLD_ID = re.compile(
+    r"\[?[A-Za-z]{1,4}(?:-[A-Za-z]{1,12}){0,2}(?:[-\u2010-\u2013]|[ ]?(?=[0-9]))[0-9][0-9A-Za-z.]*\]?"
+)
+REQ_FAMILY = r"(?-i:REQ)-(?:[A-Za-z]{1,12}-){0,3}[0-9][0-9A-Za-z]*(?:\.[0-9A-Za-z]+)*(?![0-9A-Za-z-])"
+"""A ``REQ-`` id, as requirement trackers number them: ``REQ-7``, ``REQ-AUTH-003``, ``REQ-12.1``
+(``REQ`` in capitals and a number: ``Req-based access`` is a word)."""
+REQ_ID = r"(?:N?FR(?:-[0-9A-Za-z][0-9A-Za-z.]*|[ \u2010-\u2013]?[0-9][0-9A-Za-z.]*)|" + REQ_FAMILY + ")"
 """A requirement id as PRDs write it: ``FR-1``, ``NFR-2``, ``FR-1.2``, and the spellings
 ``FR1`` / ``FR 1`` / ``FR‑1`` with a Unicode hyphen or dash (read as ``FR-1``: see
-:func:`canonical_id`)."""
+:func:`canonical_id`); or a ``REQ-`` id (:data:`REQ_FAMILY`), functional or not by where it stands."""
 # A requirement or use case id starting a list item: "- FR-3: …", "- **[UC-2]** …".
 _LEADING_ID = re.compile(
-    r"(?:\*\*|__)?\[?(?:N?FR|UC)(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE
+    r"(?:\*\*|__)?\[?(?:(?:N?FR|UC)(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])|"
+    + REQ_FAMILY
+    + ")",
+    re.IGNORECASE,
 )
 _SPELLED_ID = re.compile(r"(N?FR|UC)[ \u2010-\u2013]?(?=[0-9])", re.IGNORECASE)
 
@@ -332,7 +340,8 @@ _CONTAINERS = frozenset({"!!!", "???", "==="})
 
 
 _ID_HEAD = re.compile(
-    r"(?:N?FR|UC)(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])", re.IGNORECASE
+    r"(?:(?:N?FR|UC)(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])|" + REQ_FAMILY + ")",
+    re.IGNORECASE,
 )
 
 

@@ -244,10 +244,10 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
         name = head
     else:
         return None
-    if req_id is not None:
+    if req_id is not None and req_id[:1] in "fFnN":
         # "NFR-…" (any case) is the only id starting with N.
         kind = "non-functional" if req_id[0] in "nN" else "functional"
-    else:
+    else:  # no id, or a "REQ-…" id: functional or not by its region
         kind = "non-functional" if region == "non_functional" else "functional"
     attrs = rec.attributes()
     priority: str | None = opening[0] if opening is not None else None

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 
 from mkdocs_prd.core.moscow import moscow
-from mkdocs_prd.core.parse.blocks import canonical_id
+from mkdocs_prd.core.parse.blocks import REQ_FAMILY, canonical_id
 
 _MARKS = "*_` \t"
 # An id and/or a level in brackets: "(Must)", "[Should]", "(FR-1, Must)", "(Must have)".
 _GROUP = re.compile(r"[(\[]([^()\[\]\n]{1,40})[)\]]")
-_GROUP_ID = re.compile(r"(N?FR(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*)(?![0-9A-Za-z-])", re.IGNORECASE)
+_GROUP_ID = re.compile(
+    r"(N?FR(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])|" + REQ_FAMILY + ")", re.IGNORECASE
+)
 # "Priority: Must", "**Priority:** Must", "Priority - Must" inside a one-line requirement.
 _PRIORITY_LABEL = re.compile(
     r"(?:\*\*|__)?priority(?:\*\*|__)?[ \t]*[:=–—-][ \t]*(?:\*\*|__)?[ \t]*"

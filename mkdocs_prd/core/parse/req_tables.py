@@ -20,11 +20,12 @@ import re
 from typing import Literal
 
 from mkdocs_prd.core.model import Attribute, Requirement
-from mkdocs_prd.core.parse.blocks import REQ_ID, Table, canonical_id, leading_id, tables
+from mkdocs_prd.core.parse.blocks import REQ_FAMILY, REQ_ID, Table, canonical_id, leading_id, tables
 from mkdocs_prd.core.parse.lines import Source, strip_bold
 
 _ID_CELL = re.compile(
-    r"\[?(N?FR(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*)\]?(?![0-9A-Za-z-])", re.IGNORECASE
+    r"\[?(N?FR(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*(?![0-9A-Za-z-])|" + REQ_FAMILY + r")\]?",
+    re.IGNORECASE,
 )
 _REQ_ID = re.compile(REQ_ID, re.IGNORECASE)
 _ID_HEADERS = frozenset(

@@ -22,6 +22,7 @@ from typing import Literal
 from mkdocs_prd.core.model import Persona, Section, UseCase
 from mkdocs_prd.core.parse.blocks import leading_id, records
 from mkdocs_prd.core.parse.lines import Source, strip_bold
+from mkdocs_prd.core.parse.user_tables import table_users
 
 Part = Literal["personas", "use_cases"]
 
@@ -132,7 +133,11 @@ def parse_users(src: Source, sec: Section, own: str | None) -> tuple[list[Person
                 use_cases.append(UseCase(None, strip_bold(rec.head.strip()), rec.line, rec.attributes()))
             elif key == "personas" or (key is None and not has_persona_part):
                 personas.append(Persona(rec.head, rec.line, rec.attributes()))
+        more_personas, more_cases = table_users(src, key if key or not has_persona_part else "", start, end)
+        personas += more_personas
+        use_cases += more_cases
     personas.sort(key=lambda p: p.line)
+    use_cases.sort(key=lambda u: u.line)
     return personas, use_cases
 
 

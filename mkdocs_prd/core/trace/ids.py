@@ -27,7 +27,9 @@ TRACK_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
 """What a Track ID must look like to qualify ids (``payments-refund-automation``)."""
 
 _HIT = re.compile(
-    r":((?:NFR|FR|UC|AC)-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)(?![A-Za-z0-9-])", re.ASCII | re.IGNORECASE
+    r":((?:NFR|FR|UC|AC)-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*|REQ-(?:[A-Za-z]{1,12}-){0,3}[0-9][0-9A-Za-z]*(?:\.[0-9A-Za-z]+)*)"
+    r"(?![A-Za-z0-9-])",
+    re.ASCII | re.IGNORECASE,
 )
 _TRACK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -121,19 +123,20 @@ def local_ids(prd: Prd) -> list[RequirementId]:
 def _ids(prd: Prd, track: str) -> list[RequirementId]:
     out: dict[str, RequirementId] = {}
 
-    def add(written: str, name: str, priority: str | None, line: int) -> None:
+    def add(written: str, name: str, priority: str | None, line: int, kind: Kind | None = None) -> None:
         local = written.upper()
         if local[:2] == "AC" and local[2:3].isdigit():
             local = f"AC-{local[2:]}"  # "AC1" is AC-1, as "FR1" is FR-1
         if local not in out:
             qualified = f"{track}:{local}" if track else local
             out[local] = RequirementId(
-                qualified, track, local, written, _kind(local), name, priority, prd.path, line
+                qualified, track, local, written, kind or _kind(local), name, priority, prd.path, line
             )
 
     for req in (*prd.functional, *prd.non_functional):
         if req.id:
-            add(req.id, req.name, req.level, req.line)
+            # A "REQ-…" id is functional or not by where it stands: the requirement knows.
+            add(req.id, req.name, req.level, req.line, "NFR" if req.kind == "non-functional" else "FR")
     for uc in prd.use_cases:
         if uc.id:
             add(uc.id, uc.name, None, uc.line)
