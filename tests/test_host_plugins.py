@@ -129,6 +129,11 @@ def test_the_card_shows_the_rendered_values_once(templated: Site) -> None:
     assert sorted(r["url"] for r in rows) == sorted(
         f"prds/{name}/" for name in ("vault", "literal") if (templated.docs_dir / f"prds/{name}.md").exists()
     )
+    vault = next(r for r in rows if r["src_path"] == "prds/vault.md")
+    assert (vault["owner"], vault["date"], vault["version"]) == ("Card Team", "2026-03-09", "2.0")
+    index = templated.html("prds/index.html")
+    table = index[index.index('<table class="prd-index__table"') :]
+    assert "Card Team" in table[: table.index("</table>")]
     if (templated.docs_dir / "prds/literal.md").exists():
         assert "{{ owner }}" in templated.html("prds/literal/index.html")  # shown as written, escaped
 

@@ -358,6 +358,8 @@ class PageRenderer:
             rf"<!--prd-fragment-(?:{self._nonce}-d?\d+|prdinline{self._nonce}x\d+x)-->"
         )
         self._pending: dict[str, dict[str, str]] = {}
+        self.shown: dict[str, Prd] = {}
+        """The PRDs whose page shows other header values than their file (a template rendered)."""
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
         self.reports = reports
@@ -419,7 +421,10 @@ class PageRenderer:
         # Another plugin changed the page (a template rendered, a file included): the card
         # shows its values as rendered, and ids get their anchors where the page has them.
         rendered = parse_prd(markdown, src_path) if offset is None else None
-        real = self.fragments(prd if rendered is None else as_shown(prd, rendered))
+        shown = prd if rendered is None else as_shown(prd, rendered)
+        if shown is not prd:
+            self.shown[src_path] = shown
+        real = self.fragments(shown)
         if rendered is not None:
             real = replace(
                 real, anchors=[(r.line, r.written, anchor_html(r.anchor)) for r in local_ids(rendered)]

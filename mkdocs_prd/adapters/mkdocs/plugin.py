@@ -39,6 +39,7 @@ from mkdocs_prd.core.review.history import PrdHistory, collect_history
 from mkdocs_prd.core.safe import is_encodable, terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, thaw
+from mkdocs_prd.core.sitewide.index import with_shown_values
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
 from mkdocs_prd.html.encoding import host_cannot_read, readable_copy
 from mkdocs_prd.html.page import PageRenderer, material_meta
@@ -304,9 +305,18 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         try:
             if source is None:
                 source = page.file.content_string
-            return self.pages.markdown(page.file.src_uri, markdown, source)
+            out = self.pages.markdown(page.file.src_uri, markdown, source)
         except RenderError as exc:
             raise PluginError(terminal_text(f"prd: {page.file.src_uri}: {exc}")) from exc
+        shown = self.pages.shown.get(page.file.src_uri)
+        if shown is not None and self.site_index is not None:
+            # The index page (generated, so rendered after the site's pages) and prd-index.json
+            # show the values the PRD's page shows.
+            self.site_index.rows = tuple(
+                with_shown_values(r, shown, self.catalog.statuses) if r.src_path == shown.path else r
+                for r in self.site_index.rows
+            )
+        return out
 
     def _index_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the index page (unless the site has its own there) and the index's browser files."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
 from urllib.parse import quote
 
@@ -228,17 +228,11 @@ def index_row(
 ) -> IndexRow:
     """The index row of one PRD; ``actual`` is the actual IOSM-Index as written, when known;
     the status is in the spelling of the site's ``statuses`` (``APPROVED`` -> ``Approved``)."""
-    meta = prd.metadata
     idx = prd.iosm.index
     return IndexRow(
-        title=prd.title or prd.path,
         url=url,
         src_path=prd.path,
-        track_id=meta.value("track_id"),
-        status=site_status(prd.status, statuses),
-        owner=meta.value("owner"),
-        version=meta.value("version"),
-        date=_day(meta.value("date")),
+        **_header_values(prd, statuses),
         iosm=IosmValues(
             baseline=idx.baseline.raw if idx.baseline else None,
             target=idx.target.raw if idx.target else None,
@@ -251,6 +245,25 @@ def index_row(
         requirements=requirement_counts(prd.functional),
         findings=findings or FindingCounts(),
     )
+
+
+def _header_values(prd: Prd, statuses: Sequence[str]) -> dict[str, Any]:
+    """The row's fields read from the PRD's title and metadata."""
+    meta = prd.metadata
+    return {
+        "title": prd.title or prd.path,
+        "track_id": meta.value("track_id"),
+        "status": site_status(prd.status, statuses),
+        "owner": meta.value("owner"),
+        "version": meta.value("version"),
+        "date": _day(meta.value("date")),
+    }
+
+
+def with_shown_values(row: IndexRow, prd: Prd, statuses: Sequence[str] = ()) -> IndexRow:
+    """``row`` with the title and metadata values of ``prd``: the same PRD as its page shows it
+    once another plugin rendered it (:func:`mkdocs_prd.core.rendered.as_shown`)."""
+    return replace(row, **_header_values(prd, statuses))
 
 
 def index_rows(
