@@ -259,7 +259,22 @@ def test_front_matter_values_are_read_like_header_values(front: str, status: str
 
 # --- One real build: page, card, anchors, export and lint agree -------------------------------
 
+GATE_HEADINGS = """## 10. IOSM Targets
+
+### Gate-I: branch coverage ≥ 85%
+### Gate-O: p95 latency < 300 ms
+### Gate-S: no new service without an owner
+### Gate-M (Modularize): coupling low
+
+### Expected IOSM-Index
+**Current baseline:** 0.68
+**Target post-implementation:** 0.86
+**Delta:** +0.18
+"""
+
+
 SITE_PAGES = {
+    "prds/gates.md": with_iosm(GATE_HEADINGS).replace("saved-payment-methods", "gate-headings"),
     "prds/req.md": req_ids(CLEAN).replace("saved-payment-methods", "req-ids"),
     "prds/setext.md": req_headings(CLEAN, "-").replace(
         OWNER_LINE, "**Owner:** Payments Team\n**Owner:** Ravi Shah\n"
@@ -309,6 +324,12 @@ def test_build_card_and_iosm_table_of_front_matter_and_one_line_gates(site: Site
     assert "p95 latency" in cells and "Gate-O" not in cells and "Gate-S" not in cells
 
 
+def test_build_gate_headings_show_each_target_once(site: Site) -> None:
+    text = text_of(article(site, "prds/gates"))
+    for target in ("branch coverage", "p95 latency", "no new service without an owner", "coupling"):
+        assert text.count(target) == 1, target
+
+
 def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     logged = sorted(m for m in site.messages() if re.search(r"\bPRD[0-9]{3}\b", m))
     assert cli(["lint", "--format", "json", "-f", str(site.root / "mkdocs.yml")]) == 0
@@ -320,6 +341,7 @@ def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[s
         "prds/setext.md": "Payments Team, Ravi Shah",
         "prds/front.md": "Ann Lee",
         "prds/req.md": "Payments Team",
+        "prds/gates.md": "Payments Team",
     }
 
 
@@ -531,4 +553,35 @@ def test_use_cases_and_personas_as_tables() -> None:
         ("Support agent", "Answers tickets"),
     ]
     assert {r.local for r in local_ids(prd)} >= {"UC-1", "UC-2"}
+    assert findings(text) == []
+
+
+
+def test_gate_headings_that_state_their_target() -> None:
+    """``### Gate-O: p95 latency < 300 ms`` is the gate and its target: no empty section."""
+    text = with_iosm(GATE_HEADINGS)
+    prd = parse_prd(text, "prd.md")
+    assert [(t.gate, t.metric, t.raw) for t in prd.iosm.targets] == [
+        ("I", "branch coverage", "≥ 85%"),
+        ("O", "p95 latency", "< 300 ms"),
+        ("S", "", "no new service without an owner"),
+        ("M", "coupling", "low"),
+    ]
+    assert prd.iosm.understood and findings(text) == []
+    # A gate heading with nothing under it and no target is still an empty section.
+    bare = with_iosm(GATE_HEADINGS.replace("### Gate-S: no new service without an owner", "### Gate-S (Shrink)"))
+    assert ("PRD203", "Section `Gate-S (Shrink)` has no content") in findings(bare)
+
+
+@pytest.mark.parametrize(
+    ("front", "owner"),
+    [
+        ("owner:\n  name: Ann Lee\n  email: ann@x.io\n", "Ann Lee"),
+        ("authors:\n  - name: Ann Lee\n  - name: Bo Chen\n", "Ann Lee, Bo Chen"),
+        ("owners:\n  - Ann Lee\n  - team: Payments\n", "Ann Lee, Payments"),
+    ],
+)
+def test_front_matter_people_written_as_mappings(front: str, owner: str) -> None:
+    text = f"---\n{front}---\n" + CLEAN.replace(OWNER_LINE, "")
+    assert parse_prd(text, "prd.md").metadata.value("owner") == owner
     assert findings(text) == []

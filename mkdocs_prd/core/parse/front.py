@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import yaml
 
-from mkdocs_prd.core.model import Field, Problem
+from mkdocs_prd.core.model import FIELD_SYNONYMS, MULTI_VALUED, Field, Problem
 from mkdocs_prd.core.parse.inline import meta_field
 
 # libyaml when available: the pure-Python composer costs more than the rest of the parse.
@@ -88,7 +88,7 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
                 Problem(line=line, code="yaml", message=f"front matter key {key!r} is repeated")
             )
         out.data[key] = value
-        text = _field_text(value)
+        text = _field_text(value, normalise_key(key) in _PEOPLE)
         if text is not None and normalise_key(key) != IGNORE_KEY:
             # The same value reading as a header line: `owner: "[Ann](mailto:ann@x.io)"` is Ann.
             out.fields.append(meta_field(normalise_key(key), key, text, line, "front_matter"))
@@ -127,12 +127,35 @@ def _to_text(node: yaml.Node, budget: list[int], depth: int) -> str:
     return str(_to_python(node, budget, depth))
 
 
-def _field_text(value: object) -> str | None:
-    """The text of a metadata field: scalars as written, flat lists joined by ", "."""
+def _field_text(value: object, people: bool) -> str | None:
+    """The text of a metadata field: scalars as written, flat lists joined by ", "; a person
+    written as a mapping (``owner: {name: Ann, email: …}``) is its name, and so is each of
+    a list of them (``authors: [{name: Ann}, {name: Bo}]`` is ``Ann, Bo``), for the keys
+    that name people (``people``: Owner, Authors, Reviewers …)."""
     if isinstance(value, str):
         return value
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return _name_of(value) if people else None
+    if isinstance(value, list):
+        texts = [
+            v if isinstance(v, str) else _name_of(v) if people and isinstance(v, dict) else None
+            for v in value
+        ]
+        if all(t is not None for t in texts):
+            return ", ".join(t for t in texts if t)
+    return None
+
+
+_NAME_KEYS = ("name", "full_name", "display_name", "team")
+_PEOPLE = MULTI_VALUED | set(FIELD_SYNONYMS["owner"])
+
+
+def _name_of(mapping: dict[str, object]) -> str | None:
+    """The name a mapping gives a person or team (``{name: Ann, email: …}`` -> ``Ann``), else None."""
+    for key in _NAME_KEYS:
+        value = mapping.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
     return None
 
 
