@@ -556,7 +556,6 @@ def test_use_cases_and_personas_as_tables() -> None:
     assert findings(text) == []
 
 
-
 def test_gate_headings_that_state_their_target() -> None:
     """``### Gate-O: p95 latency < 300 ms`` is the gate and its target: no empty section."""
     text = with_iosm(GATE_HEADINGS)
@@ -569,7 +568,9 @@ def test_gate_headings_that_state_their_target() -> None:
     ]
     assert prd.iosm.understood and findings(text) == []
     # A gate heading with nothing under it and no target is still an empty section.
-    bare = with_iosm(GATE_HEADINGS.replace("### Gate-S: no new service without an owner", "### Gate-S (Shrink)"))
+    bare = with_iosm(
+        GATE_HEADINGS.replace("### Gate-S: no new service without an owner", "### Gate-S (Shrink)")
+    )
     assert ("PRD203", "Section `Gate-S (Shrink)` has no content") in findings(bare)
 
 
