@@ -33,6 +33,21 @@ def checked_number(
     return number
 
 
+def finite_number(text: str) -> float | None:
+    """``text`` (a number as a document writes it: ``0.85``, ``-3``, ``1e5``) as a finite float,
+    else None.
+
+    Every number read from a document or another site goes through here: ``float()``
+    turns ``NaN``, ``inf`` and a figure of 400 digits into values no width, bar or
+    format can use (``int(inf)`` raises), so those are no number at all.
+    """
+    try:
+        number = float(text)
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 def _range(low: float, high: float, low_inclusive: bool, unit: str) -> str:
     first = f"{_num(low)}{unit}"
     if low_inclusive:

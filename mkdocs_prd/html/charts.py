@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.sitewide.index import IndexRow, Summary
 from mkdocs_prd.html.views import slug
 
@@ -35,11 +36,7 @@ class _Bar:
 def _number(text: str | None) -> float | None:
     if not text:
         return None
-    cleaned = text.strip().lstrip("≥>=~ ").rstrip("%")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
+    return finite_number(text.strip().lstrip("≥>=~ ").rstrip("%"))
 
 
 def _title(row: IndexRow, title_text: Callable[[str], str] | None) -> str:

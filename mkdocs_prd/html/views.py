@@ -16,6 +16,7 @@ from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, j
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Prd, site_status
 from mkdocs_prd.core.moscow import moscow
+from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.parse.targets import OPERATOR_SPELLINGS
 
 CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
@@ -175,7 +176,7 @@ _FIRST_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 def _leading_number(text: str | None) -> float | None:
     m = _FIRST_NUMBER.search(text or "")
-    return float(m.group()) if m else None
+    return finite_number(m.group()) if m else None
 
 
 def gauge(baseline: float | None, target: float | None, actual: float | None, text: str) -> GaugeView | None:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Number, Problem
+from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.parse.cells import split_row
 
 _NUMBER = re.compile(r"[-+−]?\d+(?:\.\d+)?")
@@ -79,10 +80,7 @@ def first_number(text: str) -> float | None:
     m = _NUMBER.search(text)
     if m is None:
         return None
-    try:
-        return float(m.group(0).replace("−", "-"))
-    except ValueError:  # pragma: no cover - the pattern only matches numbers
-        return None
+    return finite_number(m.group(0).replace("−", "-"))
 
 
 _GATE_LETTERS: dict[str, GateKey] = {"I": "I", "O": "O", "S": "S", "M": "M"}

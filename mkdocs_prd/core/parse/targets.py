@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.parse.lines import strip_bold
 
 # Longest spellings first, so ">=" is not read as ">".
@@ -139,7 +140,9 @@ def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
         return op, None, "", op is None
     if _RANGE.match(rest, m.end()) is not None:
         return op, None, "", True  # "180–220 ms", "10-20%", "1 to 2 s": a range, shown as written
-    value = float(m.group().replace(",", "").replace("−", "-"))
+    value = finite_number(m.group().replace(",", "").replace("−", "-"))
+    if value is None:  # a figure no float holds (400 digits): no number
+        return op, None, "", op is None
     return op, value, _unit(rest[m.end() :]), False
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_prd.core.model import GATE_NAMES, Fix, Number, Prd, Severity
+from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.rules.base import Hit, RuleContext, is_bracketed, page_rule, quote
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 
@@ -65,7 +66,7 @@ def _score(raw: str | None) -> float | None:
     if not raw or "%" in raw:
         return None
     m = _SCORE.fullmatch(raw.strip().strip("*_`").strip())
-    return float(m.group(1)) if m else None
+    return finite_number(m.group(1)) if m else None
 
 
 @page_rule(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 
+from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.safe import is_encodable, strip_controls, terminal_text
 
 MAX_COUNT = 1_000_000
@@ -114,7 +115,9 @@ def score_value(text: str | None) -> float | None:
     found = _NUMBER.search(text) if text else None
     if found is None or text is None:
         return None
-    number = float(found.group().replace("\u2212", "-"))
+    number = finite_number(found.group().replace("\u2212", "-"))
+    if number is None:
+        return None
     return number / 100 if text[found.end() :].lstrip().startswith("%") else number
 
 
