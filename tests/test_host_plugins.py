@@ -239,6 +239,10 @@ def test_a_prd_written_as_a_blog_post_is_a_prd_of_the_build(
     assert page.count('href="../blog/2026/01/15/prd-wallet/"', start) == 1
     assert "Later" not in page[start:]  # the draft post is not built: not listed
     assert not (site.site_dir / "blog/2026/01/15/prd-later").exists()
+    # The blog's excerpt of the post (rendered from its Markdown) has the card, no placeholder.
+    blog = site.html("blog/index.html")
+    assert blog.count('class="prd-card"') == 1
+    assert not re.search(r"prd-fragment-|prdinline|prdtag", blog)
     assert not site.messages(logging.ERROR)
     # lint checks the posts as the build does (the draft too: it is a file of the site)
     built = _findings_of_build(site)

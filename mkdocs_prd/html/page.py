@@ -359,6 +359,9 @@ class PageRenderer:
         )
         self._pending: dict[str, dict[str, str]] = {}
         self.shown: dict[str, Prd] = {}
+        self._count = 0  # placeholders are numbered across the build: each is one fragment
+        self._made: dict[str, str] = {}
+        """Every placeholder of the build and its fragment, for copies on other pages (:meth:`foreign`)."""
         """The PRDs whose page shows other header values than their file (a template rendered)."""
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
@@ -434,7 +437,7 @@ class PageRenderer:
         def hold(html: str, inline: bool = False) -> str:
             if not html:
                 return ""
-            number = len(self._pending) + len(pending)
+            number = self._number()
             # Inline: a word Markdown leaves alone (also in a code span or a link text),
             # so no inline pattern can read the badge's HTML as Markdown.
             token = (
@@ -448,7 +451,7 @@ class PageRenderer:
         def tag(html: str) -> str:
             # A small element (anchor, link, checkbox) that goes back as it is in
             # :meth:`html`; as raw HTML it would cost Python-Markdown two HTML parses.
-            token = f"prdtag{self._nonce}x{len(self._pending) + len(pending)}x"
+            token = f"prdtag{self._nonce}x{self._number()}x"
             pending[token] = html
             return token
 
@@ -468,9 +471,29 @@ class PageRenderer:
         )
         out = rewrite(markdown, prd, held, offset, rendered)
         self._pending[src_path] = pending
+        self._made.update(pending)
         # Last: the fragments are single placeholder lines by now, and the findings'
         # line numbers were taken from the source before anything moved.
         return normalise(out, self.features, hold, tag)
+
+    def _number(self) -> int:
+        self._count += 1
+        return self._count
+
+    def foreign(self, output: str) -> str:
+        """A page that is no PRD with the fragments of PRD pages whose Markdown it shows
+        (Material's blog renders a post's excerpt from the post's Markdown, without
+        the events that put the fragments in): each placeholder becomes its fragment."""
+        if self._nonce not in output:
+            return output
+
+        def swap(match: re.Match[str]) -> str:
+            fragment = self._made.get(match.group(0))
+            if fragment is None:
+                return match.group(0)
+            return self._tokens.sub(lambda m: self._made.get(m.group(0), m.group(0)), fragment)
+
+        return self._tokens.sub(swap, output)
 
     def html(self, src_path: str, html: str) -> str:
         """The page's HTML (``on_page_content``): each placeholder gets the text of its fragment.

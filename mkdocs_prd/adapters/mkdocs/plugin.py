@@ -378,6 +378,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.pages is None:
             return output
+        if self.catalog.get(page.file.src_uri) is None:
+            output = self.pages.foreign(output)  # a post's excerpt on a blog page
         return self.pages.output(page.file.src_uri, output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
