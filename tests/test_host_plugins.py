@@ -249,3 +249,77 @@ def test_a_prd_written_as_a_blog_post_is_a_prd_of_the_build(
     tbd = WALLET.splitlines().index("TBD") + 1
     assert built == {("blog/posts/wallet.md", tbd, "PRD110")}
     assert {f for f in _findings_of_lint(site.root / "mkdocs.yml", capsys) if "later" not in f[0]} == built
+
+
+INCLUDED = _prd(
+    "Included",
+    "included",
+    (
+        "\n---\n\n## 1. Problem",
+        '\n{%\n  include-markdown "../shared/glossary.md"\n%}\n\n---\n\n## 1. Problem',
+    ),
+    (WHY_NOW, WHY_NOW + '\n\n--8<-- "shared/note.md"\n\nTBD\n'),
+)
+NAV_PLUGINS = [
+    "search",
+    {"literate-nav": {"nav_file": "SUMMARY.md"}},
+    "section-index",
+    "include-markdown",
+    {"redirects": {"redirect_maps": {"old.md": "prds/included.md"}}},
+    "prd",
+    {"minify": {"minify_html": True}},
+]
+
+
+NAV_FILES = {
+    "SUMMARY.md": "- [Home](index.md)\n- [PRDs](prds/index.md)\n    - [Included](prds/included.md)\n"
+    "    - [Clean](prds/clean.md)\n",
+    "prds/included.md": INCLUDED,
+    "prds/clean.md": CLEAN,
+    "shared/glossary.md": "## Glossary\n\n| Term | Meaning |\n|---|---|\n| Vault | provider store |\n",
+    "shared/note.md": "!!! note\n    A shared note.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def nav_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    for module in ("mkdocs_literate_nav", "mkdocs_section_index", "mkdocs_include_markdown_plugin"):
+        pytest.importorskip(module, reason=f"{module} is not installed")
+    for module in ("mkdocs_redirects", "mkdocs_minify_plugin"):
+        pytest.importorskip(module, reason=f"{module} is not installed")
+    files = dict(NAV_FILES)
+    root = tmp_path_factory.mktemp("nav")
+    snippets = {"pymdownx.snippets": {"base_path": [str(root / "content")], "check_paths": True}}
+    config = {
+        "docs_dir": "content",
+        "use_directory_urls": False,
+        "site_url": "https://example.com/docs/prd/",
+        "markdown_extensions": ["tables", "attr_list", "admonition", snippets],
+    }
+    return _build(root, NAV_PLUGINS, files, **config)
+
+
+def test_includes_nav_plugins_and_a_site_in_a_subfolder(
+    nav_site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = nav_site
+    # Findings name the PRD's own file and line (an include counts as the lines it is written on).
+    built = _findings_of_build(site)
+    assert built == {("prds/included.md", INCLUDED.splitlines().index("TBD") + 1, "PRD110")}
+    assert _findings_of_lint(site.root / "mkdocs.yml", capsys) == built
+    page = site.html("prds/included.html")
+    assert len(re.findall(r'class="?prd-card"?[ >]', page)) == 1
+    assert "provider store" in page and "A shared note." in page  # both includes rendered
+    rows = json.loads(site.html("prd-index.json"))["prds"]
+    assert sorted(r["url"] for r in rows) == ["prds/clean.html", "prds/included.html"]
+    index = site.html("prds/index.html")
+    table = index[index.index("prd-index__table") : index.index("</table>", index.index("prd-index__table"))]
+    links = re.findall(r'href="?([^" >]+)', table)
+    assert sorted(links) == ["clean.html", "included.html"]
+    for link in links:  # the links resolve in the built site
+        assert (site.root / "site" / "prds" / link).is_file()
+    assert "prds/included.html" in site.html("old.html")  # the redirect page
+    content = site.root / "content"  # nothing was written into docs_dir
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()) == sorted(
+        ["index.md", *NAV_FILES]
+    )
