@@ -115,9 +115,11 @@ def test_rendered_values_are_no_filler_and_lint_agrees(
         # Not rendered (render_macros: false): the page shows `{{ owner }}`, which is filler.
         assert ("prds/literal.md", 10, "PRD110") in built
     assert _findings_of_lint(templated.root / "mkdocs.yml", capsys) == built
+    # One test per build (parallel workers would each build the site of a second test again).
+    _card_index_and_export_show_the_rendered_values(templated)
 
 
-def test_the_card_shows_the_rendered_values_once(templated: Site) -> None:
+def _card_index_and_export_show_the_rendered_values(templated: Site) -> None:
     page = templated.html("prds/vault/index.html")
     assert page.count('class="prd-card"') == 1
     card = page[page.index('class="prd-card"') :]
