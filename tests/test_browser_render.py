@@ -110,6 +110,40 @@ def test_card_with_actuals_and_iosm_table(chromium: Any, themed: tuple[str, Site
         page.close()
 
 
+OVERFLOW = """(sel) => [...document.querySelectorAll(sel)].filter(e => {
+    const r = e.getBoundingClientRect();  // a visually hidden header row is clipped to 1px
+    return r.width > 0 && r.right > document.documentElement.clientWidth + 1 && !e.closest("thead");
+}).map(e => e.tagName + "." + e.className)"""
+
+
+def test_card_and_iosm_table_fit_a_narrow_screen(
+    chromium: Any, themed: tuple[str, Site], tmp_path: Path
+) -> None:
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "achieved.html", width=400)
+    try:
+        # Long values as real PRDs have them: a status and a Track ID without spaces.
+        page.evaluate(
+            """() => { document.querySelector('.prd-card__status .prd-status').textContent =
+                           'Sometimes-maybe-later-when-we-have-time';
+                       document.querySelector('.prd-card__field--track-id dd').textContent =
+                           'bulk-invoice-export-with-a-rather-long-feature-name'; }"""
+        )
+        assert page.evaluate(OVERFLOW, ".prd-card, .prd-card *, .prd-iosm-block, .prd-iosm-block *") == []
+        # Every IOSM value is on screen, under its column's name (rows stacked).
+        result = page.locator("table.prd-iosm td[data-label='Result'] .prd-mark").first
+        box = result.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 400
+        label = page.evaluate(
+            """() => getComputedStyle(
+                document.querySelector("table.prd-iosm td[data-label='Actual']"), '::before').content"""
+        )
+        assert "Actual" in label
+        page.screenshot(path=str(tmp_path / f"{theme}-achieved-narrow.png"), full_page=True)
+    finally:
+        page.close()
+
+
 def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_path: Path) -> None:
     theme, site = themed
     page = open_page(chromium, site.site_dir / "prds" / "index.html")

@@ -286,7 +286,7 @@ def test_hostile_values_are_escaped_everywhere(tmp_path: Path) -> None:
     assert f"<dt>Sponsor</dt><dd>{escaped}</dd>" in card
     start = body.index('<table class="prd-iosm')
     table = body[start : body.index("</table>", start)]
-    assert f"<tr><td>{escaped}</td><td>{escaped}</td></tr>" in table
+    assert f'<tr><td>{escaped}</td><td data-label="Target">{escaped}</td></tr>' in table
 
 
 # --- findings panel ---------------------------------------------------------------
