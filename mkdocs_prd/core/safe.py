@@ -70,6 +70,31 @@ def terminal_text(text: str) -> str:
     return text.translate(_SHOWN)
 
 
+_LINE_SHOWN = {code: shown for code, shown in _SHOWN.items() if code != 0x09}
+_LINE = re.compile(r"([^\n]*?)(\r?\n|\Z)")
+
+
+def terminal_lines(text: str) -> str:
+    """Lines of document text (a diff) for a terminal: like :func:`terminal_text`, but each
+    line keeps its line break (``\\n`` or ``\\r\\n``) and its tabs.
+
+    A carriage return anywhere else is shown (``\\r``) and followed by a line break,
+    so no text after it can overwrite what came before on the screen.
+    """
+    if _ANY_CONTROL.search(text.replace("\t", "").replace("\n", "")) is None:
+        return text
+    out: list[str] = []
+    for m in _LINE.finditer(text):
+        body, end = m.group(1), m.group(2)
+        if end == "\r\n" or (not end and body.endswith("\r")):
+            body, end = body.removesuffix("\r"), "\r\n" if end else "\\r"
+        shown = body.translate(_LINE_SHOWN).replace("\\r", "\\r\n")
+        out.append(shown + end)
+        if not end:
+            break
+    return "".join(out)
+
+
 def strip_controls(text: str) -> str:
     """``text`` without the control characters :func:`terminal_text` escapes.
 
