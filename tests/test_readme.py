@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from mkdocs_prd import docs_tables
 from mkdocs_prd.adapters.cli.main import build_parser
@@ -121,6 +122,26 @@ def test_readme_links_every_documentation_page() -> None:
     for page in sorted((ROOT / "docs").glob("*.md")):
         if page.name != "index.md":
             assert f"docs/{page.name}" in linked, page.name
+
+
+def _nav_pages(entry: object) -> Iterator[str]:
+    if isinstance(entry, str):
+        yield entry
+    elif isinstance(entry, dict):
+        for value in entry.values():
+            yield from _nav_pages(value)
+    elif isinstance(entry, list):
+        for value in entry:
+            yield from _nav_pages(value)
+
+
+def test_documentation_nav_lists_every_page_once() -> None:
+    # The nav gives the reading order (Getting started before the reference, contributors
+    # last); a page left out of it would be built but hidden from readers.
+    nav = list(_nav_pages(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]))
+    pages = sorted(str(p.relative_to(ROOT / "docs")) for p in (ROOT / "docs").rglob("*.md"))
+    assert sorted(nav) == pages
+    assert nav[:2] == ["index.md", "getting-started.md"]
 
 
 def test_documentation_site_builds_strict(tmp_path: Path) -> None:
