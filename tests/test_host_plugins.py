@@ -325,3 +325,27 @@ def test_includes_nav_plugins_and_a_site_in_a_subfolder(
     assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()) == sorted(
         ["index.md", *NAV_FILES]
     )
+
+
+def test_serve_renders_a_draft_prd_with_its_card(tmp_path: Path) -> None:
+    """``mkdocs serve`` renders the site's ``draft_docs``: a draft PRD is a PRD there (card,
+    index), as the published build leaves it out (see the blog's draft post above)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    write_files(tmp_path / "docs", {"index.md": "# Home\n", "prds/wip.md": _prd("Work in progress", "wip")})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: S\ndraft_docs: prds/wip.md\ntheme: {name: material, font: false}\nplugins: [prd]\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        config.plugins.on_shutdown()
+    site = tmp_path / "site"
+    assert (site / "prds/wip/index.html").read_text(encoding="utf-8").count('class="prd-card"') == 1
+    assert [r["url"] for r in json.loads((site / "prd-index.json").read_text(encoding="utf-8"))["prds"]] == [
+        "prds/wip/"
+    ]

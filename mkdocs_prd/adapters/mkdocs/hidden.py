@@ -28,12 +28,13 @@ def hidden_by_plugins(files: Files, config: MkDocsConfig) -> list[File]:
     return [f for f, probe in zip(excluded, probes, strict=True) if not _excluded(probe)]
 
 
-def still_excluded(files: Files, src_paths: Iterable[str]) -> set[str]:
-    """The ``src_paths`` whose page is excluded from the build (not rendered), or gone."""
+def still_excluded(files: Files, src_paths: Iterable[str], *, serve: bool = False) -> set[str]:
+    """The ``src_paths`` whose page is excluded from the build (not rendered), or gone;
+    ``serve``: ``mkdocs serve`` renders the site's drafts (``draft_docs``)."""
     out = set()
     for src in src_paths:
         file = files.get_file_from_path(src)
-        if file is None or _excluded(file):
+        if file is None or (_excluded(file) and not (serve and file.inclusion == InclusionLevel.DRAFT)):
             out.add(src)
     return out
 

@@ -15,7 +15,7 @@ from typing import Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -132,7 +132,12 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             return files
         _leave_out_unnamed(files)
         undecodable: list[tuple[File, bytes]] = []
-        pages = [*files.documentation_pages(), *hidden_by_plugins(files, config)]
+        # `mkdocs serve` renders the site's draft_docs too: a draft PRD gets its card there.
+        serve = self.command == "serve"
+        rendered = files.documentation_pages(
+            inclusion=InclusionLevel.is_in_serve if serve else InclusionLevel.is_included
+        )
+        pages = [*rendered, *hidden_by_plugins(files, config)]
         self.catalog = build_catalog(_page_bytes(pages, undecodable), self.settings)
         if self.command in ("build", "gh-deploy") and not self.frozen:
             # A one-off build: the catalog lives until the end, so the collector need not
@@ -264,7 +269,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-100)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site_index is not None:
-            gone = still_excluded(files, (prd.path for prd in self.catalog))
+            gone = still_excluded(files, (prd.path for prd in self.catalog), serve=self.command == "serve")
             if gone:
                 self.site_index.rows = tuple(r for r in self.site_index.rows if r.src_path not in gone)
         return nav
