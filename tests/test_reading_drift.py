@@ -74,6 +74,20 @@ def test_a_requirement_heading_in_any_form_is_the_requirement(form: str) -> None
     assert findings(text) == findings(CLEAN) == []
 
 
+@pytest.mark.parametrize(
+    "closing",
+    ["Clerks lose two days a month to it.", "See the support dashboard", "**Why now:** the audit is in May"],
+)
+def test_a_line_over_a_rule_that_is_no_title_stays_text(closing: str) -> None:
+    """``Some sentence.`` right over ``---`` closing a section: a rule to its author (Python-Markdown
+    renders a heading), so the section keeps its content and no section is made of it."""
+    text = CLEAN.replace("\n\n---\n\n## 2. Goals", f"\n\n{closing}\n---\n\n## 2. Goals")
+    assert text != CLEAN
+    prd = parse_prd(text, "prd.md")
+    assert [(s.key, s.title) for s in prd.sections] == [(s.key, s.title) for s in BASE.sections]
+    assert findings(text) == []
+
+
 def test_a_setext_requirement_with_its_priority_in_the_title() -> None:
     text = CLEAN.replace(
         "**FR-3: Remove a saved card**\n", "FR-3: Remove a saved card (Should)\n---\n"
@@ -273,7 +287,19 @@ GATE_HEADINGS = """## 10. IOSM Targets
 """
 
 
+CLEAN_HEADER = (
+    "**Version:** 1.2\n**Date:** 2026-02-03\n**Track ID:** saved-payment-methods\n"
+    "**Owner:** Payments Team\n**Status:** Approved\n\n---\n"
+)
+assert CLEAN_HEADER in CLEAN
+ONE_LINE_HEADER = CLEAN.replace(
+    CLEAN_HEADER,
+    "**Version:** 1.2 | **Date:** 2026-02-03 | **Track ID:** one-line | **Owner:** Payments Team"
+    " | **Status:** Approved\n---\n",
+)
+
 SITE_PAGES = {
+    "prds/oneline.md": ONE_LINE_HEADER,
     "prds/gates.md": with_iosm(GATE_HEADINGS).replace("saved-payment-methods", "gate-headings"),
     "prds/req.md": req_ids(CLEAN).replace("saved-payment-methods", "req-ids"),
     "prds/setext.md": req_headings(CLEAN, "-").replace(
@@ -330,6 +356,15 @@ def test_build_gate_headings_show_each_target_once(site: Site) -> None:
         assert text.count(target) == 1, target
 
 
+def test_a_one_line_header_over_a_rule_stays_the_header(site: Site) -> None:
+    """Python-Markdown makes it a setext h2, but the card replaces the line: it is the header."""
+    prd = parse_prd(ONE_LINE_HEADER, "prd.md")
+    assert prd.metadata.value("track_id") == "one-line" and prd.sections[0].key == "problem"
+    assert findings(ONE_LINE_HEADER) == []
+    body = article(site, "prds/oneline")
+    assert "<hr" in body and "Version:" not in body and body.count("one-line") == 1
+
+
 def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     logged = sorted(m for m in site.messages() if re.search(r"\bPRD[0-9]{3}\b", m))
     assert cli(["lint", "--format", "json", "-f", str(site.root / "mkdocs.yml")]) == 0
@@ -342,6 +377,7 @@ def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[s
         "prds/front.md": "Ann Lee",
         "prds/req.md": "Payments Team",
         "prds/gates.md": "Payments Team",
+        "prds/oneline.md": "Payments Team",
     }
 
 

@@ -1,4 +1,6 @@
-"""Sections written as bold lines: ``**1. Problem**`` alone on its line instead of ``## 1. Problem``.
+"""Headings not written with ``#``: bold section lines, and which setext headings are structure.
+
+Sections written as bold lines: ``**1. Problem**`` alone on its line instead of ``## 1. Problem``.
 
 Documents exported from a word processor often title their sections with bold numbered
 lines and use headings only below them (or not at all).  When a page's headings name
@@ -11,10 +13,43 @@ section, is one.
 
 from __future__ import annotations
 
-from mkdocs_prd.core.parse.lines import HEADING, TEXT, Source, strip_bold
+from mkdocs_prd.core.parse.blocks import head_of, titled_by_id
+from mkdocs_prd.core.parse.header import names_header
+from mkdocs_prd.core.parse.lines import BLANK, HEADING, ITEM, RULE, TEXT, Source, is_rule, strip_bold
 from mkdocs_prd.core.parse.sections import normalise_title, section_key, split_number, title_key
 
-__all__ = ["promote_bold_sections"]
+__all__ = ["promote_bold_sections", "setext_as_written"]
+
+
+def setext_as_written(src: Source) -> None:
+    """Keep as headings only the setext headings (text over ``---`` / ``===``) titled like
+    one, in place: a title (level 1), a requirement or use-case id (``FR-2: Export (Should)``),
+    a section number (``1. Problem``) or a template section's title (``Goals``).  Any other
+    line over ``---`` (``Clerks copy invoices by hand.`` closing a section) stays text over
+    a rule, as its author meant it, although Python-Markdown renders it as a heading."""
+    kept = []
+    kinds = src.kinds
+    for head in src.headings:
+        level, text, line = head
+        under = src.line(line + 1).strip()
+        setext = line < len(kinds) and kinds[line] == BLANK and under[:1] in ("-", "=")
+        if not setext or level == 1 or _titled(text):
+            kept.append(head)
+            continue
+        kinds[line - 1] = ITEM if line in src.items else TEXT
+        kinds[line] = RULE if is_rule(under) else TEXT
+    src.headings[:] = kept
+
+
+def _titled(text: str) -> bool:
+    number, title = split_number(text)
+    return (
+        number is not None
+        or titled_by_id(head_of(text))
+        or title_key(title) is not None
+        or names_header(title)
+    )
+
 
 _ENOUGH = 3
 

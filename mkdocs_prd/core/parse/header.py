@@ -45,12 +45,14 @@ from mkdocs_prd.core.parse.lines import (
     Source,
     bold_label,
     clean_value,
+    is_rule,
 )
 
 __all__ = [
     "HEADER_KEYS",
     "Header",
     "header_key",
+    "header_over_rule",
     "is_header_line",
     "names_header",
     "read_header",
@@ -220,6 +222,28 @@ _HEADER_TITLES = frozenset(
         "details",
     }
 )
+
+
+def header_over_rule(src: Source) -> None:
+    """Header lines over a rule stay header lines, in place: ``**Version:** 1.0 | **Status:**
+    Draft`` right over ``---`` is a setext heading to Python-Markdown, but the header card
+    replaces that line on the page (the ``---`` stays a rule), so it is read as the header."""
+    for level, text, line in list(src.headings):
+        if level == 1:
+            continue  # the title
+        under = src.line(line + 1).strip()
+        if level > 2 or under[:1] not in ("-", "=") or under.strip(under[0]) or _LIST_MARK.match(text):
+            return
+        fields = read_line(text, line)
+        if (
+            not fields
+            or any(f.key not in HEADER_KEYS for f in fields)
+            or all(_core(f.key) is None for f in fields)
+        ):
+            return
+        src.kinds[line - 1] = TEXT
+        src.kinds[line] = RULE if is_rule(under) else TEXT
+        src.headings.remove((level, text, line))
 
 
 def names_header(title: str) -> bool:

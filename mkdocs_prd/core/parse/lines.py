@@ -149,7 +149,8 @@ def scan(lines: list[str], body_start: int) -> Source:
             # renders it; the underline is part of it (no content, no thematic break).
             kinds[i - 1] = HEADING
             kinds[i] = BLANK
-            items.pop(i, None)  # "1. Problem" over "----": Python-Markdown's h2, not a list item
+            # "1. Problem" over "----" is Python-Markdown's h2; its items entry stays, read only
+            # if the heading is taken back (see parse.bold_sections.setext_as_written).
             headings.append((1 if c == "=" else 2, lines[i - 1].strip(" \t"), i))
             continue
         if c == "-" or c == "*" or c == "+":

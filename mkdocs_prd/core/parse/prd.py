@@ -16,13 +16,13 @@ import re
 from collections.abc import Sequence
 
 from mkdocs_prd.core.model import Field, Metadata, Prd, Problem, Section, status_word
-from mkdocs_prd.core.parse.bold_sections import promote_bold_sections
+from mkdocs_prd.core.parse.bold_sections import promote_bold_sections, setext_as_written
 from mkdocs_prd.core.parse.front import (
     ignored_from_comments,
     ignored_from_front_matter,
     read_front_matter,
 )
-from mkdocs_prd.core.parse.header import names_header, read_header
+from mkdocs_prd.core.parse.header import header_over_rule, names_header, read_header
 from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
@@ -288,6 +288,8 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
         fields.extend(front.fields)
         ignored |= ignored_from_front_matter(front_data)
     src = scan(lines, fm_end + 1)
+    header_over_rule(src)
+    setext_as_written(src)
     promote_bold_sections(src)
     problems.extend(src.problems)
 
