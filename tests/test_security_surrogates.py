@@ -7,15 +7,18 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import build_site
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from index_sites import prd_text
 
 from mkdocs_prd.adapters.cli.main import main
-from mkdocs_prd.core.safe import encodable, is_encodable, strip_controls, terminal_text
+from mkdocs_prd.core.safe import encodable, is_encodable, strip_controls, terminal_lines, terminal_text
 from mkdocs_prd.core.sitewide.portfolio import merge_rows, parse_sources
 
 BAD_NAME = b"prds/bad\xff\xfe name.md"
@@ -85,3 +88,27 @@ def test_merged_text_with_lone_surrogates_is_put_right() -> None:
         assert value is not None and is_encodable(value), value
     assert row.title == "R\ufffd"
     assert any("entry 1 title 'R\\ud800' is not valid Unicode; put right" in m for m in loaded.messages)
+
+
+ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(),  # every code point, lone surrogates included
+        st.sampled_from("\x1b\x07\r\n\t\x00\x9b\u202e\u2066\x7f\ud800\udcff"),
+    ),
+    max_size=60,
+)
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=ANY_TEXT)
+def test_every_text_leaves_each_sink_safe(text: str) -> None:
+    assert not CONTROL.search(terminal_text(text))
+    assert not CONTROL.search(strip_controls(text))
+    encodable(text).encode("utf-8")  # never raises
+    shown = terminal_lines(text)
+    shown.encode("utf-8")
+    # Only line breaks (a CR only right before its LF) and tabs are left.
+    assert not CONTROL.search(shown.replace("\r\n", "").replace("\n", "").replace("\t", ""))
+    if not CONTROL.search(text):
+        assert terminal_text(text) == strip_controls(text) == encodable(text) == shown == text
