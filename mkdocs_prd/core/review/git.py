@@ -10,7 +10,9 @@ never one process per file.
 
 Nothing from the user reaches git as an option: revisions are checked by
 :func:`check_rev` (no leading ``-``, no control characters, no ``..`` ranges), paths
-are passed after ``--``, and commands never go through a shell.
+are passed after ``--`` and read literally (``GIT_LITERAL_PATHSPECS``: a docs folder
+named ``:(exclude)docs`` or ``d*cs`` is that folder, not pathspec magic or a glob),
+and commands never go through a shell.
 
 Errors are :class:`GitError` with a message for people (``shallow clone``, ``not a
 git repository``, ``unknown revision``), never a traceback.
@@ -144,6 +146,7 @@ def run_git(cwd: str, args: Sequence[str], stdin: bytes | None = None) -> bytes:
         "GIT_PAGER": "cat",
         "LC_ALL": "C",
         "GIT_OPTIONAL_LOCKS": "0",
+        "GIT_LITERAL_PATHSPECS": "1",  # a path is that path: no `:(magic)`, no globs
     }
     try:
         done = subprocess.run(
