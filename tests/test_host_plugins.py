@@ -194,6 +194,10 @@ def test_generated_prds_are_linted_as_the_build_checks_them(
         ("prds/clean.md", "prds/clean.html"),
         ("prds/generated.md", "prds/generated.html"),
     ]
+    capsys.readouterr()  # `mkdocs-prd index` prints the build's export
+    assert main(["index", "-f", str(site.root / "mkdocs.yml")]) == 0
+    printed = json.loads(capsys.readouterr().out)["prds"]
+    assert [(r["src_path"], r["url"]) for r in printed] == [(r["src_path"], r["url"]) for r in rows]
     page = site.html("prds/index.html")
     start = page.index('<table class="prd-index__table"')
     table = page[start : page.index("</table>", start)]

@@ -12,9 +12,17 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from mkdocs_prd.adapters.cli.main import EXIT_OK, add_config_argument, note_skipped, require_site, write_out
+from mkdocs_prd.adapters.cli.main import (
+    EXIT_OK,
+    add_config_argument,
+    note_skipped,
+    require_site,
+    say,
+    write_out,
+)
 from mkdocs_prd.adapters.markdown.titles import title_markup
 from mkdocs_prd.adapters.mkdocs.config import index_settings
+from mkdocs_prd.adapters.mkdocs.generated import generated_pages
 from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
@@ -63,8 +71,17 @@ def run(args: argparse.Namespace) -> int:
     raw = site.site
     use_directory_urls = raw.get("use_directory_urls", True) is not False
     skipped: list[str] = []
-    catalog = build_catalog(read_pages(site.docs_dir, default_language_pages(site), skipped), site.settings)
+    pages = list(read_pages(site.docs_dir, default_language_pages(site), skipped))
     note_skipped(skipped)
+    if args.format != "markdown":  # the build's export also lists the PRDs plugins generate
+        made = generated_pages(site.site)
+        if made.problem is not None:
+            say(
+                f"mkdocs-prd: note: the site's plugins could not be run ({made.problem}); "
+                "PRDs they generate are left out"
+            )
+        pages += made.pages.items()
+    catalog = build_catalog(pages, site.settings)
 
     def read_text(src_path: str) -> str | None:
         try:
