@@ -113,6 +113,7 @@ KINDS: dict[str, list[str]] = {
         "Text[^a].\n\n[^a]: First para.\n\n    Second para.\n\nAfter.\n",
         "Text[^a].\n\n[^a]: One.\n\n    Two.\n    More of two.\n- list after\n",
         "Text[^a].\n\n[^a]:\n",
+        "Text[^1]\n\n[^1]: note\n\n```\ncode never closed\n\n",  # the notes go after the block
     ],
 }
 
@@ -297,3 +298,9 @@ def test_prd801_reports_the_fences_the_site_cannot_render_and_only_those(case: s
     expected = outline(oracle_html(textwrap.dedent(text.replace("!!! note\n", ""))))
     rendered = outline(html.replace('<div class="admonition note">', "").replace("</div>", ""))
     assert (rendered != expected) == bool(lines)
+
+
+def test_footnotes_go_after_a_fence_left_open_to_the_end() -> None:
+    html = mkdocs_html("Text[^1]\n\n[^1]: note\n\n```\ncode never closed\n", MKDOCS_DEFAULT)
+    assert "<pre><code>code never closed\n</code></pre>" in html
+    assert '<li id="fn:1"><p>note' in html  # the notes as HTML, not as code text

@@ -21,9 +21,11 @@ def _footnotes(lines: list[str]) -> list[str]:
     body: list[str] = []
     current: str | None = None
     fence = False
+    mark = ""  # the last fence mark seen
     for n, line in enumerate(lines):
-        if FENCE.match(line.lstrip(" ")) and indent(line) < 4:
-            fence = not fence
+        opening = FENCE.match(line.lstrip(" ")) if indent(line) < 4 else None
+        if opening is not None:
+            fence, mark = not fence, opening.group(2)
         if not fence:
             m = FOOTDEF.match(line)
             if m is not None:
@@ -40,6 +42,9 @@ def _footnotes(lines: list[str]) -> list[str]:
         body.append(line)
     if not defs:
         return lines
+    if fence:  # a fence open to the end of the page ends there, before the notes (CommonMark)
+        last = max((k for k, line in enumerate(body) if line.strip()), default=-1)
+        body.insert(last + 1, mark)
     order: list[str] = []
     fence = False
     for n, line in enumerate(body):
