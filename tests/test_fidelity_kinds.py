@@ -86,6 +86,10 @@ KINDS: dict[str, list[str]] = {
         "- Evidence:\n\n  > one\n\n  > two\n",
         "> > a\n>\n> > b\n",
     ],
+    "quote indented under a list, less than its items' text": [
+        "1) Totals: 3\n1) alpha\n  > **Why:**\n  > - q\n",
+        "- a\n\n > Customer:\n > 1. slow\n",
+    ],
     "table under a list item's text, not indented": [
         "- a\n| x | y |\n|---|---|\n| 1 | 2 |\n",
         "- a\n  - b\n| x | y |\n|---|---|\n",

@@ -231,14 +231,17 @@ class _Lists(_State):
             self.emit(col, text)
             self.prev = "code"
             return
-        if text[0] == ">" and self.stack:
-            # A quote in a list item: its inside is a container of its own (lists under a label).
+        if text[0] == ">" and QUOTE.match(text):
+            # A quote in a list item, or indented right after a list (the quote pass leaves
+            # both here): its inside is a container of its own (lists under a label).
+            if not self.stack:
+                col = 0
             if self.prev in ("para", "item"):
                 self.out.append("")  # Python-Markdown would run the item's text into it
             elif len(self.out) > self.quote_end >= 0 and not any(self.out[self.quote_end :]):
                 self.out += [" " * col + QUOTE_BREAK, ""]  # two quotes, not one
             self.quote = [" " * ind + text]
-            self.quote_at = (col, self.stack[-1].src)
+            self.quote_at = (col, self.stack[-1].src if self.stack else 0)
             self.opened_at = self.number
             return
         fence = FENCE.match(text)
