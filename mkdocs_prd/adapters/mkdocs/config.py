@@ -16,6 +16,7 @@ from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exp
 from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_prd.core.numbers import checked_number
+from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import (
     DEFAULT_REQUIRED_SECTIONS,
     DEFAULT_STATUSES,
@@ -90,7 +91,10 @@ class OutputPath(BaseConfigOption[str | None]):
         while path.startswith("./"):
             path = path[2:]
         parts = path.split("/")
-        if path.startswith("/") or ".." in parts or not path.endswith(self.suffix):
+        # A drive (C:/x, c:x) would leave the site on Windows; a NUL byte cannot name a file.
+        drive = len(path) > 1 and path[1] == ":" and path[0].isascii() and path[0].isalpha()
+        unsafe = path.startswith("/") or ".." in parts or drive or terminal_text(path) != path
+        if unsafe or not path.endswith(self.suffix):
             raise ValidationError(f"Expected a relative path ending in {self.suffix}, not {value!r}")
         return path
 
