@@ -101,6 +101,8 @@ GERMAN: dict[str, str] = {
     "iosm_delta": "Differenz",
     "delta_computed": "berechnet",
     "rating": "Einstufung",
+    "target_band": "Zielstufe",
+    "achieved_band": "Erreichte Stufe",
     "iosm_actual": "Istwert",
     "index_title": "Anforderungsverzeichnis",
     "col_title": "Titel",

@@ -28,7 +28,7 @@ from mkdocs_prd.html.page import (
 )
 from mkdocs_prd.html.render import Renderer, status_badge
 from mkdocs_prd.html.stylesheet import color_problem, status_color_rules, stylesheet
-from mkdocs_prd.html.views import band, priority_key, slug, target_note
+from mkdocs_prd.html.views import band, priority_key, slug
 
 # --- iosm_report.md ---------------------------------------------------------------
 
@@ -230,13 +230,6 @@ def test_priority_key() -> None:
         "other",
         "other",
     ]
-
-
-def test_target_note_keeps_words_beyond_operator_value_unit() -> None:
-    assert target_note("≥0.95 (clear naming)", "") == "clear naming"
-    assert target_note("100% of public APIs", "%") == "of public APIs"
-    assert target_note("Stable or reduced by 10%", "%") == "Stable or reduced by 10%"
-    assert target_note("≤5%", "%") == ""
 
 
 def test_status_badge_function_escapes_and_labels() -> None:

@@ -85,6 +85,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "iosm_delta": "Delta",
     "delta_computed": "computed",
     "rating": "Rating",
+    "target_band": "Target band",
+    "achieved_band": "Achieved band",
     "iosm_actual": "Actual",
     # the PRD index page and listings
     "index_title": "PRD index",

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, judge
 from mkdocs_prd.core.labels import Labels
-from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Prd, site_status
+from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Number, Prd, site_status
 from mkdocs_prd.core.moscow import moscow
 from mkdocs_prd.core.numbers import finite_number
-from mkdocs_prd.core.parse.targets import OPERATOR_SPELLINGS
+from mkdocs_prd.core.parse.lines import strip_bold
 
 CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
 """Metadata shown first on the card, in this order; every other field follows."""
@@ -39,7 +39,6 @@ BANDS: tuple[tuple[float, str], ...] = (
 
 OPERATOR_SYMBOLS: dict[str, str] = {">=": "≥", "<=": "≤", "<": "<", ">": ">", "=": "="}
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def slug(text: str) -> str:
@@ -212,7 +211,6 @@ class RowView:
     value: str
     unit: str
     text: str
-    note: str
     baseline: str
     delta: str
     actual: str
@@ -221,8 +219,9 @@ class RowView:
 
     @property
     def target(self) -> str:
-        """The target as one text: ``≥0.95``, ``≤5%``, ``≤200 ms``, ``reduced by 10%``, or as written."""
-        if not self.value:
+        """The target as the author wrote it (``≥0.70``, ``≤120ms``, ``Stable or reduced by 5%``);
+        a gate row's score threshold (not written in the PRD) as ``≥0.75``."""
+        if self.text or not self.value:
             return self.text
         sep = "" if self.unit in ("", "%") else " "
         op = f"{self.operator} " if self.operator[:1].isalpha() else self.operator
@@ -268,30 +267,8 @@ def _operator_text(op: str | None, labels: Labels) -> str:
     return labels.get("op_" + slug(op).replace("-", "_"), op)
 
 
-def target_note(raw: str, unit: str) -> str:
-    """What a target says besides operator, value and unit, so nothing the author wrote is lost.
-
-    ``≥0.95 (clear naming)`` -> ``clear naming``; ``100% of public APIs`` -> ``of public
-    APIs``; when the words before the number are more than an operator (``Stable or
-    reduced by 10%``), the whole text.
-    """
-    m = _NUMBER.search(raw)
-    if m is None:
-        return raw.strip()
-    if raw[: m.start()].strip().lower().rstrip(":") not in OPERATOR_SPELLINGS:
-        return raw.strip()
-    rest = raw[m.end() :].lstrip()
-    if unit and rest.lower().startswith(unit.lower()):
-        rest = rest[len(unit) :]
-    rest = rest.strip()
-    if rest.startswith("(") and rest.endswith(")"):
-        rest = rest[1:-1].strip()
-    return rest
-
-
 def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels, kind: str) -> RowView:
     has_value = t.value is not None and not t.qualitative
-    note = target_note(t.raw, t.unit) if has_value else ""
     return RowView(
         kind=kind,
         gate=t.gate,
@@ -300,8 +277,7 @@ def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: La
         operator=_operator_text(t.operator, labels) if has_value else "",
         value=format_number(t.value) if has_value and t.value is not None else "",
         unit=t.unit if has_value else "",
-        text="" if has_value else t.raw,
-        note=note,
+        text=as_written(t.raw),
         baseline=t.baseline or "",
         delta=t.delta or "",
         actual=actual.raw if actual is not None else "",
@@ -354,7 +330,6 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
                     value=format_number(threshold) if score is not None else "",
                     unit="",
                     text="",
-                    note="",
                     baseline="",
                     delta="",
                     actual=score.raw if score is not None else "",
@@ -383,9 +358,17 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
     )
 
 
+def as_written(raw: str) -> str:
+    """A value as the author wrote it, for display: only emphasis around the whole
+    value (``**≥0.80**``) and surrounding spaces are dropped; the number, its
+    separators (``2,000``, ``0,95``), spacing and words stay."""
+    return strip_bold(raw.strip())
+
+
 def _index_view(prd: Prd, actuals: IosmActuals, labels: Labels | None = None) -> IndexView:
+    """The expected IOSM-Index; the baseline falls back to the report's ``**Baseline Index:**``."""
     idx = prd.iosm.index
-    baseline = idx.baseline or None
+    baseline: Number | Actual | None = idx.baseline or actuals.baseline_index
     target = idx.target
     delta_text: str | None = idx.delta.raw if idx.delta is not None else None
     computed = False
