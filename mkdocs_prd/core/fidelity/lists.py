@@ -18,6 +18,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     TASK,
     block_head,
     expand,
+    html_block_end,
     html_block_kind,
     in_quote,
     indent,
@@ -60,6 +61,14 @@ class _Lists(_State):
             if inside:  # a block of the item right under the quote: Python-Markdown would run it on
                 self.out.append("")
                 self.prev = "blank"
+        if self.held is not None and self.held_until:
+            # A comment held whole: it ends at the line with its end marker.
+            self.held.append(self.raw[self.number - 1])
+            if self.number == self.held_until:
+                self.held_until = 0
+                self._release()
+                self._html_ended(nxt)
+            return
         if self.held is not None:
             # The block ends at a blank line, or with the list item it is in.
             if line.strip() and indent(line) >= self.held_at[1]:
@@ -90,6 +99,15 @@ class _Lists(_State):
             self.prev = "blank"
             self.table_rows = False
             return
+        if self.html_end is not None and not (
+            self.stack and line.strip() and indent(line) < self.stack[-1].src
+        ):
+            # Inside a comment (or another HTML block of kinds 1-5): raw up to its end marker.
+            self.out.append(self.raw[self.number - 1] if not self.stack else " " * self.shift_to(0) + line)
+            if self.html_end.search(line):
+                self._html_ended(nxt)
+            return
+        self.html_end = None  # (a list item that ends ends the block in it)
         if self.prev == "html":
             self.out.append(line)  # inside a raw HTML block: untouched until a blank line
             return
@@ -155,6 +173,26 @@ class _Lists(_State):
             self.emit(self.shift_to(ind), text)
             return
         self._block(ind, text, nxt, rel)
+
+    def _html_end_line(self, end: re.Pattern[str]) -> int:
+        """The number of the line after the current one that ends a comment with ``end`` inside
+        the current list item, or 0 when the item (or the page) ends first."""
+        src = self.stack[-1].src
+        for k in range(self.number, len(self.raw)):
+            line = expand(self.raw[k])
+            if line.strip() and indent(line) < src:
+                return 0
+            if end.search(line):
+                return k + 1
+        return 0
+
+    def _html_ended(self, nxt: str) -> None:
+        """A comment (HTML block of kinds 1-5) ended on the line just written: what follows is
+        Markdown again (Python-Markdown needs a blank line to see it apart from the comment)."""
+        self.html_end = None
+        if nxt.strip():
+            self.out.append("")
+        self.prev = "blank"
 
     def _ends_table(self, ind: int, text: str) -> bool:
         """Whether a line after a table's rows starts a block that ends the table (GFM, as
@@ -277,6 +315,23 @@ class _Lists(_State):
                 # In a list item Python-Markdown would run the item's text on into the block
                 # (a <details> opening inside a <p>); CommonMark ends the paragraph here.
                 self.out.append("")
+            end = html_block_end(text, kind)
+            if end is not None and self.stack and self.hold is not None and not end[0].search(text, end[1]):
+                # A comment of several lines in a list item: held whole (Python-Markdown would show
+                # it as text), when it ends inside the item; an unclosed one stays visible text.
+                last = self._html_end_line(end[0])
+                if last:
+                    self.held, self.held_until = [self.raw[self.number - 1]], last
+                    self.held_at = (col, self.stack[-1].src)
+                    return
+            if end is not None:  # a comment: it ends at its end marker, not at a blank line
+                self.emit(col if self.stack else ind, text)
+                self.html_end = end[0]
+                if end[0].search(text, end[1]):
+                    self._html_ended(nxt)
+                else:
+                    self.prev = "html"
+                return
             if kind >= 6 and self.hold is not None and not self._md_in_html(text):
                 # Held whole: Python-Markdown would run a block-level element on to its closing
                 # tag; CommonMark ends the block at a blank line and reads the rest as Markdown.

@@ -3,6 +3,7 @@ blocks, quotes inside list items, admonition/details/tab bodies, fences left ope
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,6 +55,8 @@ class _State:
         self.md_open = 0  # elements with a markdown attribute open (for md_in_html)
         self.table_rows = False  # the lines being read are a table's (its header row was read)
         self.closed = False  # the line being read closed list items
+        self.html_end: re.Pattern[str] | None = None  # the end marker of the comment being read
+        self.held_until = 0  # the number of the line that ends the comment being held
         self.raw: list[str] = []
         self.out: list[str] = []
         self._scanned = 0  # self.out[:_scanned] has been searched for blank lines

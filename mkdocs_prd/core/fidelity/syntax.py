@@ -50,6 +50,26 @@ def html_block_kind(text: str) -> int:
     return 7 if _HTML_ALONE.match(text) else 0
 
 
+# Where HTML blocks of kinds 1-5 end (CommonMark 4.6): at the line holding the end marker,
+# blank lines or not; kinds 6 and 7 end at a blank line.
+_RAW_END = re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)
+_ENDS = (("<!--", re.compile("-->")), ("<?", re.compile(r"\?>")), ("<![CDATA[", re.compile(r"\]\]>")))
+_DECLARATION_END = re.compile(">")
+
+
+def html_block_end(text: str, kind: int) -> tuple[re.Pattern[str], int] | None:
+    """For an HTML block of kind 1-5 that ``text`` (without its indentation) starts: the
+    pattern of its end marker and where on ``text`` to look for it.  None for kinds 6 and 7."""
+    if kind == 1:
+        return _RAW_END, 0
+    if kind != 2:
+        return None
+    for start, end in _ENDS:
+        if text.startswith(start):
+            return end, len(start)
+    return _DECLARATION_END, 2
+
+
 QUOTE = re.compile(r"^ {0,3}>")
 QUOTE_BREAK = "<!-- -->"
 """An empty comment between two quotes that only blank lines separate (two quotes in
