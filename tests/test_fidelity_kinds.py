@@ -91,7 +91,7 @@ KINDS: dict[str, list[str]] = {
         "- a\n\n > Customer:\n > 1. slow\n",
     ],
     "comment (HTML block ending at its end marker) over or in a list": [
-        "### Use Cases\n<!-- TODO(kim): confirm the actors -->\n1. **UC-1: Soft decline**\n   - Actor: system\n",
+        "### Use Cases\n<!-- TODO(kim): confirm the actors -->\n1. **UC-1: Soft decline**\n   - Actor: x\n",
         "<!-- c -->\n- Goal A\n  - sub-goal A.1\n",
         "<!-- c -->\n- a\n  > text\n  > - item\n",
         "<!-- a\ncomment -->\n1. x\n   - y\n",
