@@ -298,7 +298,15 @@ ONE_LINE_HEADER = CLEAN.replace(
     " | **Status:** Approved\n---\n",
 )
 
+LISTED = re.sub(
+    r"## 8\. Acceptance Criteria.*?(?=## 9\.)",
+    "## 8. Acceptance Criteria\n\n1. FR-1 verified in staging\n2. UC-1 verified\n\n",
+    CLEAN,
+    flags=re.DOTALL,
+).replace("saved-payment-methods", "listed-criteria")
+
 SITE_PAGES = {
+    "prds/listed.md": LISTED,
     "prds/oneline.md": ONE_LINE_HEADER,
     "prds/gates.md": with_iosm(GATE_HEADINGS).replace("saved-payment-methods", "gate-headings"),
     "prds/req.md": req_ids(CLEAN).replace("saved-payment-methods", "req-ids"),
@@ -365,6 +373,14 @@ def test_a_one_line_header_over_a_rule_stays_the_header(site: Site) -> None:
     assert "<hr" in body and "Version:" not in body and body.count("one-line") == 1
 
 
+def test_build_card_counts_criteria_without_a_written_state(site: Site) -> None:
+    card = text_of(article(site, "prds/listed"))
+    assert "2 acceptance criteria" in card and "No acceptance criteria" not in card
+    assert "criteria met" not in card
+    rows = {p["src_path"]: p for p in json.loads(site.html("prd-index.json"))["prds"]}
+    assert rows["prds/listed.md"]["acceptance"]["total"] == 0  # progress only where a state is written
+
+
 def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     logged = sorted(m for m in site.messages() if re.search(r"\bPRD[0-9]{3}\b", m))
     assert cli(["lint", "--format", "json", "-f", str(site.root / "mkdocs.yml")]) == 0
@@ -378,6 +394,7 @@ def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[s
         "prds/req.md": "Payments Team",
         "prds/gates.md": "Payments Team",
         "prds/oneline.md": "Payments Team",
+        "prds/listed.md": "Payments Team",
     }
 
 
@@ -622,3 +639,91 @@ def test_front_matter_people_written_as_mappings(front: str, owner: str) -> None
     text = f"---\n{front}---\n" + CLEAN.replace(OWNER_LINE, "")
     assert parse_prd(text, "prd.md").metadata.value("owner") == owner
     assert findings(text) == []
+
+
+# --- From the new-user report: decimal commas, criteria and questions as written ----------
+
+_INDEX = "**Current baseline:** 0.68\n**Target post-implementation:** 0.86\n**Delta:** +0.18"
+assert _INDEX in CLEAN
+
+
+@pytest.mark.parametrize(
+    ("index", "values", "rules"),
+    [
+        (_INDEX.replace("0.", "0,"), (0.68, 0.86, 0.18), []),  # decimal commas
+        (_INDEX.replace("+0.18", "+0,20").replace("0.", "0,"), (0.68, 0.86, 0.2), ["PRD503"]),
+        (_INDEX.replace("0.86", "≈0.86"), (0.68, 0.86, 0.18), []),
+        (_INDEX.replace("0.86", "**0.86**"), (0.68, 0.86, 0.18), []),
+        (_INDEX.replace("0.86", "85%"), (0.68, 85.0, 0.18), ["PRD502"]),  # no follow-on PRD503
+        (_INDEX.replace("0.86", "1,250"), (0.68, 1250.0, 0.18), ["PRD502"]),  # thousands, not 1.25
+    ],
+)
+def test_index_figures_as_written(index: str, values: tuple[float, ...], rules: list[str]) -> None:
+    text = CLEAN.replace(_INDEX, index)
+    idx = parse_prd(text, "prd.md").iosm.index
+    assert (idx.baseline.value, idx.target.value, idx.delta.value) == values  # type: ignore[union-attr]
+    assert "*" not in idx.target.raw  # type: ignore[union-attr]
+    assert [rule for rule, _ in findings(text)] == rules
+
+
+def test_gate_table_and_targets_with_decimal_commas() -> None:
+    assert parse_target("≥0,95") == (">=", 0.95, "", False)
+    assert parse_target("2,000 req/s") == (None, 2000.0, "req/s", False)
+    text = with_iosm(
+        "## 10. IOSM Targets\n\n| Gate | Baseline | Target | Expected Δ |\n|---|---|---|---|\n"
+        "| **Gate-I** | 0,72 | ≥0,75 | +0,03 |\n| **Gate-O** | 0,60 | ≥0,70 | +0,10 |\n"
+        "| **Gate-S** | 0,65 | ≥0,65 | 0 |\n| **Gate-M** | 0,70 | ≥0,80 | +0,10 |\n"
+        "| **IOSM-Index** | 0,68 | 0,86 | +0,18 |\n"
+    )
+    prd = parse_prd(text, "prd.md")
+    assert [t.value for t in prd.iosm.targets] == [0.75, 0.7, 0.65, 0.8]
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "open_when_implemented"),
+    [
+        ("1. FR-1 verified in staging\n2. UC-1 verified\n", [(False, False), (False, False)], 0),
+        (
+            "- ✅ FR-1 verified\n- ❌ Load test at peak\n- ⏳ Runbook reviewed\n",
+            [(True, True), (False, True), (False, True)],
+            2,
+        ),
+        (
+            "| ID | Criterion | Status |\n|---|---|---|\n"
+            "| AC-1 | FR-1 verified | ✅ Done |\n| AC-2 | Load test | ⏳ Open |\n",
+            [(True, True), (False, True)],
+            1,
+        ),
+        ("| ID | Criterion |\n|---|---|\n| AC-1 | FR-1 verified |\n", [(False, False)], 0),
+    ],
+    ids=["numbered", "marks", "table", "table-without-status"],
+)
+def test_criteria_count_as_written(
+    body: str, expected: list[tuple[bool, bool]], open_when_implemented: int
+) -> None:
+    """Every criterion the section lists counts; met or open only where its state is written."""
+    text = CLEAN.replace(_ACCEPTANCE, f"## 8. Acceptance Criteria\n\n{body}\n")
+    prd = parse_prd(text, "prd.md")
+    assert [(c.checked, c.stated) for c in prd.criteria] == expected
+    implemented = findings(text.replace("**Status:** Approved", "**Status:** Implemented"))
+    assert len([r for r, _ in implemented if r == "PRD401"]) == (1 if open_when_implemented else 0)
+
+
+@pytest.mark.parametrize(
+    ("body", "questions"),
+    [
+        (
+            "| # | Question | Owner |\n|---|---|---|\n"
+            "| 1 | Amex at launch? | Ana |\n| 2 | Regions? | Ravi |\n",
+            2,
+        ),
+        ("- [x] Amex at launch? Yes.\n- [ ] Regions first?\n- ~~Store the CVC?~~ Resolved: never.\n", 1),
+        ("- Keep tokens two years? Resolved\n- Regions first?\n", 1),
+    ],
+    ids=["table", "ticked-and-struck", "resolved"],
+)
+def test_open_questions_as_written(body: str, questions: int) -> None:
+    section = CLEAN[CLEAN.index("### Open Questions") : CLEAN.index("### Change Log")]
+    text = CLEAN.replace(section, f"### Open Questions\n\n{body}\n")
+    assert len(parse_prd(text, "prd.md").open_questions) == questions

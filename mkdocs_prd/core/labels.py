@@ -19,6 +19,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "status": "Status",
     "criteria_met": "{checked} of {total} criteria met",
     "no_criteria": "No acceptance criteria",
+    "criteria_count": "{total} acceptance criteria",
     "requirements_by_priority": "Functional requirements",
     "open_questions": "Open questions",
     "iosm_index_target": "Target IOSM-Index",

@@ -350,6 +350,10 @@ class Criterion:
     checked: bool
     group: str
     line: int
+    stated: bool = field(default=True, compare=False)
+    """Whether the criterion's state is written (a box, ``✅``, ``❌``, a Status cell); a plain
+    list item (``1. FR-1 verified``) is a criterion whose state is not: it counts among the
+    criteria, but neither as met nor as open (no progress, no PRD401)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,14 @@ infinities are refused.
 from __future__ import annotations
 
 import math
+import re
+
+NUMBER_TEXT = (
+    r"[-+\u2212]?(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:[.,][0-9]+)?|\.[0-9]+)"
+)
+"""A number as documents write it, for a regex: ``0.85``, ``−3``, ``1,250`` (thousands),
+``0,85`` (a decimal comma); read the text it matches with :func:`written_number`."""
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 def checked_number(
@@ -46,6 +54,16 @@ def finite_number(text: str) -> float | None:
     except (ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None
+
+
+def written_number(token: str) -> float | None:
+    """The value of a number matched by :data:`NUMBER_TEXT`: ``1,250`` and ``2,000`` are
+    thousands (1250, 2000); any other comma is a decimal comma (``0,85`` is 0.85, ``12,5`` is
+    12.5); ``−0.1`` (a minus sign) is -0.1.  None when no finite float holds it."""
+    text = token.replace("\u2212", "-")
+    if "," in text:
+        text = text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
+    return finite_number(text)
 
 
 def _range(low: float, high: float, low_inclusive: bool, unit: str) -> str:

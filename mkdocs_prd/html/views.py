@@ -16,7 +16,7 @@ from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, j
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Number, Prd, site_status
 from mkdocs_prd.core.moscow import moscow
-from mkdocs_prd.core.numbers import finite_number
+from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
 from mkdocs_prd.core.parse.lines import strip_bold
 
 CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
@@ -105,6 +105,9 @@ class CardView:
     index_actual: str | None = None
     index_actual_band: str | None = None
     index_actual_mark: Mark | None = None
+    listed: int = 0
+    """All acceptance criteria, also those whose state is not written (``total`` counts
+    the ones that have a state)."""
 
 
 def card_view(
@@ -130,7 +133,7 @@ def card_view(
         shown.append(FieldView(chosen.key, chosen.label, chosen.value, chosen.written))
         seen.add(f.key)
     checked = sum(1 for c in prd.criteria if c.checked)
-    total = len(prd.criteria)
+    total = sum(1 for c in prd.criteria if c.stated)  # progress only where a state is written
     counts = {key: 0 for key in (*PRIORITIES, "other")}
     for req in prd.functional:
         counts[priority_key(req.level)] += 1
@@ -147,6 +150,7 @@ def card_view(
         percent=round(100 * checked / total) if total else 0,
         priorities=priorities,
         open_questions=len(prd.open_questions),
+        listed=len(prd.criteria),
         index_target=target.raw if target is not None else None,
         index_band=band(target.value) if target is not None else None,
         index_actual=achieved.actual if achieved is not None else None,
@@ -170,12 +174,12 @@ class GaugeView:
     text: str
 
 
-_FIRST_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_FIRST_NUMBER = re.compile(NUMBER_TEXT)
 
 
 def _leading_number(text: str | None) -> float | None:
     m = _FIRST_NUMBER.search(text or "")
-    return finite_number(m.group()) if m else None
+    return written_number(m.group()) if m else None
 
 
 def gauge(baseline: float | None, target: float | None, actual: float | None, text: str) -> GaugeView | None:

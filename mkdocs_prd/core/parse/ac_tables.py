@@ -61,9 +61,8 @@ def table_criteria(src: Source, group: str, start: int, end: int) -> list[Criter
                 continue
             if ident and _ID.fullmatch(ident) is not None and col_id != col_text:
                 text = f"{ident.strip('[]')}: {text}" if text else ident
-            out.append(
-                Criterion(text, _done(cell(cells, col_status)) if col_status >= 0 else False, group, n)
-            )
+            stated = col_status >= 0  # without a Status column the state is not written
+            out.append(Criterion(text, _done(cell(cells, col_status)) if stated else False, group, n, stated))
     return out
 
 

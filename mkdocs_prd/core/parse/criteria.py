@@ -105,6 +105,12 @@ def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:
             # "AC1: the CSV opens in Excel", "- **AC-2:** …": a criterion named by its id
             plain = text.replace("**", "").replace("__", "")
             out.append(Criterion(text.strip(), marked_done(plain), group, n))
+        elif items[n][0] < 2 and text:
+            # "1. FR-1 verified", "- ✅ Export tested", "- ❌ Load test": a criterion, its state
+            # as far as it is written.
+            plain = text.replace("**", "").replace("__", "")
+            done = marked_done(plain)
+            out.append(Criterion(text.strip(), done, group, n, done or _marked_open(plain)))
     _scenario(steps, group, out)
     return out
 
@@ -141,6 +147,16 @@ def given_when_then(text: str) -> tuple[str, bool] | None:
     if given is None or _THEN.search(plain, given.end()) is None:
         return None
     return text.strip(), marked_done(plain)
+
+
+_OPEN_MARKS = ("❌", "✗", "✘", "⏳", "⌛", "☐", "⬜", "🔲", "🚧", "[ ]")
+_OPEN_WORDS = re.compile(r"[(\[](?:open|pending|todo|to do|not met|failed|blocked)[)\]]\s*$", re.IGNORECASE)
+
+
+def _marked_open(plain: str) -> bool:
+    """Whether an item says it is not met yet: ``❌``/``⏳`` at either end, ``(pending)``."""
+    s = plain.strip()
+    return s.startswith(_OPEN_MARKS) or s.endswith(_OPEN_MARKS) or _OPEN_WORDS.search(s) is not None
 
 
 def marked_done(plain: str) -> bool:

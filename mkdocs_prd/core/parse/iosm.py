@@ -20,6 +20,7 @@ from functools import lru_cache
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Iosm, IosmIndex, IosmTarget, Number, Problem, Section
 from mkdocs_prd.core.parse.blocks import Table, attribute, cell, tables
 from mkdocs_prd.core.parse.gate_lines import gate_statement, metric_target
+from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import (
     BLANK,
     CODE,
@@ -83,7 +84,7 @@ def _index_part(label: str) -> str | None:
 
 def _number(raw: str, line: int) -> Number:
     _, value, _, _ = parse_target(raw)
-    return Number(raw=raw, value=value, line=line)
+    return Number(raw=plain_value(raw), value=value, line=line)  # "**0.86**" is shown as 0.86
 
 
 class _Reader:

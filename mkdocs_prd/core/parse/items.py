@@ -22,7 +22,7 @@ from mkdocs_prd.core.model import (
     UseCase,
 )
 from mkdocs_prd.core.moscow import moscow
-from mkdocs_prd.core.parse.blocks import REQ_ID, Record, entries, leading_id, records, tables
+from mkdocs_prd.core.parse.blocks import REQ_ID, Record, cell, entries, leading_id, records, tables
 from mkdocs_prd.core.parse.criteria import criteria
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
@@ -324,11 +324,40 @@ _NO_QUESTIONS = frozenset(
 
 
 def _open_questions(src: Source, start: int, end: int) -> tuple[Item, ...]:
-    """The open questions; a lone ``- None at the moment.`` / ``- n/a`` says there are none."""
+    """The open questions; a lone ``- None at the moment.`` / ``- n/a`` says there are none.
+
+    A question marked answered is not open: ``- [x] …``, struck through (``~~…~~``), or
+    ending ``Resolved`` / ``Answered`` / ``✅``.  A table with a Question column lists one
+    per row (a Status or Answer cell saying it is resolved leaves it out)."""
     found = _as_items(src, start, end)
     if len(found) == 1 and normalise_title(found[0].text) in _NO_QUESTIONS:
         return ()
-    return found
+    out = [q for q in found if not _answered(q.text)]
+    for table in tables(src, start, end):
+        col = table.column("question")
+        if col < 0:
+            continue
+        status = table.column("status", "resolved", "state")
+        for n, cells in table.rows:
+            text = cell(cells, col)
+            if text and not _answered(text) and not (status >= 0 and _answered(cell(cells, status))):
+                out.append(Item(text, n))
+    return tuple(sorted(out, key=lambda q: q.line))
+
+
+_ANSWERED = re.compile(r"\b(?:resolved|answered|decided|closed|done)\W*$", re.IGNORECASE)
+_ANSWERED_MARKS = ("[x]", "[X]", "✅", "✔", "☑")
+
+
+def _answered(text: str) -> bool:
+    """Whether a question (or its Status cell) says it is answered: ``[x]``, ``✅``, struck
+    through, or ending ``Resolved`` / ``Answered`` / ``Decided`` / ``Closed`` / ``Done``."""
+    s = text.strip()
+    if s.startswith(_ANSWERED_MARKS) or s.endswith(_ANSWERED_MARKS[2:]):
+        return True
+    if s.startswith("~~") and s.find("~~", 2) > 2:
+        return True  # "~~Do we support Amex?~~ Resolved: yes"
+    return _ANSWERED.search(s) is not None
 
 
 def _changelog(src: Source, start: int, end: int, strict: bool) -> tuple[ChangeLogRow, ...]:

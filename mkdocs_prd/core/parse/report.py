@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Number, Problem
-from mkdocs_prd.core.numbers import finite_number
+from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
 from mkdocs_prd.core.parse.cells import split_row
 
-_NUMBER = re.compile(r"[-+−]?\d+(?:\.\d+)?")
+_NUMBER = re.compile(NUMBER_TEXT)
 _INDEX_LINE = re.compile(
     r"\*\*\s*(baseline|final)\s+(?:iosm[- ]?)?index\s*:?\s*\*\*\s*:?\s*(.*)", re.IGNORECASE
 )
@@ -76,11 +76,12 @@ class IosmReport:
 
 
 def first_number(text: str) -> float | None:
-    """The first decimal number in ``text`` (``≥0.80`` -> 0.8, ``−0.1`` -> -0.1), else None."""
+    """The first decimal number in ``text`` (``≥0.80`` -> 0.8, ``−0.1`` -> -0.1, ``0,71`` -> 0.71),
+    else None."""
     m = _NUMBER.search(text)
     if m is None:
         return None
-    return finite_number(m.group(0).replace("−", "-"))
+    return written_number(m.group(0))
 
 
 _GATE_LETTERS: dict[str, GateKey] = {"I": "I", "O": "O", "S": "S", "M": "M"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mkdocs_prd.core.numbers import finite_number
+from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
 from mkdocs_prd.core.parse.lines import strip_bold
 
 # Longest spellings first, so ">=" is not read as ">".
@@ -41,12 +41,13 @@ _OPERATORS: tuple[tuple[str, str], ...] = (
     (">", ">"),
     ("=", "="),
     ("~", "="),
+    ("≈", "="),
 )
 WORD_OPERATORS: tuple[str, ...] = tuple(w.strip() for w, _ in _OPERATORS if w[0].isalpha())
 """The operators written as words (``at most``, ``under`` …), longest first."""
 OPERATOR_SPELLINGS: frozenset[str] = frozenset(w.strip() for w, _ in _OPERATORS) | {"", "max", "min"}
 """Every way a target's operator is written (``≥``, ``at least`` …; "" for none)."""
-_NUMBER = re.compile(r"[-+−]?(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)")
+_NUMBER = re.compile(NUMBER_TEXT)
 # After a target's first number: a second one that closes a range ("–220 ms", "-20%", " to 2 s").
 _RANGE = re.compile(r"[ \t]*[A-Za-z%µ/]{0,8}[ \t]*(?:[-\u2010-\u2014]|to[ \t])[ \t]*[0-9.]")
 _KNOWN_UNITS = frozenset(
@@ -140,7 +141,7 @@ def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
         return op, None, "", op is None
     if _RANGE.match(rest, m.end()) is not None:
         return op, None, "", True  # "180–220 ms", "10-20%", "1 to 2 s": a range, shown as written
-    value = finite_number(m.group().replace(",", "").replace("−", "-"))
+    value = written_number(m.group())
     if value is None:  # a figure no float holds (400 digits): no number
         return op, None, "", op is None
     return op, value, _unit(rest[m.end() :]), False

@@ -246,11 +246,12 @@ def implemented_unchecked(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         return
     if status.casefold() != "implemented":
         return
-    unchecked = [c for c in prd.criteria if not c.checked]
+    stated = [c for c in prd.criteria if c.stated]  # a criterion whose state is not written: no finding
+    unchecked = [c for c in stated if not c.checked]
     if unchecked:
         yield Hit(
             unchecked[0].line,
-            f"Status is Implemented but {len(unchecked)} of {len(prd.criteria)} "
+            f"Status is Implemented but {len(unchecked)} of {len(stated)} "
             "acceptance criteria are unchecked",
             "Tick the criteria that are met (`- [x]`), or change the Status",
         )

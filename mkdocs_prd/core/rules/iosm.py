@@ -6,15 +6,15 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_prd.core.model import GATE_NAMES, Fix, Number, Prd, Severity
-from mkdocs_prd.core.numbers import finite_number
+from mkdocs_prd.core.numbers import written_number
 from mkdocs_prd.core.rules.base import Hit, RuleContext, is_bracketed, page_rule, quote
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 
 DELTA_TOLERANCE = 0.005
 # Words that say plainly there is no figure ("no baseline yet"): not a defect.
 _NO_FIGURE = frozenset({"n/a", "na", "none", "-", "\u2013", "\u2014"})
-_SCORE = re.compile(r"[^0-9+\-]{0,4}([+-]?\d{1,6}(?:\.\d{1,9})?)")
-_PLAIN = re.compile(r"[+\-\u2212]?\d{1,6}(?:\.(\d{1,9}))?")
+_SCORE = re.compile(r"[^0-9+\-]{0,4}([+-]?\d{1,6}(?:[.,]\d{1,9})?)")
+_PLAIN = re.compile(r"[+\-\u2212]?\d{1,6}(?:[.,](\d{1,9}))?")
 
 
 @page_rule("PRD501", Severity.WARNING, "the IOSM targets lack one of the four gates")
@@ -66,7 +66,7 @@ def _score(raw: str | None) -> float | None:
     if not raw or "%" in raw:
         return None
     m = _SCORE.fullmatch(raw.strip().strip("*_`").strip())
-    return finite_number(m.group(1)) if m else None
+    return written_number(m.group(1)) if m else None
 
 
 @page_rule(
@@ -82,6 +82,8 @@ def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     b, t, d = index.baseline.value, index.target.value, index.delta.value
     if b is None or t is None or d is None:
         return
+    if not (0.0 <= b <= 1.0 and 0.0 <= t <= 1.0):
+        return  # PRD502 reports the figure; a delta computed from it would be a second, wrong finding
     if abs((t - b) - d) > DELTA_TOLERANCE:
         right = _delta_text(t - b, index.baseline.raw, index.target.raw)
         yield Hit(
@@ -98,10 +100,13 @@ def _decimals(raw: str) -> int:
 
 
 def _delta_text(delta: float, baseline: str, target: str) -> str:
-    """``+0.17``: signed, with as many decimals as the more precise figure (at least two)."""
+    """``+0.17``: signed, with as many decimals as the more precise figure (at least two), and
+    with a decimal comma (``+0,17``) when both figures are written with one."""
     places = max(_decimals(baseline), _decimals(target), 2)
     text = f"{delta:+.{places}f}"
-    return "+" + text[1:] if text.startswith("-") and float(text) == 0 else text
+    text = "+" + text[1:] if text.startswith("-") and float(text) == 0 else text
+    comma = all("," in core_value(f) and "." not in core_value(f) for f in (baseline, target))
+    return text.replace(".", ",") if comma else text
 
 
 def _delta_fix(ctx: RuleContext, delta: Number, right: str) -> Fix | None:

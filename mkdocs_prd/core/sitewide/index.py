@@ -241,7 +241,7 @@ def index_row(
             target_value=idx.target.value if idx.target else None,
         ),
         acceptance_checked=sum(1 for c in prd.criteria if c.checked),
-        acceptance_total=len(prd.criteria),
+        acceptance_total=sum(1 for c in prd.criteria if c.stated),
         requirements=requirement_counts(prd.functional),
         findings=findings or FindingCounts(),
     )
