@@ -34,6 +34,7 @@ GERMAN: dict[str, str] = {
     "status": "Stand",
     "criteria_met": "{checked} von {total} Kriterien erfüllt",
     "no_criteria": "Keine Abnahmekriterien",
+    "criteria_count": "{total} Abnahmekriterien",
     "requirements_by_priority": "Funktionale Anforderungen",
     "open_questions": "Offene Fragen",
     "iosm_index_target": "Ziel-IOSM-Kennzahl",
