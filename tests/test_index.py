@@ -120,6 +120,35 @@ def test_summary_counts_statuses_findings_and_threshold() -> None:
     assert (s.meets_threshold, s.with_target, s.total) == (2, 3, 4)
 
 
+def _iosm_total(rows: list[IndexRow]) -> str:
+    out = render_listing(rows, ListingSpec(), IndexOptions(statuses=STATUSES), link=lambda r: r.url)
+    m = re.search(r'<span class="prd-index__iosm-total">(.*?)</span>', out, re.S)
+    assert m is not None
+    return m.group(1)
+
+
+def test_summary_counts_achieved_values_not_targets() -> None:
+    def iosm(target: float, actual: str | None = None) -> IosmValues:
+        return IosmValues(target=f"{target:.2f}", target_value=target, actual=actual)
+
+    rows = [
+        row("a.md", iosm=iosm(0.80, "0.71")),  # target reaches 0.80, achieved does not
+        row("b.md", iosm=iosm(0.85, "≥0.86")),
+        row("c.md", iosm=iosm(0.90)),  # no achieved value yet
+        row("d.md", iosm=iosm(0.82, "pending")),  # not a number: not known
+    ]
+    s = summarize(rows, STATUSES, 0.8)
+    assert (s.reached, s.with_actual, s.without_actual) == (1, 2, 2)
+    assert (s.meets_threshold, s.with_target) == (4, 4)
+    text = _iosm_total(rows)
+    assert text == "1 of 4 PRDs reached the IOSM-Index threshold (0.80); 2 have no achieved value yet"
+    all_known = _iosm_total(rows[:2])
+    assert all_known == "1 of 2 PRDs reached the IOSM-Index threshold (0.80)"
+    # No achieved value anywhere: the count is plainly about targets.
+    targets = _iosm_total([row("c.md", iosm=iosm(0.90)), row("e.md", iosm=iosm(0.7))])
+    assert targets == "No PRD has an achieved IOSM-Index yet; 1 of 2 target the threshold (0.80) or more"
+
+
 def test_finding_and_requirement_counts() -> None:
     found = [
         Finding("PRD101", Severity.ERROR, "a.md", 1, "m"),

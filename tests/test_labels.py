@@ -120,7 +120,11 @@ GERMAN: dict[str, str] = {
     "col_approved_on": "Freigegeben am",
     "index_by_status": "PRDs je Stand",
     "index_findings_total": "Befunde: Fehler {error}, Warnungen {warning}, Hinweise {info}",
-    "index_iosm_met": "{met} von {total} PRDs erreichen die IOSM-Schwelle ({threshold})",
+    "index_iosm_met": "{met} von {total} PRDs haben die IOSM-Schwelle ({threshold}) erreicht",
+    "index_iosm_no_actual": "{count} noch ohne erreichten Wert",
+    "index_iosm_targets": (
+        "Noch kein erreichter IOSM-Index; {met} von {total} zielen auf die Schwelle ({threshold}) oder mehr"
+    ),
     "index_shown": "{shown} von {total} PRDs angezeigt",
     "index_filter": "Auswahl",
     "index_all": "Alle",

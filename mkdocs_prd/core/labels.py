@@ -105,7 +105,11 @@ DEFAULT_LABELS: dict[str, str] = {
     "col_approved_on": "Approved on",
     "index_by_status": "PRDs per status",
     "index_findings_total": "Findings: errors {error}, warnings {warning}, info {info}",
-    "index_iosm_met": "{met} of {total} PRDs meet the IOSM-Index threshold ({threshold})",
+    "index_iosm_met": "{met} of {total} PRDs reached the IOSM-Index threshold ({threshold})",
+    "index_iosm_no_actual": "{count} have no achieved value yet",
+    "index_iosm_targets": (
+        "No PRD has an achieved IOSM-Index yet; {met} of {total} target the threshold ({threshold}) or more"
+    ),
     "index_shown": "{shown} of {total} PRDs shown",
     "index_filter": "Filter",
     "index_all": "All",

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from mkdocs_prd.core.labels import Labels
-from mkdocs_prd.core.numbers import finite_number
-from mkdocs_prd.core.sitewide.index import IndexRow, Summary
+from mkdocs_prd.core.sitewide.index import IndexRow, Summary, index_number
 from mkdocs_prd.html.views import slug
 
 MAX_IOSM_ROWS = 40
@@ -33,10 +32,7 @@ class _Bar:
     actual: float | None
 
 
-def _number(text: str | None) -> float | None:
-    if not text:
-        return None
-    return finite_number(text.strip().lstrip("≥>=~ ").rstrip("%"))
+_number = index_number
 
 
 def _title(row: IndexRow, title_text: Callable[[str], str] | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args
 from urllib.parse import quote
 
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity, site_status
+from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.rules.dates import calendar_day
 
 SortKey = Literal["track_id", "date", "status", "title", "approved_on"]
@@ -144,7 +145,12 @@ class StatusCount:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What the index says above its table."""
+    """What the index says above its table.
+
+    ``meets_threshold`` counts PRDs whose *target* reaches ``threshold`` (of
+    ``with_target``); ``reached`` those whose *achieved* index does (of ``with_actual``,
+    the PRDs with a known achieved value).
+    """
 
     total: int
     statuses: tuple[StatusCount, ...]
@@ -152,6 +158,13 @@ class Summary:
     meets_threshold: int
     with_target: int
     threshold: float
+    reached: int = 0
+    with_actual: int = 0
+
+    @property
+    def without_actual(self) -> int:
+        """PRDs with no achieved IOSM-Index yet."""
+        return self.total - self.with_actual
 
 
 # --- rows -------------------------------------------------------------------
@@ -406,10 +419,11 @@ def group_rows(rows: Sequence[IndexRow], group_by: str | None, statuses: Sequenc
 
 
 def summarize(rows: Sequence[IndexRow], statuses: Sequence[str] = (), threshold: float = 0.80) -> Summary:
-    """PRDs per status (workflow order), total findings, and how many targets reach ``threshold``."""
+    """PRDs per status (workflow order), total findings, and how many targets and how
+    many achieved values reach ``threshold``."""
     status_groups = group_rows(rows, "status", statuses)
     total_findings = FindingCounts()
-    meets = with_target = 0
+    meets = with_target = reached = with_actual = 0
     for r in rows:
         total_findings += r.findings
         if r.iosm.target_value is not None:
@@ -417,6 +431,11 @@ def summarize(rows: Sequence[IndexRow], statuses: Sequence[str] = (), threshold:
             # A tiny tolerance so a written 0.80 meets a threshold of 0.8 despite float noise.
             if r.iosm.target_value >= threshold - 1e-9:
                 meets += 1
+        actual = index_number(r.iosm.actual)
+        if actual is not None:
+            with_actual += 1
+            if actual >= threshold - 1e-9:
+                reached += 1
     return Summary(
         total=len(rows),
         statuses=tuple(StatusCount(g.key, len(g.rows)) for g in status_groups),
@@ -424,4 +443,13 @@ def summarize(rows: Sequence[IndexRow], statuses: Sequence[str] = (), threshold:
         meets_threshold=meets,
         with_target=with_target,
         threshold=threshold,
+        reached=reached,
+        with_actual=with_actual,
     )
+
+
+def index_number(text: str | None) -> float | None:
+    """An IOSM-Index as written (``0.82``, ``≥0.80``, ``~0.8``) as a number, or None."""
+    if not text:
+        return None
+    return finite_number(text.strip().lstrip("≥>=~ ").rstrip("%"))
