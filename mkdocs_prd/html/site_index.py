@@ -17,7 +17,15 @@ from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import IndexRow, finding_counts, index_rows, relative_url
-from mkdocs_prd.core.sitewide.listing import MARKER_NAME, Marker, MarkerProblem, find_markers, replace_markers
+from mkdocs_prd.core.sitewide.listing import (
+    FULL_MARKER,
+    MARKER_NAME,
+    Marker,
+    MarkerProblem,
+    find_markers,
+    replace_markers,
+    unwrap_generated,
+)
 from mkdocs_prd.core.trace.export import trace_records, verified_counts
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
 from mkdocs_prd.html.markdown_text import page_head
@@ -26,7 +34,7 @@ from mkdocs_prd.html.render import Renderer
 REPORT_NAME = "iosm_report.md"
 """The swarm-iosm report beside a PRD that states its achieved IOSM-Index."""
 
-INDEX_MARKER = f"<!-- {MARKER_NAME} -->"
+INDEX_MARKER = FULL_MARKER
 
 
 def actual_index(
@@ -103,6 +111,7 @@ class SiteIndex:
 
         ``line_offset`` is how many source lines (front matter) precede ``markdown``.
         """
+        markdown = unwrap_generated(markdown)  # a static copy of the index (hosts.md's recipe)
         markers = find_markers(markdown)
         problems = tuple(MarkerProblem(p.line + line_offset, p.message) for m in markers for p in m.problems)
         if src_path == self.index_page and not markers:

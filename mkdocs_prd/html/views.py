@@ -40,7 +40,6 @@ BANDS: tuple[tuple[float, str], ...] = (
 OPERATOR_SYMBOLS: dict[str, str] = {">=": "≥", "<=": "≤", "<": "<", ">": ">", "=": "="}
 
 
-
 def slug(text: str) -> str:
     """CSS-class slug: lower case, runs of anything but letters/digits -> ``-``.
 

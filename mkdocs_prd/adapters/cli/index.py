@@ -29,6 +29,7 @@ from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, read_pages
 from mkdocs_prd.core.sitewide.export import dumps, export_document
 from mkdocs_prd.core.sitewide.index import page_url
+from mkdocs_prd.core.sitewide.listing import wrap_generated
 from mkdocs_prd.html.page import html_block
 from mkdocs_prd.html.render import Renderer
 from mkdocs_prd.html.site import render_site
@@ -127,7 +128,8 @@ def _index_page(
     ).index
     markdown = index.page_markdown()
     listing = index.fill(url_of(page), INDEX_MARKER)
-    return markdown.replace(INDEX_MARKER, "\n".join(html_block(listing)).strip("\n"))
+    # Wrapped so the prd plugin recognises it and shows its live index there instead (not twice).
+    return markdown.replace(INDEX_MARKER, "\n".join(wrap_generated(html_block(listing))).strip("\n"))
 
 
 def _theme_name(raw: Any) -> str | None:
