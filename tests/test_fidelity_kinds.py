@@ -324,3 +324,47 @@ def test_footnotes_go_after_a_fence_left_open_to_the_end() -> None:
     html = mkdocs_html("Text[^1]\n\n[^1]: note\n\n```\ncode never closed\n", MKDOCS_DEFAULT)
     assert "<pre><code>code never closed\n</code></pre>" in html
     assert '<li id="fn:1"><p>note' in html  # the notes as HTML, not as code text
+
+
+# --- a list extension that reads nesting at 2 spaces (TechDocs) -----------------------
+
+TRULY_SANE = [*MKDOCS_DEFAULT, "mdx_truly_sane_lists"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "### Primary Personas\n1. **Finance admin**\n   - Role: closes the books\n   - Pain point: by hand\n",
+        "- Phase 1\n  - build\n    - test\n- Phase 2\n",
+        "1. a\n   1. b\n      - c\n2. d\n",
+        "**Rollback:**\n1. Flip the flag\n2. Revert:\n   - service\n   - data\n",
+        "<!-- TODO -->\n1. **UC-1**\n   - Actor: system\n",
+    ],
+)
+def test_nesting_follows_mdx_truly_sane_lists(text: str) -> None:
+    assert_as_oracle(text, TRULY_SANE)
+
+
+def test_truly_sane_lists_nested_indent_is_read_from_the_config_or_the_object() -> None:
+    from mdx_truly_sane_lists.mdx_truly_sane_lists import TrulySaneListExtension
+
+    from mkdocs_prd.core.fidelity import features_from_extensions
+
+    assert features_from_extensions(["toc"]).list_indent == 4
+    assert features_from_extensions(["mdx_truly_sane_lists"]).list_indent == 2
+    configs = {"mdx_truly_sane_lists": {"nested_indent": 4}}
+    assert features_from_extensions(["mdx_truly_sane_lists"], configs).list_indent == 4
+    assert features_from_extensions(
+        ["mdx_truly_sane_lists"], {"mdx_truly_sane_lists": {"nested_indent": "x"}}
+    ) == (features_from_extensions(["mdx_truly_sane_lists"]))
+    assert features_from_extensions([TrulySaneListExtension(nested_indent=3)]).list_indent == 3
+
+
+def test_a_real_build_with_mdx_truly_sane_lists_keeps_the_nesting(tmp_path: Path) -> None:
+    prd = prd_text("Sane").replace(
+        "## 2.", "### Personas\n1. **Admin**\n   - Role: setup\n   - Value: time\n\n## 2.", 1
+    )
+    config = {"markdown_extensions": ["toc", "tables", "attr_list", "mdx_truly_sane_lists"]}
+    built = build_site(tmp_path, {"prds/sane.md": prd}, {}, config=config)
+    page = built.html("prds/sane/index.html")
+    assert "<li><strong>Admin</strong><ul>\n<li>Role: setup</li>\n<li>Value: time</li>\n</ul>" in page

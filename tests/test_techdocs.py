@@ -11,6 +11,7 @@ built once each, with that venv's MkDocs.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def test_prd_pages(sample: Path, url: str) -> None:
     assert html.count('<div class="prd-card">') == 1
     assert html.count('<div class="prd-iosm-block">') == 1
     assert "prd-fragment" not in html
+    # techdocs-core's mdx_truly_sane_lists reads nesting at 2 spaces: the template's nested
+    # lists (personas, use cases, phases) stay nested, none is left as literal hyphens.
+    article = html[html.index("<article") : html.index("</article>")]
+    assert not re.search(r"\n\s*[-*] \S", re.sub(r"<pre.*?</pre>", "", article, flags=re.S))
+    assert re.search(r"<li>(?:(?!</li>).)*<ul>\n<li>", article, flags=re.S)
 
 
 def test_index_page_listings_and_export(sample: Path) -> None:

@@ -50,7 +50,8 @@ class _Switch(Preprocessor):
                 if name == "olist":
                     proc.LAZY_OL = lazy
                 proc.SIBLING_TAGS = siblings
-                proc.CHILD_RE = re.compile(child % (self.md.tab_length - 1))
+                # The processor's own indent (mdx_truly_sane_lists sets 2), else the parser's.
+                proc.CHILD_RE = re.compile(child % (getattr(proc, "tab_length", self.md.tab_length) - 1))
             else:
                 saved = zip(("LAZY_OL", "SIBLING_TAGS", "CHILD_RE"), self.saved[name], strict=True)
                 for attr, value in saved:

@@ -250,7 +250,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             url_of=lambda src: _url_of(files, src),
             show_findings=show,
             repo=repo_links(config.repo_url, config.edit_uri),
-            features=features_from_extensions(self.settings.markdown_extensions or ()),
+            features=features_from_extensions(self.settings.markdown_extensions or (), config.mdx_configs),
             histories=self.histories,
         )
         self.pages, self.site_index = site.pages, site.index

@@ -257,7 +257,9 @@ class _Lists(_State):
                 checked = " checked" if task.group(1) in "xX" else ""
                 box = f'<input type="checkbox" class="task-list-item-checkbox" disabled{checked}>'
                 rest = (self.tag(box) if self.tag is not None else box) + rest[3:]
-        self.stack.append(_Item(src=ind + len(marker) + spaces, tgt=tgt + 4, kind=kind))
+        self.stack.append(
+            _Item(src=ind + len(marker) + spaces, tgt=tgt + self.features.list_indent, kind=kind)
+        )
         # Python-Markdown has no empty item: an empty comment stands in for its content.
         self.emit(tgt, f"{out_marker} {rest}".rstrip(" ") if rest.strip() else f"{out_marker} <!-- -->")
         self.para_depth = len(self.stack)
@@ -304,7 +306,7 @@ class _Lists(_State):
         if ATX.match(text) or HR.match(text):
             if self.stack and self.prev in ("para", "item"):
                 self.out.append("")  # in a list item Python-Markdown would read it as the item's text
-            if text[0] == "#":  # Python-Markdown reads a heading whose # starts its line
+            if text[0] == "#" or not self.stack:  # a heading's # starts its line; a rule after a list too
                 col = self.stack[-1].tgt if self.stack else 0
             self.emit(col, text)
             self.prev = "other"
