@@ -90,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     site = load_config(args.config_file)
     if site is None and not args.paths:
         raise UsageError("no mkdocs.yml here: give PATHs to lint, or -f CONFIG_FILE")
+    if site is None:
+        say("mkdocs-prd: note: no mkdocs.yml found (here or in a parent folder); default settings")
     if site is not None:
         warning = zensical_warning(site, args.host)
         if warning is not None:

@@ -71,8 +71,12 @@ def note_skipped(skipped: Sequence[str]) -> None:
 
 
 def find_config_file(config_file: str | None) -> str | None:
-    """The config file to use: the one given, else ``./mkdocs.yml`` when it exists, else None.
+    """The config file to use: the one given, else ``mkdocs.yml`` (or ``mkdocs.yaml``,
+    ``properdocs.yml``) in the current folder or the nearest parent folder that has one,
+    as git and ruff look for theirs; the search stops at a repository root (a folder
+    with ``.git``) and at the filesystem root.  None when there is none.
 
+    A file found in a parent folder is announced on stderr (``using ../mkdocs.yml``).
     Raises :class:`UsageError` when a file was given but does not exist.
     """
     if config_file is not None:
@@ -82,6 +86,17 @@ def find_config_file(config_file: str | None) -> str | None:
     for name in DEFAULT_CONFIG_FILES:
         if os.path.isfile(name):
             return name
+    folder = os.path.abspath(os.curdir)
+    while not os.path.exists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+        for name in DEFAULT_CONFIG_FILES:
+            found = os.path.join(folder, name)
+            if os.path.isfile(found):
+                say(f"mkdocs-prd: note: using {found}")
+                return found
     return None
 
 
