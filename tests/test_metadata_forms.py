@@ -528,9 +528,10 @@ def test_template_words_in_subsections_do_not_outvote_numbered_sections(titles: 
     ("extra", "replaceable"),
     [
         ("", True),
-        ("**Status:** Approved (by CFO on 2026-03-01)\n", False),  # the badge shows only the word
+        ("**Status:** Approved (by CFO on 2026-03-01)\n", True),  # the badge and the remark beside it
         ("**Status:** ✅ **Approved**\n", True),  # emphasis and emoji: nothing lost
-        ("**Status:** Approved\n**Owner:** Ben (backup)\n", False),  # a second Owner line
+        ("**Status:** Approved\n**Owner:** Ben (backup)\n", True),  # a second owner: "Ana, Ben (backup)"
+        ("**Status:** Approved\n**Date:** 2026-02-01\n", False),  # a second Date line
         ("**Status:** Approved\n**Reviewers:** [Ben](mailto:ben@example.com)\n", True),  # shown as a link
         ("**Status:** Approved\n**Reviewers:** [Ben](../people/ben.md)\n", False),  # the card shows text only
         ("**Status:** Approved\n**Reviewers:** ![Ben](ben.png)\n", False),

@@ -16,6 +16,7 @@ import pytest
 from conftest import Site, build_site
 
 from mkdocs_prd.adapters.cli.main import main as cli
+from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.gate_lines import gate_statement
 from mkdocs_prd.core.parse.prd import parse_prd
@@ -24,6 +25,7 @@ from mkdocs_prd.core.review.diff import compare
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.trace.ids import local_ids
+from mkdocs_prd.html.views import card_view
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
 BASE = parse_prd(CLEAN, "prd.md")
@@ -306,6 +308,9 @@ LISTED = re.sub(
 ).replace("saved-payment-methods", "listed-criteria")
 
 SITE_PAGES = {
+    "prds/remark.md": CLEAN.replace("**Status:** Approved", "**Status:** Approved (2026-11-10)").replace(
+        "saved-payment-methods", "status-remark"
+    ),
     "prds/listed.md": LISTED,
     "prds/oneline.md": ONE_LINE_HEADER,
     "prds/gates.md": with_iosm(GATE_HEADINGS).replace("saved-payment-methods", "gate-headings"),
@@ -381,6 +386,12 @@ def test_build_card_counts_criteria_without_a_written_state(site: Site) -> None:
     assert rows["prds/listed.md"]["acceptance"]["total"] == 0  # progress only where a state is written
 
 
+def test_build_a_status_remark_replaces_the_header(site: Site) -> None:
+    body = article(site, "prds/remark")
+    assert body.count("status-remark") == 1 and body.count("2026-11-10") == 1
+    assert 'class="prd-card__status-note">2026-11-10</span>' in body
+
+
 def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     logged = sorted(m for m in site.messages() if re.search(r"\bPRD[0-9]{3}\b", m))
     assert cli(["lint", "--format", "json", "-f", str(site.root / "mkdocs.yml")]) == 0
@@ -395,6 +406,7 @@ def test_build_lint_and_export_agree(site: Site, capsys: pytest.CaptureFixture[s
         "prds/gates.md": "Payments Team",
         "prds/oneline.md": "Payments Team",
         "prds/listed.md": "Payments Team",
+        "prds/remark.md": "Payments Team",
     }
 
 
@@ -727,3 +739,33 @@ def test_open_questions_as_written(body: str, questions: int) -> None:
     section = CLEAN[CLEAN.index("### Open Questions") : CLEAN.index("### Change Log")]
     text = CLEAN.replace(section, f"### Open Questions\n\n{body}\n")
     assert len(parse_prd(text, "prd.md").open_questions) == questions
+
+
+@pytest.mark.parametrize(
+    ("status", "note"),
+    [
+        ("Approved (2026-11-10)", "2026-11-10"),
+        ("Draft (awaiting review)", "awaiting review"),
+        ("Approved on 2026-11-03", "on 2026-11-03"),
+        ("✅ **Approved**", ""),
+    ],
+)
+def test_a_status_remark_is_on_the_card_and_the_header_is_replaced(status: str, note: str) -> None:
+    text = CLEAN.replace("**Status:** Approved", f"**Status:** {status}")
+    prd = parse_prd(text, "prd.md")
+    assert prd.metadata.header_replaceable
+    assert card_view(prd, Labels()).status_note == note
+
+
+def test_moscow_letters_in_a_priority_field_are_levels() -> None:
+    fr = CLEAN[CLEAN.index("### Functional Requirements") : CLEAN.index("### Non-Functional Requirements")]
+    table = (
+        "### Functional Requirements\n\n| ID | Requirement | Acceptance | MoSCoW |\n|---|---|---|---|\n"
+        "| FR-1 | Save a card | Wallet lists it | M |\n| FR-2 | Pay with a saved card | CVC only | M |\n"
+        "| FR-3 | Remove a saved card | Token revoked | S |\n\n"
+    )
+    for text in (CLEAN.replace(fr, table), CLEAN.replace("Priority: Must", "Priority: M")):
+        prd = parse_prd(text, "prd.md")
+        assert [r.level for r in prd.functional] == [r.level for r in BASE.functional]
+        assert findings(text) == []
+    assert parse_prd(CLEAN.replace("Priority: Must", "Priority: X"), "prd.md").functional[0].level is None

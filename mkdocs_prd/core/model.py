@@ -15,7 +15,7 @@ from dataclasses import fields as dataclass_fields
 from enum import Enum
 from typing import Literal
 
-from mkdocs_prd.core.moscow import moscow
+from mkdocs_prd.core.moscow import priority_level
 
 MetaSource = Literal["header", "front_matter"]
 GateKey = Literal["I", "O", "S", "M"]
@@ -316,7 +316,7 @@ class Requirement:
     @property
     def level(self) -> str | None:
         """The MoSCoW level ``priority`` names: ``Must``, ``Should``, ``Could``, ``Won't`` or None."""
-        return moscow(self.priority) if self.priority else None
+        return priority_level(self.priority) if self.priority else None
 
     def attribute(self, key: str) -> Attribute | None:
         """The first attribute whose key matches ``key`` case-insensitively."""
@@ -510,6 +510,21 @@ def status_word(value: str) -> str:
         if s == before:
             break
     return s or value.strip()
+
+
+def status_remark(value: str) -> str:
+    """What a Status says besides its word (see :func:`status_word`), for the card to show
+    beside the badge: ``Approved (2026-11-10)`` -> ``2026-11-10``, ``Draft (awaiting review)``
+    -> ``awaiting review``, ``Approved on 2026-11-03`` -> ``on 2026-11-03``; ``""`` when only
+    emphasis or symbols surround the word (``**Approved**``, ``✅ Approved``)."""
+    word = status_word(value)
+    s = _drop_struck(value.strip())
+    for mark in ("**", "__", "`"):
+        s = s.replace(mark, "")
+    at = s.casefold().find(word.casefold())
+    rest = s[at + len(word) :] if at >= 0 and word else ""
+    rest = rest.strip(" \t()[]—–-:;,*_")
+    return rest if any(c.isalnum() for c in rest) else ""
 
 
 _MARKS = ("**", "__", "~~", "*", "_", "`")

@@ -45,6 +45,19 @@ def moscow(text: str) -> str | None:
     return _LEVEL_WORDS.get(word)
 
 
+_LETTERS: dict[str, str] = {"M": "Must", "S": "Should", "C": "Could", "W": "Won't"}
+
+
+def priority_level(value: str) -> str | None:
+    """The MoSCoW level of a value that is a priority (a ``Priority:`` attribute, a Priority or
+    MoSCoW column): :func:`moscow`, and MoSCoW's own letters, ``M``, ``S``, ``C``, ``W`` (in
+    capitals, alone), which only a priority field gives that meaning."""
+    level = moscow(value)
+    if level is None:
+        level = _LETTERS.get(value.strip(_MARKS).rstrip(".").strip(_MARKS))
+    return level
+
+
 _WORDS = r"(must|should|could|won['’]?t|will not)"
 # A level with a remark after it ("Should — nice for v1", "Must (launch blocker)"), or
 # after a numbered priority ("P0 (Must)", "P1 - Should"): the level is the MoSCoW word.

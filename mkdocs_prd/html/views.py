@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, judge
 from mkdocs_prd.core.labels import Labels
-from mkdocs_prd.core.model import GATE_NAMES, Finding, GateKey, IosmTarget, Number, Prd, site_status
+from mkdocs_prd.core.model import (
+    GATE_NAMES,
+    Finding,
+    GateKey,
+    IosmTarget,
+    Number,
+    Prd,
+    site_status,
+    status_remark,
+)
 from mkdocs_prd.core.moscow import moscow
 from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
 from mkdocs_prd.core.parse.lines import strip_bold
@@ -104,6 +113,8 @@ class CardView:
     index_actual: str | None = None
     index_actual_band: str | None = None
     index_actual_mark: Mark | None = None
+    status_note: str = ""
+    """What the Status says besides its word (``2026-11-10`` of ``Approved (2026-11-10)``)."""
     listed: int = 0
     """All acceptance criteria, also those whose state is not written (``total`` counts
     the ones that have a state)."""
@@ -150,6 +161,7 @@ def card_view(
         priorities=priorities,
         open_questions=len(prd.open_questions),
         listed=len(prd.criteria),
+        status_note=status_remark(meta.value("status") or ""),
         index_target=target.raw if target is not None else None,
         index_band=band(target.value) if target is not None else None,
         index_actual=achieved.actual if achieved is not None else None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mkdocs_prd.core.model import Field, Metadata, Prd, Problem, Section, status_word
+from mkdocs_prd.core.model import MULTI_VALUED, Field, Metadata, Prd, Problem, Section
 from mkdocs_prd.core.parse.bold_sections import promote_bold_sections, setext_as_written
 from mkdocs_prd.core.parse.front import (
     ignored_from_comments,
@@ -423,30 +423,26 @@ def first_h1(src: Source) -> tuple[str, int] | None:
     return None
 
 
-_NOT_WORDS = re.compile(r"[\W_]+")
-
-
 def card_keeps_all(fields: Sequence[Field]) -> bool:
     """Whether the header card can stand for these header lines without losing text.
 
-    It cannot when a field is written twice (a second ``Owner:`` line), or when the
-    Status carries words the card's status badge leaves out (``Approved (by CFO on
-    2026-03-01)``; emphasis and emoji alone are fine), or when a value holds a link the
-    card cannot show as one (a relative link, an image): then the card goes under the
-    title and the author's lines stay.
+    It cannot when a field other than one of several people (:data:`MULTI_VALUED`: the
+    card shows two ``Owner:`` lines as one Owner, but not ``Owner (PM)`` beside ``Owner
+    (Eng)``) is written twice (a second ``Date:`` line), or
+    when a value holds a link the card cannot show as one (a relative link, an image): then
+    the card goes under the title and the author's lines stay.  A Status with a remark
+    (``Approved (by CFO on 2026-03-01)``) is shown whole: its badge and the remark beside it.
     """
-    keys = [f.key for f in fields]
-    if len(keys) != len(set(keys)):
+    if len({f.key for f in fields if f.key not in MULTI_VALUED}) != sum(
+        1 for f in fields if f.key not in MULTI_VALUED
+    ):
         return False
-    if any(f.written and _card_drops_link(f.written) for f in fields):
-        return False
-    for f in fields:
-        if (
-            f.key == "status"
-            and _NOT_WORDS.sub("", f.value).casefold() != _NOT_WORDS.sub("", status_word(f.value)).casefold()
-        ):
-            return False
-    return True
+    people = {(f.key, f.label.casefold()) for f in fields if f.key in MULTI_VALUED}
+    if len(people) != len({f.key for f in fields if f.key in MULTI_VALUED}):
+        return False  # "Owner (PM)" and "Owner (Eng)": the card would lose what the labels say
+    if any(f.key == "status" and "~~" in f.value for f in fields):
+        return False  # "~~Draft~~ Approved": the card shows no struck-through old status
+    return not any(f.written and _card_drops_link(f.written) for f in fields)
 
 
 def _card_drops_link(written: str) -> bool:

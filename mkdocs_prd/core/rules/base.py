@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from packaging.version import InvalidVersion, Version
 
 from mkdocs_prd.core.model import Fix, Prd, Severity
-from mkdocs_prd.core.moscow import moscow
+from mkdocs_prd.core.moscow import priority_level
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.settings import DEFAULT_STATUSES, Settings
 
@@ -154,7 +154,7 @@ def normal_priority(value: str) -> str | None:
     """The MoSCoW level a priority names in any case and form (``**MUST**``, ``Must have``,
     ``Won't have``): ``Must`` / ``Should`` / ``Could`` / ``Won't``, else None.  See
     :func:`mkdocs_prd.core.parse.priority.moscow`."""
-    return moscow(value)
+    return priority_level(value)
 
 
 def version_key(text: str) -> Version | None:
