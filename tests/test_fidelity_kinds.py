@@ -368,3 +368,56 @@ def test_a_real_build_with_mdx_truly_sane_lists_keeps_the_nesting(tmp_path: Path
     built = build_site(tmp_path, {"prds/sane.md": prd}, {}, config=config)
     page = built.html("prds/sane/index.html")
     assert "<li><strong>Admin</strong><ul>\n<li>Role: setup</li>\n<li>Value: time</li>\n</ul>" in page
+
+
+# --- the Python-Markdown extension (Zensical, other hosts) renders as the plugin --------
+
+HOST_NOTES = """### Notes
+
+**Endpoints:**
+```
+POST /api/v1/refunds
+```
+after the block
+
+> [!NOTE]
+> Reviewed by finance:
+> - twice
+
+3. Third
+4. Fourth
+
+1. **Admin**
+   - Role: setup
+
+"""
+
+
+def _notes(html: str) -> str:
+    start = html.rindex("<h3", 0, html.index('id="notes"'))
+    return html[start : html.index("<h2", start)]
+
+
+def test_the_extension_renders_a_prd_as_the_plugin_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import markdown
+
+    from mkdocs_prd.adapters.markdown import sites
+
+    prd = prd_text("Hosts").replace("## 2.", HOST_NOTES + "## 2.", 1)
+    extensions = [*SAMPLE, "footnotes"]
+    built = build_site(
+        tmp_path / "plugin", {"prds/hosts.md": prd}, {}, config={"markdown_extensions": extensions}
+    )
+    plugin = _notes(built.html("prds/hosts/index.html"))
+    (tmp_path / "ext" / "docs" / "prds").mkdir(parents=True)
+    (tmp_path / "ext" / "mkdocs.yml").write_text("site_name: Hosts\n", encoding="utf-8")
+    (tmp_path / "ext" / "docs" / "prds" / "hosts.md").write_text(prd, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "ext")
+    sites.forget()
+    hosted = _notes(markdown.Markdown(extensions=["mkdocs_prd.extension", *extensions]).convert(prd))
+    assert nesting_errors(hosted) == []
+    assert block_tree(hosted) == block_tree(plugin) and outline(hosted) == outline(plugin)
+    assert '<div class="admonition note">' in hosted and '<ol start="3">' in hosted
+    assert "<p><strong>Endpoints:</strong></p>" in hosted

@@ -25,9 +25,11 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import Registry
 
+from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
 from mkdocs_prd.adapters.markdown.sites import HOST_OPTIONS, Host, Site, log, site_for
 from mkdocs_prd.adapters.mkdocs.config import PrdConfig, validate_options
 from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
+from mkdocs_prd.core.fidelity import Features, features_from_extensions
 from mkdocs_prd.core.parse.prd import is_prd
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
@@ -80,6 +82,20 @@ def host_of(md: Markdown) -> Host:
     return Host(serve=serve)
 
 
+def features_of(md: Markdown) -> Features:
+    """What the page's own Markdown instance renders (the same :class:`Features` the plugin
+    computes from ``mkdocs.yml``): its registered extensions, plus two that register none."""
+    names: list[object] = list(md.registeredExtensions)
+    configs: dict[str, Any] = {}
+    if "markdown_block" in md.parser.blockprocessors:
+        names.append("md_in_html")
+    olist = _named(md.parser.blockprocessors, "olist")
+    if olist is not None and type(olist).__module__.startswith("mdx_truly_sane_lists"):
+        names.append("mdx_truly_sane_lists")
+        configs["mdx_truly_sane_lists"] = {"nested_indent": getattr(olist, "tab_length", 2)}
+    return features_from_extensions(names, configs)
+
+
 def _named(registry: Registry[Any], name: str) -> Any:
     """The processor registered as ``name``, or None (a Registry has no ``get``)."""
     try:
@@ -97,6 +113,7 @@ class _PagePrep(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.ext.page = None
+        self.ext.lists.active = False
         text = "\n".join(lines)
         if PLUGIN_TOKEN in text:
             return lines  # the prd plugin rendered this page (it drops the extension; an old copy may not)
@@ -117,6 +134,10 @@ class _PagePrep(Preprocessor):
         url = host.url if host.url is not None else page_url(src or "index.md", site.use_directory_urls)
         self.ext.page = (site, src, url)
         if src is not None and site.catalog.get(src) is not None:
+            # As on the plugin's path: the site's extensions decide the rewrite, and the
+            # list numbering and separation of CommonMark are on for this page.
+            site.render.pages.features = features_of(self.md)
+            self.ext.lists.active = True
             text = _first_lines_back(site.sources.get(src), text)
             text = site.render.pages.markdown(src, text, site.sources.get(src))
         if MARKER_NAME in text and src is not None:
@@ -180,12 +201,15 @@ class PrdExtension(Extension):
             checked = validate_options(own, None, "markdown extension 'mkdocs_prd.extension'")
             _CHECKED[key] = checked
         self.checked: PrdConfig = checked
+        self.lists = PrdListsExtension()
+        self.lists.priority = 34  # after the page prep (35) has said whether the page is a PRD
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         # Before normalize_whitespace (30): the lines are the page's own, so the
         # parser's line numbers map onto them and nothing is parsed twice.
         md.preprocessors.register(_PagePrep(md, self), "prd_page", 35)
+        self.lists.extendMarkdown(md)
         # After raw HTML is restored (30) and everything else: placeholders are in the text.
         md.postprocessors.register(_PageFinish(md, self), "prd_page", 1)
 

@@ -68,7 +68,9 @@ class PrdListsExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.active = False
+        # First of all preprocessors (the block parser reads the attributes later); the
+        # Python-Markdown extension runs it after its own page prep, which sets ``active``.
+        self.priority = 100
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # First of all preprocessors: the block parser reads the attributes later.
-        md.preprocessors.register(_Switch(md, self), "prd_lists", 100)
+        md.preprocessors.register(_Switch(md, self), "prd_lists", self.priority)
