@@ -236,7 +236,21 @@ class TestMarkers:
     def test_replace_swallows_a_wrapping_paragraph(self) -> None:
         text = "<p><!-- prd-index --></p>\n<p>a <!-- prd-index x=1 --> b</p>"
         out = replace_markers(text, lambda m: "<T/>")
-        assert out == "<T/>\n<p>a <T/> b</p>"
+        assert out == "<T/>\n<p>a </p><T/><p> b</p>"
+
+    @pytest.mark.parametrize(
+        "text,expected",
+        [
+            # A marker in a paragraph's text splits it: the listing is never inside a <p>.
+            ("<p>See <!-- prd-index status=Review --></p>", "<p>See </p><T/>"),
+            ("<p><!-- prd-index --> below</p>", "<T/><p> below</p>"),
+            ('<p class="x">a\n<!-- prd-index -->\nb</p>', '<p class="x">a\n</p><T/><p>\nb</p>'),
+            ("<p>a <!-- prd-index --> <!-- prd-index --> b</p>", "<p>a </p><T/><T/><p> b</p>"),
+            ("<div><!-- prd-index --></div><p>x</p>", "<div><T/></div><p>x</p>"),
+        ],
+    )
+    def test_a_marker_inside_a_paragraph_splits_it(self, text: str, expected: str) -> None:
+        assert replace_markers(text, lambda m: "<T/>") == expected
 
 
 HOSTILE = '<script>alert("x")</script>'

@@ -271,7 +271,9 @@ def replace_markers(html: str, render: Callable[[Marker], str]) -> str:
     """``html`` with every marker comment replaced by ``render(marker)``.
 
     A marker that Markdown wrapped alone in a paragraph (``<p><!-- prd-index --></p>``)
-    is replaced together with the paragraph, so the listing's block HTML stays valid.
+    is replaced together with the paragraph, and a marker inside a paragraph's text
+    (``See <!-- prd-index status=Review -->``) splits it (``<p>See </p>`` listing), so the
+    listing's block HTML is never inside a ``<p>``.
     """
     markers = find_markers(html, skip_code=False)
     if not markers:
@@ -280,10 +282,30 @@ def replace_markers(html: str, render: Callable[[Marker], str]) -> str:
     pos = 0
     for m in markers:
         start, end = m.start, m.end
-        if html.endswith("<p>", 0, start) and html.startswith("</p>", end):
-            start, end = start - 3, end + 4
-        out.append(html[pos:start])
+        opened = _paragraph_at(html, start)
+        if opened < 0:
+            out += [html[pos:start], render(m)]
+            pos = end
+            continue
+        text_from = max(html.index(">", opened) + 1, pos)
+        if html[text_from:start].strip():
+            out.append(html[pos:start] + "</p>")  # the text before the marker keeps its paragraph
+        elif opened >= pos:
+            out.append(html[pos:opened])  # nothing before it: the paragraph's start goes
+        elif out and out[-1] == "<p>":
+            out.pop()  # right after another marker: no empty paragraph between
         out.append(render(m))
-        pos = end
+        close = html.find("</p>", end)
+        if close >= 0 and not html[end:close].strip():
+            pos = close + 4  # nothing after it: the paragraph's end goes
+        else:
+            out.append("<p>")
+            pos = end
     out.append(html[pos:])
     return "".join(out)
+
+
+def _paragraph_at(html: str, at: int) -> int:
+    """Where the ``<p>`` that ``at`` is inside starts in ``html``, or -1 outside paragraphs."""
+    opened = max(html.rfind("<p>", 0, at), html.rfind("<p ", 0, at))
+    return opened if opened > html.rfind("</p>", 0, at) else -1
