@@ -203,3 +203,28 @@ def test_index_narrow_and_empty_state(chromium: Any, themed: tuple[str, Site], t
         assert not our_errors(page, theme)
     finally:
         page.close()
+
+
+def test_grouped_index_hides_groups_the_filter_empties(chromium: Any, tmp_path: Path) -> None:
+    # group_by: a filter that leaves a group no row hides its heading AND its table, in
+    # every layout (the theme-proof table rule once outranked the [hidden] rule).
+    site = build_site(tmp_path / "grouped", readable_files(), {"group_by": "status"})
+    for width in (1400, 400):
+        page = open_page(chromium, site.site_dir / "prds" / "index.html", width=width)
+        try:
+            page.wait_for_selector("[data-prd-index][data-prd-ready]")
+            tables = page.locator("table[data-prd-table]")
+            groups = page.locator(".prd-index__group")
+            assert tables.count() == groups.count() >= 4
+            page.locator('.prd-index__status-filter[data-prd-value="review"]').first.click()
+            visible_tables = [i for i in range(tables.count()) if tables.nth(i).is_visible()]
+            visible_groups = [
+                groups.nth(i).inner_text() for i in range(groups.count()) if groups.nth(i).is_visible()
+            ]
+            assert len(visible_tables) == 1 and len(visible_groups) == 1 and "Review" in visible_groups[0]
+            page.fill("input[data-prd-filter='text']", "no such prd anywhere")
+            assert not any(tables.nth(i).is_visible() for i in range(tables.count()))
+            assert page.locator(".prd-index__empty").is_visible()
+            assert not page.errors
+        finally:
+            page.close()
