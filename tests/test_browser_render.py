@@ -63,6 +63,20 @@ def text_contrasts(page: Any, selector: str) -> list[tuple[str, float]]:
     return [(s["text"], contrast(parse_rgba(s["fg"]), parse_rgba(s["bg"]))) for s in styles]
 
 
+def assert_plain_details(page: Any, details: Any) -> None:
+    """``details`` has no box of its own and its summary no admonition title bar or icon."""
+    border, shadow, bar, icon = page.evaluate(
+        """(d) => { const s = getComputedStyle(d), m = d.querySelector('summary');
+            const b = getComputedStyle(m, '::before');
+            return [s.borderTopWidth, s.boxShadow, getComputedStyle(m).backgroundColor,
+                    b.webkitMaskImage || b.maskImage || 'none']; }""",
+        details.element_handle(),
+    )
+    assert border == "0px" and shadow == "none", (border, shadow)
+    assert parse_rgba(bar)[3] == 0, bar  # transparent: no tinted title bar
+    assert icon == "none", icon
+
+
 def test_findings_panel(chromium: Any, themed: tuple[str, Site], tmp_path: Path) -> None:
     theme, site = themed
     page = open_page(chromium, site.site_dir / "prds" / "skeleton.html")
@@ -80,6 +94,9 @@ def test_findings_panel(chromium: Any, themed: tuple[str, Site], tmp_path: Path)
         for text, ratio in severities:
             assert ratio >= 4.5, f"{theme}: severity {text!r} contrast {ratio:.2f}:1"
             assert text.split()[-1] in ("error", "warning", "info")  # a word, not colour alone
+        # Its <details> (different messages of one rule) is part of the panel, not a nested
+        # Material "note" admonition: no border, no tinted title bar, no pencil icon.
+        assert_plain_details(page, panel.locator("details.prd-finding__details").first)
         page.screenshot(path=str(tmp_path / f"{theme}-findings.png"))
         assert not our_errors(page, theme)
     finally:
@@ -173,6 +190,7 @@ def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_pat
                 return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"""
         )
         assert lines == 1
+        assert_plain_details(page, page.locator("details.prd-chart__data").first)
         page.screenshot(path=str(tmp_path / f"{theme}-index.png"), full_page=True)
         assert not our_errors(page, theme)
     finally:

@@ -69,6 +69,7 @@ GERMAN: dict[str, str] = {
     "chart_scope": "Die Diagramme zeigen alle {total} PRDs; die Auswahl gilt nur für die Tabelle.",
     "lines": "Zeilen",
     "finding_count": "{count}-mal",
+    "finding_count_differ": "{count} verschiedene Meldungen",
     "severity_error": "Fehler",
     "severity_warning": "Warnung",
     "severity_info": "Hinweis",

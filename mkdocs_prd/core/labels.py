@@ -52,6 +52,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "hint": "Fix:",
     "lines": "lines",
     "finding_count": "{count} times",
+    "finding_count_differ": "{count} different messages",
     "severity_error": "error",
     "severity_warning": "warning",
     "severity_info": "info",
