@@ -20,6 +20,7 @@ from mkdocs_prd.core.sitewide.index import (
     filter_rows,
     group_rows,
     natural_key,
+    owner_names,
     sort_rows,
     status_rank,
     summarize,
@@ -124,10 +125,10 @@ def _default_columns(rows: Sequence[IndexRow]) -> tuple[str, ...]:
 
 
 def _owners(rows: Sequence[IndexRow]) -> list[str]:
-    """Distinct owners (case-insensitive, first spelling), in natural order."""
+    """Distinct owners, each person of a row's Owner on its own (case-insensitive, first
+    spelling), in natural order."""
     seen: dict[str, str] = {}
     for r in rows:
-        owner = (r.owner or "").strip()
-        if owner:
+        for owner in owner_names(r.owner):
             seen.setdefault(owner.casefold(), owner)
     return sorted(seen.values(), key=natural_key)

@@ -36,6 +36,7 @@ from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.safe import link_url
+from mkdocs_prd.core.sitewide.index import owner_names
 from mkdocs_prd.html.titles import Titles
 from mkdocs_prd.html.views import card_view, findings_view, iosm_view, priority_key, slug
 
@@ -138,6 +139,7 @@ class Renderer:
             priority_badge=self.priority_badge,
             mark=self.mark,
             slug=slug,
+            owner_names=owner_names,
             title_html=self.titles.html,
             title_text=self.titles.text,
         )

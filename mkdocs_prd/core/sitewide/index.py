@@ -388,12 +388,43 @@ def filter_rows(
         r
         for r in rows
         if (not want_status or (r.status or "").strip().casefold() in want_status)
-        and (not want_owner or (r.owner or "").strip().casefold() in want_owner)
+        and (not want_owner or bool(want_owner & _owner_keys(r.owner)))
     ]
 
 
+_OWNER_SEPARATORS = ",;"
+_OPENERS, _CLOSERS = "([{", ")]}"
+
+
+def owner_names(owner: str | None) -> tuple[str, ...]:
+    """The people (or teams) of an Owner value, in order, each once (case-insensitive):
+    ``Kim Lee, Raj Patel`` -> ``("Kim Lee", "Raj Patel")``; ``Mei (Product), Luis (Design)``
+    -> two; a comma inside brackets (``Ana (PM, Payments)``) does not split, and
+    ``Kim Lee / Payments`` or ``Research & Development`` are one name."""
+    names: list[str] = []
+    depth, start = 0, 0
+    text = owner or ""
+    for i, ch in enumerate(text + ","):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif (ch in _OWNER_SEPARATORS and depth == 0) or i == len(text):
+            name = text[start:i].strip()
+            if name and name.casefold() not in (n.casefold() for n in names):
+                names.append(name)
+            start = i + 1
+    return tuple(names)
+
+
+def _owner_keys(owner: str | None) -> set[str]:
+    """What an owner filter matches: each name and the whole value, case-folded."""
+    return {n.casefold() for n in owner_names(owner)} | {(owner or "").strip().casefold()}
+
+
 def group_rows(rows: Sequence[IndexRow], group_by: str | None, statuses: Sequence[str] = ()) -> list[Group]:
-    """``rows`` split by status (workflow order) or owner (by name); one group when ``group_by`` is None.
+    """``rows`` split by status (workflow order) or owner (by name, each of a row's
+    :func:`owner_names`); one group when ``group_by`` is None.
 
     Values are compared case-insensitively; a status group is labelled with the site's
     word for it (``statuses``: "Approved", not the first spelling met), other groups
@@ -409,10 +440,12 @@ def group_rows(rows: Sequence[IndexRow], group_by: str | None, statuses: Sequenc
         {s.strip().casefold(): s.strip() for s in statuses} if group_by == "status" else {}
     )
     for r in rows:
-        raw = (r.status if group_by == "status" else r.owner) or ""
-        key = raw.strip().casefold()
-        buckets.setdefault(key, []).append(r)
-        shown.setdefault(key, raw.strip())
+        # A PRD with several owners is listed under each of them.
+        values = [r.status or ""] if group_by == "status" else list(owner_names(r.owner)) or [""]
+        for raw in values:
+            key = raw.strip().casefold()
+            buckets.setdefault(key, []).append(r)
+            shown.setdefault(key, raw.strip())
     rank = status_rank(statuses) if group_by == "status" else lambda s: (0 if s else 1, natural_key(s or ""))
     keys = sorted(buckets, key=lambda k: rank(k or None))
     return [Group(shown[k] or None, tuple(buckets[k])) for k in keys]

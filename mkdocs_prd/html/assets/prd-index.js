@@ -69,7 +69,8 @@
       var shown = 0;
       rows.forEach(function (row) {
         var ok = (!state.status || row.getAttribute("data-prd-status") === state.status) &&
-          (!state.owner || row.getAttribute("data-prd-owner") === state.owner) &&
+          // Several owners are listed ";"-separated: the row matches any of them.
+          (!state.owner || (row.getAttribute("data-prd-owner") || "").split(";").indexOf(state.owner) !== -1) &&
           (!state.text || row.prdText.indexOf(state.text) !== -1) &&
           extraSelects.every(function (s) {
             return !s.value || row.getAttribute("data-prd-" + s.getAttribute("data-prd-filter")) === s.value;
