@@ -183,6 +183,17 @@ def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_pat
         box = th.bounding_box()
         button = th.locator("button").bounding_box()
         assert box is not None and button is not None and button["width"] >= box["width"] - 2
+        # Also below the button when another header wraps to more lines: a click anywhere
+        # in each header cell lands on its sort button.
+        missed = page.evaluate(
+            """() => [...document.querySelectorAll('th')].filter(th => th.querySelector('button'))
+                .filter(th => { const r = th.getBoundingClientRect();
+                    return ![r.top + 2, r.top + r.height / 2, r.bottom - 2].every(y => {
+                        const hit = document.elementFromPoint(r.left + r.width / 2, y);
+                        return hit && hit.closest('button') === th.querySelector('button'); }); })
+                .map(th => th.getAttribute('data-prd-col'))"""
+        )
+        assert missed == [], (theme, missed)
         # "IOSM-Index" on one line: its text has one line box.
         lines = page.evaluate(
             """() => { const r = document.createRange();
@@ -208,6 +219,11 @@ def test_index_narrow_and_empty_state(chromium: Any, themed: tuple[str, Site], t
         ) == ("block")
         index = page.locator(".prd-index").first
         assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1", index.element_handle())
+        # The header row above the cards is a labelled row of sort buttons.
+        label = page.evaluate(
+            "getComputedStyle(document.querySelector('.prd-index__table thead tr'), '::before').content"
+        )
+        assert "Sort by" in label, label
         owner = page.locator(".prd-index__table tbody tr td[data-label='Owner']").first
         assert owner.is_visible()
         page.screenshot(path=str(tmp_path / f"{theme}-narrow.png"), full_page=True)

@@ -128,6 +128,7 @@ GERMAN: dict[str, str] = {
     ),
     "index_shown": "{shown} von {total} PRDs angezeigt",
     "index_filter": "Auswahl",
+    "index_sort_by": "Sortieren nach",
     "index_all": "Alle",
     "index_no_status": "Ohne Stand",
     "index_no_owner": "Ohne Verantwortliche",

@@ -113,6 +113,7 @@ DEFAULT_LABELS: dict[str, str] = {
     ),
     "index_shown": "{shown} of {total} PRDs shown",
     "index_filter": "Filter",
+    "index_sort_by": "Sort by",
     "index_all": "All",
     "index_no_status": "No status",
     "index_no_owner": "No owner",
