@@ -769,3 +769,25 @@ def test_moscow_letters_in_a_priority_field_are_levels() -> None:
         assert [r.level for r in prd.functional] == [r.level for r in BASE.functional]
         assert findings(text) == []
     assert parse_prd(CLEAN.replace("Priority: Must", "Priority: X"), "prd.md").functional[0].level is None
+
+
+@pytest.mark.parametrize(
+    ("change", "rules"),
+    [
+        # A colon inside brackets is no "Key: value": the item is prose, not a filler value.
+        (
+            ("### Goals\n", "### Goals\n1. Fewer tickets filed right after a failed search (target: TBD)\n"),
+            [],
+        ),
+        # "[ ]" and "[x]" named in prose are check boxes, not template placeholders.
+        (("### Goals\n", "### Goals\n1. The [ ] in the wallet becomes [x] when a card is saved\n"), []),
+        # A required field that is filler with a remark is still unfilled (PRD110, info).
+        (("**Owner:** Payments Team", "**Owner:** TBD (Search team)"), ["PRD110"]),
+        # The template's own variables are still placeholders.
+        (("- P50 latency: ≤120ms", "- P50 latency: ≤[X]ms"), ["PRD107"]),
+    ],
+)
+def test_brackets_in_prose(change: tuple[str, str], rules: list[str]) -> None:
+    text = CLEAN.replace(*change, 1)
+    assert text != CLEAN
+    assert [rule for rule, _ in findings(text)] == rules

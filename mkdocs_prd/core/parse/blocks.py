@@ -60,7 +60,7 @@ class Record:
                 continue
             # The plain "Key: value" case of attribute(), inline: records have many bullets.
             key, sep, value = text.partition(":")
-            if not sep or len(key) > 60 or (value and value[0] not in " \t"):
+            if not sep or len(key) > 60 or (value and value[0] not in " \t") or _in_brackets(key):
                 continue
             key = key.strip()
             if key[:2] in _BOLD_MARKS:
@@ -77,13 +77,19 @@ def attribute(text: str, line: int) -> Attribute | None:
         if pair is not None:
             return Attribute(pair[0], pair[1], line)
     key, sep, value = text.partition(":")
-    # "https://…" is a link, not a key; a key is short.
-    if not sep or len(key) > 60 or (value and value[0] not in " \t"):
+    # "https://…" is a link, not a key; a key is short; "Fewer tickets (target: TBD)" has no key.
+    if not sep or len(key) > 60 or (value and value[0] not in " \t") or _in_brackets(key):
         return None
     key = strip_bold(key)
     if not key:
         return None
     return Attribute(key, value.strip(), line)
+
+
+def _in_brackets(key: str) -> bool:
+    """Whether the text before a colon leaves a bracket open: the colon is inside the brackets
+    (``Fewer tickets (target: TBD)``), so the line is no ``Key: value``."""
+    return key.count("(") > key.count(")") or key.count("[") > key.count("]")
 
 
 _NAME_SEPARATORS = " \t:.-–—"

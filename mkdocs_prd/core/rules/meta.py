@@ -133,6 +133,16 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 
 
 _SEPARATORS = re.compile(r"[\s\-_.`*]+")
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def _filler_with_remark(field: Field) -> bool:
+    """A required field whose value is filler with a remark in brackets (``**Owner:** TBD
+    (Search team)``): still unfilled; a remark names a guess, not the value."""
+    if field.key not in CORE_FIELDS:
+        return False
+    bare = _REMARK.sub("", field.value)
+    return bare != field.value and bool(bare.strip()) and is_filler(bare, identifier=field.key == "track_id")
 
 
 def _status_key(text: str) -> str:
@@ -351,7 +361,7 @@ def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for fm in prd.metadata.fields:
         if fm.source == "header" and templating is not None and templating.expression(fm.value):
             continue  # rendered with the page; front matter is not
-        if is_filler(fm.value, identifier=fm.key == "track_id"):
+        if is_filler(fm.value, identifier=fm.key == "track_id") or _filler_with_remark(fm):
             found.setdefault(fm.line, fm.value)
     for req in prd.functional:
         for attr in req.attributes:
