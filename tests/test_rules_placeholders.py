@@ -32,7 +32,8 @@ def found(text: str) -> list[tuple[int, str]]:
         ),
         ("outer [a [name] b", [(1, "[name]")]),
         ("- [x] done but [Add later] is a placeholder", [(1, "[Add later]")]),
-        ("mid-text [x] is a placeholder too", [(1, "[x]")]),
+        ("mid-text [X] is a placeholder too", [(1, "[X]")]),
+        ("the [ ] in the UI becomes [x] when done", []),  # check boxes named in prose
     ],
 )
 def test_placeholders_found(text: str, expected: list[tuple[int, str]]) -> None:

@@ -105,7 +105,8 @@ def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:
             # "AC1: the CSV opens in Excel", "- **AC-2:** …": a criterion named by its id
             plain = text.replace("**", "").replace("__", "")
             out.append(Criterion(text.strip(), marked_done(plain), group, n))
-        elif items[n][0] < 2 and text:
+        elif items[n][0] < 2 and text and not word and _SCENARIO_LABEL.match(text) is None:
+            # (a step word opens a scenario's fragment; "- Scenario: …" labels the steps under it)
             # "1. FR-1 verified", "- ✅ Export tested", "- ❌ Load test": a criterion, its state
             # as far as it is written.
             plain = text.replace("**", "").replace("__", "")
@@ -149,6 +150,7 @@ def given_when_then(text: str) -> tuple[str, bool] | None:
     return text.strip(), marked_done(plain)
 
 
+_SCENARIO_LABEL = re.compile(r"[*_ \t]*(?:scenario|feature|example|background)\b", re.IGNORECASE)
 _OPEN_MARKS = ("❌", "✗", "✘", "⏳", "⌛", "☐", "⬜", "🔲", "🚧", "[ ]")
 _OPEN_WORDS = re.compile(r"[(\[](?:open|pending|todo|to do|not met|failed|blocked)[)\]]\s*$", re.IGNORECASE)
 
