@@ -16,6 +16,7 @@ import pytest
 from conftest import Site, build_site
 
 from mkdocs_prd.adapters.cli.main import main as cli
+from mkdocs_prd.core.actuals import from_front_matter
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.gate_lines import gate_statement
@@ -791,3 +792,12 @@ def test_brackets_in_prose(change: tuple[str, str], rules: list[str]) -> None:
     text = CLEAN.replace(*change, 1)
     assert text != CLEAN
     assert [rule for rule, _ in findings(text)] == rules
+
+
+def test_a_decided_later_remark_with_content_is_no_filler_and_euro_actuals() -> None:
+    text = CLEAN.replace(
+        "### Goals\n", "### Goals\n1. TBD: need numbers from support. Rough guess: 20-30%\n", 1
+    )
+    assert findings(text) == []
+    actuals = from_front_matter({"index": "0,71"})
+    assert actuals.index is not None and actuals.index.value == 0.71

@@ -133,8 +133,17 @@ def is_filler(value: str, *, in_questions: bool = False, identifier: bool = Fals
     marker = _MARKER.match(core)
     if marker is None or in_questions:
         return False
-    # "TBD (finance, April)": who decides and when, in brackets: a tracked decision, not filler.
-    return not (marker.group(1) in _DECISION_MARKERS and _REMARK.match(core, marker.end()) is not None)
+    # "TBD (finance, April)": who decides and when, in brackets: a tracked decision, not filler;
+    # so is "TBD: need numbers from support. Rough guess: 20-30%", a remark with a figure.
+    if marker.group(1) not in _DECISION_MARKERS:
+        return True
+    return _REMARK.match(core, marker.end()) is None and not _content_remark(core[marker.end() :])
+
+
+def _content_remark(rest: str) -> bool:
+    """Whether the text after ``TBD:`` gives a value after all: a figure (``Rough guess:
+    20-30%``); a reason alone (``TBD - waiting for the funnel analysis``) is still filler."""
+    return any(c.isdigit() for c in rest)
 
 
 def rendering(prd: Prd, settings: Settings) -> Templating | None:
