@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from conftest import Site, build_site
 from readable_sites import readable_files
+from render_sites import prd_text
 from test_browser_badges import THEMES, contrast, parse_rgba
 
 pytestmark = pytest.mark.browser
@@ -260,5 +261,31 @@ def test_grouped_index_hides_groups_the_filter_empties(chromium: Any, tmp_path: 
             assert not any(tables.nth(i).is_visible() for i in range(tables.count()))
             assert page.locator(".prd-index__empty").is_visible()
             assert not page.errors
+        finally:
+            page.close()
+
+
+def test_track_ids_never_break_mid_slug(chromium: Any, tmp_path: Path) -> None:
+    # MkDocs' own theme sets `code { white-space: pre-wrap; overflow-wrap: break-word }`,
+    # which beat the cell's nowrap: a long Track ID broke over lines at its hyphens.
+    files = readable_files()
+    long_id = "bulk-invoice-export-for-enterprise-tenants"
+    files["prds/long.md"] = prd_text(
+        "Long", track=long_id, owner="Mei Tanaka (Product), Luis Ortega (Design)"
+    )
+    site = build_site(tmp_path / "long-ids", files, {}, theme=THEMES["mkdocs"])
+    for width in (1400, 400):
+        page = open_page(chromium, site.site_dir / "prds" / "index.html", width=width)
+        try:
+            page.wait_for_selector("[data-prd-index][data-prd-ready]")
+            lines = page.evaluate(
+                """() => [...document.querySelectorAll('.prd-index__table td code')]
+                    .map(el => [el.textContent, el.getClientRects().length])"""
+            )
+            if width == 1400:
+                assert [long_id, 1] in lines and all(n == 1 for _, n in lines), lines
+            else:  # inside its stacked card: it may wrap (at its hyphens) rather than overflow
+                index = page.locator(".prd-index").first
+                assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1", index.element_handle())
         finally:
             page.close()
