@@ -9,6 +9,7 @@ Text contrast is computed from the browser's styles (WCAG AA, 4.5:1).
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +210,82 @@ def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_pat
         page.close()
 
 
+EDGE_COLUMNS = """async ([png, xs]) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + png;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width; canvas.height = img.height;
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const all = g.getImageData(0, 0, img.width, img.height).data;
+    const counts = new Map();  // the most common colour is the page's background
+    for (let i = 0; i < all.length; i += 4) {
+        const key = all[i] + "," + all[i + 1] + "," + all[i + 2];
+        counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const bg = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0].split(",").map(Number);
+    // For each column x: the share of its pixels that differ from the background.
+    return xs.map(x => {
+        const col = g.getImageData(x, 0, 1, img.height).data;
+        let off = 0;
+        for (let i = 0; i < col.length; i += 4) {
+            if (Math.max(...[0, 1, 2].map(c => Math.abs(col[i + c] - bg[c]))) > 20) off += 1;
+        }
+        return off / img.height;
+    });
+}"""
+
+
+def edge_shading(page: Any, box: Any) -> tuple[float, float]:
+    """(left, right): the share of the pixels in the outermost columns of ``box`` that are
+    not the page's background (a scroll shadow tints nearly all of them)."""
+    png = base64.b64encode(box.screenshot()).decode("ascii")
+    width = round(box.bounding_box()["width"])
+    left, right = page.evaluate(EDGE_COLUMNS, [png, [1, width - 2]])
+    return left, right
+
+
+def test_index_too_wide_scrolls_in_its_own_box_with_a_cue(chromium: Any, themed: tuple[str, Site]) -> None:
+    # A table wider than the column (here a long Track ID, which never wraps at desktop
+    # widths) scrolls inside its own labelled box, never the page or the charts; a shadow
+    # marks each edge with more, and the keyboard reaches and scrolls it.
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html")
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        page.evaluate(
+            """() => { document.querySelector('.prd-index__table td.prd-index__nowrap code').textContent =
+                'bulk-invoice-export-for-enterprise-tenants-with-several-currencies-and-tax-regions'; }"""
+        )
+        box = page.locator(".prd-index__scroll").first
+        page.wait_for_function("(b) => b.getAttribute('tabindex') === '0'", arg=box.element_handle())
+        sizes = page.evaluate(
+            """(b) => ({box: b.scrollWidth - b.clientWidth, doc: document.documentElement.scrollWidth
+                - document.documentElement.clientWidth, index: b.closest('.prd-index').scrollWidth
+                - b.closest('.prd-index').clientWidth})""",
+            box.element_handle(),
+        )
+        assert sizes["box"] > 100 and sizes["doc"] <= 0 and sizes["index"] <= 0, sizes
+        assert box.get_attribute("role") == "region" and box.get_attribute("aria-label") == "PRD table"
+        left, right = edge_shading(page, box)
+        assert right > 0.6 and left < 0.3, (theme, left, right)  # more on the right only
+
+        box.focus()
+        assert page.evaluate("document.activeElement.classList.contains('prd-index__scroll')")
+        page.keyboard.press("End")
+        for _ in range(40):
+            page.keyboard.press("ArrowRight")
+        scrolled = page.evaluate("(b) => [b.scrollLeft, b.scrollWidth - b.clientWidth]", box.element_handle())
+        assert scrolled[0] > 0, scrolled
+        box.evaluate("(b) => { b.scrollLeft = b.scrollWidth; }")
+        left, right = edge_shading(page, box)
+        assert left > 0.6 and right < 0.3, (theme, left, right)  # now more on the left only
+        assert not our_errors(page, theme)
+    finally:
+        page.close()
+
+
 def test_index_narrow_and_empty_state(chromium: Any, themed: tuple[str, Site], tmp_path: Path) -> None:
     theme, site = themed
     page = open_page(chromium, site.site_dir / "prds" / "index.html", width=400)
@@ -225,6 +302,12 @@ def test_index_narrow_and_empty_state(chromium: Any, themed: tuple[str, Site], t
             "getComputedStyle(document.querySelector('.prd-index__table thead tr'), '::before').content"
         )
         assert "Sort by" in label, label
+        # Stacked cards fit: their scroll box has nothing to scroll and is no tab stop.
+        box = page.locator(".prd-index__scroll").first
+        assert page.evaluate("(b) => b.scrollWidth <= b.clientWidth + 1", box.element_handle())
+        assert box.get_attribute("tabindex") is None
+        left, right = edge_shading(page, box)
+        assert left < 0.3 and right < 0.3, (theme, left, right)  # and shows no shadow
         owner = page.locator(".prd-index__table tbody tr td[data-label='Owner']").first
         assert owner.is_visible()
         page.screenshot(path=str(tmp_path / f"{theme}-narrow.png"), full_page=True)

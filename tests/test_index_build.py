@@ -75,7 +75,7 @@ def links(html: str) -> list[tuple[str, str]]:
 
 def listings(html: str) -> list[str]:
     """The HTML of each index / listing on a page, in order."""
-    return html.split('<div class="prd-index')[1:]
+    return re.split(r'<div class="prd-index[ "]', html)[1:]
 
 
 def resolve(site_dir: Path, page_dest: str, href: str) -> Path:

@@ -136,6 +136,7 @@ GERMAN: dict[str, str] = {
     "index_acceptance": "{checked} von {total}",
     "index_requirements": "Muss {must} · Soll {should} · Kann {could}",
     "index_empty": "Keine passenden PRDs.",
+    "index_table": "PRD-Tabelle",
     "verified_by_priority": "Durch Tests belegt",
     "verified_count": "{priority} {verified} von {total} belegt",
     "col_verified": "Belegt",

@@ -82,7 +82,10 @@
         // A group whose rows are all filtered out disappears with its heading.
         var visible = Array.prototype.some.call(table.tBodies[0].rows, function (r) { return !r.hidden; });
         table.hidden = !visible && (tables.length > 1 || rows.length > 0);
-        var heading = table.previousElementSibling;
+        // The table sits in its scroll box; the group heading comes before that box.
+        var box = table.closest(".prd-index__scroll") || table;
+        box.hidden = table.hidden;
+        var heading = box.previousElementSibling;
         if (heading && heading.classList.contains("prd-index__group")) heading.hidden = table.hidden;
       });
       chips.forEach(function (chip) {
@@ -92,6 +95,7 @@
       if (count) count.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
       // Filtering down to nothing says so, instead of leaving an empty table.
       if (empty) empty.hidden = shown > 0;
+      markOverflow();
     }
 
     function sortBy(th) {
@@ -144,6 +148,21 @@
       });
       chips.push(chip);
     });
+
+    // A scroll box is a tab stop only while its table is wider than it (keyboard scrolling);
+    // otherwise it would be an empty stop, e.g. around the stacked cards of a narrow screen.
+    var boxes = Array.prototype.slice.call(root.querySelectorAll(".prd-index__scroll"));
+    function markOverflow() {
+      boxes.forEach(function (box) {
+        if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
+        else box.removeAttribute("tabindex");
+      });
+    }
+    if (typeof ResizeObserver === "function") {
+      var observer = new ResizeObserver(markOverflow);
+      boxes.forEach(function (box) { observer.observe(box); });
+      tables.forEach(function (table) { observer.observe(table); });
+    }
 
     if (controls) controls.hidden = false;
     if (statusSelect) statusSelect.addEventListener("change", function () { state.status = statusSelect.value; apply(); });
