@@ -206,12 +206,13 @@ def _below_title(lines: list[str], title: int) -> int:
     return title + 2 if _underline(lines, title + 1, "=") else 0
 
 
-_ID_DASHES = ("", " ", "\u2010", "\u2011", "\u2012", "\u2013")
+_ID_DASHES = ("", " ", "\u2010", "\u2011", "\u2012", "\u2013", "\\-")
 
 
 def _find_id(text: str, written: str) -> int:
     """Where the id ``written`` (``fr-1``) stands in ``text``, also when spelled ``fr1`` / ``fr 1``
-    / ``fr‑1`` (ids are read in those spellings too); -1 when it is not on the line."""
+    / ``fr‑1`` / ``fr\\-1`` (ids are read in those spellings too, the last as exports escape the
+    dash); -1 when it is not on the line."""
     at = text.find(written)
     prefix, sep, number = written.partition("-")
     for spelled in (f"{prefix}{dash}{number}" for dash in _ID_DASHES) if sep and at < 0 else ():

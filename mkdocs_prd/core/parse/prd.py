@@ -27,6 +27,7 @@ from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
+from mkdocs_prd.core.parse.rendered import rendered_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
 __all__ = ["decode_source", "is_prd", "parse_prd", "shown_title"]
@@ -287,7 +288,7 @@ def parse_prd(text: str, path: str, lines: list[str] | None = None) -> Prd:
         front_data = front.data
         fields.extend(front.fields)
         ignored |= ignored_from_front_matter(front_data)
-    src = scan(lines, fm_end + 1)
+    src = scan(rendered_lines(text, lines, fm_end + 1), fm_end + 1)
     header_over_rule(src)
     setext_as_written(src)
     promote_bold_sections(src)
