@@ -226,3 +226,63 @@ def visible_words(html: str) -> dict[str, int]:
     for word in re.findall(r"[a-z0-9]+", " ".join(parser.parts).lower()):
         counts[word] = counts.get(word, 0) + 1
     return counts
+
+
+class _Code(HTMLParser):
+    def __init__(self, blocks: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks = blocks  # only the code of code blocks (<pre>)
+        self.pre = 0
+        self.depth = 0
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.pre += tag == "pre"
+        if tag == "code" and (self.pre or not self.blocks):
+            self.depth += 1
+            if self.depth == 1:
+                self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag == "code" and self.depth > 0
+        self.pre -= tag == "pre" and self.pre > 0
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.texts[-1] += data
+
+
+def code_texts(html: str, *, blocks: bool = False) -> list[str]:
+    """The text of each ``<code>`` element of ``html`` in order (``blocks``: of code blocks
+    only), without trailing line breaks: what the reader sees as code, character for character."""
+    parser = _Code(blocks)
+    parser.feed(html)
+    parser.close()
+    return [text.rstrip("\n") for text in parser.texts]
+
+
+class _Quotes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[list[str]] = []
+        self.done: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open += [[]] if tag == "blockquote" else []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote" and self.open:
+            self.done.append(" ".join(self.open.pop()))
+
+    def handle_data(self, data: str) -> None:
+        for words in self.open:
+            words += re.findall(r"[a-z0-9]+", data.lower())
+
+
+def quote_words(html: str) -> list[str]:
+    """The words inside each ``<blockquote>`` of ``html`` (a nested quote's in its own and in its
+    parents'), in the order the quotes end: what is quoted, and what is not."""
+    parser = _Quotes()
+    parser.feed(html)
+    parser.close()
+    return parser.done

@@ -242,6 +242,11 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "quotes and items": (lambda n: "- item\n" + "  > q\n  - x\n" * n, 1500),
     "html blocks in items": (lambda n: "- a\n  <div>x</div>\n" * n, 2000),
     "quotes under text": (lambda n: "text\n> q\n" * n, 3000),
+    "fences on item lines": (lambda n: "- ```\n  x\n  ```\n" * n, 2000),
+    "backtick runs in a table row": (
+        lambda n: "| a | b |\n|---|---|\n| " + " \\| ".join("`" * (k % 60 + 1) for k in range(n)) + " |\n",
+        1500,
+    ),
 }
 
 
@@ -254,4 +259,9 @@ def test_the_rewrite_stays_linear(name: str) -> None:
 
 def test_quotes_nested_thousands_deep_are_kept_not_a_crash() -> None:
     out = normalise("> " * 5000 + "deep text\n")
+    assert "deep text" in out
+
+
+def test_items_nested_thousands_deep_on_one_line_are_kept_not_a_crash() -> None:
+    out = normalise("- " * 5000 + "deep text\n", hold=str)
     assert "deep text" in out

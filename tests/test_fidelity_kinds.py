@@ -20,9 +20,11 @@ from block_oracle import (
     MKDOCS_DEFAULT,
     SAMPLE,
     block_tree,
+    code_texts,
     mkdocs_html,
     oracle_html,
     outline,
+    quote_words,
     visible_words,
 )
 from conftest import build_site
@@ -47,6 +49,10 @@ def assert_as_oracle(text: str, extensions: list[str]) -> str:
         assert outline(alerts if "[!" in text else html) == outline(oracle)
     if "```" not in text and "~~~" not in text:  # a fence's info string is not visible text
         assert visible_words(html) == visible_words(oracle)
+    if extensions != MKDOCS_DEFAULT or not _FENCE_IN_CONTAINER.search(text):
+        assert code_texts(html, blocks=True) == code_texts(oracle, blocks=True)  # no fence shown
+    if "[!" not in text:  # (an alert is an admonition where the site has the extension)
+        assert quote_words(html) == quote_words(oracle)  # no text run into a quote or out of it
     return html
 
 
@@ -128,6 +134,29 @@ KINDS: dict[str, list[str]] = {
     "html block with a markdown attribute, no md_in_html": [
         "<div markdown>\n\n- a\n- b\n\n</div>\n",
         '- a\n\n  <div markdown="1">\n\n  - x\n\n  </div>\n',
+    ],
+    "fence, HTML block or list opening on an item's own line": [
+        "1. ```bash\n   make migrate\n   ```\n2. Deploy\n",
+        "- ```\n  POST /refunds\n  ```\n  returns 202\n",
+        "1) ~~~yaml\n   retries: 3\n   ~~~\n2) b\n",
+        "- a\n  - ```\n    x\n    ```\n- b\n",
+        "- ```\n  unclosed, the item ends it\n- b\n",
+        "> - ```\n>   x\n>   ```\n",
+        "- <div class='note'>\n  text\n  </div>\n- b\n",
+        "- <details><summary>S</summary>\n\n  - x\n\n  </details>\n- b\n",
+        "- 1. nested\n  2. two\n- b\n",
+        "1. - a\n   - b\n2. c\n",
+    ],
+    "text after a quote's empty last line, a heading or a fence": [
+        '> "Exports take a day."\n>\nSource: interview with Customer A\n',
+        "> | a | b |\n> |---|---|\n> | 1 | 2 |\n>\n### Next\n",
+        "> ## Quoted heading\nnot quoted\n",
+        "> ```\n> x\n> ```\nnot quoted\n",
+        "> > nested\n>\nnot quoted\n",
+        "> - a\n>\nnot quoted\n",
+        "- a\n  > q\n  >\n  text of the item\n- b\n",
+        "- a\n  > | x | y |\n  > |---|---|\n  > | 1 | 2 |\n  >\n- b\n",
+        "> still\nquoted (lazy)\n> and this\n",
     ],
     "footnote of several paragraphs": [
         "Text[^a].\n\n[^a]: First para.\n\n    Second para.\n\nAfter.\n",
@@ -230,6 +259,31 @@ def test_golden_admonition_with_a_list_under_a_label() -> None:
     )
 
 
+# --- escaped pipes in code spans in table cells -----------------------------------------
+
+TABLE_PIPES = [
+    '| Field | Type |\n|---|---|\n| `status` | `"draft" \\| "final"` |\n',
+    "| `a \\| b` | c |\n|---|---|\n| 1 | 2 |\n",
+    "Type\n--|--\n`x \\| y` | ``a \\| ` b``\n",
+    "- Fields:\n\n  | f | t |\n  |---|---|\n  | `s` | `int \\| null` |\n",
+    "> | f | t |\n> |---|---|\n> | `s` | `int \\| null` |\n",
+    "| a | b |\n|---|---|\n| x \\| y | `z` |\n",
+]
+
+
+@pytest.mark.parametrize("text", TABLE_PIPES)
+def test_escaped_pipes_in_code_in_table_cells_show_as_in_gfm(text: str) -> None:
+    for config in CONFIGS.values():
+        html = assert_as_oracle(text, config)
+        assert code_texts(html) == code_texts(oracle_html(text))
+
+
+def test_escaped_pipes_in_code_outside_tables_are_left_alone() -> None:
+    for text in ("Type: `int \\| null`\n", "| not | a table |\n`a \\| b`\n", "```\n| `a \\| b` |\n```\n"):
+        html = mkdocs_html(text, SAMPLE)
+        assert code_texts(html) == code_texts(oracle_html(text)) and "\\|" in code_texts(html)[-1]
+
+
 # --- a real build ----------------------------------------------------------------------
 
 CONSTRUCTS = """### Notes
@@ -293,6 +347,8 @@ PRD801_CASES: dict[str, tuple[str, list[int]]] = {
     "under a list, less indented than its text": ("- a\n ```\n x\n ```\n", []),
     "a quote mark inside a fenced block": ("```\n> ```\n```\n", []),
     "at the top after a quote": ("> q\n\n```\nx\n```\n", []),
+    "on an item's line": ("Steps:\n\n1. ```bash\n   make\n   ```\n", [3]),
+    "on an item's line, never closed": ("- ```\n  x\n- b\n", [1]),
 }
 
 
@@ -339,6 +395,11 @@ TRULY_SANE = [*MKDOCS_DEFAULT, "mdx_truly_sane_lists"]
         "1. a\n   1. b\n      - c\n2. d\n",
         "**Rollback:**\n1. Flip the flag\n2. Revert:\n   - service\n   - data\n",
         "<!-- TODO -->\n1. **UC-1**\n   - Actor: system\n",
+        # a loose bullet list is one list (the extension starts one per blank-line-separated item)
+        "- Refunds\n\n- Credits\n\n- Chargebacks\n",
+        "- Refunds\n\n  A second paragraph.\n- Credits\n",
+        "- Evidence:\n  > slow exports\n- Credits\n",
+        "**Goals:**\n\n- one\n\n  - one.a\n\n- two\n",
     ],
 )
 def test_nesting_follows_mdx_truly_sane_lists(text: str) -> None:
@@ -360,14 +421,20 @@ def test_truly_sane_lists_nested_indent_is_read_from_the_config_or_the_object() 
     assert features_from_extensions([TrulySaneListExtension(nested_indent=3)]).list_indent == 3
 
 
+LOOSE = "### Channels\n\n- Email\n\n- Chat\n\n"
+
+
 def test_a_real_build_with_mdx_truly_sane_lists_keeps_the_nesting(tmp_path: Path) -> None:
     prd = prd_text("Sane").replace(
-        "## 2.", "### Personas\n1. **Admin**\n   - Role: setup\n   - Value: time\n\n## 2.", 1
+        "## 2.", "### Personas\n1. **Admin**\n   - Role: setup\n   - Value: time\n\n" + LOOSE + "## 2.", 1
     )
     config = {"markdown_extensions": ["toc", "tables", "attr_list", "mdx_truly_sane_lists"]}
-    built = build_site(tmp_path, {"prds/sane.md": prd}, {}, config=config)
+    built = build_site(tmp_path, {"prds/sane.md": prd, "guide.md": "# Guide\n\n" + LOOSE}, {}, config=config)
     page = built.html("prds/sane/index.html")
     assert "<li><strong>Admin</strong><ul>\n<li>Role: setup</li>\n<li>Value: time</li>\n</ul>" in page
+    assert "<ul>\n<li>\n<p>Email</p>\n</li>\n<li>\n<p>Chat</p>\n</li>\n</ul>" in page  # one loose list
+    # A page that is not a PRD keeps the extension's reading: a list per item.
+    assert "<ul>\n<li>Email</li>\n</ul>\n<ul>\n<li>Chat</li>\n</ul>" in built.html("guide/index.html")
 
 
 # --- the Python-Markdown extension (Zensical, other hosts) renders as the plugin --------

@@ -25,6 +25,9 @@ _SANE = {
     "ulist": (True, ["ul"], r"^[ ]{0,%d}(([*+-]))[ ]+(.*)"),
 }
 
+_ATTRS = ("LAZY_OL", "SIBLING_TAGS", "CHILD_RE", "truly_sane")
+"""The list processors' attributes the switch sets on PRD pages (restored on other pages)."""
+
 
 class _Switch(Preprocessor):
     """Sets the list processors' behaviour for the page before the block parser runs."""
@@ -32,7 +35,7 @@ class _Switch(Preprocessor):
     def __init__(self, md: Markdown, ext: PrdListsExtension) -> None:
         super().__init__(md)
         self.ext = ext
-        self.saved: dict[str, tuple[Any, Any, Any]] = {}
+        self.saved: dict[str, tuple[Any, ...]] = {}
 
     def run(self, lines: list[str]) -> list[str]:
         processors = self.md.parser.blockprocessors
@@ -41,19 +44,19 @@ class _Switch(Preprocessor):
                 continue
             proc: Any = processors[name]  # OListProcessor / UListProcessor (attributes set below)
             if name not in self.saved:
-                self.saved[name] = (
-                    proc.__dict__.get("LAZY_OL"),
-                    proc.__dict__.get("SIBLING_TAGS"),
-                    proc.__dict__.get("CHILD_RE"),
-                )
+                self.saved[name] = tuple(proc.__dict__.get(attr) for attr in _ATTRS)
             if self.ext.active:
                 if name == "olist":
                     proc.LAZY_OL = lazy
                 proc.SIBLING_TAGS = siblings
                 # The processor's own indent (mdx_truly_sane_lists sets 2), else the parser's.
                 proc.CHILD_RE = re.compile(child % (getattr(proc, "tab_length", self.md.tab_length) - 1))
+                if hasattr(proc, "truly_sane"):
+                    # mdx_truly_sane_lists starts a new bullet list after every blank line
+                    # (``truly_sane``): CommonMark keeps a loose list's items in one list.
+                    proc.truly_sane = False
             else:
-                saved = zip(("LAZY_OL", "SIBLING_TAGS", "CHILD_RE"), self.saved[name], strict=True)
+                saved = zip(_ATTRS, self.saved[name], strict=True)
                 for attr, value in saved:
                     if value is None:
                         proc.__dict__.pop(attr, None)

@@ -25,6 +25,8 @@ Python-Markdown extension piece (:mod:`mkdocs_prd.adapters.markdown.lists`) swit
 
 from __future__ import annotations
 
+import re
+
 from mkdocs_prd.core.fidelity.features import Features, features_from_extensions
 from mkdocs_prd.core.fidelity.footnotes import _footnotes
 from mkdocs_prd.core.fidelity.lists import _Hold, _Tag
@@ -65,10 +67,26 @@ def fences_in_list_items(lines: list[str], features: Features | None = None) -> 
     container such a block renders as indented code or inline code with its fence marks
     showing, unless the site enables ``pymdownx.superfences``.
     """
-    # Such a fence is indented or quoted: a page without such a line has none, and most
-    # pages are skipped without the scan.
-    if not any(line[:1] in (" ", "\t", ">") and line.lstrip(" \t>")[:3] in ("```", "~~~") for line in lines):
+    # Such a fence is indented, quoted or on an item's line: a page without such a line has
+    # none, and most pages are skipped without the scan.
+    if not any(_may_open_fence(line) for line in lines):
         return []
     found: list[int] = []
     _container(lines, features or Features(), at=(found, 0))
     return sorted(set(found))
+
+
+_FENCE_ON_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+(?:```|~~~)")
+
+
+def _may_open_fence(line: str) -> bool:
+    """Whether ``line`` may open a fence in a container: indented, quoted or after an item's marker."""
+    rest = line
+    if line[:1] in (" ", "\t", ">"):
+        rest = line.lstrip(" \t>")
+        if rest[:3] in ("```", "~~~"):
+            return True
+    return rest[:1] in _ITEM_START and _FENCE_ON_ITEM.match(rest) is not None
+
+
+_ITEM_START = frozenset("-+*0123456789")

@@ -17,6 +17,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     SETEXT,
     TASK,
     block_head,
+    code_pipes,
     expand,
     html_block_end,
     html_block_kind,
@@ -29,11 +30,32 @@ from mkdocs_prd.core.fidelity.syntax import (
 __all__ = ["_At", "_Hold", "_Lists", "_Tag"]  # the state types, for the quote pass
 
 
+_MAX_NESTING = 40
+"""Items nested deeper than this keep a block on their line as text (``- - - ...`` on a
+hostile page must not exhaust the stack)."""
+
+_OPENERS = frozenset("`~<-+*0123456789")
+"""First characters of the blocks that :func:`_opens_block` looks for on an item's line."""
+
+
+def _opens_block(rest: str) -> bool:
+    """Whether an item's text ``rest`` (after its marker) opens a fenced code block, an HTML
+    block of a block-level kind or another list item, which CommonMark reads as the item's
+    first block."""
+    fence = FENCE.match(rest)
+    if fence is not None:
+        return not (fence.group(2)[0] == "`" and "`" in rest[fence.end() :])
+    if rest[0] == "<":
+        return 0 < html_block_kind(rest) < 7
+    item = ITEM.match(rest)
+    return item is not None and not HR.match(rest)
+
+
 class _Lists(_State):
     """One pass over the lines of a container (the page, or a quote's inside)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        self.raw = lines
+        self.raw = lines[:]  # (an item's line is rewritten where a block opens on it)
         expanded = [expand(raw) if "\t" in raw else raw for raw in lines]
         expanded.append("")
         for i in range(len(lines)):
@@ -54,7 +76,7 @@ class _Lists(_State):
         if self.quote is not None:
             # A quote in an item runs on to a blank line or a block start, or ends with the item.
             inside = bool(line.strip()) and indent(line) >= self.quote_at[1]
-            if inside and in_quote(line, self.quote_at[1]):
+            if inside and in_quote(line, self.quote_at[1], self.quote[-1]):
                 self.quote.append(line)
                 return
             self._end_quote()
@@ -146,7 +168,7 @@ class _Lists(_State):
                 end = marker.end(2)
                 text = text[: end - 1] + "\\" + text[end - 1 :]
             self._hard_break()
-            self.emit(base, text)
+            self.emit(base, self._row(text) if self.table_rows else text)
             return
         had_list = bool(self.stack)
         sibling: _Item | None = None
@@ -165,7 +187,7 @@ class _Lists(_State):
         if item is not None and sibling is None and self.prev in ("para", "item") and not interrupts(item):
             item = None
         if item is not None:
-            self._item(item, line, depth, sibling)
+            self._item(item, line, depth, sibling, nxt)
             return
         if self.prev in ("para", "item") and had_list and not self.stack:
             self.out.append("")  # a block that ends a list: Python-Markdown needs a blank line
@@ -173,6 +195,11 @@ class _Lists(_State):
             self.emit(self.shift_to(ind), text)
             return
         self._block(ind, text, nxt, rel)
+
+    @staticmethod
+    def _row(text: str) -> str:
+        """A table row's text as Python-Markdown must read it (escaped pipes in code spans)."""
+        return code_pipes(text) if "\\|" in text and "`" in text else text
 
     def _html_end_line(self, end: re.Pattern[str]) -> int:
         """The number of the line after the current one that ends a comment with ``end`` inside
@@ -228,7 +255,7 @@ class _Lists(_State):
         # smaller indent its lines are lazy text (CommonMark/GFM).
         return not ("|" in probe and is_delimiter_row(nxt)) or bool(self.stack and ind < self.stack[-1].src)
 
-    def _item(self, m: re.Match[str], line: str, depth: int, sibling: _Item | None) -> None:
+    def _item(self, m: re.Match[str], line: str, depth: int, sibling: _Item | None, nxt: str) -> None:
         ind = len(m.group(1))
         marker = m.group(2)
         kind = marker[-1] if marker[-1] in ".)" else marker
@@ -251,6 +278,18 @@ class _Lists(_State):
         tgt = self.stack[-1].tgt if self.stack else 0
         self.para_start, self.para_item = len(self.out), True
         out_marker = marker[:-1] + "." if marker.endswith(")") else marker
+        if rest[:1] in _OPENERS and len(self.stack) < _MAX_NESTING and _opens_block(rest):
+            # A fence, an HTML block or a list opening on the item's own line: Python-Markdown
+            # would read it as the item's text.  It goes on the next line, at the item's content
+            # column, and an empty comment stands in for the item's (empty) first line.
+            src = ind + len(marker) + spaces
+            self.stack.append(_Item(src=src, tgt=tgt + self.features.list_indent, kind=kind))
+            self.emit(tgt, f"{out_marker} <!-- -->")
+            self.para_depth = len(self.stack)
+            self.prev = "item"
+            self.raw[self.number - 1] = " " * src + rest
+            self.line(" " * src + rest, nxt)
+            return
         if not self.features.tasklist and rest[:1] == "[":
             task = TASK.match(rest)
             if task is not None:
@@ -347,13 +386,14 @@ class _Lists(_State):
             self.out.append(" " * ind + text)
             self.prev = "html"
             return
-        if "|" in text and is_delimiter_row(nxt) and self.prev in ("para", "item"):
+        header = "|" in text and is_delimiter_row(nxt)
+        if header and self.prev in ("para", "item"):
             self.out.append("")  # a table right under a paragraph line
         if self.prev not in ("para", "item"):
             self.para_start, self.para_item = len(self.out), False
-        self.emit(col, text)
+        self.emit(col, self._row(text) if header or self.table_rows else text)
         if self.prev != "item":
             self.para_depth = len(self.stack)
         # A table's header row: the rows after it are not paragraph text.
-        self.prev = "table" if "|" in text and is_delimiter_row(nxt) else "para"
+        self.prev = "table" if header else "para"
         self.table_rows = self.prev == "table" or (self.table_rows and self.prev == "para")

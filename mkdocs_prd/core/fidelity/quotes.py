@@ -79,7 +79,7 @@ def _container(
             and (not indent(expand(line)) or not _in_open_list(chunk))
         ):
             j = i + 1
-            while j < len(lines) and lines[j].strip() and in_quote(expand(lines[j]), 0):
+            while j < len(lines) and lines[j].strip() and in_quote(expand(lines[j]), 0, expand(lines[j - 1])):
                 j += 1
             out += _Lists(features, hold, tag, depth, (sink, base + start)).run(chunk) if chunk else []
             if chunk and not prev_blank:
@@ -88,6 +88,8 @@ def _container(
                 out += [QUOTE_BREAK, ""]  # Python-Markdown would make one quote of the two
             chunk, run_first = [], ""
             inside = quote_inside(lines[i:j])
+            while inside and not inside[-1].strip():
+                inside.pop()  # a last empty ">" line: Python-Markdown would add it to a table as a row
             alert = _alert(inside, features, hold, tag, depth + 1, (sink, base + i))
             if alert is not None:
                 out += alert

@@ -141,6 +141,8 @@ class _State:
 
         col, content = self.quote_at
         inside = quote_inside([line[min(content, indent(line)) :] for line in self.quote])
+        while inside and not inside[-1].strip():
+            inside.pop()  # a last empty ">" line: Python-Markdown would add it to a table as a row
         deeper = self.depth + 1
         at = (self.fences_in_items, self.base + self.opened_at - 1)
         body = _alert(inside, self.features, self.hold, self.tag, deeper, at) or [

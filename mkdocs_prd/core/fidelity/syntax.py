@@ -129,6 +129,41 @@ def is_delimiter_row(line: str) -> bool:
     return bool(cells) and all(_DELIM_CELL.match(c) for c in cells) and ("|" in text)
 
 
+_TICKS = re.compile(r"`+")
+
+
+def code_pipes(row: str) -> str:
+    """A table row with the escaped pipes (``\\|``) inside its code spans unescaped.
+
+    GFM takes a pipe's backslash away before it reads a cell, also inside a code span
+    (```a \\| b``` shows ``a | b``); Python-Markdown leaves it in the code, and keeps a
+    plain pipe inside a code span in its cell.  Code spans pair as both read them: a run
+    of backticks with the next run of the same length.  A row with escaped backticks or
+    backslashes (where the two differ) is left as written.  Linear in the row's length.
+    """
+    if "\\`" in row or "\\\\" in row:
+        return row
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(row)]
+    by_size: dict[int, list[int]] = {}
+    for k, (start, end) in enumerate(runs):
+        by_size.setdefault(end - start, []).append(k)
+    cursor = dict.fromkeys(by_size, 0)  # per size: where to look for the next closing run
+    parts: list[str] = []
+    last = k = 0
+    while k < len(runs):
+        size = runs[k][1] - runs[k][0]
+        same = by_size[size]
+        while cursor[size] < len(same) and same[cursor[size]] <= k:
+            cursor[size] += 1
+        if cursor[size] == len(same):
+            k += 1  # no closing run: literal backticks
+            continue
+        close = same[cursor[size]]
+        parts += [row[last : runs[k][1]], row[runs[k][1] : runs[close][0]].replace("\\|", "|")]
+        last, k = runs[close][0], close + 1
+    return "".join(parts) + row[last:]
+
+
 def interrupts(m: re.Match[str]) -> bool:
     """Whether an item can interrupt a paragraph: not empty; ordered only if it starts at 1."""
     rest = m.string[m.end() :]
@@ -150,17 +185,24 @@ def quote_inside(lines: list[str]) -> list[str]:
     return inside
 
 
-def in_quote(line: str, column: int) -> bool:
-    """Whether ``line``, after a quote's line, is still in the quote (its content column
-    ``column``): it has the quote mark, or continues the quote's paragraph (it starts no block)."""
+def in_quote(line: str, column: int, prev: str) -> bool:
+    """Whether ``line``, after the quote's line ``prev``, is still in the quote (its content
+    column ``column``): it has the quote mark, or continues the paragraph ``prev`` leaves open
+    (it starts no block).  After an empty ``>`` line, a heading, a fence or a rule no paragraph
+    is open, and a line without the mark ends the quote (Python-Markdown would run it on)."""
     text = line[column:]
     ind = indent(text)
+    if text[ind : ind + 1] == ">":
+        return True
+    inside = prev[column:].lstrip(" >")
+    if not inside:
+        return False  # no paragraph open: only a line with the mark is in the quote
+    if inside[0] in "#`~*-_" and (ATX.match(inside) or FENCE.match(inside) or HR.match(inside)):
+        return False
     if ind >= 4:
         return True
     probe = text[ind:]
     if probe[:1] not in BLOCK_START:
-        return True
-    if probe[0] == ">":
         return True
     item = ITEM.match(probe)
     if item is not None and probe[item.end() :].strip():  # any item ends a quote (as markdown-it reads it)
