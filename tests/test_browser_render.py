@@ -168,7 +168,7 @@ def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_pat
     page = open_page(chromium, site.site_dir / "prds" / "index.html")
     try:
         page.wait_for_selector("[data-prd-index][data-prd-ready]")
-        for chart in (".prd-chart--status svg", ".prd-chart--iosm svg"):
+        for chart in (".prd-chart--status svg", ".prd-chart--iosm .prd-chart__plot"):
             box = page.locator(chart).first.bounding_box()
             assert box is not None and box["width"] > 200 and box["height"] > 15, chart
         # Counts in the status bar are readable on their segment.
@@ -204,6 +204,7 @@ def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_pat
         )
         assert lines == 1
         assert_plain_details(page, page.locator("details.prd-chart__data").first)
+        assert_legend_keys_match_the_chart(page, theme)
         page.screenshot(path=str(tmp_path / f"{theme}-index.png"), full_page=True)
         assert not our_errors(page, theme)
     finally:
@@ -282,6 +283,79 @@ def test_index_too_wide_scrolls_in_its_own_box_with_a_cue(chromium: Any, themed:
         left, right = edge_shading(page, box)
         assert left > 0.6 and right < 0.3, (theme, left, right)  # now more on the left only
         assert not our_errors(page, theme)
+    finally:
+        page.close()
+
+
+LOOKS = """(sel) => { const e = document.querySelector(sel); if (!e) return null;
+    const s = getComputedStyle(e), r = e.getBoundingClientRect();
+    return {w: r.width, h: r.height, bg: s.backgroundColor, border: s.borderTopWidth + " " + s.borderTopStyle,
+            borderColor: s.borderTopColor, opacity: s.opacity}; }"""
+
+
+def assert_legend_keys_match_the_chart(page: Any, theme: str) -> None:
+    """Each key of the IOSM legend is drawn as the shape it stands for: the target an
+    outlined bar (wider than high: not a check box), the achieved values filled bars in
+    their bars' colours, the threshold a dashed line."""
+    target, key = page.evaluate(LOOKS, ".prd-chart__target"), page.evaluate(LOOKS, ".prd-chart__key--target")
+    assert parse_rgba(key["bg"])[3] == 0 and key["w"] >= 1.5 * key["h"], (theme, key)
+    for prop in ("bg", "border", "borderColor", "opacity"):
+        assert key[prop] == target[prop], (theme, prop, key, target)
+    for state in ("met", "not-met"):
+        bar, key = (
+            page.evaluate(LOOKS, f".prd-chart__actual--{state}"),
+            page.evaluate(LOOKS, f".prd-chart__key--{state}"),
+        )
+        if bar is None:
+            assert key is None, (theme, state)  # no key for what is not drawn
+            continue
+        assert key is not None and key["bg"] == bar["bg"] and key["w"] >= 2 * key["h"], (
+            theme,
+            state,
+            key,
+            bar,
+        )
+    line = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.prd-chart__key--threshold')).borderInlineStartStyle"
+    )
+    assert line == "dashed", (theme, line)
+
+
+CHART_TEXT = """() => {
+    // Rendered text size: an SVG text's font size times its scale on screen; HTML text as set.
+    const svg = [...document.querySelectorAll('.prd-chart text')].map(t =>
+        [t.textContent, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a]);
+    const html = [...document.querySelectorAll('.prd-chart__plot span, .prd-chart__legend li')]
+        .filter(e => e.querySelector('bdi')
+            || [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(e => [e.textContent, parseFloat(getComputedStyle(e).fontSize)]);
+    return [...svg, ...html];
+}"""
+
+
+def test_chart_text_is_readable_on_a_narrow_screen(
+    chromium: Any, themed: tuple[str, Site], tmp_path: Path
+) -> None:
+    # The charts were SVGs scaled to the column: at 400 px their labels were ~5-8 px high.
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html", width=400)
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        sizes = page.evaluate(CHART_TEXT)
+        assert any("Launch" in text for text, _ in sizes) and any(text == "0.86" for text, _ in sizes)
+        small = [(text, round(px, 1)) for text, px in sizes if px < 11]
+        assert small == [], (theme, small)
+        # Each name stands above its bar, whole or cut with an ellipsis, never over the bars.
+        rows = page.evaluate(
+            """() => [...document.querySelectorAll('.prd-chart__row:not(.prd-chart__row--axis)')].map(r => {
+                const n = r.querySelector('.prd-chart__name').getBoundingClientRect();
+                const t = r.querySelector('.prd-chart__track').getBoundingClientRect();
+                return [n.bottom <= t.top + 1, n.right <= document.documentElement.clientWidth,
+                        t.width > 150]; })"""
+        )
+        assert rows and all(all(r) for r in rows), (theme, rows)
+        assert page.evaluate(OVERFLOW, ".prd-charts, .prd-charts *") == []
+        page.locator(".prd-charts").first.screenshot(path=str(tmp_path / f"{theme}-charts-narrow.png"))
     finally:
         page.close()
 

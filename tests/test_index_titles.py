@@ -97,7 +97,7 @@ def test_index_and_chart_show_the_title_as_the_h1_does(
     assert "<code>v2</code>" in cell and "<b>now</b>" in cell
     assert "<script>alert" not in index and "Other alert(1)" in index
     # The IOSM chart's label is text: the emoji's own character where the H1 shows one.
-    labels = re.findall(r'<text class="prd-chart__name"[^>]*>([^<]*)</text>', index)
+    labels = re.findall(r'<span class="prd-chart__name"><bdi>([^<]*)</bdi></span>', index)
     assert any(label.startswith("🚀 Launch " + ("🚀" if emoji else ":rocket:")) for label in labels), labels
     # The JSON export keeps the title as written.
     export = json.loads((site.site_dir / "prd-index.json").read_text(encoding="utf-8"))

@@ -63,6 +63,8 @@ GERMAN: dict[str, str] = {
     "chart_iosm_note": "{shown} von {total} PRDs mit IOSM-Kennzahl gezeichnet, niedrigste zuerst",
     "chart_target": "Ziel",
     "chart_actual": "Erreicht",
+    "chart_actual_met": "Erreicht, Ziel erfüllt",
+    "chart_actual_not_met": "Erreicht, unter dem Ziel",
     "chart_threshold": "Schwelle",
     "chart_data": "Diagrammdaten als Tabelle",
     "chart_count": "Anzahl",

@@ -108,8 +108,14 @@ def test_index_has_accessible_charts_with_table_fallback(site: Site) -> None:
     assert 'role="img"' in status and "<desc" in status
     assert re.search(r"<desc[^>]*>Draft 1, Review 1, Approved 1, Implemented 1, On Hold 1</desc>", status)
     assert "<details" in status and "<td>Draft</td><td>1</td>" in status
-    assert "prd-chart--iosm" in index
     assert "The charts show all 5 PRDs; the filters apply to the table." in index
+    # The IOSM chart: a labelled image whose description is its visible note, the data as a table.
+    iosm = index[index.index("prd-chart--iosm") : index.index("</figure>", index.index("prd-chart--iosm"))]
+    labelled = re.search(r'class="prd-chart__plot" role="img"[^>]* aria-labelledby="([^"]+)"', iosm)
+    assert labelled is not None
+    for ref in labelled.group(1).split():
+        assert re.search(rf'id="{ref}">[^<]+<', index), ref
+    assert "<details" in iosm and iosm.count("<tr><td>") == 5
 
 
 def test_index_titles_read_as_on_the_page_and_empty_state_is_ready(site: Site) -> None:
@@ -125,8 +131,62 @@ def test_status_chart_escapes_and_sizes_segments() -> None:
     summary = Summary(3, (StatusCount("<x>", 2), StatusCount(None, 1)), None, 0, 0, 0.8)  # type: ignore[arg-type]
     svg = str(status_chart(summary, Labels(), "t"))
     assert "&lt;x&gt;" in svg and "<x>" not in svg
-    widths = [float(w) for w in re.findall(r'width="([\d.]+)"', svg)]
-    assert widths == [400.0, 200.0]
+    # Geometry in percent of the column (no viewBox: the counts are never scaled down).
+    assert "viewBox" not in svg
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)%"', svg)]
+    assert widths == [66.67, 33.33]
+    assert re.findall(r'<text x="([\d.]+)%"', svg) == ["33.33", "83.33"]
+
+
+@pytest.mark.parametrize(
+    ("counts", "labelled"),
+    [
+        ((1, 1), [True, True]),
+        ((39, 1), [True, False]),  # 1 of 40 is too narrow for its count on a phone
+        ((20, 2), [True, True]),
+        ((95, 5), [True, True]),
+        ((880, 120), [True, True]),
+        ((970, 30), [True, False]),  # three digits need more room than one
+    ],
+)
+def test_status_chart_counts_only_where_they_fit(counts: tuple[int, int], labelled: list[bool]) -> None:
+    summary = Summary(
+        sum(counts), (StatusCount("Draft", counts[0]), StatusCount("Review", counts[1])), None, 0, 0, 0.8
+    )  # type: ignore[arg-type]
+    svg = str(status_chart(summary, Labels(), "t"))
+    segments = svg.split('<g class="prd-chart__seg')[1:]
+    assert ["<text" in seg for seg in segments] == labelled
+
+
+def test_iosm_chart_legend_names_what_is_drawn() -> None:
+    def row(title: str, target: str | None, actual: str | None) -> IndexRow:
+        return IndexRow(title, None, f"{title}.md", iosm=IosmValues(target=target, actual=actual))
+
+    def keys(rows: list[IndexRow]) -> list[str]:
+        return re.findall(r"prd-chart__key--([\w-]+)", str(iosm_chart(rows, Labels(), 0.8, "t")))
+
+    assert keys([row("A", "0.8", None)]) == ["target", "threshold"]
+    assert keys([row("A", "0.8", "0.9")]) == ["target", "met", "threshold"]
+    assert keys([row("A", "0.8", "0.5"), row("B", None, "0.3")]) == ["target", "met", "not-met", "threshold"]
+    html_text = str(iosm_chart([row("A", "0.8", "0.5")], Labels(), 0.75, "t"))
+    assert "Achieved, below target" in html_text and "Threshold 0.75" in html_text
+    assert "--prd-threshold: 75.00%" in html_text
+    assert 'class="prd-chart__actual prd-chart__actual--not-met" style="width: 50.00%"' in html_text
+    assert 'class="prd-chart__target" style="width: 80.00%"' in html_text
+
+
+def test_iosm_chart_escapes_and_isolates_names() -> None:
+    rows = [
+        # Another site's index holds text: shown as text, escaped.
+        IndexRow('<b>x</b> "q"', None, "a.md", iosm=IosmValues(target="0.8", actual="1.4"), site="other"),
+        IndexRow("מערכת תשלומים", None, "b.md", iosm=IosmValues(target="-1", actual=None)),
+    ]
+    out = str(iosm_chart(rows, Labels(), 0.8, "t"))
+    assert "<b>x</b>" not in out and "&lt;b&gt;x&lt;/b&gt; &#34;q&#34;" in out
+    assert "<bdi>מערכת תשלומים</bdi>" in out  # a right-to-left title keeps its own order
+    # Values beyond 0-1 are drawn at the track's ends; the data table keeps them as written.
+    assert 'style="width: 100.00%"' in out and 'style="width: 0.00%"' in out
+    assert "<td>1.40</td>" in out
 
 
 def test_iosm_chart_draws_at_most_the_cap_and_lists_all() -> None:
@@ -135,5 +195,5 @@ def test_iosm_chart_draws_at_most_the_cap_and_lists_all() -> None:
         for i in range(60)
     ]
     svg = str(iosm_chart(rows, Labels(), 0.8, "t"))
-    assert svg.count('class="prd-chart__row"') == MAX_IOSM_ROWS
+    assert svg.count('<div class="prd-chart__row"') == MAX_IOSM_ROWS
     assert svg.count("<tr><td>P") == 60

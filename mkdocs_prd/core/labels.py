@@ -154,6 +154,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "chart_iosm_note": "{shown} of {total} PRDs with an IOSM-Index drawn, lowest first",
     "chart_target": "Target",
     "chart_actual": "Achieved",
+    "chart_actual_met": "Achieved, target met",
+    "chart_actual_not_met": "Achieved, below target",
     "chart_threshold": "Threshold",
     "chart_data": "Chart data as a table",
     "chart_count": "Number of PRDs",

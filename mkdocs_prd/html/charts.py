@@ -1,9 +1,11 @@
-"""Charts of the PRD index, drawn at build time as inline SVG (no script, no CDN, works offline).
+"""Charts of the PRD index, drawn at build time (no script, no CDN, works offline).
 
-MkDocs-free.  Two charts: the status distribution as one stacked bar with counts, and
-the IOSM-Index target against the achieved index per PRD.  Each is an ``<svg
-role="img">`` with a ``<title>`` and a description, followed by the same numbers as
-a table (inside ``<details>``), so a screen reader and a reader without images get
+MkDocs-free.  Two charts: the status distribution as one stacked bar with counts (an
+SVG in percent, without a viewBox, so its text is never scaled down), and the
+IOSM-Index target against the achieved index per PRD (HTML and CSS: names and values
+keep the page's text size, and stand above their bars on a narrow screen).  Each is a
+``role="img"`` labelled by its caption and a description, followed by the same numbers
+as a table (inside ``<details>``), so a screen reader and a reader without images get
 the data too.  The charts show every PRD of the index: the filters act on the table
 only, and the chart says so.  Every document value is escaped here.
 """
@@ -22,7 +24,8 @@ from mkdocs_prd.html.views import slug
 MAX_IOSM_ROWS = 40
 """The IOSM chart draws at most this many PRDs (lowest achieved or target first); the table has them all."""
 
-_WIDTH = 600  # SVG user units; the SVG scales to the column width
+_NARROW_PX = 300  # the narrowest the status bar is drawn (a 400 px screen's column, less margins)
+_DIGIT_PX = 9  # the width of one digit of a segment's count (bold 14px), with a margin
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +50,17 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}"
 
 
+def _pct(fraction: float) -> str:
+    return f"{100 * fraction:.2f}%"
+
+
 def status_chart(summary: Summary, labels: Labels, uid: str) -> Markup:
-    """The status distribution as one stacked bar; segments coloured as the status badges."""
+    """The status distribution as one stacked bar; segments coloured as the status badges.
+
+    The SVG has no viewBox: it spans the column and its geometry is in percent, so its
+    text keeps its CSS size at any width (a scaled drawing's counts shrank to ~8 px on a
+    phone).  A segment shows its count only where that fits at :data:`_NARROW_PX`.
+    """
     total = sum(s.count for s in summary.statuses)
     if not total:
         return Markup("")
@@ -59,14 +71,15 @@ def status_chart(summary: Summary, labels: Labels, uid: str) -> Markup:
     for s in summary.statuses:
         name = s.status or labels.get("index_no_status")
         key = slug(s.status) if s.status else "missing"
-        width = _WIDTH * s.count / total
+        width = s.count / total
         text = f"{name}: {s.count}"
+        fits = width * _NARROW_PX >= _DIGIT_PX * len(str(s.count)) + 6
         parts.append(
             f'<g class="prd-chart__seg prd-status--{escape(key)}"><title>{escape(text)}</title>'
-            f'<rect x="{x:.2f}" y="0" width="{width:.2f}" height="28"></rect>'
+            f'<rect x="{_pct(x)}" y="0" width="{_pct(width)}" height="28"></rect>'
             + (
-                f'<text x="{x + width / 2:.2f}" y="19" text-anchor="middle">{s.count}</text>'
-                if width >= 24
+                f'<text x="{_pct(x + width / 2)}" y="19" text-anchor="middle">{s.count}</text>'
+                if fits
                 else ""
             )
             + "</g>"
@@ -82,7 +95,7 @@ def status_chart(summary: Summary, labels: Labels, uid: str) -> Markup:
     return Markup(
         f'<figure class="prd-chart prd-chart--status">'
         f'<figcaption class="prd-chart__title" id="prd-chart-status-{uid}">{escape(title)}</figcaption>'
-        f'<svg class="prd-chart__svg" viewBox="0 0 {_WIDTH} 28" role="img"'
+        f'<svg class="prd-chart__svg" width="100%" height="28" role="img"'
         f' aria-labelledby="prd-chart-status-{uid} prd-chart-status-desc-{uid}">'
         f'<desc id="prd-chart-status-desc-{uid}">{escape(desc)}</desc>{"".join(parts)}</svg>'
         f'<ul class="prd-chart__legend">{legend}</ul>'
@@ -101,7 +114,11 @@ def iosm_chart(
 ) -> Markup:
     """IOSM-Index target (outlined bar) against the achieved index (filled bar) per PRD, on 0-1.
 
-    ``title_text`` gives a title's text as its page shows it (emoji rendered, inline HTML read).
+    Drawn in HTML and CSS, not a scaled SVG, so the names and values keep the page's text
+    size at any width (on a narrow screen each name stands above its bar); the plot is
+    one ``role="img"`` labelled by the caption and the note.  The legend's keys are the
+    chart's own shapes.  ``title_text`` gives a title's text as its page shows it (emoji
+    rendered, inline HTML read).
     """
     bars = [
         # The title as the page shows it: inline HTML read as text, not shown as source.
@@ -114,43 +131,23 @@ def iosm_chart(
     # Those furthest from done first: the lowest achieved (or, without one, target) index.
     bars.sort(key=lambda b: (b.actual is None, b.actual if b.actual is not None else (b.target or 0.0)))
     drawn = bars[:MAX_IOSM_ROWS]
-    label_w, row_h = 200, 22
-    plot_w = _WIDTH - label_w - 40
-    height = row_h * len(drawn) + 24
-    parts: list[str] = []
-    for i, b in enumerate(drawn):
-        y = i * row_h
-        name = b.title if len(b.title) <= 30 else b.title[:29] + "…"
-        tip = _bar_text(b, labels)
-        parts.append(f'<g class="prd-chart__row"><title>{escape(tip)}</title>')
-        parts.append(
-            f'<text class="prd-chart__name" x="{label_w - 6}" y="{y + 15}" text-anchor="end">'
-            f"{escape(name)}</text>"
-        )
-        if b.target is not None:
-            w = plot_w * min(max(b.target, 0.0), 1.0)
-            parts.append(
-                f'<rect class="prd-chart__target" x="{label_w}" y="{y + 3}" width="{w:.2f}"'
-                ' height="16"></rect>'
-            )
-        if b.actual is not None:
-            w = plot_w * min(max(b.actual, 0.0), 1.0)
-            met = b.target is None or b.actual >= b.target - 1e-9
-            cls = "prd-chart__actual prd-chart__actual--" + ("met" if met else "not-met")
-            parts.append(f'<rect class="{cls}" x="{label_w}" y="{y + 7}" width="{w:.2f}" height="8"></rect>')
-            value_x = label_w + w + 4
-            parts.append(
-                f'<text class="prd-chart__value" x="{value_x:.2f}" y="{y + 15}">{_fmt(b.actual)}</text>'
-            )
-        parts.append("</g>")
-    tx = label_w + plot_w * min(max(threshold, 0.0), 1.0)
-    axis_y = row_h * len(drawn)
-    parts.append(
-        f'<line class="prd-chart__threshold" x1="{tx:.2f}" x2="{tx:.2f}" y1="0" y2="{axis_y + 4}"></line>'
-        f'<text class="prd-chart__axis" x="{tx:.2f}" y="{axis_y + 18}" text-anchor="middle">'
-        f"{escape(labels.get('chart_threshold'))} {_fmt(threshold)}</text>"
-        f'<text class="prd-chart__axis" x="{label_w}" y="{axis_y + 18}">0</text>'
-        f'<text class="prd-chart__axis" x="{label_w + plot_w}" y="{axis_y + 18}" text-anchor="end">1</text>'
+    states = {_state(b) for b in drawn if b.actual is not None}
+    axis = (
+        '<div class="prd-chart__row prd-chart__row--axis"><span class="prd-chart__name"></span>'
+        '<span class="prd-chart__axis"><span>0</span><span>0.5</span><span>1</span></span>'
+        '<span class="prd-chart__value"></span></div>'
+    )
+    keys = [("target", labels.get("chart_target"))]
+    keys += [
+        (state, labels.get(f"chart_actual_{state.replace('-', '_')}"))
+        for state in ("met", "not-met")
+        if state in states
+    ]
+    keys.append(("threshold", f"{labels.get('chart_threshold')} {_fmt(threshold)}"))
+    legend = "".join(
+        f'<li><span class="prd-chart__key prd-chart__key--{key}" aria-hidden="true"></span>'
+        f"{escape(text)}</li>"
+        for key, text in keys
     )
     table_rows = "".join(
         f"<tr><td>{escape(b.title)}</td><td>{_fmt(b.target) if b.target is not None else '—'}</td>"
@@ -162,18 +159,48 @@ def iosm_chart(
     return Markup(
         f'<figure class="prd-chart prd-chart--iosm">'
         f'<figcaption class="prd-chart__title" id="prd-chart-iosm-{uid}">{escape(title)}</figcaption>'
-        f'<svg class="prd-chart__svg" viewBox="0 0 {_WIDTH} {height}" role="img"'
+        f'<div class="prd-chart__plot" role="img" style="--prd-threshold: {_pct(_clamp(threshold))}"'
         f' aria-labelledby="prd-chart-iosm-{uid} prd-chart-iosm-desc-{uid}">'
-        f'<desc id="prd-chart-iosm-desc-{uid}">{escape(note)}</desc>{"".join(parts)}</svg>'
-        f'<p class="prd-chart__legend prd-chart__legend--iosm">'
-        f'<span class="prd-chart__key prd-chart__key--target" aria-hidden="true"></span>'
-        f"{escape(labels.get('chart_target'))} "
-        f'<span class="prd-chart__key prd-chart__key--actual" aria-hidden="true"></span>'
-        f"{escape(labels.get('chart_actual'))} · {escape(note)}</p>"
+        f"{''.join(_iosm_row(b, labels) for b in drawn)}{axis}</div>"
+        f'<ul class="prd-chart__legend prd-chart__legend--iosm">{legend}</ul>'
+        f'<p class="prd-chart__note" id="prd-chart-iosm-desc-{uid}">{escape(note)}</p>'
         f'<details class="prd-chart__data"><summary>{escape(labels.get("chart_data"))}</summary>'
         f"<table><thead><tr><th>{escape(labels.get('col_title'))}</th><th>{escape(labels.get('chart_target'))}</th>"
         f"<th>{escape(labels.get('chart_actual'))}</th></tr></thead><tbody>{table_rows}</tbody></table>"
         f"</details></figure>"
+    )
+
+
+def _clamp(value: float) -> float:
+    return min(max(value, 0.0), 1.0)
+
+
+def _state(b: _Bar) -> str:
+    """``met`` or ``not-met``: the achieved index against its target (met without a target)."""
+    met = b.actual is None or b.target is None or b.actual >= b.target - 1e-9
+    return "met" if met else "not-met"
+
+
+def _iosm_row(b: _Bar, labels: Labels) -> str:
+    """One PRD's row: its name (isolated, so a right-to-left title keeps its order), its bars
+    (widths in percent of the track) and its achieved value."""
+    target = (
+        f'<span class="prd-chart__target" style="width: {_pct(_clamp(b.target))}"></span>'
+        if b.target is not None
+        else ""
+    )
+    actual = (
+        f'<span class="prd-chart__actual prd-chart__actual--{_state(b)}"'
+        f' style="width: {_pct(_clamp(b.actual))}"></span>'
+        if b.actual is not None
+        else ""
+    )
+    value = _fmt(b.actual) if b.actual is not None else ""
+    return (
+        f'<div class="prd-chart__row" title="{escape(_bar_text(b, labels))}">'
+        f'<span class="prd-chart__name"><bdi>{escape(b.title)}</bdi></span>'
+        f'<span class="prd-chart__track">{target}{actual}</span>'
+        f'<span class="prd-chart__value">{value}</span></div>'
     )
 
 
