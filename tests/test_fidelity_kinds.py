@@ -158,6 +158,14 @@ KINDS: dict[str, list[str]] = {
         "- a\n  > | x | y |\n  > |---|---|\n  > | 1 | 2 |\n  >\n- b\n",
         "> still\nquoted (lazy)\n> and this\n",
     ],
+    "a rule right under a rule": [
+        "---\n---\n",
+        "***\n---\n",
+        "- - -\n---\n",
+        "___\n===\n",
+        "Text\n\n---\n---\n\n## Next\n",
+        "- a\n\n---\n---\n",
+    ],
     "footnote of several paragraphs": [
         "Text[^a].\n\n[^a]: First para.\n\n    Second para.\n\nAfter.\n",
         "Text[^a].\n\n[^a]: One.\n\n    Two.\n    More of two.\n- list after\n",
@@ -179,6 +187,16 @@ def test_kinds_render_as_the_oracle_on_a_material_site() -> None:
             if kind.startswith("html block with a markdown attribute"):
                 continue  # with md_in_html the attribute is that extension's (below)
             assert_as_oracle(text, MATERIAL)
+
+
+def test_a_quote_under_an_items_paragraph_stays_one_quote() -> None:
+    # The item's second paragraph is indented 4 spaces; the quote under it is one block, not
+    # a quote of one line and a second one from its next line (Python-Markdown merged them).
+    from mkdocs_prd.core.fidelity import normalise
+
+    out = normalise("-   b\n\n    text\n> alpha\n>\n> - x\n", hold=str)
+    assert "> alpha\n>\n> - x" in out
+    assert_as_oracle("-   b\n\n    text\n> alpha\n>\n> - x\n", SAMPLE)
 
 
 def test_a_markdown_attribute_is_left_to_md_in_html() -> None:

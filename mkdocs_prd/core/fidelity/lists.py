@@ -348,6 +348,8 @@ class _Lists(_State):
             if text[0] == "#" or not self.stack:  # a heading's # starts its line; a rule after a list too
                 col = self.stack[-1].tgt if self.stack else 0
             self.emit(col, text)
+            if text[0] != "#" and nxt[:1] in " -=" and SETEXT.match(nxt):
+                self.out.append("")  # a rule under a rule: Python-Markdown would make the first a heading
             self.prev = "other"
             return
         kind = html_block_kind(text) if text[0] == "<" else 0

@@ -130,8 +130,8 @@ def _interruptible(chunk: list[str], run_first: str) -> bool:
     """Whether the last line of ``chunk`` is text a quote may interrupt (a paragraph, heading,
     item or table row; not indented code, not a line of an HTML block)."""
     last = expand(chunk[-1]) if chunk else ""
-    if not last.strip() or indent(last) >= 4:
-        return False
+    if not last.strip() or indent(last) >= 4 or QUOTE.match(last):
+        return False  # (a quote the list pass reads goes on: the line is not a new one)
     return html_block_kind(expand(run_first)) == 0  # an HTML block runs on to a blank line
 
 
