@@ -272,8 +272,8 @@ def test_rendered_html_escapes_document_values() -> None:
     # Inline HTML in a title reads as on the page: its text, never its tags (issue 13).
     assert "alert(&#34;x&#34;) &amp; co</a>" in out
     assert "&lt;img src=x onerror=alert(1)&gt;" in out
-    # The status text stays as written, as text, in the badge.
-    assert re.search(r'class="prd-status prd-status--i-approved-i"[^>]*>&lt;i&gt;Approved&lt;/i&gt;<', out)
+    # Inline HTML round the status is what the page shows, its word: the badge says Approved.
+    assert re.search(r'class="prd-status prd-status--approved"[^>]*>Approved<', out)
 
 
 def test_listing_filters_columns_and_order() -> None:

@@ -41,7 +41,7 @@ PRDS = {
         unchecked=0,
     ),
     "prds/evil.md": prd_text(
-        HOSTILE_TITLE, track="prd-3", status="<b>Review</b>", owner=HOSTILE_OWNER, date="2026-04-01"
+        HOSTILE_TITLE, track="prd-3", status="<script>Review</script>", owner=HOSTILE_OWNER, date="2026-04-01"
     ),
     "prds/noowner.md": prd_text("Echo", track="prd-1", status="Review", owner=None, date="2025-12-01"),
 }
@@ -129,7 +129,7 @@ class TestGeneratedIndexPage:
             "review",
             "approved",
             "implemented",
-            str(escape("<b>review</b>")),
+            str(escape("<script>review</script>")),
         ]
         data = json.loads(site.page("prd-index.json"))
         errors = sum(p["findings"]["error"] for p in data["prds"])
@@ -141,9 +141,9 @@ class TestGeneratedIndexPage:
 
     def test_escapes_document_values(self, site: Built) -> None:
         page = site.page("prds/index.html")
-        assert "<script>alert" not in page and "<img src=x" not in page and "<b>Review" not in page
+        assert "<script>alert" not in page and "<img src=x" not in page and "<script>Review" not in page
         assert shown(HOSTILE_TITLE) in page and str(escape(HOSTILE_OWNER)) in page
-        assert str(escape("<b>Review</b>")) in page
+        assert str(escape("<script>Review</script>")) in page
 
     def test_ships_its_script_and_styles(self, site: Built) -> None:
         page = site.page("prds/index.html")
@@ -204,7 +204,7 @@ class TestExistingIndexPage:
         groups = re.findall(
             r'<h2 class="prd-index__group"><span class="prd-status prd-status--([\w-]+)"', page
         )
-        assert groups == ["draft", "review", "approved", "implemented", "b-review-b"]
+        assert groups == ["draft", "review", "approved", "implemented", "script-review-script"]
         # Review group: evil (2026-04-01) before noowner (2025-12-01): newest first.
         assert [t for _, t in links(page)] == [
             "Bravo",

@@ -367,10 +367,10 @@ def test_page_renderer_placeholders_round_trip() -> None:
     assert "prd-card" not in markdown and markdown.count("<!--prd-fragment-") == 2  # card and IOSM table
     # What Markdown would make of it: the placeholders survive as raw HTML comments.
     content = pages.html("prds/a.md", "<h1>x</h1>\n" + markdown)
-    assert "A &lt;b&gt;team&lt;/b&gt;" in content and "prd-card" not in content  # words, not markup
+    assert "Owner A team" in content and "prd-card" not in content  # words, not markup
     final = pages.output("prds/a.md", f"<html>{content}</html>")
     assert '<div class="prd-card">' in final and "prd-fragment" not in final
-    assert "<dt>Owner</dt><dd>A &lt;b&gt;team&lt;/b&gt;</dd>" in final
+    assert "<dt>Owner</dt><dd>A team</dd>" in final  # inline HTML: the words the page shows
     assert pages.markdown("other.md", "# x\n", "# x\n") == "# x\n"  # not a PRD: untouched
 
 

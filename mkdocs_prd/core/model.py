@@ -8,13 +8,13 @@ point back at the source.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, is_dataclass
 from dataclasses import fields as dataclass_fields
 from enum import Enum
 from typing import Literal
 
+from mkdocs_prd.core.decoration import without_symbols, without_tags
 from mkdocs_prd.core.moscow import priority_level
 
 MetaSource = Literal["header", "front_matter"]
@@ -495,17 +495,18 @@ def site_status(word: str | None, statuses: Sequence[str]) -> str | None:
 
 def status_word(value: str) -> str:
     """A status value without what surrounds the word: emphasis (``**Approved**``,
-    ``*Draft*``), backticks, emoji or symbols (``✅ Approved``, ``:white_check_mark:``)
+    ``*Draft*``), backticks, inline HTML (``<b>Approved</b>``), emoji or symbols
+    (``✅ Approved``, ``:white_check_mark:``)
     and a trailing remark (``Draft (awaiting review)``, ``Review — legal``).
 
     The text is returned stripped but otherwise as written (case is kept); a value
     that would become empty is returned stripped instead.
     """
-    s = _drop_struck(value.strip())
+    s = _drop_struck(without_tags(value).strip())
     for _ in range(4):  # nested marks: `**_Draft_**`
         before = s
         s = _strip_marks(s)
-        s = _strip_symbols(s)
+        s = without_symbols(s)
         s = _strip_remark(s)
         if s == before:
             break
@@ -518,7 +519,7 @@ def status_remark(value: str) -> str:
     -> ``awaiting review``, ``Approved on 2026-11-03`` -> ``on 2026-11-03``; ``""`` when only
     emphasis or symbols surround the word (``**Approved**``, ``✅ Approved``)."""
     word = status_word(value)
-    s = _drop_struck(value.strip())
+    s = _drop_struck(without_tags(value).strip())
     for mark in ("**", "__", "`"):
         s = s.replace(mark, "")
     at = s.casefold().find(word.casefold())
@@ -552,34 +553,6 @@ def _strip_marks(s: str) -> str:
             if inner.strip() and rest.strip()[:1] in ("(", "[", "—", "–", "-", ",", ";", ":"):
                 return inner.strip()
     return s
-
-
-def _strip_symbols(s: str) -> str:
-    """Emoji, symbols and ``:shortcode:`` before or after the words."""
-    if s.startswith(":") and s.count(":") >= 2:
-        code, _, rest = s[1:].partition(":")
-        if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
-            s = rest.strip()
-    if s.endswith(":") and s.count(":") >= 2:
-        rest, _, code = s[:-1].rpartition(":")
-        if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
-            s = rest.strip()
-    start, end = 0, len(s)
-    while start < end and _is_symbol(s[start]):
-        start += 1
-    while end > start and _is_symbol(s[end - 1]):
-        end -= 1
-    return s[start:end].strip() if start < end else s
-
-
-def _is_symbol(c: str) -> bool:
-    if c.isspace():
-        return True
-    if c.isalnum():
-        return False
-    if c < "\x80":
-        return c in "!."  # ASCII punctuation is text ("<i>Approved</i>" stays as written)
-    return unicodedata.category(c) in ("So", "Sk", "Sm", "Cf", "Mn", "Me", "Co", "Po")
 
 
 def _strip_remark(s: str) -> str:

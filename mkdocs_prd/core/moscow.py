@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mkdocs_prd.core.decoration import without_symbols, without_tags
+
 LEVELS: tuple[str, ...] = ("Must", "Should", "Could", "Won't")
 """The MoSCoW levels, as the model spells them."""
 
@@ -51,10 +53,13 @@ _LETTERS: dict[str, str] = {"M": "Must", "S": "Should", "C": "Could", "W": "Won'
 def priority_level(value: str) -> str | None:
     """The MoSCoW level of a value that is a priority (a ``Priority:`` attribute, a Priority or
     MoSCoW column): :func:`moscow`, and MoSCoW's own letters, ``M``, ``S``, ``C``, ``W`` (in
-    capitals, alone), which only a priority field gives that meaning."""
+    capitals, alone), which only a priority field gives that meaning.  Emoji, symbols and inline
+    HTML round the level are not part of it (``🔴 Must``, ``Must ✅``, ``<b>Must</b>``)."""
     level = moscow(value)
     if level is None:
-        level = _LETTERS.get(value.strip(_MARKS).rstrip(".").strip(_MARKS))
+        # Decoration round the level: "🔴 Must", "Must ✅", ":red_circle: Must", "<b>Must</b>".
+        value = without_symbols(without_tags(value).strip(_MARKS))
+        level = moscow(value) or _LETTERS.get(value.strip(_MARKS).rstrip(".").strip(_MARKS))
     return level
 
 
@@ -62,7 +67,7 @@ _WORDS = r"(must|should|could|won['’]?t|will not)"
 # A level with a remark after it ("Should — nice for v1", "Must (launch blocker)"), or
 # after a numbered priority ("P0 (Must)", "P1 - Should"): the level is the MoSCoW word.
 _LOOSE = re.compile(
-    r"(?:p[0-9][ \t]*(?:[—–:-][ \t]*)?[(\[]?[ \t]*[*_`]*)?" + _WORDS + r"(?:[ \t-]*have)?[*_`]*[)\]]?(.*)",
+    r"(?:p[0-9][ \t]*(?:[—–:/-][ \t]*)?[(\[]?[ \t]*[*_`]*)?" + _WORDS + r"(?:[ \t-]*have)?[*_`]*[)\]]?(.*)",
     re.IGNORECASE,
 )
 _REMARK_START = re.compile(r"[ \t]*[(\[—–:;,.]|[ \t]+--?[ \t]")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Literal, TypeAlias
 
+from mkdocs_prd.core.decoration import without_tags
 from mkdocs_prd.core.model import Field, MetaSource
 
 __all__ = ["InlinePiece", "inline_pieces", "meta_field", "plain_value"]
@@ -50,7 +51,7 @@ def meta_field(key: str, label: str, written: str, line: int, source: MetaSource
 def plain_value(text: str) -> str:
     """``text`` without its inline markup: `` `invoice-export` `` -> ``invoice-export``,
     ``[Marta](mailto:m@x.org)`` -> ``Marta``, ``<mailto:m@x.org>`` -> ``m@x.org``,
-    ``**Marta**`` -> ``Marta``.  Text without markup is returned as it is."""
+    ``**Marta**`` -> ``Marta``, ``<b>1.2</b>`` -> ``1.2``.  Text without markup is returned as it is."""
     if not _MARKUP.intersection(text):
         return text
     return "".join(piece[1] for piece in inline_pieces(text)).strip()
@@ -100,6 +101,7 @@ def _links(text: str, out: list[InlinePiece]) -> None:
 
 
 def _text(text: str, out: list[InlinePiece]) -> None:
+    text = without_tags(text)  # "<b>1.2</b>", "Ana<br>Bo": the words the page shows
     if text:
         out.append(("text", _unemphasised(text), ""))
 

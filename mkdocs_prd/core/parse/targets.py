@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
+from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import strip_bold
 
 # Longest spellings first, so ">=" is not read as ">".
@@ -110,6 +111,8 @@ _KNOWN_UNITS = frozenset(
         "pts",
     ]
 )
+_PERCENT = frozenset(("percent", "pct", "procent", "prozent"))
+_PER_CENT = ("per cent", "por ciento", "pour cent")
 
 
 @lru_cache(maxsize=4096)
@@ -122,6 +125,8 @@ def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
     qualitative.
     """
     s = strip_bold(raw.strip())
+    if "`" in s or "*" in s or "_" in s or "<" in s:
+        s = plain_value(s)  # "`≤5%`", "*0.86*", "_0.86_", "<b>0.86</b>": the figure shown
     low = s.lower()
     if not s or s.startswith("["):
         return None, None, "", False
@@ -154,8 +159,8 @@ def _unit(after: str) -> str:
         return "%"
     if after[0] in " \t":
         word = after.strip().split(" ", 1)[0].rstrip(".,;:)")
-        if word.startswith("%"):
-            return "%"
+        if word.startswith("%") or word.lower() in _PERCENT or after.lstrip().lower().startswith(_PER_CENT):
+            return "%"  # "95 %", "95 percent", "95 per cent", "95 pct", "95 Prozent"
         return word if word.lower() in _KNOWN_UNITS else ""
     # Attached to the number ("200ms", "3x"): whatever runs up to a blank or bracket.
     end = len(after)

@@ -138,8 +138,10 @@ def _day(year: str, month: str, day: str) -> date | None:
 
 _ISO_DAY_TIME = re.compile(
     r"(\d{4}-\d{2}-\d{2})"
-    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"  # 10:30, 10:30:00, 10:30:00.123
-    r"(?:[ ]?(?:Z|UTC|[+-]\d{2}(?::?\d{2})?))?)?"  # Z, UTC, +02:00, -0500
+    r"(?:(?:T|[ ]|[ ]at[ ]|,[ ])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"  # 10:30, 10:30:00.123
+    r"(?:[ ]?([AaPp])\.?[Mm]\.?)?"  # 2:30 PM
+    # Z, +02:00, -0500, UTC, UTC+1, a zone's abbreviation (CET, PST, AEST)
+    r"(?:[ ]?(?:Z|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5})(?![\w]))?)?"
 )
 
 # What may follow a date as a remark: a bracket, a dash, or a comma or semicolon and a blank.
@@ -149,8 +151,10 @@ _DATE_REMARK = re.compile(r"[ \t]*[(\[]|[ \t]+[—–-]{1,2}[ \t]|[ \t]*[—–]
 def calendar_day(value: str) -> str | None:
     """The ``YYYY-MM-DD`` day of an ISO 8601 date or date-time, else None.
 
-    ``2026-01-17``, ``2026-01-17T10:30:00Z``, ``2026-01-17 10:30`` and
-    ``2026-01-17T10:30:00.5+02:00`` give ``2026-01-17``; an impossible day or time
+    ``2026-01-17``, ``2026-01-17T10:30:00Z``, ``2026-01-17 10:30``,
+    ``2026-01-17T10:30:00.5+02:00`` and a time as people write it after the day
+    (``2026-01-17 14:00 CET``, ``2026-01-17 at 2:30 PM``, ``2026-01-17, 09:00 UTC+1``)
+    give ``2026-01-17``; an impossible day or time
     (``2026-02-30``, ``2026-01-17T25:00``) gives None.  A remark after
     the date is allowed, as after a Status: ``2026-03-04 (last edit)``, ``2026-03-04 —
     approved``, ``2026-03-04, reviewed 2026-03-10`` give ``2026-03-04``.
@@ -159,11 +163,11 @@ def calendar_day(value: str) -> str | None:
     m = _ISO_DAY_TIME.match(s)
     if m is None or (m.end() < len(s) and _DATE_REMARK.match(s, m.end()) is None):
         return None
-    day, hour, minute, second = m.groups()
+    day, hour, minute, second, half = m.groups()
     try:
         date.fromisoformat(day)
     except ValueError:
         return None
-    if hour is not None and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 60):
+    if hour is not None and (int(hour) > (12 if half else 23) or int(minute) > 59 or int(second or 0) > 60):
         return None
     return day

@@ -171,7 +171,7 @@ def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
     "PRD103",
     Severity.ERROR,
     "Date is not a real calendar date in ISO form (YYYY-MM-DD; an ISO 8601 date-time such as "
-    "`2026-01-17T10:30:00Z` or `2026-01-17 10:30` is fine)",
+    "`2026-01-17T10:30:00Z`, `2026-01-17 10:30` or `2026-01-17 14:00 CET` is fine)",
     fixable="a date in another unambiguous form (`2026/01/17`, `17 January 2026`, `Jan 17, 2026`, "
     "`17/01/2026`; never `01/02/2026`)",
 )

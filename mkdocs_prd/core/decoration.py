@@ -1,0 +1,69 @@
+"""What surrounds a value's words on the page but is not part of them.
+
+Exports and hand-styled PRDs decorate values: inline HTML (``<b>Approved</b>``,
+Confluence's ``<span class="status-macro">APPROVED</span>``, ``1.2<br>``), emoji and
+symbols (``🔴 Must``, ``Must ✅``, ``:red_circle: Must``).  The page renders the words;
+the status, priority, version or date is the words.  These helpers return them.
+
+Pure and linear: one anchored pattern without nested quantifiers, and a scan of the
+ends of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["without_symbols", "without_tags"]
+
+# Inline HTML elements an author or an export puts round a value's words; a block element
+# (<p>, <div>) or a link (<a>) is not decoration, and "<TBD>" or "<name>" is no HTML.
+_INLINE = (
+    "abbr|b|big|br|cite|code|del|dfn|em|font|i|ins|kbd|mark|nobr|q|s|samp|small|span|"
+    "strike|strong|sub|sup|time|tt|u|var|wbr"
+)
+_TAG = re.compile(rf"</?(?:{_INLINE})(?:[ \t][^<>\n]{{0,500}})?/?>", re.IGNORECASE)
+_BREAK = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+
+
+def without_tags(text: str) -> str:
+    """``text`` without inline HTML tags, keeping what they hold: ``<b>Approved</b>`` ->
+    ``Approved``, ``<span class="x">1.2</span>`` -> ``1.2``; a line break between words
+    (``Ana Costa<br>Bo Chen``) is a list separator, ``, ``.  Other text is returned as it is."""
+    if "<" not in text:
+        return text
+    text = _BREAK.sub("\0", text)
+    text = _TAG.sub("", text)
+    if "\0" in text:
+        text = ", ".join(part.strip() for part in text.split("\0") if part.strip())
+    return text
+
+
+def without_symbols(s: str) -> str:
+    """``s`` without emoji, symbols and ``:shortcode:`` before or after its words:
+    ``✅ Approved`` -> ``Approved``, ``Must 🔥`` -> ``Must``, ``:red_circle: Must`` -> ``Must``.
+    A text of symbols only is returned as it is."""
+    if s.startswith(":") and s.count(":") >= 2:
+        code, _, rest = s[1:].partition(":")
+        if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
+            s = rest.strip()
+    if s.endswith(":") and s.count(":") >= 2:
+        rest, _, code = s[:-1].rpartition(":")
+        if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
+            s = rest.strip()
+    start, end = 0, len(s)
+    while start < end and _is_symbol(s[start]):
+        start += 1
+    while end > start and _is_symbol(s[end - 1]):
+        end -= 1
+    return s[start:end].strip() if start < end else s
+
+
+def _is_symbol(c: str) -> bool:
+    if c.isspace():
+        return True
+    if c.isalnum():
+        return False
+    if c < "\x80":
+        return c in "!."  # other ASCII punctuation is text ("(draft)", "[WIP]")
+    return unicodedata.category(c) in ("So", "Sk", "Sm", "Cf", "Mn", "Me", "Co", "Po")

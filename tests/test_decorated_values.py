@@ -1,0 +1,165 @@
+"""Values decorated the way real PRDs decorate them read as their words (reading5).
+
+Inline HTML (``<b>Approved</b>``, Confluence's ``<span class="status-macro">``, ``Ana<br>Bo``),
+emoji and symbols (``🔴 Must``, ``Must ✅``, ``:red_circle: Must``) and code or emphasis round a
+figure (`` `0.86` ``, ``*0.86*``) are what the page shows round the value, not the value; a
+date with its time as people write it (``2026-02-03 14:00 CET``, ``at 2:30 PM``) is that day;
+``5 percent`` is 5 %.  Each form must read into the clean PRD's model and give no finding; a
+value that is wrong under its decoration is still reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.core.decoration import without_symbols, without_tags
+from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.moscow import priority_level
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.parse.targets import parse_target
+from mkdocs_prd.core.rules.dates import calendar_day
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.html.views import card_view
+
+CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+BASE = parse_prd(CLEAN, "prd.md")
+
+
+def rules(text: str) -> list[str]:
+    return [f.rule for f in check_page(parse_prd(text, "prd.md"), text, Settings())]
+
+
+@pytest.mark.parametrize(
+    "priority",
+    ["🔴 Must", "Must ✅", ":red_circle: Must", "<b>Must</b>", "🟥 MUST", "Must 🔥", "Must!", "P0 / Must"],
+)
+def test_a_decorated_priority_is_its_level(priority: str) -> None:
+    text = CLEAN.replace("- Priority: Must", f"- Priority: {priority}")
+    prd = parse_prd(text, "prd.md")
+    assert [r.level for r in prd.functional] == [r.level for r in BASE.functional]
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize("priority", ["🔴 High", "<b>P1</b>", "✅", "Urgent 🔥"])
+def test_a_decorated_priority_that_is_no_level_is_still_reported(priority: str) -> None:
+    text = CLEAN.replace("- Priority: Should", f"- Priority: {priority}")
+    assert rules(text) == ["PRD302"]
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [
+        ("**Status:** Approved", '**Status:** <span class="status-macro">APPROVED</span>'),
+        ("**Status:** Approved", "**Status:** <mark>Approved</mark>"),
+        ("**Version:** 1.2", "**Version:** <b>1.2</b>"),
+        ("**Date:** 2026-02-03", "**Date:** <time>2026-02-03</time>"),
+        ("**Track ID:** saved-payment-methods", "**Track ID:** <code>saved-payment-methods</code>"),
+        ("**Owner:** Payments Team", "**Owner:** <strong>Payments Team</strong>"),
+    ],
+)
+def test_inline_html_round_a_value_is_not_the_value(field: str, written: str) -> None:
+    text = CLEAN.replace(field, written)
+    prd = parse_prd(text, "prd.md")
+    for key in ("version", "date", "track_id", "owner"):
+        assert prd.metadata.value(key) == BASE.metadata.value(key)
+    assert (prd.status or "").casefold() == "approved"
+    assert rules(text) == []
+    shown = {f.key: f.value for f in card_view(prd, Labels()).fields}
+    assert not any("<" in value for value in shown.values())  # the card shows the words
+
+
+def test_a_line_break_in_an_owner_cell_separates_people() -> None:
+    text = CLEAN.replace("**Owner:** Payments Team", "**Owner:** Payments Team<br>Ravi Shah")
+    assert parse_prd(text, "prd.md").metadata.value("owner") == "Payments Team, Ravi Shah"
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("<b>Approved</b>", "Approved"),
+        ('<span class="a">1.2</span>', "1.2"),
+        ("Ana<br>Bo<br/>", "Ana, Bo"),
+        ("<TBD>", "<TBD>"),  # no HTML element: a placeholder
+        ("< 200 ms", "< 200 ms"),
+        ("<script>x</script>", "<script>x</script>"),  # not inline decoration; escaped where shown
+    ],
+)
+def test_without_tags(written: str, plain: str) -> None:
+    assert without_tags(written) == plain
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("✅ Approved", "Approved"), ("Must 🔥", "Must"), (":red_circle: Must", "Must"), ("✅", "✅")],
+)
+def test_without_symbols(written: str, plain: str) -> None:
+    assert without_symbols(written) == plain
+
+
+def test_priority_level_reads_decoration_only_round_the_level() -> None:
+    assert priority_level("🔴 M") == "Must"  # MoSCoW's letter in a priority field
+    assert priority_level("🔴 Urgent") is None
+
+
+@pytest.mark.parametrize("figure", ["`0.86`", "*0.86*", "<b>0.86</b>", "_0.86_", "**`0.86`**"])
+def test_a_decorated_iosm_figure_is_the_figure(figure: str) -> None:
+    text = CLEAN.replace("**Target post-implementation:** 0.86", f"**Target post-implementation:** {figure}")
+    target = parse_prd(text, "prd.md").iosm.index.target
+    assert target is not None and target.value == 0.86
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("`≤5%`", ("<=", 5.0, "%")),
+        ("*≤ 5 %*", ("<=", 5.0, "%")),
+        ("<b>≤5%</b>", ("<=", 5.0, "%")),
+        ("≤ `5` %", ("<=", 5.0, "%")),
+        ("≤ 5 percent", ("<=", 5.0, "%")),
+        ("at most 20 per cent", ("<=", 20.0, "%")),
+        ("95 pct", (None, 95.0, "%")),
+        ("≥ 80 Prozent", (">=", 80.0, "%")),
+        ("≤ 5 por ciento", ("<=", 5.0, "%")),
+        ("≤ 5 pour cent", ("<=", 5.0, "%")),
+        ("≤ 5 por día", ("<=", 5.0, "")),  # "por" alone is no per cent
+        ("≤ 5 portions", ("<=", 5.0, "")),
+    ],
+)
+def test_iosm_targets_as_written(written: str, expected: tuple[str | None, float, str]) -> None:
+    assert parse_target(written)[:3] == expected
+
+
+def test_a_target_in_percent_words_reads_like_the_sign() -> None:
+    text = CLEAN.replace("- Code duplication: ≤5%", "- Code duplication: ≤ 5 percent")
+    targets = [(t.metric, t.operator, t.value, t.unit) for t in parse_prd(text, "prd.md").iosm.targets]
+    assert targets == [(t.metric, t.operator, t.value, t.unit) for t in BASE.iosm.targets]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2026-02-03 14:00 CET",
+        "2026-02-03 14:00 PST",
+        "2026-02-03 at 14:00",
+        "2026-02-03 2:30 PM",
+        "2026-02-03 9:05 a.m.",
+        "2026-02-03, 09:00 UTC+1",
+        "2026-02-03 09:00 GMT+01:00",
+    ],
+)
+def test_a_date_with_its_time_as_people_write_it_is_the_day(written: str) -> None:
+    assert calendar_day(written) == "2026-02-03"
+    assert rules(CLEAN.replace("**Date:** 2026-02-03", f"**Date:** {written}")) == []
+
+
+@pytest.mark.parametrize(
+    "written", ["2026-02-03 13:30 PM", "2026-02-03 24:00 CET", "2026-02-30 14:00 CET", "2026-02-03 14:00 cet"]
+)
+def test_an_impossible_or_unclear_date_time_is_still_reported(written: str) -> None:
+    assert calendar_day(written) is None
+    assert rules(CLEAN.replace("**Date:** 2026-02-03", f"**Date:** {written}")) == ["PRD103"]
