@@ -158,6 +158,16 @@ KINDS: dict[str, list[str]] = {
         "- a\n  > | x | y |\n  > |---|---|\n  > | 1 | 2 |\n  >\n- b\n",
         "> still\nquoted (lazy)\n> and this\n",
     ],
+    "a # that opens no heading (no space after it)": [
+        "#482 tracks the rollout.\n- a\n  - b\n",
+        "Context\n#blocked on legal review\n",
+        "- a\n  #5 priority in the item\n- b\n",
+        "- a\n#5 lazy text of the item\n",
+        "##Goals\n",
+        "> #5 in a quote\n",
+        "| #a | b |\n|---|---|\n| #1 | 2 |\n",
+        "# Real heading\n#tag\n",
+    ],
     "a rule right under a rule": [
         "---\n---\n",
         "***\n---\n",

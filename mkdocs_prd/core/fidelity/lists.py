@@ -168,7 +168,7 @@ class _Lists(_State):
                 end = marker.end(2)
                 text = text[: end - 1] + "\\" + text[end - 1 :]
             self._hard_break()
-            self.emit(base, self._row(text) if self.table_rows else text)
+            self.emit(base, self._text(text, self.table_rows))
             return
         had_list = bool(self.stack)
         sibling: _Item | None = None
@@ -197,9 +197,14 @@ class _Lists(_State):
         self._block(ind, text, nxt, rel)
 
     @staticmethod
-    def _row(text: str) -> str:
-        """A table row's text as Python-Markdown must read it (escaped pipes in code spans)."""
-        return code_pipes(text) if "\\|" in text and "`" in text else text
+    def _text(text: str, row: bool) -> str:
+        """A line of paragraph text, or of a table ``row``, as Python-Markdown must read it:
+        a ``#`` that opens no heading in CommonMark (``#5 is the tracking issue``, ``#hashtag``)
+        escaped, where Python-Markdown would make the line a heading; in a row, the escaped
+        pipes in code spans (:func:`code_pipes`)."""
+        if text[0] == "#":
+            text = "\\" + text
+        return code_pipes(text) if row and "\\|" in text and "`" in text else text
 
     def _html_end_line(self, end: re.Pattern[str]) -> int:
         """The number of the line after the current one that ends a comment with ``end`` inside
@@ -393,7 +398,7 @@ class _Lists(_State):
             self.out.append("")  # a table right under a paragraph line
         if self.prev not in ("para", "item"):
             self.para_start, self.para_item = len(self.out), False
-        self.emit(col, self._row(text) if header or self.table_rows else text)
+        self.emit(col, self._text(text, header or self.table_rows))
         if self.prev != "item":
             self.para_depth = len(self.stack)
         # A table's header row: the rows after it are not paragraph text.
