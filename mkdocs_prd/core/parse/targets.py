@@ -50,7 +50,9 @@ OPERATOR_SPELLINGS: frozenset[str] = frozenset(w.strip() for w, _ in _OPERATORS)
 """Every way a target's operator is written (``≥``, ``at least`` …; "" for none)."""
 _NUMBER = re.compile(NUMBER_TEXT)
 # After a target's first number: a second one that closes a range ("–220 ms", "-20%", " to 2 s").
-_RANGE = re.compile(r"[ \t]*[A-Za-z%µ/]{0,8}[ \t]*(?:[-\u2010-\u2014]|to[ \t])[ \t]*[0-9.]")
+# The blanks after a unit belong to the unit's group, so no two runs of blanks meet: one
+# match is linear (``[ \t]*[a-z]{0,8}[ \t]*`` tried every split of a long run of blanks).
+_RANGE = re.compile(r"[ \t]*(?:[A-Za-z%µ/]{1,8}[ \t]*)?(?:[-\u2010-\u2014]|to[ \t])[ \t]*[0-9.]")
 _KNOWN_UNITS = frozenset(
     [
         "µs",
