@@ -16,6 +16,9 @@ from index_sites import prd_text
 from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import build_catalog
+from mkdocs_prd.core.sitewide.index import group_rows, index_rows, sort_rows
+from mkdocs_prd.core.sitewide.listing import ListingSpec
+from mkdocs_prd.html.index_html import IndexOptions, render_listing
 
 HUGE = "1" + "0" * 400
 HUGE_PERCENT = "9" * 400 + "%"
@@ -57,3 +60,31 @@ def test_lint_reads_them_as_no_number() -> None:
         prd = catalog.get("p.md")
         assert prd is not None and prd.iosm.index is not None
         assert prd.iosm.index.target is not None and prd.iosm.index.target.value is None, value
+
+
+# Python's int() refuses a run of more than 4,300 digits (ValueError), where float() gives inf.
+LONG_DIGITS = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["version", "front matter version", "track id", "title", "owner"],
+)
+def test_a_run_of_digits_past_ints_limit_is_read_and_sorted(where: str) -> None:
+    long = f"1.{LONG_DIGITS}" if "version" in where else f"x-{LONG_DIGITS}"
+    values = {"version": long} if where == "version" else {}
+    values |= {"track": long} if where == "track id" else {}
+    values |= {"owner": f"Ana {long}, Bo"} if where == "owner" else {}
+    text = prd_text(long if where == "title" else "Long", **values)  # type: ignore[arg-type]
+    if where == "front matter version":
+        text = f"---\nversion: '{long}'\n---\n" + text
+    other = prd_text("Other 7", track=f"x-{LONG_DIGITS}8", version="1.0", owner=f"Ana {long}")
+    catalog = build_catalog([("a.md", text.encode()), ("b.md", other.encode())], Settings())
+    assert catalog.get("a.md") is not None
+    assert not [f for f in catalog.all_findings() if "Traceback" in f.message]
+    rows = index_rows(catalog.prds, lambda src: src)
+    for key in ("track_id", "title", "date", "status"):
+        assert len(sort_rows(rows, key)) == 2
+    assert {r.src_path for g in group_rows(rows, "owner") for r in g.rows} == {"a.md", "b.md"}
+    html = render_listing(rows, ListingSpec(), IndexOptions(), link=lambda r: r.url)
+    assert "prd-index" in html

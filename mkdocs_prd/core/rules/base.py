@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
 from mkdocs_prd.core.model import Fix, Prd, Severity
 from mkdocs_prd.core.moscow import priority_level
@@ -163,11 +163,12 @@ def version_key(text: str) -> Version | None:
     ``packaging.version`` reads PEP 440 and the usual SemVer spellings (``1.0.0-beta.2``,
     ``v2.1``, ``0.3-rc1``) and orders pre-releases before their release, which neither a
     first-number match nor a string comparison does; trailing zeros are equal (``1.0`` ==
-    ``1``).  None for text that is not a version (``draft``, ``1.2 beta``).
+    ``1``).  None for text that is not a version (``draft``, ``1.2 beta``), and for one
+    whose number has more digits than Python turns into an int (4,300).
     """
     try:
         return Version(text.strip().strip("*_`").strip())
-    except InvalidVersion:
+    except ValueError:  # InvalidVersion, and int()'s digit limit on a 5,000-digit part
         return None
 
 

@@ -311,11 +311,14 @@ def requirement_counts(requirements: Iterable[Requirement]) -> RequirementCounts
 
 # --- order ------------------------------------------------------------------
 
-_DIGITS = re.compile(r"(\d+)")
+# At most 18 digits a number: a longer run is several numbers, never an int past
+# Python's 4,300-digit limit (int() raises ValueError there).
+_DIGITS = re.compile(r"(\d{1,18})")
 
 
 def natural_key(text: str) -> tuple[tuple[int, str], ...]:
-    """A key that orders ``prd-2`` before ``prd-10`` and ignores case."""
+    """A key that orders ``prd-2`` before ``prd-10`` and ignores case (a run of digits
+    compares as a number, 18 digits at a time)."""
     parts = _DIGITS.split(text.strip().casefold())
     # re.split with a group alternates text and digits, so positions never mix types.
     return tuple((int(p), p) if i % 2 else (0, p) for i, p in enumerate(parts))
