@@ -4,6 +4,7 @@ answer on it, and the server still serves an ordinary page afterwards."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from lsprotocol import types
@@ -17,7 +18,8 @@ HOSTILE = {
     "cr.md": CLEAN.replace("\n", "\r"),
     "mixed.md": CLEAN.replace("\n\n", "\r\n\r"),
     "bidi.md": CLEAN.replace("**Owner:**", "**Owner:** \u202e\x1b]0;x\x07"),
-    "long-line.md": CLEAN + "x" * 300_000 + "\n",
+    # The second line ends in a blank, where the completion below asks: no word typed.
+    "long-line.md": CLEAN + "x" * 300_000 + "\n" + "x" * 100_000 + " \n",
     "deep-list.md": CLEAN + "".join("  " * i + "- a\n" for i in range(500)),  # 250 kB
     "deep-quote.md": CLEAN + ">" * 20_000 + " a\n",
     "yaml-broken.md": "---\ntitle: [unclosed\n  : - :\n---\n" + CLEAN,
@@ -46,6 +48,16 @@ def test_hostile_documents_get_diagnostics_and_the_server_goes_on(tmp_path: Path
                     types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
                 )
             )
+            lines = text.split("\n")
+            last = len(lines) - 2  # the last line ending in "\n", at its end
+            at_end = types.Position(last, len(lines[last])) if last >= 0 else types.Position(0, 0)
+            completion = await asyncio.wait_for(
+                s.client.text_document_completion_async(
+                    types.CompletionParams(types.TextDocumentIdentifier(uri), at_end)
+                ),
+                10,  # the word before the cursor was searched for from each start: 30 s CPU
+            )
+            assert completion is None or isinstance(completion, (types.CompletionList, list))
             assert hover is None or isinstance(hover, types.Hover)
             assert actions is None or isinstance(actions, (list, tuple))
             # Closed again, so it is not checked again with every later page (a new Track ID

@@ -43,7 +43,7 @@ DEBOUNCE_SECONDS = 0.3
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 _STATUS_LINE = re.compile(r"^\s*(?:\*\*status:?\*\*:?|status\s*:)", re.IGNORECASE)
 _TRACK_LINE = re.compile(r"^\s*(?:\*\*track[ _-]?id:?\*\*:?|track[ _-]?id\s*:)", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"[A-Za-z0-9._-]*$")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
 
 
 @dataclass
@@ -303,8 +303,7 @@ def completions(ls: PrdLanguageServer, uri: str, before: str) -> list[types.Comp
         ]
     if _TRACK_LINE.match(before):
         return []  # its own Track ID must be new: offering the others' would make duplicates
-    word = _WORD_BEFORE.search(before)
-    prefix = word.group(0).casefold() if word else ""
+    prefix = _word_before(before).casefold()
     own, _ = ls.page_path(uri)
     items = []
     for path, track_id in sorted(ls.context.track_ids().items()):
@@ -315,6 +314,13 @@ def completions(ls: PrdLanguageServer, uri: str, before: str) -> list[types.Comp
                 )
             )
     return items
+
+
+def _word_before(before: str) -> str:
+    """The Track ID being typed: the letters, digits, ``.``, ``_`` and ``-`` just before the
+    cursor.  Read backwards from the cursor, so a line of 100,000 characters costs one pass
+    (a regex ``[...]*$`` searched forwards tries each start: quadratic)."""
+    return before[len(before.rstrip(_WORD_CHARS)) :]
 
 
 def main(config_file: str | None = None) -> None:
