@@ -15,7 +15,7 @@ from index_sites import prd_text
 from mkdocs_prd.adapters.cli.formats import format_github, format_text
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Finding, Severity
-from mkdocs_prd.core.safe import link_url, terminal_text
+from mkdocs_prd.core.safe import link_url, strip_controls, terminal_text
 
 HOSTILE_STATUS = 'Draft" onmouseover="alert(1)'
 
@@ -141,6 +141,24 @@ def test_terminal_text_escapes_every_control_character() -> None:
     assert "\\x1b[8mhidden" in shown and "\\x1b]0;owned title\\x07" in shown and "\\u202e" in shown
     assert shown.endswith("\\r\\nnext line\\tdé")
     assert terminal_text("plain — text") == "plain — text"
+
+
+# Every character str.splitlines() ends a line at: a log viewer, an editor or a terminal
+# may start a new line there too, so a value could forge a line of its own.
+LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS, ids=[f"U+{ord(b):04X}" for b in LINE_BREAKS])
+def test_no_line_break_of_any_kind_reaches_a_terminal_or_a_merged_value(brk: str) -> None:
+    forged = f"Draft{brk}docs/prds/x.md:1: error PRD101 forged"
+    assert len(forged.splitlines()) == 2
+    assert len(terminal_text(forged).splitlines()) == 1
+    assert strip_controls(forged) == "Draft docs/prds/x.md:1: error PRD101 forged"
+    finding = Finding("PRD102", Severity.ERROR, f"a{brk}b.md", 3, f"Status `{forged}` is unknown", forged)
+    result = LintResult([finding], {}, 1)
+    for output in (format_text(result), format_github(result)):
+        # One line for the finding (and its hint), one for the summary.
+        assert len(output.splitlines()) == output.count("\n"), repr(output)
 
 
 def test_lint_text_and_github_formats_escape_document_text() -> None:

@@ -37,9 +37,19 @@ def link_url(url: str) -> str | None:
     return cleaned
 
 
-# C0 controls (ESC, BEL, CR, LF ...), DEL, C1 controls (8-bit CSI, OSC) and the
-# bidirectional overrides that reorder what a terminal shows ("Trojan source").
-_CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+# C0 controls (ESC, BEL, CR, LF ...), DEL, C1 controls (8-bit CSI, OSC, NEL), the Unicode
+# line and paragraph separators (a log viewer or editor starts a new line there, so a
+# value could forge a log line), and the bidirectional overrides that reorder what a
+# terminal shows ("Trojan source").
+_CONTROLS = [
+    *range(0x20),
+    0x7F,
+    *range(0x80, 0xA0),
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]
 _SHOWN = {
     code: {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(
         code, f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
@@ -98,18 +108,18 @@ def terminal_lines(text: str) -> str:
 def strip_controls(text: str) -> str:
     """``text`` without the control characters :func:`terminal_text` escapes.
 
-    Tabs and line breaks become spaces (they separate words); every other control
-    character and bidirectional override is removed, and a lone surrogate (no UTF-8
-    page can hold one) becomes U+FFFD.  For text from another site that
-    becomes one value of this site's page (a merged index row): no escape sequence,
-    no hidden reordering reaches the HTML.
+    Blanks and line breaks (tab, ``\\n``, ``\\r``, form feed, NEL, U+2028 ...) become
+    spaces (they separate words); every other control character and bidirectional override is
+    removed, and a lone surrogate (no UTF-8 page can hold one) becomes U+FFFD.  For
+    text from another site that becomes one value of this site's page (a merged index
+    row): no escape sequence, no hidden reordering reaches the HTML.
     """
     if _ANY_CONTROL.search(text) is None:
         return text
     return text.translate(_STRIPPED)
 
 
-_STRIPPED: dict[int, str | None] = {code: " " if code in (0x09, 0x0A, 0x0D) else None for code in _CONTROLS}
+_STRIPPED: dict[int, str | None] = {code: " " if chr(code).isspace() else None for code in _CONTROLS}
 _STRIPPED.update(dict.fromkeys(_SURROGATES, "\ufffd"))
 
 
