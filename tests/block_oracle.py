@@ -217,13 +217,18 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def visible_words(html: str) -> dict[str, int]:
-    """How often each word (letters and digits, lower case) of the visible text of ``html`` occurs."""
+def word_sequence(html: str) -> list[str]:
+    """The words (letters and digits, lower case) of the visible text of ``html``, in order."""
     parser = _Text()
     parser.feed(html)
     parser.close()
+    return re.findall(r"[a-z0-9]+", " ".join(parser.parts).lower())
+
+
+def visible_words(html: str) -> dict[str, int]:
+    """How often each word (letters and digits, lower case) of the visible text of ``html`` occurs."""
     counts: dict[str, int] = {}
-    for word in re.findall(r"[a-z0-9]+", " ".join(parser.parts).lower()):
+    for word in word_sequence(html):
         counts[word] = counts.get(word, 0) + 1
     return counts
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from render_sites import prd_text
 from timing import GROWTH, assert_linear
 
-from mkdocs_prd.core.fidelity import normalise
+from mkdocs_prd.core.fidelity import Features, normalise
 
 CONFIGS = {"quick-start": MKDOCS_DEFAULT, "sample": SAMPLE}
 _BLOCK = {"details", "div", "ul", "ol", "li", "blockquote", "table", "p", "section", "pre", "h1", "h2", "h3"}
@@ -243,6 +243,7 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "html blocks in items": (lambda n: "- a\n  <div>x</div>\n" * n, 2000),
     "quotes under text": (lambda n: "text\n> q\n" * n, 3000),
     "fences on item lines": (lambda n: "- ```\n  x\n  ```\n" * n, 2000),
+    "items going on in an admonition": (lambda n: "!!! note\n" + "    - a\n      - b\n\n      c\n" * n, 1500),
     "backtick runs in a table row": (
         lambda n: "| a | b |\n|---|---|\n| " + " \\| ".join("`" * (k % 60 + 1) for k in range(n)) + " |\n",
         1500,
@@ -254,7 +255,8 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
 def test_the_rewrite_stays_linear(name: str) -> None:
     make, n = HOSTILE[name]
     small, large = make(n), make(GROWTH * n)
-    assert_linear(name, lambda: normalise(small, hold=str), lambda: normalise(large, hold=str))
+    features = Features(admonition=True)  # (bodies of admonitions are read too)
+    assert_linear(name, lambda: normalise(small, features, str), lambda: normalise(large, features, str))
 
 
 def test_quotes_nested_thousands_deep_are_kept_not_a_crash() -> None:

@@ -26,6 +26,7 @@ from block_oracle import (
     outline,
     quote_words,
     visible_words,
+    word_sequence,
 )
 from conftest import build_site
 from render_sites import prd_text
@@ -91,6 +92,10 @@ KINDS: dict[str, list[str]] = {
         "> [!NOTE]\n> a\n\n> [!TIP]\n> b\n",
         "- Evidence:\n\n  > one\n\n  > two\n",
         "> > a\n>\n> > b\n",
+    ],
+    "alert holding an item that goes on after a blank line": [
+        "> [!TIP]\n> - Channels\n>   - email\n>\n>   - chat\n",
+        "> [!NOTE]\n> 1. **Flow**\n>    - refund\n>\n>    Outcome: done\n> 2. Next\n",
     ],
     "quote indented under a list, less than its items' text": [
         "1) Totals: 3\n1) alpha\n  > **Why:**\n  > - q\n",
@@ -228,6 +233,11 @@ BODIES = {
     "fence in an item": "1. a\n   ```\n   x\n   ```\n2. b\n",
     "details element": "<details><summary>S</summary>\n\n- x\n\n</details>\n",
     "heading in an item": "- a\n  ## H\n- b\n",
+    # an item going on after a blank line, with a list right under its text: the processors
+    # put the item's text after that list (and split a loose one)
+    "item going on after a blank line": "1. **Flow**\n   - refund\n   - notify\n\n   Outcome: x\n2. Next\n",
+    "loose nested list": "- Channels\n  - email\n\n  - chat\n- Other\n",
+    "nested twice": "- a\n  - b\n    - c\n\n    - d\n",
 }
 
 
@@ -262,12 +272,18 @@ def _wrapped(body: str) -> dict[str, tuple[str, object]]:
     }
 
 
+def _contains(words: list[str], run: list[str]) -> bool:
+    return any(words[k : k + len(run)] == run for k in range(len(words) - len(run) + 1))
+
+
 @pytest.mark.parametrize("body", BODIES)
 def test_admonition_details_and_tab_bodies_render_as_the_oracle(body: str) -> None:
+    in_order = word_sequence(oracle_html(BODIES[body]))
     for form, (text, expected) in _wrapped(BODIES[body]).items():
         html = mkdocs_html(text, MATERIAL)
         assert nesting_errors(html) == [], form
         assert outline(html) == expected, form
+        assert _contains(word_sequence(html), in_order), form  # the body's text in its order
         assert not re.search(r"^(?:!!!|\?\?\?|===)", html, re.M), form  # every header was read
         assert "\\-" not in html and "\\)" not in html, form  # no marker escaped as lazy text
 

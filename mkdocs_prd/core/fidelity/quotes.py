@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mkdocs_prd.core.fidelity.boxes import loosen
 from mkdocs_prd.core.fidelity.features import Features
 from mkdocs_prd.core.fidelity.lists import _At, _Hold, _Lists, _Tag
 from mkdocs_prd.core.fidelity.syntax import (
@@ -33,6 +34,7 @@ def _alert(
     kind, title = ALERT_KIND[m.group(1).lower()]
     body = _container(inside[1:], features, hold, tag, depth, at and (at[0], at[1] + 1))
     if features.admonition:
+        body = loosen(body, features.list_indent)
         return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
     head = f'<strong class="prd-alert__title prd-alert__title--{kind}">{title}</strong>'
     return ["> " + head, ">", *("> " + line if line else ">" for line in body)]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from mkdocs_prd.core.fidelity.boxes import loosen
 from mkdocs_prd.core.fidelity.features import Features
 from mkdocs_prd.core.fidelity.syntax import (
     ITEM,
@@ -104,6 +105,7 @@ class _State:
             trailing += 1
         at = (self.fences_in_items, self.base + self.opened_at)
         inner = _container([x[body:] for x in lines], self.features, self.hold, self.tag, self.depth + 1, at)
+        inner = loosen(inner, self.features.list_indent)
         self.out += [" " * (col + 4) + x if x else "" for x in inner]
         self.out += [""] * max(trailing, 1)  # the block ends: the line after it is not in its body
         self.box = None
