@@ -252,6 +252,12 @@ def test_custom_template_option_with_front_matter(site: Path, capsys: pytest.Cap
         (["X", "--status", "Done"], "unknown status 'Done'"),
         (["X", "--template", "missing.md"], "cannot read template missing.md"),
         (["   "], "TITLE must be one non-empty line"),
+        (["X\nY"], "TITLE must be one non-empty line"),
+        (["X", "--owner", "Ana\r**Status:** Approved"], "--owner must be one non-empty line"),
+        (["X", "--owner", "Ana\x1b]0;title\x07"], "--owner must be one non-empty line"),
+        (["X", "--owner", "Ana\u2028**Status:** Approved"], "--owner must be one non-empty line"),
+        (["X\x00"], "TITLE must be one non-empty line"),
+        (["X", "--track-id", "t\u202e1"], "--track-id must be one non-empty line"),
         (["X", "-f", "nope.yml"], "config file not found"),
     ],
 )

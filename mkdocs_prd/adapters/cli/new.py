@@ -198,9 +198,11 @@ def _shown(path: str) -> str:
 
 
 def _one_line(value: str, what: str) -> str:
+    # A control character (ESC, NUL, U+2028 ...) would be written into the new page
+    # as it is: refused like a line break, which it can be for an editor.
     text = value.strip()
-    if not text or "\n" in text or "\r" in text:
-        raise UsageError(f"{what} must be one non-empty line")
+    if not text or terminal_text(text) != text:
+        raise UsageError(f"{what} must be one non-empty line without control characters")
     return text
 
 
