@@ -7,12 +7,14 @@ import json
 import logging
 from pathlib import Path
 
+import markdown
 import pytest
 from conftest import build_site
 from html_safety import unsafe_markup
 from index_sites import prd_text
 
 from mkdocs_prd.adapters.cli.formats import format_github, format_text
+from mkdocs_prd.adapters.markdown import sites
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.safe import link_url, strip_controls, terminal_text
@@ -181,3 +183,25 @@ def test_build_log_escapes_document_text(tmp_path: Path, caplog: pytest.LogCaptu
     for m in messages:
         assert "\x1b" not in m and "\x07" not in m and "\u202e" not in m
     assert any("\\x1b[8mhidden" in m for m in messages)
+
+
+def test_markdown_extension_log_escapes_document_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Zensical (any Python-Markdown host) prints the extension's findings: the same sink.
+    text = prd_text("A", status=f"Odd{ESCAPES}")
+    (tmp_path / "docs" / "prds").mkdir(parents=True)
+    (tmp_path / "docs" / "prds" / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - prd\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    sites.forget()
+    try:
+        markdown.Markdown(extensions=["mkdocs_prd.extension", "meta", "tables"]).convert(text)
+    finally:
+        sites.forget()
+    messages = [r.getMessage() for r in caplog.records if "PRD102" in r.getMessage()]
+    assert messages, [r.getMessage() for r in caplog.records]
+    for m in messages:
+        assert "\x1b" not in m and "\x07" not in m and "\u202e" not in m
+        assert "\\x1b[8mhidden" in m

@@ -8,6 +8,7 @@ MkDocs-free.  These are the host-independent halves of the sink inventory
 
 from __future__ import annotations
 
+import logging
 import re
 
 LINK_SCHEMES: frozenset[str] = frozenset({"http", "https"})
@@ -78,6 +79,20 @@ def terminal_text(text: str) -> str:
     if _ANY_CONTROL.search(text) is None:
         return text  # the common case: nothing to do, no copy
     return text.translate(_SHOWN)
+
+
+class TerminalFilter(logging.Filter):
+    """A logging filter: every message of the logger it is added to is shown with its
+    control characters escaped (:func:`terminal_text`).
+
+    The build log's sink: each logger the plugin or the Markdown extension writes
+    findings and merge notes to gets one (a filter acts on its own logger only, not on
+    its children or siblings).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = terminal_text(record.getMessage()), None
+        return True
 
 
 _LINE_SHOWN = {code: shown for code, shown in _SHOWN.items() if code != 0x09}

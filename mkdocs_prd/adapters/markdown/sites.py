@@ -33,6 +33,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.parse.prd import decode_source
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
+from mkdocs_prd.core.safe import TerminalFilter
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, paused_gc
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.html.render import Renderer, override_dirs
@@ -40,7 +41,9 @@ from mkdocs_prd.html.site import SiteRender, finding_log, render_site
 
 log = logging.getLogger("mkdocs.prd")
 """Findings go to Python logging (under ``mkdocs`` so MkDocs' ``--strict`` counts them);
-Zensical prints warnings of loggers it does not configure on standard error."""
+Zensical prints warnings of loggers it does not configure on standard error.  Control
+characters in them are shown escaped, as in the plugin's build log."""
+log.addFilter(TerminalFilter())
 
 CHECK_INTERVAL = 2.0
 """Seconds between two checks of ``docs_dir`` for changed files during one process."""

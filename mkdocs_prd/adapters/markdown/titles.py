@@ -15,9 +15,11 @@ from collections.abc import Mapping, Sequence
 
 import markdown
 
+from mkdocs_prd.core.safe import TerminalFilter
 from mkdocs_prd.html.titles import TitleMarkup
 
 log = logging.getLogger(__name__)
+log.addFilter(TerminalFilter())  # an extension's error may quote the title
 
 _OURS = ("mkdocs_prd", "prd_lists")
 """Extensions of this package (by name or class module): they act on PRD pages, not titles."""

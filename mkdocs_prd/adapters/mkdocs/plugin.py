@@ -7,7 +7,6 @@ stale data, and nothing is ever written into ``docs_dir``.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterable, Iterator
 from typing import Literal
@@ -36,7 +35,7 @@ from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.review.history import PrdHistory, collect_history
-from mkdocs_prd.core.safe import is_encodable, terminal_text
+from mkdocs_prd.core.safe import TerminalFilter, is_encodable, terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, thaw
 from mkdocs_prd.core.sitewide.index import with_shown_values
@@ -53,16 +52,7 @@ from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render
 
 log = get_plugin_logger(__name__)
 
-
-class _TerminalSafe(logging.Filter):
-    """Every message of this plugin's logger is shown with its control characters escaped."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = terminal_text(record.getMessage()), None
-        return True
-
-
-log.logger.addFilter(_TerminalSafe())
+log.logger.addFilter(TerminalFilter())
 
 ASSET_DIR = "assets/prd"
 
