@@ -240,6 +240,8 @@ def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int],
         at = _find_id(text.casefold(), written.casefold())
         if at < 0 or text.lstrip().lstrip("#").strip().casefold() == written.casefold():
             continue  # not on its line, or a heading of just the id (its own anchor already)
+        if at > 0 and text[at - 1] == "`":
+            at -= 1  # "`FR-1`": the anchor before the code span, not shown inside it
         if tag is None or _heading_line(lines, i):
             while at > 0 and text[at - 1] in "*_":
                 at -= 1  # before the emphasis that opens around the id

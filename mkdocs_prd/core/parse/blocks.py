@@ -120,14 +120,43 @@ def canonical_id(written: str) -> str:
     return f"{m.group(1)}-{written[m.end() :]}" if m is not None else written
 
 
+# An id the page shows as a link or code: "[FR-1](https://jira/PAY-1)", "[**FR-1**][pay-1]", "`FR-1`".
+_WRAPPED = re.compile(
+    r"(\*\*|__)?(?:`([^`\n]{1,60})`|\[(?:\*\*|__|`)?([^\[\]`*\n]{1,60}?)(?:\*\*|__|`)?\]"
+    r"(?:\(([^()\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,300}\")?\)|\[[^\[\]\n]{0,100}\]))"
+)
+
+
+def unwrapped_id(text: str, any_link: bool = False) -> str:
+    """``text`` with the requirement or use-case id it starts with as plain text, when the page
+    shows it as code or as a link to its ticket: ``[FR-1](https://jira/PAY-1): Export`` ->
+    ``FR-1: Export``, ``**`FR-1`**: Export`` -> ``**FR-1**: Export``.  A link into the site
+    (``[FR-1](#fr-1)``, ``[FR-1](pay.md#fr-1)``) refers to the id defined there, so it stays,
+    unless ``any_link`` (a table's id column: the cell is the row's id).  Other text is
+    returned as it is."""
+    if text[:1] not in ("`", "[", "*", "_"):
+        return text
+    m = _WRAPPED.match(text)
+    if m is None:
+        return text
+    url = m.group(4)
+    if url is not None and not any_link and not url.lower().startswith(("http://", "https://")):
+        return text
+    inner = (m.group(2) or m.group(3)).strip()
+    if _ID_HEAD.fullmatch(inner) is None:
+        return text
+    return (m.group(1) or "") + inner + text[m.end() :]
+
+
 def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
     """``(id, name)`` when a record's ``head`` starts with an id ``pattern`` matches, else None.
 
     The forms PRDs use: ``FR-2: Name``, ``FR-2 - Name``, ``FR-2 — Name``, ``FR-2. Name``
-    and ``[FR-2] Name``; the id keeps its case (``fr-2``), a trailing ``.`` is dropped,
-    bold marks around the name are removed.
+    and ``[FR-2] Name``, also with the id as a link or code (``[FR-2](https://jira/…): Name``,
+    ```FR-2` Name``: see :func:`unwrapped_id`); the id keeps its case (``fr-2``), a trailing
+    ``.`` is dropped, bold marks around the name are removed.
     """
-    s = head
+    s = unwrapped_id(head)
     bracketed = s[:1] == "["
     if bracketed:
         s = s[1:].lstrip()
@@ -175,11 +204,13 @@ def _split_title(text: str) -> tuple[str, str]:
     if mark in _BOLD_MARKS:  # "**FR-1: Export**" or "__FR-1: Export__"
         end = s.find(mark, 2)
         if end > 2:
-            inner = s[2:end].strip(" \t*_")  # "***FR-1: Export***": bold italic
+            inner = unwrapped_id(s[2:end].strip(" \t*_"))  # "***FR-1: Export***": bold italic
             rest = s[end + 2 :].strip()
             if rest and (inner.endswith(":") or _BOLD_ID.fullmatch(inner) is not None):
                 return f"{inner} {rest}", ""  # "**FR-1:** Export", "**[FR-1]** Export"
             return inner.rstrip(":").strip(), rest
+    elif s[:1] in ("*", "_") and s[-1:] == s[0] and len(s) > 2 and s[1:2] not in (" ", s[0]):
+        return s[1:-1].strip(), ""  # "#### *FR-1: Export*": an italic title
     return s, ""
 
 
@@ -245,7 +276,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             indent, text = quoted if quoted is not None else (items[n][0] - shift, items[n][2])
             # A top-level item that starts with a requirement or use case id (``- FR-3: …``) is
             # a record of its own, even below a bold or heading block (no attribute key is one).
-            own = mode == "block" and indent < 2 and _LEADING_ID.match(text) is not None
+            own = mode == "block" and indent < 2 and _LEADING_ID.match(unwrapped_id(text)) is not None
             if cur is not None and not own and (mode == "block" or indent > base + 1):
                 cur.attrs.append((n, text))
                 last_bullet = n
@@ -285,6 +316,12 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             cur = Record(head_of(s), n, "block", [], s.strip())
             out.append(cur)
             mode = "block"
+        elif kind == TEXT and lead < 2 and prev_blank and s[:1] in _ID_STARTS and titled_by_id(s):
+            # A plain line titled by an id over its parts: "FR-1: Export" or "`FR-1` **Export**",
+            # as a hurried author writes it (a sentence about an id is none: see leading_id).
+            cur = Record(head_of(s), n, "block", [], s.strip())
+            out.append(cur)
+            mode = "block"
         elif cur is not None and mode == "block" and lead < 4 and _plain_key(s):
             # "Description: does a" without a list marker, under a bold or heading title.
             cur.attrs.append((n, s.strip()))
@@ -311,6 +348,9 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
                 cur, mode = None, None
         prev_blank = False
     return out
+
+
+_ID_STARTS = frozenset("FNURfnur`[")
 
 
 def _defines(lines: list[str], n: int) -> bool:

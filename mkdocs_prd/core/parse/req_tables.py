@@ -20,7 +20,15 @@ import re
 from typing import Literal
 
 from mkdocs_prd.core.model import Attribute, Requirement
-from mkdocs_prd.core.parse.blocks import REQ_FAMILY, REQ_ID, Table, canonical_id, leading_id, tables
+from mkdocs_prd.core.parse.blocks import (
+    REQ_FAMILY,
+    REQ_ID,
+    Table,
+    canonical_id,
+    leading_id,
+    tables,
+    unwrapped_id,
+)
 from mkdocs_prd.core.parse.lines import Source, strip_bold
 
 _ID_CELL = re.compile(
@@ -99,7 +107,7 @@ def _row_id(cells: tuple[str, ...], id_col: int) -> tuple[int, str] | None:
     """``(column, id)`` of the row's requirement id: in the id column, else in the first cell."""
     for i in (id_col, 0) if id_col > 0 else (0,):
         if 0 <= i < len(cells):
-            m = _ID_CELL.fullmatch(strip_bold(cells[i]).strip().strip("`"))
+            m = _ID_CELL.fullmatch(unwrapped_id(strip_bold(cells[i]).strip(), any_link=True).strip("`"))
             if m is not None:
                 return i, canonical_id(m.group(1).rstrip("."))
     return None
