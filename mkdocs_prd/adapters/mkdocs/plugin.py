@@ -37,7 +37,7 @@ from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.review.history import PrdHistory, collect_history
 from mkdocs_prd.core.safe import TerminalFilter, is_encodable, terminal_text
 from mkdocs_prd.core.settings import Settings
-from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, thaw
+from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, paused_gc, thaw
 from mkdocs_prd.core.sitewide.index import with_shown_values
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
 from mkdocs_prd.html.encoding import host_cannot_read, readable_copy
@@ -128,11 +128,13 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             inclusion=InclusionLevel.is_in_serve if serve else InclusionLevel.is_included
         )
         pages = [*rendered, *hidden_by_plugins(files, config)]
-        self.catalog = build_catalog(_page_bytes(pages, undecodable), self.settings)
-        if self.command in ("build", "gh-deploy") and not self.frozen:
-            # A one-off build: the catalog lives until the end, so the collector need not
-            # walk it at every pass while the pages render (thawed at shutdown).
-            self.frozen = freeze_for_build()
+        with paused_gc():
+            self.catalog = build_catalog(_page_bytes(pages, undecodable), self.settings)
+            if self.command in ("build", "gh-deploy") and not self.frozen:
+                # A one-off build: the catalog lives until the end, so the collector need not
+                # walk it at every pass while the pages render (thawed at shutdown).  Frozen
+                # before the collector is back on, whose first pass would walk it all once more.
+                self.frozen = freeze_for_build()
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
         self._log_findings()
@@ -200,7 +202,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         """Every PRD's history from git, asked once for the whole site (issue 16)."""
         current: dict[str, tuple[str | None, bytes]] = {}
         for prd in self.catalog:
-            file = files.get_file_from_path(prd.path)
+            file = _file(files, prd.path)
             if file is None or file.generated_by is not None:
                 continue  # a generated page has no history in git
             try:
@@ -420,13 +422,20 @@ def _leave_out_unnamed(files: Files) -> None:
         log.warning(f"{name}: the file name is not UTF-8; left out of the site (rename it)")
 
 
+def _file(files: Files, src_path: str) -> File | None:
+    """The file at ``src_path`` (a ``src_uri``): a dictionary lookup, where
+    ``Files.get_file_from_path`` builds a path object at each of a site's many calls."""
+    file = files.src_uris.get(src_path)
+    return file if file is not None else files.get_file_from_path(src_path)
+
+
 def _url_of(files: Files, src_path: str) -> str:
-    file = files.get_file_from_path(src_path)
+    file = _file(files, src_path)
     return file.url if file is not None else src_path
 
 
 def _read_text(files: Files, src_path: str) -> str | None:
-    file = files.get_file_from_path(src_path)
+    file = _file(files, src_path)
     if file is None:
         return None
     try:

@@ -69,24 +69,15 @@ def fences_in_list_items(lines: list[str], features: Features | None = None) -> 
     """
     # Such a fence is indented, quoted or on an item's line: a page without such a line has
     # none, and most pages are skipped without the scan.
-    if not any(_may_open_fence(line) for line in lines):
+    if _MAY_OPEN_FENCE.search("\n".join(lines)) is None:
         return []
     found: list[int] = []
     _container(lines, features or Features(), at=(found, 0))
     return sorted(set(found))
 
 
-_FENCE_ON_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+(?:```|~~~)")
-
-
-def _may_open_fence(line: str) -> bool:
-    """Whether ``line`` may open a fence in a container: indented, quoted or after an item's marker."""
-    rest = line
-    if line[:1] in (" ", "\t", ">"):
-        rest = line.lstrip(" \t>")
-        if rest[:3] in ("```", "~~~"):
-            return True
-    return rest[:1] in _ITEM_START and _FENCE_ON_ITEM.match(rest) is not None
-
-
-_ITEM_START = frozenset("-+*0123456789")
+_MAY_OPEN_FENCE = re.compile(
+    r"^(?:[ \t>]+(?:```|~~~)|[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])[ \t]+(?:```|~~~))", re.MULTILINE
+)
+"""A line that may open a fence in a container: indented or quoted, or after an item's marker
+(one search of the page: most pages have none)."""

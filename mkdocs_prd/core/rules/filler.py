@@ -77,9 +77,8 @@ _GLOSSARY_PARTS = ("glossary", "terminology", "definitions", "abbreviations", "a
 _QUESTION_PARTS = ("question", "open issue", "todo", "to do", "decision", "parking")
 _WORD_TOKENS: tuple[str, ...] = ("tbd", "tbc", "tba", "todo", "to do", "fixme", "xxx", "to be ")
 _WORD_TOKENS += ("fill", "placeholder", "lorem")
-_LOWER_TOKENS = (*_WORD_TOKENS, "??", "...", "{{")
+_LOWER_TOKENS = (*_WORD_TOKENS, "??", "...", "{{", "\u2026")
 _TOKENS = (*_LOWER_TOKENS, *(w.upper() for w in _WORD_TOKENS), *(w.capitalize() for w in _WORD_TOKENS))
-_TOKENS += ("\u2026",)
 _ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _TERMS = -1
@@ -217,8 +216,11 @@ def _candidate_lines(lines: Sequence[str]) -> set[int]:
     text = "\n".join(lines)
     hits: list[int] = []
     tokens = _TOKENS
-    if text.isascii():  # lower() keeps every offset, so one spelling per word is enough
-        text, tokens = text.lower(), _LOWER_TOKENS
+    lower = text.lower()
+    if len(lower) == len(text):
+        # Every character lowered to one (as in all ASCII text, and most other text), so every
+        # offset is kept: one spelling per word is enough.
+        text, tokens = lower, _LOWER_TOKENS
     for token in tokens:
         at = text.find(token)
         while at >= 0:
