@@ -125,3 +125,16 @@ def test_mitigations_beside_a_risk_table_count(beside: str) -> None:
     assert [r for r, _ in _findings(text)] == []
     bare = prd("Risks", "risks").replace(_RISKS + _RISK_ROWS, table + "\nWe accept some risk.\n")
     assert _findings(bare) == [("PRD307", "Risk `Large months time out` has no mitigation")]
+
+
+_SPELLINGS = ["TBD", "Tbd", "tBd", "TODO: ask legal", "Fill In", "Lorem Ipsum dolor", "…"]
+_OTHER_TEXT = ["", "Refunds – within 30 days (≥ 95 % of cases).\n", "Ünïcödé café.\n"]
+
+
+@pytest.mark.parametrize("value", _SPELLINGS)
+@pytest.mark.parametrize("other_text", _OTHER_TEXT)
+def test_filler_is_found_in_any_spelling_on_any_page(value: str, other_text: str) -> None:
+    # The pre-scan lowers the page; a page with non-ASCII text (dashes, ≥, accents) was
+    # searched for three spellings per word only, so `Tbd` was found on an ASCII page alone.
+    found = _filler(_with(other_text + f"- Retention period of exports: {value}\n"))
+    assert found == [f"Filler `{value}` where a value should be"]
