@@ -27,7 +27,6 @@ CORE_FIELDS: tuple[str, ...] = ("version", "date", "track_id", "owner", "status"
 """Normalised keys of the metadata fields every PRD must have."""
 
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "version": ("version_number", "revision", "rev", "doc_version", "document_version", "prd_version"),
     "date": (  # the document's date is its last update, before its creation
         "last_updated",
         "last_updated_on",
@@ -49,6 +48,12 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "created_at",
         "created_date",
         "creation_date",
+        # German, Spanish, French, Portuguese (as the section titles are read)
+        "datum",
+        "stand",
+        "fecha",
+        "data",
+        "date_de_mise_à_jour",
     ),
     "track_id": ("prd_id", "document_id", "doc_id", "id"),
     "owner": (
@@ -63,12 +68,45 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "authors",
         "owners",
         "dri",
+        "verantwortlich",
+        "verantwortliche",
+        "eigentümer",
+        "autor",
+        "autorin",
+        "responsable",
+        "propietario",
+        "propriétaire",
+        "auteur",
+        "responsável",
+        "dono",
     ),
-    "status": ("state", "current_status", "prd_status", "document_status", "doc_status", "approval_status"),
+    "status": (
+        "state",
+        "current_status",
+        "prd_status",
+        "document_status",
+        "doc_status",
+        "approval_status",
+        "estado",
+        "statut",
+        "situação",
+    ),
+    "version": (
+        "version_number",
+        "revision",
+        "rev",
+        "doc_version",
+        "document_version",
+        "prd_version",
+        "versión",
+        "versão",
+        "fassung",
+    ),
 }
 """Other names authors give the core fields, in order of preference: a field read for a
 core key only when the page has no field of that key itself (``**Last updated:**`` is the
-Date of a page without ``**Date:**``; ``ID`` is the Track ID only without a ``Track ID``)."""
+Date of a page without ``**Date:**``; ``ID`` is the Track ID only without a ``Track ID``),
+also in German, Spanish, French and Portuguese (``**Datum:**``, ``**Responsable:**``, ``**Estado:**``)."""
 
 
 class Severity(str, Enum):

@@ -26,7 +26,7 @@ from mkdocs_prd.core.parse.blocks import REQ_ID, Record, cell, entries, leading_
 from mkdocs_prd.core.parse.criteria import criteria
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
-from mkdocs_prd.core.parse.req_parts import REQUIREMENT_LABELS
+from mkdocs_prd.core.parse.req_parts import PRIORITY_NAMES, REQUIREMENT_LABELS
 from mkdocs_prd.core.parse.req_tables import table_requirements
 from mkdocs_prd.core.parse.risks import column_or, pick, risks
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
@@ -253,7 +253,7 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
     priority: str | None = opening[0] if opening is not None else None
     priority_line = rec.line if opening is not None else 0
     for a in attrs:
-        if a.key.strip("*_ ").lower() == "priority":
+        if a.key.strip("*_ ").lower() in PRIORITY_NAMES:
             priority, priority_line = a.value, a.line
             break
     statement = " ".join((text, *rec.body) if rec.form == "list" else rec.body)

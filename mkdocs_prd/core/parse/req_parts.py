@@ -8,8 +8,26 @@ the requirement above it instead of starting a new one.
 
 from __future__ import annotations
 
+PRIORITY_NAMES: frozenset[str] = frozenset({"priority", "priorität", "prioridad", "priorité", "prioridade"})
+"""What a requirement's priority bullet may be called (case-folded): ``- Priority: Must``,
+``- Priorität: Muss``, ``- Prioridad: Debe``."""
+
 ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
-    "Description": frozenset({"description", "desc", "details", "summary", "user story", "story"}),
+    "Description": frozenset(
+        {
+            "description",
+            "desc",
+            "details",
+            "summary",
+            "user story",
+            "story",
+            "beschreibung",
+            "descripción",
+            "descripcion",
+            "descrição",
+            "descricao",
+        }
+    ),
     "Acceptance": frozenset(
         {
             "acceptance",
@@ -29,16 +47,31 @@ ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
             "definition of done",
             "dod",
             "success criteria",
+            "abnahme",
+            "abnahmekriterien",
+            "akzeptanz",
+            "akzeptanzkriterien",
+            "aceptación",
+            "aceptacion",
+            "criterios de aceptación",
+            "criterio de aceptación",
+            "acceptation",
+            "critères d'acceptation",
+            "critère d'acceptation",
+            "aceitação",
+            "critérios de aceitação",
         }
     ),
 }
 """What a requirement bullet may be called for each part PRD301 asks for (compared case-
 insensitively, emphasis and spacing ignored): ``- AC: …`` and ``- **Verification:** …`` are
-the Acceptance bullet."""
+the Acceptance bullet, in German, Spanish, French and Portuguese too (``- Beschreibung: …``,
+``- Criterios de aceptación: …``)."""
 
 REQUIREMENT_LABELS: frozenset[str] = frozenset().union(
     *ATTRIBUTE_NAMES.values(),
-    {"priority", "rationale", "why", "notes", "note", "dependencies", "depends on", "constraints"},
+    {"rationale", "why", "notes", "note", "dependencies", "depends on", "constraints"},
+    PRIORITY_NAMES,
 )
 """Keys (case-folded) a bold label line under a requirement has when it is one of its parts:
 ``**Acceptance:** opens in Excel`` under ``#### FR-1: Export`` is FR-1's acceptance."""

@@ -45,7 +45,25 @@ _NFR_TRANSLATIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """The categories' names in German, Spanish, French and Portuguese (data: add a language here)."""
 NFR_CATEGORIES = {name: terms + _NFR_TRANSLATIONS[name] for name, terms in NFR_CATEGORIES.items()}
-RISK_LEVELS: frozenset[str] = frozenset({"h", "m", "l", "high", "medium", "med", "low"})
+RISK_LEVELS: frozenset[str] = frozenset(
+    {"h", "m", "l", "high", "medium", "med", "low"}
+    # German, Spanish, French, Portuguese
+    | {"hoch", "mittel", "niedrig", "gering", "alto", "alta", "medio", "media", "bajo", "baja"}
+    | {
+        "élevé",
+        "élevée",
+        "haut",
+        "haute",
+        "moyen",
+        "moyenne",
+        "faible",
+        "bas",
+        "médio",
+        "média",
+        "baixo",
+        "baixa",
+    }
+)
 _KEY_MARKS = re.compile(r"[\s*_`]+")
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
 _TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "medium", "\U0001f7e2": "low"}
@@ -115,7 +133,8 @@ def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
     "PRD302",
     Severity.ERROR,
     "a Priority is not a MoSCoW level: Must, Should, Could or Won't (`Must have`, `MUST`, "
-    "`Should — nice for v1`, `P0 (Must)`, `🔴 Must`, `<b>Must</b>` are accepted; a bare `P0` is not)",
+    "`Should — nice for v1`, `P0 (Must)`, `🔴 Must`, `<b>Must</b>`, and `Muss`, `Debe`, `Doit`, `Deve` and "
+    "their kin in a priority field are accepted; a bare `P0` is not)",
 )
 def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in (*prd.functional, *prd.non_functional):
@@ -194,7 +213,10 @@ def is_nfr_heading(title: str) -> bool:
 
 
 @page_rule(
-    "PRD305", Severity.WARNING, "a risk's impact or probability is not H/M/L (High/Medium/Low accepted)"
+    "PRD305",
+    Severity.WARNING,
+    "a risk's impact or probability is not H/M/L (High/Medium/Low accepted, and `Hoch`/`Mittel`/`Niedrig`, "
+    "`Alto`/`Medio`/`Bajo`, `Élevé`/`Moyen`/`Faible`, `Alto`/`Médio`/`Baixo`)",
 )
 def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for risk in prd.risks:

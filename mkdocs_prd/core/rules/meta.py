@@ -80,7 +80,8 @@ def unreadable(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     Severity.ERROR,
     "a required metadata field is missing: Version, Date, Track ID, Owner, Status "
     "(from the header under the title in any form, or front matter; `Created`, `Last updated` count as Date, "
-    "`Author`, `PM` as Owner, `State` as Status; a header in a form that is not read is one finding)",
+    "`Author`, `PM` as Owner, `State` as Status, also in German, Spanish, French and Portuguese: `Datum`, "
+    "`Fecha`, `Verantwortlich`, `Responsable`, `Estado`; a header in a form that is not read is one finding)",
 )
 def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     unread = next((p for p in prd.problems if p.code == "meta-form"), None)

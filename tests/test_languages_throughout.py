@@ -1,0 +1,100 @@
+"""A PRD written in German, Spanish, French or Portuguese throughout reads like the English one
+(reading5): besides the section titles (test_sections_languages.py), its header labels
+(``**Datum:**``, ``**Responsable:**``, ``**Estado:**``), its requirements' parts
+(``- Beschreibung:``, ``- Criterios de aceptación:``, ``- Priorité:``), their MoSCoW levels
+(``Muss``, ``Debería``, ``Pourrait``) and its risk levels (``Hoch``, ``Bajo``, ``Élevé``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+
+CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+BASE = parse_prd(CLEAN, "prd.md")
+
+# (English, translated) pairs; levels: Must, Should, and the risks' H, M, L.
+WORDS = {
+    "german": {
+        "**Version:**": "**Fassung:**", "**Date:**": "**Datum:**", "**Owner:**": "**Verantwortlich:**",
+        "- Description:": "- Beschreibung:", "- Acceptance:": "- Abnahmekriterien:",
+        "- Priority: Must": "- Priorität: Muss", "- Priority: Should": "- Priorität: Soll",
+        "| H | M |": "| Hoch | Mittel |", "| M | M |": "| Mittel | Mittel |",
+        "| M | L |": "| Mittel | Niedrig |",
+    },
+    "spanish": {
+        "**Version:**": "**Versión:**", "**Date:**": "**Fecha:**", "**Owner:**": "**Responsable:**",
+        "**Status:**": "**Estado:**", "- Description:": "- Descripción:",
+        "- Acceptance:": "- Criterios de aceptación:",
+        "- Priority: Must": "- Prioridad: Debe", "- Priority: Should": "- Prioridad: Debería",
+        "| H | M |": "| Alto | Medio |", "| M | M |": "| Media | Media |",
+        "| M | L |": "| Medio | Bajo |",
+    },
+    "french": {
+        "**Owner:**": "**Propriétaire:**", "**Status:**": "**Statut:**",
+        "- Acceptance:": "- Critères d'acceptation:",
+        "- Priority: Must": "- Priorité: Doit", "- Priority: Should": "- Priorité: Devrait",
+        "| H | M |": "| Élevé | Moyen |", "| M | M |": "| Moyen | Moyen |",
+        "| M | L |": "| Moyen | Faible |",
+    },
+    "portuguese": {
+        "**Version:**": "**Versão:**", "**Date:**": "**Data:**", "**Owner:**": "**Responsável:**",
+        "**Status:**": "**Situação:**", "- Description:": "- Descrição:",
+        "- Acceptance:": "- Critérios de aceitação:",
+        "- Priority: Must": "- Prioridade: Deve", "- Priority: Should": "- Prioridade: Deveria",
+        "| H | M |": "| Alto | Médio |", "| M | M |": "| Média | Média |",
+        "| M | L |": "| Médio | Baixo |",
+    },
+}  # fmt: skip
+
+
+def translated(language: str) -> str:
+    text = CLEAN
+    for english, word in WORDS[language].items():
+        assert english in text, english
+        text = text.replace(english, word)
+    return text
+
+
+def findings(text: str) -> list[str]:
+    return [f.rule for f in check_page(parse_prd(text, "prd.md"), text, Settings())]
+
+
+@pytest.mark.parametrize("language", list(WORDS))
+def test_a_prd_in_another_language_reads_like_the_english_one(language: str) -> None:
+    prd = parse_prd(translated(language), "prd.md")
+    for key in ("version", "date", "track_id", "owner", "status"):
+        assert prd.metadata.value(key) == BASE.metadata.value(key), key
+    assert [(r.id, r.level, len(r.attributes)) for r in prd.functional] == [
+        (r.id, r.level, len(r.attributes)) for r in BASE.functional
+    ]
+    assert findings(translated(language)) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"),
+    [
+        (("- Priorität: Soll", "- Priorität: Hoch"), "PRD302"),  # a risk word is no MoSCoW level
+        (("| Mittel | Niedrig |", "| Sehr hoch | Niedrig |"), "PRD305"),
+        (("- Abnahmekriterien: a deleted card", "- Notiz: a deleted card"), "PRD301"),
+    ],
+)
+def test_a_defect_in_another_language_is_still_reported(change: tuple[str, str], rule: str) -> None:
+    text = translated("german")
+    assert change[0] in text
+    assert findings(text.replace(*change)) == [rule]
+
+
+def test_translated_levels_are_read_only_in_a_priority_field() -> None:
+    """``Kann`` names a level only as a Priority's value: a list requirement's remark
+    ``(kann warten)`` gives it no priority."""
+    text = CLEAN.replace(
+        "### Non-Functional Requirements", "- FR-4: Export (kann warten)\n\n### Non-Functional Requirements"
+    )
+    fr4 = parse_prd(text, "prd.md").functional[3]
+    assert (fr4.id, fr4.level) == ("FR-4", None)
