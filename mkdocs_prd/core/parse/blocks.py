@@ -148,15 +148,23 @@ def unwrapped_id(text: str, any_link: bool = False) -> str:
     return (m.group(1) or "") + inner + text[m.end() :]
 
 
+def _without_box(text: str) -> str:
+    """``[ ] FR-1: Send`` / ``[x] FR-1: Send`` (a task-list item) -> ``FR-1: Send``."""
+    if text[:1] == "[" and text[1:2] in (" ", "x", "X") and text[2:4] == "] ":
+        return text[4:].lstrip()
+    return text
+
+
 def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
     """``(id, name)`` when a record's ``head`` starts with an id ``pattern`` matches, else None.
 
     The forms PRDs use: ``FR-2: Name``, ``FR-2 - Name``, ``FR-2 — Name``, ``FR-2. Name``
-    and ``[FR-2] Name``, also with the id as a link or code (``[FR-2](https://jira/…): Name``,
+    and ``[FR-2] Name``, also after a task box (``[ ] FR-2: Name``) or with the id as a link
+    or code (``[FR-2](https://jira/…): Name``,
     ```FR-2` Name``: see :func:`unwrapped_id`); the id keeps its case (``fr-2``), a trailing
     ``.`` is dropped, bold marks around the name are removed.
     """
-    s = unwrapped_id(head)
+    s = unwrapped_id(_without_box(head))
     bracketed = s[:1] == "["
     if bracketed:
         s = s[1:].lstrip()
@@ -276,7 +284,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             indent, text = quoted if quoted is not None else (items[n][0] - shift, items[n][2])
             # A top-level item that starts with a requirement or use case id (``- FR-3: …``) is
             # a record of its own, even below a bold or heading block (no attribute key is one).
-            own = mode == "block" and indent < 2 and _LEADING_ID.match(unwrapped_id(text)) is not None
+            own = mode == "block" and indent < 2 and _own_item(text)
             if cur is not None and not own and (mode == "block" or indent > base + 1):
                 cur.attrs.append((n, text))
                 last_bullet = n
@@ -348,6 +356,16 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
                 cur, mode = None, None
         prev_blank = False
     return out
+
+
+def _own_item(text: str) -> bool:
+    """Whether a list item opens a record of its own: it starts with a requirement or use-case id
+    (``- FR-3: …``, ``- [FR-3](https://jira/…): …``), also as a task (``- [ ] FR-3: Send``:
+    then titled by it, not a sentence about it such as ``- [ ] FR-3 verified``)."""
+    unboxed = _without_box(text)
+    if unboxed is not text:
+        return titled_by_id(unboxed)
+    return _LEADING_ID.match(unwrapped_id(text)) is not None
 
 
 _ID_STARTS = frozenset("FNURfnur`[")

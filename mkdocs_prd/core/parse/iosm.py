@@ -13,6 +13,7 @@ others become ``iosm-line`` problems.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -331,12 +332,47 @@ def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Re
         if pair is not None:
             part = _index_part(pair[0])
             if part is not None and pair[1]:
-                reader.index_value(part, pair[1], n)
+                for part, value in _index_figures(pair[0], pair[1]):
+                    reader.index_value(part, value, n)
                 return True
             return False
     if in_index or gate is None:
         return _index_attribute(s, n, reader)
     return False
+
+
+# A further bold label on an index line: "**Baseline:** 0.61 → **Target:** 0.80".
+_NEXT_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:)")
+# A delta stated in brackets after a figure: "0.80 (Δ +0.19)", "0.80 (delta: +0.19)".
+_DELTA_REMARK = re.compile(r"\((?:Δ|delta)[: \t]*([+\-−±]?[0-9][0-9.,]*)\)", re.IGNORECASE)
+_LEAD = " \t→·|;,/"
+_TRAIL = _LEAD + "–—-"
+
+
+def _index_figures(label: str, value: str) -> list[tuple[str, str]]:
+    """The index figures an index line states: one (``**Target:** 0.86``), or several on one
+    line (``**Baseline:** 0.61 → **Target:** 0.80 (Δ +0.19)``, ``**Current baseline:** 0.68 ·
+    **Target post-implementation:** 0.86 · **Delta:** +0.18``), as ``(part, figure)`` pairs."""
+    first = _index_part(label) or "target"
+    pieces: list[tuple[str, str]] = []
+    if "**" in value:
+        for m in reversed(list(_NEXT_LABEL.finditer(value))):
+            part = _index_part(m.group(1))
+            if part is not None:
+                pieces.append((part, value[m.end() :]))
+                value = value[: m.start()]
+    pieces.append((first, value))
+    out = []
+    for part, figure in reversed(pieces):
+        delta = _DELTA_REMARK.search(figure) if "(" in figure and part != "delta" else None
+        if delta is not None:
+            out.append((part, figure[: delta.start()]))
+            out.append(("delta", delta.group(1)))
+        else:
+            out.append((part, figure))
+    if len(out) == 1:
+        return out  # the figure as written, as before
+    return [(part, figure.lstrip(_LEAD).rstrip(_TRAIL)) for part, figure in out if figure.strip(_TRAIL)]
 
 
 def _index_attribute(text: str, n: int, reader: _Reader) -> bool:

@@ -23,14 +23,14 @@ from mkdocs_prd.core.rules.filler import computed, is_filler
 
 NFR_CATEGORIES: dict[str, tuple[str, ...]] = {
     "Performance": ("performance", "latency", "throughput", "response time", "response times", "speed",
-                    "load time", "page load", "resource usage", "efficiency"),
+                    "load time", "page load", "resource usage", "efficiency", "perf"),
     "Security": ("security", "authentication", "authorization", "authorisation", "privacy", "data protection",
                  "encryption", "access control"),
     "Reliability": ("reliability", "availability", "uptime", "durability", "resilience", "fault tolerance",
                     "disaster recovery", "recoverability", "error budget"),
     "Scalability": ("scalability", "scale", "scaling", "capacity", "growth", "elasticity"),
     "Maintainability": ("maintainability", "maintenance", "observability", "code quality", "testability",
-                        "supportability", "operability", "documentation", "monitoring"),
+                        "supportability", "operability", "documentation", "monitoring", "test coverage"),
 }  # fmt: skip
 """The five NFR categories of the template, each with the sub-terms that name it (the template's
 own bullets, ``Latency`` under Performance, and their usual synonyms), compared as whole words."""

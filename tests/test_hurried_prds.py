@@ -1,0 +1,104 @@
+"""What a PM in a hurry writes reads right (reading5): requirements as task-list items
+(``- [ ] FR-1: Send a magic link (must)``), the IOSM-Index figures on one line
+(``**Baseline:** 0.61 → **Target:** 0.80 (Δ +0.19)``) and NFRs named by their usual
+shorthand (``- perf: p95 send < 2s``).  Each form must read into the clean PRD's model and
+give no finding; a wrong figure on such a line is still reported.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+
+CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+BASE = parse_prd(CLEAN, "prd.md")
+INDEX = "**Current baseline:** 0.68\n**Target post-implementation:** 0.86\n**Delta:** +0.18\n"
+assert INDEX in CLEAN
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.message) for f in check_page(parse_prd(text, "prd.md"), text, Settings())]
+
+
+def figures(text: str) -> tuple[float | None, ...]:
+    index = parse_prd(text, "prd.md").iosm.index
+    return tuple(n.value if n is not None else None for n in (index.baseline, index.target, index.delta))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Current baseline:** 0.68 → **Target post-implementation:** 0.86 (Δ +0.18)",
+        "**Current baseline:** 0.68 · **Target post-implementation:** 0.86 · **Delta:** +0.18",
+        "**Baseline:** 0.68 | **Target:** 0.86 | **Delta:** +0.18",
+        "**Baseline**: 0.68, **Target**: 0.86, **Delta**: +0.18",
+        "**Target:** 0.86 (delta: +0.18), **Baseline:** 0.68",
+    ],
+)
+def test_the_index_figures_on_one_line(line: str) -> None:
+    text = CLEAN.replace(INDEX, line + "\n")
+    assert figures(text) == figures(CLEAN) == (0.68, 0.86, 0.18)
+    assert findings(text) == []
+
+
+def test_a_wrong_delta_on_one_line_is_still_reported_on_it() -> None:
+    text = CLEAN.replace(INDEX, "**Baseline:** 0.68 → **Target:** 0.86 (Δ +0.20)\n")
+    prd = parse_prd(text, "prd.md")
+    assert [(f.rule, f.line) for f in check_page(prd, text, Settings())] == [
+        ("PRD503", text.split("\n").index("**Baseline:** 0.68 → **Target:** 0.86 (Δ +0.20)") + 1)
+    ]
+
+
+def test_a_negative_delta_keeps_its_sign() -> None:
+    text = CLEAN.replace(INDEX, "**Baseline:** 0.90 · **Target:** 0.86 · **Delta:** -0.04\n")
+    assert figures(text) == (0.90, 0.86, -0.04)
+    assert findings(text) == []
+
+
+TASKS = re.sub(
+    r"\*\*(FR-[0-9]): ([^*]+)\*\*\n- Description: [^\n]*\n- Acceptance: [^\n]*\n- Priority: (\w+)\n",
+    lambda m: f"- [ ] {m.group(1)}: {m.group(2)} ({m.group(3).lower()})\n",
+    CLEAN,
+)
+
+
+@pytest.mark.parametrize("box", ["[ ]", "[x]", "[X]"])
+def test_requirements_as_task_list_items(box: str) -> None:
+    text = TASKS.replace("- [ ] FR-", f"- {box} FR-")
+    assert text.count(f"- {box} FR-") >= 3
+    prd = parse_prd(text, "prd.md")
+    assert [(r.id, r.name, r.level, r.form) for r in prd.functional] == [
+        (r.id, r.name, r.level, "list") for r in BASE.functional
+    ]
+    assert findings(text) == []
+
+
+def test_a_task_about_a_requirement_is_no_requirement() -> None:
+    text = CLEAN.replace(
+        "- Priority: Must\n\n**FR-2", "- Priority: Must\n- [ ] FR-1 verified in staging\n\n**FR-2"
+    )
+    assert [r.id for r in parse_prd(text, "prd.md").functional] == ["FR-1", "FR-2", "FR-3"]
+
+
+NFR_LIST = (
+    "### Non-Functional Requirements\n"
+    "- perf: p95 send < 2 s\n- security: single-use tokens\n- reliability: 99.9% delivery\n"
+    "- scale: 10k logins a day\n- test coverage: 80%\n\n---\n\n## 6."
+)
+
+
+def test_nfr_shorthand_names_its_category() -> None:
+    """``perf:`` is Performance, ``test coverage:`` Maintainability (as ``scale:`` is Scalability)."""
+    start, end = CLEAN.index("### Non-Functional Requirements"), CLEAN.index("## 6.")
+    text = CLEAN[:start] + NFR_LIST + CLEAN[end + len("## 6.") :]
+    assert len(parse_prd(text, "prd.md").non_functional) == 5
+    assert findings(text) == []
+    assert findings(text.replace("- perf: p95", "- speedy: p95")) == [
+        ("PRD304", "Non-functional requirements do not cover Performance")
+    ]
