@@ -39,7 +39,7 @@ typecheck: setup
 PYTEST_JOBS ?= 4
 
 pytest: setup
-	$(BIN)/pytest -n $(PYTEST_JOBS) --dist loadfile --no-loadscope-reorder
+	$(BIN)/pytest -n $(PYTEST_JOBS) --dist loadfile --no-loadscope-reorder --durations=25
 
 test: lint typecheck pytest
 
