@@ -223,6 +223,14 @@ class TestMarkers:
         assert find_markers(text) == []
         assert len(find_markers(text, skip_code=False)) == 2
 
+    @pytest.mark.parametrize("brk", ["\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"])
+    def test_fences_end_at_line_breaks_markdown_sees(self, brk: str) -> None:
+        # Python-Markdown ends lines at "\n" only: after another break, ``` is no fence.
+        inside = f"```\n<!-- prd-index -->\nx{brk}```\n<!-- prd-index status=X -->\n```\n"
+        assert find_markers(inside) == []
+        outside = f"x{brk}```\n<!-- prd-index -->\n"
+        assert len(find_markers(outside)) == 1
+
     def test_other_comments_and_lookalikes_are_ignored(self) -> None:
         assert find_markers("<!-- prd-ignore PRD101 --> <!-- prd-indexes --> <!-- x prd-index -->") == []
 

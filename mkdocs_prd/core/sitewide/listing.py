@@ -149,7 +149,10 @@ def _fenced_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     fence = ""
     start = offset = 0
-    for raw in text.splitlines(keepends=True):
+    # Lines end at "\n" only, as Markdown reads them: str.splitlines also breaks at a
+    # form feed or U+2028, which would open or close a fence Markdown does not see.
+    for raw in text.split("\n"):
+        raw += "\n"
         stripped = raw.lstrip(" ")
         indent = len(raw) - len(stripped)
         if indent <= 3 and stripped[:3] in ("```", "~~~"):
@@ -162,7 +165,7 @@ def _fenced_ranges(text: str) -> list[tuple[int, int]]:
                 fence = ""
         offset += len(raw)
     if fence:  # an unclosed fence runs to the end, as in CommonMark
-        ranges.append((start, offset))
+        ranges.append((start, min(offset, len(text))))
     return ranges
 
 
