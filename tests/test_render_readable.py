@@ -13,6 +13,7 @@ from conftest import Site, build_site
 from readable_sites import readable_files
 
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.parse.inline import code_spans
 from mkdocs_prd.core.sitewide.index import IndexRow, IosmValues, StatusCount, Summary
 from mkdocs_prd.html.charts import MAX_IOSM_ROWS, iosm_chart, status_chart
 from mkdocs_prd.html.render import inline_code
@@ -57,6 +58,24 @@ def test_panel_shows_code_spans_as_code_and_severity_in_words(site: Site) -> Non
     assert re.search(
         r'prd-finding__severity--warning"><span aria-hidden="true">▲</span> warning</span>', body
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("a `x` b", [(2, 3, 4, 5)]),
+        ("``a ` b``", [(0, 2, 7, 9)]),  # a shorter run inside is text
+        ("``a`", [(0, 1, 3, 4)]),  # as Python-Markdown: the opener's longest part that closes
+        ("`a", []),
+        ("`" * 12 + "x" + "`" * 12, []),  # runs over 10 backticks close nothing
+        ("`" + "x" * 300 + "`", [(0, 1, 301, 302)]),
+        ("`" + "x" * 301 + "`", []),  # over 300 characters: no code span
+        ("`a\nb`", []),  # not across a line
+        ("`a` `b` ``c``", [(0, 1, 2, 3), (4, 5, 6, 7), (8, 10, 11, 13)]),
+    ],
+)
+def test_code_spans_as_python_markdown_reads_them(text: str, spans: list[tuple[int, int, int, int]]) -> None:
+    assert code_spans(text) == spans
 
 
 def test_inline_code_escapes_everything_else() -> None:

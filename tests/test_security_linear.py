@@ -128,6 +128,17 @@ def test_a_run_of_blanks_inside_iosm_targets_is_linear() -> None:
     )
 
 
+def test_a_run_of_backticks_in_values_costs_one_pass() -> None:
+    # Code spans in a value (the card's Owner, an IOSM target) were found by a regex that
+    # tried up to 10 x 300 characters from each backtick: linear, but 0.12 ms a character
+    # (a ratio test cannot see it; 100,000 backticks took 12 s CPU).
+    run = "`" * 100_000
+    text = BASE.replace("**Owner:** Team A", f"**Owner:** {run}", 1)
+    text = text.replace("- P95 latency: ≤200ms", f"- P95 latency: ≤{run}", 1)
+    spent = cpu_seconds(lambda: _lint_and_render(text))
+    assert spent < 2.5, f"{spent:.1f} s of CPU"
+
+
 def test_cli_lint_and_real_build_are_linear(tmp_path: Path) -> None:
     # Fault 6 of issue 11: 20k front-matter keys took 11 s to lint, 100k header lines
     # did not build in 90 s.  Both sources at once, so every lookup meets both.

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 from collections.abc import Sequence
 
 from jinja2 import (
@@ -33,7 +32,7 @@ from markupsafe import Markup, escape
 from mkdocs_prd.core.actuals import IosmActuals
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Finding, Prd
-from mkdocs_prd.core.parse.inline import inline_pieces
+from mkdocs_prd.core.parse.inline import code_spans, inline_pieces
 from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.core.sitewide.index import owner_names
@@ -229,17 +228,22 @@ class Renderer:
         return self._render("findings.html", findings=findings_view(findings), material=self.material)
 
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-
-
 def inline_code(text: str) -> Markup:
-    """``text`` escaped, with its Markdown code spans (```x```) as ``<code>`` elements.
+    """``text`` escaped, with its Markdown code spans (```x```) as ``<code>`` elements
+    (found by :func:`~mkdocs_prd.core.parse.inline.code_spans`, linear in the text).
 
     Rule messages quote the author's text in backticks; on a page that reads as code,
     not as literal backticks.  Everything is escaped first, so nothing else is markup.
     """
     escaped = str(escape(text))
-    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(2).strip() or m.group(2)}</code>", escaped))
+    out: list[str] = []
+    pos = 0
+    for start, code_start, code_end, end in code_spans(escaped):
+        code = escaped[code_start:code_end]
+        out.append(f"{escaped[pos:start]}<code>{code.strip() or code}</code>")
+        pos = end
+    out.append(escaped[pos:])
+    return Markup("".join(out))
 
 
 def inline_value(text: str) -> Markup:
