@@ -205,6 +205,18 @@ def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_pat
         assert lines == 1
         assert_plain_details(page, page.locator("details.prd-chart__data").first)
         assert_legend_keys_match_the_chart(page, theme)
+        # A heading button is as tall as its text's lines: no empty line (a space kept for the
+        # sort arrow on every heading wrapped "Version" onto a second, empty line).
+        slack = page.evaluate(
+            """() => Math.max(...[...document.querySelectorAll('.prd-index__table thead button')].map(b => {
+                const r = document.createRange(); r.selectNodeContents(b);
+                const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;
+                const s = getComputedStyle(b);
+                const lh = parseFloat(s.lineHeight) || 1.2 * parseFloat(s.fontSize);
+                const pad = parseFloat(s.paddingTop) + parseFloat(s.paddingBottom);
+                return b.clientHeight - pad - lines * lh; }))"""
+        )
+        assert slack < 4, (theme, slack)
         page.screenshot(path=str(tmp_path / f"{theme}-index.png"), full_page=True)
         assert not our_errors(page, theme)
     finally:
@@ -326,8 +338,7 @@ CHART_TEXT = """() => {
     const svg = [...document.querySelectorAll('.prd-chart text')].map(t =>
         [t.textContent, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a]);
     const html = [...document.querySelectorAll('.prd-chart__plot span, .prd-chart__legend li')]
-        .filter(e => e.querySelector('bdi')
-            || [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
         .map(e => [e.textContent, parseFloat(getComputedStyle(e).fontSize)]);
     return [...svg, ...html];
 }"""
@@ -376,6 +387,14 @@ def test_index_narrow_and_empty_state(chromium: Any, themed: tuple[str, Site], t
             "getComputedStyle(document.querySelector('.prd-index__table thead tr'), '::before').content"
         )
         assert "Sort by" in label, label
+        # A long owner name as an Owner filter option: the select (as wide as its longest
+        # option) stays inside the column.
+        page.evaluate(
+            """() => { const o = document.createElement('option');
+                o.textContent = 'Maximilian Alexander Featherstonehaugh-Wolfeschlegelsteinhausen (Risk)';
+                document.querySelector('select[data-prd-filter="owner"]').appendChild(o); }"""
+        )
+        assert page.evaluate(OVERFLOW, ".prd-index__controls, .prd-index__controls *") == [], theme
         # Stacked cards fit: their scroll box has nothing to scroll and is no tab stop.
         box = page.locator(".prd-index__scroll").first
         assert page.evaluate("(b) => b.scrollWidth <= b.clientWidth + 1", box.element_handle())

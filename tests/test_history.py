@@ -94,7 +94,7 @@ def test_a_new_prd_has_one_step(built: Site) -> None:
 def test_the_index_sorts_by_approved_on(built: Site) -> None:
     index = built.html("prds/index.html")
     assert ">Approved on<" in index
-    order = [t for t in re.findall(r'<a href="[^"]*">(Alpha|Beta|Gamma)</a>', index)]
+    order = [t for t in re.findall(r'<a href="[^"]*"[^>]*>(Alpha|Beta|Gamma)</a>', index)]
     assert order == ["Alpha", "Gamma", "Beta"]  # Beta is not approved: last
     assert 'data-prd-sort="2026-01-20"' in index and 'data-prd-sort="2026-02-03"' in index
 

@@ -292,7 +292,7 @@ def test_listing_filters_columns_and_order() -> None:
         link=lambda r: r.url,
     )
     assert [m for m in re.findall(r'data-prd-col="(\w+)"', out)] == ["title", "owner"]
-    titles = re.findall(r'<a href="[^"]+">([^<]+)</a>', out)
+    titles = re.findall(r'<a href="[^"]+" dir="auto">([^<]+)</a>', out)
     assert titles == ["delta", "charlie", "Alpha"]
     assert 'aria-sort="descending"' in out
     assert "prd-index__summary" not in out  # a listing has no summary unless asked

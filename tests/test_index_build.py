@@ -70,7 +70,7 @@ TRACK_ORDER = ["Charlie", "Echo", "Alpha", HOSTILE_TITLE, "Bravo"]
 def links(html: str) -> list[tuple[str, str]]:
     """(href, text) of the title links in the index tables of a page (or of one listing)."""
     tables = "".join(re.findall(r"<table class=\"prd-index__table\".*?</table>", html, re.S))
-    return re.findall(r'<a href="([^"]+)">([^<]*)</a>', tables)
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]*)</a>', tables)
 
 
 def listings(html: str) -> list[str]:

@@ -65,7 +65,7 @@ def closed_port() -> int:
 
 def index_links(html: str) -> list[tuple[str, str]]:
     tables = "".join(re.findall(r'<table class="prd-index__table".*?</table>', html, re.S))
-    return re.findall(r'<a href="([^"]+)">([^<]*)</a>', tables)
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]*)</a>', tables)
 
 
 def test_merges_local_file_and_remote_url(tmp_path: Path, other_site: Path, server: str) -> None:

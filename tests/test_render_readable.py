@@ -141,6 +141,10 @@ def test_index_titles_read_as_on_the_page_and_empty_state_is_ready(site: Site) -
     index = article(site.html("prds/index.html"))
     # As the H1 shows it: the emphasis is emphasis, never its source.
     assert "🚀 Launch <em>now</em></a>" in index and "&lt;em&gt;" not in index
+    # Author text keeps its own direction (a right-to-left title on a left-to-right page,
+    # an emoji at its end): the title link and the owner are isolated with dir="auto".
+    assert re.search(r'<a href="[^"]*launch/" dir="auto">🚀 Launch <em>now</em></a>', index)
+    assert '<span dir="auto">Payments Team</span></td>' in index
     assert '<p class="prd-index__empty" data-prd-empty hidden>No PRDs match.</p>' in index
     # Same progress bar as the card; no empty code box without a Track ID.
     assert 'class="prd-progress prd-progress--small"' in index and "<code></code>" not in index
@@ -202,7 +206,7 @@ def test_iosm_chart_escapes_and_isolates_names() -> None:
     ]
     out = str(iosm_chart(rows, Labels(), 0.8, "t"))
     assert "<b>x</b>" not in out and "&lt;b&gt;x&lt;/b&gt; &#34;q&#34;" in out
-    assert "<bdi>מערכת תשלומים</bdi>" in out  # a right-to-left title keeps its own order
+    assert '<span class="prd-chart__name" dir="auto">מערכת תשלומים</span>' in out  # in its own direction
     # Values beyond 0-1 are drawn at the track's ends; the data table keeps them as written.
     assert 'style="width: 100.00%"' in out and 'style="width: 0.00%"' in out
     assert "<td>1.40</td>" in out

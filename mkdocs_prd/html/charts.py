@@ -182,7 +182,8 @@ def _state(b: _Bar) -> str:
 
 
 def _iosm_row(b: _Bar, labels: Labels) -> str:
-    """One PRD's row: its name (isolated, so a right-to-left title keeps its order), its bars
+    """One PRD's row: its name (in its own direction, so a right-to-left title keeps its order
+    and is cut at its own end), its bars
     (widths in percent of the track) and its achieved value."""
     target = (
         f'<span class="prd-chart__target" style="width: {_pct(_clamp(b.target))}"></span>'
@@ -198,7 +199,7 @@ def _iosm_row(b: _Bar, labels: Labels) -> str:
     value = _fmt(b.actual) if b.actual is not None else ""
     return (
         f'<div class="prd-chart__row" title="{escape(_bar_text(b, labels))}">'
-        f'<span class="prd-chart__name"><bdi>{escape(b.title)}</bdi></span>'
+        f'<span class="prd-chart__name" dir="auto">{escape(b.title)}</span>'
         f'<span class="prd-chart__track">{target}{actual}</span>'
         f'<span class="prd-chart__value">{value}</span></div>'
     )
