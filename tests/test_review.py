@@ -17,6 +17,7 @@ import pytest
 from git_repos import SITE_CONFIG, Git, line_of, prd
 
 from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.parse.inline import code_spans
 from mkdocs_prd.core.review.git import GitError, check_rev, parse_batch
 
 FR1_DESC = "- Description: a shopper can save the card they pay with, after an explicit opt-in"
@@ -267,6 +268,24 @@ def test_github_annotations_and_markdown_summary(
     assert "8 changed, 1 added, 1 deleted; 6 errors, 3 warnings." in md
     assert "### Contract (modified)" in md
     assert "- **PRD701 error** (line" in md
+    # Every code span is set off by spaces or punctuation, as in the text format (the
+    # blanks between code spans were stripped: "moved from`a.md`", "status`A`→`B`").
+    for text in md.splitlines():
+        for start, _, _, end in code_spans(text):
+            assert not text[start - 1 : start].isalnum() and not text[end : end + 1].isalnum(), text
+    shown = re.sub(r"\\(.)", r"\1", md)  # as GitHub shows it: the escapes read as their characters
+    for form in (
+        "- moved from `prds/old/moved.md`",
+        "- status `Implemented` → `Draft`",
+        "- version `1.2` → `1.3`",
+        "- new PRD (status `Draft`)",
+        "- PRD deleted (was `Draft`, version `1.2`)",
+        "- 1 requirements removed: FR-2 `Pay with a saved card`",
+        "- 1 priority raised: FR-3 `Remove a saved card` (priority `Should` → `Must`)",
+        "- 1 IOSM targets relaxed: O `P95 latency` (`≤300ms` → `≤400ms`)",
+        "(line 3): Version `1.2` → `1.3`, but the change log has no row for `1.3`",
+    ):
+        assert form in shown, form
     # A hostile title cannot inject HTML or links into the job summary.
     assert not re.search(r"(?<!\\)[<>]", md) and "](javascript" not in md
     assert "\\<img src=x onerror=alert\\(1\\)\\> \\*bold\\*" in md

@@ -10,6 +10,7 @@ removed.  Severities follow the site's ``rules:`` option and a page's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -279,9 +280,14 @@ def _code(text: str) -> str:
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\*_[]()<>#!|~`"})
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def _md(text: str) -> str:
-    """Plain text made inert in Markdown: every character Markdown or HTML would act on is escaped."""
-    return " ".join(text.split()).translate(_MD_SPECIAL).replace("&", "&amp;")
+    """Plain text made inert in Markdown: every character Markdown or HTML would act on is
+    escaped, and each run of blanks or line breaks is one space (kept at the ends too: the
+    text between two code spans keeps the spaces that separate it from them)."""
+    return _BLANKS.sub(" ", text).translate(_MD_SPECIAL).replace("&", "&amp;")
 
 
 def _md_phrase(text: str) -> str:
@@ -290,7 +296,8 @@ def _md_phrase(text: str) -> str:
     out = []
     for i, piece in enumerate(pieces):
         if i % 2 and i < len(pieces) - 1:
-            out.append(f"`{piece.replace('`', '')}`" if piece.strip() else "``")
+            code = _BLANKS.sub(" ", piece)  # a line break would end the list item
+            out.append(f"`{code}`" if code.strip() else "``")
         else:
-            out.append(_md(piece) if piece.strip() else piece)
+            out.append(_md(piece))
     return "".join(out)
