@@ -37,13 +37,17 @@ def _prd(title: str, track: str, *edits: tuple[str, str]) -> str:
 
 
 WHY_NOW = "holiday season starts in eight weeks."
+# References on a line the other plugin changes (its columns move): links all the same.
+REUSE = "{{ owner }} reuses saved-payment-methods:FR-2 and **card-vault:FR-1**.\n"
+REUSE_LINKS = [("../clean/#fr-2", "saved-payment-methods:FR-2"), ("#fr-1", "card-vault:FR-1")]
+PRD_REF = re.compile(r'<a class="?prd-ref"? href="?([^" >]*)"?[^>]*>([^<]*)</a>')  # also minified
 TEMPLATED = _prd(
     "Card Vault",
     "card-vault",
     ("**Owner:** Payments Team", "**Owner:** {{ owner }}"),
     ("**Date:** 2026-02-03", "**Date:** {{ release_date }}"),
     ("**Version:** 1.2", "**Version:** {{ version }}"),
-    (WHY_NOW, WHY_NOW + "\n\n{{ launch_note }}\n"),
+    (WHY_NOW, WHY_NOW + "\n\n{{ launch_note }}\n\n" + REUSE),
 )
 NOT_RENDERED = "---\nrender_macros: false\n---\n\n" + _prd(
     "Literal", "literal", ("**Owner:** Payments Team", "**Owner:** {{ owner }}")
@@ -101,8 +105,9 @@ def templated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     if request.param == "markdownextradata":
         pytest.importorskip("markdownextradata", reason="mkdocs-markdownextradata-plugin is not installed")
         # It renders {{ owner }} from `extra` but knows no render_macros: the literal page is left out.
-        return _build(root, plugins, {"prds/vault.md": TEMPLATED}, extra=EXTRA)
-    return _build(root, plugins, {"prds/vault.md": TEMPLATED, "prds/literal.md": NOT_RENDERED}, extra=EXTRA)
+        return _build(root, plugins, {"prds/vault.md": TEMPLATED, "prds/clean.md": CLEAN}, extra=EXTRA)
+    files = {"prds/vault.md": TEMPLATED, "prds/literal.md": NOT_RENDERED, "prds/clean.md": CLEAN}
+    return _build(root, plugins, files, extra=EXTRA)
 
 
 def test_rendered_values_are_no_filler_and_lint_agrees(
@@ -127,9 +132,12 @@ def _card_index_and_export_show_the_rendered_values(templated: Site) -> None:
         assert value in card[: card.index("</dl>")], value
     assert "{{" not in page and "Launch is planned for the second week of March." in page
     assert 'id="fr-1"' in page  # ids keep their anchors on a page another plugin changed
+    assert PRD_REF.findall(page) == REUSE_LINKS  # and references are links, as on any page
     rows = json.loads(templated.html("prd-index.json"))["prds"]
     assert sorted(r["url"] for r in rows) == sorted(
-        f"prds/{name}/" for name in ("vault", "literal") if (templated.docs_dir / f"prds/{name}.md").exists()
+        f"prds/{name}/"
+        for name in ("vault", "literal", "clean")
+        if (templated.docs_dir / f"prds/{name}.md").exists()
     )
     vault = next(r for r in rows if r["src_path"] == "prds/vault.md")
     assert (vault["owner"], vault["date"], vault["version"]) == ("Card Team", "2026-03-09", "2.0")
@@ -264,7 +272,7 @@ INCLUDED = _prd(
         "\n---\n\n## 1. Problem",
         '\n{%\n  include-markdown "../shared/glossary.md"\n%}\n\n---\n\n## 1. Problem',
     ),
-    (WHY_NOW, WHY_NOW + '\n\n--8<-- "shared/note.md"\n\nTBD\n'),
+    (WHY_NOW, WHY_NOW + '\n\n--8<-- "shared/note.md"\n\nTBD\n\nIt reuses saved-payment-methods:FR-2.\n'),
 )
 NAV_PLUGINS = [
     "search",
@@ -316,6 +324,8 @@ def test_includes_nav_plugins_and_a_site_in_a_subfolder(
     page = site.html("prds/included.html")
     assert len(re.findall(r'class="?prd-card"?[ >]', page)) == 1
     assert "provider store" in page and "A shared note." in page  # both includes rendered
+    # A reference below the included lines is a link (the page's lines moved).
+    assert PRD_REF.findall(page) == [("clean.html#fr-2", "saved-payment-methods:FR-2")]
     rows = json.loads(site.html("prd-index.json"))["prds"]
     assert sorted(r["url"] for r in rows) == ["prds/clean.html", "prds/included.html"]
     index = site.html("prds/index.html")

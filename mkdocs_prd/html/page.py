@@ -97,14 +97,13 @@ def rewrite(
     ``prd`` supplies the line spans; ``offset`` is :func:`line_offset`.  When it is
     None the spans are taken from a parse of ``markdown`` itself (``rendered``, when the
     caller has it), so a page that another plugin changed still gets its fragments in
-    the right places; then ``fragments.anchors`` are that parse's and ``fragments.inline``
-    is not used (its columns are the file's).
+    the right places; then ``fragments.anchors`` and ``fragments.inline`` must be
+    ``markdown``'s own lines and columns (:meth:`PageRenderer.markdown` finds them there).
     """
     spans = prd
     if offset is None:
         spans = rendered if rendered is not None else parse_prd(markdown, prd.path)
         offset = 0
-        fragments = replace(fragments, inline=None)
     lines = split_lines(markdown)
     n = len(lines)
 
@@ -432,8 +431,11 @@ class PageRenderer:
             self.shown[src_path] = shown
         real = self.fragments(shown)
         if rendered is not None:
+            # Anchors and reference links where the changed page has them, found by content.
             real = replace(
-                real, anchors=[(r.line, r.written, anchor_html(r.anchor)) for r in local_ids(rendered)]
+                real,
+                anchors=[(r.line, r.written, anchor_html(r.anchor)) for r in local_ids(rendered)],
+                inline=inline_edits(shown, self.trace_views, self.url_of(src_path), markdown),
             )
         pending: dict[str, str] = {}
 

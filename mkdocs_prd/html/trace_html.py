@@ -15,9 +15,12 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup, escape
 
 from mkdocs_prd.core.model import Prd
+from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import relative_url
-from mkdocs_prd.core.trace.model import COVERED_PRIORITIES, RequirementTrace, Trace, coverage_of
+from mkdocs_prd.core.trace.ids import RequirementId
+from mkdocs_prd.core.trace.model import COVERED_PRIORITIES, RequirementTrace, ResolvedRef, Trace, coverage_of
+from mkdocs_prd.core.trace.prose import prose_hits
 from mkdocs_prd.html.markdown_text import page_head
 from mkdocs_prd.html.render import Renderer
 
@@ -109,6 +112,18 @@ class TraceViews:
         self.url_of = url_of
         self.repo = repo
         self.renderer = renderer
+        self._ids: dict[tuple[str, str], RequirementId] | None = None  # built on first use
+
+    def resolve_in(self, text: str) -> list[ResolvedRef]:
+        """The references in ``text`` (Markdown without front matter) with what each names,
+        found as the site's pages' references are (:func:`~mkdocs_prd.core.trace.prose.prose_hits`)."""
+        refs = prose_hits(text, split_lines(text))
+        if not refs:
+            return []
+        if self._ids is None:
+            self._ids = {(t.req.track_id.casefold(), t.req.local): t.req for t in self.trace.items.values()}
+        ids = self._ids
+        return [ResolvedRef(ref, ids.get((ref.track_id.casefold(), ref.local.upper()))) for ref in refs]
 
     def _page_link(self, path: str, from_url: str, anchor: str = "") -> str:
         target = self.url_of(path)
@@ -169,10 +184,18 @@ def reference_html(text: str, href: str, title: str) -> str:
     return f'<a class="prd-ref" href="{escape(href)}" title="{escape(title)}">{escape(text)}</a>'
 
 
-def inline_edits(prd: Prd, views: TraceViews, page_url: str) -> dict[int, list[tuple[int, int, str]]]:
-    """Per source line of ``prd``: ``(start, end, html)`` edits giving anchors and reference links."""
+def inline_edits(
+    prd: Prd, views: TraceViews, page_url: str, shown: str | None = None
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Per 1-based line: ``(start, end, html)`` edits (columns) that make references links.
+
+    Lines and columns are those of ``prd``'s file; with ``shown`` (the page's Markdown as
+    another plugin changed it: a template rendered, a file included) they are that text's,
+    its references found in it by content and resolved against the site's requirements.
+    """
+    refs = views.trace.refs.get(prd.path, []) if shown is None else views.resolve_in(shown)
     edits: dict[int, list[tuple[int, int, str]]] = {}
-    for resolved in views.trace.refs.get(prd.path, ()):
+    for resolved in refs:
         ref, target = resolved.ref, resolved.target
         if target is None or ref.linked:
             continue
