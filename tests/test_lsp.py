@@ -203,7 +203,21 @@ def test_edit_quick_fix_hover_completion_and_site_updates(tmp_path: Path) -> Non
         other_items = await s.client.text_document_completion_async(
             types.CompletionParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
         )
+        # The same fields in a metadata table: statuses in the Status row, nothing in the
+        # Track ID row (fresh5 item 29: the Status row offered Track IDs).
+        table = "# PRD: Table\n\n| Field | Value |\n|---|---|\n| **Status** | In Re\n| Track ID | t\n"
+        uri_t = s.open("prds/table.md", table)
+        in_table = {
+            row: await s.client.text_document_completion_async(
+                types.CompletionParams(types.TextDocumentIdentifier(uri_t), types.Position(row, column))
+            )
+            for row, column in ((4, 19), (5, 14))
+        }
+        s.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri_t))
+        )
         result = {"after": after, "hover": hover, "status": status_items, "other": other_items}
+        result["table"] = in_table
         await site_updates(s, tmp_path, uri, fixed)
         return result
 
@@ -217,6 +231,8 @@ def test_edit_quick_fix_hover_completion_and_site_updates(tmp_path: Path) -> Non
     assert "Quick fix available: Write `Approved`" in hover.contents.value
     assert [i.label for i in result["status"].items] == ["Draft", "In Review", "Approved", "Implemented"]
     assert [i.label for i in result["other"].items] == ["other"]  # the other PRD's Track ID, not its own
+    assert [i.label for i in result["table"][4].items] == ["Draft", "In Review", "Approved", "Implemented"]
+    assert not result["table"][5].items
 
 
 async def site_updates(s: Session, root: Path, uri: str, text: str) -> None:

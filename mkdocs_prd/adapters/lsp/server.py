@@ -41,8 +41,18 @@ DEBOUNCE_SECONDS = 0.3
 """How long the author must pause before a changed page is checked again."""
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
-_STATUS_LINE = re.compile(r"^\s*(?:\*\*status:?\*\*:?|status\s*:)", re.IGNORECASE)
-_TRACK_LINE = re.compile(r"^\s*(?:\*\*track[ _-]?id:?\*\*:?|track[ _-]?id\s*:)", re.IGNORECASE)
+
+
+def _field_line(name: str) -> re.Pattern[str]:
+    """The start of a line that gives field ``name`` (a regex): ``**Status:**``, ``status:``
+    (front matter), or the label cell of a metadata table, ``| **Status** |``."""
+    label = rf"(?:\*\*{name}:?\*\*:?|{name}\s*:)"
+    cell = rf"\|\s*(?:\*\*{name}:?\*\*:?|{name}:?)\s*\|"
+    return re.compile(rf"^\s*(?:{label}|{cell})", re.IGNORECASE)
+
+
+_STATUS_LINE = _field_line("status")
+_TRACK_LINE = _field_line("track[ _-]?id")
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
 
 
