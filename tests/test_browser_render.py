@@ -163,6 +163,44 @@ def test_card_and_iosm_table_fit_a_narrow_screen(
         page.close()
 
 
+LONG_OWNER = "Priya Raman (Payments), Tom Okafor (Platform), Lena Fischer (Design), Marco Rossi (Growth)"
+LONG_LIST = "Finance, Legal, Support, Trust & Safety, Customer Success EMEA"
+
+
+def test_card_labels_never_break_values_wrap(chromium: Any, themed: tuple[str, Site]) -> None:
+    # Long values (four owners, a Stakeholders list): each label stays one unbroken line
+    # ("O / w / ne / r:" at 390 px, "Owner" with its ":" on the next line at 1280 px).
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "achieved.html", width=1280)
+    try:
+        page.evaluate(
+            """([owner, list]) => {
+                const field = document.querySelector('.prd-card__field--owner');
+                field.querySelector('dd').textContent = owner;
+                const more = field.cloneNode(true);
+                more.querySelector('dt').textContent = 'Stakeholders';
+                more.querySelector('dd').textContent = list;
+                field.after(more); }""",
+            [LONG_OWNER, LONG_LIST],
+        )
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            labels = page.evaluate(
+                """() => [...document.querySelectorAll('.prd-card dt, .prd-card .prd-card__stat-label')]
+                    .map(e => { const r = document.createRange(); r.selectNodeContents(e);
+                        const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;
+                        // One line box, the ":" (the dt's ::after) included: the box is one line high.
+                        const one = e.getBoundingClientRect().height < 1.5 * r.getClientRects()[0].height + 8;
+                        return [e.textContent, lines, one]; })"""
+            )
+            broken = [(text, n) for text, n, one in labels if n != 1 or not one]
+            assert broken == [], (theme, width, broken)
+            # The values wrap inside the card instead.
+            assert page.evaluate(OVERFLOW, ".prd-card, .prd-card *") == []
+    finally:
+        page.close()
+
+
 def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_path: Path) -> None:
     theme, site = themed
     page = open_page(chromium, site.site_dir / "prds" / "index.html")
