@@ -167,6 +167,8 @@ KINDS: dict[str, list[str]] = {
         "#482 tracks the rollout.\n- a\n  - b\n",
         "Context\n#blocked on legal review\n",
         "- a\n  #5 priority in the item\n- b\n",
+        "- #5 blocked on legal\n1. #482 tracks it\n",
+        "- # A heading in an item\n",
         "- a\n#5 lazy text of the item\n",
         "##Goals\n",
         "> #5 in a quote\n",

@@ -295,6 +295,8 @@ class _Lists(_State):
             self.raw[self.number - 1] = " " * src + rest
             self.line(" " * src + rest, nxt)
             return
+        if rest[:1] == "#" and not ATX.match(rest):
+            rest = "\\" + rest  # (#5 blocked): the item's text, Python-Markdown would make it a heading
         if not self.features.tasklist and rest[:1] == "[":
             task = TASK.match(rest)
             if task is not None:
