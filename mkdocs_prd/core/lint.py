@@ -44,6 +44,9 @@ class LintResult:
     skipped: tuple[str, ...] = ()
     """Files asked for by name that the site's build leaves out (``exclude_docs``,
     ``draft_docs``, ``templates/``, dot-folders), as the user gave them: not linted."""
+    not_prds: tuple[str, ...] = ()
+    """Files asked for by name (not through a folder) that are no PRD: outside the site's
+    ``paths``, or without a PRD title (see :func:`~mkdocs_prd.core.parse.prd.is_prd`)."""
 
     def file_of(self, finding: Finding) -> str:
         """The working-directory path of the file ``finding`` is about."""
@@ -146,6 +149,8 @@ def lint(
         targets = [t for t in targets if not t.in_docs or t.src_path in built]
     # Detection applies the site's `paths` globs to files in docs_dir; a file outside
     # docs_dir was asked for by name, so only the PRD heading decides.
+    named = set() if whole_site else {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
+    outside = [t for t in targets if t.in_docs and not settings.in_scope(t.src_path)]
     targets = [t for t in targets if not t.in_docs or settings.in_scope(t.src_path)]
     unreadable: list[Finding] = []
     pages: dict[str, bytes] = {}
@@ -181,6 +186,7 @@ def lint(
             del context
         found = [f for f in catalog.all_findings() if f.path in wanted]
         linted = sum(1 for prd in catalog if prd.path in wanted)
+        prds = {prd.path for prd in catalog}
         # Traceability findings in source files and test reports (PRD601), on a whole-site lint.
         trace_files = set(catalog.trace.files) if whole_site else set()
         found += [f for f in catalog.all_findings() if f.path in trace_files]
@@ -193,7 +199,15 @@ def lint(
     if trace_files and settings.trace is not None:
         base = settings.trace.base_dir
         files.update({p: _relative(os.path.normpath(os.path.join(base, p)), cwd) for p in trace_files})
-    return LintResult(sort_findings([*found, *unreadable]), files, linted + len(unreadable), tuple(skipped))
+    unread = {f.path for f in unreadable}
+    not_prds = tuple(
+        t.shown
+        for t in [*outside, *targets]
+        if t.full in named and t.src_path not in prds and t.src_path not in unread
+    )
+    return LintResult(
+        sort_findings([*found, *unreadable]), files, linted + len(unreadable), tuple(skipped), not_prds
+    )
 
 
 def _needs_full_models(pages: dict[str, bytes], settings: Settings) -> bool:

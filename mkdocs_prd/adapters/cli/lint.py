@@ -113,6 +113,11 @@ def run(args: argparse.Namespace) -> int:
             f"mkdocs-prd: note: skipped {shown}: the site does not build it "
             "(exclude_docs, draft_docs, templates/ or a dot-folder)"
         )
+    for shown in result.not_prds:
+        say(
+            f"mkdocs-prd: note: skipped {shown}: not a PRD (no `# PRD:` title or `type: prd`, "
+            "or outside the site's `paths`)"
+        )
     if args.fix or args.diff:
         changes = planned_fixes(result, settings)
         if args.diff:

@@ -27,6 +27,7 @@ from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
+from mkdocs_prd.core.parse.prd_titles import has_prd_header, prd_name
 from mkdocs_prd.core.parse.rendered import rendered_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
@@ -132,7 +133,10 @@ def is_prd(text: str) -> bool:
     """Whether ``text`` is a PRD page.
 
     It is when its front matter says ``type: prd``, or when its first heading is a
-    level-1 heading starting with ``PRD:`` in any case.  Only blank lines, HTML
+    level-1 heading starting with ``PRD:`` in any case; or when that heading (or, without
+    one, the front matter's ``title``) names a PRD in other words (``PRD - X``, ``X — PRD``,
+    ``[PRD] X``, ``Product Requirements: X``: see :func:`prd_name`) and a PRD header (Status
+    and Track ID or Owner) stands under it (:func:`has_prd_header`).  Only blank lines, HTML
     comments and decoration (badge and image lines, HTML tags without text: see
     :func:`decoration`) may come before it; a page that opens with prose is not a PRD,
     and neither are pages that merely mention PRDs.
@@ -146,6 +150,33 @@ def is_prd(text: str) -> bool:
         if _front_matter_says_prd(lines[1 : end - 1]):
             return True
         start = end
+    heading = _first_heading(lines, start)
+    if heading is not None and _is_prd_name(heading[0]):
+        return True
+    # A title naming a PRD in other words ("# PRD - X", "# X — PRD", front matter
+    # "title: PRD: X" without a heading) makes a PRD only over a PRD header.
+    front = lines[1 : end - 1] if end else []
+    if heading is not None:
+        named = prd_name(heading[0]) is not None
+    else:
+        named = any(prd_name(title) is not None for title in _front_titles(front))
+    if not named:
+        return False
+    after = heading[1] + 1 if heading is not None else start
+    return has_prd_header(split_lines(text), after, front)
+
+
+def _front_titles(front: list[str]) -> list[str]:
+    return [
+        line.partition(":")[2].strip().strip("'\"")
+        for line in front
+        if line[:6].casefold() == "title:"
+    ]
+
+
+def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
+    """The text and 0-based line of the H1 the page opens with (after blank lines, comments
+    and decoration), or None when it opens with anything else."""
     in_comment = False
     paragraph = False  # the previous line is decoration text: no setext heading can start here
     for i in range(start, len(lines)):
@@ -165,8 +196,10 @@ def is_prd(text: str) -> bool:
         if title is None and decoration(line):
             paragraph = True
             continue
-        return title is not None and _is_prd_name(title)
-    return False
+        if title is None:
+            return None
+        return title, i + (1 if following[:1] == "=" and not line.startswith("#") else 0)
+    return None
 
 
 # ![alt](src), [![alt](src)](href), <img …>, <p align="center">: what a badge line holds.
@@ -372,16 +405,16 @@ def _header_end(src: Source, sections: Sequence[Section], first_section: int) ->
 
 
 def _title(src: Source, fields: list[Field], h1: tuple[str, int] | None) -> tuple[str, int]:
-    """The H1 after ``PRD:``; else front matter ``title``; else the first H1 as written."""
+    """The H1 after ``PRD:`` (or the name of a title naming a PRD in other words: ``PRD - X``,
+    ``X — PRD``); else front matter ``title`` (its name likewise); else the first H1 as written."""
     if h1 is not None:
         h1_text_, h1_line = h1
-        if _is_prd_name(h1_text_):
-            name = shown_title(_after_prefix(h1_text_))
-            if name:
-                return name, h1_line
+        name = shown_title(_after_prefix(h1_text_)) if _is_prd_name(h1_text_) else prd_name(h1_text_)
+        if name:
+            return shown_title(name), h1_line
     for f in fields:
         if f.key == "title" and f.source == "front_matter" and f.value.strip():
-            return f.value.strip(), f.line
+            return prd_name(f.value) or f.value.strip(), f.line
     if h1 is not None:
         return shown_title(_after_prefix(h1_text_) if _is_prd_name(h1_text_) else h1_text_), h1_line
     return "", 0

@@ -1,0 +1,90 @@
+"""Titles that name a PRD in other words than ``PRD: X``, and the header that confirms one.
+
+Teams title their PRDs ``# PRD - Automated Refunds``, ``# PRD — X``, ``# PRD：X``, ``# [PRD] X``,
+``# X — PRD``, ``# X (PRD)`` or ``# Product Requirements: X``.  Such a title alone does not
+make a page a PRD (``# Writing a PRD - a guide`` is none): a page is one when it also carries
+the PRD header, a Status line and a Track ID or Owner line under its title (in any form the
+header is read in: ``**Status:** Draft``, ``Status: Draft``, ``| **Status** | Draft |``,
+``- **Owner:** Ana``), or those keys in its front matter.  :func:`prd_name` reads the name,
+:func:`has_prd_header` looks for the header.
+
+Linear: anchored patterns without nested quantifiers, and a bounded look at the lines
+under the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["has_prd_header", "prd_name"]
+
+_SEPARATOR = r"[ \t]*(?:[-–—:：|·]|\bfor\b)[ \t]*"
+# "PRD - X", "PRD: X", "PRD：X", "PRD X", "[PRD] X", "(PRD) X", "Product Requirements (Document): X".
+_BEFORE = re.compile(
+    r"(?:\[PRD\]|\(PRD\)|PRD(?=[ \t:：\-–—|·])"
+    r"|product[ \t]+requirements?(?:[ \t]+(?:document|spec(?:ification)?))?)"
+    rf"(?:{_SEPARATOR}|[ \t]+)(?P<name>\S.*)",
+    re.IGNORECASE,
+)
+# "X — PRD", "X - PRD", "X (PRD)", "X: PRD", "X | Product Requirements".
+_AFTER = re.compile(
+    rf"(?P<name>.*\S)(?:{_SEPARATOR}|[ \t]*\()(?:PRD|product[ \t]+requirements?(?:[ \t]+document)?)\)?",
+    re.IGNORECASE,
+)
+_MARKS = "*_ \t"
+
+
+def prd_name(title: str) -> str | None:
+    """The PRD's name when a heading's ``title`` names a PRD in one of the forms above
+    (``PRD - Refunds`` -> ``Refunds``, ``Refunds — PRD`` -> ``Refunds``), else None.
+    ``PRD: X`` is one of them."""
+    s = title.strip(_MARKS)
+    m = _BEFORE.fullmatch(s) or _AFTER.fullmatch(s)
+    if m is None:
+        return None
+    name = m.group("name").strip(_MARKS + ":-–—|")
+    return name or None
+
+
+# A header line's label: "**Status:**", "Status:", "- **Owner**:", "| **Track ID** |".
+_LABEL = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\|?[ \t]*[*_]{0,2}([^*_:|\n]{1,40}?)[*_]{0,2}[ \t]*(?::|\|)")
+_STATUS = frozenset({"status", "state", "estado", "statut", "situação"})
+_WHO_OR_WHICH = frozenset(
+    {
+        "track id",
+        "track-id",
+        "trackid",
+        "owner",
+        "owners",
+        "author",
+        "authors",
+        "pm",
+        "product owner",
+        "product manager",
+        "dri",
+        "verantwortlich",
+        "responsable",
+        "propriétaire",
+        "responsável",
+    }
+)
+_HEADER_LINES = 40  # the header sits right under the title
+
+
+def has_prd_header(lines: Sequence[str], start: int, front: Sequence[str] = ()) -> bool:
+    """Whether the lines from 0-based ``start`` on open with a PRD header (a Status label and a
+    Track ID or Owner label, before the first ``##`` heading and within 40 lines), counting
+    the front matter's keys (``front``, its lines) too."""
+    labels: set[str] = set()
+    for line in front:
+        key, sep, _ = line.partition(":")
+        if sep and line[:1] not in (" ", "\t", "-"):
+            labels.add(key.strip().strip("'\"").replace("_", " ").casefold())
+    for line in lines[start : start + _HEADER_LINES]:
+        if line.startswith("##"):
+            break
+        m = _LABEL.match(line)
+        if m is not None:
+            labels.add(" ".join(m.group(1).split()).casefold())
+    return bool(labels & _STATUS) and bool(labels & _WHO_OR_WHICH)

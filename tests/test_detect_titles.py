@@ -1,0 +1,134 @@
+"""PRDs titled in other words than ``# PRD: X`` are PRDs when a PRD header stands under the title
+(reading5, from the new-user report, item 1): ``# PRD - X``, ``# X — PRD``, ``# [PRD] X``,
+``# Product Requirements: X``, front matter ``title: "PRD: X"`` without a heading.  Pages about
+PRDs (a guide) have no such header and stay pages.  ``mkdocs-prd lint FILE`` names a file it
+was given that is no PRD instead of a silent "0 PRD pages".
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.parse.prd import is_prd, parse_prd
+from mkdocs_prd.core.parse.prd_titles import has_prd_header, prd_name
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+
+CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+H1 = "# PRD: Saved Payment Methods"
+assert CLEAN.startswith(H1)
+
+TITLES = [
+    "# PRD - Saved Payment Methods",
+    "# PRD – Saved Payment Methods",
+    "# PRD — Saved Payment Methods",
+    "# PRD：Saved Payment Methods",
+    "# PRD Saved Payment Methods",
+    "# [PRD] Saved Payment Methods",
+    "# Saved Payment Methods — PRD",
+    "# Saved Payment Methods - PRD",
+    "# Saved Payment Methods (PRD)",
+    "# Product Requirements: Saved Payment Methods",
+    "# Product Requirements Document - Saved Payment Methods",
+    "Saved Payment Methods — PRD\n===========================",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_prd_titled_in_other_words_is_a_prd(title: str) -> None:
+    text = CLEAN.replace(H1, title, 1)
+    assert is_prd(text)
+    prd = parse_prd(text, "prd.md")
+    assert prd.title == "Saved Payment Methods"
+    assert [f.rule for f in check_page(prd, text, Settings())] == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "**Status:** Draft\n**Owner:** Ana\n",
+        "Status: Draft\nTrack ID: refunds\n",
+        "| Field | Value |\n|---|---|\n| **Status** | Draft |\n| **Owner** | Ana |\n",
+        "- **Status:** Draft\n- **Track ID:** refunds\n",
+        "**Estado:** Borrador\n**Responsable:** Ana\n",
+    ],
+)
+def test_the_header_under_the_title_confirms_it(header: str) -> None:
+    assert is_prd(f"# PRD - Refunds\n\n{header}\n## 1. Problem\n")
+    assert not is_prd(f"# Refunds\n\n{header}\n## 1. Problem\n")  # no PRD title: a page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Writing a PRD - a guide\n\nEvery PRD has a **Status:** line and an **Owner:** line.\n",
+        "# PRD - template guide\n\n**Status:** explained below\n",  # a Status alone
+        "# PRD review checklist\n\n- Owner named?\n- Status set?\n",
+        "# PRD - Refunds\n\nProse first.\n\n## 1. Problem\n\n**Status:** Draft\n**Owner:** Ana\n",
+        "# Products\n\n**Status:** Draft\n**Owner:** Ana\n",
+    ],
+    ids=["guide", "status-alone", "checklist", "header-after-a-section", "no-prd-words"],
+)
+def test_a_page_about_prds_is_no_prd(text: str) -> None:
+    assert not is_prd(text)
+
+
+def test_front_matter_title_without_a_heading() -> None:
+    body = CLEAN.replace(H1 + "\n", "", 1)
+    text = f'---\ntitle: "PRD: Saved Payment Methods"\n---\n{body}'
+    assert is_prd(text)
+    assert parse_prd(text, "prd.md").title == "Saved Payment Methods"
+    assert is_prd('---\ntitle: "Refunds — PRD"\nstatus: Draft\nowner: Ana\n---\nText.\n')
+    assert not is_prd('---\ntitle: "Refunds — PRD"\n---\nText.\n')
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("PRD: Refunds", "Refunds"),
+        ("**PRD:** Refunds", "Refunds"),
+        ("PRD | Refunds", "Refunds"),
+        ("Refunds: PRD", "Refunds"),
+        ("PRD", None),
+        ("PRDs we shipped", None),
+        ("Product requirements", None),
+        ("Writing a PRD", None),
+    ],
+)
+def test_prd_name(title: str, name: str | None) -> None:
+    assert prd_name(title) == name
+
+
+def test_has_prd_header_stops_at_the_first_section() -> None:
+    lines = ["", "## 1. Problem", "**Status:** Draft", "**Owner:** Ana"]
+    assert not has_prd_header(lines, 0)
+    assert has_prd_header(lines[2:], 0)
+
+
+def test_lint_names_a_file_it_was_given_that_is_no_prd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nplugins:\n  - search\n  - prd:\n      paths: [prds/**]\n", encoding="utf-8"
+    )
+    pages = {
+        "prds/refunds.md": CLEAN.replace(H1, "# Saved Payment Methods — PRD", 1),
+        "prds/guide.md": "# Writing a PRD - a guide\n\nProse.\n",
+        "notes.md": CLEAN,  # a PRD outside the site's paths
+    }
+    for rel, text in pages.items():
+        (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / rel).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files = [os.path.join("docs", *rel.split("/")) for rel in pages]
+    assert main(["lint", *files]) == 0
+    out, err = capsys.readouterr()
+    assert "0 errors, 0 warnings, 0 infos in 1 PRD page" in out
+    assert "skipped docs/prds/guide.md: not a PRD" in err and "skipped docs/notes.md: not a PRD" in err
+    assert "refunds.md" not in err
+    assert main(["lint", "docs"]) == 0  # through a folder: no note per page
+    assert "not a PRD" not in capsys.readouterr().err
