@@ -9,7 +9,9 @@ wrapping only must give none.
 
 from __future__ import annotations
 
+import functools
 import json
+from typing import Any
 
 import pytest
 from git_repos import SITE_CONFIG, Git, line_of, prd
@@ -17,6 +19,7 @@ from git_repos import SITE_CONFIG, Git, line_of, prd
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.review.diff import compare
+from mkdocs_prd.core.review.rules import removed_at
 
 _FR_SECTION_START = "**FR-1: Save a card**"
 _FR_SECTION_END = "### Non-Functional Requirements"
@@ -121,3 +124,60 @@ def test_same_model_gives_the_same_change(name: str) -> None:
     assert base.functional[0].id == "FR-1" and base.functional[0].level == "Must"
     changes = compare(base, head)
     assert [(c.kind, c.what.split(" ")[0]) for c in changes] == [("requirement_changed", "FR-1")]
+
+
+_REMOVAL = """# PRD: Removal
+
+**Status:** Approved
+
+## 5. Requirements
+
+### Functional Requirements
+
+**FR-1: Keep**
+- Priority: Must
+
+**FR-2: Drop**
+- Priority: Must
+
+### Non-Functional Requirements
+
+**NFR-1: Performance**
+- Target: fast
+
+## 8. Acceptance Criteria
+
+- [ ] it works
+"""
+
+
+def _drop(*parts: str) -> Any:
+    return lambda t: functools.reduce(lambda text, part: text.replace(part, ""), parts, t)
+
+
+_NFR = "### Non-Functional Requirements\n\n**NFR-1: Performance**\n- Target: fast\n\n"
+_ACCEPTANCE = "## 8. Acceptance Criteria\n\n- [ ] it works\n"
+
+
+@pytest.mark.parametrize(
+    ("removed", "head_edit", "at"),
+    [
+        # The item is gone, its section stays: the head's heading of that section.
+        ("**FR-2: Drop**", _drop("**FR-2: Drop**\n- Priority: Must\n\n"), "### Functional"),
+        # Its section is gone too: the enclosing section that is still there.
+        ("**NFR-1: Performance**", _drop(_NFR), "## 5. Requirements"),
+        # No section of it is left: the title line.
+        ("- [ ] it works", _drop(_ACCEPTANCE), "# PRD: Removal"),
+        # Moved sections are found by their heading, wherever they are now.
+        (
+            "**FR-2: Drop**",
+            lambda t: _drop(_ACCEPTANCE, "**FR-2: Drop**\n")(t).replace("## 5.", _ACCEPTANCE + "\n## 5."),
+            "### Functional",
+        ),
+    ],
+)
+def test_a_removal_is_reported_at_its_section_in_head(removed: str, head_edit: Any, at: str) -> None:
+    base = parse_prd(_REMOVAL, "p.md")
+    head_text = head_edit(_REMOVAL)
+    head = parse_prd(head_text, "p.md")
+    assert removed_at(base, head, line_of(_REMOVAL, removed)) == line_of(head_text, at)

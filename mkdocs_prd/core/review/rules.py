@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from mkdocs_prd.core.model import Finding, Prd
+from mkdocs_prd.core.model import Finding, Prd, Section
 from mkdocs_prd.core.review import ruleset
 from mkdocs_prd.core.review.diff import (
     CONTRACT_KINDS,
@@ -134,10 +134,12 @@ def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
         if _is_approved(base.status, settings) and r.version is None:
             for c in r.changes:
                 if c.kind in CONTRACT_KINDS:
+                    # What was removed is reported on the head file, at the section it was in
+                    # (its base line number would point at another line of the head file).
                     emit(
                         ruleset.CONTRACT,
-                        c.side,
-                        c.line,
+                        "head",
+                        removed_at(base, head, c.line) if c.side == "base" else c.line,
                         f"{c.what}: {c.detail} in a PRD that was `{norm(base.status)}`, "
                         f"and the Version is still `{norm(head.metadata.value('version')) or 'none'}`",
                         "Bump the Version, add a change-log row for it, and send the PRD for review again",
@@ -151,6 +153,36 @@ def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
             ruleset.SUMMARY, "head" if head is not None else "base", heading_line(r.prd), summary_text(r), ""
         )
     return out
+
+
+def removed_at(base: Prd, head: Prd, line: int) -> int:
+    """Where in ``head`` something is gone that was on ``line`` of ``base``: the head line of
+    the innermost section that held it and is still there (matched by template key, else by
+    title, case ignored), else the head's title line."""
+    chain: list[Section] = []
+    sections: Sequence[Section] = base.sections
+    while True:
+        inner = next((x for x in sections if x.line <= line <= x.end_line), None)
+        if inner is None:
+            break
+        chain.append(inner)
+        sections = inner.subsections
+    for wanted in reversed(chain):
+        found = _same_section(head.sections, wanted)
+        if found is not None:
+            return found.line
+    return heading_line(head)
+
+
+def _same_section(sections: Sequence[Section], wanted: Section) -> Section | None:
+    for x in sections:
+        same_key = wanted.key is not None and x.key == wanted.key and x.level == wanted.level
+        if same_key or norm(x.title).casefold() == norm(wanted.title).casefold():
+            return x
+        found = _same_section(x.subsections, wanted)
+        if found is not None:
+            return found
+    return None
 
 
 class _Emitter:
