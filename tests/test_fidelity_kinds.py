@@ -356,6 +356,17 @@ CONSTRUCTS = """### Notes
 > "Exports take a day." (Customer A)
 
 > "Totals are wrong." (Customer B)
+>
+Source: interviews, May
+
+1. ```bash
+   make migrate
+   ```
+2. Deploy
+
+| Field | Type |
+|---|---|
+| `status` | `"draft" \\| "final"` |
 
 """
 
@@ -373,6 +384,9 @@ def test_a_material_build_renders_the_constructs(tmp_path: Path) -> None:
     assert "<p>Checks:</p>\n<ul>\n<li>load test<ul>\n<li>2x peak</li>" in article
     assert "<p>Steps:</p>\n<ol>\n<li>open</li>\n<li>pay</li>\n</ol>" in article
     assert article.count("<blockquote>") == 2
+    assert "</blockquote>\n<p>Source: interviews, May</p>" in article
+    assert '<li>\n<!-- -->\n<div class="highlight"><pre><span></span><code>make' in article
+    assert '<td><code>"draft" | "final"</code></td>' in article
     # The same Markdown on a page that is not a PRD keeps Python-Markdown's reading.
     guide = built.html("guide/index.html")
     assert "<p>Checks:\n- load test" in guide and guide.count("<blockquote>") == 1
