@@ -29,6 +29,14 @@ from mkdocs_prd.html.index_html import IndexOptions, render_listing
         ("Kim, kim, ", ("Kim",)),
         ("", ()),
         (None, ()),
+        # Filler is nobody: no Owner option, no group of its own.
+        ("TBD", ()),
+        ("Kim Lee, TBD", ("Kim Lee",)),
+        ("{{ owner }}", ()),
+        ("???; Ana", ("Ana",)),
+        ("To be determined", ()),
+        ("TODO: ask Raj", ()),
+        ("Todd Lee, Tobias", ("Todd Lee", "Tobias")),
     ],
 )
 def test_owner_names(owner: str | None, names: tuple[str, ...]) -> None:
@@ -81,5 +89,38 @@ def test_owner_filter_in_the_browser(chromium: Any, tmp_path: Path) -> None:
         assert page.eval_on_selector_all("table[data-prd-table] tbody tr", shown) == ["Alpha", "Beta"]
         page.select_option('select[data-prd-filter="owner"]', "kim lee")
         assert page.eval_on_selector_all("table[data-prd-table] tbody tr", shown) == ["Alpha"]
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_grouped_by_owner_counts_prds_not_rows(chromium: Any, tmp_path: Path) -> None:
+    # A PRD of two owners has a row in each owner's group: the count says 3 PRDs, not 4
+    # rows; a filler owner is no group and no Owner option.
+    files = {
+        "index.md": "# Home\n",
+        "prds/a.md": prd_text("Alpha", track="alpha-1", owner="Dana Kim, Identity team"),
+        "prds/b.md": prd_text("Beta", track="beta-2", owner="Dana Kim"),
+        "prds/c.md": prd_text("Gamma", track="gamma-3", owner="TBD"),
+    }
+    site = build_site(tmp_path, files, {"group_by": "owner"}, config={"use_directory_urls": False})
+    page = open_page(chromium, site.site_dir / "prds" / "index.html")
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        count = "[data-prd-count]"
+        assert page.locator("table[data-prd-table] tbody tr").count() == 4
+        assert page.inner_text(count) == "3 of 3 PRDs shown"
+        options = page.eval_on_selector_all(
+            'select[data-prd-filter="owner"] option', "os => os.map(o => o.value)"
+        )
+        assert options == ["", "dana kim", "identity team"]
+        groups = page.eval_on_selector_all(".prd-index__group", "hs => hs.map(h => h.textContent.trim())")
+        assert groups == ["Dana Kim (2)", "Identity team (1)", "No owner (1)"]
+        page.fill('input[data-prd-filter="text"]', "alpha")
+        assert page.inner_text(count) == "1 of 3 PRDs shown"  # two rows, one PRD
+        page.fill('input[data-prd-filter="text"]', "")
+        page.select_option('select[data-prd-filter="owner"]', "dana kim")
+        assert page.inner_text(count) == "2 of 3 PRDs shown"
+        assert not page.errors
     finally:
         page.close()

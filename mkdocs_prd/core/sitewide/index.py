@@ -17,6 +17,7 @@ from urllib.parse import quote
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity, site_status
 from mkdocs_prd.core.numbers import finite_number
 from mkdocs_prd.core.rules.dates import calendar_day
+from mkdocs_prd.core.rules.filler import is_filler
 
 SortKey = Literal["track_id", "date", "status", "title", "approved_on"]
 GroupKey = Literal["status", "owner"]
@@ -403,7 +404,9 @@ def owner_names(owner: str | None) -> tuple[str, ...]:
     """The people (or teams) of an Owner value, in order, each once (case-insensitive):
     ``Kim Lee, Raj Patel`` -> ``("Kim Lee", "Raj Patel")``; ``Mei (Product), Luis (Design)``
     -> two; a comma inside brackets (``Ana (PM, Payments)``) does not split, and
-    ``Kim Lee / Payments`` or ``Research & Development`` are one name."""
+    ``Kim Lee / Payments`` or ``Research & Development`` are one name.  Filler is nobody
+    (``TBD``, ``{{ owner }}``, ``???``: :func:`~mkdocs_prd.core.rules.filler.is_filler`): it is
+    no filter option and no group, and a PRD owned by filler alone has no owner."""
     names: list[str] = []
     depth, start = 0, 0
     text = owner or ""
@@ -414,7 +417,7 @@ def owner_names(owner: str | None) -> tuple[str, ...]:
             depth = max(depth - 1, 0)
         elif (ch in _OWNER_SEPARATORS and depth == 0) or i == len(text):
             name = text[start:i].strip()
-            if name and name.casefold() not in (n.casefold() for n in names):
+            if name and not is_filler(name) and name.casefold() not in (n.casefold() for n in names):
                 names.append(name)
             start = i + 1
     return tuple(names)

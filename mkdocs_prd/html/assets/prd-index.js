@@ -65,8 +65,20 @@
     var template = root.getAttribute("data-prd-count-template") || "{shown} / {total}";
     var chips = [];
 
+    // PRDs, not rows: with group_by: owner a PRD of two owners has a row in each group.
+    function distinct(list) {
+      var seen = {}, n = 0;
+      list.forEach(function (row) {
+        var key = row.getAttribute("data-prd-key");
+        if (key === null) { n += 1; return; }
+        if (!Object.prototype.hasOwnProperty.call(seen, key)) { seen[key] = true; n += 1; }
+      });
+      return n;
+    }
+    var total = distinct(rows);
+
     function apply() {
-      var shown = 0;
+      var visibleRows = [];
       rows.forEach(function (row) {
         var ok = (!state.status || row.getAttribute("data-prd-status") === state.status) &&
           // Several owners are listed ";"-separated: the row matches any of them.
@@ -76,8 +88,9 @@
             return !s.value || row.getAttribute("data-prd-" + s.getAttribute("data-prd-filter")) === s.value;
           });
         row.hidden = !ok;
-        if (ok) shown += 1;
+        if (ok) visibleRows.push(row);
       });
+      var shown = distinct(visibleRows);
       tables.forEach(function (table) {
         // A group whose rows are all filtered out disappears with its heading.
         var visible = Array.prototype.some.call(table.tBodies[0].rows, function (r) { return !r.hidden; });
@@ -92,7 +105,7 @@
         chip.setAttribute("aria-pressed", String(chip.getAttribute("data-prd-value") === state.status && !!state.status));
       });
       if (statusSelect) statusSelect.value = state.status;
-      if (count) count.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
+      if (count) count.textContent = template.replace("{shown}", shown).replace("{total}", total);
       // Filtering down to nothing says so, instead of leaving an empty table.
       if (empty) empty.hidden = shown > 0;
       markOverflow();
