@@ -180,6 +180,8 @@ def write(root: Path, config: str, pages: dict[str, str]) -> None:
             "option 'iosm_threshold': 2 is out of range",
         ),
         ("site_name: [unclosed\n", "mkdocs.yml"),
+        # A name missing from a module that is installed here is the build's error too.
+        ("site_name: T\nextra:\n  x: !!python/name:os.no_such_name\n", "cannot find 'no_such_name'"),
     ],
 )
 def test_configs_mkdocs_rejects_exit_2_with_its_message(
@@ -196,6 +198,60 @@ def test_configs_mkdocs_rejects_exit_2_with_its_message(
         assert code == 2, command
         assert out == ""
         assert message in err and "Traceback" not in err
+        assert "\\n" not in err  # MkDocs' message of several lines is shown as lines
+
+
+# Material's documented emoji setup, on a machine without the module (a pre-commit hook's env).
+EMOJI = (
+    "markdown_extensions:\n  - attr_list\n  - pymdownx.emoji:\n"
+    "      emoji_index: !!python/name:no_material.extensions.emoji.twemoji\n"
+    "      emoji_generator: !!python/name:no_material.extensions.emoji.to_svg\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "missing"),
+    [
+        (
+            EMOJI,
+            [
+                "!!python/name:no_material.extensions.emoji.twemoji",
+                "!!python/name:no_material.extensions.emoji.to_svg",
+            ],
+        ),
+        ("extra:\n  icon: !!python/module:no_such_module\n", ["!!python/module:no_such_module"]),
+        ("extra:\n  obj: !!python/object:no_such.Thing {a: 1}\n", ["!!python/object:no_such.Thing"]),
+        ("extra:\n  made: !!python/object/apply:no_such.make [1]\n", ["!!python/object/apply:no_such.make"]),
+        ("extra:\n  made: !!python/object/new:no_such.Thing [1]\n", ["!!python/object/new:no_such.Thing"]),
+        # Beside a real Python value, which is constructed as in a build.
+        (
+            "extra:\n  join: !!python/name:os.path.join\n  gone: !!python/name:no_such.f\n",
+            ["!!python/name:no_such.f"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("name", ["mkdocs.yml", "properdocs.yml"])
+def test_a_python_value_not_installed_here_is_a_warning(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    missing: list[str],
+    name: str,
+) -> None:
+    """A ``!!python/...`` tag whose module is missing is read as a placeholder (as a missing
+    theme or plugin is left out), with the same warning; the extension that holds it stays."""
+    write(tmp_path, f"site_name: T\nplugins:\n  - prd\n{config}", {"prds/a.md": CLEAN})
+    if name != "mkdocs.yml":
+        (tmp_path / "mkdocs.yml").rename(tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    for command in (["lint"], ["index"]):
+        code, out, err = run(capsys, *command)
+        assert code == 0, err
+        warned = re.findall(r"warning: Python value '([^']+)' is not installed here", err)
+        assert warned == missing, err
+        assert "extension 'pymdownx.emoji'" not in err and "Traceback" not in err
+        assert "0 errors, 0 warnings" in out or json.loads(out)["prds"]
 
 
 @pytest.mark.parametrize("value", ["1", "0", "0.85", "1.0"])

@@ -44,8 +44,14 @@ DEFAULT_CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdoc
 class UsageError(Exception):
     """A mistake in the command line or the site's configuration (exit status 2).
 
-    Subcommands raise it; :func:`main` prints the message and returns 2.
+    Subcommands raise it; :func:`main` prints the message and returns 2.  With
+    ``lines`` (a tool's own message of several lines: MkDocs' YAML error), each ``\n`` of
+    the message starts a new line; otherwise it is shown escaped, as every control character.
     """
+
+    def __init__(self, message: str, *, lines: bool = False) -> None:
+        super().__init__(message)
+        self.lines = lines
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -112,7 +118,7 @@ def load_config(config_file: str | None) -> SiteConfig | None:
     try:
         site = load_site_config(path)
     except ConfigurationError as exc:
-        raise UsageError(exc.format_message()) from exc
+        raise UsageError(exc.format_message(), lines=True) from exc
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
     for message in site.warnings:
@@ -202,7 +208,10 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return int(func(args))
     except UsageError as exc:
-        say(f"mkdocs-prd: error: {exc}")
+        first, *more = str(exc).split("\n") if exc.lines else [str(exc)]
+        say(f"mkdocs-prd: error: {first}")
+        for line in more:
+            say(line)
         return EXIT_USAGE
 
 

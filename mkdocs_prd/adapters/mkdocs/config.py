@@ -15,6 +15,7 @@ from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWar
 from mkdocs.exceptions import ConfigurationError as ConfigurationError  # re-exported: the CLI catches it
 from mkdocs.utils.yaml import yaml_load
 
+from mkdocs_prd.adapters.mkdocs.python_tags import python_tags_as_placeholders
 from mkdocs_prd.core.numbers import checked_number
 from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import (
@@ -503,10 +504,12 @@ def load_site_config(config_file: str) -> Any:
 def read_raw_config(config_file: str) -> dict[str, Any]:
     """``config_file`` as plain YAML (MkDocs' loader: ``!ENV``, ``!relative``), not validated.
 
-    Raises ``ConfigurationError`` when it cannot be read or is not a mapping.
+    Raises ``ConfigurationError`` when it cannot be read or is not a mapping.  A Python
+    tag whose module is not installed here is read as a placeholder
+    (:class:`~mkdocs_prd.adapters.mkdocs.python_tags.PythonTag`).
     """
     try:
-        with open(config_file, "rb") as fd:
+        with open(config_file, "rb") as fd, python_tags_as_placeholders():
             raw = yaml_load(fd)
     except OSError as exc:
         raise ConfigurationError(f"{config_file}: {exc.strerror or exc}") from exc

@@ -30,6 +30,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     to_settings,
     translations_of,
 )
+from mkdocs_prd.adapters.mkdocs.python_tags import PythonTag, python_tags_as_placeholders
 from mkdocs_prd.core.settings import Settings
 
 
@@ -97,9 +98,20 @@ _LISTS = {"plugin": "plugins", "extension": "markdown_extensions"}
 
 
 def _load(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[str]]:
-    """MkDocs' ``load_config``; again without each theme or plugin that is not installed here."""
+    """MkDocs' ``load_config``; again without each theme or plugin that is not installed here.
+
+    A Python tag whose module is not installed here (``!!python/name:material...``) is read
+    as a placeholder (:mod:`~mkdocs_prd.adapters.mkdocs.python_tags`) and named in the list.
+    """
+    with python_tags_as_placeholders() as tags:
+        cfg, missing = _load_config(config_file, messages)
+    return cfg, [*(f"Python value {tag!r}" for tag in tags), *missing]
+
+
+def _load_config(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[str]]:
     overrides: dict[str, Any] = {}
     missing: list[str] = []
+    cleaned: set[str] = set()
     for _attempt in range(16):  # MkDocs reports one missing package per attempt
         start = len(messages)
         try:
@@ -108,10 +120,11 @@ def _load(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[
         except (SystemExit, Exception) as exc:  # MkDocs' Abort is a SystemExit; plugins raise anything
             problems = [m for level, m in messages[start:] if level >= logging.ERROR]
             found = _not_installed(problems)
-            if found is None or not _override(config_file, found, overrides):
+            if found is None or not _override(config_file, found, overrides, cleaned):
                 detail = "\n".join(problems) or str(exc) or type(exc).__name__
                 raise ConfigurationError(f"{config_file}: {detail}") from None
-            missing += [f"{kind} {name!r}" for kind, name in found]
+            # An extension that failed only on a placeholder option was kept without that option.
+            missing += [f"{kind} {name!r}" for kind, name in found if name not in cleaned]
     raise ConfigurationError(f"{config_file}: the themes and plugins it needs are not installed")
 
 
@@ -132,8 +145,15 @@ def _not_installed(problems: list[str]) -> list[tuple[str, str]] | None:
     return found or None
 
 
-def _override(config_file: str, found: list[tuple[str, str]], overrides: dict[str, Any]) -> bool:
-    """Add to ``overrides`` what leaves the ``found`` theme and plugins out; False when it cannot."""
+def _override(
+    config_file: str, found: list[tuple[str, str]], overrides: dict[str, Any], cleaned: set[str]
+) -> bool:
+    """Add to ``overrides`` what leaves the ``found`` theme and plugins out; False when it cannot.
+
+    An extension with a placeholder option (:class:`PythonTag`) keeps its place without
+    that option (its default applies) and its name is added to ``cleaned``; it is dropped
+    only if it fails again.
+    """
     for kind, name in found:
         if kind == "theme":
             if "theme" in overrides:
@@ -148,11 +168,36 @@ def _override(config_file: str, found: list[tuple[str, str]], overrides: dict[st
             except (OSError, ConfigurationError):
                 return False
             overrides[key] = raw.get(key) if isinstance(raw, dict) else None
-        kept = _drop_entry(overrides[key], name)
-        if kept == overrides[key]:
+        current = overrides[key]
+        kept = _without_placeholders(current, name)
+        if kept == current:  # no placeholder option (left): the entry is left out
+            kept = _drop_entry(current, name)
+            cleaned.discard(name)
+        else:
+            cleaned.add(name)
+        if kept == current:
             return False
         overrides[key] = kept
     return True
+
+
+def _without_placeholders(value: object, name: str) -> object:
+    """A ``plugins`` or ``markdown_extensions`` value whose entry ``name`` has no option
+    read as a :class:`PythonTag` (the same value when it has none)."""
+
+    def clean(options: object) -> object:
+        if not isinstance(options, dict):
+            return options
+        return {k: v for k, v in options.items() if not isinstance(v, PythonTag)}
+
+    if isinstance(value, dict):
+        return {k: clean(v) if k == name else v for k, v in value.items()}
+    if isinstance(value, list):
+        return [
+            {name: clean(item[name])} if isinstance(item, dict) and len(item) == 1 and name in item else item
+            for item in value
+        ]
+    return value
 
 
 def _drop_entry(value: object, name: str) -> object:
