@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -328,6 +329,51 @@ def test_escaped_pipes_in_code_outside_tables_are_left_alone() -> None:
     for text in ("Type: `int \\| null`\n", "| not | a table |\n`a \\| b`\n", "```\n| `a \\| b` |\n```\n"):
         html = mkdocs_html(text, SAMPLE)
         assert code_texts(html) == code_texts(oracle_html(text)) and "\\|" in code_texts(html)[-1]
+
+
+# --- math blocks (pymdownx.arithmatex): TeX, not Markdown -------------------------------
+
+MATH = [*SAMPLE, "pymdownx.arithmatex"]
+MATH_BLOCKS = {
+    # text, the TeX of its math block, the text with the math block taken out
+    "a term on a line of its own": (
+        "$$\nscore = 0.4 a\n+ 0.6 b\n- c\n$$\n",
+        "\nscore = 0.4 a\n+ 0.6 b\n- c\n",
+        "",
+    ),
+    "brackets": ("\\[\na\n- b\n\\]\n", "\na\n- b\n", ""),
+    "an environment": (
+        "\\begin{align}\na &= b\\\\\n- c &= d\n\\end{align}\n",
+        "\\begin{align}\na &= b\\\\\n- c &= d\n\\end{align}",
+        "",
+    ),
+    "in a list item": (
+        "- Score:\n\n  $$\n  s = 0.4 a\n  + 0.6 b\n  $$\n- next\n",
+        "\ns = 0.4 a\n+ 0.6 b\n",
+        "- Score:\n\n- next\n",
+    ),
+    "under a heading, a list right after": (
+        "## Formula\n$$\na\n- b\n$$\n- list\n  - nested\n",
+        "\na\n- b\n",
+        "## Formula\n- list\n  - nested\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", MATH_BLOCKS)
+def test_math_blocks_are_left_as_written_where_the_site_renders_math(case: str) -> None:
+    text, tex, rest = MATH_BLOCKS[case]
+    html = mkdocs_html(text, MATH)
+    assert f'<script type="math/tex; mode=display">{html_escape(tex, quote=False)}</script>' in html
+    assert block_tree(html) == block_tree(oracle_html(rest))
+
+
+def test_without_a_math_extension_dollar_lines_are_markdown() -> None:
+    from mkdocs_prd.core.fidelity import features_from_extensions
+
+    assert features_from_extensions(MATH).math and not features_from_extensions(SAMPLE).math
+    assert features_from_extensions(["mdx_math"]).math
+    assert_as_oracle("$$\nx = a\n- b\n  - c\n$$\n", SAMPLE)
 
 
 # --- a real build ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ class Features:
     details: bool = False  # pymdownx.details: ``??? note`` blocks
     tabbed: bool = False  # pymdownx.tabbed: ``=== "Tab"`` blocks
     md_in_html: bool = False  # a ``markdown`` attribute on an HTML block is this extension's
+    math: bool = False  # pymdownx.arithmatex / mdx_math: ``$$`` ... ``$$`` blocks are TeX, not Markdown
     list_indent: int = 4  # spaces per level of nested lists the site's list parser reads
 
 
@@ -29,6 +30,7 @@ _SUPERFENCES = {"pymdownx.superfences", "pymdownx.extra"}
 _DETAILS = {"pymdownx.details"}
 _TABBED = {"pymdownx.tabbed"}
 _MD_IN_HTML = {"md_in_html", "markdown.extensions.md_in_html", *_EXTRA}
+_MATH = {"pymdownx.arithmatex", "mdx_math"}
 
 
 _TRULY_SANE = "mdx_truly_sane_lists"
@@ -55,6 +57,7 @@ def features_from_extensions(names: Iterable[object], configs: Mapping[str, Any]
         details=bool(mods & _DETAILS),
         tabbed=bool(mods & _TABBED),
         md_in_html=bool(mods & _MD_IN_HTML),
+        math=bool(mods & _MATH),
         list_indent=list_indent,
     )
 

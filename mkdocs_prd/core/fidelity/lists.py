@@ -25,6 +25,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     indent,
     interrupts,
     is_delimiter_row,
+    math_end,
 )
 
 __all__ = ["_At", "_Hold", "_Lists", "_Tag"]  # the state types, for the quote pass
@@ -116,6 +117,16 @@ class _Lists(_State):
                     if self.features.superfences and nxt.strip() and inside:
                         self.out.append("")  # the text after the block is a paragraph of its own
                 return
+        if self.math is not None:
+            # TeX, not Markdown (a "- b" line is a minus sign): as written, to its closing mark.
+            if line.strip() and not (self.stack and indent(line) < self.stack[-1].src):
+                self.out.append(" " * self.shift_to(indent(line)) + line.lstrip(" ") if self.stack else line)
+                if line.rstrip().endswith(self.math):
+                    self.math = None
+                    if nxt.strip():
+                        self.out.append("")  # the extension reads a block that is the math alone
+                return
+            self.math = None  # a blank line (or the item's end) ends the block
         if not line or line.isspace():
             self.out.append("")
             self.prev = "blank"
@@ -317,6 +328,12 @@ class _Lists(_State):
             self.emit(col, text)
             self.prev = "code"
             return
+        if text[0] in "$\\" and self.features.math and self.prev in ("blank", "other"):
+            self.math = math_end(text)  # a math block of several lines opens
+            if self.math is not None:
+                self.emit(col if self.stack else ind, text)
+                self.prev = "other"
+                return
         if text[0] == ">" and QUOTE.match(text):
             # A quote in a list item, or indented right after a list (the quote pass leaves
             # both here): its inside is a container of its own (lists under a label).

@@ -66,6 +66,7 @@ class _State:
         self.prev = "blank"  # blank, item, para (item text or paragraph), other, html, code
         self.para_depth = 0
         self.fence: tuple[str, int, int] | None = None  # opening fence mark, shift, output column
+        self.math: str | None = None  # the closing mark of the math block being read
         self.number = 0  # 1-based number of the line being read
         # 1-based source lines of the fences opened in a list item, quote or admonition body
         self.fences_in_items: list[int] = at[0] if at is not None else []

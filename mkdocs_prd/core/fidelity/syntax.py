@@ -70,6 +70,21 @@ def html_block_end(text: str, kind: int) -> tuple[re.Pattern[str], int] | None:
     return _DECLARATION_END, 2
 
 
+# A math block as pymdownx.arithmatex and mdx_math read one: a block that opens with ``$$``,
+# ``\[`` or ``\begin{env}`` (group 1) and ends at the line ending with its closing mark.
+MATH_OPEN = re.compile(r"(\$\$|\\\[|\\begin\{([a-z]+\*?)\})")
+
+
+def math_end(text: str) -> str | None:
+    """The closing mark of the math block that ``text`` (a line without its indentation)
+    opens, or None when it opens none or closes it on the same line."""
+    m = MATH_OPEN.match(text)
+    if m is None:
+        return None
+    end = "$$" if m.group(1) == "$$" else "\\]" if m.group(1) == "\\[" else f"\\end{{{m.group(2)}}}"
+    return None if text.rstrip().endswith(end) and len(text.rstrip()) >= m.end() + len(end) else end
+
+
 QUOTE = re.compile(r"^ {0,3}>")
 QUOTE_BREAK = "<!-- -->"
 """An empty comment between two quotes that only blank lines separate (two quotes in
