@@ -278,3 +278,30 @@ def test_lsp_without_pygls_says_which_extra_to_install(
     )
     assert main(["lsp"]) == 2
     assert "pip install 'mkdocs-prd[lsp]'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml", None])
+def test_the_server_reads_the_config_lint_reads(tmp_path: Path, name: str | None) -> None:
+    """Every config name ``mkdocs-prd lint`` finds (a ProperDocs site's rule settings were
+    ignored); without one the editor is told that the defaults are used."""
+    from mkdocs_prd.adapters.lsp.server import PrdLanguageServer
+
+    write_site(tmp_path, {"prds/a.md": CLEAN.replace("**Version:** 1.2", "**Version:** v1.2")})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\nplugins:\n  - prd:\n      rules: {PRD104: 'off'}\n", encoding="utf-8")
+    if name is None:
+        config.unlink()
+    else:
+        config.rename(tmp_path / name)
+    server = PrdLanguageServer()
+    shown: list[types.ShowMessageParams] = []
+    server.window_show_message = shown.append  # type: ignore[method-assign]
+    server.load_site(str(tmp_path))
+    path = str(tmp_path / "docs" / "prds" / "a.md")
+    rules = {f.rule for f in lint([path], server.context.settings, str(tmp_path / "docs")).findings}
+    if name is None:
+        assert "PRD104" in rules
+        assert [m.type for m in shown] == [types.MessageType.Info]
+        assert "default settings" in shown[0].message and "properdocs.yml" in shown[0].message
+    else:
+        assert "PRD104" not in rules and not shown

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
-from mkdocs_prd.adapters.mkdocs.site import SiteConfig, load_site_config
+from mkdocs_prd.adapters.mkdocs.site import CONFIG_FILES, SiteConfig, load_site_config
 from mkdocs_prd.core.safe import encodable, terminal_text
 
 EXIT_OK = 0
@@ -38,7 +38,8 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 """Modules that each register one subcommand, in the order ``--help`` lists them."""
 
-DEFAULT_CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+DEFAULT_CONFIG_FILES = CONFIG_FILES
+"""Where a command looks for the site's config (the language server looks for the same names)."""
 
 
 class UsageError(Exception):

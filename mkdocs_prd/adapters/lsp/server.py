@@ -30,7 +30,7 @@ from pygls.uris import to_fs_path
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.lsp.convert import SOURCE, DocumentLines, diagnostic, hover_text
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
-from mkdocs_prd.adapters.mkdocs.site import SiteConfig, load_site_config, site_pages
+from mkdocs_prd.adapters.mkdocs.site import CONFIG_FILES, SiteConfig, load_site_config, site_pages
 from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.model import Finding
 from mkdocs_prd.core.rules.catalog import RULES
@@ -39,8 +39,6 @@ from mkdocs_prd.core.sitewide.context import SiteContext
 
 DEBOUNCE_SECONDS = 0.3
 """How long the author must pause before a changed page is checked again."""
-
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
 def _field_line(name: str) -> re.Pattern[str]:
@@ -81,10 +79,17 @@ class PrdLanguageServer(LanguageServer):
     # --- the site --------------------------------------------------------------------
 
     def load_site(self, root: str | None) -> None:
-        """Read ``mkdocs.yml`` (``-f``, else in ``root``) and parse the site's PRDs once."""
+        """Read the site's config (``-f``, else the first of :data:`CONFIG_FILES` in ``root``:
+        ``mkdocs.yml`` ... ``properdocs.yaml``, as ``mkdocs-prd lint`` looks) and parse the
+        site's PRDs once.  Without one, an editor message says the defaults are used."""
         config = self.config_file or _find_config(root)
         if config is None:
             self.context = SiteContext(Settings())
+            if root:  # said, as a site's own settings (rules turned off ...) are not used
+                names = ", ".join(CONFIG_FILES)
+                text = f"mkdocs-prd: no {names} in {root}; checking with the default settings"
+                hint = " (start the server with -f path/to/mkdocs.yml to name one)"
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Info, text + hint))
             return
         try:
             site = load_site_config(config)
@@ -167,7 +172,7 @@ class PrdLanguageServer(LanguageServer):
 def _find_config(root: str | None) -> str | None:
     if not root:
         return None
-    for name in CONFIG_NAMES:
+    for name in CONFIG_FILES:
         path = os.path.join(root, name)
         if os.path.isfile(path):
             return path

@@ -33,6 +33,9 @@ from mkdocs_prd.adapters.mkdocs.config import (
 from mkdocs_prd.adapters.mkdocs.python_tags import PythonTag, python_tags_as_placeholders
 from mkdocs_prd.core.settings import Settings
 
+CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+"""The names of a site's config file, in the order every command (and the language server) looks."""
+
 
 @dataclass(frozen=True)
 class SiteConfig:
