@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from html_safety import unsafe_markup
 
 from mkdocs_prd.core.decoration import without_symbols, without_tags
 from mkdocs_prd.core.labels import Labels
@@ -22,6 +23,7 @@ from mkdocs_prd.core.parse.targets import parse_target
 from mkdocs_prd.core.rules.dates import calendar_day
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.html.render import inline_value
 from mkdocs_prd.html.views import card_view
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
@@ -58,6 +60,16 @@ def test_a_decorated_priority_that_is_no_level_is_still_reported(priority: str) 
         ("**Date:** 2026-02-03", "**Date:** <time>2026-02-03</time>"),
         ("**Track ID:** saved-payment-methods", "**Track ID:** <code>saved-payment-methods</code>"),
         ("**Owner:** Payments Team", "**Owner:** <strong>Payments Team</strong>"),
+        # What another plugin renders a {{ variable }} into: git-revision-date-localized's span,
+        # git-authors' links.
+        (
+            "**Date:** 2026-02-03",
+            '**Date:** <span class="git-revision-date-localized-plugin'
+            ' git-revision-date-localized-plugin-iso_date"'
+            ' title="February 3, 2026 03:00:35 UTC">2026-02-03</span>',
+        ),
+        ("**Owner:** Payments Team", "**Owner:** <a href='mailto:pay@example.com'>Payments Team</a>"),
+        ("**Owner:** Payments Team", '**Owner:** <a href="https://e.example/t" title="">Payments Team</a>'),
     ],
 )
 def test_inline_html_round_a_value_is_not_the_value(field: str, written: str) -> None:
@@ -163,3 +175,28 @@ def test_a_date_with_its_time_as_people_write_it_is_the_day(written: str) -> Non
 def test_an_impossible_or_unclear_date_time_is_still_reported(written: str) -> None:
     assert calendar_day(written) is None
     assert rules(CLEAN.replace("**Date:** 2026-02-03", f"**Date:** {written}")) == ["PRD103"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("<a href='mailto:jo@example.com'>Jo</a>", '<a href="mailto:jo@example.com">Jo</a>'),
+        (
+            '<a href="https://e.example/?a=1&amp;b=2">A &amp; B</a>, Cy',
+            '<a href="https://e.example/?a=1&amp;b=2">A &amp; B</a>, Cy',
+        ),
+        # A link the card may not make is its text; the attributes never reach the page.
+        ('<a href="javascript:alert(1)" onclick="alert(2)">Jo</a>', "Jo"),
+        ('<a href="data:text/html,x">Jo</a>', "Jo"),
+        ('<a href=" JaVa\tScript:alert(1)">Jo</a>', "Jo"),
+        ('<a href="x" onmouseover="alert(1)">Jo</a>', "Jo"),  # relative: not a link on the card
+        (  # a quote inside the URL stays inside the attribute
+            "<a href='https://e.example/\"onmouseover=\"alert(1)'>Jo</a>",
+            '<a href="https://e.example/&#34;onmouseover=&#34;alert(1)">Jo</a>',
+        ),
+        ("<a name=x>Jo</a>", "&lt;a name=x&gt;Jo&lt;/a&gt;"),  # no link: shown as written
+    ],
+)
+def test_an_html_link_in_a_value_is_read_as_a_link(written: str, shown: str) -> None:
+    assert str(inline_value(written)) == shown
+    assert unsafe_markup(shown) == []

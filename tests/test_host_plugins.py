@@ -166,7 +166,16 @@ def test_git_revision_date_variable_is_the_date(tmp_path: Path, capsys: pytest.C
     assert _findings_of_lint(root / "mkdocs.yml", capsys) == built
     page = site.html("prds/dated/index.html")
     card = page[page.index('class="prd-card"') :]
-    assert "2026-04-01" in card[: card.index("</dl>")]
+    card = card[: card.index("</dl>")]
+    # The plugin renders the variable as <span class="git-revision-date-localized-plugin …">:
+    # the card, the index and the export hold the date it says, not the span as text.
+    assert re.search(r"<dt>Date</dt>\s*<dd[^>]*>2026-04-01</dd>", card), card
+    index = site.html("prds/index.html")
+    assert 'data-prd-sort="2026-04-01">2026-04-01</td>' in index
+    assert "git-revision-date-localized-plugin" not in card
+    assert "&lt;span" not in card + index and "&#34;git-revision" not in index
+    export = json.loads((site.site_dir / "prd-index.json").read_text(encoding="utf-8"))
+    assert [p["date"] for p in export["prds"] if p["src_path"] == "prds/dated.md"] == ["2026-04-01"]
 
 
 GEN_SCRIPT = """

@@ -13,6 +13,7 @@ other pattern is anchored on a delimiter and has no nested quantifiers.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Literal, TypeAlias
 
@@ -35,6 +36,13 @@ _LINK = re.compile(
 _AUTOLINK = re.compile(
     r"<((?:https?|mailto):[^<>\s]{1,2000}|[^<>\s@:/]{1,200}@[^<>\s@]{1,200})>", re.IGNORECASE
 )
+# <a href="url">text</a>, as a plugin writes a value (git-authors' {{ git_page_authors }})
+# or an author does: the same as a Markdown link.  Bounded, and [^<>] stops at the next tag.
+_HTML_LINK = re.compile(
+    r"<a\s[^<>]{0,2000}?\bhref\s*=\s*(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})'|([^\s\"'<>]{1,2000}))"
+    r"[^<>]{0,2000}>([^<>]{0,300})</a\s*>",
+    re.IGNORECASE,
+)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
@@ -53,6 +61,7 @@ def meta_field(key: str, label: str, written: str, line: int, source: MetaSource
 def plain_value(text: str) -> str:
     """``text`` without its inline markup: `` `invoice-export` `` -> ``invoice-export``,
     ``[Marta](mailto:m@x.org)`` -> ``Marta``, ``<mailto:m@x.org>`` -> ``m@x.org``,
+    ``<a href="mailto:m@x.org">Marta</a>`` -> ``Marta``,
     ``**Marta**`` -> ``Marta``, ``<b>1.2</b>`` -> ``1.2``.  Text without markup is returned as it is."""
     if not _MARKUP.intersection(text):
         return text
@@ -126,7 +135,7 @@ def _opened_at(
 def _links(text: str, out: list[InlinePiece]) -> None:
     pos = 0
     # The next match of each pattern, searched again only once passed (linear).
-    nexts = {pattern: pattern.search(text) for pattern in (_LINK, _AUTOLINK)}
+    nexts = {pattern: pattern.search(text) for pattern in (_LINK, _AUTOLINK, _HTML_LINK)}
     while True:
         for pattern, found in nexts.items():
             if found is not None and found.start() < pos:
@@ -135,7 +144,10 @@ def _links(text: str, out: list[InlinePiece]) -> None:
         if m is None:
             break
         _text(text[pos : m.start()], out)
-        if m.re is _AUTOLINK:
+        if m.re is _HTML_LINK:
+            url = html.unescape(next(g for g in m.groups()[:3] if g is not None))
+            out.append(("link", _unemphasised(html.unescape(m.group(4)).strip()), url.strip()))
+        elif m.re is _AUTOLINK:
             url = m.group(1)
             if "@" in url and ":" not in url:
                 url = "mailto:" + url  # <ana@example.com>
