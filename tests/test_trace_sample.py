@@ -84,6 +84,22 @@ def test_matrix_sorts_and_filters_in_chromium(sample: Path, chromium: Any) -> No
     descending = page.eval_on_selector_all(rows, visible_ids)
     assert ascending == sorted(ascending, key=natural) and descending == ascending[::-1]
     assert all(i.startswith(TRACK) for i in ascending) and len(ascending) == 11
+    # Ids are one unbroken line (never split at a hyphen); the PRD's title shows once per
+    # run of its rows, also after a sort and a filter, and stays in every cell as text.
+    lines = page.eval_on_selector_all(
+        "td.prd-index__nowrap code",
+        "cs => cs.filter(c => !c.closest('tr').hidden).map(c => c.getClientRects().length)",
+    )
+    assert lines and set(lines) == {1}, lines
+    titles = """els => els.filter(r => !r.hidden).map(r => r.cells[0].checkVisibility() &&
+        r.cells[0].querySelector('a').getBoundingClientRect().width > 2)"""
+    assert page.eval_on_selector_all(rows, titles) == [True] + [False] * 10
+    page.fill('input[data-prd-filter="text"]', "")
+    shown = page.eval_on_selector_all(rows, titles)
+    prds = page.eval_on_selector_all(rows, "els => els.map(r => r.cells[0].getAttribute('data-prd-run'))")
+    runs = sum(1 for i, prd in enumerate(prds) if i == 0 or prds[i - 1] != prd)
+    assert sum(shown) == runs > 1
+    assert all(page.eval_on_selector_all(rows, "els => els.map(r => r.cells[0].textContent.trim() !== '')"))
     assert not [e for e in errors if "search" not in e]  # file:// has no search worker
 
 

@@ -108,7 +108,23 @@
       if (count) count.textContent = template.replace("{shown}", shown).replace("{total}", total);
       // Filtering down to nothing says so, instead of leaving an empty table.
       if (empty) empty.hidden = shown > 0;
+      markRuns();
       markOverflow();
+    }
+
+    // A cell with data-prd-run (the matrix's PRD) shows its text once per run of equal
+    // values among the visible rows, in their current order.
+    function markRuns() {
+      tables.forEach(function (table) {
+        var previous = null;
+        Array.prototype.forEach.call(table.tBodies[0] ? table.tBodies[0].rows : [], function (row) {
+          var cell = row.querySelector("[data-prd-run]");
+          if (!cell || row.hidden) return;
+          var value = cell.getAttribute("data-prd-run");
+          cell.classList.toggle("prd-index__repeat", value === previous);
+          previous = value;
+        });
+      });
     }
 
     function sortBy(th) {
@@ -122,6 +138,7 @@
           if (h.getAttribute("data-prd-col") === column) {
             h.setAttribute("aria-sort", state.descending ? "descending" : "ascending");
             sortTable(table, index, numeric, state.descending);
+            markRuns();
           } else {
             h.removeAttribute("aria-sort");
           }
