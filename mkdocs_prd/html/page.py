@@ -372,8 +372,7 @@ class PageRenderer:
         for prd in catalog:
             report = reports.get(prd.path)
             actuals = collect(prd.front_matter, report)
-            self.actuals[prd.path] = actuals
-            self.problems.extend(f"{prd.path}:1: {text}" for text in actuals.problems)
+            self.actuals[prd.path] = actuals  # its front-matter problems are PRD505 findings
             if report is not None:
                 self.problems.extend(f"{report.path}:{p.line}: {p.message}" for p in report.problems)
 

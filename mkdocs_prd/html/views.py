@@ -58,8 +58,9 @@ def slug(text: str) -> str:
 
 
 def band(value: float | None) -> str | None:
-    """The rating band key (``good``, ``needs_work`` ...) of an IOSM-Index value."""
-    if value is None:
+    """The rating band key (``good``, ``needs_work`` ...) of an IOSM-Index value; None for no
+    value and for one outside 0-1 (PRD502: the page rates no figure the linter rejects)."""
+    if value is None or not 0.0 <= value <= 1.0:
         return None
     for bound, key in BANDS:
         if value >= bound - 1e-9:
@@ -400,9 +401,14 @@ def _index_view(prd: Prd, actuals: IosmActuals, labels: Labels | None = None) ->
         band=band(target_value),
         actual=actual.raw if actual is not None else None,
         actual_band=band(actual.value) if actual is not None else None,
-        actual_mark=judge(">=", target_value, "", actual) if actual is not None else None,
+        actual_mark=judge(">=", target_value, "", actual) if _valid(actual) and _valid(target) else None,
         gauge=_index_gauge(baseline.value if baseline is not None else None, target_value, actual, labels),
     )
+
+
+def _valid(figure: Number | Actual | None) -> bool:
+    """Whether an IOSM-Index figure is a score the linter accepts (0-1; PRD502, PRD505)."""
+    return figure is not None and figure.value is not None and 0.0 <= figure.value <= 1.0
 
 
 def _index_gauge(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mkdocs_prd.core.actuals import IosmActuals, from_front_matter
 from mkdocs_prd.core.model import GATE_NAMES, Fix, Number, Prd, Severity
 from mkdocs_prd.core.numbers import written_number
 from mkdocs_prd.core.rules.base import Hit, RuleContext, is_bracketed, page_rule, quote
@@ -31,22 +32,48 @@ def missing_gates(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-def _index_numbers(prd: Prd) -> Iterator[tuple[str, Number]]:
+def _index_numbers(prd: Prd, ctx: RuleContext) -> Iterator[tuple[str, Number]]:
     index = prd.iosm.index
     if index.baseline is not None:
         yield "baseline", index.baseline
     if index.target is not None:
         yield "target", index.target
+    actual = _front_actuals(prd).index
+    if actual is not None:
+        yield "actual (iosm_actuals index)", Number(actual.raw, actual.value, _actuals_line(ctx))
 
 
-@page_rule("PRD502", Severity.ERROR, "an IOSM-Index value (baseline, target, actual) is outside 0-1")
+def _front_actuals(prd: Prd) -> IosmActuals:
+    return from_front_matter(prd.front_matter.get("iosm_actuals"))
+
+
+def _actuals_line(ctx: RuleContext) -> int:
+    """The front-matter line of ``iosm_actuals:`` (1 when it cannot be found)."""
+    lines = ctx.lines
+    if lines and lines[0].strip() == "---":
+        for n, line in enumerate(lines[1:], 2):
+            if line.startswith("iosm_actuals"):
+                return n
+            if line.strip() in ("---", "..."):
+                break
+    return 1
+
+
+@page_rule(
+    "PRD502",
+    Severity.ERROR,
+    "an IOSM-Index value (baseline, target, actual: also `iosm_actuals` in the front matter) is outside 0-1",
+)
 def index_out_of_range(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    for name, number in _index_numbers(prd):
+    for name, number in _index_numbers(prd, ctx):
         if number.value is not None and not 0.0 <= number.value <= 1.0:
+            percent = "%" in number.raw and 0 < number.value <= 100
             yield Hit(
                 number.line,
                 f"IOSM-Index {name} {quote(number.raw)} is outside 0-1",
-                "Write the index as a score between 0 and 1, e.g. `0.82`",
+                f"Write {quote(number.raw)} as `{number.value / 100:.2f}`: the index is a score from 0 to 1"
+                if percent
+                else "Write the index as a score between 0 and 1, e.g. `0.82`",
             )
     # The table form states a score per gate (baseline and target columns).
     if prd.iosm.form == "table":
@@ -120,9 +147,16 @@ def _delta_fix(ctx: RuleContext, delta: Number, right: str) -> Fix | None:
 @page_rule(
     "PRD505",
     Severity.WARNING,
-    "an IOSM-Index value (baseline, target, delta) is not a number, e.g. `TBD` or `target minus baseline`",
+    "an IOSM-Index value (baseline, target, delta) is not a number, e.g. `TBD` or `target minus baseline`; "
+    "or `iosm_actuals` in the front matter is not a mapping of gates (I, O, S, M), index and metrics",
 )
 def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for problem in _front_actuals(prd).problems:
+        yield Hit(
+            _actuals_line(ctx),
+            problem,
+            "Write `iosm_actuals:` as a mapping: `index: 0.82`, `I: 0.75` on their own indented lines",
+        )
     index = prd.iosm.index
     for name, number in (("baseline", index.baseline), ("target", index.target), ("delta", index.delta)):
         if number is None or number.value is not None:

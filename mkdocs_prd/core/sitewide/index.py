@@ -465,13 +465,13 @@ def summarize(rows: Sequence[IndexRow], statuses: Sequence[str] = (), threshold:
     meets = with_target = reached = with_actual = 0
     for r in rows:
         total_findings += r.findings
-        if r.iosm.target_value is not None:
+        if r.iosm.target_value is not None and 0.0 <= r.iosm.target_value <= 1.0:  # else PRD502
             with_target += 1
             # A tiny tolerance so a written 0.80 meets a threshold of 0.8 despite float noise.
             if r.iosm.target_value >= threshold - 1e-9:
                 meets += 1
         actual = index_number(r.iosm.actual)
-        if actual is not None:
+        if actual is not None and 0.0 <= actual <= 1.0:  # else PRD502: counted as no figure
             with_actual += 1
             if actual >= threshold - 1e-9:
                 reached += 1
