@@ -83,6 +83,39 @@ def test_refuses_any_folder_that_resolves_outside_docs_dir(
     assert not (outside / "not-yet").exists()
 
 
+@pytest.mark.parametrize(
+    ("where", "written"),
+    [
+        ("prds/billing", "docs/prds/billing/bulk-export.md"),  # the guide's command, beside mkdocs.yml
+        ("prds/billing/", "docs/prds/billing/bulk-export.md"),
+        ("prds", "docs/prds/bulk-export.md"),
+        ("docs/prds/billing", "docs/prds/billing/bulk-export.md"),  # from the working directory, as before
+    ],
+)
+def test_a_dir_below_docs_dir_may_be_given_from_docs_dir(
+    layout: tuple[Path, Path], capsys: pytest.CaptureFixture[str], where: str, written: str
+) -> None:
+    """A plain relative ``--dir`` that would leave the site, read from the working directory,
+    is read from ``docs_dir``: ``prds/billing`` typed in the site's folder."""
+    site, _ = layout
+    code, out, err = run_new(capsys, "Bulk export", "--dir", where)
+    assert (code, out) == (0, written), err
+    assert (site / written).is_file()
+    assert not (site / "prds").exists()
+
+
+def test_a_dir_from_docs_dir_still_never_leaves_the_site(
+    layout: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read from ``docs_dir``, a folder through a link that leads out is refused as any other."""
+    site, outside = layout
+    (site / "docs" / "out").symlink_to(outside, target_is_directory=True)
+    before_site, before_out = tree(site), tree(outside)
+    code, out, err = run_new(capsys, "Via link", "--dir", "out/deeper")
+    assert code == 2 and out == "" and "nothing written" in err
+    assert (tree(site), tree(outside)) == (before_site, before_out)
+
+
 def test_a_linked_page_outside_is_not_read_for_track_ids(
     layout: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

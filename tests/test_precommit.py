@@ -105,6 +105,7 @@ def test_manifest(hook: dict[str, Any]) -> None:
     assert hook["entry"] == "mkdocs-prd lint"
     assert hook["language"] == "python"  # pre-commit pip-installs this repository for it
     assert hook["pass_filenames"] is True
+    assert hook["verbose"] is True  # warnings are shown on a commit that passes (pre-commit hides them)
     assert re.search(hook["files"], "docs/prds/a.md") and not re.search(hook["files"], "docs/a.png")
 
 
@@ -186,3 +187,4 @@ def test_readme_config_block(repo: Path, pre_commit_home: Path) -> None:
     result = pre_commit(repo, pre_commit_home, "run")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"mkdocs-prd lint\.+Passed", result.stdout), result.stdout
+    assert re.search(r"\n0 errors, \d+ warnings", result.stdout), result.stdout  # shown though it passed

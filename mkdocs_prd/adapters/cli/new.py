@@ -65,7 +65,8 @@ def register(subparsers: Any) -> None:
         "--dir",
         dest="directory",
         metavar="DIR",
-        help="folder to write into (default: where the site's PRDs live, from the config's paths)",
+        help="folder to write into, from the working directory or else from docs_dir "
+        "(default: where the site's PRDs live, from the config's paths)",
     )
     parser.add_argument(
         "--template",
@@ -101,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
     docs_dir = site.docs_dir if site else None
     root = docs_dir if docs_dir is not None else "."
     if args.directory is not None:
+        if docs_dir is not None:
+            args.directory = _below_docs_dir(args.directory, docs_dir)
         _refuse_outside(args.directory, root, docs_dir)
     # The PRDs a build sees (MkDocs' own file list), else every Markdown file of the folder;
     # never a file that a symbolic link leads to outside the site.
@@ -173,6 +176,21 @@ def _inside(path: str, root: str) -> bool:
     except OutsideSite:
         return False
     return True
+
+
+def _below_docs_dir(directory: str, docs_dir: str) -> str:
+    """``--dir`` as given, or below ``docs_dir`` when it is a plain relative path (no ``.``,
+    ``..``, not naming ``docs_dir`` itself) that, read from the working directory, is
+    outside the site: ``prds/billing`` typed beside ``mkdocs.yml`` means ``docs/prds/billing``.
+    The result is checked like any ``--dir`` (symbolic links followed)."""
+    parts = directory.replace("\\", "/").rstrip("/").split("/")
+    if os.path.isabs(directory) or any(p in ("", ".", "..") for p in parts) or _inside(directory, docs_dir):
+        return directory
+    own = os.path.relpath(docs_dir).replace("\\", "/").split("/")  # docs_dir as typed from here: ["docs"]
+    if ".." not in own and parts[: len(own)] == own:
+        return directory  # it names a folder below docs_dir already (that resolves elsewhere)
+    below = os.path.join(docs_dir, *parts)
+    return below if _inside(below, docs_dir) else directory
 
 
 def _refuse_outside(path: str, root: str, docs_dir: str | None) -> None:
