@@ -291,9 +291,29 @@ def test_admonition_details_and_tab_bodies_render_as_the_oracle(body: str) -> No
         assert "\\-" not in html and "\\)" not in html, form  # no marker escaped as lazy text
 
 
+BLOCKS = [*SAMPLE, "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab"]
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_pymdownx_blocks_bodies_render_as_the_oracle(body: str) -> None:
+    # A "///" block's body is not indented: its closing line must never be read as lazy text
+    # of the list, quote or HTML block above it.
+    expected = outline(oracle_html(BODIES[body] + "\nafter\n"))
+    heads = ("/// note\n", "/// details | More\n    type: warning\n\n", "/// tab | Web\n")
+    for head in heads:
+        html = mkdocs_html(head + BODIES[body] + "///\nafter\n", BLOCKS)
+        assert nesting_errors(html) == [] and outline(html) == expected, head
+        assert "///" not in html and "<p>after</p>" in html, head
+
+
 def test_without_the_extensions_their_syntax_is_plain_text() -> None:
     # On a site without admonition/details/tabbed the lines are paragraphs, as in the oracle.
-    texts = ("!!! note\n    - a\n\n??? tip\n    - b\n", '=== "Tab"\n\n    - a\n', "Before\n!!! note\n- a\n")
+    texts = (
+        "!!! note\n    - a\n\n??? tip\n    - b\n",
+        '=== "Tab"\n\n    - a\n',
+        "Before\n!!! note\n- a\n",
+        "/// note\n- a\n  - b\n///\n",
+    )
     for text in texts:
         assert_as_oracle(text, MKDOCS_DEFAULT)
 

@@ -18,6 +18,7 @@ class Features:
     details: bool = False  # pymdownx.details: ``??? note`` blocks
     tabbed: bool = False  # pymdownx.tabbed: ``=== "Tab"`` blocks
     md_in_html: bool = False  # a ``markdown`` attribute on an HTML block is this extension's
+    blocks: bool = False  # pymdownx.blocks: ``/// note`` ... ``///`` blocks
     math: bool = False  # pymdownx.arithmatex / mdx_math: ``$$`` ... ``$$`` blocks are TeX, not Markdown
     list_indent: int = 4  # spaces per level of nested lists the site's list parser reads
 
@@ -58,6 +59,7 @@ def features_from_extensions(names: Iterable[object], configs: Mapping[str, Any]
         tabbed=bool(mods & _TABBED),
         md_in_html=bool(mods & _MD_IN_HTML),
         math=bool(mods & _MATH),
+        blocks=any(n.startswith("pymdownx.blocks") for n in found),
         list_indent=list_indent,
     )
 

@@ -9,6 +9,7 @@ from mkdocs_prd.core.fidelity.state import _At, _Hold, _Item, _State, _Tag
 from mkdocs_prd.core.fidelity.syntax import (
     ATX,
     BLOCK_START,
+    BLOCKS_FENCE,
     FENCE,
     HR,
     ITEM,
@@ -77,7 +78,7 @@ class _Lists(_State):
         if self.quote is not None:
             # A quote in an item runs on to a blank line or a block start, or ends with the item.
             inside = bool(line.strip()) and indent(line) >= self.quote_at[1]
-            if inside and in_quote(line, self.quote_at[1], self.quote[-1]):
+            if inside and in_quote(line, self.quote_at[1], self.quote[-1], self.features.blocks):
                 self.quote.append(line)
                 return
             self._end_quote()
@@ -93,8 +94,9 @@ class _Lists(_State):
                 self._html_ended(nxt)
             return
         if self.held is not None:
-            # The block ends at a blank line, or with the list item it is in.
-            if line.strip() and indent(line) >= self.held_at[1]:
+            # The block ends at a blank line, or with the list item it is in (or at a ``///``
+            # line that closes the pymdownx.blocks block it is in).
+            if line.strip() and indent(line) >= self.held_at[1] and not self._blocks_line(line):
                 self.held.append(self.raw[self.number - 1])
                 return
             self._release()
@@ -207,6 +209,11 @@ class _Lists(_State):
             return
         self._block(ind, text, nxt, rel)
 
+    def _blocks_line(self, line: str) -> bool:
+        """Whether ``line`` opens or closes a pymdownx.blocks block (``/// note``, ``///``)."""
+        text = line.lstrip(" ")
+        return text[:1] == "/" and self.features.blocks and BLOCKS_FENCE.match(text) is not None
+
     @staticmethod
     def _text(text: str, row: bool) -> str:
         """A line of paragraph text, or of a table ``row``, as Python-Markdown must read it:
@@ -257,6 +264,8 @@ class _Lists(_State):
         probe = text if rel < 4 else ""
         if not probe:
             return True
+        if self._blocks_line(probe):
+            return False  # a block's opening or closing line, never paragraph text
         if probe[0] in BLOCK_START:  # other lines (most prose) can start no block
             m = ITEM.match(probe)  # first: most lines that get here are list items
             if m is not None and (interrupts(m) or (self.stack and ind < self.stack[-1].src)):
@@ -327,6 +336,10 @@ class _Lists(_State):
         if rel >= 4 and self.prev in ("blank", "other", "html", "code"):
             self.emit(col, text)
             self.prev = "code"
+            return
+        if self._blocks_line(text):
+            self.emit(col, text)  # pymdownx.blocks reads the line where it stands: never lazy text
+            self.prev = "other"
             return
         if text[0] in "$\\" and self.features.math and self.prev in ("blank", "other"):
             self.math = math_end(text)  # a math block of several lines opens

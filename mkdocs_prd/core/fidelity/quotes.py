@@ -81,7 +81,9 @@ def _container(
             and (not indent(expand(line)) or not _in_open_list(chunk))
         ):
             j = i + 1
-            while j < len(lines) and lines[j].strip() and in_quote(expand(lines[j]), 0, expand(lines[j - 1])):
+            while j < len(lines) and lines[j].strip():
+                if not in_quote(expand(lines[j]), 0, expand(lines[j - 1]), features.blocks):
+                    break
                 j += 1
             out += _Lists(features, hold, tag, depth, (sink, base + start)).run(chunk) if chunk else []
             if chunk and not prev_blank:

@@ -11,6 +11,8 @@ ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( +|$)")
 ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 FENCE = re.compile(r"^( *)(`{3,}|~{3,})")
 HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+BLOCKS_FENCE = re.compile(r"/{3,}(?:[ \t]|$)")
+"""A pymdownx.blocks line (``/// note``, ``/// details | Title``, the closing ``///``)."""
 SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 # CommonMark's HTML blocks (spec 4.6), by kind: 1 raw text elements, 2-5 comments,
 # processing instructions, declarations and CDATA, 6 block-level tags, 7 any other
@@ -200,11 +202,12 @@ def quote_inside(lines: list[str]) -> list[str]:
     return inside
 
 
-def in_quote(line: str, column: int, prev: str) -> bool:
+def in_quote(line: str, column: int, prev: str, blocks: bool = False) -> bool:
     """Whether ``line``, after the quote's line ``prev``, is still in the quote (its content
     column ``column``): it has the quote mark, or continues the paragraph ``prev`` leaves open
     (it starts no block).  After an empty ``>`` line, a heading, a fence or a rule no paragraph
-    is open, and a line without the mark ends the quote (Python-Markdown would run it on)."""
+    is open, and a line without the mark ends the quote (Python-Markdown would run it on).
+    With ``blocks`` (pymdownx.blocks), a ``///`` line ends it too."""
     text = line[column:]
     ind = indent(text)
     if text[ind : ind + 1] == ">":
@@ -218,7 +221,7 @@ def in_quote(line: str, column: int, prev: str) -> bool:
         return True
     probe = text[ind:]
     if probe[:1] not in BLOCK_START:
-        return True
+        return not (blocks and probe[0] == "/" and BLOCKS_FENCE.match(probe))
     item = ITEM.match(probe)
     if item is not None and probe[item.end() :].strip():  # any item ends a quote (as markdown-it reads it)
         return False
