@@ -433,6 +433,18 @@ def test_index_narrow_and_empty_state(chromium: Any, themed: tuple[str, Site], t
                 document.querySelector('select[data-prd-filter="owner"]').appendChild(o); }"""
         )
         assert page.evaluate(OVERFLOW, ".prd-index__controls, .prd-index__controls *") == [], theme
+        # Long values without spaces (an unrendered {{ … }} Date, a URL as owner, a long title)
+        # wrap inside their card.
+        page.evaluate(
+            """() => { const row = document.querySelector('.prd-index__table tbody tr');
+                row.querySelector("td[data-label='Date']").textContent =
+                    '&lt;span class="git-revision-date-localized-plugin"&gt;2026-12-01&lt;/span&gt;';
+                row.querySelector("td[data-label='Owner']").textContent =
+                    'https://people.example.com/teams/payments-and-risk/members/priya-natarajan';
+                row.querySelector("td[data-label='Title'] a").textContent = 'Supercalifragilistic'.repeat(4);
+            }"""
+        )
+        assert page.evaluate(OVERFLOW, ".prd-index, .prd-index *") == [], theme
         # Stacked cards fit: their scroll box has nothing to scroll and is no tab stop.
         box = page.locator(".prd-index__scroll").first
         assert page.evaluate("(b) => b.scrollWidth <= b.clientWidth + 1", box.element_handle())

@@ -63,6 +63,20 @@ class TestSort:
         assert order(sort_rows(ROWS, "date")) == ["e.md", "a.md", "b.md", "d.md", "c.md"]
         assert order(sort_rows(ROWS, "date", reverse=True)) == ["b.md", "d.md", "a.md", "e.md", "c.md"]
 
+    @pytest.mark.parametrize(
+        "written",
+        ["Jan 5, 2026", "{{ git_revision_date_localized }}", "TBD", "2026-02-30", "05/01/2026", "soon"],
+    )
+    def test_a_date_that_is_no_iso_day_sorts_with_the_missing(self, written: str) -> None:
+        # Last in either direction, on the server and in the browser (its sort value is empty),
+        # as for a PRD without a date; an ISO date-time sorts by its day.
+        rows = [*ROWS, row("f.md", date=written), row("g.md", date="2026-01-05T23:00:00Z")]
+        assert order(sort_rows(rows, "date")) == ["e.md", "a.md", "g.md", "b.md", "d.md", "c.md", "f.md"]
+        assert order(sort_rows(rows, "date", reverse=True))[-2:] == ["c.md", "f.md"]
+        out = render_listing(rows, ListingSpec(), IndexOptions(), link=lambda r: r.url)
+        sorts = re.findall(r'data-label="Date" class="prd-index__nowrap" data-prd-sort="([^"]*)"', out)
+        assert sorted(sorts) == ["", "", "2025-12-31", "2026-01-05", "2026-01-05", "2026-03-01", "2026-03-01"]
+
     def test_status_follows_the_workflow_then_unknown_then_missing(self) -> None:
         assert order(sort_rows(ROWS, "status", statuses=STATUSES)) == ["a.md", "d.md", "c.md", "b.md", "e.md"]
 

@@ -196,6 +196,11 @@ def test_iosm_chart_legend_names_what_is_drawn() -> None:
     assert "--prd-threshold: 75.00%" in html_text
     assert 'class="prd-chart__actual prd-chart__actual--not-met" style="width: 50.00%"' in html_text
     assert 'class="prd-chart__target" style="width: 80.00%"' in html_text
+    # The row's tooltip says whether the target is met, in words.
+    assert 'title="A: Target 0.80, Achieved 0.50 (Not met)"' in html_text
+    assert 'title="A: Target 0.80, Achieved 0.90 (Met)"' in str(
+        iosm_chart([row("A", "0.8", "0.9")], Labels(), 0.8, "t")
+    )
 
 
 def test_iosm_chart_escapes_and_isolates_names() -> None:

@@ -208,7 +208,10 @@ def _iosm_row(b: _Bar, labels: Labels) -> str:
 def _bar_text(b: _Bar, labels: Labels) -> str:
     target = _fmt(b.target) if b.target is not None else "—"
     actual = _fmt(b.actual) if b.actual is not None else "—"
-    return f"{b.title}: {labels.get('chart_target')} {target}, {labels.get('chart_actual')} {actual}"
+    text = f"{b.title}: {labels.get('chart_target')} {target}, {labels.get('chart_actual')} {actual}"
+    if b.actual is None or b.target is None:
+        return text
+    return f"{text} ({labels.get('mark_met' if _state(b) == 'met' else 'mark_not_met')})"
 
 
 def index_charts(

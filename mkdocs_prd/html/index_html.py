@@ -22,6 +22,7 @@ from mkdocs_prd.core.sitewide.index import (
     natural_key,
     owner_names,
     sort_rows,
+    sortable_day,
     status_rank,
     summarize,
 )
@@ -99,6 +100,7 @@ def render_listing(
         reverse=reverse,
         link=link,
         filter_key=filter_key,
+        sortable_day=sortable_day,
         status_sort=lambda s: "" if not (s or "").strip() else "{:04d} {}".format(*rank(s)),
     )
 

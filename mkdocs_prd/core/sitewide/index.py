@@ -215,6 +215,13 @@ def _norm_parts(path: str) -> list[str]:
     return path.split("/") if path else []
 
 
+def sortable_day(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` a Date sorts by, or None when it is no ISO date (``Jan 5, 2026``,
+    an unrendered ``{{ … }}``): such a row sorts with the rows without a date, last in either
+    direction, on the server and in the browser alike."""
+    return calendar_day(value) if value else None
+
+
 def _day(value: str | None) -> str | None:
     """A Date as the index shows and sorts it: the day of an ISO date-time, else as written."""
     if value is None:
@@ -352,7 +359,7 @@ def _sort_value(sort_by: str, statuses: Sequence[str]) -> Callable[[IndexRow], t
         rank = status_rank(statuses)
         return lambda r: rank(r.status) if r.status and r.status.strip() else None
     if sort_by == "date":
-        return lambda r: (r.date.strip(),) if r.date and r.date.strip() else None
+        return lambda r: (day,) if (day := sortable_day(r.date)) else None
     if sort_by == "approved_on":
         return lambda r: (r.approved_on,) if r.approved_on else None
     if sort_by == "title":
