@@ -102,3 +102,33 @@ def test_nfr_shorthand_names_its_category() -> None:
     assert findings(text.replace("- perf: p95", "- speedy: p95")) == [
         ("PRD304", "Non-functional requirements do not cover Performance")
     ]
+
+
+OPEN_Q = "- Should the CVC be skipped for low-value orders once the issuer allows it?"
+assert OPEN_Q in CLEAN
+
+
+@pytest.mark.parametrize(
+    ("written", "count"),
+    [
+        ("- None; all resolved at launch review.", 0),
+        ("- None (all answered in the review)", 0),
+        ("- N/A — see the FAQ", 0),
+        ("- All resolved at launch review.", 0),
+        ("- All open questions were answered.", 0),
+        ("- Nothing open.", 0),
+        ("- Partial refunds? — **Resolved:** no", 0),
+        ("- Q: Keep passwords at all? / A: No, see Non-Goals.", 0),
+        ("- Which PSP? **Decision:** Stripe", 0),
+        (OPEN_Q, 1),
+        ("- Do we need a second vault? Answer pending", 1),  # no answer given yet
+        ("- None of the vaults supports Amex yet; do we wait?", 1),  # a question about none
+        ("- All cards or only Visa?", 1),
+        ("- None; all resolved.\n- Do we keep the old flow?", 1),  # the question beside it is open
+    ],
+)
+def test_open_questions_as_written(written: str, count: int) -> None:
+    """The open questions the card counts: a lone "None …" or "All resolved …" says there are
+    none, a question with its answer after it is answered (new-user report)."""
+    prd = parse_prd(CLEAN.replace(OPEN_Q, written), "prd.md")
+    assert len(prd.open_questions) == count

@@ -319,6 +319,9 @@ _NO_QUESTIONS = frozenset(
         "no open questions yet",
         "no open questions at the moment",
         "not applicable",
+        "nothing open",
+        "none open",
+        "no open items",
     }
 )
 
@@ -330,7 +333,7 @@ def _open_questions(src: Source, start: int, end: int) -> tuple[Item, ...]:
     ending ``Resolved`` / ``Answered`` / ``✅``.  A table with a Question column lists one
     per row (a Status or Answer cell saying it is resolved leaves it out)."""
     found = _as_items(src, start, end)
-    if len(found) == 1 and normalise_title(found[0].text) in _NO_QUESTIONS:
+    if len(found) == 1 and _says_none(found[0].text):
         return ()
     out = [q for q in found if not _answered(q.text)]
     for table in tables(src, start, end):
@@ -345,18 +348,44 @@ def _open_questions(src: Source, start: int, end: int) -> tuple[Item, ...]:
     return tuple(sorted(out, key=lambda q: q.line))
 
 
+# "None; all resolved at launch review.", "N/A (see FAQ)": the words that say none, then a remark.
+_REMARK = re.compile(r"[;,:(—–]|\.(?:\s|$)| - ")
+# "All resolved at launch review.", "All open questions were answered", "All questions closed".
+_ALL_ANSWERED = re.compile(
+    r"all\s+(?:open\s+)?(?:questions\s+)?(?:are\s+|were\s+|have\s+been\s+)?(?:resolved|answered|closed|decided)\b",
+    re.IGNORECASE,
+)
+# An answer after the question: "Partial refunds? — **Resolved:** no", "Q: …? / A: No".
+_ANSWER_AFTER = re.compile(
+    r"\?[\s/|—–-]*[*_]*(?:A|Answer|Decision|Resolved|Answered|Decided)[*_]*\s*:", re.IGNORECASE
+)
+
+
+def _says_none(text: str) -> bool:
+    """Whether the lone item of an Open Questions list says there are none: ``None``, ``N/A``,
+    also with a remark (``None; all resolved at launch review.``), or ``All resolved …``."""
+    s = text.strip().strip("*_").strip()
+    if normalise_title(s) in _NO_QUESTIONS or _ALL_ANSWERED.match(s) is not None:
+        return True
+    cut = _REMARK.search(s)
+    return cut is not None and cut.start() > 0 and normalise_title(s[: cut.start()]) in _NO_QUESTIONS
+
+
 _ANSWERED = re.compile(r"\b(?:resolved|answered|decided|closed|done)\W*$", re.IGNORECASE)
 _ANSWERED_MARKS = ("[x]", "[X]", "✅", "✔", "☑")
 
 
 def _answered(text: str) -> bool:
     """Whether a question (or its Status cell) says it is answered: ``[x]``, ``✅``, struck
-    through, or ending ``Resolved`` / ``Answered`` / ``Decided`` / ``Closed`` / ``Done``."""
+    through, ending ``Resolved`` / ``Answered`` / ``Decided`` / ``Closed`` / ``Done``, or with
+    its answer after it (``… ? — **Resolved:** no``, ``Q: …? / A: No``)."""
     s = text.strip()
     if s.startswith(_ANSWERED_MARKS) or s.endswith(_ANSWERED_MARKS[2:]):
         return True
     if s.startswith("~~") and s.find("~~", 2) > 2:
         return True  # "~~Do we support Amex?~~ Resolved: yes"
+    if "?" in s and _ANSWER_AFTER.search(s) is not None:
+        return True  # "Partial refunds? — **Resolved:** no", "Q: Keep passwords? / A: No"
     return _ANSWERED.search(s) is not None
 
 
