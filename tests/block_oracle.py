@@ -259,11 +259,12 @@ class _Code(HTMLParser):
 
 def code_texts(html: str, *, blocks: bool = False) -> list[str]:
     """The text of each ``<code>`` element of ``html`` in order (``blocks``: of code blocks
-    only), without trailing line breaks: what the reader sees as code, character for character."""
+    only), without leading and trailing line breaks (Python-Markdown drops a code block's
+    first blank lines): what the reader sees as code, character for character."""
     parser = _Code(blocks)
     parser.feed(html)
     parser.close()
-    return [text.rstrip("\n") for text in parser.texts]
+    return [text.strip("\n") for text in parser.texts]
 
 
 class _Quotes(HTMLParser):

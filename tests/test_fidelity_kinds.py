@@ -164,6 +164,14 @@ KINDS: dict[str, list[str]] = {
         "- a\n  > | x | y |\n  > |---|---|\n  > | 1 | 2 |\n  >\n- b\n",
         "> still\nquoted (lazy)\n> and this\n",
     ],
+    "text under a quote in a list item, not indented (lazy text of the quote)": [
+        "- Evidence:\n  > exports take a day\n  > totals are wrong\nSource: interviews\n",
+        "1.  a\n    > P95 is 2s\n    > more\n**Next:**\n",
+        "- a\n  > q\nNext\n- b\n",
+        "- a\n  > - q\nlazy\n",
+        "- a\n  > q\n## Heading ends it\n",
+        "- a\n  > q\n1. an item ends it\n",
+    ],
     "a # that opens no heading (no space after it)": [
         "#482 tracks the rollout.\n- a\n  - b\n",
         "Context\n#blocked on legal review\n",

@@ -81,6 +81,14 @@ class _Lists(_State):
             if inside and in_quote(line, self.quote_at[1], self.quote[-1], self.features.blocks):
                 self.quote.append(line)
                 return
+            # Less indented than the item: lazy text of the quote's paragraph (CommonMark), unless
+            # it starts a block.  (A line with a pipe stays out: in the quote it would start a
+            # table under the paragraph, where CommonMark has lazy text either way.)
+            text = line.lstrip(" ")
+            lazy = line.strip() and not inside and text[0] != ">" and "|" not in text
+            if lazy and in_quote(text, 0, self.quote[-1], self.features.blocks):
+                self.quote.append(line)
+                return
             self._end_quote()
             if inside:  # a block of the item right under the quote: Python-Markdown would run it on
                 self.out.append("")
