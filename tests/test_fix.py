@@ -274,3 +274,35 @@ def test_machine_formats_say_fixable_exactly_for_what_fix_fixes(
     assert not fixable & left  # every finding said fixable was fixed
     assert kept <= left  # every other one is still there
     assert not any(d["fixable"] for d in after)
+    main(["lint"])  # the text format: no mark and no count line once nothing is left to fix
+    assert "[*]" not in capsys.readouterr().out
+
+
+def test_text_format_marks_what_fix_fixes_and_counts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As ruff: ``PRD104 [*]`` on each finding ``--fix`` fixes (exactly those the JSON says
+    ``fixable``), and a last line ``[*] N fixable with --fix``, on every golden case."""
+    import json
+    import re
+
+    pages = {
+        f"{case}.md": (GOLDEN / case / "input.md").read_bytes()
+        for case in CASES
+        if not (GOLDEN / case / "settings.yml").exists()
+    }
+    pages["not-utf8.md"] = (GOLDEN / "PRD104-v-prefix" / "input.md").read_bytes() + b"\xff\n"
+    _site(tmp_path, pages)
+    monkeypatch.chdir(tmp_path)
+    main(["lint", "--format", "json"])
+    records = json.loads(capsys.readouterr().out)
+    main(["lint"])
+    lines = capsys.readouterr().out.splitlines()
+    finding = re.compile(r"docs/(\S+\.md):(\d+): \w+ (PRD\d+)( \[\*\])? ")
+    marked = [
+        (m.group(1), int(m.group(2)), m.group(3), bool(m.group(4))) for m in map(finding.match, lines) if m
+    ]
+    assert marked == [(d["path"], d["line"], d["rule"], d["fixable"]) for d in records]
+    count = sum(d["fixable"] for d in records)
+    assert count and lines[-1] == f"[*] {count} fixable with --fix (--diff shows the changes first)"
+    assert re.fullmatch(r"\d+ errors?, \d+ warnings?, \d+ infos? in \d+ PRD pages?", lines[-2])

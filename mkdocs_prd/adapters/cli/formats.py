@@ -15,9 +15,15 @@ from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.rules.validate import summary_line
 from mkdocs_prd.core.safe import terminal_text
 
+FIXABLE_MARK = "[*]"
+"""What marks a finding ``--fix`` fixes in the text output (as ruff marks its own)."""
+
 
 def format_text(result: LintResult) -> str:
     """One ``path:line: severity PRDnnn message`` line per finding, then a summary line.
+
+    A finding that ``--fix`` fixes is marked after its rule id (``PRD103 [*]``), and a last
+    line says how many there are (``[*] 2 fixable with --fix ...``; none: no such line).
 
     A fix hint is indented below the first finding of a file that has it; when later
     findings of the same rule in that file share it, it is written once, saying for how
@@ -32,8 +38,9 @@ def format_text(result: LintResult) -> str:
     out: list[str] = []
     seen: set[tuple[str, str, str]] = set()
     for f in result.findings:
+        rule = f"{f.rule} {FIXABLE_MARK}" if f.fixable else f.rule
         out.append(
-            f"{_one_line(result.file_of(f))}:{f.line}: {f.severity.value} {f.rule} {_one_line(f.message)}"
+            f"{_one_line(result.file_of(f))}:{f.line}: {f.severity.value} {rule} {_one_line(f.message)}"
         )
         if not f.hint:
             continue
@@ -45,6 +52,9 @@ def format_text(result: LintResult) -> str:
         label = f"hint (all {n} {f.rule} findings in this file)" if n > 1 else "hint"
         out.append(f"    {label}: {key[2]}")
     out.append(summary_line(result.findings, result.pages))
+    fixable = sum(f.fixable for f in result.findings)
+    if fixable:
+        out.append(f"{FIXABLE_MARK} {fixable} fixable with --fix (--diff shows the changes first)")
     return "\n".join(out) + "\n"
 
 
