@@ -40,3 +40,21 @@ def test_one_message_repeated_says_how_often() -> None:
     text = _text(panel)
     assert "Filler TBD (2 times)" in text and "lines 3, 9" in text
     assert "<details" not in panel  # nothing to unfold: the one message is shown
+
+
+def test_different_messages_are_counted_once_each() -> None:
+    # 10 identical fillers and 3 other messages of one rule: "4 different messages", each
+    # listed once with its lines, the repeated one with how often (it read "13 different
+    # messages", the same filler ten times over).
+    fillers = [_finding(n, "Filler `TBD` where a value should be", "PRD110") for n in range(10, 20)]
+    others = [
+        _finding(n, f"Filler `{word}` where a value should be", "PRD110")
+        for n, word in ((6, "???"), (30, "TODO"), (40, "TBC"))
+    ]
+    text = _text(str(Renderer().findings([*fillers, *others])))
+    assert "4 different messages" in text and "13 different" not in text
+    assert (
+        "lines 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 Filler TBD where a value should be (10 times)" in text
+    )
+    assert text.count("Filler TBD where") == 1
+    assert "line 6 Filler ??? where a value should be" in text and "line 40 Filler TBC" in text

@@ -425,7 +425,8 @@ class FindingView:
     """One entry of the findings panel: a rule's findings on the page, grouped.
 
     ``lines`` in order; ``messages`` pairs each line with its message; ``message`` is
-    the one message when all are the same (else the first); ``same`` says so.
+    the one message when all are the same (else the first); ``same`` says so;
+    ``by_message`` lists each different message once with its lines.
     """
 
     rule: str
@@ -445,7 +446,16 @@ class FindingView:
 
     @property
     def same(self) -> bool:
-        return len({m for _, m in self.messages}) == 1
+        return len(self.by_message) == 1
+
+    @property
+    def by_message(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Each different message once, with its lines, in order of first line: "13 different
+        messages" counted ten identical ones as ten."""
+        lines: dict[str, list[int]] = {}
+        for line, message in self.messages:
+            lines.setdefault(message, []).append(line)
+        return tuple((message, tuple(ls)) for message, ls in lines.items())
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
