@@ -141,7 +141,7 @@ KINDS: dict[str, list[str]] = {
         "<div markdown>\n\n- a\n- b\n\n</div>\n",
         '- a\n\n  <div markdown="1">\n\n  - x\n\n  </div>\n',
     ],
-    "fence, HTML block or list opening on an item's own line": [
+    "fence, HTML block, list or indented code opening on an item's own line": [
         "1. ```bash\n   make migrate\n   ```\n2. Deploy\n",
         "- ```\n  POST /refunds\n  ```\n  returns 202\n",
         "1) ~~~yaml\n   retries: 3\n   ~~~\n2) b\n",
@@ -152,6 +152,9 @@ KINDS: dict[str, list[str]] = {
         "- <details><summary>S</summary>\n\n  - x\n\n  </details>\n- b\n",
         "- 1. nested\n  2. two\n- b\n",
         "1. - a\n   - b\n2. c\n",
+        "-     SELECT 1;\n- b\n",  # 5 spaces after the marker: indented code in the item
+        "1.      code\n        more code\n2. b\n",
+        "-     x = 1\n  text after the code\n",
     ],
     "text after a quote's empty last line, a heading or a fence": [
         '> "Exports take a day."\n>\nSource: interview with Customer A\n',

@@ -304,6 +304,7 @@ class _Lists(_State):
             self.out.append("")  # a list right under a paragraph line
         spaces = len(m.group(3))
         rest = line[m.end() :]
+        code = spaces > 4 and bool(rest)  # 5 or more spaces after the marker: indented code
         if spaces > 4 or not rest:
             spaces = 1
             rest = line[ind + len(marker) + 1 :] if len(line) > ind + len(marker) + 1 else ""
@@ -311,17 +312,21 @@ class _Lists(_State):
         tgt = self.stack[-1].tgt if self.stack else 0
         self.para_start, self.para_item = len(self.out), True
         out_marker = marker[:-1] + "." if marker.endswith(")") else marker
-        if rest[:1] in _OPENERS and len(self.stack) < _MAX_NESTING and _opens_block(rest):
-            # A fence, an HTML block or a list opening on the item's own line: Python-Markdown
-            # would read it as the item's text.  It goes on the next line, at the item's content
-            # column, and an empty comment stands in for the item's (empty) first line.
+        if len(self.stack) < _MAX_NESTING and (code or (rest[:1] in _OPENERS and _opens_block(rest))):
+            # A fence, an HTML block, a list or indented code opening on the item's own line:
+            # Python-Markdown would read it as the item's text.  It goes on the next line, at
+            # the item's content column, and an empty comment stands in for the item's (empty)
+            # first line (indented code after a blank line, as Python-Markdown needs).
             src = ind + len(marker) + spaces
             self.stack.append(_Item(src=src, tgt=tgt + self.features.list_indent, kind=kind))
             self.emit(tgt, f"{out_marker} <!-- -->")
             self.para_depth = len(self.stack)
             self.prev = "item"
-            self.raw[self.number - 1] = " " * src + rest
-            self.line(" " * src + rest, nxt)
+            if code:
+                self.out.append("")
+                self.prev = "blank"
+            self.raw[self.number - 1] = " " * src + line[src:]
+            self.line(" " * src + line[src:], nxt)
             return
         if rest[:1] == "#" and not ATX.match(rest):
             rest = "\\" + rest  # (#5 blocked): the item's text, Python-Markdown would make it a heading
