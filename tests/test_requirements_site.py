@@ -7,11 +7,12 @@ headings beside ``### Functional Requirements``, criteria as Given/When/Then bul
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 from conftest import build_site
-from git_repos import Git, line_of
+from git_repos import Git, line_of, prd
 
 from mkdocs_prd.adapters.cli.main import main
 
@@ -92,3 +93,24 @@ def test_review_catches_a_changed_heading_requirement_and_scenario_of_an_approve
     messages = " | ".join(str(f["message"]) for f in found if f["rule"] == "PRD701")
     assert "FR-2 `Wallet payments`: acceptance" in messages
     assert "Given" in messages  # the edited scenario is a removed criterion of the approved PRD
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_links_to_requirement_anchors_pass_mkdocs_anchor_validation(tmp_path: Path, theme: str) -> None:
+    # The anchors go on the page after Python-Markdown; MkDocs must still know them, or a
+    # `validation: {anchors: warn}` site fails `--strict` on the documented link form.
+    # Both forms: `**FR-1: ...**` label lines (clean PRD) and `### FR-1: ...` headings.
+    notes = (
+        "# Notes\n\nSee [saving](prds/cards.md#fr-1), [FR-2](prds/cards.md#fr-2), "
+        "[checkout](prds/checkout-v2.md#fr-1) and [a typo](prds/cards.md#fr-99).\n"
+    )
+    site = build_site(
+        tmp_path,
+        {"index.md": notes, "prds/cards.md": prd("Cards", "cards"), "prds/checkout-v2.md": CHECKOUT},
+        {},
+        theme=theme,
+        config={"validation": {"anchors": "warn"}},
+    )
+    anchors = [m for m in site.messages(logging.WARNING) if "does not contain an anchor" in m]
+    assert len(anchors) == 1 and "#fr-99" in anchors[0], anchors
+    assert 'id="fr-2"' in site.html("prds/cards/index.html")

@@ -21,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
 from mkdocs_prd.adapters.markdown.titles import title_markup
+from mkdocs_prd.adapters.mkdocs.anchors import note_anchors
 from mkdocs_prd.adapters.mkdocs.config import (
     PrdConfig,
     extension_names,
@@ -367,6 +368,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     ) -> TemplateContext | None:
         if self.pages is not None and page.content:
             page.content = self.pages.output(page.file.src_uri, page.content)
+            if self.catalog.get(page.file.src_uri) is not None:
+                note_anchors(page, page.content)
         return context
 
     # Early, so the page is complete before other plugins post-process it (minifiers).
@@ -376,8 +379,11 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         if self.pages is None:
             return output
         if self.catalog.get(page.file.src_uri) is None:
-            output = self.pages.foreign(output)  # a post's excerpt on a blog page
-        return self.pages.output(page.file.src_uri, output)
+            return self.pages.output(page.file.src_uri, self.pages.foreign(output))  # a post's excerpt
+        output = self.pages.output(page.file.src_uri, output)
+        if not page.content:  # a theme without page.content: the anchors are known only now
+            note_anchors(page, output)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site_index is None or self.config.json_export is None:

@@ -1,0 +1,25 @@
+"""Tell MkDocs which anchors a PRD page has, so its anchor validation knows them.
+
+The plugin puts a requirement's anchor (``<span class="prd-anchor" id="fr-2">``) and
+its fragments' ids on the page after Python-Markdown has run, where MkDocs 1.6 collects
+a page's anchors (``Page.present_anchor_ids``).  Without this, a link to
+``refund.md#fr-2`` (the documented way to link to a requirement) is reported as a
+missing anchor, and fails ``mkdocs build --strict`` under ``validation: {anchors: warn}``.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from mkdocs.structure.pages import Page
+
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def note_anchors(page: Page, html: str) -> None:
+    """Add every ``id`` attribute of ``html`` (the page's finished content) to the anchors
+    MkDocs knows for ``page``; nothing on a host without ``present_anchor_ids``."""
+    present = getattr(page, "present_anchor_ids", None)
+    if isinstance(present, set):
+        present.update(unescape(value) for value in _ID.findall(html))
