@@ -12,8 +12,16 @@ import pytest
 from conftest import build_site
 from render_sites import prd_text
 from test_browser_render import open_page
+from timing import GROWTH, assert_linear
 
-from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, filter_rows, group_rows, owner_names
+from mkdocs_prd.core.sitewide.index import (
+    MAX_OWNER_GROUPS,
+    FindingCounts,
+    IndexRow,
+    filter_rows,
+    group_rows,
+    owner_names,
+)
 from mkdocs_prd.core.sitewide.listing import ListingSpec
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
 
@@ -124,3 +132,32 @@ def test_grouped_by_owner_counts_prds_not_rows(chromium: Any, tmp_path: Path) ->
         assert not page.errors
     finally:
         page.close()
+
+
+def _many_owners(n: int) -> list[IndexRow]:
+    return [_row("a.md", ", ".join(f"Person {i}" for i in range(n))), _row("b.md", "Person 3")]
+
+
+def test_ten_thousand_owners_stay_linear() -> None:
+    # Each group repeats the whole row (its owner cell too), so a PRD listed under each of
+    # n owners made the page grow with n squared (500 owners: 9.7 MB, 5 s); and each name
+    # was compared with all names before it.
+    assert len(owner_names(", ".join(f"P{i}" for i in range(10_000)))) == 10_000
+    groups = group_rows(_many_owners(1000), "owner")
+    assert len(groups) == MAX_OWNER_GROUPS
+    assert [r.src_path for r in groups[3].rows] == ["a.md", "b.md"]  # Person 3, by name
+    n = 250
+    assert_linear(
+        "group_by: owner with n owners",
+        lambda: render_listing(
+            _many_owners(n), ListingSpec(), IndexOptions(group_by="owner"), link=lambda r: r.url
+        ),
+        lambda: render_listing(
+            _many_owners(GROWTH * n), ListingSpec(), IndexOptions(group_by="owner"), link=lambda r: r.url
+        ),
+    )
+    assert_linear(
+        "owner names",
+        lambda: owner_names(", ".join(f"P{i}" for i in range(20 * n))),
+        lambda: owner_names(", ".join(f"P{i}" for i in range(20 * GROWTH * n))),
+    )

@@ -415,6 +415,7 @@ def owner_names(owner: str | None) -> tuple[str, ...]:
     (``TBD``, ``{{ owner }}``, ``???``: :func:`~mkdocs_prd.core.rules.filler.is_filler`): it is
     no filter option and no group, and a PRD owned by filler alone has no owner."""
     names: list[str] = []
+    seen: set[str] = set()  # a set, not a scan of the names so far: 10,000 owners stay linear
     depth, start = 0, 0
     text = owner or ""
     for i, ch in enumerate(text + ","):
@@ -424,8 +425,9 @@ def owner_names(owner: str | None) -> tuple[str, ...]:
             depth = max(depth - 1, 0)
         elif (ch in _OWNER_SEPARATORS and depth == 0) or i == len(text):
             name = text[start:i].strip()
-            if name and not is_filler(name) and name.casefold() not in (n.casefold() for n in names):
+            if name and name.casefold() not in seen and not is_filler(name):
                 names.append(name)
+                seen.add(name.casefold())
             start = i + 1
     return tuple(names)
 
@@ -435,9 +437,13 @@ def _owner_keys(owner: str | None) -> set[str]:
     return {n.casefold() for n in owner_names(owner)} | {(owner or "").strip().casefold()}
 
 
+MAX_OWNER_GROUPS = 20
+"""``group_by: owner`` lists a PRD under at most this many of its owners (its first ones)."""
+
+
 def group_rows(rows: Sequence[IndexRow], group_by: str | None, statuses: Sequence[str] = ()) -> list[Group]:
     """``rows`` split by status (workflow order) or owner (by name, each of a row's
-    :func:`owner_names`); one group when ``group_by`` is None.
+    :func:`owner_names`, at most :data:`MAX_OWNER_GROUPS`); one group when ``group_by`` is None.
 
     Values are compared case-insensitively; a status group is labelled with the site's
     word for it (``statuses``: "Approved", not the first spelling met), other groups
@@ -453,8 +459,11 @@ def group_rows(rows: Sequence[IndexRow], group_by: str | None, statuses: Sequenc
         {s.strip().casefold(): s.strip() for s in statuses} if group_by == "status" else {}
     )
     for r in rows:
-        # A PRD with several owners is listed under each of them.
-        values = [r.status or ""] if group_by == "status" else list(owner_names(r.owner)) or [""]
+        # A PRD with several owners is listed under each of them (the first MAX_OWNER_GROUPS:
+        # each listing repeats the whole row, owners included, so 10,000 owners would make
+        # the page grow with their square).
+        owners = owner_names(r.owner)[:MAX_OWNER_GROUPS] if group_by == "owner" else ()
+        values = [r.status or ""] if group_by == "status" else list(owners) or [""]
         for raw in values:
             key = raw.strip().casefold()
             buckets.setdefault(key, []).append(r)
