@@ -65,7 +65,7 @@ class TestSort:
 
     @pytest.mark.parametrize(
         "written",
-        ["Jan 5, 2026", "{{ git_revision_date_localized }}", "TBD", "2026-02-30", "05/01/2026", "soon"],
+        ["{{ git_revision_date_localized }}", "TBD", "2026-02-30", "05/01/2026", "soon", "Feb 30, 2026"],
     )
     def test_a_date_that_is_no_iso_day_sorts_with_the_missing(self, written: str) -> None:
         # Last in either direction, on the server and in the browser (its sort value is empty),
@@ -76,6 +76,19 @@ class TestSort:
         out = render_listing(rows, ListingSpec(), IndexOptions(), link=lambda r: r.url)
         sorts = re.findall(r'data-label="Date" class="prd-index__nowrap" data-prd-sort="([^"]*)"', out)
         assert sorted(sorts) == ["", "", "2025-12-31", "2026-01-05", "2026-01-05", "2026-03-01", "2026-03-01"]
+
+    @pytest.mark.parametrize(
+        ("written", "day"),
+        [("Jan 5, 2026", "2026-01-05"), ("December 1, 2026", "2026-12-01"), ("5 January 2026", "2026-01-05")],
+    )
+    def test_a_date_in_words_sorts_as_its_day(self, written: str, day: str) -> None:
+        # An unambiguous date in words is read as lint --fix reads it, here and in the browser.
+        rows = [*ROWS, row("f.md", date=written)]
+        ordered = order(sort_rows(rows, "date"))
+        days = {"e.md": "2025-12-31", "a.md": "2026-01-05", "b.md": "2026-03-01", "d.md": "2026-03-01"}
+        assert ordered.index("f.md") == sorted([*days.values(), day]).index(day) + (day == "2026-01-05")
+        out = render_listing(rows, ListingSpec(), IndexOptions(), link=lambda r: r.url)
+        assert f'data-label="Date" class="prd-index__nowrap" data-prd-sort="{day}">{written}<' in out
 
     def test_status_follows_the_workflow_then_unknown_then_missing(self) -> None:
         assert order(sort_rows(ROWS, "status", statuses=STATUSES)) == ["a.md", "d.md", "c.md", "b.md", "e.md"]
@@ -319,3 +332,16 @@ def test_rows_without_status_filter_by_their_own_badge() -> None:
     assert out.count('data-prd-status="-"') == 1
     assert 'data-prd-filter-status="-"' in out and '<option value="-">' in out
     assert 'data-prd-status="in progress"' in out
+
+
+def test_a_site_without_prds_says_how_to_start_one() -> None:
+    # The full index of a site with no PRD yet: how to start one, not "No PRDs match."
+    # under "0 of 0 PRDs shown" and an empty table.
+    out = render_listing([], ListingSpec(), IndexOptions(statuses=STATUSES), link=lambda r: r.url)
+    assert "No PRDs yet: <code>mkdocs-prd new &#34;Title&#34;</code> starts one." in out
+    assert "No PRDs match" not in out and "0 of 0" not in out and "<table" not in out
+    # A listing whose marker matches nothing says just that.
+    listing = render_listing(
+        ROWS, parse_arguments("status=Shipped")[0], IndexOptions(statuses=STATUSES), link=lambda r: r.url
+    )
+    assert "No PRDs match." in listing and "No PRDs yet" not in listing

@@ -138,6 +138,7 @@ GERMAN: dict[str, str] = {
     "index_acceptance": "{checked} von {total}",
     "index_requirements": "Muss {must} · Soll {should} · Kann {could}",
     "index_empty": "Keine passenden PRDs.",
+    "index_none": 'Noch keine PRDs: `mkdocs-prd new "Titel"` legt eines an.',
     "index_table": "PRD-Tabelle",
     "verified_by_priority": "Durch Tests belegt",
     "verified_count": "{priority} {verified} von {total} belegt",
@@ -400,7 +401,9 @@ class _Text(HTMLParser):
         self.pieces: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.pieces.extend(v for k, v in attrs if v and k not in ("class", "id", "href", "src"))
+        # Paths and keys are no words: href, src, data-prd-key (a PRD's src_path).
+        skip = ("class", "id", "href", "src", "data-prd-key")
+        self.pieces.extend(v for k, v in attrs if v and k not in skip)
 
     def handle_data(self, data: str) -> None:
         self.pieces.append(data)

@@ -121,6 +121,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "index_acceptance": "{checked} of {total}",
     "index_requirements": "Must {must} · Should {should} · Could {could}",
     "index_empty": "No PRDs match.",
+    "index_none": 'No PRDs yet: `mkdocs-prd new "Title"` starts one.',
     "index_table": "PRD table",
     "col_verified": "Verified",
     "index_verified": "{verified} of {total}",

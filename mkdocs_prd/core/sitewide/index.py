@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity, site_status
 from mkdocs_prd.core.numbers import finite_number
-from mkdocs_prd.core.rules.dates import calendar_day
+from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.filler import is_filler
 
 SortKey = Literal["track_id", "date", "status", "title", "approved_on"]
@@ -216,10 +216,14 @@ def _norm_parts(path: str) -> list[str]:
 
 
 def sortable_day(value: str | None) -> str | None:
-    """The ``YYYY-MM-DD`` a Date sorts by, or None when it is no ISO date (``Jan 5, 2026``,
-    an unrendered ``{{ … }}``): such a row sorts with the rows without a date, last in either
-    direction, on the server and in the browser alike."""
-    return calendar_day(value) if value else None
+    """The ``YYYY-MM-DD`` a Date sorts by: an ISO date (or date-time), or one date written
+    unambiguously in words (``Jan 5, 2026``, ``December 1, 2026``: the reading of ``lint
+    --fix``, :func:`~mkdocs_prd.core.rules.dates.iso_date`).  None for anything else
+    (``05/01/2026``, an unrendered ``{{ … }}``, ``TBD``): such a row sorts with the rows
+    without a date, last in either direction, on the server and in the browser alike."""
+    if not value:
+        return None
+    return calendar_day(value) or iso_date(value)
 
 
 def _day(value: str | None) -> str | None:
