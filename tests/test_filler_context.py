@@ -138,3 +138,29 @@ def test_filler_is_found_in_any_spelling_on_any_page(value: str, other_text: str
     # searched for three spellings per word only, so `Tbd` was found on an ASCII page alone.
     found = _filler(_with(other_text + f"- Retention period of exports: {value}\n"))
     assert found == [f"Filler `{value}` where a value should be"]
+
+
+_UX = "- **Internationalization:** all 9 shop languages"
+
+
+@pytest.mark.parametrize(
+    ("line", "filler"),
+    [
+        ("- **UI mockups:** TBD (Lena)", True),
+        ("Designs: TBD (Lena)", True),
+        ("- Rollout date: TBD, pending legal", True),
+        ("- **API owner:** TBD", True),
+        ("TBD (waiting on finance for CAC numbers)", True),
+        ("- Designs: TBD - waiting on Lena", True),
+        ("- Designs: TBD; Lena", True),
+        ("- Designs: TBD (rough guess: 3 screens)", False),  # a figure: a value after all
+        ("- Designs: pricing is TBD until Q3", False),  # prose
+    ],
+)
+def test_filler_with_a_remark_is_one_shape_whatever_the_separator(line: str, filler: bool) -> None:
+    """TBD with who or why after it (brackets, comma, semicolon, dash) leaves the value unwritten:
+    the same answer for every separator, in a field, an item or a line (new-user report)."""
+    clean = prd("Filler", "filler", status="Approved", version="1.2")
+    assert _UX in clean
+    text = clean.replace(_UX, f"{_UX}\n\n{line}\n" if not line.startswith("-") else f"{_UX}\n{line}")
+    assert [r for r, _ in _findings(text)] == (["PRD110"] if filler else [])

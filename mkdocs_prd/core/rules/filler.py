@@ -14,7 +14,8 @@ What is filler (:func:`is_filler`):
   determined/decided/defined/confirmed", "fill in", two or more ``?`` (also before a
   unit: ``??? ms``), ``...``;
 * a filler marker in capitals leading a note: ``TODO: ask legal``, ``TBD - vendor``,
-  ``XXX fill in`` (``TODO`` only with a separator: "TODO list sync" is a feature);
+  ``TBD (Lena)``, ``TBD, pending legal``, ``XXX fill in`` (``TODO`` only with a separator:
+  "TODO list sync" is a feature); a note with a figure gives a value (``TBD: rough guess 20%``);
 * one or more template variables and nothing else: ``{{impact}}``, ``{{ owner }}``;
 * text that starts with "Lorem ipsum".
 
@@ -62,7 +63,9 @@ _WORDS = frozenset(
         "placeholder",
     }
 )
-_MARKER = re.compile(r"(TBD|TBC|TBA|FIXME|XXX)(?:$|[\s:(\-\u2013\u2014])|TODO[ \t]*(?:$|[:(\-\u2013\u2014])")
+_MARKER = re.compile(
+    r"(TBD|TBC|TBA|FIXME|XXX)(?:$|[\s:;,(\-\u2013\u2014])|TODO[ \t]*(?:$|[:(\-\u2013\u2014])"
+)
 _QUESTIONS = re.compile(r"\?{2,}")
 _ELLIPSIS = frozenset({"...", "\u2026", ". . ."})
 _VARIABLES = re.compile(r"(?:\{\{[^{}]{0,80}\}\}[ \t]*)+")
@@ -84,7 +87,6 @@ _SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _TERMS = -1
 """Among a table's skipped columns: the table defines the terms in its first column."""
 _DECISION_MARKERS = frozenset({"TBD", "TBC", "TBA"})
-_REMARK = re.compile(r"[ \t]*\([^()]*[^\W_][^()]*\)?$")  # its ")" is gone with the edges
 _CONTAINER = re.compile(r"(?:\?\?\?\+?|!!!)[ \t]+\S")
 """An admonition's first line (``??? note "Title"``, ``!!! tip``): Markdown syntax, not ``???``."""
 _TERM_HEADERS = ("term", "variable", "placeholder", "token", "abbreviation", "acronym", "symbol", "marker")
@@ -132,11 +134,12 @@ def is_filler(value: str, *, in_questions: bool = False, identifier: bool = Fals
     marker = _MARKER.match(core)
     if marker is None or in_questions:
         return False
-    # "TBD (finance, April)": who decides and when, in brackets: a tracked decision, not filler;
-    # so is "TBD: need numbers from support. Rough guess: 20-30%", a remark with a figure.
+    # "TBD (Lena)", "TBD, pending legal", "TBD - waiting on finance": who or why, the value still
+    # unwritten (one answer for every separator); "TBD: … Rough guess: 20-30%" gives a figure, a
+    # value after all.  (A decision log's "TBD (finance, April)" is judged by its part: open.)
     if marker.group(1) not in _DECISION_MARKERS:
         return True
-    return _REMARK.match(core, marker.end()) is None and not _content_remark(core[marker.end() :])
+    return not _content_remark(core[marker.end() :])
 
 
 def _content_remark(rest: str) -> bool:

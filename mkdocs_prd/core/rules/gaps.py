@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_prd.core.model import Prd, Severity, status_word
+from mkdocs_prd.core.model import Prd, Risk, Severity, status_word
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 from mkdocs_prd.core.rules.content import is_nfr_heading
+from mkdocs_prd.core.rules.filler import is_filler
 from mkdocs_prd.core.settings import Settings
 
 _NO_MITIGATION = frozenset({"", "-", "\u2013", "\u2014"})
@@ -16,9 +17,13 @@ _NO_MITIGATION = frozenset({"", "-", "\u2013", "\u2014"})
 _REQUIREMENT_TRACE = re.compile(r"\b(?:FR|REQ|R)-?\d|^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*\|", re.IGNORECASE)
 
 
-@page_rule("PRD307", Severity.WARNING, "a risk has no mitigation (its Mitigation cell is empty or `-`)")
+@page_rule(
+    "PRD307",
+    Severity.WARNING,
+    "a risk has no mitigation (its Mitigation cell is empty, `-`, or filler such as `TBD` or `TODO`)",
+)
 def unmitigated_risk(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    bare = [r for r in prd.risks if r.mitigation.strip(" \t*_") in _NO_MITIGATION]
+    bare = [r for r in prd.risks if unmitigated(r)]
     if len(bare) > 1 and len(bare) == len(prd.risks):
         hint = "Add a Mitigation column saying how each risk is handled"
         yield Hit(bare[0].line, "No risk has a mitigation", hint)
@@ -29,6 +34,12 @@ def unmitigated_risk(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"Risk {quote(risk.risk, 40)} has no mitigation",
             "Say how the risk is avoided, reduced or accepted in its Mitigation cell",
         )
+
+
+def unmitigated(risk: Risk) -> bool:
+    """Whether a risk's Mitigation cell says nothing: empty, ``-``, or filler (``TBD``, ``TODO: ask ops``)."""
+    text = risk.mitigation.strip(" \t*_")
+    return text in _NO_MITIGATION or is_filler(text)
 
 
 @page_rule(

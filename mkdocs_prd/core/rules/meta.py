@@ -26,6 +26,7 @@ from mkdocs_prd.core.rules.base import (
 from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 from mkdocs_prd.core.rules.filler import computed, find_fillers, is_filler, not_applicable, rendering
+from mkdocs_prd.core.rules.gaps import unmitigated
 from mkdocs_prd.core.rules.placeholders import find_placeholders
 from mkdocs_prd.core.settings import Settings
 
@@ -373,6 +374,9 @@ def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for number in (index.baseline, index.target, index.delta):
         if number is not None:
             found.pop(number.line, None)  # an IOSM-Index `TBD` is PRD505's finding
+    for risk in prd.risks:
+        if found.get(risk.line) == risk.mitigation.strip() and unmitigated(risk):
+            del found[risk.line]  # a `TBD` mitigation is PRD307's finding
     for line in sorted(found):
         yield Hit(
             line,
