@@ -225,3 +225,22 @@ def test_iosm_chart_draws_at_most_the_cap_and_lists_all() -> None:
     svg = str(iosm_chart(rows, Labels(), 0.8, "t"))
     assert svg.count('<div class="prd-chart__row"') == MAX_IOSM_ROWS
     assert svg.count("<tr><td>P") == 60
+
+
+def test_iosm_chart_tells_prds_of_one_title_apart() -> None:
+    # A merged portfolio: "Automated Refunds" from two sites and twice on this one.
+    rows = [
+        IndexRow("Automated Refunds", None, "a.md", track_id="pay-1", iosm=IosmValues(target="0.8")),
+        IndexRow("Automated Refunds", None, "b.md", track_id="pay-2", iosm=IosmValues(target="0.8")),
+        IndexRow("Automated Refunds", None, "c.md", iosm=IosmValues(target="0.8"), site="Handbook"),
+        IndexRow("Dark mode", None, "d.md", track_id="dm", iosm=IosmValues(target="0.8")),
+    ]
+    out = str(iosm_chart(rows, Labels(), 0.8, "t"))
+    names = re.findall(r'<span class="prd-chart__name" dir="auto">([^<]*)</span>', out)
+    assert sorted(names) == [
+        "Automated Refunds (Handbook)",
+        "Automated Refunds (pay-1)",
+        "Automated Refunds (pay-2)",
+        "Dark mode",
+    ]
+    assert "<td>Automated Refunds (pay-2)</td>" in out  # the data table names them alike

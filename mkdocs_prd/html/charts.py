@@ -120,14 +120,15 @@ def iosm_chart(
     chart's own shapes.  ``title_text`` gives a title's text as its page shows it (emoji
     rendered, inline HTML read).
     """
-    bars = [
-        # The title as the page shows it: inline HTML read as text, not shown as source.
-        _Bar(_title(r, title_text), _number(r.iosm.target), _number(r.iosm.actual))
-        for r in rows
-        if _number(r.iosm.target) is not None or _number(r.iosm.actual) is not None
-    ]
-    if not bars:
+    charted = [r for r in rows if _number(r.iosm.target) is not None or _number(r.iosm.actual) is not None]
+    if not charted:
         return Markup("")
+    # The title as the page shows it: inline HTML read as text, not shown as source.
+    titles = [_title(r, title_text) for r in charted]
+    bars = [
+        _Bar(name, _number(r.iosm.target), _number(r.iosm.actual))
+        for name, r in zip(_told_apart(titles, charted), charted, strict=True)
+    ]
     # Those furthest from done first: the lowest achieved (or, without one, target) index.
     bars.sort(key=lambda b: (b.actual is None, b.actual if b.actual is not None else (b.target or 0.0)))
     drawn = bars[:MAX_IOSM_ROWS]
@@ -169,6 +170,18 @@ def iosm_chart(
         f"<th>{escape(labels.get('chart_actual'))}</th></tr></thead><tbody>{table_rows}</tbody></table>"
         f"</details></figure>"
     )
+
+
+def _told_apart(titles: list[str], rows: Sequence[IndexRow]) -> list[str]:
+    """Titles that repeat (a merged portfolio, two PRDs of one name) with what tells them
+    apart: the site (another site's PRD), else the Track ID, else the page."""
+    seen: dict[str, int] = {}
+    for title in titles:
+        seen[title.casefold()] = seen.get(title.casefold(), 0) + 1
+    return [
+        f"{title} ({r.site or r.track_id or r.src_path})" if seen[title.casefold()] > 1 else title
+        for title, r in zip(titles, rows, strict=True)
+    ]
 
 
 def _clamp(value: float) -> float:
