@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,58 @@ def test_translations_are_one_prd_to_lint(
     code, out, _ = run(capsys, "index")
     assert code == 0
     assert [r["src_path"] for r in json.loads(out)["prds"]] == [x_en]
+
+
+FENCED_ITEM = CLEAN.replace(
+    "**FR-2: Pay with a saved card**\n",
+    "**FR-2: Pay with a saved card**\n- Example:\n\n    ```bash\n    curl -X POST /pay\n    ```\n",
+    1,
+)
+TEMPLATED_OWNER = CLEAN.replace("**Owner:** Payments Team", "**Owner:** {{ team_lead }}", 1)
+
+
+@pytest.mark.parametrize(
+    ("config", "hidden", "page", "rule"),
+    [
+        # A fence in a list item renders as code with superfences (PRD801 only without it).
+        ("markdown_extensions: [pymdownx.superfences]\n", "ext:pymdownx.superfences", FENCED_ITEM, "PRD801"),
+        # A {{ }} that a templating plugin renders is no filler (PRD110).
+        ("plugins: [macros, prd]\nextra: {team_lead: Ana}\n", "plugin:macros", TEMPLATED_OWNER, "PRD110"),
+        (
+            "plugins: [git-revision-date-localized, prd]\n",
+            "plugin:git-revision-date-localized",
+            CLEAN.replace("**Date:** 2026-02-03", "**Date:** {{ git_revision_date_localized }}", 1),
+            "PRD110",
+        ),
+    ],
+)
+def test_what_is_configured_but_not_installed_here_counts_as_in_the_build(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    hidden: str,
+    page: str,
+    rule: str,
+) -> None:
+    """A pre-commit hook's environment lacks the site's extensions and plugins: lint warns, and
+    gives the findings the build gives (not those of a site without them)."""
+    assert CLEAN.count("**Owner:** Payments Team") == CLEAN.count("**Date:** 2026-02-03") == 1
+    write(
+        tmp_path,
+        f"site_name: T\n{config}" + ("plugins: [prd]\n" if "plugins" not in config else ""),
+        {"prds/a.md": page},
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "lint")
+    assert code == 0 and rule not in out, out + err  # as in the build, where it is installed
+    kind, name = hidden.split(":")
+    if kind == "ext":
+        monkeypatch.setitem(sys.modules, name, None)  # import fails: not installed here
+    else:  # MkDocs lists the installed plugins once, at import: that list without it
+        from mkdocs.config.defaults import MkDocsConfig
+
+        monkeypatch.delitem(dict(MkDocsConfig._schema)["plugins"].installed_plugins, name)
+    code, out, err = run(capsys, "lint")
+    assert "is not installed here" in err and name in err, err
+    assert code == 0 and rule not in out, out + err

@@ -8,6 +8,7 @@ exactly as a build validates them.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -481,6 +482,19 @@ def templating_of(cfg: Any) -> Templating | None:
         if module.startswith("markdownextradata"):
             return Templating()
         if module.startswith("mkdocs_git_revision_date_localized_plugin"):
+            names += GIT_DATE_VARIABLES
+    return Templating(names=tuple(names)) if names else None
+
+
+def templating_of_missing(plugins: Sequence[str]) -> Templating | None:
+    """The templating of the site's plugins named in ``plugins`` that are configured but not
+    installed where the command runs (a pre-commit hook's environment); their options
+    unread, macros is taken to render every page with its default delimiters."""
+    names: list[str] = []
+    for name in plugins:
+        if name in ("macros", "markdownextradata"):
+            return Templating()
+        if name == "git-revision-date-localized":
             names += GIT_DATE_VARIABLES
     return Templating(names=tuple(names)) if names else None
 

@@ -27,6 +27,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     PrdConfig,
     extension_names,
     templating_of,
+    templating_of_missing,
     to_settings,
     translations_of,
 )
@@ -74,12 +75,16 @@ def load_site_config(config_file: str) -> SiteConfig:
         pages = site_pages(cfg)
     plugin, has_plugin = _prd_plugin(cfg, config_file)
     docs_dir = os.path.abspath(cfg["docs_dir"])
-    settings = to_settings(
-        plugin, extension_names(cfg["markdown_extensions"]), translations_of(cfg), templating_of(cfg)
-    )
+    # What is configured but not installed here still counts as the build has it: the same
+    # findings as the build (PRD801 knows superfences, PRD110 knows a {{ }} is rendered).
+    absent = [name for kind, name in missing if kind == "extension"]
+    extensions = (*extension_names(cfg["markdown_extensions"]), *absent)
+    templating = templating_of(cfg) or templating_of_missing([n for k, n in missing if k == "plugin"])
+    settings = to_settings(plugin, extensions, translations_of(cfg), templating)
     warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
     warnings += [
-        f"{what} is not installed here; read the config without it (a build needs it)" for what in missing
+        f"{kind} {name!r} is not installed here; read the config without it (a build needs it)"
+        for kind, name in missing
     ]
     return SiteConfig(config_file, docs_dir, plugin, settings, has_plugin, cfg, pages, tuple(warnings))
 
@@ -100,20 +105,21 @@ _LISTS = {"plugin": "plugins", "extension": "markdown_extensions"}
 """The config keys whose entries may name a package not installed here."""
 
 
-def _load(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[str]]:
+def _load(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[tuple[str, str]]]:
     """MkDocs' ``load_config``; again without each theme or plugin that is not installed here.
 
     A Python tag whose module is not installed here (``!!python/name:material...``) is read
-    as a placeholder (:mod:`~mkdocs_prd.adapters.mkdocs.python_tags`) and named in the list.
+    as a placeholder (:mod:`~mkdocs_prd.adapters.mkdocs.python_tags`).  The list names what
+    was left out: ``(kind, name)``, kind ``theme``, ``plugin``, ``extension`` or ``Python value``.
     """
     with python_tags_as_placeholders() as tags:
         cfg, missing = _load_config(config_file, messages)
-    return cfg, [*(f"Python value {tag!r}" for tag in tags), *missing]
+    return cfg, [*(("Python value", tag) for tag in tags), *missing]
 
 
-def _load_config(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[str]]:
+def _load_config(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[tuple[str, str]]]:
     overrides: dict[str, Any] = {}
-    missing: list[str] = []
+    missing: list[tuple[str, str]] = []
     cleaned: set[str] = set()
     for _attempt in range(16):  # MkDocs reports one missing package per attempt
         start = len(messages)
@@ -127,7 +133,7 @@ def _load_config(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any
                 detail = "\n".join(problems) or str(exc) or type(exc).__name__
                 raise ConfigurationError(f"{config_file}: {detail}") from None
             # An extension that failed only on a placeholder option was kept without that option.
-            missing += [f"{kind} {name!r}" for kind, name in found if name not in cleaned]
+            missing += [(kind, name) for kind, name in found if name not in cleaned]
     raise ConfigurationError(f"{config_file}: the themes and plugins it needs are not installed")
 
 
