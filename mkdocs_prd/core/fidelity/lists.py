@@ -13,6 +13,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     FENCE,
     HR,
     ITEM,
+    OPENERS,
     QUOTE,
     QUOTE_BREAK,
     SETEXT,
@@ -27,6 +28,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     interrupts,
     is_delimiter_row,
     math_end,
+    opens_block,
 )
 
 __all__ = ["_At", "_Hold", "_Lists", "_Tag"]  # the state types, for the quote pass
@@ -35,22 +37,6 @@ __all__ = ["_At", "_Hold", "_Lists", "_Tag"]  # the state types, for the quote p
 _MAX_NESTING = 40
 """Items nested deeper than this keep a block on their line as text (``- - - ...`` on a
 hostile page must not exhaust the stack)."""
-
-_OPENERS = frozenset("`~<-+*0123456789")
-"""First characters of the blocks that :func:`_opens_block` looks for on an item's line."""
-
-
-def _opens_block(rest: str) -> bool:
-    """Whether an item's text ``rest`` (after its marker) opens a fenced code block, an HTML
-    block of a block-level kind or another list item, which CommonMark reads as the item's
-    first block."""
-    fence = FENCE.match(rest)
-    if fence is not None:
-        return not (fence.group(2)[0] == "`" and "`" in rest[fence.end() :])
-    if rest[0] == "<":
-        return 0 < html_block_kind(rest) < 7
-    item = ITEM.match(rest)
-    return item is not None and not HR.match(rest)
 
 
 class _Lists(_State):
@@ -232,26 +218,6 @@ class _Lists(_State):
             text = "\\" + text
         return code_pipes(text) if row and "\\|" in text and "`" in text else text
 
-    def _html_end_line(self, end: re.Pattern[str]) -> int:
-        """The number of the line after the current one that ends a comment with ``end`` inside
-        the current list item, or 0 when the item (or the page) ends first."""
-        src = self.stack[-1].src
-        for k in range(self.number, len(self.raw)):
-            line = expand(self.raw[k])
-            if line.strip() and indent(line) < src:
-                return 0
-            if end.search(line):
-                return k + 1
-        return 0
-
-    def _html_ended(self, nxt: str) -> None:
-        """A comment (HTML block of kinds 1-5) ended on the line just written: what follows is
-        Markdown again (Python-Markdown needs a blank line to see it apart from the comment)."""
-        self.html_end = None
-        if nxt.strip():
-            self.out.append("")
-        self.prev = "blank"
-
     def _ends_table(self, ind: int, text: str) -> bool:
         """Whether a line after a table's rows starts a block that ends the table (GFM, as
         markdown-it reads it): any list item, a quote, heading, fence, rule or HTML block."""
@@ -312,7 +278,7 @@ class _Lists(_State):
         tgt = self.stack[-1].tgt if self.stack else 0
         self.para_start, self.para_item = len(self.out), True
         out_marker = marker[:-1] + "." if marker.endswith(")") else marker
-        if len(self.stack) < _MAX_NESTING and (code or (rest[:1] in _OPENERS and _opens_block(rest))):
+        if len(self.stack) < _MAX_NESTING and (code or (rest[:1] in OPENERS and opens_block(rest))):
             # A fence, an HTML block, a list or indented code opening on the item's own line:
             # Python-Markdown would read it as the item's text.  It goes on the next line, at
             # the item's content column, and an empty comment stands in for the item's (empty)

@@ -12,6 +12,7 @@ from mkdocs_prd.core.fidelity.features import Features
 from mkdocs_prd.core.fidelity.syntax import (
     ITEM,
     MARKDOWN_ATTR,
+    expand,
     indent,
     quote_inside,
 )
@@ -211,3 +212,23 @@ class _State:
         self._scanned = len(self.out)
         start = self._last_blank + 1
         return start < len(self.out) and self.out[start].startswith(" ")
+
+    def _html_end_line(self, end: re.Pattern[str]) -> int:
+        """The number of the line after the current one that ends a comment with ``end`` inside
+        the current list item, or 0 when the item (or the page) ends first."""
+        src = self.stack[-1].src
+        for k in range(self.number, len(self.raw)):
+            line = expand(self.raw[k])
+            if line.strip() and indent(line) < src:
+                return 0
+            if end.search(line):
+                return k + 1
+        return 0
+
+    def _html_ended(self, nxt: str) -> None:
+        """A comment (HTML block of kinds 1-5) ended on the line just written: what follows is
+        Markdown again (Python-Markdown needs a blank line to see it apart from the comment)."""
+        self.html_end = None
+        if nxt.strip():
+            self.out.append("")
+        self.prev = "blank"

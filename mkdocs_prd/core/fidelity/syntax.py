@@ -246,3 +246,20 @@ def block_head(text: str, features: Features) -> bool:
     if first == "?":
         return features.details and _DETAILS_HEAD.match(text) is not None
     return first == "=" and features.tabbed and _TAB_HEAD.match(text) is not None
+
+
+OPENERS = frozenset("`~<-+*0123456789")
+"""First characters of the blocks that :func:`opens_block` looks for on an item's line."""
+
+
+def opens_block(rest: str) -> bool:
+    """Whether an item's text ``rest`` (after its marker) opens a fenced code block, an HTML
+    block of a block-level kind or another list item, which CommonMark reads as the item's
+    first block."""
+    fence = FENCE.match(rest)
+    if fence is not None:
+        return not (fence.group(2)[0] == "`" and "`" in rest[fence.end() :])
+    if rest[0] == "<":
+        return 0 < html_block_kind(rest) < 7
+    item = ITEM.match(rest)
+    return item is not None and not HR.match(rest)
