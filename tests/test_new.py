@@ -305,3 +305,37 @@ def test_any_title_gives_a_prd_with_that_title(title: str) -> None:
     text = fill_template(builtin_skeleton(), values)
     assert is_prd(text)
     assert parse_prd(text, "p.md").track_id == "t"
+
+
+LEAN = (
+    '---\ntype: prd\ntitle: "{{title}}"\nstatus: "{{status}}"\n---\n\n## Problem\n\n[Describe the problem]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("template", "h1"),
+    [
+        (LEAN, None),  # the title is in the front matter: no H1 added (the team's format kept)
+        ("---\ntype: prd\ntitle: Old\n---\n# Old\n\n## Problem\n", 4),  # an H1 there: it is set
+        ("---\ntype: prd\nstatus: Draft\n---\n\n## Problem\n", 4),  # no title anywhere: an H1 added
+        ("**Status:** Draft\n\n## Problem\n", 0),
+    ],
+)
+def test_a_template_titled_in_front_matter_gets_no_h1(template: str, h1: int | None) -> None:
+    values = {
+        "title": "Lean one",
+        "date": TODAY,
+        "track_id": "t",
+        "owner": "o",
+        "status": "Draft",
+        "author": "o",
+    }
+    lines = fill_template(template, values).split("\n")
+    headings = [i for i, line in enumerate(lines) if line.startswith("# ")]
+    assert headings == ([] if h1 is None else [h1])
+    if h1 is not None:
+        assert lines[h1] == "# PRD: Lean one"
+    text = "\n".join(lines)
+    assert parse_prd(text, "p.md").title == "Lean one"
+    if h1 is None:
+        assert text == LEAN.replace("{{title}}", "Lean one").replace("{{status}}", "Draft")

@@ -217,30 +217,34 @@ def fill_template(template: str, values: Mapping[str, str], *, set_owner: bool =
     text = _TOKEN.sub(lambda m: values[m.group(1)], template.replace("\r\n", "\n").lstrip("\ufeff"))
     lines = text.split("\n")
     fields = {k: v for k, v in values.items() if set_owner or k != "owner"}
-    body = _fill_front_matter(lines, fields)
-    h1 = _set_title(lines, body, values["title"])
+    body, titled = _fill_front_matter(lines, fields)
+    h1 = _set_title(lines, body, values["title"], insert=not titled)
     _fill_header(lines, h1 + 1, fields)
     return "\n".join(lines)
 
 
-def _fill_front_matter(lines: list[str], values: Mapping[str, str]) -> int:
-    """Set known keys of a leading front-matter block; returns the first line after it."""
+def _fill_front_matter(lines: list[str], values: Mapping[str, str]) -> tuple[int, bool]:
+    """Set known keys of a leading front-matter block; returns the first line after it, and
+    whether the block gives the title (a ``title:`` key)."""
     if not lines or lines[0].strip() != "---":
-        return 0
+        return 0, False
+    titled = False
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
-            return i + 1
+            return i + 1, titled
         m = _FRONT_KEY.match(lines[i])
         field = _FRONT_FIELDS.get(m.group(1).lower()) if m else None
+        titled = titled or field == "title"
         if m and field is not None and field in values:
             value = values[field]
             # JSON strings are valid YAML scalars: "0042" stays a string, quotes are escaped.
             lines[i] = f"{m.group(1)}: {value if field == 'date' else json.dumps(value, ensure_ascii=False)}"
-    return 0  # unterminated: not front matter
+    return 0, False  # unterminated: not front matter
 
 
-def _set_title(lines: list[str], start: int, title: str) -> int:
-    """Make the first level-1 heading ``# PRD: title`` (insert one if missing); its index."""
+def _set_title(lines: list[str], start: int, title: str, *, insert: bool = True) -> int:
+    """Make the first level-1 heading ``# PRD: title`` (insert one if missing and ``insert``);
+    its index (``start - 1`` when there is none: the template's title is in its front matter)."""
     heading = f"# PRD: {title}"
     for i in range(start, len(lines)):
         if lines[i].startswith("## "):
@@ -248,6 +252,8 @@ def _set_title(lines: list[str], start: int, title: str) -> int:
         if lines[i].startswith("# ") or lines[i] == "#":
             lines[i] = heading
             return i
+    if not insert:
+        return start - 1
     lines[start:start] = [heading, ""]
     return start
 
