@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -24,13 +25,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_trace_text_json_csv_and_exit_status(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config = str(project / "site" / "mkdocs.yml")
+def test_trace_text_json_csv_and_exit_status(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    config = "site/mkdocs.yml"
     code, out, _ = run(capsys, "trace", "-f", config)
     assert code == 1  # PRD601 in src/refunds.py and in pytest's report
     assert "pay-refunds:FR-2  Must  [failing]  Compute refundable amounts" in out
-    assert "    test: failed test_amounts_never_negative (../reports/pytest.xml:1)" in out
-    assert "../src/refunds.py:10: error PRD601" in out
+    # Paths as lint prints them (relative to the working directory); no ':1' for a one-line report.
+    assert "    test: failed test_amounts_never_negative (reports/pytest.xml)" in out
+    assert "src/refunds.py:10: error PRD601" in out
+    assert "    page: site/docs/prds/refunds.md:" in out and "    code: src/refunds.py:1, " in out
+    _, linted, _ = run(capsys, "lint", "-f", config)
+    finding = re.compile(r"^(\S+:\d+: \w+ PRD6\d\d) ", re.M)
+    assert sorted(finding.findall(out)) == sorted(finding.findall(linted)) != []
     assert out.rstrip().endswith(
         "6 requirements; Must 1 of 4 verified, Should 1 of 1 verified; 2 errors, 2 other findings"
     )

@@ -151,7 +151,7 @@ class TraceViews:
                 LinkView(f"{c.repo_path}:{c.line}", self.repo.url(c.repo_path, c.line) if self.repo else None)
                 for c in t.code
             ),
-            tests=tuple(TestView(x.name, x.outcome, f"{x.report}:{x.line}") for x in t.tests),
+            tests=tuple(TestView(x.name, x.outcome, x.location) for x in t.tests),
             state=t.state if self.trace.enabled else "",
         )
 

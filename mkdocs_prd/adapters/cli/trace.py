@@ -6,6 +6,8 @@ import argparse
 import csv
 import io
 import json
+import os
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs_prd.adapters.cli.formats import finding_dict
@@ -55,9 +57,12 @@ def run(args: argparse.Namespace) -> int:
     records = matrix_records(catalog, lambda src: page_url(src, use_directory_urls))
     for message in catalog.trace.messages:
         say(f"mkdocs-prd: {message}")
-    out = {"text": format_text, "json": format_json, "csv": format_csv}[args.format](
-        catalog, records, findings
-    )
+    if args.format == "text":
+        base = os.path.dirname(os.path.abspath(site.config_file))
+        paths = Paths(site.docs_dir, base, catalog.trace.project_dir or base)
+        out = format_text(catalog, records, findings, paths)
+    else:
+        out = {"json": format_json, "csv": format_csv}[args.format](catalog, records, findings)
     write_out(out)
     return EXIT_PROBLEMS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
@@ -93,23 +98,60 @@ def coverage_line(catalog: Catalog) -> str:
     )
 
 
-def format_text(catalog: Catalog, records: list[dict[str, Any]], findings: list[Finding]) -> str:
-    """A block per requirement, then the findings and a summary line."""
+@dataclass(frozen=True)
+class Paths:
+    """How the matrix's paths are printed: as ``mkdocs-prd lint`` prints them, relative to the
+    working directory.  A page's path is relative to ``docs_dir``, a source file's or report's
+    to the config's folder (``base_dir``), a code reference's ``file`` to the project folder."""
+
+    docs_dir: str = ""
+    base_dir: str = ""
+    project_dir: str = ""
+
+    def page(self, path: str) -> str:
+        return _from(self.docs_dir, path)
+
+    def file(self, path: str) -> str:
+        return _from(self.base_dir, path)
+
+    def code(self, path: str) -> str:
+        return _from(self.project_dir, path)
+
+
+def _from(base: str, path: str) -> str:
+    if not base:
+        return path
+    full = os.path.join(base, *path.split("/"))
+    try:
+        return os.path.relpath(full).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return full
+
+
+def format_text(
+    catalog: Catalog, records: list[dict[str, Any]], findings: list[Finding], paths: Paths | None = None
+) -> str:
+    """A block per requirement, then the findings and a summary line; paths as ``paths`` prints
+    them (the command: relative to the working directory, as lint; default: as recorded)."""
+    paths = paths or Paths()
     out: list[str] = []
     for r in records:
         state = f"  [{r['state']}]" if r["state"] else ""
         out.append(f"{r['id']}  {r['priority'] or '-'}{state}  {safe(r['name'])}")
-        out.append(
-            f"    page: {safe(r['src_path'])}:{r['line']}  ({safe(r['prd'])}, {safe(r['status'] or '-')})"
-        )
+        page = f"{paths.page(r['src_path'])}:{r['line']}"
+        out.append(f"    page: {safe(page)}  ({safe(r['prd'])}, {safe(r['status'] or '-')})")
         if r["referenced_by"]:
-            out.append(f"    referenced by: {safe(', '.join(r['referenced_by']))}")
+            out.append(f"    referenced by: {safe(', '.join(map(paths.page, r['referenced_by'])))}")
         if r["code"]:
-            out.append("    code: " + safe(", ".join(f"{c['file']}:{c['line']}" for c in r["code"])))
+            out.append(
+                "    code: " + safe(", ".join(f"{paths.code(c['file'])}:{c['line']}" for c in r["code"]))
+            )
         for x in r["tests"]:
-            out.append(f"    test: {x['outcome']} {safe(x['name'])} ({safe(x['report'])}:{x['line']})")
+            where = paths.file(x["report"]) + (f":{x['line']}" if x["line"] > 1 else "")
+            out.append(f"    test: {x['outcome']} {safe(x['name'])} ({safe(where)})")
     for f in findings:
-        out.append(f"{safe(f.path)}:{f.line}: {f.severity.value} {f.rule} {safe(f.message)}")
+        where = paths.page(f.path) if catalog.get(f.path) is not None else paths.file(f.path)
+        out.append(f"{safe(where)}:{f.line}: {f.severity.value} {f.rule} {safe(f.message)}")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     summary = f"{len(records)} requirements"
     if catalog.trace.enabled:

@@ -163,7 +163,7 @@ def _coverage_findings(
                         path,
                         req.line,
                         f"Requirement {quote(req.qualified)} has a failing test: {quote(first.name)} "
-                        f"at {first.report}:{first.line}{more}",
+                        f"at {first.location}{more}",
                         "Fix the code or the test; the requirement is not verified while a test fails",
                     )
                 )

@@ -39,6 +39,12 @@ class TestRun:
     report: str
     line: int
 
+    @property
+    def location(self) -> str:
+        """``report:line``; just ``report`` when the line says nothing (line 1: a report written
+        on one line, as pytest writes its JUnit XML)."""
+        return f"{self.report}:{self.line}" if self.line > 1 else self.report
+
 
 @dataclass(frozen=True, slots=True)
 class Reference:
