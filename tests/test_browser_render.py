@@ -405,6 +405,19 @@ def test_chart_text_is_readable_on_a_narrow_screen(
         assert rows and all(all(r) for r in rows), (theme, rows)
         assert page.evaluate(OVERFLOW, ".prd-charts, .prd-charts *") == []
         page.locator(".prd-charts").first.screenshot(path=str(tmp_path / f"{theme}-charts-narrow.png"))
+        # On a right-to-left page the status bar starts at the right, as its legend does, and
+        # its counts still read (not mirrored).
+        page.evaluate("document.documentElement.dir = 'rtl'")
+        segments = page.evaluate(
+            """() => [...document.querySelectorAll('.prd-chart__seg')].map(g => [
+                g.querySelector('rect').getBoundingClientRect().left,
+                g.querySelector('text') ? g.querySelector('text').getScreenCTM().a : 1])"""
+        )
+        lefts = [left for left, _ in segments]
+        assert lefts == sorted(lefts, reverse=True) and all(scale > 0 for _, scale in segments), (
+            theme,
+            segments,
+        )
     finally:
         page.close()
 
