@@ -132,3 +132,50 @@ def test_open_questions_as_written(written: str, count: int) -> None:
     none, a question with its answer after it is answered (new-user report)."""
     prd = parse_prd(CLEAN.replace(OPEN_Q, written), "prd.md")
     assert len(prd.open_questions) == count
+
+
+ACCEPTANCE = CLEAN[CLEAN.index("## 8. Acceptance Criteria") : CLEAN.index("## 9.")]
+
+
+@pytest.mark.parametrize(
+    ("body", "criteria"),
+    [
+        ("- [ ] TBD\n", []),
+        ("- [ ] **TBD**\n- [ ] ???\n", []),
+        ("- [ ] TODO\n- [x] FR-1 verified in staging\n", [("FR-1 verified in staging", True)]),
+        ("- [ ] TBD: ask QA for the cases\n", [("TBD: ask QA for the cases", False)]),  # a note: a criterion
+    ],
+)
+def test_a_filler_criterion_is_no_criterion(body: str, criteria: list[tuple[str, bool]]) -> None:
+    """``- [ ] TBD`` alone is not "0 of 1 criteria met" on the card: PRD110 reports it instead."""
+    text = CLEAN.replace(ACCEPTANCE, f"## 8. Acceptance Criteria\n\n{body}\n---\n\n")
+    prd = parse_prd(text, "prd.md")
+    assert [(c.text, c.checked) for c in prd.criteria] == criteria
+    assert "PRD110" in [rule for rule, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        ("- **FR-9 Export:** a monthly CSV (Could)", "Export"),
+        ("- **FR-9: Export:** a monthly CSV (Could)", "Export"),
+        ("- **FR-9:** Export a monthly CSV (Could)", "Export a monthly CSV"),
+        ("- **FR-9 (Could):** Export", "Export"),
+    ],
+)
+def test_a_bold_title_with_a_colon_ends_the_name(item: str, name: str) -> None:
+    """``- **NFR-1 Performance:** SSO round trip adds < 300 ms`` is named Performance; the text
+    after the bold title is its statement (was: all of it the name, in the trace and JSON)."""
+    text = CLEAN.replace("### Non-Functional Requirements", f"{item}\n\n### Non-Functional Requirements")
+    fr9 = parse_prd(text, "prd.md").functional[3]
+    assert (fr9.id, fr9.name, fr9.level) == ("FR-9", name, "Could")
+
+
+@pytest.mark.parametrize("placeholder", ["[the index after this work, at least 0.80]", "[e.g., 0.82]"])
+def test_a_bracketed_instruction_is_no_target_index(placeholder: str) -> None:
+    """The skeleton's ``[the index after this work, at least 0.80]`` is PRD107's, not the card's target."""
+    text = CLEAN.replace(
+        "**Target post-implementation:** 0.86", f"**Target post-implementation:** {placeholder}"
+    )
+    assert parse_prd(text, "prd.md").iosm.index.target is None
+    assert "PRD107" in [rule for rule, _ in findings(text)]

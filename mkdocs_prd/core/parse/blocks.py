@@ -93,6 +93,7 @@ def _in_brackets(key: str) -> bool:
 
 
 _NAME_SEPARATORS = " \t:.-–—"
+_BRACKETED = re.compile(r"[ \t]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 _BOLD_ID = re.compile(
     r"\[?[A-Za-z]{1,4}(?:-[A-Za-z]{1,12}){0,2}(?:[-\u2010-\u2013]|[ ]?(?=[0-9]))[0-9][0-9A-Za-z.]*\]?"
 )
@@ -214,8 +215,14 @@ def _split_title(text: str) -> tuple[str, str]:
         if end > 2:
             inner = unwrapped_id(s[2:end].strip(" \t*_"))  # "***FR-1: Export***": bold italic
             rest = s[end + 2 :].strip()
-            if rest and (inner.endswith(":") or _BOLD_ID.fullmatch(inner) is not None):
+            named = (
+                inner.endswith(":")
+                and _ID_HEAD.match(inner) is not None
+                and _BOLD_ID.fullmatch(_BRACKETED.sub("", inner[:-1]).strip()) is None
+            )  # "**FR-1 (Must):** Export" is only the id, with its priority
+            if rest and not named and (inner.endswith(":") or _BOLD_ID.fullmatch(inner) is not None):
                 return f"{inner} {rest}", ""  # "**FR-1:** Export", "**[FR-1]** Export"
+            # "**NFR-1 Performance:** adds < 300 ms": the bold part is the title, the rest its text
             return inner.rstrip(":").strip(), rest
     elif s[:1] in ("*", "_") and s[-1:] == s[0] and len(s) > 2 and s[1:2] not in (" ", s[0]):
         return s[1:-1].strip(), ""  # "#### *FR-1: Export*": an italic title

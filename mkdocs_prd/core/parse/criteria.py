@@ -59,7 +59,16 @@ def criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
     for group, start, end in regions:
         out += _region(src, group, start, min(end, len(src.lines)))
         out += table_criteria(src, group, start, min(end, len(src.lines)))
-    return tuple(sorted(out, key=lambda c: c.line))
+    # "- [ ] TBD" holds no criterion yet (PRD110 says so): the card counts none, not "0 of 1".
+    return tuple(sorted((c for c in out if not _unwritten(c.text)), key=lambda c: c.line))
+
+
+_UNWRITTEN = frozenset({"tbd", "tbc", "tba", "todo", "fixme", "xxx", "???", "??", "to be defined"})
+
+
+def _unwritten(text: str) -> bool:
+    """Whether a criterion's text is only a filler word (``TBD``, ``TODO``, ``???``)."""
+    return text.strip(" \t*_`.:").casefold() in _UNWRITTEN or text.strip() in ("...", "…")
 
 
 def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:

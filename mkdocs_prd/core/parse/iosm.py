@@ -103,7 +103,12 @@ class _Reader:
             self.gates.append(gate)
 
     def index_value(self, part: str, raw: str, line: int) -> None:
-        # The first statement of a figure wins; a repeat is still recognised.
+        # The first statement of a figure wins; a repeat is still recognised.  A bracketed
+        # instruction ("[the index after this work, at least 0.80]", the skeleton's) states
+        # no figure: PRD107 reports it, and no card or index shows it as the target.
+        bare = raw.strip().strip("*_`")
+        if bare[:1] == "[" and bare[-1:] == "]" and any(c.isalpha() for c in bare):
+            return
         self.index.setdefault(part, _number(raw, line))
 
     def target(
