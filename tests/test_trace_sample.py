@@ -100,6 +100,16 @@ def test_matrix_sorts_and_filters_in_chromium(sample: Path, chromium: Any) -> No
     runs = sum(1 for i, prd in enumerate(prds) if i == 0 or prds[i - 1] != prd)
     assert sum(shown) == runs > 1
     assert all(page.eval_on_selector_all(rows, "els => els.map(r => r.cells[0].textContent.trim() !== '')"))
+    # On a narrow screen each requirement is a card of labelled values, without empty ones.
+    page.set_viewport_size({"width": 400, "height": 900})
+    card = page.eval_on_selector_all(
+        rows,
+        """els => els.filter(r => !r.hidden)[0].querySelectorAll('td').length
+            && [...els.filter(r => !r.hidden)[0].querySelectorAll('td')].filter(td => td.checkVisibility())
+                .map(td => [getComputedStyle(td, '::before').content, td.textContent.trim() !== ''])""",
+    )
+    assert card and all(label.startswith('"') and filled for label, filled in card), card
+    assert page.evaluate("document.documentElement.scrollWidth <= 400")
     assert not [e for e in errors if "search" not in e]  # file:// has no search worker
 
 
