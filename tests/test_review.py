@@ -208,13 +208,13 @@ def test_messages_name_what_changed(
     summary = next(m for (r, f, _), m in by.items() if r == "PRD704" and f == "docs/prds/approved.md")
     assert summary.startswith("Changes: ")
     for part in (
-        "1 requirements removed: FR-2 `Pay with a saved card`",
-        "1 requirements changed: FR-1 `Save a card` (description)",
+        "1 requirement removed: FR-2 `Pay with a saved card`",
+        "1 requirement changed: FR-1 `Save a card` (description)",
         "1 priority raised: FR-3 `Remove a saved card` (priority `Should` → `Must`)",
-        "1 acceptance criteria removed: `API endpoints return the documented responses`",
-        "1 acceptance criteria unticked: `API reference published`",
-        "1 IOSM targets tightened: S `API surface` (`≤3 endpoints` → `≤2 endpoints`)",
-        "1 IOSM targets relaxed: O `P95 latency` (`≤300ms` → `≤400ms`)",
+        "1 acceptance criterion removed: `API endpoints return the documented responses`",
+        "1 acceptance criterion unticked: `API reference published`",
+        "1 IOSM target tightened: S `API surface` (`≤3 endpoints` → `≤2 endpoints`)",
+        "1 IOSM target relaxed: O `P95 latency` (`≤300ms` → `≤400ms`)",
     ):
         assert part in summary
     moved = next(m for (r, f, _), m in by.items() if r == "PRD704" and f == "docs/prds/new/moved-here.md")
@@ -281,9 +281,9 @@ def test_github_annotations_and_markdown_summary(
         "- version `1.2` → `1.3`",
         "- new PRD (status `Draft`)",
         "- PRD deleted (was `Draft`, version `1.2`)",
-        "- 1 requirements removed: FR-2 `Pay with a saved card`",
+        "- 1 requirement removed: FR-2 `Pay with a saved card`",
         "- 1 priority raised: FR-3 `Remove a saved card` (priority `Should` → `Must`)",
-        "- 1 IOSM targets relaxed: O `P95 latency` (`≤300ms` → `≤400ms`)",
+        "- 1 IOSM target relaxed: O `P95 latency` (`≤300ms` → `≤400ms`)",
         "(line 3): Version `1.2` → `1.3`, but the change log has no row for `1.3`",
     ):
         assert form in shown, form

@@ -181,3 +181,26 @@ def test_a_removal_is_reported_at_its_section_in_head(removed: str, head_edit: A
     head_text = head_edit(_REMOVAL)
     head = parse_prd(head_text, "p.md")
     assert removed_at(base, head, line_of(_REMOVAL, removed)) == line_of(head_text, at)
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_summary_counts_agree_with_their_nouns(count: int) -> None:
+    """PRD704's summary: "1 requirement removed", "2 requirements removed" (was "1 requirements")."""
+    from mkdocs_prd.core.review.diff import Change, Pair
+    from mkdocs_prd.core.review.rules import PrdReview, summary_parts
+
+    base = parse_prd("# PRD: A\n\n**Status:** Draft\n", "a.md")
+    kinds = {
+        "requirement_removed": ("requirement removed", "requirements removed"),
+        "criterion_unticked": ("acceptance criterion unticked", "acceptance criteria unticked"),
+        "priority_raised": ("priority raised", "priorities raised"),
+        "iosm_added": ("IOSM target added", "IOSM targets added"),
+    }
+    changes = tuple(
+        Change(kind, f"X-{i}", "removed", "head", 1)  # type: ignore[arg-type]
+        for kind in kinds
+        for i in range(count)
+    )
+    parts = summary_parts(PrdReview(Pair(base, base), changes))
+    for one, several in kinds.values():
+        assert any(p.startswith(f"{count} {one if count == 1 else several}: ") for p in parts), parts

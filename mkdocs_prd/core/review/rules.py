@@ -33,21 +33,22 @@ from mkdocs_prd.core.settings import Settings
 
 ReviewKind = Literal["added", "deleted", "modified", "unchanged"]
 
-_SUMMARY_GROUPS: tuple[tuple[str, str], ...] = (
-    ("requirement_added", "requirements added"),
-    ("requirement_removed", "requirements removed"),
-    ("requirement_changed", "requirements changed"),
-    ("requirement_renamed", "requirements renamed"),
-    ("priority_raised", "priority raised"),
-    ("priority_lowered", "priority lowered"),
-    ("criterion_added", "acceptance criteria added"),
-    ("criterion_removed", "acceptance criteria removed"),
-    ("criterion_unticked", "acceptance criteria unticked"),
-    ("iosm_tightened", "IOSM targets tightened"),
-    ("iosm_relaxed", "IOSM targets relaxed"),
-    ("iosm_changed", "IOSM targets changed"),
-    ("iosm_added", "IOSM targets added"),
-    ("iosm_removed", "IOSM targets removed"),
+_SUMMARY_GROUPS: tuple[tuple[str, str, str], ...] = (
+    # (change kind, label for one, label for several): "1 requirement removed", "2 requirements removed"
+    ("requirement_added", "requirement added", "requirements added"),
+    ("requirement_removed", "requirement removed", "requirements removed"),
+    ("requirement_changed", "requirement changed", "requirements changed"),
+    ("requirement_renamed", "requirement renamed", "requirements renamed"),
+    ("priority_raised", "priority raised", "priorities raised"),
+    ("priority_lowered", "priority lowered", "priorities lowered"),
+    ("criterion_added", "acceptance criterion added", "acceptance criteria added"),
+    ("criterion_removed", "acceptance criterion removed", "acceptance criteria removed"),
+    ("criterion_unticked", "acceptance criterion unticked", "acceptance criteria unticked"),
+    ("iosm_tightened", "IOSM target tightened", "IOSM targets tightened"),
+    ("iosm_relaxed", "IOSM target relaxed", "IOSM targets relaxed"),
+    ("iosm_changed", "IOSM target changed", "IOSM targets changed"),
+    ("iosm_added", "IOSM target added", "IOSM targets added"),
+    ("iosm_removed", "IOSM target removed", "IOSM targets removed"),
 )
 
 
@@ -256,12 +257,12 @@ def summary_parts(r: PrdReview) -> list[str]:
         parts.append(f"status `{r.status[0] or 'none'}` → `{r.status[1] or 'none'}`")
     if r.version:
         parts.append(f"version `{r.version[0] or 'none'}` → `{r.version[1] or 'none'}`")
-    for kind, label in _SUMMARY_GROUPS:
+    for kind, one, several in _SUMMARY_GROUPS:
         items = [c for c in r.changes if c.kind == kind]
         if items:
             shown = "; ".join(_phrase(c) for c in items[:5])
             more = f"; and {len(items) - 5} more" if len(items) > 5 else ""
-            parts.append(f"{len(items)} {label}: {shown}{more}")
+            parts.append(f"{len(items)} {one if len(items) == 1 else several}: {shown}{more}")
     if not parts and r.text_changed:
         parts.append(
             "text edited (no requirement, acceptance criterion, status, version or IOSM target changed)"
