@@ -408,3 +408,29 @@ def test_what_is_configured_but_not_installed_here_counts_as_in_the_build(
     code, out, err = run(capsys, "lint")
     assert "is not installed here" in err and name in err, err
     assert code == 0 and rule not in out, out + err
+
+
+NOISY_HOOK = """import logging
+
+def on_files(files, config):
+    logging.getLogger("mkdocs.plugins.noisy").warning("prds/a.md has no git logs, using current timestamp")
+    logging.getLogger("noisy").warning("Unable to find a git directory")
+    return files
+"""
+
+
+@pytest.mark.parametrize("command", ["lint", "index"])
+def test_other_plugins_log_is_shown_only_with_verbose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """lint and index run the site's plugins (for the pages they generate); what those log
+    (git-revision-date-localized: a line per page) is not lint's output unless asked for."""
+    write(tmp_path, "site_name: T\nhooks: [noisy.py]\nplugins: [prd]\n", {"prds/a.md": CLEAN})
+    (tmp_path / "noisy.py").write_text(NOISY_HOOK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, command)
+    assert code == 0 and "git" not in err, err
+    code, _out, err = run(capsys, command, "--verbose")
+    assert code == 0
+    assert "mkdocs-prd: plugin log: prds/a.md has no git logs, using current timestamp" in err
+    assert "mkdocs-prd: plugin log: Unable to find a git directory" in err

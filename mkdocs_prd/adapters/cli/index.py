@@ -15,9 +15,11 @@ from typing import Any
 from mkdocs_prd.adapters.cli.main import (
     EXIT_OK,
     add_config_argument,
+    add_verbose_argument,
     note_skipped,
     require_site,
     say,
+    show_plugin_log,
     write_out,
 )
 from mkdocs_prd.adapters.markdown.titles import title_markup
@@ -49,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     add_config_argument(parser)
+    add_verbose_argument(parser)
     parser.add_argument(
         "--format",
         choices=("json", "markdown"),
@@ -76,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     note_skipped(skipped)
     if args.format != "markdown":  # the build's export also lists the PRDs plugins generate
         made = generated_pages(site.site)
+        show_plugin_log(made.log, args.verbose)
         if made.problem is not None:
             say(
                 f"mkdocs-prd: note: the site's plugins could not be run ({made.problem}); "

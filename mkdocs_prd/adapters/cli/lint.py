@@ -15,8 +15,10 @@ from mkdocs_prd.adapters.cli.main import (
     EXIT_PROBLEMS,
     UsageError,
     add_config_argument,
+    add_verbose_argument,
     load_config,
     say,
+    show_plugin_log,
     write_out,
 )
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, read_raw_config
@@ -46,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="files or folders to lint (default: the docs_dir of the config file)",
     )
     add_config_argument(parser)
+    add_verbose_argument(parser)
     parser.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
@@ -103,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     docs_dir = site.docs_dir if site is not None else None
     pages = site.page_set() if site is not None else None
     cache = FactCache.for_site(docs_dir) if docs_dir is not None and not args.no_cache else None
-    made = _generated(site) if site is not None and not args.paths else {}
+    made = _generated(site, args.verbose) if site is not None and not args.paths else {}
     try:
         result = lint(args.paths, settings, docs_dir, pages, cache, made)
     except FileNotFoundError as exc:
@@ -141,9 +144,11 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK
 
 
-def _generated(site: SiteConfig) -> dict[str, bytes]:
-    """The pages the site's plugins add in a build (mkdocs-gen-files), as the build checks them."""
+def _generated(site: SiteConfig, verbose: bool) -> dict[str, bytes]:
+    """The pages the site's plugins add in a build (mkdocs-gen-files), as the build checks them;
+    what the plugins log while they run is shown only when ``verbose``."""
     made = generated_pages(site.site)
+    show_plugin_log(made.log, verbose)
     if made.problem is not None:
         say(
             f"mkdocs-prd: note: the site's plugins could not be run ({made.problem}); "

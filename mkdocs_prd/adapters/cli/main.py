@@ -71,6 +71,22 @@ def say(message: str) -> None:
     print(terminal_text(message), file=sys.stderr)
 
 
+def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``-v/--verbose``: show what the site's other plugins log while the command runs them."""
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show what the site's other plugins log while they run (hidden otherwise)",
+    )
+
+
+def show_plugin_log(log: Sequence[str], verbose: bool) -> None:
+    """With ``verbose``, print on stderr each message the site's plugins logged."""
+    for message in log if verbose else ():
+        say(f"mkdocs-prd: plugin log: {message}")
+
+
 def note_skipped(skipped: Sequence[str]) -> None:
     """Tell the user (stderr) about files a command could not read and left out."""
     for item in skipped:

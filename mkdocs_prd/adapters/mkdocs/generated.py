@@ -17,6 +17,8 @@ from typing import Any
 
 from mkdocs.structure.files import get_files
 
+from mkdocs_prd.adapters.mkdocs.site import captured_log
+
 QUIET_PLUGINS = frozenset({"search", "prd"})
 """Plugins that add no pages: a site with only these needs no plugin run."""
 
@@ -28,6 +30,9 @@ class Generated:
 
     pages: dict[str, bytes] = field(default_factory=dict)
     problem: str | None = None
+    log: tuple[str, ...] = ()
+    """What the plugins logged (warnings and errors) while they ran: held back, not printed
+    (git-revision-date-localized's "has no git logs" for every page is no news to lint)."""
 
 
 def generated_pages(cfg: Any) -> Generated:
@@ -35,7 +40,7 @@ def generated_pages(cfg: Any) -> Generated:
 
     The events may change ``cfg`` as they change it in a build: read what you need from it
     first.  Its ``prd`` plugin is switched off while they run.  A plugin's error is
-    returned as ``problem``, with the pages found before it.
+    returned as ``problem``, with the pages found before it; what they log, as ``log``.
     """
     plugins = cfg["plugins"]
     if not set(plugins) - QUIET_PLUGINS and not cfg.get("hooks"):
@@ -47,6 +52,18 @@ def generated_pages(cfg: Any) -> Generated:
     for p in prd:
         p.config["enabled"] = False
     pages: dict[str, bytes] = {}
+    try:
+        with captured_log("mkdocs") as mkdocs_log, captured_log("") as other_log:
+            problem = _run(plugins, cfg, docs_dir, on_disk, pages)
+    finally:
+        for p, enabled in zip(prd, saved, strict=True):
+            p.config["enabled"] = enabled
+    log = tuple(message for _level, message in [*mkdocs_log, *other_log])
+    return Generated(pages, problem, log)
+
+
+def _run(plugins: Any, cfg: Any, docs_dir: str, on_disk: set[str], pages: dict[str, bytes]) -> str | None:
+    """Run the events, filling ``pages``; a plugin's error as text, else None."""
     try:
         plugins.on_startup(command="build", dirty=False)
         try:
@@ -63,11 +80,8 @@ def generated_pages(cfg: Any) -> Generated:
             plugins.on_shutdown()
             _clean_up(plugins.values())
     except (SystemExit, Exception) as exc:  # any plugin's error; MkDocs' Abort is a SystemExit
-        return Generated(pages, f"{type(exc).__name__}: {exc}".rstrip(": "))
-    finally:
-        for p, enabled in zip(prd, saved, strict=True):
-            p.config["enabled"] = enabled
-    return Generated(pages)
+        return f"{type(exc).__name__}: {exc}".rstrip(": ")
+    return None
 
 
 def _inside(path: str | None, folder: str) -> bool:

@@ -70,7 +70,7 @@ def load_site_config(config_file: str) -> SiteConfig:
     pre-commit hook's own environment has no Material) is a warning, not an error: the
     config is read again without it.
     """
-    with _captured("mkdocs") as messages:
+    with captured_log("mkdocs") as messages:
         cfg, missing = _load(config_file, messages)
         pages = site_pages(cfg)
     plugin, has_plugin = _prd_plugin(cfg, config_file)
@@ -223,8 +223,9 @@ def _drop_entry(value: object, name: str) -> object:
 
 
 @contextmanager
-def _captured(tool: str) -> Iterator[list[tuple[int, str]]]:
-    """Collect what ``tool`` logs (its own messages, e.g. "Config value 'plugins': ...")."""
+def captured_log(tool: str) -> Iterator[list[tuple[int, str]]]:
+    """Collect what ``tool`` logs at WARNING and above (its own messages, e.g. "Config value
+    'plugins': ..."), as ``(level, message)``, instead of printing it; ``""``: every logger."""
     records: list[tuple[int, str]] = []
 
     class _Collect(logging.Handler):
