@@ -71,7 +71,7 @@ def test_index_markdown_is_the_index_page_with_its_table(
     assert main(["index", "--format", "markdown", "-f", str(tmp_path / "s" / "mkdocs.yml")]) == 0
     out = capsys.readouterr().out
     assert "# PRD index" in out
-    assert out.count("<tr data-prd-status=") == 7
+    assert out.count("<tr data-prd-key=") == 7
     # Links relative to prds/index.md, as MkDocs would serve it.
     assert 'href="payments/refund-automation/"' in out
     # One raw HTML block: no blank line inside it, nothing indented (it would be code).

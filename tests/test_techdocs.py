@@ -79,9 +79,9 @@ def test_prd_pages(sample: Path, url: str) -> None:
 
 def test_index_page_listings_and_export(sample: Path) -> None:
     index = (sample / "prds" / "index.html").read_text(encoding="utf-8")
-    assert index.count("<tr data-prd-status=") == 7
+    assert index.count("<tr data-prd-key=") == 7
     home = (sample / "index.html").read_text(encoding="utf-8")
-    assert "<tr data-prd-status=" in home and "<!-- prd-index" not in home
+    assert "<tr data-prd-key=" in home and "<!-- prd-index" not in home
     assert (sample / "prd-index.json").is_file()
     assert (sample / "assets" / "prd" / "prd.css").is_file()
 

@@ -114,7 +114,7 @@ def test_sample_listings_and_index_page(sample: tuple[subprocess.CompletedProces
     assert 'class="prd-index' in home and "<!-- prd-index" not in home
     assert 'href="prds/payments/refund-automation/"' in home
     index = page(site, "prds")
-    assert index.count("<tr data-prd-status=") == 7  # the sample's seven PRDs
+    assert index.count("<tr data-prd-key=") == 7  # the sample's seven PRDs
     assert 'href="payments/refund-automation/"' in index
 
 
