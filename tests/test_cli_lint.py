@@ -139,6 +139,8 @@ def test_errors_exit_1(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ("      no_such_option: 1\n", "no_such_option"),
         ("      iosm_threshold: high\n", "iosm_threshold"),
         ("      statuses: Draft\n", "statuses"),
+        ("      statuses: []\n", "statuses must name at least one status"),
+        ("      statuses: ['', ' ']\n", "statuses must name at least one status"),
     ],
 )
 def test_bad_config_exits_2_naming_the_option(

@@ -359,6 +359,9 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
                 failed.append((key, ValidationError(f"Unknown option {key!r} of the prd plugin")))
             else:
                 keep.append((key, message))
+        if not failed and not [s for s in self.statuses if str(s).strip()]:
+            # Every status would be unknown, and PRD102 would offer "one of" nothing.
+            failed.append(("statuses", ValidationError("statuses must name at least one status")))
         if not failed:
             statuses = {str(s).casefold() for s in self.statuses}
             for alias, status in self.status_aliases.items():
