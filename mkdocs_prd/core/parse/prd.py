@@ -167,11 +167,7 @@ def is_prd(text: str) -> bool:
 
 
 def _front_titles(front: list[str]) -> list[str]:
-    return [
-        line.partition(":")[2].strip().strip("'\"")
-        for line in front
-        if line[:6].casefold() == "title:"
-    ]
+    return [line.partition(":")[2].strip().strip("'\"") for line in front if line[:6].casefold() == "title:"]
 
 
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
