@@ -73,7 +73,10 @@ def test_strict_build_fails_on_findings_with_path_and_line(
         "prds/todo.md:6: warning PRD107 Unfilled template placeholder `[name/team]`",
     ]
     # Each line carries its fix.
-    assert "(hint: Use one of Draft, Review, Approved, Implemented" in warnings[0]
+    assert (
+        "(hint: Did you mean `Implemented`? Write it, or map the word in the plugin's `status_aliases`"
+        in warnings[0]
+    )
     assert all(w.endswith(")") and "(hint: " in w for w in warnings)
     infos = [r.getMessage() for r in records if r.levelno == logging.INFO]
     assert any(

@@ -64,7 +64,9 @@ def test_text_format_lists_findings_with_location_and_summary(
     code, out, _ = run(capsys, "lint")
     lines = out.splitlines()
     assert "docs/prds/bad.md:7: error PRD102 Status `Shipped` is not one of the site's statuses" in lines[0]
-    assert lines[1].startswith("    hint: Use one of Draft, Review, Approved, Implemented")
+    assert lines[1].startswith(
+        "    hint: Did you mean `Implemented`? Write it, or map the word in the plugin's `status_aliases`"
+    )
     assert lines[2] == "docs/prds/todo.md:6: warning PRD107 Unfilled template placeholder `[name/team]`"
     assert lines[-1] == "1 error, 1 warning, 0 infos in 3 PRD pages"
     assert code == 1

@@ -227,7 +227,7 @@ def test_edit_quick_fix_hover_completion_and_site_updates(tmp_path: Path) -> Non
     assert isinstance(hover, types.Hover) and isinstance(hover.contents, types.MarkupContent)
     assert "PRD102 (error)" in hover.contents.value
     assert "Status is not one of the site's statuses" in hover.contents.value  # the rule's description
-    assert "Fix: Use one of" in hover.contents.value  # the hint
+    assert "Fix: Did you mean `Approved`?" in hover.contents.value  # the hint
     assert "Quick fix available: Write `Approved`" in hover.contents.value
     assert [i.label for i in result["status"].items] == ["Draft", "In Review", "Approved", "Implemented"]
     assert [i.label for i in result["other"].items] == ["other"]  # the other PRD's Track ID, not its own

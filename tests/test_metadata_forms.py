@@ -815,3 +815,27 @@ def test_a_status_is_shown_in_the_sites_spelling(
     text = CLEAN.replace("**Status:** Approved", f"**Status:** {word}") if word else CLEAN
     (row,) = index_rows([parse_prd(text, "prd.md")], page_url, statuses=statuses)
     assert row.status == (shown if word else "Approved")
+
+
+@pytest.mark.parametrize(
+    ("status", "near"),
+    [("In Review", "Review"), ("Shipped", "Implemented"), ("WIP", "Draft"), ("Aproved", "Approved"),
+     ("Signed off", "Approved"), ("Stage 2", None), ("Implementation", None)],
+)  # fmt: skip
+def test_prd102_names_the_nearest_status_and_status_aliases(status: str, near: str | None) -> None:
+    text = CLEAN.replace("**Status:** Approved", f"**Status:** {status}")
+    (finding,) = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD102"]
+    if near is None:
+        assert "status_aliases" in finding.hint and "Did you mean" not in finding.hint
+    else:
+        assert (
+            finding.hint.startswith(f"Did you mean `{near}`?") and f"`{{{status}: {near}}}`" in finding.hint
+        )
+
+
+def test_prd103_hint_is_in_the_authors_form() -> None:
+    table = "| Field | Value |\n|---|---|\n| Version | 1.2 |\n| Date | Jan 5, 2026 |\n| Track ID | t |\n"
+    table += "| Owner | Ann |\n| Status | Approved |\n"
+    text = CLEAN.replace(CLEAN[CLEAN.index("**Version:**") : CLEAN.index("---")], table + "\n")
+    (finding,) = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD103"]
+    assert finding.hint.endswith("e.g. `| Date | 2026-01-05 |`")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from difflib import get_close_matches
 
 from mkdocs_prd.core.model import CORE_FIELDS, Field, Fix, Prd, Severity, status_word
 from mkdocs_prd.core.rules.base import (
@@ -124,14 +125,47 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if is_filler(found.value) or computed(found.value, prd, ctx.settings):
         return  # PRD110's finding, or a value the site's templates compute
     allowed = {s.casefold() for s in ctx.settings.statuses}
-    if status_word(found.value).casefold() not in allowed:
+    word = status_word(found.value)
+    if word.casefold() not in allowed:
         choices = ", ".join(ctx.settings.statuses)
+        near = nearest_status(word, ctx.settings.statuses)
+        hint = (
+            f"Did you mean `{near}`? Write it, or map the word in the plugin's `status_aliases` "
+            f"(`{{{word}: {near}}}`), or add it to `statuses`"
+            if near is not None
+            else f"Use one of {choices}, or add the status to the plugin's `statuses` option "
+            f"(or map it to one in `status_aliases`)"
+        )
         yield Hit(
             found.line,
             f"Status {quote(found.value)} is not one of the site's statuses ({choices})",
-            f"Use one of {choices}, or add the status to the plugin's `statuses` option",
+            hint,
             _status_fix(found, ctx),
         )
+
+
+# Words teams use for the default statuses (the site's own spelling is looked up).
+_STATUS_KIN: dict[str, tuple[str, ...]] = {
+    "draft": ("wip", "proposed", "proposal", "idea", "new"),
+    "review": ("in review", "under review", "pending review", "review pending", "reviewing", "for review"),
+    "approved": ("accepted", "signed off", "agreed", "ready"),
+    "implemented": ("done", "shipped", "released", "live", "launched", "complete", "completed", "delivered"),
+}
+
+
+def nearest_status(word: str, statuses: Sequence[str]) -> str | None:
+    """The site status a status word most likely means: one it contains (``In Review`` ->
+    ``Review``), one a team's usual word names (``Shipped`` -> ``Implemented``, ``WIP`` ->
+    ``Draft``), or the closest spelling (``Aproved`` -> ``Approved``); None when none is near."""
+    low = " ".join(_SEPARATORS.sub(" ", word).split()).casefold()
+    for status in statuses:
+        if re.search(rf"\b{re.escape(status.casefold())}\b", low):
+            return status
+    for status in statuses:
+        if low in _STATUS_KIN.get(status.casefold(), ()):
+            return status
+    close = get_close_matches(low, [s.casefold() for s in statuses], n=1, cutoff=0.75)
+    return next((s for s in statuses if close and s.casefold() == close[0]), None)
 
 
 _SEPARATORS = re.compile(r"[\s\-_.`*]+")
@@ -187,9 +221,18 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             found.line,
             f"{found.label} {quote(value)} is not a calendar date in ISO form (YYYY-MM-DD)",
-            f"Write the date as YYYY-MM-DD, e.g. `**{found.label}:** {iso or '2026-01-17'}`",
+            f"Write the date as YYYY-MM-DD, e.g. `{_as_written(ctx, found, value, iso or '2026-01-17')}`",
             replace_text(ctx.lines, found.line, value, iso, f"Write `{iso}`") if iso else None,
         )
+
+
+def _as_written(ctx: RuleContext, found: Field, value: str, right: str) -> str:
+    """The field's line in the author's form with ``right`` for ``value``: ``| Date | 2026-01-05 |``
+    in a table, ``date: 2026-01-05`` in front matter, else ``**Date:** 2026-01-05``."""
+    line = ctx.lines[found.line - 1].strip() if 0 < found.line <= len(ctx.lines) else ""
+    if value and line.count(value) == 1 and len(line) <= 120:
+        return line.replace(value, right)
+    return f"**{found.label}:** {right}"
 
 
 def _unwritten(value: str, prd: Prd, ctx: RuleContext, identifier: bool = False) -> bool:
