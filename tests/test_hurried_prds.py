@@ -179,3 +179,20 @@ def test_a_bracketed_instruction_is_no_target_index(placeholder: str) -> None:
     )
     assert parse_prd(text, "prd.md").iosm.index.target is None
     assert "PRD107" in [rule for rule, _ in findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("delta", "rules"),
+    [
+        ("+18 points", []),
+        ("+18 pts", []),
+        ("+18 pp", []),
+        ("18 percentage points", []),
+        ("+20 points", ["PRD503"]),  # 0.20 is not 0.86 - 0.68
+        ("+18", ["PRD503"]),  # a bare 18 is no score difference
+    ],
+)
+def test_a_delta_in_points_is_hundredths(delta: str, rules: list[str]) -> None:
+    """``**Delta:** +23 points`` (baseline 0.61, target 0.84) is +0.23 (new-user report)."""
+    text = CLEAN.replace("**Delta:** +0.18", f"**Delta:** {delta}")
+    assert [rule for rule, _ in findings(text)] == rules

@@ -15,6 +15,7 @@ DELTA_TOLERANCE = 0.005
 # Words that say plainly there is no figure ("no baseline yet"): not a defect.
 _NO_FIGURE = frozenset({"n/a", "na", "none", "-", "\u2013", "\u2014"})
 _SCORE = re.compile(r"[^0-9+\-]{0,4}([+-]?\d{1,6}(?:[.,]\d{1,9})?)")
+_POINTS = re.compile(r"\d\s*(?:points?|pts?|pp|percentage points?)\b", re.IGNORECASE)
 _PLAIN = re.compile(r"[+\-\u2212]?\d{1,6}(?:[.,](\d{1,9}))?")
 
 
@@ -109,6 +110,8 @@ def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     b, t, d = index.baseline.value, index.target.value, index.delta.value
     if b is None or t is None or d is None:
         return
+    if _POINTS.search(index.delta.raw):
+        d /= 100  # "+23 points", "+23 pts", "+23 pp": hundredths of the 0-1 index
     if not (0.0 <= b <= 1.0 and 0.0 <= t <= 1.0):
         return  # PRD502 reports the figure; a delta computed from it would be a second, wrong finding
     if abs((t - b) - d) > DELTA_TOLERANCE:
