@@ -25,6 +25,7 @@ from mkdocs_prd.core.rules import gaps as rules_gaps
 from mkdocs_prd.core.rules import iosm as rules_iosm
 from mkdocs_prd.core.rules import meta as rules_meta
 from mkdocs_prd.core.rules import rendering as rules_rendering
+from mkdocs_prd.core.rules import silencing as rules_silencing
 from mkdocs_prd.core.rules import structure as rules_structure
 from mkdocs_prd.core.rules.base import Rule
 from mkdocs_prd.core.trace.rules import TRACE_RULES
@@ -41,6 +42,7 @@ RULES: dict[str, Rule] = {
             *TRACE_RULES.values(),
             *rules_review.RULES,
             *rules_rendering.RULES,
+            *rules_silencing.RULES,
         ),
         key=lambda r: r.id,
     )

@@ -58,6 +58,18 @@ def unclosed_block(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
+def _page_line(prd: Prd, ctx: RuleContext) -> int:
+    """The title's line, or, when the title is front matter's, the first line after it: a
+    finding about the page never points inside the front matter."""
+    line = heading_line(prd)
+    lines = ctx.lines
+    if lines and lines[0].strip() == "---":
+        end = next((n for n in range(2, len(lines) + 1) if lines[n - 1].strip() in ("---", "...")), 0)
+        if end and line <= end:
+            return min(end + 1, len(lines))
+    return line
+
+
 @page_rule(
     "PRD201",
     Severity.ERROR,
@@ -71,7 +83,7 @@ def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         # Point at the place the section belongs: the next template section that exists,
         # else the title (the last line of the page helps nobody in an editor).
         later = [s.line for s in prd.sections if s.key in _ORDER and _ORDER[s.key] > _ORDER[key]]
-        line = min(later) if later else heading_line(prd)
+        line = min(later) if later else _page_line(prd, ctx)
         heading = template_heading(key)
         yield Hit(
             line,
