@@ -148,7 +148,7 @@ def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
         if r.version is not None:
             _check_changelog(r, head, emit)
         if r.status is not None:
-            _check_status(r.status, head, settings, emit)
+            _check_status(r.status, head, settings, emit, _re_reviewed(r, head))
     if r.kind != "unchanged":
         emit(
             ruleset.SUMMARY, "head" if head is not None else "base", heading_line(r.prd), summary_text(r), ""
@@ -217,7 +217,18 @@ def _check_changelog(r: PrdReview, head: Prd, emit: _Emitter) -> None:
     )
 
 
-def _check_status(status: tuple[str, str], head: Prd, settings: Settings, emit: _Emitter) -> None:
+def _re_reviewed(r: PrdReview, head: Prd) -> bool:
+    """Whether the change is the documented re-review: the Version was raised and the change log
+    has a row for the new one ("raise the version, add a row to the change log and move the
+    status back to Review when the scope changes")."""
+    if r.version is None or not r.version[1] or r.version[0] == r.version[1]:
+        return False
+    return any(version_key(row.version) == version_key(r.version[1]) for row in head.changelog)
+
+
+def _check_status(
+    status: tuple[str, str], head: Prd, settings: Settings, emit: _Emitter, re_reviewed: bool = False
+) -> None:
     order = [s.casefold() for s in settings.statuses]
     before, after = status_key(status[0]), status_key(status[1])
     if before not in order or after not in order:
@@ -225,11 +236,20 @@ def _check_status(status: tuple[str, str], head: Prd, settings: Settings, emit: 
     i, j = order.index(before), order.index(after)
     field_ = head.metadata.get("status")
     line = field_.line if field_ else heading_line(head)
-    hint = "If this is intended, say why in the change log; the order is the site's `statuses` option"
     if j < i:
-        emit(ruleset.STATUS, "head", line, f"Status moved backwards: `{status[0]}` → `{status[1]}`", hint)
+        if re_reviewed:
+            return  # a new Version with its change-log row: the re-review, said in the summary
+        emit(
+            ruleset.STATUS,
+            "head",
+            line,
+            f"Status moved backwards: `{status[0]}` → `{status[1]}`",
+            "A PRD goes back for review with a new Version and a change-log row for it (then this is "
+            "no finding); else keep the status. The order is the site's `statuses` option",
+        )
     elif j > i + 1:
         skipped = ", ".join(f"`{s}`" for s in settings.statuses[i + 1 : j])
+        hint = "Move through each status in turn; the order is the site's `statuses` option"
         emit(ruleset.STATUS, "head", line, f"Status `{status[0]}` → `{status[1]}` skipped {skipped}", hint)
 
 
