@@ -196,3 +196,23 @@ def test_a_delta_in_points_is_hundredths(delta: str, rules: list[str]) -> None:
     """``**Delta:** +23 points`` (baseline 0.61, target 0.84) is +0.23 (new-user report)."""
     text = CLEAN.replace("**Delta:** +0.18", f"**Delta:** {delta}")
     assert [rule for rule, _ in findings(text)] == rules
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "rules"),
+    [
+        ("IOSM-Index: 0.68 → 0.86 (+0.18)", (0.68, 0.86, 0.18), []),
+        ("**IOSM-Index:** 0.68 -> 0.86 (Δ +0.18)", (0.68, 0.86, 0.18), []),
+        ("**Expected IOSM-Index:** 0.68 → 0.86", (0.68, 0.86, None), []),
+        ("**IOSM-Index:** 0.68 → 0.86 (+0.20)", (0.68, 0.86, 0.20), ["PRD503"]),
+        ("**Target:** 0.80 to 0.86", (None, None, None), ["PRD505"]),  # a range: no baseline, no figure
+    ],
+)
+def test_an_index_written_as_baseline_arrow_target(
+    line: str, expected: tuple[float | None, ...], rules: list[str]
+) -> None:
+    """``IOSM-Index: 0.61 → 0.84 (+0.23)`` is baseline, target and delta (was: target 0.61, a
+    false PRD504 and the card's band of 0.61; new-user report)."""
+    text = CLEAN.replace(INDEX, line + "\n")
+    assert figures(text) == expected
+    assert [rule for rule, _ in findings(text)] == rules

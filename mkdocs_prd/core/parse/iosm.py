@@ -109,6 +109,13 @@ class _Reader:
         bare = raw.strip().strip("*_`")
         if bare[:1] == "[" and bare[-1:] == "]" and any(c.isalpha() for c in bare):
             return
+        arrow = _ARROW.fullmatch(bare) if part == "target" else None
+        if arrow is not None:
+            # "IOSM-Index: 0.61 → 0.84 (+0.23)": baseline, target and delta in one figure.
+            for name, figure in zip(("baseline", "target", "delta"), arrow.groups(), strict=True):
+                if figure is not None:
+                    self.index.setdefault(name, _number(figure, line))
+            return
         self.index.setdefault(part, _number(raw, line))
 
     def target(
@@ -346,6 +353,12 @@ def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Re
     return False
 
 
+_FIGURE = r"([+\-−]?[0-9][0-9.,]*)"
+_ARROW = re.compile(
+    rf"{_FIGURE}[ \t]*(?:→|->|⟶|=>)[ \t]*{_FIGURE}"
+    rf"(?:[ \t]*\([ \t]*(?:Δ|delta)?[: \t]*([+\-−±]?[0-9][0-9.,]*)[ \t]*\))?",
+    re.IGNORECASE,
+)
 # A further bold label on an index line: "**Baseline:** 0.61 → **Target:** 0.80".
 _NEXT_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:)")
 # A delta stated in brackets after a figure: "0.80 (Δ +0.19)", "0.80 (delta: +0.19)".
