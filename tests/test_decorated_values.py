@@ -200,3 +200,12 @@ def test_an_impossible_or_unclear_date_time_is_still_reported(written: str) -> N
 def test_an_html_link_in_a_value_is_read_as_a_link(written: str, shown: str) -> None:
     assert str(inline_value(written)) == shown
     assert unsafe_markup(shown) == []
+
+
+@pytest.mark.parametrize(
+    "priority", ["Nice to have", "nice-to-have", "Nice-to-have (v2)", "Nice to have — later"]
+)
+def test_nice_to_have_is_could(priority: str) -> None:
+    text = CLEAN.replace("- Priority: Should", f"- Priority: {priority}")
+    assert parse_prd(text, "prd.md").functional[2].level == "Could"
+    assert rules(text) == []

@@ -53,3 +53,17 @@ def test_a_missing_end_section_is_never_reported_inside_front_matter() -> None:
     body = CLEAN.replace("# PRD: Saved Payment Methods\n", "", 1)
     text = "---\ntitle: Saved Payment Methods\n---\n" + body[: body.index("## 10. IOSM")]
     assert [(line, rule) for line, rule, _ in findings(text)] == [(4, "PRD201"), (4, "PRD201")]
+
+
+@pytest.mark.parametrize(
+    "front",
+    ['---\ntitle: X\n\tversion: "1.0"\ntrack_id: x\n---\n', '---\ntitle: "X\nowner: [a, b\n---\n'],
+    ids=["tab", "unclosed"],
+)
+def test_invalid_front_matter_is_one_prd001_not_what_follows_from_it(front: str) -> None:
+    """Fields or a title that may sit in the unreadable front matter are not also "missing"."""
+    body = CLEAN.replace("# PRD: Saved Payment Methods\n", "", 1)
+    body = body[: body.index("**Version:**")] + body[body.index("---\n\n## 1.") :]
+    rules = [rule for _, rule, _ in findings(front + body)]
+    assert "PRD001" in rules
+    assert not {"PRD101", "PRD109"} & set(rules)

@@ -48,6 +48,7 @@ def moscow(text: str) -> str | None:
 
 
 _LETTERS: dict[str, str] = {"M": "Must", "S": "Should", "C": "Could", "W": "Won't"}
+_NICE = re.compile(r"nice[ \t-]*to[ \t-]*have(?:$|[ \t]*[(\[—–:;,-])", re.IGNORECASE)
 # The levels as German, Spanish, French and Portuguese PRDs write them in a priority field.
 _TRANSLATED: dict[str, str] = {
     "muss": "Must",
@@ -71,14 +72,17 @@ def priority_level(value: str) -> str | None:
     """The MoSCoW level of a value that is a priority (a ``Priority:`` attribute, a Priority or
     MoSCoW column): :func:`moscow`, and MoSCoW's own letters, ``M``, ``S``, ``C``, ``W`` (in
     capitals, alone), which only a priority field gives that meaning, and the levels in German,
-    Spanish, French and Portuguese (``Muss``, ``Debería``, ``Pourrait``).  Emoji, symbols and inline
-    HTML round the level are not part of it (``🔴 Must``, ``Must ✅``, ``<b>Must</b>``)."""
+    Spanish, French and Portuguese (``Muss``, ``Debería``, ``Pourrait``), and ``Nice to have`` as
+    Could.  Emoji, symbols and inline HTML round the level are not part of it (``🔴 Must``,
+    ``Must ✅``, ``<b>Must</b>``)."""
     level = moscow(value)
     if level is None:
         # Decoration round the level: "🔴 Must", "Must ✅", ":red_circle: Must", "<b>Must</b>".
         value = without_symbols(without_tags(value).strip(_MARKS))
         bare = value.strip(_MARKS).rstrip(".").strip(_MARKS)
         level = moscow(value) or _LETTERS.get(bare) or _TRANSLATED.get(bare.casefold())
+        if level is None and _NICE.match(bare) is not None:
+            level = "Could"  # "Nice to have", "nice-to-have (v2)": MoSCoW's Could
     return level
 
 

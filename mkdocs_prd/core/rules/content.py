@@ -133,8 +133,8 @@ def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
     "PRD302",
     Severity.ERROR,
     "a Priority is not a MoSCoW level: Must, Should, Could or Won't (`Must have`, `MUST`, "
-    "`Should — nice for v1`, `P0 (Must)`, `🔴 Must`, `<b>Must</b>`, and `Muss`, `Debe`, `Doit`, `Deve` and "
-    "their kin in a priority field are accepted; a bare `P0` is not)",
+    "`Should — nice for v1`, `P0 (Must)`, `🔴 Must`, `<b>Must</b>`, `Nice to have` (Could), "
+    "and `Muss`, `Debe`, `Doit`, `Deve` and their kin in a priority field are accepted; a bare `P0` is not)",
 )
 def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in (*prd.functional, *prd.non_functional):

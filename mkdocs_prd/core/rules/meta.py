@@ -77,6 +77,12 @@ def unreadable(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(max(problem.line, 1), problem.message, hint)
 
 
+def _front_matter_broken(prd: Prd) -> bool:
+    """Whether the front matter is invalid YAML (PRD001): what it held is unknown, so a field or
+    title missing may only follow from it."""
+    return any(problem.code == "yaml" for problem in prd.problems)
+
+
 @page_rule(
     "PRD101",
     Severity.ERROR,
@@ -96,11 +102,14 @@ def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             "below the title (or in the front matter)",
         )
         return
+    broken_front = _front_matter_broken(prd)
     for key in CORE_FIELDS:
         label = FIELD_LABELS[key]
         found = prd.metadata.get(key)
         hint = f"Add a `**{label}:** {_EXAMPLES[key]}` line below the title (or `{key}:` in the front matter)"
         if found is None:
+            if broken_front:
+                continue  # it may be in the front matter PRD001 cannot read: that finding says it all
             yield Hit(heading_line(prd), f"Required metadata field {label} is missing", hint)
         elif not found.value.strip():
             yield Hit(
@@ -384,7 +393,7 @@ def disagreement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 
 @page_rule("PRD109", Severity.WARNING, "the PRD has no title (`# PRD: Title` or front matter `title`)")
 def missing_title(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    if not prd.title.strip():
+    if not prd.title.strip() and not _front_matter_broken(prd):  # else PRD001's finding
         yield Hit(heading_line(prd), "The PRD has no title", "Start the page with `# PRD: Feature name`")
 
 
