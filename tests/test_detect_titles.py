@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import build_site
 
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.core.parse.prd import is_prd, parse_prd
@@ -132,3 +133,17 @@ def test_lint_names_a_file_it_was_given_that_is_no_prd(
     assert "refunds.md" not in err
     assert main(["lint", "docs"]) == 0  # through a folder: no note per page
     assert "not a PRD" not in capsys.readouterr().err
+
+
+def test_a_paths_pattern_that_matches_no_page_is_a_warning_in_lint_and_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``paths: [prd/**]`` for ``prds/``: a site without PRDs, said by lint and by the build."""
+    settings = Settings(paths=("prd/**", "prds/**"))
+    assert settings.unmatched_paths(["prds/a.md", "index.md"]) == ["prd/**"]
+    assert Settings().unmatched_paths(["index.md"]) == []
+    site = build_site(tmp_path / "s", {"prds/a.md": CLEAN, "index.md": "# Home\n"}, {"paths": ["prd/**"]})
+    assert any("'prd/**' matches no page" in m for m in site.messages())
+    monkeypatch.chdir(site.root)
+    assert main(["lint"]) == 0
+    assert "paths: the pattern 'prd/**' matches no page" in capsys.readouterr().err

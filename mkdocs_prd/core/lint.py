@@ -44,6 +44,8 @@ class LintResult:
     skipped: tuple[str, ...] = ()
     """Files asked for by name that the site's build leaves out (``exclude_docs``,
     ``draft_docs``, ``templates/``, dot-folders), as the user gave them: not linted."""
+    unmatched_paths: tuple[str, ...] = ()
+    """The site's ``paths`` patterns that match no page (a whole-site lint only)."""
     not_prds: tuple[str, ...] = ()
     """Files asked for by name (not through a folder) that are no PRD: outside the site's
     ``paths``, or without a PRD title (see :func:`~mkdocs_prd.core.parse.prd.is_prd`)."""
@@ -150,6 +152,7 @@ def lint(
     # Detection applies the site's `paths` globs to files in docs_dir; a file outside
     # docs_dir was asked for by name, so only the PRD heading decides.
     named = set() if whole_site else {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
+    every = targets
     outside = [t for t in targets if t.in_docs and not settings.in_scope(t.src_path)]
     targets = [t for t in targets if not t.in_docs or settings.in_scope(t.src_path)]
     unreadable: list[Finding] = []
@@ -205,8 +208,14 @@ def lint(
         for t in [*outside, *targets]
         if t.full in named and t.src_path not in prds and t.src_path not in unread
     )
+    unmatched = tuple(settings.unmatched_paths(t.src_path for t in every if t.in_docs)) if whole_site else ()
     return LintResult(
-        sort_findings([*found, *unreadable]), files, linted + len(unreadable), tuple(skipped), not_prds
+        sort_findings([*found, *unreadable]),
+        files,
+        linted + len(unreadable),
+        tuple(skipped),
+        unmatched,
+        not_prds,
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_STATUSES: tuple[str, ...] = ("Draft", "Review", "Approved", "Implemented")
@@ -147,6 +147,20 @@ class Settings:
     templating: Templating | None = None
     """Set when the site renders its pages as templates (mkdocs-macros): a ``{{ owner }}``
     there is the value the page shows once rendered, not filler."""
+
+    def unmatched_paths(self, src_paths: Iterable[str]) -> list[str]:
+        """The ``paths`` patterns no page of ``src_paths`` matches (a typo such as ``prd/**``
+        for ``prds/**`` makes a site without PRDs, silently): said as a warning by lint and build."""
+        pages = list(src_paths)
+        return [
+            pattern
+            for pattern in self.paths
+            if not any(glob_match(p, pattern) for p in pages)
+            and not (
+                self.translations is not None
+                and any(glob_match(self.translations.page_of(p)[0], pattern) for p in pages)
+            )
+        ]
 
     def in_scope(self, src_path: str) -> bool:
         """Whether ``src_path`` (relative to ``docs_dir``, ``/``-separated) may hold a PRD.

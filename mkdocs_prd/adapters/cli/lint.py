@@ -116,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
             f"mkdocs-prd: note: skipped {shown}: the site does not build it "
             "(exclude_docs, draft_docs, templates/ or a dot-folder)"
         )
+    for pattern in result.unmatched_paths:
+        say(f"mkdocs-prd: warning: paths: the pattern {pattern!r} matches no page (check its folder)")
     for shown in result.not_prds:
         say(
             f"mkdocs-prd: note: skipped {shown}: not a PRD (no `# PRD:` title or `type: prd`, "

@@ -138,6 +138,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 self.frozen = freeze_for_build()
         count = len(self.catalog)
         log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
+        for pattern in self.settings.unmatched_paths(f.src_uri for f in pages):
+            log.warning(
+                terminal_text(f"paths: the pattern {pattern!r} matches no page (hint: check its folder)")
+            )
         self._log_findings()
         if self.config.history:
             self.histories = self._history(files, config)  # the files' own bytes, as git has them
