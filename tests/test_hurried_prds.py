@@ -216,3 +216,24 @@ def test_an_index_written_as_baseline_arrow_target(
     text = CLEAN.replace(INDEX, line + "\n")
     assert figures(text) == expected
     assert [rule for rule, _ in findings(text)] == rules
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "| | Value |\n|---|---|\n| Baseline | 0.68 |\n| Target | 0.86 |\n| Delta | +0.18 |\n",
+            (0.68, 0.86, 0.18),
+        ),
+        (
+            "| Figure | Value |\n|---|---|\n| **Current baseline** | 0.68 |\n| **Target** | 0.86 |\n",
+            (0.68, 0.86, None),
+        ),
+    ],
+)
+def test_the_index_figures_in_a_two_column_table(table: str, expected: tuple[float | None, ...]) -> None:
+    """A ``| Baseline | 0.61 |`` table under the expected index states the figures (was: silently
+    "not stated"; new-user report)."""
+    text = CLEAN.replace(INDEX, table)
+    assert figures(text) == expected
+    assert findings(text) == []

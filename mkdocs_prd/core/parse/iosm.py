@@ -151,6 +151,8 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
     for table in tables(src, start, end):
         if table.column("gate") >= 0:
             table_lines |= _read_table(table, reader)
+        elif len(table.header) == 2 and _figure_rows(table, reader):
+            table_lines |= table.line_numbers()  # "| Baseline | 0.61 |", "| Target | 0.84 |"
         else:
             gate_tables[table.line] = table
     gate: GateKey | None = None  # the gate whose subsection we are in
@@ -401,6 +403,19 @@ def _index_attribute(text: str, n: int, reader: _Reader) -> bool:
         reader.index_value(part, attr.value, n)
         return True
     return False
+
+
+def _figure_rows(table: Table, reader: _Reader) -> bool:
+    """Read a two-column table of index figures (``| Baseline | 0.61 |``, ``| Target | 0.84 |``,
+    ``| Delta | +0.23 |``); False when its rows name no figure."""
+    rows = [(n, _index_part(strip_bold(cells[0])), cells[1]) for n, cells in table.rows if len(cells) >= 2]
+    parts = {part for _, part, _ in rows}
+    if not rows or None in parts or not parts & {"baseline", "target"}:
+        return False  # "| Change surface | ≤20% |" alone is a metric, not the index
+    for n, part, value in rows:
+        if part is not None and value.strip():
+            reader.index_value(part, value, n)
+    return True
 
 
 def _read_table(table: Table, reader: _Reader) -> set[int]:
