@@ -32,7 +32,7 @@ def test_nav_status_tooltips_are_escaped_on_every_page(tmp_path: Path) -> None:
         "prds/a.md": prd_text("A", status=HOSTILE_STATUS),
         "prds/b.md": prd_text("B", status="<img src=x onerror=alert(2)>"),
     }
-    built = build_site(tmp_path, files, {"nav_status": True, "statuses": []})
+    built = build_site(tmp_path, files, {"nav_status": True, "statuses": ["Approved"]})
     pages = all_pages(built.site_dir)
     assert len(pages) >= 3
     for name, text in pages.items():
