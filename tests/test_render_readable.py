@@ -212,9 +212,24 @@ def test_iosm_chart_escapes_and_isolates_names() -> None:
     out = str(iosm_chart(rows, Labels(), 0.8, "t"))
     assert "<b>x</b>" not in out and "&lt;b&gt;x&lt;/b&gt; &#34;q&#34;" in out
     assert '<span class="prd-chart__name" dir="auto">מערכת תשלומים</span>' in out  # in its own direction
-    # Values beyond 0-1 are drawn at the track's ends; the data table keeps them as written.
-    assert 'style="width: 100.00%"' in out and 'style="width: 0.00%"' in out
-    assert "<td>1.40</td>" in out
+    # Values beyond 0-1 (PRD502's errors) get no bar and no met / not met colour, as the card
+    # gives them no band; the row's figure and the data table keep them as written.
+    assert "prd-chart__actual" not in out.split("prd-chart__legend")[0]
+    assert out.count('prd-chart__target" style') == 1  # 0.8 is drawn, -1 is not
+    assert "(Met)" not in out and "(Not met)" not in out
+    assert "<td>1.40</td>" in out and '<span class="prd-chart__value">1.40</span>' in out
+
+
+def test_iosm_chart_draws_values_in_range_beside_rejected_ones() -> None:
+    rows = [
+        IndexRow("In", None, "a.md", iosm=IosmValues(target="0.8", actual="0.9")),
+        IndexRow("Out", None, "b.md", iosm=IosmValues(target="0.8", actual="1.4")),
+        IndexRow("Pct", None, "c.md", iosm=IosmValues(target="84", actual=None)),
+    ]
+    out = str(iosm_chart(rows, Labels(), 0.8, "t"))
+    assert out.count('class="prd-chart__actual prd-chart__actual--met"') == 1  # only "In" is drawn met
+    assert out.count('class="prd-chart__target"') == 2  # "In" and "Out" have a target in 0-1; not 84
+    assert 'title="Out: Target 0.80, Achieved 1.40"' in out
 
 
 def test_iosm_chart_draws_at_most_the_cap_and_lists_all() -> None:

@@ -132,7 +132,7 @@ def iosm_chart(
     # Those furthest from done first: the lowest achieved (or, without one, target) index.
     bars.sort(key=lambda b: (b.actual is None, b.actual if b.actual is not None else (b.target or 0.0)))
     drawn = bars[:MAX_IOSM_ROWS]
-    states = {_state(b) for b in drawn if b.actual is not None}
+    states = {_state(b) for b in drawn if _drawn(b.actual) is not None}
     axis = (
         '<div class="prd-chart__row prd-chart__row--axis"><span class="prd-chart__name"></span>'
         '<span class="prd-chart__axis"><span>0</span><span>0.5</span><span>1</span></span>'
@@ -188,9 +188,17 @@ def _clamp(value: float) -> float:
     return min(max(value, 0.0), 1.0)
 
 
+def _drawn(value: float | None) -> float | None:
+    """``value`` where the chart draws it: an index outside 0-1 is PRD502's error, so it gets
+    no bar and no met / not met colour (as the card gives it no band); the data table and the
+    row's figure keep it as written."""
+    return value if value is not None and 0.0 <= value <= 1.0 else None
+
+
 def _state(b: _Bar) -> str:
     """``met`` or ``not-met``: the achieved index against its target (met without a target)."""
-    met = b.actual is None or b.target is None or b.actual >= b.target - 1e-9
+    actual, target = _drawn(b.actual), _drawn(b.target)
+    met = actual is None or target is None or actual >= target - 1e-9
     return "met" if met else "not-met"
 
 
@@ -198,15 +206,16 @@ def _iosm_row(b: _Bar, labels: Labels) -> str:
     """One PRD's row: its name (in its own direction, so a right-to-left title keeps its order
     and is cut at its own end), its bars
     (widths in percent of the track) and its achieved value."""
+    drawn_target, drawn_actual = _drawn(b.target), _drawn(b.actual)
     target = (
-        f'<span class="prd-chart__target" style="width: {_pct(_clamp(b.target))}"></span>'
-        if b.target is not None
+        f'<span class="prd-chart__target" style="width: {_pct(drawn_target)}"></span>'
+        if drawn_target is not None
         else ""
     )
     actual = (
         f'<span class="prd-chart__actual prd-chart__actual--{_state(b)}"'
-        f' style="width: {_pct(_clamp(b.actual))}"></span>'
-        if b.actual is not None
+        f' style="width: {_pct(drawn_actual)}"></span>'
+        if drawn_actual is not None
         else ""
     )
     value = _fmt(b.actual) if b.actual is not None else ""
@@ -222,8 +231,8 @@ def _bar_text(b: _Bar, labels: Labels) -> str:
     target = _fmt(b.target) if b.target is not None else "—"
     actual = _fmt(b.actual) if b.actual is not None else "—"
     text = f"{b.title}: {labels.get('chart_target')} {target}, {labels.get('chart_actual')} {actual}"
-    if b.actual is None or b.target is None:
-        return text
+    if _drawn(b.actual) is None or _drawn(b.target) is None:
+        return text  # no target to meet, or a figure outside 0-1 (PRD502): neither met nor not
     return f"{text} ({labels.get('mark_met' if _state(b) == 'met' else 'mark_not_met')})"
 
 
