@@ -166,7 +166,7 @@ def test_no_hostile_value_becomes_script_in_a_real_build(page: dict[str, str], r
         options = {
             "nav_status": True,
             "show_findings": "always",
-            "statuses": [],
+            "statuses": ["Approved"],
             "include_indexes": [{"source": str(root / "other.json"), "name": page["owner"]}],
         }
         built = build_site(root, files, options)
