@@ -19,6 +19,11 @@ def _scheme_of(value: str) -> str:
 
 
 class _Scan(HTMLParser):
+    # Browsers read the inside of <title> and <textarea> as text up to their end tag (RCDATA),
+    # as html.parser reads <script> and <style>: a theme's <title> with a page title's
+    # decoded `<img onerror=...>` text in it runs nothing.
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "title", "textarea")
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []

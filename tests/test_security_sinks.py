@@ -205,3 +205,13 @@ def test_markdown_extension_log_escapes_document_text(
     for m in messages:
         assert "\x1b" not in m and "\x07" not in m and "\u202e" not in m
         assert "\\x1b[8mhidden" in m
+
+
+def test_the_detector_reads_title_and_textarea_as_browsers_do() -> None:
+    # Text inside <title> (Material writes the page title there, entities decoded) is no markup;
+    # the same tag anywhere else is.
+    hostile = "<img src=x onerror=alert(1)>"
+    assert unsafe_markup(f"<head><title>PRD: {hostile} - Site</title></head>") == []
+    assert unsafe_markup(f"<textarea>{hostile}</textarea>") == []
+    assert unsafe_markup(f"<title>t</title><p>{hostile}</p>") == ["<img onerror='alert(1)'>"]
+    assert unsafe_markup(f"<p>{hostile}</p><title>x</title>") == ["<img onerror='alert(1)'>"]
