@@ -243,14 +243,7 @@ def test_machine_formats_say_fixable_exactly_for_what_fix_fixes(
     the findings ``--fix`` removes and false for those it leaves, on every golden case."""
     import json
 
-    pages = {
-        f"{case}.md": (GOLDEN / case / "input.md").read_bytes()
-        for case in CASES
-        if not (GOLDEN / case / "settings.yml").exists()
-    }
-    # A page that is not UTF-8 is never fixed: none of its findings is fixable.
-    pages["not-utf8.md"] = (GOLDEN / "PRD104-v-prefix" / "input.md").read_bytes() + b"\xff\n"
-    _site(tmp_path, pages)
+    _golden_site(tmp_path)
     monkeypatch.chdir(tmp_path)
 
     def findings(fmt: str = "json") -> list[dict[str, object]]:
@@ -278,6 +271,18 @@ def test_machine_formats_say_fixable_exactly_for_what_fix_fixes(
     assert "[*]" not in capsys.readouterr().out
 
 
+def _golden_site(tmp_path: Path) -> None:
+    """A site of every golden case without site settings, plus one page that is not UTF-8
+    (never fixed: none of its findings is fixable)."""
+    pages = {
+        f"{case}.md": (GOLDEN / case / "input.md").read_bytes()
+        for case in CASES
+        if not (GOLDEN / case / "settings.yml").exists()
+    }
+    pages["not-utf8.md"] = (GOLDEN / "PRD104-v-prefix" / "input.md").read_bytes() + b"\xff\n"
+    _site(tmp_path, pages)
+
+
 def test_text_format_marks_what_fix_fixes_and_counts_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -286,13 +291,7 @@ def test_text_format_marks_what_fix_fixes_and_counts_it(
     import json
     import re
 
-    pages = {
-        f"{case}.md": (GOLDEN / case / "input.md").read_bytes()
-        for case in CASES
-        if not (GOLDEN / case / "settings.yml").exists()
-    }
-    pages["not-utf8.md"] = (GOLDEN / "PRD104-v-prefix" / "input.md").read_bytes() + b"\xff\n"
-    _site(tmp_path, pages)
+    _golden_site(tmp_path)
     monkeypatch.chdir(tmp_path)
     main(["lint", "--format", "json"])
     records = json.loads(capsys.readouterr().out)
