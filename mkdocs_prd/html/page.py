@@ -361,10 +361,10 @@ class PageRenderer:
         )
         self._pending: dict[str, dict[str, str]] = {}
         self.shown: dict[str, Prd] = {}
+        """The PRDs whose page shows other header values than their file (a template rendered)."""
         self._count = 0  # placeholders are numbered across the build: each is one fragment
         self._made: dict[str, str] = {}
         """Every placeholder of the build and its fragment, for copies on other pages (:meth:`foreign`)."""
-        """The PRDs whose page shows other header values than their file (a template rendered)."""
         self._final: dict[str, dict[str, str]] = {}
         reports = reports or {}
         self.reports = reports
