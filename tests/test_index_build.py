@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,19 @@ Example of the syntax:
 <!-- prd-index sort=size -->
 """
 
+TWICE_PAGE = """# Two of each
+
+<!-- prd-index -->
+
+<!-- prd-index -->
+
+<!-- prd-index group=status -->
+
+<!-- prd-index group=status summary=true -->
+
+<!-- prd-index group=owner summary=true -->
+"""
+
 # The track_id order of PRDS (natural: digits compare as numbers).
 TRACK_ORDER = ["Charlie", "Echo", "Alpha", HOSTILE_TITLE, "Bravo"]
 
@@ -88,7 +103,7 @@ def resolve(site_dir: Path, page_dest: str, href: str) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("index-site")
-    pages = {**PRDS, "index.md": "# Home\n", "guides/listing.md": LISTING_PAGE}
+    pages = {**PRDS, "index.md": "# Home\n", "guides/listing.md": LISTING_PAGE, "guides/twice.md": TWICE_PAGE}
     config = write_site(root, pages, {"index_title": "All PRDs"})
     return build_site(config, root / "site")
 
@@ -153,7 +168,12 @@ class TestGeneratedIndexPage:
 
     def test_same_site_same_bytes(self, site: Built, tmp_path: Path) -> None:
         again = build_site(site.site_dir.parent / "mkdocs.yml", tmp_path / "again")
-        for rel in ("prds/index.html", "guides/listing/index.html", "prd-index.json"):
+        for rel in (
+            "prds/index.html",
+            "guides/listing/index.html",
+            "guides/twice/index.html",
+            "prd-index.json",
+        ):
             assert (again.site_dir / rel).read_bytes() == (site.site_dir / rel).read_bytes(), rel
 
 
@@ -177,6 +197,38 @@ class TestEmbeddedListing:
             "mkdocs_prd: guides/listing.md:15: prd-index marker: sort='size' is not one of "
             "track_id, date, status, title, approved_on"
         ]
+
+
+class _Ids(HTMLParser):
+    """Every element id of a page and every attribute that names one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: Counter[str] = Counter()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids[value] += 1
+            elif name in ("for", "aria-labelledby", "aria-describedby", "aria-controls") and value:
+                self.refs += value.split()
+
+
+class TestIdsOnAPage:
+    @pytest.mark.parametrize(
+        "rel", ["guides/twice/index.html", "prds/index.html", "guides/listing/index.html"]
+    )
+    def test_no_id_twice_and_every_reference_names_one(self, site: Built, rel: str) -> None:
+        ids = _Ids()
+        ids.feed(site.page(rel))
+        assert [i for i, n in ids.ids.items() if n > 1] == []
+        assert [r for r in ids.refs if r not in ids.ids] == []
+
+    def test_each_index_s_charts_are_labelled_by_their_own_captions(self, site: Built) -> None:
+        page = site.page("guides/twice/index.html")
+        labelled = re.findall(r'<svg[^>]*aria-labelledby="([^"]+)"', page)
+        assert len(labelled) == 2 and labelled[0] != labelled[1]
 
 
 @pytest.fixture(scope="module")

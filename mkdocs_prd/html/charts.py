@@ -242,9 +242,13 @@ def index_charts(
     labels: Labels,
     threshold: float,
     title_text: Callable[[str], str] | None = None,
+    uid: str = "1",
 ) -> Markup:
-    """Both charts and the plain statement that they show all PRDs, not the filtered ones."""
-    uid = str(len(rows))
+    """Both charts and the plain statement that they show all PRDs, not the filtered ones.
+
+    ``uid`` ends the charts' element ids (``prd-chart-status-<uid>``): unique per page, so
+    two indexes on one page never share an id (their ``aria-labelledby`` would name the first).
+    """
     status = status_chart(summary, labels, uid)
     iosm = iosm_chart(rows, labels, threshold, uid, title_text)
     if not status and not iosm:

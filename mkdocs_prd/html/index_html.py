@@ -56,12 +56,15 @@ def render_listing(
     *,
     link: Callable[[IndexRow], str | None],
     renderer: Renderer | None = None,
+    ordinal: int = 1,
 ) -> str:
     """The HTML a marker asks for: the full index for a bare marker, else a filtered listing.
 
     ``link(row)`` gives the href of a row's title as seen from the page (None: no link).
     ``renderer`` supplies the site's labels, template overrides and the status badge
     shared with PRD pages (``index.html`` / ``index_macros.html`` can be overridden too).
+    ``ordinal`` is the listing's place among its page's listings (1-based): it keeps the
+    element ids it emits unique on the page, the same on every build.
     """
     renderer = renderer or Renderer()
     labels: Labels = renderer.labels
@@ -82,7 +85,7 @@ def render_listing(
         full=full,
         summary=summary if show_summary else None,
         charts=(
-            index_charts(ordered, summary, labels, options.threshold, renderer.titles.text)
+            index_charts(ordered, summary, labels, options.threshold, renderer.titles.text, str(ordinal))
             if show_summary and full
             else ""
         ),

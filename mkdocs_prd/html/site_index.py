@@ -7,6 +7,7 @@ afresh for each build (``mkdocs serve`` rebuilds never see stale rows).
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -136,8 +137,17 @@ class SiteIndex:
                 return link_url(row.url)  # merged rows link to their own site, absolutely
             return relative_url(row.url, page_url)
 
+        ordinals = itertools.count(1)  # the page's listings in order: their ids stay unique
+
         def listing(marker: Marker) -> str:
-            out = render_listing(self.rows, marker.spec, self.options, link=link, renderer=self.renderer)
+            out = render_listing(
+                self.rows,
+                marker.spec,
+                self.options,
+                link=link,
+                renderer=self.renderer,
+                ordinal=next(ordinals),
+            )
             return hold(out) if hold is not None else out
 
         return replace_markers(html, listing)
