@@ -263,7 +263,8 @@ class Section:
     anything but blank lines and rules (``---``) stands between its heading and its
     end.  ``labels`` are the bold lines standing alone in it (subsections included),
     such as ``**Primary users:**`` over a list: real PRDs use them as subsection
-    titles.  They are read for the sections whose subsections the
+    titles; in the goals section a table's column headers (``| Goal | Metric |``) too.
+    They are read for the sections whose subsections the
     rules ask for (goals, users, requirements) and empty elsewhere.
     """
 

@@ -28,6 +28,8 @@ from mkdocs_prd.core.parse.lines import (
 )
 
 _BOLD_MARKS = ("**", "__")
+_SHORT_ID = re.compile(r"#?[A-Za-z]{0,4}[-_.]?[0-9]{1,4}[.)]?")
+_ID_HEADERS = frozenset({"", "id", "no", "nr", "number", "ref", "key", "n", "q"})
 
 
 @dataclass(slots=True)
@@ -529,6 +531,23 @@ def _column(header: tuple[str, ...], words: tuple[str, ...]) -> int:
         if any(w in low for w in words):
             return i
     return -1
+
+
+def item_column(table: Table, skip: int = -1) -> int:
+    """The first column that holds items: not an id column (``#``, ``ID``, all cells ``G1``)."""
+    for i, header in enumerate(table.header):
+        if i == skip or strip_bold(header).strip(" \t#.:").lower() in _ID_HEADERS:
+            continue
+        values = [cell(c, i).strip() for _, c in table.rows]
+        if values and all(_is_id(v) for v in values if v):
+            continue
+        return i
+    return -1
+
+
+def _is_id(value: str) -> bool:
+    """``G1``, ``NG-2``, ``3``, ``Q4``: a short code, not a goal."""
+    return _SHORT_ID.fullmatch(strip_bold(value).strip("`").strip()) is not None
 
 
 def cell(cells: tuple[str, ...], index: int) -> str:

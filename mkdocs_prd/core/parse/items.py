@@ -22,8 +22,18 @@ from mkdocs_prd.core.model import (
     UseCase,
 )
 from mkdocs_prd.core.moscow import moscow
-from mkdocs_prd.core.parse.blocks import REQ_ID, Record, cell, entries, leading_id, records, tables
+from mkdocs_prd.core.parse.blocks import (
+    REQ_ID,
+    Record,
+    cell,
+    entries,
+    item_column,
+    leading_id,
+    records,
+    tables,
+)
 from mkdocs_prd.core.parse.criteria import criteria
+from mkdocs_prd.core.parse.goals import goal_tables, part_named, scope_tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
 from mkdocs_prd.core.parse.req_parts import PRIORITY_NAMES, REQUIREMENT_LABELS
@@ -102,16 +112,21 @@ def _own_part(sec: Section, *keys: str) -> str | None:
 
 
 def _goals(src: Source, sec: Section, items: Items) -> None:
-    if not sec.subsections:
-        own = items.non_goals if _own_part(sec, "non_goals") else items.goals
-        own += _as_items(src, sec.line + 1, sec.end_line)
-        return
-    items.goals += _as_items(src, sec.line + 1, _own_end(sec))
+    """Goals and non-goals: list items under their parts (the section's own list is its
+    own part, or goals), and table columns named by a part (see :mod:`.goals`)."""
+    parts = {"goals": items.goals, "non_goals": items.non_goals}
+    own = part_named(sec.title) if not sec.subsections else None
+    regions = [(own, sec.line + 1, _own_end(sec))]
+    parts["non_goals" if own == "non_goals" else "goals"].extend(_as_items(src, sec.line + 1, _own_end(sec)))
     for sub in sec.subsections:
-        if sub.key == "non_goals":
-            items.non_goals += _as_items(src, sub.line + 1, sub.end_line)
-        elif sub.key == "goals":
-            items.goals += _as_items(src, sub.line + 1, sub.end_line)
+        part = part_named(sub.title)
+        if part is not None:
+            parts[part].extend(_as_items(src, sub.line + 1, sub.end_line))
+        regions.append((part, sub.line + 1, sub.end_line))
+    for part, start, end in regions:
+        goals, non_goals = goal_tables(src, start, end, part)
+        items.goals += goals
+        items.non_goals += non_goals
 
 
 def _users(src: Source, sec: Section, items: Items) -> None:
@@ -143,19 +158,15 @@ def _scope(src: Source, sec: Section) -> tuple[ScopeBucket, ...]:
         if line.startswith("**") and (pair := bold_label(line)) is not None and not pair[1]
     ]
     ends = [n - 1 for n, _ in label_lines[1:]] + [_own_end(sec)]
-    for (n, label), end in zip(label_lines, ends, strict=False):
-        buckets.append(
-            ScopeBucket(name=bucket_name(label), title=label, line=n, items=_as_items(src, n + 1, end))
-        )
-    for sub in sec.subsections:
-        buckets.append(
-            ScopeBucket(
-                name=bucket_name(sub.title),
-                title=sub.title,
-                line=sub.line,
-                items=_as_items(src, sub.line + 1, sub.end_line),
-            )
-        )
+    # A table before any label or subsection: its columns or phase column give the buckets.
+    first = label_lines[0][0] - 1 if label_lines else _own_end(sec)
+    buckets += scope_tables(src, sec.line + 1, first, bucket_name)
+    parts = [(n, label, end) for (n, label), end in zip(label_lines, ends, strict=False)]
+    parts += [(sub.line, sub.title, sub.end_line) for sub in sec.subsections]
+    for n, title, end in parts:
+        bucket = ScopeBucket(name=bucket_name(title), title=title, line=n, items=_as_items(src, n + 1, end))
+        rows = [i for b in scope_tables(src, n + 1, end, bucket_name, bucket) for i in b.items]
+        buckets.append(replace(bucket, items=tuple(sorted((*bucket.items, *rows), key=lambda i: i.line))))
     return tuple(buckets)
 
 
@@ -330,21 +341,30 @@ def _open_questions(src: Source, start: int, end: int) -> tuple[Item, ...]:
     """The open questions; a lone ``- None at the moment.`` / ``- n/a`` says there are none.
 
     A question marked answered is not open: ``- [x] …``, struck through (``~~…~~``), or
-    ending ``Resolved`` / ``Answered`` / ``✅``.  A table with a Question column lists one
-    per row (a Status or Answer cell saying it is resolved leaves it out)."""
+    ending ``Resolved`` / ``Answered`` / ``✅``.  A table lists one per row, in its Question
+    column (else its first column that is not an id): a Status cell saying it is settled
+    (``Resolved``, ``Closed – 90 days``, ``Answered (2026-01-05)``) or an Answer / Decision
+    cell with an answer in it leaves the row out."""
     found = _as_items(src, start, end)
     if len(found) == 1 and _says_none(found[0].text):
         return ()
     out = [q for q in found if not _answered(q.text)]
     for table in tables(src, start, end):
         col = table.column("question")
+        col = col if col >= 0 else item_column(table)
         if col < 0:
             continue
         status = table.column("status", "resolved", "state")
-        for n, cells in table.rows:
-            text = cell(cells, col)
-            if text and not _answered(text) and not (status >= 0 and _answered(cell(cells, status))):
-                out.append(Item(text, n))
+        answer = table.column("answer", "decision", "resolution", "outcome")
+        rows = [(n, cell(cells, col).strip(), cells) for n, cells in table.rows]
+        if len(rows) == 1 and _says_none(rows[0][1]):
+            continue  # | None | |: there are none
+        for n, text, cells in rows:
+            if not text or _answered(text) or (status >= 0 and _settled(cell(cells, status))):
+                continue
+            if answer >= 0 and answer != col and _an_answer(cell(cells, answer)):
+                continue
+            out.append(Item(text, n))
     return tuple(sorted(out, key=lambda q: q.line))
 
 
@@ -372,6 +392,25 @@ def _says_none(text: str) -> bool:
 
 
 _ANSWERED = re.compile(r"\b(?:resolved|answered|decided|closed|done)\W*$", re.IGNORECASE)
+# A Status cell that opens with a settled state: "Resolved (2026-01-05)", "Closed – 90 days".
+_SETTLED = re.compile(r"[\W_]*(?:resolved|answered|decided|closed|done|agreed|fixed)\b", re.IGNORECASE)
+# An Answer cell that gives none: "", "-", "TBD", "Pending", "Open", "?".
+_NO_ANSWER = re.compile(
+    r"[\s*_\-\u2013\u2014?]*(?:(?:tbd|tbc|todo|pending|open|unknown|n/?a|none yet|to be decided)\b.*)?",
+    re.IGNORECASE,
+)
+
+
+def _settled(status: str) -> bool:
+    """Whether a question's Status cell says it is settled (see :func:`_answered`)."""
+    return _answered(status) or _SETTLED.match(status) is not None
+
+
+def _an_answer(text: str) -> bool:
+    """Whether an Answer / Decision cell gives an answer (not empty, ``-``, ``TBD``, ``Pending``)."""
+    return _NO_ANSWER.fullmatch(text.strip()) is None
+
+
 _ANSWERED_MARKS = ("[x]", "[X]", "✅", "✔", "☑")
 
 

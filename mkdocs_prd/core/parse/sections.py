@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from mkdocs_prd.core.model import Item, Section
-from mkdocs_prd.core.parse.blocks import head_of, titled_by_id
+from mkdocs_prd.core.parse.blocks import head_of, tables, titled_by_id
 from mkdocs_prd.core.parse.lines import BLANK, RULE, TEXT, Heading, Source, bold_label, strip_bold
 
 TEMPLATE_NUMBERS: dict[str, str] = {
@@ -438,7 +438,7 @@ def build_sections(src: Source) -> tuple[Section, ...]:
             end,
             end > line,
             children,
-            _labels(src, line + 1, end) if key in _LABELLED else (),
+            _labels(src, line + 1, end, headers=key == "goals") if key in _LABELLED else (),
         )
         for (number, title, line, end, children), key in zip(found, keys, strict=True)
     )
@@ -447,11 +447,13 @@ def build_sections(src: Source) -> tuple[Section, ...]:
 _LABELLED = frozenset({"goals", "users", "requirements"})
 
 
-def _labels(src: Source, start: int, end: int) -> tuple[Item, ...]:
+def _labels(src: Source, start: int, end: int, headers: bool = False) -> tuple[Item, ...]:
     """The lines between ``start`` and ``end`` that are a bold label alone: ``**Use-case:**``, ``**Goals**``.
 
     List items are not labels (``1. **Returning shopper**`` is a persona), and neither
     is a bold line with a colon inside (``**FR-1: Export**`` is a requirement's title).
+    With ``headers``, a table's column headers are labels too (``| Goal | Metric |``:
+    the title of the items below it), each on the table's first line.
     """
     out: list[Item] = []
     kinds = src.kinds
@@ -467,4 +469,12 @@ def _labels(src: Source, start: int, end: int) -> tuple[Item, ...]:
                 out.append(Item(pair[0], n))
         elif (inner := strip_bold(s)) != s and not any(m in inner for m in ("**", "__", ":")):
             out.append(Item(inner, n))  # "**User stories**"; "**FR-1: Export**" is a requirement
+    if headers:
+        out += [
+            Item(strip_bold(h).strip(), t.line)
+            for t in tables(src, start, end)
+            for h in t.header
+            if h.strip()
+        ]
+        out.sort(key=lambda label: label.line)
     return tuple(out)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from mkdocs_prd.core.model import Fix, Prd, Section, Severity
+from mkdocs_prd.core.parse.goals import names_goals, names_non_goals
 from mkdocs_prd.core.parse.header import names_header
 from mkdocs_prd.core.parse.lines import bold_label
 from mkdocs_prd.core.parse.sections import subsection_key
@@ -199,17 +200,7 @@ def _titles_group(prd: Prd, section: Section, index: int) -> bool:
 
 def _subsection_checks() -> dict[str, tuple[tuple[str, Callable[[tuple[str, ...]], bool]], ...]]:
     return {
-        "goals": (
-            ("Goals", lambda w: has_word(w, ("goal", "goals", "objectives", "objective"), False)),
-            (
-                "Non-Goals",
-                lambda w: (
-                    has_word(w, ("goal", "goals"), True)
-                    or ("scope" in w and ("out" in w or "not" in w))
-                    or "exclusions" in w
-                ),
-            ),
-        ),
+        "goals": (("Goals", names_goals), ("Non-Goals", names_non_goals)),
         "users": (
             ("Primary Personas", names_personas),
             ("Use Cases", names_use_cases),

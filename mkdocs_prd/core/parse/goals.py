@@ -1,0 +1,131 @@
+"""Section 2, Goals / Non-goals, and section 4, Scope, written as tables.
+
+One source of truth for the parser and PRD204: :func:`names_goals` and
+:func:`names_non_goals` say which part a title, bold label or column header names, and
+the parser reads a table column so named as that part::
+
+    | ID | Goal            | Metric     |        | In scope   | Out of scope   |
+    |----|-----------------|------------|        |------------|----------------|
+    | G1 | Cut export time | p95 < 2 s  |        | CSV export | PDF export     |
+
+A table under a part's own heading (``### Non-Goals``) is that part whatever its
+columns: each row's first column that is not an id (``G1``, ``#``) is one item.  Scope
+tables give a bucket per named column (``MVP``, ``V1.1``, ``Later``, ``In scope``,
+``Out of scope``), or per value of a phase column (``| Feature | Phase |`` with ``MVP``
+rows).  Linear in the table sizes; never raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mkdocs_prd.core.model import Item, ScopeBucket
+from mkdocs_prd.core.parse.blocks import Table, cell, item_column, tables
+from mkdocs_prd.core.parse.lines import Source, strip_bold
+from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
+from mkdocs_prd.core.parse.users import has_word, title_words
+
+_GOAL_WORDS = ("goal", "goals", "objectives", "objective")
+_PHASE_HEADERS = frozenset({"phase", "release", "milestone", "stage", "bucket", "scope", "target release"})
+_EMPTY_CELLS = frozenset({"", "-", "–", "—", "n/a"})
+
+
+def names_goals(words: tuple[str, ...]) -> bool:
+    """Whether a title's words name the goals part: ``Goals``, ``Business objective``; not ``Non-goals``."""
+    return has_word(words, _GOAL_WORDS, False)
+
+
+def names_non_goals(words: tuple[str, ...]) -> bool:
+    """Whether a title's words name the non-goals part: ``Non-goals``, ``Out of scope``,
+    ``Not in scope``, ``Exclusions``."""
+    return (
+        has_word(words, ("goal", "goals"), True)
+        or ("scope" in words and ("out" in words or "not" in words))
+        or "exclusions" in words
+    )
+
+
+def part_named(title: str) -> str | None:
+    """``goals`` or ``non_goals`` when a title, label or column header names that part (the
+    parser's subsection keys count too: ``Nicht-Ziele``, ``Objetivos``), else None."""
+    key = subsection_key(strip_bold(title))
+    if key in ("goals", "non_goals"):
+        return key
+    words = title_words(title)
+    goals, non_goals = names_goals(words), names_non_goals(words)
+    if goals == non_goals:
+        return None
+    return "goals" if goals else "non_goals"
+
+
+def goal_tables(src: Source, start: int, end: int, part: str | None) -> tuple[list[Item], list[Item]]:
+    """``(goals, non_goals)`` read from the tables between ``start`` and ``end``.
+
+    ``part`` is what the region is (``goals``, ``non_goals``, or None for a section's own
+    text that names both or neither): a table there without a named column is that part.
+    """
+    goals: list[Item] = []
+    non_goals: list[Item] = []
+    into = {"goals": goals, "non_goals": non_goals}
+    for table in tables(src, start, end):
+        named = [(i, p) for i, h in enumerate(table.header) if (p := part_named(h)) is not None]
+        if not named and part in into:
+            named = [(item_column(table), part)]
+        for col, p in named:
+            if col >= 0:
+                into[p] += _column_items(table, col)
+    return goals, non_goals
+
+
+def scope_tables(
+    src: Source, start: int, end: int, bucket: Callable[[str], str], own: ScopeBucket | None = None
+) -> list[ScopeBucket]:
+    """The scope buckets the tables between ``start`` and ``end`` give.
+
+    Under a bucket's own heading (``own``), a table's rows are items of that bucket.
+    Elsewhere a column headed by a bucket (``MVP``, ``V1.1``, ``Future``, ``Later``, ``In
+    scope``, ``Out of scope``) is one, and a phase column (``Phase``, ``Release``) sorts
+    the rows into buckets by its value.  ``bucket`` names a title's bucket (``MVP (Must)``
+    -> ``MVP``).
+    """
+    out: list[ScopeBucket] = []
+    for table in tables(src, start, end):
+        if own is not None:
+            col = item_column(table)
+            if col >= 0:
+                out.append(ScopeBucket(own.name, own.title, own.line, tuple(_column_items(table, col))))
+            continue
+        phase = next((i for i, h in enumerate(table.header) if normalise_title(h) in _PHASE_HEADERS), -1)
+        if phase >= 0:
+            out += _by_phase(table, phase, bucket)
+            continue
+        for i, header in enumerate(table.header):
+            name = bucket(header)
+            if name in ("MVP", "V1.1", "Future", "Later") or "scope" in title_words(header):
+                out.append(
+                    ScopeBucket(name, strip_bold(header).strip(), table.line, tuple(_column_items(table, i)))
+                )
+    return out
+
+
+def _by_phase(table: Table, phase: int, bucket: Callable[[str], str]) -> list[ScopeBucket]:
+    col = item_column(table, skip=phase)
+    if col < 0:
+        return []
+    order: dict[str, tuple[str, int, list[Item]]] = {}
+    for n, cells in table.rows:
+        value, text = cell(cells, phase).strip(), strip_bold(cell(cells, col)).strip()
+        if value.lower() in _EMPTY_CELLS or text.lower() in _EMPTY_CELLS:
+            continue
+        name = bucket(value)
+        order.setdefault(name, (value, n, []))[2].append(Item(text, n))
+    return [ScopeBucket(name, title, line, tuple(items)) for name, (title, line, items) in order.items()]
+
+
+def _column_items(table: Table, col: int) -> list[Item]:
+    out = []
+    for n, cells in table.rows:
+        text = strip_bold(cell(cells, col)).strip()
+        if text.lower() not in _EMPTY_CELLS:
+            out.append(Item(text, n))
+    return out
