@@ -410,6 +410,40 @@ def test_what_is_configured_but_not_installed_here_counts_as_in_the_build(
     assert code == 0 and rule not in out, out + err
 
 
+MERMAID = (
+    "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+    "        - name: mermaid\n          class: mermaid\n          format: !!python/name:not_installed.fmt\n"
+)
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["as installed", "checking its options"])
+def test_a_python_value_inside_an_extension_option_keeps_the_extension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], strict: bool
+) -> None:
+    """Material's Mermaid fence (``custom_fences: [{format: !!python/name:…}]``) with the module
+    not installed here: the extension stays (PRD801 knows superfences), only the option is
+    unknown, also for an extension that checks its options when it loads (it was dropped as
+    "not installed here", and lint gave the PRD801 the build does not)."""
+    if strict:
+        import pymdownx.superfences as superfences
+
+        loads = superfences.SuperFencesCodeExtension.extendMarkdown
+
+        def checked(self: superfences.SuperFencesCodeExtension, md: object) -> None:
+            if not all(callable(f.get("format", print)) for f in self.getConfigs()["custom_fences"]):
+                raise TypeError("a custom fence's format must be callable")
+            loads(self, md)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(superfences.SuperFencesCodeExtension, "extendMarkdown", checked)
+    write(tmp_path, f"site_name: T\nplugins: [prd]\n{MERMAID}", {"prds/a.md": FENCED_ITEM})
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "lint")
+    assert re.findall(r"warning: (.*) is not installed here", err) == [
+        "Python value '!!python/name:not_installed.fmt'"
+    ], err
+    assert code == 0 and "PRD801" not in out, out + err
+
+
 NOISY_HOOK = """import logging
 
 def on_files(files, config):

@@ -192,12 +192,16 @@ def _override(
 
 def _without_placeholders(value: object, name: str) -> object:
     """A ``plugins`` or ``markdown_extensions`` value whose entry ``name`` has no option
-    read as a :class:`PythonTag` (the same value when it has none)."""
+    read as a :class:`PythonTag`, at any depth of its options (the same value when it has none)."""
 
     def clean(options: object) -> object:
-        if not isinstance(options, dict):
-            return options
-        return {k: v for k, v in options.items() if not isinstance(v, PythonTag)}
+        # At any depth: a custom fence's ``format`` in ``custom_fences: [{…}]`` as well as
+        # ``emoji_index`` itself.  The extension keeps the rest (its default for what goes).
+        if isinstance(options, dict):
+            return {k: clean(v) for k, v in options.items() if not isinstance(v, PythonTag)}
+        if isinstance(options, list):
+            return [clean(v) for v in options if not isinstance(v, PythonTag)]
+        return options
 
     if isinstance(value, dict):
         return {k: clean(v) if k == name else v for k, v in value.items()}
