@@ -161,6 +161,11 @@ def lint(
         data = _read(t, unreadable, settings)
         if data is not None:
             pages[t.src_path] = data
+    if settings.includes is not None:
+        # A file outside docs_dir includes relative to where it is.
+        located = {t.src_path: t.full for t in targets if not t.in_docs}
+        if located:
+            settings = replace(settings, includes=replace(settings.includes, located=located))
     made = {
         src: data for src, data in (generated or {}).items() if src not in pages and settings.in_scope(src)
     }
@@ -222,8 +227,8 @@ def lint(
 def _needs_full_models(pages: dict[str, bytes], settings: Settings) -> bool:
     """Whether the files linted refer to other PRDs' requirements (or traceability is on):
     then the other PRDs are parsed in full, else their Track IDs are enough."""
-    if settings.trace is not None:
-        return True
+    if settings.trace is not None or settings.includes is not None:
+        return True  # (a reference may stand in what a page includes)
     for data in pages.values():
         text = decode_source(data)[0]
         if prose_hits(text, split_lines(text)):

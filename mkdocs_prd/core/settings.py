@@ -7,6 +7,7 @@ the CLI does the same without building.  The core library only ever sees this.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -122,6 +123,55 @@ class Templating:
 
 
 @dataclass(frozen=True)
+class IncludeMarkdown:
+    """mkdocs-include-markdown-plugin's options that decide what ``{% include-markdown "x.md" %}``
+    and ``{% include "x.md" %}`` put into a page (its defaults; a directive's own arguments win)."""
+
+    opening: str = "{%"
+    closing: str = "%}"
+    names: tuple[str, str] = ("include", "include-markdown")
+    """The two directives' names (the plugin's ``directives`` option may rename them)."""
+    recursive: bool = True
+    preserve_includer_indent: bool = True
+    dedent: bool = False
+    heading_offset: int = 0
+    comments: bool = False
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Snippets:
+    """pymdownx.snippets' options: ``base_paths`` absolute (its ``base_path``, relative to the
+    working directory as the extension resolves it), ``restrict`` its ``restrict_base_path``."""
+
+    base_paths: tuple[str, ...] = ()
+    restrict: bool = True
+    dedent_subsections: bool = False
+
+
+@dataclass(frozen=True)
+class Includes:
+    """The site's include tools, for :mod:`mkdocs_prd.core.includes`: None of each when not configured.
+
+    ``docs_dir`` is absolute; ``roots`` are the folders files may be read from (the site's
+    folder and ``docs_dir``, absolute): an include leading elsewhere is not followed.
+    ``located`` maps the ``src_path`` of a page outside ``docs_dir`` (a file linted by name)
+    to its absolute path.
+    """
+
+    docs_dir: str
+    roots: tuple[str, ...]
+    markdown: IncludeMarkdown | None = None
+    snippets: Snippets | None = None
+    located: Mapping[str, str] = field(default_factory=dict)
+
+    def page_file(self, src_path: str) -> str:
+        """The absolute path of the page ``src_path``."""
+        return self.located.get(src_path) or os.path.join(self.docs_dir, *src_path.split("/"))
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the core needs to know about a site's PRD configuration.
 
@@ -147,6 +197,9 @@ class Settings:
     templating: Templating | None = None
     """Set when the site renders its pages as templates (mkdocs-macros): a ``{{ owner }}``
     there is the value the page shows once rendered, not filler."""
+    includes: Includes | None = None
+    """Set when the site includes files into pages (mkdocs-include-markdown-plugin,
+    pymdownx.snippets): PRDs are read with what they include."""
 
     def unmatched_paths(self, src_paths: Iterable[str]) -> list[str]:
         """The ``paths`` patterns no page of ``src_paths`` matches (a typo such as ``prd/**``

@@ -66,6 +66,9 @@ class Fragments:
     tag: Callable[[str], str] | None = None
     """Stands in for an anchor or reference link on a line that is not a heading: a word
     swapped back after Markdown (a heading keeps the HTML, which its TOC entry drops)."""
+    kept: Collection[int] = ()
+    """Source lines no anchor, link or badge may change: an include tool rewrites them later
+    (``--8<-- "fr-2.md"``: an anchor before ``fr-2`` would break the path)."""
 
 
 def html_block(html: str) -> list[str]:
@@ -118,7 +121,7 @@ def rewrite(
     if fragments.priority_badge is not None:
         for req in (*spans.functional, *spans.non_functional):
             i = index(req.priority_line)
-            if req.priority and 0 <= i < n:
+            if req.priority and 0 <= i < n and req.priority_line not in fragments.kept:
                 line = lines[i]
                 at = line.rfind(req.priority)
                 make = fragments.heading_badge if _heading_line(lines, i) else fragments.priority_badge
@@ -231,9 +234,10 @@ def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int],
     """
     tag = fragments.tag
     per_line: dict[int, list[tuple[int, int, str]]] = {}
+    kept = fragments.kept
     for line, written, html in fragments.anchors:
         i = index(line)
-        if not 0 <= i < len(lines):
+        if not 0 <= i < len(lines) or line in kept:
             continue
         text = lines[i]
         at = _find_id(text.casefold(), written.casefold())
@@ -247,7 +251,7 @@ def _inline_edits(lines: list[str], fragments: Fragments, index: Callable[[int],
         per_line.setdefault(i, []).append((at, at, html))
     for line, items in (fragments.inline or {}).items():
         i = index(line)
-        if 0 <= i < len(lines):
+        if 0 <= i < len(lines) and line not in kept:
             per_line.setdefault(i, []).extend(items)
     for i, items in per_line.items():
         text = lines[i]
@@ -472,6 +476,8 @@ class PageRenderer:
             inline=real.inline,
             anchors=real.anchors,
             tag=tag,
+            # Lines the page's include directives stand on, when the catalog's lines are used.
+            kept=self.catalog.included.get(src_path, ()) if offset is not None else (),
         )
         out = rewrite(markdown, prd, held, offset, rendered)
         self._pending[src_path] = pending

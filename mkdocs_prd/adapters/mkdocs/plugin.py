@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +33,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
 )
 from mkdocs_prd.adapters.mkdocs.dirty import DependentPages, digest, force_render
 from mkdocs_prd.adapters.mkdocs.hidden import hidden_by_plugins, still_excluded
+from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
@@ -88,11 +90,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.settings = to_settings(
-            self.config,
-            extension_names(config.markdown_extensions),
-            translations_of(config),
-            templating_of(config),
+        extensions = extension_names(config.markdown_extensions)
+        self.settings = replace(
+            to_settings(self.config, extensions, translations_of(config), templating_of(config)),
+            includes=includes_of(config, extensions),
         )
         self.catalog = Catalog()
         self.site_index = None

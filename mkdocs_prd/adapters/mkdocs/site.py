@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mkdocs.config import load_config
@@ -31,6 +31,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     to_settings,
     translations_of,
 )
+from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.python_tags import PythonTag, python_tags_as_placeholders
 from mkdocs_prd.core.settings import Settings
 
@@ -80,7 +81,11 @@ def load_site_config(config_file: str) -> SiteConfig:
     absent = [name for kind, name in missing if kind == "extension"]
     extensions = (*extension_names(cfg["markdown_extensions"]), *absent)
     templating = templating_of(cfg) or templating_of_missing([n for k, n in missing if k == "plugin"])
-    settings = to_settings(plugin, extensions, translations_of(cfg), templating)
+    missing_plugins = [n for k, n in missing if k == "plugin"]
+    settings = replace(
+        to_settings(plugin, extensions, translations_of(cfg), templating),
+        includes=includes_of(cfg, extensions, missing_plugins),
+    )
     warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
     warnings += [
         f"{kind} {name!r} is not installed here; read the config without it (a build needs it)"

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from mkdocs_prd.core.includes import Expanded, Includer
+from mkdocs_prd.core.includes.remap import remap_findings, remap_prd, remap_trace
 from mkdocs_prd.core.model import Finding, Prd, Problem
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
@@ -41,6 +43,10 @@ class Catalog:
     trace: Trace = field(default_factory=Trace)
     statuses: tuple[str, ...] = ()
     """The site's statuses (``statuses`` option), in its spelling: badges and the index use it."""
+    included: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    """For each PRD read with what it includes (:mod:`mkdocs_prd.core.includes`), the lines of
+    its file that an include tool rewrites (directives): the model's lines point there for
+    what they included, so a renderer must leave them as written."""
 
     def __len__(self) -> int:
         return len(self.prds)
@@ -87,10 +93,16 @@ def build_catalog(
 
 def _build(docs: Iterable[tuple[str, bytes]], settings: Settings, context: Sequence[Prd]) -> Catalog:
     pages: list[tuple[Prd, str, list[str]]] = []
+    includer = Includer(settings.includes) if settings.includes is not None else None
+    expanded: dict[str, Expanded] = {}
     for src_path, data in sorted(docs):
         if not settings.in_scope(src_path):
             continue
         text, problem = decode_source(data)
+        if includer is not None and (done := includer.expand(src_path, text)) is not None:
+            # Read with what it includes; lines go back onto the file below.
+            expanded[src_path] = done
+            text = done.text
         if not is_prd(text):
             continue
         # Split once: the parser and the rules that read the source share the lines.
@@ -107,7 +119,26 @@ def _build(docs: Iterable[tuple[str, bytes]], settings: Settings, context: Seque
             extra.setdefault(f.path, []).append(f)
         for path, items in extra.items():
             findings[path] = tuple(sort_findings([*findings.get(path, ()), *items]))
-    return Catalog(tuple(prd for prd, _, _ in pages), findings, trace, tuple(settings.statuses))
+    prds = tuple(prd for prd, _, _ in pages)
+    included: dict[str, frozenset[int]] = {}
+    if expanded:
+        prds, findings = _on_own_lines(prds, findings, trace, expanded)
+        included = {path: done.rewritten() for path, done in expanded.items()}
+    return Catalog(prds, findings, trace, tuple(settings.statuses), included)
+
+
+def _on_own_lines(
+    prds: tuple[Prd, ...],
+    findings: dict[str, tuple[Finding, ...]],
+    trace: Trace,
+    expanded: dict[str, Expanded],
+) -> tuple[tuple[Prd, ...], dict[str, tuple[Finding, ...]]]:
+    """The models, findings and trace of the pages read with their includes, on their own files' lines."""
+    for path, done in expanded.items():
+        if path in findings:
+            findings[path] = tuple(sort_findings(remap_findings(findings[path], done)))
+    remap_trace(trace, expanded)
+    return tuple(remap_prd(p, expanded[p.path]) if p.path in expanded else p for p in prds), findings
 
 
 @contextmanager

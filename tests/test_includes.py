@@ -1,0 +1,329 @@
+"""PRDs whose text comes partly from includes (mkdocs-include-markdown-plugin, pymdownx.snippets).
+
+A requirement, a section or an NFR category that stands in an included file is the page's
+(no PRD201, PRD304, PRD601 for it); lines are the file's own (an included line is its
+directive's line); a path that leads out of the site, a missing file or a cycle is no
+traceback and no finding of ours.  In process through ``build_catalog``; one real build per
+include tool at the end, which ``mkdocs-prd lint`` must agree with.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Site, build_site
+
+from mkdocs_prd import build_catalog
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.includes import Includer
+from mkdocs_prd.core.settings import IncludeMarkdown, Includes, Settings, Snippets
+from mkdocs_prd.core.sitewide.catalog import Catalog
+
+CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+NFR2 = CLEAN[CLEAN.index("**NFR-2: Security**") : CLEAN.index("**NFR-3: Reliability**")]
+APPENDIX = CLEAN[CLEAN.index("## Appendix") :]
+WHY = "**Why now:**"
+
+
+def _page(*edits: tuple[str, str]) -> str:
+    text = CLEAN
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def _catalog(root: Path, markdown: bool = True, snippets: bool = False, **options: object) -> Catalog:
+    """The catalog of ``root/docs/prds`` read with the include tools asked for."""
+    docs = root / "docs"
+    includes = Includes(
+        docs_dir=str(docs),
+        roots=(str(root), str(docs)),
+        markdown=IncludeMarkdown() if markdown else None,
+        snippets=Snippets(base_paths=(str(root),), **options) if snippets else None,  # type: ignore[arg-type]
+    )
+    pages = sorted((p.relative_to(docs).as_posix(), p.read_bytes()) for p in (docs / "prds").rglob("*.md"))
+    return build_catalog(pages, Settings(paths=("prds/**",), includes=includes))
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _rules(catalog: Catalog, path: str = "prds/a.md") -> list[tuple[str, int]]:
+    return [(f.rule, f.line) for f in catalog.findings_for(path)]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+# (tool, directive standing for NFR-2 in prds/a.md)
+NFR_FORMS = {
+    "include-relative": ("markdown", '{% include "../_shared/nfr2.md" %}'),
+    "include-markdown-docs-relative": ("markdown", "{% include-markdown '_shared/nfr2.md' %}"),
+    "include-markdown-spaced": ("markdown", '{%   include-markdown   "_shared/nfr2.md"   comments=false %}'),
+    "snippet": ("snippets", '--8<-- "docs/_shared/nfr2.md"'),
+    "snippet-scissors": ("snippets", '-8<- "docs/_shared/nfr2.md"'),
+    "snippet-block": ("snippets", "--8<--\n; docs/_shared/ignored.md\ndocs/_shared/nfr2.md\n--8<--"),
+}
+
+
+@pytest.mark.parametrize("form", NFR_FORMS)
+def test_an_included_requirement_is_the_pages(tmp_path: Path, form: str) -> None:
+    tool, directive = NFR_FORMS[form]
+    page = _page((NFR2, directive + "\n\n"))
+    _write(tmp_path, {"prds/a.md": page, "_shared/nfr2.md": NFR2, "_shared/ignored.md": "# PRD: Other\n"})
+    catalog = _catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")
+    assert _rules(catalog) == []  # no PRD304 (Security not covered)
+    prd = catalog.get("prds/a.md")
+    assert prd is not None
+    lines = {r.id: r.line for r in prd.non_functional}
+    at = next(line for line in directive.split("\n") if "nfr2.md" in line)  # a block's path line
+    assert lines["NFR-2"] == _line_of(page, at)  # the directive's line
+    assert lines["NFR-3"] == _line_of(page, "**NFR-3: Reliability**")  # the file's own line
+    assert prd.line_count == len(page.splitlines())
+    # Without the tool, the directive is text: the requirement is missing, as before.
+    other = _catalog(tmp_path, markdown=tool != "markdown", snippets=tool != "snippets")
+    assert [r for r, _ in _rules(other)] == ["PRD304"]
+
+
+@pytest.mark.parametrize(
+    ("tool", "directive"),
+    [
+        ("markdown", '{% include-markdown "../_shared/appendix.md" %}'),
+        ("snippets", "--8<-- 'docs/_shared/appendix.md'"),
+    ],
+)
+def test_an_included_section_is_the_pages(tmp_path: Path, tool: str, directive: str) -> None:
+    _write(tmp_path, {"prds/a.md": _page((APPENDIX, directive + "\n")), "_shared/appendix.md": APPENDIX})
+    assert _rules(_catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")) == []
+
+
+def test_a_reference_to_an_included_requirement_resolves(tmp_path: Path) -> None:
+    other = "# PRD: SSO\n\n**Track ID:** sso\n\nRefund rights follow saved-payment-methods:NFR-2.\n"
+    _write(
+        tmp_path,
+        {
+            "prds/a.md": _page((NFR2, '{% include "../_shared/nfr2.md" %}\n\n')),
+            "prds/b.md": other,
+            "_shared/nfr2.md": NFR2,
+        },
+    )
+    catalog = _catalog(tmp_path)
+    assert "PRD601" not in [r for r, _ in _rules(catalog, "prds/b.md")]
+    target = catalog.trace.items["saved-payment-methods:NFR-2"]
+    assert [r.path for r in target.referenced_by] == ["prds/b.md"]
+
+
+@pytest.mark.parametrize(
+    ("tool", "outer", "inner"),
+    [
+        ("markdown", '{% include "../_shared/nfrs.md" %}', '{% include-markdown "./nfr2.md" %}'),
+        ("snippets", '--8<-- "docs/_shared/nfrs.md"', '--8<-- "docs/_shared/nfr2.md"'),
+    ],
+)
+def test_nested_includes(tmp_path: Path, tool: str, outer: str, inner: str) -> None:
+    _write(
+        tmp_path,
+        {
+            "prds/a.md": _page((NFR2, outer + "\n\n")),
+            "_shared/nfrs.md": inner + "\n",
+            "_shared/nfr2.md": NFR2,
+        },
+    )
+    assert _rules(_catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")) == []
+
+
+@pytest.mark.parametrize(
+    ("tool", "directive"),
+    [("markdown", '{% include "../_shared/loop.md" %}'), ("snippets", '--8<-- "docs/_shared/loop.md"')],
+)
+def test_a_cycle_is_followed_once(tmp_path: Path, tool: str, directive: str) -> None:
+    back = directive.replace("../_shared/", "./")
+    _write(tmp_path, {"prds/a.md": _page((NFR2, directive + "\n\n")), "_shared/loop.md": NFR2 + back + "\n"})
+    catalog = _catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")
+    assert _rules(catalog) == []
+    prd = catalog.get("prds/a.md")
+    assert prd is not None and [r.id for r in prd.non_functional].count("NFR-2") == 1
+
+
+def _outside(tmp_path: Path) -> Path:
+    """A site folder ``tmp_path/site`` and, beside it, a file the site must never read."""
+    secret = tmp_path / "secret" / "nfr2.md"
+    secret.parent.mkdir()
+    secret.write_text(NFR2, encoding="utf-8")
+    return secret
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        '{% include "../../../secret/nfr2.md" %}',
+        '{% include-markdown "{secret}" %}',
+        '{% include "../_shared/link.md" %}',
+        '{% include "https://example.com/nfr2.md" %}',
+        '{% include "../_shared/*.md" %}',
+    ],
+)
+def test_a_path_that_leads_out_is_not_followed(tmp_path: Path, directive: str) -> None:
+    secret = _outside(tmp_path)
+    root = tmp_path / "site"
+    directive = directive.replace("{secret}", str(secret))
+    _write(root, {"prds/a.md": _page((NFR2, directive + "\n\n")), "_shared/x.md": "x\n"})
+    os.symlink(secret, root / "docs" / "_shared" / "link.md")
+    catalog = _catalog(root)
+    assert [r for r, _ in _rules(catalog)] == ["PRD304"]  # as if the directive were text: nothing read
+
+
+def test_a_snippet_outside_the_site_is_not_read(tmp_path: Path) -> None:
+    secret = _outside(tmp_path)
+    root = tmp_path / "site"
+    _write(root, {"prds/a.md": _page((NFR2, f'--8<-- "{secret}"\n\n'))})
+    catalog = _catalog(root, markdown=False, snippets=True, restrict=False)
+    assert [r for r, _ in _rules(catalog)] == ["PRD304"]
+
+
+@pytest.mark.parametrize(
+    ("tool", "directive"),
+    [
+        ("markdown", '{% include "../_shared/none.md" %}'),
+        ("markdown", '{% include "../_shared/latin1.md" %}'),
+        ("snippets", '--8<-- "docs/_shared/none.md"'),
+        ("snippets", "--8<--\ndocs/_shared/none.md\n--8<--"),
+    ],
+)
+def test_a_missing_file_adds_no_finding(tmp_path: Path, tool: str, directive: str) -> None:
+    _write(tmp_path, {"prds/a.md": _page((NFR2, directive + "\n\n")), "_shared/x.md": "x\n"})
+    (tmp_path / "docs" / "_shared" / "latin1.md").write_bytes(NFR2.encode("utf-8") + b"caf\xe9\n")
+    catalog = _catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")
+    assert [r for r, _ in _rules(catalog)] == ["PRD304"]  # the tool itself reports the missing file
+
+
+def test_findings_in_included_text_are_at_the_directive_and_later_lines_are_the_files(tmp_path: Path) -> None:
+    directive = '{% include "../_shared/nfr2.md" %}'
+    page = _page(
+        (WHY, '{% include "../_shared/why.md" %}\n\n' + WHY),  # three lines become six
+        (NFR2, directive + "\n\n"),
+        ("- Priority: Should\n", ""),  # PRD301 on FR-3, in the file's own text
+        ("**Delta:** +0.18", "**Delta:** +0.19"),  # PRD503, with a fix
+    )
+    included = NFR2.replace("existing session cookie plus CVC on every payment", "TBD")
+    _write(
+        tmp_path,
+        {"prds/a.md": page, "_shared/nfr2.md": included, "_shared/why.md": "One.\n\nTwo.\n\nThree.\n"},
+    )
+    found = {f.rule: f for f in _catalog(tmp_path).findings_for("prds/a.md")}
+    assert sorted(found) == ["PRD110", "PRD301", "PRD503"]
+    filler = found["PRD110"]
+    assert filler.line == _line_of(page, directive)
+    assert filler.message.endswith("(in _shared/nfr2.md line 2, included here)")
+    assert filler.fix is None
+    assert found["PRD301"].line == _line_of(page, "**FR-3: Remove a saved card**")
+    delta = found["PRD503"]
+    assert delta.line == _line_of(page, "**Delta:**")
+    assert delta.fix is not None and [e.line for e in delta.fix.edits] == [delta.line]
+    line = page.splitlines()[delta.line - 1]
+    edit = delta.fix.edits[0]
+    assert line[edit.start : edit.end] == "+0.19"  # the edit's columns are the file's
+
+
+def test_directive_arguments_decide_what_is_included(tmp_path: Path) -> None:
+    shared = "# Shared\n\n<!--nfr-->\n" + NFR2 + "<!--/nfr-->\n\n**NFR-9: Other**\n- Other: x\n"
+    directive = '{% include-markdown "../_shared/all.md" start="<!--nfr-->" end="<!--/nfr-->" %}'
+    _write(tmp_path, {"prds/a.md": _page((NFR2, directive + "\n\n")), "_shared/all.md": shared})
+    catalog = _catalog(tmp_path)
+    prd = catalog.get("prds/a.md")
+    assert prd is not None
+    assert [r.id for r in prd.non_functional] == ["NFR-1", "NFR-2", "NFR-3", "NFR-4", "NFR-5"]
+    assert _rules(catalog) == []
+
+
+def test_a_snippet_escape_stays_text(tmp_path: Path) -> None:
+    _write(
+        tmp_path, {"prds/a.md": _page((NFR2, ';--8<-- "docs/_shared/nfr2.md"\n\n')), "_shared/nfr2.md": NFR2}
+    )
+    assert [r for r, _ in _rules(_catalog(tmp_path, markdown=False, snippets=True))] == ["PRD304"]
+
+
+def test_a_page_without_directives_is_not_expanded(tmp_path: Path) -> None:
+    includes = Includes(str(tmp_path), (str(tmp_path),), IncludeMarkdown(), Snippets((str(tmp_path),)))
+    assert Includer(includes).expand("prds/a.md", CLEAN) is None
+    # A directive in front matter is not one (MkDocs removes front matter first).
+    assert Includer(includes).expand("prds/a.md", '---\nx: "{% include "a.md" %}"\n---\n' + CLEAN) is None
+
+
+# --- Real builds, which `mkdocs-prd lint` must agree with -------------------------------
+
+FINDING = re.compile(r"(?:^|\s)(?:docs/)?(prds/\S+\.md):(\d+): \w+ (PRD\d+)")
+SHARED = {"_shared/nfr2.md": NFR2, "_shared/appendix.md": APPENDIX}
+OTHER = _page(
+    ("Saved Payment Methods", "Checkout Redesign"),
+    ("saved-payment-methods", "checkout-redesign"),
+    (WHY, "Reuses saved-payment-methods:NFR-2.\n\n" + WHY),
+)
+
+
+# Per tool: the directive for NFR-2, the one for the appendix, the site's config.
+TOOLS = {
+    "include-markdown": (
+        '{% include "../_shared/nfr2.md" %}',
+        '{% include-markdown "_shared/appendix.md" %}',
+        {"plugins": ["search", "include-markdown", {"prd": {"paths": ["prds/**"]}}]},
+    ),
+    "snippets": (
+        '--8<-- "_shared/nfr2.md"',
+        "--8<--\n; _shared/none.md\n_shared/appendix.md\n--8<--",
+        {"markdown_extensions": ["tables", {"pymdownx.snippets": {"base_path": ["docs"]}}]},
+    ),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(TOOLS))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, str]:
+    """A real build with one include tool (snippets' ``base_path`` relative to the working
+    directory, as the extension reads it), and page ``a``'s text."""
+    nfr, appendix, config = TOOLS[request.param]
+    root = tmp_path_factory.mktemp(request.param)
+    # A real defect after the includes, in the file's own text: PRD301 on FR-3.
+    page = _page((NFR2, nfr + "\n\n"), ("- Priority: Should\n", ""), (APPENDIX, appendix + "\n"))
+    files = {"prds/a.md": page, "prds/b.md": OTHER, **SHARED}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        site = build_site(
+            root, files, {"paths": ["prds/**"]}, config={"exclude_docs": "_shared/\n", **config}
+        )
+    return site, page
+
+
+def _lint(site: Site, capsys: pytest.CaptureFixture[str]) -> set[tuple[str, int, str]]:
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(site.root)
+        main(["lint", "-f", str(site.root / "mkdocs.yml")])
+    out = capsys.readouterr().out
+    return {(m[1], int(m[2]), m[3]) for m in map(FINDING.search, out.splitlines()) if m}
+
+
+def _built(site: Site) -> set[tuple[str, int, str]]:
+    return {(m[1], int(m[2]), m[3]) for m in map(FINDING.search, site.messages()) if m}
+
+
+def test_a_build_reads_includes_and_lint_agrees(
+    built: tuple[Site, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    site, text = built
+    # No PRD304, PRD201, nor PRD601 on b.md; the real defect at its line in the file.
+    expected = {("prds/a.md", _line_of(text, "**FR-3: Remove a saved card**"), "PRD301")}
+    assert _built(site) == expected
+    assert _lint(site, capsys) == expected
+    page = site.html("prds/a/index.html")
+    assert "PCI DSS SAQ A" in page and "Dana Whitfield" in page  # the included text, shown
+    assert page.count('id="nfr-3"') == 1
+    assert 'href="../a/#nfr-2"' in site.html("prds/b/index.html")
