@@ -410,6 +410,48 @@ def test_what_is_configured_but_not_installed_here_counts_as_in_the_build(
     assert code == 0 and rule not in out, out + err
 
 
+MACROS_OFF = "plugins:\n  - macros:\n      render_by_default: false\n  - prd\nextra: {team_lead: Ana}\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "front", "rendered"),
+    [
+        (MACROS_OFF, "", False),  # macros renders only the pages that ask for it
+        (MACROS_OFF, "---\nrender_macros: true\n---\n", True),
+        (
+            MACROS_OFF.replace("false\n", "false\n      force_render_paths: prds/*.md\n", 1),
+            "",
+            True,
+        ),
+        ("plugins:\n  - macros:\n      enabled: false\n  - prd\n", "", False),
+        ("plugins: {macros: {}, prd: {}}\n", "", True),
+    ],
+)
+@pytest.mark.parametrize("installed", [True, False], ids=["installed", "not installed here"])
+def test_macros_options_decide_which_pages_are_rendered(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    front: str,
+    rendered: bool,
+    installed: bool,
+) -> None:
+    """A ``{{ team_lead }}`` Owner is filler (PRD110) only on a page macros does not render:
+    ``render_by_default: false`` renders the pages with ``render_macros: true`` or under
+    ``force_render_paths``; read from the config also where macros is not installed (it was
+    taken to render every page there)."""
+    write(tmp_path, f"site_name: T\n{config}", {"prds/a.md": front + TEMPLATED_OWNER})
+    monkeypatch.chdir(tmp_path)
+    if not installed:
+        from mkdocs.config.defaults import MkDocsConfig
+
+        monkeypatch.delitem(dict(MkDocsConfig._schema)["plugins"].installed_plugins, "macros")
+    code, out, err = run(capsys, "lint")
+    assert ("is not installed here" in err) is not installed, err
+    assert code == 0 and ("PRD110" in out) is not rendered, out + err
+
+
 MERMAID = (
     "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
     "        - name: mermaid\n          class: mermaid\n          format: !!python/name:not_installed.fmt\n"

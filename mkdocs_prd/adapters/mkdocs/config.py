@@ -8,7 +8,7 @@ exactly as a build validates them.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -472,16 +472,7 @@ def templating_of(cfg: Any) -> Templating | None:
         module = type(plugin).__module__
         options = getattr(plugin, "config", None) or {}
         if module.startswith("mkdocs_macros"):
-            starts = tuple(
-                str(options.get(f"j2_{kind}_start_string") or default)
-                for kind, default in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
-            )
-            paths = (line.strip() for line in str(options.get("force_render_paths") or "").splitlines())
-            return Templating(
-                starts=starts,
-                by_default=options.get("render_by_default", True) is not False,
-                paths=tuple(p for p in paths if p and not p.startswith("#")),
-            )
+            return _macros(options)
         if module.startswith("markdownextradata"):
             return Templating()
         if module.startswith("mkdocs_git_revision_date_localized_plugin"):
@@ -489,17 +480,38 @@ def templating_of(cfg: Any) -> Templating | None:
     return Templating(names=tuple(names)) if names else None
 
 
-def templating_of_missing(plugins: Sequence[str]) -> Templating | None:
-    """The templating of the site's plugins named in ``plugins`` that are configured but not
-    installed where the command runs (a pre-commit hook's environment); their options
-    unread, macros is taken to render every page with its default delimiters."""
+def templating_of_missing(plugins: Sequence[tuple[str, Any]]) -> Templating | None:
+    """The templating of the site's plugins configured but not installed where the command
+    runs (a pre-commit hook's environment), from their ``(name, options)`` as written in the
+    config (see :func:`plugin_entries`): macros' ``render_by_default``, ``force_render_paths``
+    and delimiters are read as the installed plugin's are; ``enabled: false`` renders nothing."""
     names: list[str] = []
-    for name in plugins:
-        if name in ("macros", "markdownextradata"):
+    for name, raw in plugins:
+        options = raw if isinstance(raw, Mapping) else {}
+        if options.get("enabled", True) is False:
+            continue
+        if name == "macros":
+            return _macros(options)
+        if name == "markdownextradata":
             return Templating()
         if name == "git-revision-date-localized":
             names += GIT_DATE_VARIABLES
     return Templating(names=tuple(names)) if names else None
+
+
+def _macros(options: Mapping[str, Any]) -> Templating:
+    """mkdocs-macros' templating from its options (installed: its validated config; not
+    installed here: the options as written)."""
+    starts = tuple(
+        str(options.get(f"j2_{kind}_start_string") or default)
+        for kind, default in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
+    )
+    paths = (line.strip() for line in str(options.get("force_render_paths") or "").splitlines())
+    return Templating(
+        starts=starts,
+        by_default=options.get("render_by_default", True) is not False,
+        paths=tuple(p for p in paths if p and not p.startswith("#")),
+    )
 
 
 GIT_DATE_VARIABLES = (
@@ -547,11 +559,9 @@ def validate_options(options: dict[str, Any], config_file: str | None, where: st
     return cfg
 
 
-def plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
-    """The ``prd`` entry of a ``plugins:`` list or mapping, as (options, present).
-
-    Raises ``ConfigurationError`` when the entry's options are not a mapping.
-    """
+def plugin_entries(plugins: object) -> list[tuple[str, Any]]:
+    """The entries of a ``plugins:`` list or mapping as written: ``(name, options)``, options
+    None for a bare name (``- search``) and as written otherwise (not checked)."""
     entries: list[tuple[str, Any]] = []
     if isinstance(plugins, dict):
         entries = [(str(k), v) for k, v in plugins.items()]
@@ -561,7 +571,15 @@ def plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
                 entries.append((item, None))
             elif isinstance(item, dict):
                 entries.extend((str(k), v) for k, v in item.items())
-    for name, options in entries:
+    return entries
+
+
+def plugin_options(plugins: object) -> tuple[dict[str, Any], bool]:
+    """The ``prd`` entry of a ``plugins:`` list or mapping, as (options, present).
+
+    Raises ``ConfigurationError`` when the entry's options are not a mapping.
+    """
+    for name, options in plugin_entries(plugins):
         if name in ("prd", "mkdocs-prd/prd"):
             if options is None:
                 return {}, True

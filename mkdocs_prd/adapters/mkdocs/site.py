@@ -26,6 +26,8 @@ from mkdocs.utils.yaml import yaml_load
 from mkdocs_prd.adapters.mkdocs.config import (
     PrdConfig,
     extension_names,
+    plugin_entries,
+    read_raw_config,
     templating_of,
     templating_of_missing,
     to_settings,
@@ -80,7 +82,7 @@ def load_site_config(config_file: str) -> SiteConfig:
     # findings as the build (PRD801 knows superfences, PRD110 knows a {{ }} is rendered).
     absent = [name for kind, name in missing if kind == "extension"]
     extensions = (*extension_names(cfg["markdown_extensions"]), *absent)
-    templating = templating_of(cfg) or templating_of_missing([n for k, n in missing if k == "plugin"])
+    templating = templating_of(cfg) or templating_of_missing(_missing_plugins(config_file, missing))
     missing_plugins = [n for k, n in missing if k == "plugin"]
     settings = replace(
         to_settings(plugin, extensions, translations_of(cfg), templating),
@@ -92,6 +94,18 @@ def load_site_config(config_file: str) -> SiteConfig:
         for kind, name in missing
     ]
     return SiteConfig(config_file, docs_dir, plugin, settings, has_plugin, cfg, pages, tuple(warnings))
+
+
+def _missing_plugins(config_file: str, missing: list[tuple[str, str]]) -> list[tuple[str, Any]]:
+    """``(name, options as written)`` of the plugins configured but not installed here."""
+    names = {name for kind, name in missing if kind == "plugin"}
+    if not names:
+        return []
+    try:
+        raw = read_raw_config(config_file)
+    except ConfigurationError:
+        return [(name, None) for name in sorted(names)]
+    return [(name, options) for name, options in plugin_entries(raw.get("plugins")) if name in names]
 
 
 def site_pages(cfg: Any) -> tuple[str, ...]:
