@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from html_safety import unsafe_markup
 
-from mkdocs_prd.core.decoration import without_symbols, without_tags
+from mkdocs_prd.core.decoration import without_link, without_symbols, without_tags
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.model import status_remark
 from mkdocs_prd.core.moscow import priority_level
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.targets import parse_target
@@ -81,6 +82,76 @@ def test_inline_html_round_a_value_is_not_the_value(field: str, written: str) ->
     assert rules(text) == []
     shown = {f.key: f.value for f in card_view(prd, Labels()).fields}
     assert not any("<" in value for value in shown.values())  # the card shows the words
+
+
+# Definitions for the reference links below (Markdown removes them from the page).
+_REFERENCES = (
+    "\n[status]: https://jira.example/browse/PAY-1\n[team]: mailto:pay@example.com\n[log]: #change-log\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [
+        ("**Status:** Approved", "**Status:** [Approved](#)"),
+        ("**Status:** Approved", '**Status:** [Approved](#status "Signed off by the CFO")'),
+        ("**Status:** Approved", "**Status:** [Approved](<https://jira.example/browse/PAY-1> 'Jira')"),
+        ("**Status:** Approved", "**Status:** [Approved][status]"),
+        ("**Status:** Approved", "**Status:** [Approved][]"),
+        ("**Status:** Approved", "**Status:** **[Approved](#)**"),
+        ("**Status:** Approved", "**Status:** [**Approved**](https://jira.example/browse/PAY-1)"),
+        ("**Status:** Approved", '**Status:** <a href="#">Approved</a>'),
+        ("**Status:** Approved", "**Status:** ✅ [Approved](#)"),
+        ("**Status:** Approved", "**Status:** [Approved](#) (since 2026-02-03)"),
+        ("**Owner:** Payments Team", "**Owner:** [Payments Team](mailto:pay@example.com)"),
+        ("**Owner:** Payments Team", "**Owner:** [Payments Team](https://people.example/pay 'Profile')"),
+        ("**Owner:** Payments Team", "**Owner:** [Payments Team][team]"),
+        ("**Version:** 1.2", "**Version:** [1.2](#change-log)"),
+        ("**Date:** 2026-02-03", "**Date:** [2026-02-03][log]"),
+        ("**Track ID:** saved-payment-methods", "**Track ID:** [saved-payment-methods](#)"),
+    ],
+)
+def test_a_link_round_a_value_is_not_the_value(field: str, written: str) -> None:
+    text = CLEAN.replace(field, written) + _REFERENCES
+    prd = parse_prd(text, "prd.md")
+    for key in ("version", "date", "track_id", "owner"):
+        assert prd.metadata.value(key) == BASE.metadata.value(key)
+    assert prd.status == "Approved"
+    remark = status_remark(prd.metadata.value("status") or "")
+    assert remark in ("", "since 2026-02-03")  # a link's target or title is no remark
+    assert rules(text) == []
+    shown = {f.key: f.value for f in card_view(prd, Labels()).fields}
+    assert not any("[" in value or "](" in value for value in shown.values())  # the card shows the words
+
+
+@pytest.mark.parametrize(
+    ("written", "rule"),
+    [
+        ("[Aproved](#)", "PRD102"),  # a wrong status under its link is still reported
+        ("[Shipped][status]", "PRD102"),
+    ],
+)
+def test_a_wrong_status_in_a_link_is_still_reported(written: str, rule: str) -> None:
+    text = CLEAN.replace("**Status:** Approved", f"**Status:** {written}") + _REFERENCES
+    assert rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("[Approved](#)", "Approved"),
+        ('[Approved](#s "t")', "Approved"),
+        ("[Approved][s]", "Approved"),
+        ("[Approved][]", "Approved"),
+        ('<a href="#">Approved</a>', "Approved"),
+        ("[Approved]", "[Approved]"),  # no link without a target: the template's placeholder
+        ("[Draft | Review]", "[Draft | Review]"),
+        ("[Approved](#) by the CFO", "[Approved](#) by the CFO"),  # not round the whole value
+        ("[a] [b]", "[a] [b]"),
+    ],
+)
+def test_without_link(written: str, plain: str) -> None:
+    assert without_link(written) == plain
 
 
 def test_a_line_break_in_an_owner_cell_separates_people() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["without_symbols", "without_tags"]
+__all__ = ["leading_link_end", "without_link", "without_symbols", "without_tags"]
 
 # Inline HTML elements an author or an export puts round a value's words; a block element
 # (<p>, <div>) or a link (<a>) is not decoration, and "<TBD>" or "<name>" is no HTML.
@@ -37,6 +37,38 @@ def without_tags(text: str) -> str:
     if "\0" in text:
         text = ", ".join(part.strip() for part in text.split("\0") if part.strip())
     return text
+
+
+# A link round a whole value: [Approved](#), [Approved](<url> "title"), [Approved][ref],
+# [Approved][] (reference links), <a href="…">Approved</a>.  Anchored and bounded.
+_WHOLE_LINK = re.compile(
+    r"\[([^\[\]\n]{1,300})\]"
+    r"(?:\(\s*<?[^()\s<>]{0,2000}>?(?:\s+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?\s*\)"
+    r"|\[[^\[\]\n]{0,300}\])"
+    r"|<a[ \t][^<>\n]{0,2000}>([^<>\n]{1,300})</a[ \t]*>",
+    re.IGNORECASE,
+)
+
+
+def without_link(s: str) -> str:
+    """The text of a link that wraps the whole of ``s``: ``[Approved](#)``,
+    ``[Approved](#s "Signed off")``, ``[Approved][s]``, ``[Jane](mailto:jane@example.com)``,
+    ``<a href="#">Approved</a>`` -> its text.  The page shows the text (as a link); the value
+    is the text.  Anything else (``[Approved]`` alone, a template placeholder) is returned as it is."""
+    if "[" not in s and "<" not in s:
+        return s
+    m = _WHOLE_LINK.fullmatch(s.strip())
+    if m is None:
+        return s
+    return (m.group(1) if m.group(1) is not None else m.group(2)).strip() or s
+
+
+def leading_link_end(s: str) -> int:
+    """Where a link that opens ``s`` ends (``[Approved](#) (since May)`` -> 13); 0 when none does."""
+    if not s.startswith(("[", "<")):
+        return 0
+    m = _WHOLE_LINK.match(s)
+    return m.end() if m is not None else 0
 
 
 def without_symbols(s: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import fields as dataclass_fields
 from enum import Enum
 from typing import Literal
 
-from mkdocs_prd.core.decoration import without_symbols, without_tags
+from mkdocs_prd.core.decoration import leading_link_end, without_link, without_symbols, without_tags
 from mkdocs_prd.core.moscow import priority_level
 
 MetaSource = Literal["header", "front_matter"]
@@ -542,10 +542,10 @@ def status_word(value: str) -> str:
     that would become empty is returned stripped instead.
     """
     s = _drop_struck(without_tags(value).strip())
-    for _ in range(4):  # nested marks: `**_Draft_**`
+    for _ in range(4):  # nested marks: `**_Draft_**`, `**[Approved](#)**`
         before = s
-        s = _strip_marks(s)
-        s = without_symbols(s)
+        s = _strip_marks(without_link(s))
+        s = without_link(without_symbols(s))
         s = _strip_remark(s)
         if s == before:
             break
@@ -561,8 +561,10 @@ def status_remark(value: str) -> str:
     s = _drop_struck(without_tags(value).strip())
     for mark in ("**", "__", "`"):
         s = s.replace(mark, "")
+    s = without_link(without_symbols(s))  # "[Approved](#s "Signed off")": the title is no remark
+    linked = leading_link_end(s)  # "[Approved](#) (since May)": what follows the link
     at = s.casefold().find(word.casefold())
-    rest = s[at + len(word) :] if at >= 0 and word else ""
+    rest = s[linked:] if linked else s[at + len(word) :] if at >= 0 and word else ""
     rest = rest.strip(" \t()[]—–-:;,*_")
     return rest if any(c.isalnum() for c in rest) else ""
 
@@ -597,8 +599,9 @@ def _strip_marks(s: str) -> str:
 def _strip_remark(s: str) -> str:
     """``Draft (awaiting review)`` -> ``Draft``; ``Review — legal`` -> ``Review``;
     ``Approved on 2026-11-03``, ``Approved 3 Nov 2026``, ``Approved by the CFO`` -> ``Approved``."""
+    after = leading_link_end(s)  # "[Approved](#) (since May)": the link's "(#)" is no remark
     for opener, closer in (("(", ")"), ("[", "]")):
-        at = s.find(opener)
+        at = s.find(opener, after)
         if at > 0 and s.endswith(closer):
             return s[:at].strip()
     for dash in _REMARK_DASHES:

@@ -33,6 +33,8 @@ _MAX_CODE = 300  # the longest code span's text
 _LINK = re.compile(
     r"!?\[([^\[\]\n]{0,300})\]\(\s*<?([^()\s<>]{0,2000})>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
+# [text][ref] and [text][] (reference links): the text is what the value says.
+_REF_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,300}\]")
 _AUTOLINK = re.compile(
     r"<((?:https?|mailto):[^<>\s]{1,2000}|[^<>\s@:/]{1,200}@[^<>\s@]{1,200})>", re.IGNORECASE
 )
@@ -135,7 +137,7 @@ def _opened_at(
 def _links(text: str, out: list[InlinePiece]) -> None:
     pos = 0
     # The next match of each pattern, searched again only once passed (linear).
-    nexts = {pattern: pattern.search(text) for pattern in (_LINK, _AUTOLINK, _HTML_LINK)}
+    nexts = {pattern: pattern.search(text) for pattern in (_LINK, _REF_LINK, _AUTOLINK, _HTML_LINK)}
     while True:
         for pattern, found in nexts.items():
             if found is not None and found.start() < pos:
@@ -153,6 +155,8 @@ def _links(text: str, out: list[InlinePiece]) -> None:
                 url = "mailto:" + url  # <ana@example.com>
             shown = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
             out.append(("link", shown, url))
+        elif m.re is _REF_LINK:
+            _text(m.group(1), out)  # its target is defined elsewhere on the page
         elif m.group(0).startswith("!"):
             _text(m.group(1), out)  # an image: its alt text
         else:

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from packaging.version import Version
 
+from mkdocs_prd.core.decoration import without_link
 from mkdocs_prd.core.model import Fix, Prd, Severity
 from mkdocs_prd.core.moscow import priority_level
 from mkdocs_prd.core.parse.lines import split_lines
@@ -108,9 +109,10 @@ def quote(value: str, limit: int = 60) -> str:
 
 
 def is_bracketed(value: str) -> bool:
-    """A whole value in square brackets, the template's way of writing a placeholder."""
+    """A whole value in square brackets, the template's way of writing a placeholder
+    (a reference link round the value, ``[Approved][s]``, is none)."""
     v = value.strip()
-    return len(v) > 2 and v.startswith("[") and v.endswith("]")
+    return len(v) > 2 and v.startswith("[") and v.endswith("]") and without_link(v) == v
 
 
 def alternatives(value: str, words: Iterable[str]) -> bool:

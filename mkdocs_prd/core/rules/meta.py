@@ -122,8 +122,8 @@ def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     Severity.ERROR,
     "Status is not one of the site's statuses "
     "(default Draft, Review, Approved, Implemented; configurable; matched case-insensitively; "
-    "emphasis, backticks, emoji and a remark after the word are not part of it: `**Approved**`, "
-    "`✅ Approved`, `Draft (awaiting review)` are fine)",
+    "emphasis, backticks, emoji, a link round it and a remark after the word are not part of it: "
+    "`**Approved**`, `✅ Approved`, `[Approved](#)`, `Draft (awaiting review)` are fine)",
     fixable="a status written with other separators (`in-review`, `IN_REVIEW` for `In Review`), "
     "or a word the site's `status_aliases` maps to a status",
 )
