@@ -4,9 +4,10 @@ A title is Markdown: ``🚀 Launch :rocket:``, ``<b>New</b> checkout``, ``The `p
 The page's H1 shows it rendered by the site's Markdown extensions (``pymdownx.emoji``
 turns ``:rocket:`` into an emoji); the index shows the same.  The host adapter renders a
 title with the site's extensions (a :data:`TitleMarkup`); :class:`Titles` makes the
-result safe with an allow-list sanitiser (``nh3``): inline formatting, emoji images and
-icons stay, anything else (scripts, event handlers, ``javascript:`` URLs, links inside
-the title's own link) goes, its text kept.  Without a :data:`TitleMarkup` (no host, or a
+result safe with an allow-list sanitiser (``nh3``): inline formatting and inline SVG
+icons stay, an image (an emoji's included) is its alt text, anything else (scripts,
+event handlers, ``javascript:`` URLs, links inside the title's own link, classes but the
+emoji extension's) goes, its text kept.  Without a :data:`TitleMarkup` (no host, or a
 title the host cannot render) a title reads as text with its inline HTML removed, as
 before.  :meth:`Titles.text` is the plain text (emoji images as their ``alt`` text) for
 sorting and for the charts' SVG labels.  Pure and cached: a site has few distinct titles.
@@ -26,19 +27,25 @@ TitleMarkup = Callable[[str], str]
 
 _INLINE = {"b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "code", "kbd"}
 _TAGS = _INLINE | {"span", "abbr", "img", "svg", "path", "g", "br"}
+# The narrowest list that still shows what titles hold: an emoji image is shown as its alt
+# text (the emoji's own character), never fetched (a remote src lets its server see every
+# reader of the index, and a relative one points elsewhere from the index's folder); an
+# inline SVG icon (Material's ``:material-rocket:`` in ``<span class="twemoji">``) stays,
+# with no attribute that can load a resource or resize the row.  Only the emoji
+# extension's own span classes stay: another class would borrow the theme's styles.
 _ATTRIBUTES = {
-    "span": {"class", "title"},
+    "span": {"title"},
     "abbr": {"title"},
-    "img": {"alt", "src", "class", "title", "width", "height"},
-    "svg": {"xmlns", "viewBox", "width", "height", "class", "aria-hidden"},
-    "path": {"d", "fill", "fill-rule", "clip-rule"},
-    "g": {"fill"},
-    "code": {"class"},
+    "img": {"alt"},
+    "svg": {"xmlns", "viewBox", "aria-hidden"},
+    "path": {"d", "fill-rule", "clip-rule"},
 }
+_CLASSES = {"span": {"twemoji", "emojione", "gemoji", "joypixels", "emoji"}}
 _MARKUP_CHARS = frozenset("*_`<>&:[]~^=\\!{}+")
 """A title without any of these renders as itself (the common case: no Markdown work)."""
 _PARAGRAPH = re.compile(r"\A\s*<p>(.*)</p>\s*\Z", re.DOTALL)
 _IMG_ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -83,13 +90,21 @@ def safe_inline_html(rendered: str) -> Markup:
         inner,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
+        allowed_classes=_CLASSES,
         url_schemes={"http", "https"},
         link_rel=None,
         strip_comments=True,
         # A <script> or <style> in a title loses its tags but keeps its text, never its effect.
         clean_content_tags=set(),
     )
+    # An image as its alt text: the sanitiser's output quotes it as an attribute (``<`` raw).
+    clean = _IMG.sub(lambda m: _alt_text(m.group(0)), clean).replace(' class=""', "")
     return Markup(" ".join(clean.split()))
+
+
+def _alt_text(img: str) -> str:
+    m = _IMG_ALT.match(img)
+    return str(escape(html.unescape(m.group(1)))) if m is not None else ""
 
 
 def plain_text(markup: str) -> str:
