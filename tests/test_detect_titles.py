@@ -28,7 +28,6 @@ TITLES = [
     "# PRD – Saved Payment Methods",
     "# PRD — Saved Payment Methods",
     "# PRD：Saved Payment Methods",
-    "# PRD Saved Payment Methods",
     "# [PRD] Saved Payment Methods",
     "# Saved Payment Methods — PRD",
     "# Saved Payment Methods - PRD",
@@ -46,6 +45,20 @@ def test_a_prd_titled_in_other_words_is_a_prd(title: str) -> None:
     prd = parse_prd(text, "prd.md")
     assert prd.title == "Saved Payment Methods"
     assert [f.rule for f in check_page(prd, text, Settings())] == []
+
+
+@pytest.mark.parametrize("title", ["PRD Tooling", "PRD Checkout Redesign", "**PRD Tooling**"])
+def test_without_a_separator_prd_is_part_of_the_title(title: str) -> None:
+    text = CLEAN.replace(H1, f"# {title}", 1)
+    assert is_prd(text)  # a PRD header stands under it
+    prd = parse_prd(text, "prd.md")
+    assert prd.title == title.strip("*")  # the card and the index lose no word
+    assert [f.rule for f in check_page(prd, text, Settings())] == []
+    # With a separator the PRD word is a label: the name is what follows it.
+    assert (
+        parse_prd(CLEAN.replace(H1, f"# PRD — {title.strip('*')[4:]}", 1), "prd.md").title
+        == title.strip("*")[4:]
+    )
 
 
 @pytest.mark.parametrize(
@@ -94,6 +107,15 @@ def test_front_matter_title_without_a_heading() -> None:
         ("**PRD:** Refunds", "Refunds"),
         ("PRD | Refunds", "Refunds"),
         ("Refunds: PRD", "Refunds"),
+        # Without a separator, PRD is part of the name (a PRD about PRD tooling keeps it).
+        ("PRD Tooling", "PRD Tooling"),
+        ("PRD Checkout Redesign", "PRD Checkout Redesign"),
+        ("**PRD Tooling**", "PRD Tooling"),
+        ("Product Requirements Document Tooling", "Product Requirements Document Tooling"),
+        ("PRD for Checkout", "Checkout"),
+        ("[PRD] Tooling", "Tooling"),
+        ("(PRD) Tooling", "Tooling"),
+        ("PRD - Tooling", "Tooling"),
         ("PRD", None),
         ("PRDs we shipped", None),
         ("Product requirements", None),

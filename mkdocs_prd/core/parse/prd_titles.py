@@ -22,9 +22,9 @@ __all__ = ["has_prd_header", "prd_name"]
 _SEPARATOR = r"[ \t]*(?:[-–—:：|·]|\bfor\b)[ \t]*"
 # "PRD - X", "PRD: X", "PRD：X", "PRD X", "[PRD] X", "(PRD) X", "Product Requirements (Document): X".
 _BEFORE = re.compile(
-    r"(?:\[PRD\]|\(PRD\)|PRD(?=[ \t:：\-–—|·])"
+    r"(?:(?P<bracketed>\[PRD\]|\(PRD\))|PRD(?=[ \t:：\-–—|·])"
     r"|product[ \t]+requirements?(?:[ \t]+(?:document|spec(?:ification)?))?)"
-    rf"(?:{_SEPARATOR}|[ \t]+)(?P<name>\S.*)",
+    rf"(?:(?P<separator>{_SEPARATOR})|[ \t]+)(?P<name>\S.*)",
     re.IGNORECASE,
 )
 # "X — PRD", "X - PRD", "X (PRD)", "X: PRD", "X | Product Requirements".
@@ -38,11 +38,19 @@ _MARKS = "*_ \t"
 def prd_name(title: str) -> str | None:
     """The PRD's name when a heading's ``title`` names a PRD in one of the forms above
     (``PRD - Refunds`` -> ``Refunds``, ``Refunds — PRD`` -> ``Refunds``), else None.
-    ``PRD: X`` is one of them."""
+    ``PRD: X`` is one of them.
+
+    Without a separator the PRD words are part of the name: ``PRD Tooling`` (a PRD about
+    PRD tooling) is ``PRD Tooling``, and so is ``PRD Checkout Redesign`` (``PRD
+    Checkout Redesign``): no reader can tell the two apart, and a name with a word too many
+    loses nothing, while ``Tooling`` would lose the word that says what it is.  ``[PRD] X``
+    marks the word off as a label, as a separator does: ``X``."""
     s = title.strip(_MARKS)
     m = _BEFORE.fullmatch(s) or _AFTER.fullmatch(s)
     if m is None:
         return None
+    if m.re is _BEFORE and m.group("separator") is None and m.group("bracketed") is None:
+        return s
     name = m.group("name").strip(_MARKS + ":-–—|")
     return name or None
 
