@@ -9,18 +9,23 @@ include tool at the end, which ``mkdocs-prd lint`` must agree with.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 from conftest import Site, build_site
 
 from mkdocs_prd import build_catalog
 from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.adapters.markdown import sites
 from mkdocs_prd.core.includes import Includer
 from mkdocs_prd.core.settings import IncludeMarkdown, Includes, Settings, Snippets
 from mkdocs_prd.core.sitewide.catalog import Catalog
+from mkdocs_prd.core.sitewide.context import SiteContext
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
 NFR2 = CLEAN[CLEAN.index("**NFR-2: Security**") : CLEAN.index("**NFR-3: Reliability**")]
@@ -302,11 +307,11 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return site, page
 
 
-def _lint(site: Site, capsys: pytest.CaptureFixture[str]) -> set[tuple[str, int, str]]:
+def _lint(site: Site, capsys: pytest.CaptureFixture[str], *files: str) -> set[tuple[str, int, str]]:
     capsys.readouterr()
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(site.root)
-        main(["lint", "-f", str(site.root / "mkdocs.yml")])
+        main(["lint", "-f", str(site.root / "mkdocs.yml"), *files])
     out = capsys.readouterr().out
     return {(m[1], int(m[2]), m[3]) for m in map(FINDING.search, out.splitlines()) if m}
 
@@ -323,7 +328,50 @@ def test_a_build_reads_includes_and_lint_agrees(
     expected = {("prds/a.md", _line_of(text, "**FR-3: Remove a saved card**"), "PRD301")}
     assert _built(site) == expected
     assert _lint(site, capsys) == expected
+    assert _lint(site, capsys, "docs/prds/a.md", "docs/prds/b.md") == expected  # files by name
     page = site.html("prds/a/index.html")
     assert "PCI DSS SAQ A" in page and "Dana Whitfield" in page  # the included text, shown
     assert page.count('id="nfr-3"') == 1
     assert 'href="../a/#nfr-2"' in site.html("prds/b/index.html")
+
+
+# --- The editor and the Markdown extension (Zensical) read includes too -----------------
+
+
+def test_the_editor_reads_includes_afresh(tmp_path: Path) -> None:
+    page = _page((NFR2, '{% include "../_shared/nfr2.md" %}\n\n'))
+    _write(tmp_path, {"prds/a.md": page, "prds/b.md": OTHER, "_shared/nfr2.md": NFR2})
+    docs = tmp_path / "docs"
+    includes = Includes(str(docs), (str(tmp_path), str(docs)), markdown=IncludeMarkdown())
+    context = SiteContext.load(str(docs), Settings(paths=("prds/**",), includes=includes))
+    assert context.check("prds/a.md", page) == []
+    assert context.check("prds/b.md", OTHER) == []  # its reference to a's included NFR-2 resolves
+    (docs / "_shared" / "nfr2.md").write_text("Nothing here yet.\n", encoding="utf-8")
+    assert [f.rule for f in context.check("prds/a.md", page)] == ["PRD304"]  # the shared file as it is now
+
+
+def test_the_markdown_extension_reads_snippets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = _page((NFR2, '--8<-- "docs/_shared/nfr2.md"\n\n'))
+    _write(tmp_path, {"prds/a.md": page, "_shared/nfr2.md": NFR2})
+    snippets = {"pymdownx.snippets": {"base_path": ["."]}}
+    (tmp_path / "mkdocs.yml").write_text(
+        yaml.safe_dump(
+            {"site_name": "x", "markdown_extensions": ["tables", snippets, "mkdocs_prd.extension"]}
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    sites.forget()
+    md = markdown.Markdown(
+        extensions=["tables", "pymdownx.snippets", "mkdocs_prd.extension"],
+        extension_configs={"pymdownx.snippets": {"base_path": ["."]}},
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs.prd"):
+        html = md.convert(page)
+    sites.forget()
+    assert "PCI DSS SAQ A" in html and html.count('<div class="prd-card">') == 1
+    assert not [
+        r.getMessage() for r in caplog.records if "PRD" in r.getMessage() and "prds/a.md:" in r.getMessage()
+    ]

@@ -15,6 +15,7 @@ import os
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from mkdocs_prd.core.includes import might_include
 from mkdocs_prd.core.model import Finding
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.parse.prd import decode_source
@@ -227,12 +228,14 @@ def lint(
 def _needs_full_models(pages: dict[str, bytes], settings: Settings) -> bool:
     """Whether the files linted refer to other PRDs' requirements (or traceability is on):
     then the other PRDs are parsed in full, else their Track IDs are enough."""
-    if settings.trace is not None or settings.includes is not None:
-        return True  # (a reference may stand in what a page includes)
+    if settings.trace is not None:
+        return True
     for data in pages.values():
         text = decode_source(data)[0]
         if prose_hits(text, split_lines(text)):
             return True
+        if settings.includes is not None and might_include(text, settings.includes):
+            return True  # a reference may stand in what it includes
     return False
 
 

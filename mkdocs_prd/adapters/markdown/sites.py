@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mkdocs_prd.adapters.mkdocs.config import (
@@ -30,6 +30,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     to_settings,
     validate_options,
 )
+from mkdocs_prd.adapters.mkdocs.includes import raw_includes
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.parse.prd import decode_source
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
@@ -257,7 +258,8 @@ def _read_site(
         site_options = plugin_options(raw.get("plugins"))[0]
     own = {k: v for k, v in options.items() if k not in HOST_OPTIONS}
     cfg = validate_options({**site_options, **own}, config_file, "markdown extension 'mkdocs_prd.extension'")
-    settings = to_settings(cfg)
+    # The snippets a page includes are read with it (a host without plugins: no include-markdown).
+    settings = replace(to_settings(cfg), includes=raw_includes(raw, config_file, docs_dir))
     use_directory_urls = (
         host.use_directory_urls
         if host.use_directory_urls is not None

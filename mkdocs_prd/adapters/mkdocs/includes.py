@@ -75,3 +75,31 @@ def _snippets(options: Mapping[str, Any]) -> Snippets:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def raw_includes(raw: Mapping[str, Any], config_file: str | None, docs_dir: str) -> Includes | None:
+    """The include tools of a config read as plain YAML (``raw``), for the Markdown extension
+    on hosts without MkDocs plugins (Zensical): snippets only, an extension there too."""
+    options = _raw_options(raw.get("markdown_extensions"), SNIPPETS)
+    if options is None:
+        return None
+    config_dir = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+    docs = os.path.abspath(docs_dir)
+    return Includes(docs_dir=docs, roots=(config_dir, docs), snippets=_snippets(options))
+
+
+def _raw_options(extensions: object, name: str) -> Mapping[str, Any] | None:
+    """The options of extension ``name`` in a raw ``markdown_extensions`` value ({} without
+    options), or None when it is not listed."""
+    items = list(extensions.items()) if isinstance(extensions, Mapping) else extensions
+    if not isinstance(items, list):
+        return None
+    for item in items:
+        if item == name:
+            return {}
+        if isinstance(item, tuple) and item and item[0] == name:
+            return item[1] if isinstance(item[1], Mapping) else {}
+        if isinstance(item, Mapping) and name in item:
+            value = item[name]
+            return value if isinstance(value, Mapping) else {}
+    return None

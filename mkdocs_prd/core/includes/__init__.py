@@ -55,6 +55,12 @@ class Expanded:
         return frozenset(own for own, exact in zip(self.own, self.exact, strict=True) if not exact)
 
 
+def might_include(text: str, includes: Includes) -> bool:
+    """Whether ``text`` may hold a directive of the site's include tools (a substring test)."""
+    md, sn = includes.markdown, includes.snippets
+    return (md is not None and has_directive(text, md)) or (sn is not None and has_snippet(text))
+
+
 class Includer:
     """Expands the pages of one site (one instance per build: each included file is read once)."""
 
@@ -67,7 +73,7 @@ class Includer:
         md, sn = self.includes.markdown, self.includes.snippets
         tags = md is not None and has_directive(text, md)
         snippets = sn is not None and has_snippet(text)
-        if not (tags or snippets):
+        if not (tags or snippets):  # as might_include: no directive, nothing read
             return None
         lines = split_lines(text)
         body_start = front_matter_end(lines)  # front matter is never expanded (MkDocs removes it first)

@@ -18,6 +18,8 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from mkdocs_prd.core.includes import Expanded, Includer
+from mkdocs_prd.core.includes.remap import remap_findings, remap_prd
 from mkdocs_prd.core.lint import markdown_below
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.parse.lines import split_lines
@@ -98,7 +100,12 @@ class SiteContext:
         """
         if isinstance(source, bytes):
             source = decode_source(source)[0]
-        prd = parse_page(source, path) if source is not None else None
+        prd = None
+        if source is not None:
+            text, done = self._expanded(path, source)
+            prd = parse_page(text, path)
+            if prd is not None and done is not None:
+                prd = remap_prd(prd, done)
         if prd is None:
             self.prds.pop(path, None)
         else:
@@ -131,6 +138,7 @@ class SiteContext:
         """
         if text.startswith("\ufeff"):
             text = text[1:]
+        text, done = self._expanded(path, text)
         if not is_prd(text):
             return []
         lines = split_lines(text)
@@ -145,7 +153,17 @@ class SiteContext:
             # that have any pay for the site's requirement ids.
             unknown = severity_of(RULES["PRD601"], self.settings)
             found += resolve_refs(prd, refs, Resolver(site), unknown)[1]
+        if done is not None:
+            found = remap_findings(found, done)
         return sort_findings(found)
+
+    def _expanded(self, path: str, text: str) -> tuple[str, Expanded | None]:
+        """``text`` with what it includes put in (see :mod:`mkdocs_prd.core.includes`), read
+        afresh each time: an editor changes the included files too."""
+        if self.settings.includes is None:
+            return text, None
+        done = Includer(self.settings.includes).expand(path, text)
+        return (done.text, done) if done is not None else (text, None)
 
 
 def parse_page(text: str, path: str) -> Prd | None:
