@@ -375,3 +375,23 @@ def test_the_markdown_extension_reads_snippets(
     assert not [
         r.getMessage() for r in caplog.records if "PRD" in r.getMessage() and "prds/a.md:" in r.getMessage()
     ]
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        '{% include "a\0b.md" %}',
+        '{% include "' + "x/" * 3000 + 'a.md" %}',
+        '{% include-markdown "../_shared/nfr2.md" heading-offset=99999999999999 start="\\" %}',
+        '{% include "../_shared" %}',  # a folder
+        '--8<-- "docs/_shared/nfr2.md:99:-99999999999999999999"',
+        "--8<--\n" + "docs/_shared/" * 200 + "\n--8<--",
+        "--8<-- 'a\0b.md'",
+    ],
+)
+def test_odd_directives_are_no_traceback(tmp_path: Path, directive: str) -> None:
+    _write(tmp_path, {"prds/a.md": _page((NFR2, directive + "\n\n" + NFR2)), "_shared/nfr2.md": NFR2})
+    catalog = _catalog(tmp_path, markdown=True, snippets=True)
+    prd = catalog.get("prds/a.md")
+    assert prd is not None and "NFR-2" in [r.id for r in prd.non_functional]
+    assert prd.line_count == len(_page((NFR2, directive + "\n\n" + NFR2)).splitlines())

@@ -15,6 +15,9 @@ from mkdocs_prd.core.read import UnreadableFile, read_bytes
 MAX_BYTES = 4 * 1024 * 1024
 """The largest file an include is followed to (the page's own size cap)."""
 
+MAX_PATH = 4096
+"""The longest path followed."""
+
 OUTSIDE = "outside"
 MISSING = "missing"
 
@@ -29,7 +32,12 @@ class IncludeFiles:
 
     def inside(self, path: str) -> str | None:
         """The real path of ``path`` when it lies inside one of the roots, else None."""
-        real = os.path.realpath(path)
+        if "\0" in path or len(path) > MAX_PATH:
+            return None  # no file has such a name
+        try:
+            real = os.path.realpath(path)
+        except (OSError, ValueError):
+            return None
         for root in self.roots:
             if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
                 return real

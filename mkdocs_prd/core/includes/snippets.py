@@ -25,11 +25,13 @@ _ALL = re.compile(
     r"""^(?P<space>[ \t]*)(?P<escape>;*)(?:(?P<inline>-+8<-+[ \t]+)"""
     r"""(?P<snippet>"(?:\\"|[^"\n\r]){1,1000}?"|'(?:\\'|[^'\n\r]){1,1000}?')(?![ \t])|-+8<-+(?![ \t]))\r?$"""
 )
+# The lookarounds keep a run of ';' or '-' from being scanned again from each of its characters.
 _SECTION = re.compile(
-    r"^(?P<pre>.{0,1000}?)(?<!;)(?P<escape>;*)(?P<marker>-+8<-+[ \t]+)"
+    r"^(?P<pre>.{0,1000}?)(?<!;)(?!(?<=-)-)(?P<escape>;*)(?P<marker>-+8<-+[ \t]+)"
     r"(?P<section>\[[ \t]*(?P<type>start|end)[ \t]*:[ \t]*(?P<name>[a-z][-_0-9a-z]*)[ \t]*\])(?P<post>.*)$",
     re.IGNORECASE,
 )
+_MAX_SNIPPET_PATH = 1000  # a longer one is no path (and the patterns below stay cheap)
 _RANGES = re.compile(r"^(.+?)((?::-?[0-9]*){1,2}(?:,-?[0-9]*(?::-?[0-9]*)?)*)$")
 _NAMED = re.compile(r"^(.+?):([a-z][-_0-9a-z]*)$", re.IGNORECASE)
 
@@ -93,6 +95,8 @@ def expand_snippets(
 def _snippet(path: str, ctx: Context, options: Snippets) -> list[Line] | None:
     """The lines ``path`` includes (each with its origin), [] when the extension finds nothing
     to include, None when the file lies outside the site's folders."""
+    if len(path) > _MAX_SNIPPET_PATH or "\0" in path:
+        return None  # no file has such a name: the line stays as written
     name, ranges, section = _target(path)
     found = _find(name, options)
     if found is None:
@@ -175,6 +179,9 @@ def _find(path: str, options: Snippets) -> str | None:
                 return candidate
         elif os.path.exists(base):
             candidate = os.path.join(os.path.dirname(base), path)
-            if os.path.exists(candidate) and os.path.samefile(candidate, base):
-                return candidate
+            try:
+                if os.path.exists(candidate) and os.path.samefile(candidate, base):
+                    return candidate
+            except (OSError, ValueError):
+                continue
     return None

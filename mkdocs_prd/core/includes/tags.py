@@ -23,7 +23,7 @@ from mkdocs_prd.core.includes.text import Line, LineBuilder, nested, own_lines
 from mkdocs_prd.core.settings import IncludeMarkdown
 
 _QUOTED = r"""(?:"(?P<dq>(?:[^"\\\n]|\\.){1,1000})"|'(?P<sq>(?:[^'\\\n]|\\.){1,1000})')"""
-_ARG = re.compile(r"""([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.+-]*))""")
+_ARG = re.compile(r"""([\w-]{1,40})=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.+-]*))""")
 _GLOB = frozenset("*?[{")
 
 
@@ -160,7 +160,7 @@ def _arguments(raw: str, options: IncludeMarkdown) -> _Args:
         return default if said not in ("true", "false") else said == "true"
 
     try:
-        offset = int(values.get("heading-offset", options.heading_offset))
+        offset = max(-6, min(6, int(str(values.get("heading-offset", options.heading_offset))[:4])))
     except ValueError:
         offset = options.heading_offset
     return _Args(
