@@ -125,6 +125,32 @@ def test_a_link_round_a_value_is_not_the_value(field: str, written: str) -> None
 
 
 @pytest.mark.parametrize(
+    "priority", ["[Must](#moscow)", "[Must][moscow]", "**[Must](#moscow)**", "[**Must**](#m)"]
+)
+def test_a_link_round_a_priority_is_not_the_priority(priority: str) -> None:
+    text = CLEAN.replace("- Priority: Must", f"- Priority: {priority}", 1) + "\n[moscow]: #moscow\n"
+    prd = parse_prd(text, "prd.md")
+    assert priority_level(prd.functional[0].priority or "") == "Must"
+    assert rules(text) == []
+
+
+def test_links_round_the_values_of_a_header_table() -> None:
+    head = "**Version:** 1.2\n**Date:** 2026-02-03\n**Track ID:** saved-payment-methods\n"
+    head += "**Owner:** Payments Team\n**Status:** Approved\n"
+    table = (
+        "| Field | Value |\n|---|---|\n| **Version** | [1.2](#log) |\n| **Date** | [2026-02-03][log] |\n"
+        "| **Track ID** | saved-payment-methods |\n| **Owner** | [Payments Team](mailto:p@example.com) |\n"
+        "| **Status** | [Approved](#) |\n"
+    )
+    text = CLEAN.replace(head, table) + _REFERENCES
+    prd = parse_prd(text, "prd.md")
+    assert prd.status == "Approved"
+    for key in ("version", "date", "track_id", "owner"):
+        assert prd.metadata.value(key) == BASE.metadata.value(key)
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(
     ("written", "rule"),
     [
         ("[Aproved](#)", "PRD102"),  # a wrong status under its link is still reported

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mkdocs_prd.core.decoration import without_symbols, without_tags
+from mkdocs_prd.core.decoration import without_link, without_symbols, without_tags
 
 LEVELS: tuple[str, ...] = ("Must", "Should", "Could", "Won't")
 """The MoSCoW levels, as the model spells them."""
@@ -73,12 +73,12 @@ def priority_level(value: str) -> str | None:
     MoSCoW column): :func:`moscow`, and MoSCoW's own letters, ``M``, ``S``, ``C``, ``W`` (in
     capitals, alone), which only a priority field gives that meaning, and the levels in German,
     Spanish, French and Portuguese (``Muss``, ``Debería``, ``Pourrait``), and ``Nice to have`` as
-    Could.  Emoji, symbols and inline HTML round the level are not part of it (``🔴 Must``,
-    ``Must ✅``, ``<b>Must</b>``)."""
+    Could.  Emoji, symbols, inline HTML and a link round the level are not part of it (``🔴 Must``,
+    ``Must ✅``, ``<b>Must</b>``, ``[Must](#moscow)``)."""
     level = moscow(value)
     if level is None:
         # Decoration round the level: "🔴 Must", "Must ✅", ":red_circle: Must", "<b>Must</b>".
-        value = without_symbols(without_tags(value).strip(_MARKS))
+        value = without_symbols(without_link(without_tags(value).strip(_MARKS)).strip(_MARKS))
         bare = value.strip(_MARKS).rstrip(".").strip(_MARKS)
         level = moscow(value) or _LETTERS.get(bare) or _TRANSLATED.get(bare.casefold())
         if level is None and _NICE.match(bare) is not None:
