@@ -27,7 +27,7 @@ from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
-from mkdocs_prd.core.parse.prd_titles import has_prd_header, prd_name
+from mkdocs_prd.core.parse.prd_titles import has_prd_header, prd_name, titled_prd
 from mkdocs_prd.core.parse.rendered import rendered_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
@@ -135,7 +135,7 @@ def is_prd(text: str) -> bool:
     It is when its front matter says ``type: prd``, or when its first heading is a
     level-1 heading starting with ``PRD:`` in any case; or when that heading (or, without
     one, the front matter's ``title``) names a PRD in other words (``PRD - X``, ``X — PRD``,
-    ``[PRD] X``, ``Product Requirements: X``: see :func:`prd_name`) and a PRD header (Status
+    ``[PRD] X``, ``Product Requirements: X``, ``X PRD``: see :func:`titled_prd`) and a PRD header (Status
     and Track ID or Owner) stands under it (:func:`has_prd_header`).  Only blank lines, HTML
     comments and decoration (badge and image lines, HTML tags without text: see
     :func:`decoration`) may come before it; a page that opens with prose is not a PRD,
@@ -157,9 +157,9 @@ def is_prd(text: str) -> bool:
     # "title: PRD: X" without a heading) makes a PRD only over a PRD header.
     front = lines[1 : end - 1] if end else []
     if heading is not None:
-        named = prd_name(heading[0]) is not None
+        named = titled_prd(heading[0])
     else:
-        named = any(prd_name(title) is not None for title in _front_titles(front))
+        named = any(titled_prd(title) for title in _front_titles(front))
     if not named:
         return False
     after = heading[1] + 1 if heading is not None else start

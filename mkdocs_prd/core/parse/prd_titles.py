@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["has_prd_header", "prd_name"]
+__all__ = ["has_prd_header", "prd_name", "titled_prd"]
 
 _SEPARATOR = r"[ \t]*(?:[-–—:：|·]|\bfor\b)[ \t]*"
 # "PRD - X", "PRD: X", "PRD：X", "PRD X", "[PRD] X", "(PRD) X", "Product Requirements (Document): X".
@@ -53,6 +53,31 @@ def prd_name(title: str) -> str | None:
         return s
     name = m.group("name").strip(_MARKS + ":-–—|")
     return name or None
+
+
+# "Checkout Redesign PRD", "Checkout Product Requirements": the words last, without a separator.
+_LAST = re.compile(
+    r"(?P<name>.*\S)[ \t]+(?:PRD|product[ \t]+requirements?(?:[ \t]+document)?)", re.IGNORECASE
+)
+# "Writing a PRD", "Anatomy of a great PRD": a word that makes the title speak *about* a PRD.
+_ABOUT = frozenset(
+    {"a", "an", "the", "this", "that", "these", "my", "our", "your", "their", "his", "her", "its"}
+    | {"each", "every", "any", "one", "no", "good", "great", "better", "best", "bad", "perfect"}
+    | {"new", "first", "simple"}
+)
+
+
+def titled_prd(title: str) -> bool:
+    """Whether ``title`` names a PRD in any form: :func:`prd_name`'s, or with the PRD words
+    last and no separator (``Checkout Redesign PRD``; the name is then the title as written),
+    unless the word before them speaks about a PRD (``Writing a PRD``, ``A good PRD``)."""
+    if prd_name(title) is not None:
+        return True
+    m = _LAST.fullmatch(title.strip(_MARKS))
+    if m is None:
+        return False
+    words = m.group("name").split()
+    return words[-1].strip(_MARKS).casefold() not in _ABOUT
 
 
 # A header line's label: "**Status:**", "Status:", "- **Owner**:", "| **Track ID** |".
