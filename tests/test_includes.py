@@ -9,6 +9,7 @@ include tool at the end, which ``mkdocs-prd lint`` must agree with.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -23,6 +24,7 @@ from mkdocs_prd import build_catalog
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.adapters.markdown import sites
 from mkdocs_prd.core.includes import Includer
+from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.settings import IncludeMarkdown, Includes, Settings, Snippets
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.context import SiteContext
@@ -395,3 +397,48 @@ def test_odd_directives_are_no_traceback(tmp_path: Path, directive: str) -> None
     prd = catalog.get("prds/a.md")
     assert prd is not None and "NFR-2" in [r.id for r in prd.non_functional]
     assert prd.line_count == len(_page((NFR2, directive + "\n\n" + NFR2)).splitlines())
+
+
+def _line_fields(value: object, where: str = "prd") -> dict[str, int]:
+    """Every line field of a model, by where it is (``prd.functional[2].line``)."""
+    out: dict[str, int] = {}
+    if isinstance(value, tuple):
+        for i, item in enumerate(value):
+            out.update(_line_fields(item, f"{where}[{i}]"))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if (
+                isinstance(item, int)
+                and not isinstance(item, bool)
+                and (f.name.endswith(("line", "_start", "_end")))
+            ):
+                out[f"{where}.{f.name}"] = item
+            elif isinstance(item, tuple) or dataclasses.is_dataclass(item):
+                out.update(_line_fields(item, f"{where}.{f.name}"))
+    return out
+
+
+@pytest.mark.parametrize("tool", ["markdown", "snippets"])
+def test_every_line_of_the_model_is_the_files(tmp_path: Path, tool: str) -> None:
+    # Sections 6 to 8 (the UX, risks and acceptance criteria) stand in a shared file.
+    start, end = CLEAN.index("## 6. UX / API / Data"), CLEAN.index("## 9. Rollout")
+    shared = CLEAN[start:end]
+    directive = '{% include "../_shared/mid.md" %}' if tool == "markdown" else '--8<-- "docs/_shared/mid.md"'
+    page = CLEAN[:start] + directive + "\n" + CLEAN[end:]
+    _write(tmp_path, {"prds/a.md": page, "_shared/mid.md": shared})
+    prd = _catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets").get("prds/a.md")
+    inline = parse_prd(CLEAN, "prds/a.md")
+    assert prd is not None and prd.line_count == len(page.splitlines())
+    at = _line_of(page, directive)
+    first, last = _line_of(CLEAN, "## 6. UX"), _line_of(CLEAN, "## 9. Rollout") - 1
+    moved = last - first  # the shared lines minus the directive's own
+    expected = {}
+    for where, line in _line_fields(inline).items():
+        if line < first:
+            expected[where] = line
+        elif line <= last:
+            expected[where] = at  # included: the directive's line
+        else:
+            expected[where] = line - moved
+    assert _line_fields(prd) == expected

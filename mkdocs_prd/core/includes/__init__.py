@@ -44,10 +44,10 @@ class Expanded:
     line_count: int
 
     def own_line(self, line: int) -> int:
-        """The page's own line for 1-based ``line`` of ``text`` (past the end: the last own line)."""
+        """The page's own line for 1-based ``line`` of ``text`` (past its end: as far past the file's end)."""
         if 1 <= line <= len(self.own):
             return self.own[line - 1] or 1
-        return max(self.line_count, 1) if line > 0 else line
+        return line - len(self.own) + self.line_count if line > 0 else line
 
     def rewritten(self) -> frozenset[int]:
         """The page's own lines that do not stand in the text as written (include directives,
