@@ -300,7 +300,11 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     root = tmp_path_factory.mktemp(request.param)
     # A real defect after the includes, in the file's own text: PRD301 on FR-3.
     page = _page((NFR2, nfr + "\n\n"), ("- Priority: Should\n", ""), (APPENDIX, appendix + "\n"))
-    files = {"prds/a.md": page, "prds/b.md": OTHER, **SHARED}
+    # Page c's whole section 10 is included: its heading and text stay, the table does not take their place.
+    iosm = CLEAN[CLEAN.index("## 10. IOSM Targets") : CLEAN.index("## Appendix")]
+    vault = _page(("Saved Payment Methods", "Card Vault"), ("saved-payment-methods", "card-vault"))
+    vault = vault.replace(iosm, nfr.replace("nfr2.md", "iosm.md") + "\n\n")
+    files = {"prds/a.md": page, "prds/b.md": OTHER, "prds/c.md": vault, "_shared/iosm.md": iosm, **SHARED}
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         site = build_site(
@@ -335,6 +339,8 @@ def test_a_build_reads_includes_and_lint_agrees(
     assert "PCI DSS SAQ A" in page and "Dana Whitfield" in page  # the included text, shown
     assert page.count('id="nfr-3"') == 1
     assert 'href="../a/#nfr-2"' in site.html("prds/b/index.html")
+    vault = site.html("prds/c/index.html")
+    assert 'id="10-iosm-targets"' in vault and vault.count("Semantic clarity") == 1
 
 
 # --- The editor and the Markdown extension (Zensical) read includes too -----------------
