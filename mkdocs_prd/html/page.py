@@ -131,8 +131,12 @@ def rewrite(
 
     iosm = spans.iosm
     # Not over lines an include tool rewrites: the table would take the included text's place.
-    kept = fragments.kept
-    if fragments.iosm and iosm.body_start and not any(iosm.body_start <= k <= iosm.body_end for k in kept):
+    rewritten = fragments.kept
+    if (
+        fragments.iosm
+        and iosm.body_start
+        and not any(iosm.body_start <= k <= iosm.body_end for k in rewritten)
+    ):
         start, end = index(iosm.body_start), index(iosm.body_end)
         if 0 <= start <= end < n:
             # Keep the trailing rule (``---``) and blank lines that separate sections.
