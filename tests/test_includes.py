@@ -448,3 +448,22 @@ def test_every_line_of_the_model_is_the_files(tmp_path: Path, tool: str) -> None
         else:
             expected[where] = line - moved
     assert _line_fields(prd) == expected
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "rules"),
+    [
+        # include-markdown runs first, then snippets over the page, what it included too.
+        ('{% include "../_shared/outer.md" %}', '--8<-- "docs/_shared/nfr2.md"', []),
+        # A snippet's text is put in after include-markdown ran: its directive stays text (as on the page).
+        ('--8<-- "docs/_shared/outer.md"', '{% include "./nfr2.md" %}', ["PRD304"]),
+    ],
+)
+def test_both_tools_in_the_order_they_run(tmp_path: Path, outer: str, inner: str, rules: list[str]) -> None:
+    files = {
+        "prds/a.md": _page((NFR2, outer + "\n\n")),
+        "_shared/outer.md": inner + "\n",
+        "_shared/nfr2.md": NFR2,
+    }
+    _write(tmp_path, files)
+    assert [r for r, _ in _rules(_catalog(tmp_path, markdown=True, snippets=True))] == rules

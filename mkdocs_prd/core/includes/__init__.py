@@ -84,7 +84,8 @@ class Includer:
             body = expand_tags("\n".join(lines[body_start:]), body_start + 1, file, ctx, md)
         else:
             body = own_lines(lines[body_start:], body_start + 1)
-        if snippets and sn is not None:
+        # Snippets run after include-markdown, also on what it included.
+        if sn is not None and (snippets or any(has_snippet(t) for t, *_ in body)):
             body = expand_snippets(body, ctx, sn)
         result = [*own_lines(lines[:body_start]), *body]
         if len(result) == len(lines) and all(exact for *_, exact in result):
