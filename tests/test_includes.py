@@ -76,6 +76,8 @@ NFR_FORMS = {
     "include-relative": ("markdown", '{% include "../_shared/nfr2.md" %}'),
     "include-markdown-docs-relative": ("markdown", "{% include-markdown '_shared/nfr2.md' %}"),
     "include-markdown-spaced": ("markdown", '{%   include-markdown   "_shared/nfr2.md"   comments=false %}'),
+    # Read below docs_dir as written in a site-absolute link (the plugin itself reports it missing).
+    "include-site-absolute": ("markdown", '{% include "/_shared/nfr2.md" %}'),
     "snippet": ("snippets", '--8<-- "docs/_shared/nfr2.md"'),
     "snippet-scissors": ("snippets", '-8<- "docs/_shared/nfr2.md"'),
     "snippet-block": ("snippets", "--8<--\n; docs/_shared/ignored.md\ndocs/_shared/nfr2.md\n--8<--"),

@@ -96,10 +96,7 @@ def _included(
 ) -> tuple[list[Line], bool] | None:
     """The lines the directive includes (numbered in the included file) and whether they end
     with a line break; None when it is not followed."""
-    path = _resolve(filename, file, ctx.includes.docs_dir)
-    if path is None:
-        return None
-    read = ctx.read(path)
+    read = next(filter(None, map(ctx.read, _resolve(filename, file, ctx.includes.docs_dir))), None)
     if read is None:
         return None
     whole, real = read
@@ -122,18 +119,23 @@ def _included(
     return lines, ends and not args.comments
 
 
-def _resolve(filename: str, file: str, docs_dir: str) -> str | None:
-    """The path the plugin reads for ``filename`` in ``file``; None for a URL or a glob."""
+def _resolve(filename: str, file: str, docs_dir: str) -> tuple[str, ...]:
+    """The paths the plugin reads for ``filename`` in ``file``, in order; none for a URL or a glob.
+
+    An absolute path that names no file of the site is also tried below ``docs_dir``
+    (``/_shared/x.md``, as a site-absolute link is written): the plugin then stops the
+    build with its own error, and the page is read as its author meant it, not with a
+    finding of ours."""
     scheme = filename.find(":")
     if scheme > 1 and all(c.isalnum() or c in "+-." for c in filename[:scheme]):
-        return None  # a URL: never fetched here
+        return ()  # a URL: never fetched here
     if any(c in _GLOB for c in filename):
-        return None
+        return ()
     if filename.startswith(("/", os.sep)):
-        return filename
+        return filename, os.path.join(docs_dir, filename.lstrip("/" + os.sep))
     if filename.startswith(("./", "../")):
-        return os.path.join(os.path.dirname(file), filename)
-    return os.path.join(docs_dir, filename)
+        return (os.path.join(os.path.dirname(file), filename),)
+    return (os.path.join(docs_dir, filename),)
 
 
 def _selected(text: str, start: str | None, end: str | None) -> tuple[str, int]:
