@@ -178,7 +178,8 @@ def _outside(tmp_path: Path) -> Path:
         '{% include-markdown "{secret}" %}',
         '{% include "../_shared/link.md" %}',
         '{% include "https://example.com/nfr2.md" %}',
-        '{% include "../_shared/*.md" %}',
+        '{% include "../../../*/nfr2.md" %}',  # a glob is not even matched outside
+        '{% include "../../../secret/*.md" %}',
     ],
 )
 def test_a_path_that_leads_out_is_not_followed(tmp_path: Path, directive: str) -> None:
@@ -469,3 +470,19 @@ def test_both_tools_in_the_order_they_run(tmp_path: Path, outer: str, inner: str
     }
     _write(tmp_path, files)
     assert [r for r, _ in _rules(_catalog(tmp_path, markdown=True, snippets=True))] == rules
+
+
+@pytest.mark.parametrize(
+    "directive",
+    ['{% include-markdown "../_shared/nfr-*.md" %}', '{% include "_shared/**/nfr-?.md" %}'],
+)
+def test_a_glob_includes_each_file_in_path_order(tmp_path: Path, directive: str) -> None:
+    nfr6 = "**NFR-6: Accessibility**\n- Standard: WCAG 2.2 AA\n\n"
+    page = _page((NFR2, directive + "\n\n"))
+    _write(tmp_path, {"prds/a.md": page, "_shared/nfr-2.md": NFR2, "_shared/nfr-6.md": nfr6})
+    catalog = _catalog(tmp_path)
+    assert _rules(catalog) == []
+    prd = catalog.get("prds/a.md")
+    assert prd is not None
+    at = _line_of(page, directive)
+    assert [(r.id, r.line) for r in prd.non_functional if r.line == at] == [("NFR-2", at), ("NFR-6", at)]

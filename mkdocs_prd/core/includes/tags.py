@@ -12,6 +12,8 @@ patterns are bounded, so the scan is linear in the page.
 from __future__ import annotations
 
 import bisect
+import glob
+import itertools
 import os
 import re
 import textwrap
@@ -25,6 +27,8 @@ from mkdocs_prd.core.settings import IncludeMarkdown
 _QUOTED = r"""(?:"(?P<dq>(?:[^"\\\n]|\\.){1,1000})"|'(?P<sq>(?:[^'\\\n]|\\.){1,1000})')"""
 _ARG = re.compile(r"""([\w-]{1,40})=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.+-]*))""")
 _GLOB = frozenset("*?[{")
+MAX_GLOB = 100
+"""The most files one glob includes here."""
 
 
 @lru_cache(maxsize=8)
@@ -78,8 +82,12 @@ def expand_tags(text: str, first: int, file: str, ctx: Context, options: Include
         found = _included(re.sub(r"\\(.)", r"\1", quoted), file, ctx, options, args)
         if found is None:
             continue
-        lines, ends = found
-        lines = _shaped(lines, text[start : m.start()], m.group("name") == options.names[1], args)
+        # Each file as the directive shapes it, one after the other (a glob names several).
+        joined, ends = LineBuilder(), False
+        for file_lines, ends in found:
+            indent = text[start : m.start()]
+            joined.included(_shaped(file_lines, indent, m.group("name") == options.names[1], args), 0, ends)
+        lines = joined.lines()
         if cursor < start:
             out.own(text[cursor:start], line_of(cursor), cursor == 0 or text[cursor - 1] == "\n")
         out.included(lines, line_of(m.start()), ends)
@@ -93,13 +101,20 @@ def expand_tags(text: str, first: int, file: str, ctx: Context, options: Include
 
 def _included(
     filename: str, file: str, ctx: Context, options: IncludeMarkdown, args: _Args
-) -> tuple[list[Line], bool] | None:
-    """The lines the directive includes (numbered in the included file) and whether they end
-    with a line break; None when it is not followed."""
-    read = next(filter(None, map(ctx.read, _resolve(filename, file, ctx.includes.docs_dir))), None)
-    if read is None:
+) -> list[tuple[list[Line], bool]] | None:
+    """For each file the directive includes: its lines (numbered in it) and whether they end
+    with a line break; None when the directive is not followed."""
+    paths, many = _resolve(filename, file, ctx)
+    readable = (read for read in map(ctx.read, paths) if read is not None)
+    reads = list(readable) if many else list(itertools.islice(readable, 1))
+    if not reads:
         return None
-    whole, real = read
+    return [_file_lines(whole, real, filename, ctx, options, args) for whole, real in reads]
+
+
+def _file_lines(
+    whole: str, real: str, filename: str, ctx: Context, options: IncludeMarkdown, args: _Args
+) -> tuple[list[Line], bool]:
     text, at = _selected(whole, args.start, args.end)
     ends = text.endswith("\n")
     body = text[:-1] if ends else text
@@ -114,28 +129,44 @@ def _included(
     lines = nested(lines, ctx.files.name(real))
     if args.comments:
         origin = (ctx.files.name(real), first)
-        lines = [(f"<!-- BEGIN INCLUDE {filename} -->", 0, origin, False), *lines]
+        # As the plugin writes them: a line break after the opening comment and before the closing one.
+        blank: list[Line] = [("", 0, origin, False)] if ends else []
+        lines = [(f"<!-- BEGIN INCLUDE {filename} -->", 0, origin, False), *lines, *blank]
         lines.append(("<!-- END INCLUDE -->", 0, origin, False))
     return lines, ends and not args.comments
 
 
-def _resolve(filename: str, file: str, docs_dir: str) -> tuple[str, ...]:
-    """The paths the plugin reads for ``filename`` in ``file``, in order; none for a URL or a glob.
+def _resolve(filename: str, file: str, ctx: Context) -> tuple[tuple[str, ...], bool]:
+    """The paths the plugin reads for ``filename`` in ``file``, and whether it reads them all
+    (a glob) or the first that is a file.  No path for a URL.
 
     An absolute path that names no file of the site is also tried below ``docs_dir``
     (``/_shared/x.md``, as a site-absolute link is written): the plugin then stops the
     build with its own error, and the page is read as its author meant it, not with a
-    finding of ours."""
+    finding of ours.  A glob (``*``, ``?``, ``[…]``, ``**``; not braces or an absolute one)
+    is matched below the including file's folder or ``docs_dir`` as the plugin matches it,
+    in path order, only when its fixed part lies inside the site's folders."""
+    docs_dir = ctx.includes.docs_dir
     scheme = filename.find(":")
     if scheme > 1 and all(c.isalnum() or c in "+-." for c in filename[:scheme]):
-        return ()  # a URL: never fetched here
-    if any(c in _GLOB for c in filename):
-        return ()
+        return (), False  # a URL: never fetched here
     if filename.startswith(("/", os.sep)):
-        return filename, os.path.join(docs_dir, filename.lstrip("/" + os.sep))
-    if filename.startswith(("./", "../")):
-        return (os.path.join(os.path.dirname(file), filename),)
-    return (os.path.join(docs_dir, filename),)
+        if any(c in _GLOB for c in filename):
+            return (), False
+        return (filename, os.path.join(docs_dir, filename.lstrip("/" + os.sep))), False
+    root = os.path.dirname(file) if filename.startswith(("./", "../")) else docs_dir
+    if not any(c in _GLOB for c in filename):
+        return (os.path.join(root, filename),), False
+    if "{" in filename:
+        return (), False
+    fixed = list(itertools.takewhile(lambda part: not any(c in _GLOB for c in part), filename.split("/")))
+    if ctx.outside(os.path.join(root, *fixed)):
+        return (), False  # never walk folders outside the site
+    try:
+        found = itertools.islice(glob.iglob(filename, root_dir=root, recursive=True), MAX_GLOB)
+        return tuple(sorted(os.path.join(root, p) for p in found)), True
+    except (OSError, ValueError):
+        return (), False
 
 
 def _selected(text: str, start: str | None, end: str | None) -> tuple[str, int]:
