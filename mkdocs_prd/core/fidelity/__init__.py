@@ -69,7 +69,8 @@ def fences_in_list_items(lines: list[str], features: Features | None = None) -> 
     """
     # Such a fence is indented, quoted or on an item's line: a page without such a line has
     # none, and most pages are skipped without the scan.
-    if _MAY_OPEN_FENCE.search("\n".join(lines)) is None:
+    text = "\n".join(lines)
+    if ("```" not in text and "~~~" not in text) or _MAY_OPEN_FENCE.search(text) is None:
         return []
     found: list[int] = []
     _container(lines, features or Features(), at=(found, 0))

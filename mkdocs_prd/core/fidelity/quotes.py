@@ -59,7 +59,8 @@ def _container(
     if depth > _MAX_DEPTH:
         return lines
     sink, base = at if at is not None else ([], 0)
-    if not _QUOTE_MARK.search("\n".join(lines)):  # no quote (most pages): one list pass
+    text = "\n".join(lines)
+    if ">" not in text or not _QUOTE_MARK.search(text):  # no quote (most pages): one list pass
         return _Lists(features, hold, tag, depth, (sink, base)).run(lines)
     start = 0  # the index of the chunk's first line
     out: list[str] = []

@@ -46,6 +46,8 @@ def split_row(line: str, border: bool | None = None) -> list[str] | None:
 
 
 def _split(row: str) -> list[str]:
+    if "`" not in row and "\\" not in row:
+        return row.split("|")  # no code span and no escape (most rows): every pipe separates
     pipes, regions = _scan(row)
     cells: list[str] = []
     pos = 0
