@@ -23,7 +23,7 @@ import re
 import secrets
 from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -36,13 +36,15 @@ from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.report import IosmReport
 from mkdocs_prd.core.rendered import as_shown
-from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.trace.ids import local_ids
 from mkdocs_prd.html.render import Renderer
 from mkdocs_prd.html.theme import nav_status_id
 from mkdocs_prd.html.trace_html import RepoLinks, TraceViews, anchor_html, inline_edits, render_page_trace
+
+if TYPE_CHECKING:  # (only in annotations: git and its modules load when history is on)
+    from mkdocs_prd.core.review.history import PrdHistory
 
 
 @dataclass(frozen=True)

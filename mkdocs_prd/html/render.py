@@ -17,6 +17,7 @@ import contextlib
 import functools
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from jinja2 import (
     ChoiceLoader,
@@ -33,11 +34,13 @@ from mkdocs_prd.core.actuals import IosmActuals
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.parse.inline import code_spans, inline_pieces
-from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.safe import link_url
 from mkdocs_prd.core.sitewide.index import owner_names
 from mkdocs_prd.html.titles import Titles
 from mkdocs_prd.html.views import card_view, findings_view, iosm_view, priority_key, slug
+
+if TYPE_CHECKING:  # (only in annotations: git and its modules load when history is on)
+    from mkdocs_prd.core.review.history import PrdHistory
 
 TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 

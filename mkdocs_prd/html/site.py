@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from mkdocs_prd.core.fidelity import Features
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.parse.report import IosmReport, parse_report
-from mkdocs_prd.core.review.history import PrdHistory
 from mkdocs_prd.core.rules.validate import summary_line
 from mkdocs_prd.core.sitewide.catalog import Catalog
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, load_all
@@ -23,6 +23,9 @@ from mkdocs_prd.html.page import PageRenderer, report_path
 from mkdocs_prd.html.render import Renderer
 from mkdocs_prd.html.site_index import SiteIndex, catalog_rows
 from mkdocs_prd.html.trace_html import RepoLinks
+
+if TYPE_CHECKING:  # (only in annotations: git and its modules load when history is on)
+    from mkdocs_prd.core.review.history import PrdHistory
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -37,7 +37,6 @@ from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
-from mkdocs_prd.core.review.history import PrdHistory, collect_history
 from mkdocs_prd.core.safe import TerminalFilter, is_encodable, terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, paused_gc, thaw
@@ -52,6 +51,9 @@ from mkdocs_prd.html.stylesheet import ASSETS_DIR, CSS_URI, INDEX_ASSETS, styles
 from mkdocs_prd.html.theme import status_titles
 from mkdocs_prd.html.titles import Titles
 from mkdocs_prd.html.trace_html import fill_matrix, matrix_page_markdown, render_matrix, repo_links
+
+if TYPE_CHECKING:  # (only in annotations: git and its modules load when history is on)
+    from mkdocs_prd.core.review.history import PrdHistory
 
 log = get_plugin_logger(__name__)
 
@@ -206,6 +208,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
 
     def _history(self, files: Files, config: MkDocsConfig) -> dict[str, PrdHistory]:
         """Every PRD's history from git, asked once for the whole site (issue 16)."""
+        from mkdocs_prd.core.review.history import collect_history  # (git's modules: only with history on)
+
         current: dict[str, tuple[str | None, bytes]] = {}
         for prd in self.catalog:
             file = _file(files, prd.path)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -20,7 +19,6 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs_prd.core.numbers import checked_number
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.safe import link_url, strip_controls
-from mkdocs_prd.core.sitewide.fetch import FetchError, fetch
 from mkdocs_prd.core.sitewide.index import FindingCounts, IndexRow, IosmValues, RequirementCounts
 from mkdocs_prd.core.sitewide.merged_values import (
     MAX_ENTRIES,
@@ -112,12 +110,17 @@ def load_all(sources: Sequence[IndexSource], base_dir: str) -> list[Loaded]:
     """
     if len(sources) < 2:
         return [load_source(s, base_dir) for s in sources]
+    from concurrent.futures import ThreadPoolExecutor  # (a site without merged indexes never loads it)
+
     with ThreadPoolExecutor(max_workers=min(8, len(sources))) as pool:
         return list(pool.map(lambda s: load_source(s, base_dir), sources))
 
 
 def load_source(source: IndexSource, base_dir: str) -> Loaded:
     """Read and validate one source; never raises."""
+    # urllib and ssl load only for a site that merges another site's index over HTTP.
+    from mkdocs_prd.core.sitewide.fetch import FetchError
+
     try:
         text = _read(source, base_dir)
     except (FetchError, UnreadableFile) as exc:
@@ -135,6 +138,8 @@ def load_source(source: IndexSource, base_dir: str) -> Loaded:
 
 def _read(source: IndexSource, base_dir: str) -> str:
     if source.is_remote:
+        from mkdocs_prd.core.sitewide.fetch import fetch
+
         data = fetch(source.source, source.timeout, MAX_BYTES)
     else:
         data = read_bytes(os.path.join(base_dir, os.path.expanduser(source.source)), MAX_BYTES)
