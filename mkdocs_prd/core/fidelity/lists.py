@@ -34,6 +34,11 @@ from mkdocs_prd.core.fidelity.syntax import (
 __all__ = ["_At", "_Hold", "_Lists", "_Tag"]  # the state types, for the quote pass
 
 
+_ITEM_FIRST = frozenset("-+*0123456789")
+"""First characters of a list item's marker (``text``: the line without its indentation)."""
+_RULE_FIRST = frozenset("*-_")
+"""First characters of a thematic break."""
+
 _MAX_NESTING = 40
 """Items nested deeper than this keep a block on their line as text (``- - - ...`` on a
 hostile page must not exhaust the stack)."""
@@ -188,7 +193,11 @@ class _Lists(_State):
             self.out.append("")
             self.prev = "blank"
         rel = ind - (self.stack[-1].src if self.stack else 0)
-        item = ITEM.match(line) if rel < 4 and not HR.match(line) else None
+        # (First-character tests before the patterns: most lines start neither an item nor a rule.)
+        first = text[0]
+        item = ITEM.match(line) if rel < 4 and first in _ITEM_FIRST else None
+        if item is not None and first in _RULE_FIRST and line.count(first) >= 3 and HR.match(line):
+            item = None  # a rule (``- - -``, ``* * *``) is no item
         # An item can interrupt paragraph text of its own container only on CommonMark's terms;
         # after items were closed (a sibling or an outer item) it starts freely.
         if item is not None and sibling is None and self.prev in ("para", "item") and not interrupts(item):
@@ -240,13 +249,16 @@ class _Lists(_State):
             return True
         if self._blocks_line(probe):
             return False  # a block's opening or closing line, never paragraph text
-        if probe[0] in BLOCK_START:  # other lines (most prose) can start no block
-            m = ITEM.match(probe)  # first: most lines that get here are list items
+        first = probe[0]  # (``probe`` has no indentation: its first character rules out most patterns)
+        if first in BLOCK_START:  # other lines (most prose) can start no block
+            m = ITEM.match(probe) if first in _ITEM_FIRST else None  # most lines here are list items
             if m is not None and (interrupts(m) or (self.stack and ind < self.stack[-1].src)):
                 return False
-            if ATX.match(probe) or FENCE.match(probe) or HR.match(probe) or QUOTE.match(probe):
+            if first == ">" or (first == "#" and ATX.match(probe)) or (first in "`~" and FENCE.match(probe)):
                 return False
-            if SETEXT.match(probe) and (not self.stack or ind >= self.stack[-1].src):
+            if first in _RULE_FIRST and HR.match(probe):
+                return False
+            if first in "=-" and SETEXT.match(probe) and (not self.stack or ind >= self.stack[-1].src):
                 return False
             if html_block_kind(probe) not in (0, 7):  # kind 7 cannot interrupt a paragraph
                 return False
@@ -339,7 +351,7 @@ class _Lists(_State):
             self.quote_at = (col, self.stack[-1].src if self.stack else 0)
             self.opened_at = self.number
             return
-        fence = FENCE.match(text)
+        fence = FENCE.match(text) if text[0] in "`~" else None
         if fence is not None and not (fence.group(2)[0] == "`" and "`" in text[fence.end() :]):
             if not self.stack:
                 col = 0  # Python-Markdown's fenced_code sees fences at the start of a line only
@@ -353,12 +365,12 @@ class _Lists(_State):
             self.emit(col, text)
             self.prev = "other"
             return
-        if self.prev in ("para", "item") and SETEXT.match(text) and not self.closed:
+        if self.prev in ("para", "item") and text[0] in "=-" and SETEXT.match(text) and not self.closed:
             if not self._setext(text):
                 self.emit(col, text)
                 self.prev = "other"
             return
-        if ATX.match(text) or HR.match(text):
+        if (text[0] == "#" and ATX.match(text)) or (text[0] in _RULE_FIRST and HR.match(text)):
             if self.stack and self.prev in ("para", "item"):
                 self.out.append("")  # in a list item Python-Markdown would read it as the item's text
             if text[0] == "#" or not self.stack:  # a heading's # starts its line; a rule after a list too
