@@ -69,8 +69,7 @@ def fences_in_list_items(lines: list[str], features: Features | None = None) -> 
     """
     # Such a fence is indented, quoted or on an item's line: a page without such a line has
     # none, and most pages are skipped without the scan.
-    text = "\n".join(lines)
-    if ("```" not in text and "~~~" not in text) or _MAY_OPEN_FENCE.search(text) is None:
+    if not _may_open_fence("\n".join(lines)):
         return []
     found: list[int] = []
     _container(lines, features or Features(), at=(found, 0))
@@ -81,4 +80,20 @@ _MAY_OPEN_FENCE = re.compile(
     r"^(?:[ \t>]+(?:```|~~~)|[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])[ \t]+(?:```|~~~))", re.MULTILINE
 )
 """A line that may open a fence in a container: indented or quoted, or after an item's marker
-(one search of the page: most pages have none)."""
+(most pages have none)."""
+
+
+def _may_open_fence(text: str) -> bool:
+    """Whether a line of ``text`` matches :data:`_MAY_OPEN_FENCE`: only the lines with a fence
+    mark are tested (substring searches find them; most pages have a few fences or none)."""
+    for mark in ("```", "~~~"):
+        at = text.find(mark)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            if _MAY_OPEN_FENCE.match(text, start) is not None:
+                return True
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(mark, end)
+    return False

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from mkdocs_prd.core.fidelity.boxes import loosen
 from mkdocs_prd.core.fidelity.features import Features
 from mkdocs_prd.core.fidelity.lists import _At, _Hold, _Lists, _Tag
@@ -44,8 +42,20 @@ _MAX_DEPTH = 40
 """Quotes nested deeper than this are left as written (a hostile page must not exhaust the stack)."""
 
 
-# A ">" among a line's first 8 characters: where a quote (also one in a list item) can start.
-_QUOTE_MARK = re.compile(r"^[^\n>]{0,7}>", re.MULTILINE)
+def _may_quote(text: str) -> bool:
+    """Whether a line of ``text`` has a ``>`` among its first 8 characters: where a quote (also
+    one in a list item) can start.  The first ``>`` of each line that has one is looked at
+    (substring searches; a regex would test every line start)."""
+    at = text.find(">")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if at - start <= 7:
+            return True
+        end = text.find("\n", at)
+        if end < 0:
+            return False
+        at = text.find(">", end)
+    return False
 
 
 def _container(
@@ -59,8 +69,7 @@ def _container(
     if depth > _MAX_DEPTH:
         return lines
     sink, base = at if at is not None else ([], 0)
-    text = "\n".join(lines)
-    if ">" not in text or not _QUOTE_MARK.search(text):  # no quote (most pages): one list pass
+    if not _may_quote("\n".join(lines)):  # no quote (most pages): one list pass
         return _Lists(features, hold, tag, depth, (sink, base)).run(lines)
     start = 0  # the index of the chunk's first line
     out: list[str] = []
