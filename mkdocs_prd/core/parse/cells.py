@@ -45,22 +45,35 @@ def split_row(line: str, border: bool | None = None) -> list[str] | None:
     return [_cell_text(c) for c in _split(s)]
 
 
+def code_span_pipes(row: str) -> list[int]:
+    """Offsets in ``row`` of the unescaped pipes inside its code spans (`` `HIT|MISS` ``):
+    Python-Markdown keeps them in the cell, GFM ends the cell at each one."""
+    return _pipes(row)[1]
+
+
 def _split(row: str) -> list[str]:
     if "`" not in row and "\\" not in row:
         return row.split("|")  # no code span and no escape (most rows): every pipe separates
-    pipes, regions = _scan(row)
     cells: list[str] = []
     pos = 0
-    r = 0
-    for pipe in pipes:
-        while r < len(regions) and regions[r][1] < pipe:
-            r += 1
-        if r < len(regions) and regions[r][0] <= pipe:
-            continue  # inside a code span: text, not a separator
+    for pipe in _pipes(row)[0]:
         cells.append(row[pos:pipe])
         pos = pipe + 1
     cells.append(row[pos:])
     return cells
+
+
+def _pipes(row: str) -> tuple[list[int], list[int]]:
+    """The unescaped pipes of ``row``: ``(separators, inside code spans)``."""
+    pipes, regions = _scan(row)
+    separators: list[int] = []
+    inside: list[int] = []
+    r = 0
+    for pipe in pipes:
+        while r < len(regions) and regions[r][1] < pipe:
+            r += 1
+        (inside if r < len(regions) and regions[r][0] <= pipe else separators).append(pipe)
+    return separators, inside
 
 
 def _scan(row: str) -> tuple[list[int], list[tuple[int, int]]]:
