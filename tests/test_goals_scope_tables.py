@@ -107,8 +107,20 @@ def _scope_under_headings() -> str:
     return "## 4. Scope\n\n" + "\n".join(parts)
 
 
+def _scope_marked(mark: str, blank: str) -> str:
+    names = [name for name, _ in BASE_SCOPE]
+    rows = [
+        "| " + " | ".join([item, *(mark if n == name else blank for n in names)]) + " |"
+        for name, items in BASE_SCOPE
+        for item in items
+    ]
+    return "## 4. Scope\n\n" + table("| Feature | MVP | V1.1 | Future |", rows)
+
+
 @pytest.mark.parametrize(
-    "written", [_scope_by_phase(), _scope_under_headings()], ids=["phase column", "under headings"]
+    "written",
+    [_scope_by_phase(), _scope_under_headings(), _scope_marked("✓", ""), _scope_marked("Yes", "No")],
+    ids=["phase column", "under headings", "marked columns", "yes/no columns"],
 )
 def test_scope_as_tables(written: str) -> None:
     text = CLEAN.replace(SCOPE, written + "\n")

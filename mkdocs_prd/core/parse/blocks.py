@@ -533,10 +533,12 @@ def _column(header: tuple[str, ...], words: tuple[str, ...]) -> int:
     return -1
 
 
-def item_column(table: Table, skip: int = -1) -> int:
-    """The first column that holds items: not an id column (``#``, ``ID``, all cells ``G1``)."""
+def item_column(table: Table, skip: int | set[int] = -1) -> int:
+    """The first column that holds items: not an id column (``#``, ``ID``, all cells ``G1``),
+    nor one of ``skip`` (a column or a set of them)."""
+    skipped = skip if isinstance(skip, set) else {skip}
     for i, header in enumerate(table.header):
-        if i == skip or strip_bold(header).strip(" \t#.:").lower() in _ID_HEADERS:
+        if i in skipped or strip_bold(header).strip(" \t#.:").lower() in _ID_HEADERS:
             continue
         values = [cell(c, i).strip() for _, c in table.rows]
         if values and all(_is_id(v) for v in values if v):

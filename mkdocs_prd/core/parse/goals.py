@@ -17,6 +17,7 @@ rows).  Linear in the table sizes; never raises.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from mkdocs_prd.core.model import Item, ScopeBucket
@@ -28,6 +29,10 @@ from mkdocs_prd.core.parse.users import has_word, title_words
 _GOAL_WORDS = ("goal", "goals", "objectives", "objective")
 _PHASE_HEADERS = frozenset({"phase", "release", "milestone", "stage", "bucket", "scope", "target release"})
 _EMPTY_CELLS = frozenset({"", "-", "–", "—", "n/a"})
+_MARK = re.compile(r"[✓✔✅☑xX●•✗✘❌]|yes|no|y|n", re.IGNORECASE)
+"""A cell that only marks whether the row's item is in the column's bucket."""
+_BUCKETS = frozenset({"MVP", "V1.1", "Future", "Later"})
+_NOT_MARKED = frozenset({"✗", "✘", "❌", "no", "n"})
 
 
 def names_goals(words: tuple[str, ...]) -> bool:
@@ -99,12 +104,22 @@ def scope_tables(
         if phase >= 0:
             out += _by_phase(table, phase, bucket)
             continue
-        for i, header in enumerate(table.header):
-            name = bucket(header)
-            if name in ("MVP", "V1.1", "Future", "Later") or "scope" in title_words(header):
-                out.append(
-                    ScopeBucket(name, strip_bold(header).strip(), table.line, tuple(_column_items(table, i)))
-                )
+        named = [
+            (i, name)
+            for i, header in enumerate(table.header)
+            if (name := bucket(header)) in _BUCKETS or "scope" in title_words(header)
+        ]
+        # | Feature | MVP | V1.1 | with ✓ in the cells: a row is an item of each bucket it marks.
+        items_at = item_column(table, skip={i for i, _ in named})
+        for i, name in named:
+            title = strip_bold(table.header[i]).strip()
+            marks = _column_items(table, i)
+            if items_at >= 0 and marks and all(_MARK.fullmatch(m.text) for m in marks):
+                marked = {m.line for m in marks if m.text.lower() not in _NOT_MARKED}
+                rows = [m for m in _column_items(table, items_at) if m.line in marked]
+                out.append(ScopeBucket(name, title, table.line, tuple(rows)))
+            else:
+                out.append(ScopeBucket(name, title, table.line, tuple(marks)))
     return out
 
 
