@@ -423,6 +423,12 @@ MACROS_OFF = "plugins:\n  - macros:\n      render_by_default: false\n  - prd\nex
             "",
             True,
         ),
+        # force_render_paths are gitignore patterns, as macros reads them: a folder, a file name
+        # at any depth; "*" stays within one folder.
+        (MACROS_OFF.replace("false\n", "false\n      force_render_paths: prds/\n", 1), "", True),
+        (MACROS_OFF.replace("false\n", "false\n      force_render_paths: a.md\n", 1), "", True),
+        (MACROS_OFF.replace("false\n", "false\n      force_render_paths: '*/b.md'\n", 1), "", False),
+        (MACROS_OFF.replace("false\n", "false\n      force_render_paths: '/*.md'\n", 1), "", False),
         ("plugins:\n  - macros:\n      enabled: false\n  - prd\n", "", False),
         ("plugins: {macros: {}, prd: {}}\n", "", True),
     ],

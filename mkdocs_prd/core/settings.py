@@ -9,8 +9,11 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pathspec
 
 DEFAULT_STATUSES: tuple[str, ...] = ("Draft", "Review", "Approved", "Implemented")
 
@@ -93,7 +96,9 @@ class Templating:
 
     ``starts`` are the openings of its template syntax (``{{``, ``{%``, ``{#`` unless the
     site configures others); ``by_default`` whether every page is rendered, else only
-    the pages matching ``paths`` (globs relative to ``docs_dir``) or saying
+    the pages matching ``paths`` (gitignore-style patterns relative to ``docs_dir``, as
+    mkdocs-macros reads its ``force_render_paths``: ``prds/`` is every page under it,
+    ``*.md`` stays in one folder level only after a ``/``) or saying
     ``render_macros: true`` in their front matter.  ``render_macros: false`` always
     keeps a page as written.
     """
@@ -110,7 +115,7 @@ class Templating:
         said = str(front_matter.get("render_macros", "")).strip().casefold()  # as written: "false"
         if said in _YAML_BOOLEANS:
             return _YAML_BOOLEANS[said]
-        return self.by_default or any(fnmatch.fnmatch(src_path, p) for p in self.paths)
+        return self.by_default or (bool(self.paths) and _path_spec(self.paths)(src_path))
 
     def expression(self, value: str) -> bool:
         """Whether ``value`` holds template syntax the site renders (``{{ owner }}``)."""
@@ -169,6 +174,16 @@ class Includes:
     def page_file(self, src_path: str) -> str:
         """The absolute path of the page ``src_path``."""
         return self.located.get(src_path) or os.path.join(self.docs_dir, *src_path.split("/"))
+
+
+@lru_cache(maxsize=64)
+def _path_spec(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a path matches ``patterns``, as mkdocs-macros compiles ``force_render_paths``
+    (git's wildmatch rules)."""
+    try:
+        return pathspec.PathSpec.from_lines("gitignore", patterns).match_file
+    except (KeyError, LookupError):  # pathspec before 0.12 names it only "gitwildmatch"
+        return pathspec.PathSpec.from_lines("gitwildmatch", patterns).match_file
 
 
 @dataclass(frozen=True)
