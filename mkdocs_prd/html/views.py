@@ -283,12 +283,12 @@ def _operator_text(op: str | None, labels: Labels) -> str:
     return labels.get("op_" + slug(op).replace("-", "_"), op)
 
 
-def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels, kind: str) -> RowView:
+def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels, title: str) -> RowView:
     has_value = t.value is not None and not t.qualitative
     return RowView(
-        kind=kind,
+        kind="target",
         gate=t.gate,
-        gate_title=gate_title(t.gate, labels),
+        gate_title=title,
         metric=t.metric,
         operator=_operator_text(t.operator, labels) if has_value else "",
         value=format_number(t.value) if has_value and t.value is not None else "",
@@ -327,10 +327,16 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
     """The IOSM table of a PRD with actuals and met marks where they are known."""
     iosm = prd.iosm
     rows: list[RowView] = []
+    titles: dict[GateKey, str] = {}  # each gate's title, formatted once per table
+
+    def title(gate: GateKey) -> str:
+        found = titles.get(gate)
+        return found if found is not None else titles.setdefault(gate, gate_title(gate, labels))
+
     if iosm.form == "table":
         for t in iosm.targets:
             # A gate score written bare (``0.75``) is a floor, like ``≥0.75``.
-            rows.append(_target_row(t, actuals.gates.get(t.gate), t.operator or ">=", labels, "target"))
+            rows.append(_target_row(t, actuals.gates.get(t.gate), t.operator or ">=", labels, title(t.gate)))
     else:
         gates_in_order = list(dict.fromkeys([*iosm.gates, *(t.gate for t in iosm.targets)]))
         for gate in gates_in_order:
@@ -340,7 +346,7 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
                 RowView(
                     kind="gate",
                     gate=gate,
-                    gate_title=gate_title(gate, labels),
+                    gate_title=title(gate),
                     metric="",
                     operator="≥" if score is not None else "",
                     value=format_number(threshold) if score is not None else "",
@@ -362,7 +368,7 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
             )
             for t in iosm.targets:
                 if t.gate == gate:
-                    rows.append(_target_row(t, actuals.metric(t.metric), t.operator, labels, "target"))
+                    rows.append(_target_row(t, actuals.metric(t.metric), t.operator, labels, title(gate)))
     return IosmView(
         form=iosm.form,
         rows=tuple(rows),

@@ -26,6 +26,8 @@ InlinePiece: TypeAlias = tuple[Literal["text", "code", "link"], str, str]
 """``(kind, text, url)``: ``url`` is the link target for ``link`` pieces, else ''."""
 
 _MARKUP = frozenset("`[<*_")
+_MARKUP_FIRST = "`[<*_"
+"""A code span, link, autolink, HTML tag or emphasis needs one of these characters."""
 _RUN = re.compile(r"`+")
 _MAX_TICKS = 10  # the longest backtick run that opens a code span
 _MAX_CODE = 300  # the longest code span's text
@@ -76,6 +78,8 @@ def inline_pieces(text: str) -> list[InlinePiece]:
     Code spans are read first (nothing inside them is markup), then links and
     autolinks, then ``**strong**``/``*emphasis*`` in what is left.
     """
+    if not any(mark in text for mark in _MARKUP_FIRST):
+        return [("text", text, "")] if text else []  # plain words (most values): nothing to read
     out: list[InlinePiece] = []
     pos = 0
     for start, code_start, code_end, end in code_spans(text):
