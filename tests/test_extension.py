@@ -272,3 +272,22 @@ def test_a_build_keeps_its_site_out_of_garbage_collection_but_serve_does_not(sam
         assert prd is not None and not collected(prd)
     finally:
         gc.unfreeze()
+
+
+def test_a_heading_named_like_a_requirement_gets_its_own_id(sample: Path) -> None:
+    """As in the plugin (tests/test_index_build.py): the requirement keeps ``fr-1``, the
+    heading and its entry in the toc extension's table of contents get ``fr-1_1``."""
+    page = sample / "docs" / "prds" / "payments" / "refund-automation.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n## Notes\n\n### FR-1\n\nWhy first.\n", encoding="utf-8"
+    )
+    md = markdown.Markdown(extensions=["mkdocs_prd.extension", "meta", "tables", "toc"])
+    html = md.convert(page.read_text(encoding="utf-8"))
+    assert html.count('id="fr-1"') == 1 and '<span class="prd-anchor" id="fr-1">' in html
+    assert '<h3 id="fr-1_1">FR-1</h3>' in html
+    tokens, toc_ids = list(md.toc_tokens), []  # type: ignore[attr-defined]
+    while tokens:
+        token = tokens.pop()
+        toc_ids.append(token["id"])
+        tokens += token["children"]
+    assert "fr-1_1" in toc_ids and 'href="#fr-1_1"' in md.toc  # type: ignore[attr-defined]

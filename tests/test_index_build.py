@@ -231,6 +231,24 @@ class TestIdsOnAPage:
         assert len(labelled) == 2 and labelled[0] != labelled[1]
 
 
+def test_a_heading_named_like_a_requirement_gets_its_own_id(tmp_path: Path) -> None:
+    """``### FR-1`` in the notes, with ``**FR-1: …**`` in section 5: the requirement keeps
+    ``fr-1`` (what links to it mean), the heading gets ``fr-1_1`` with its permalink and its
+    entry in the table of contents, as the toc extension numbers repeated headings."""
+    notes = "\n## Notes\n\n### FR-1\n\nWhy it is first.\n\n### Open\n\nx\n"
+    pages = {"index.md": "# Home\n", "prds/a.md": prd_text("Alpha", track="a-1") + notes}
+    extensions = ["tables", "attr_list", {"toc": {"permalink": True}}]
+    config = write_site(root := tmp_path, pages, markdown_extensions=extensions, theme={"name": "material"})
+    page = build_site(config, root / "site").page("prds/a/index.html")
+    ids = _Ids()
+    ids.feed(page)
+    assert [i for i, n in ids.ids.items() if n > 1] == []
+    assert '<span class="prd-anchor" id="fr-1"></span>' in page
+    heading = re.search(r'<h3 id="fr-1_1">FR-1<a class="headerlink" href="#fr-1_1"', page)
+    assert heading is not None, re.findall(r"<h3[^>]*>.{0,80}", page)
+    assert 'href="#fr-1_1"' in page[: heading.start()]  # the table of contents links to the heading
+
+
 @pytest.fixture(scope="module")
 def flat_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """use_directory_urls false, an author's index page with a marker, grouping and reverse date order."""

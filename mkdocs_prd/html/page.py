@@ -41,7 +41,14 @@ from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.trace.ids import local_ids
 from mkdocs_prd.html.render import Renderer
 from mkdocs_prd.html.theme import nav_status_id
-from mkdocs_prd.html.trace_html import RepoLinks, TraceViews, anchor_html, inline_edits, render_page_trace
+from mkdocs_prd.html.trace_html import (
+    RepoLinks,
+    TraceViews,
+    anchor_html,
+    inline_edits,
+    render_page_trace,
+    separate_heading_ids,
+)
 
 if TYPE_CHECKING:  # (only in annotations: git and its modules load when history is on)
     from mkdocs_prd.core.review.history import PrdHistory
@@ -374,6 +381,9 @@ class PageRenderer:
         self._pending: dict[str, dict[str, str]] = {}
         self.shown: dict[str, Prd] = {}
         """The PRDs whose page shows other header values than their file (a template rendered)."""
+        self.heading_ids: dict[str, dict[str, str]] = {}
+        """Per page, the headings that had a requirement anchor's id: ``{old: new}`` (the page's
+        table of contents is to follow; see :func:`~mkdocs_prd.html.trace_html.separate_heading_ids`)."""
         self._count = 0  # placeholders are numbered across the build: each is one fragment
         self._made: dict[str, str] = {}
         """Every placeholder of the build and its fragment, for copies on other pages (:meth:`foreign`)."""
@@ -544,6 +554,9 @@ class PageRenderer:
         # One pass over the page, however many badges it has.
         html = self._tokens.sub(swap, html)
         self._final.setdefault(src_path, {}).update(final)  # beside any deferred listing
+        html, renamed = separate_heading_ids(html)
+        if renamed:
+            self.heading_ids[src_path] = renamed
         return html
 
     def defer(self, src_path: str, html: str) -> str:

@@ -179,6 +179,42 @@ def anchor_html(anchor: str) -> str:
     return f'<span class="prd-anchor" id="{escape(anchor)}"></span>'
 
 
+_ANCHOR_ID = re.compile(r'<span class="prd-anchor" id="([^"]+)"></span>')
+# A heading's content is looked at up to 4,000 characters: linear on pages of unclosed tags.
+_HEADING = re.compile(r'<h([1-6])\b([^>]*?)\sid="([^"]+)"([^>]*)>(.{0,4000}?)</h\1>', re.DOTALL)
+_ANY_ID = re.compile(r'id="([^"]+)"')  # its literal first: a fast substring search
+
+
+def separate_heading_ids(html: str) -> tuple[str, dict[str, str]]:
+    """``html`` (a PRD page's content) where a heading has the id of a requirement's anchor
+    (``### FR-1`` in the notes, while ``**FR-1: Export**`` in section 5 has the anchor
+    ``fr-1``) gets another id, the toc extension's way (``fr-1_1``), its permalink too;
+    returns the new HTML and ``{old id: new id}`` of the headings changed.
+
+    The anchor keeps its id: links to ``#fr-1`` (references, the traceability table) mean
+    the requirement.  Linear in the size of the page.
+    """
+    anchors = set(_ANCHOR_ID.findall(html)) if "prd-anchor" in html else set()
+    if not anchors:
+        return html, {}
+    used = set(_ANY_ID.findall(html))
+    renamed: dict[str, str] = {}
+
+    def rename(m: re.Match[str]) -> str:
+        level, before, old, after, inner = m.groups()
+        if old not in anchors or ("prd-anchor" in inner and f'id="{old}"' in inner):
+            return m.group(0)  # another id, or the requirement's own heading holding its anchor
+        n = 1
+        while f"{old}_{n}" in used:
+            n += 1
+        new = renamed[old] = f"{old}_{n}"
+        used.add(new)
+        inner = inner.replace(f'href="#{old}"', f'href="#{new}"')
+        return f'<h{level}{before} id="{new}"{after}>{inner}</h{level}>'
+
+    return _HEADING.sub(rename, html), renamed
+
+
 def reference_html(text: str, href: str, title: str) -> str:
     """A reference as a link to the requirement, its name as the link's title."""
     return f'<a class="prd-ref" href="{escape(href)}" title="{escape(title)}">{escape(text)}</a>'

@@ -173,7 +173,26 @@ class _PageFinish(Postprocessor):
         if src is not None and PLUGIN_TOKEN in text:
             pages = site.render.pages
             text = pages.output(src, pages.html(src, text))
+            _rename_toc(self.md, pages.heading_ids.pop(src, {}))
         return site.render.index.fill(url, text)
+
+
+def _rename_toc(md: Markdown, renamed: dict[str, str]) -> None:
+    """The toc extension's table of contents follows the headings whose ids changed
+    (:func:`mkdocs_prd.html.trace_html.separate_heading_ids`): its tokens and its HTML."""
+    if not renamed:
+        return
+    stack = list(getattr(md, "toc_tokens", None) or [])
+    while stack:
+        token = stack.pop()
+        if isinstance(token, dict):
+            token["id"] = renamed.get(token.get("id", ""), token.get("id", ""))
+            stack.extend(token.get("children") or [])
+    toc = getattr(md, "toc", None)
+    if isinstance(toc, str):
+        for old, new in renamed.items():
+            toc = toc.replace(f'href="#{old}"', f'href="#{new}"')
+        md.toc = toc  # type: ignore[attr-defined]
 
 
 _CHECKED: dict[str, PrdConfig] = {}

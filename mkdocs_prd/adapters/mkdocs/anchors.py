@@ -26,3 +26,15 @@ def note_anchors(page: Page, html: str) -> None:
     if isinstance(present, set):
         found = _ID.finditer(html)
         present.update(unescape(m.group(1)) for m in found if html[m.start() - 1 : m.start()].isspace())
+
+
+def rename_toc_ids(page: Page, renamed: dict[str, str]) -> None:
+    """The page's table of contents follows its headings whose ids changed (``renamed``:
+    ``{old: new}``, see :func:`mkdocs_prd.html.trace_html.separate_heading_ids`)."""
+    stack = list(getattr(page, "toc", None) or [])
+    while stack:
+        link = stack.pop()
+        new = renamed.get(getattr(link, "id", None) or "")
+        if new is not None:
+            link.id = new
+        stack.extend(getattr(link, "children", None) or [])

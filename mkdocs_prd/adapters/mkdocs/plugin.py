@@ -22,7 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_prd.adapters.markdown.lists import PrdListsExtension
 from mkdocs_prd.adapters.markdown.titles import title_markup
-from mkdocs_prd.adapters.mkdocs.anchors import note_anchors
+from mkdocs_prd.adapters.mkdocs.anchors import note_anchors, rename_toc_ids
 from mkdocs_prd.adapters.mkdocs.config import (
     PrdConfig,
     extension_names,
@@ -360,6 +360,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         if self.pages is not None:
             # PRD fragments: their words now (for search plugins), their HTML in on_post_page.
             html = self.pages.html(page.file.src_uri, html)
+            rename_toc_ids(page, self.pages.heading_ids.pop(page.file.src_uri, {}))
             views = self.pages.trace_views
             html = fill_matrix(html, lambda: render_matrix(views, page.file.url, self.settings.statuses))
         # After Markdown: markers in code blocks are escaped text by now and stay examples.
