@@ -486,3 +486,71 @@ def test_a_glob_includes_each_file_in_path_order(tmp_path: Path, directive: str)
     assert prd is not None
     at = _line_of(page, directive)
     assert [(r.id, r.line) for r in prd.non_functional if r.line == at] == [("NFR-2", at), ("NFR-6", at)]
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        '{% include "*/../../../secret/**/nfr2.md" %}',  # '..' after a wildcard
+        '{% include "_shared/**/nfr2.md" %}',  # ** through a symlink to outside and two loops
+        '{% include "_shared/*/nfr2.md" %}',  # * through the same symlink
+        '{% include "_shared/**/none.md" %}',
+    ],
+)
+def test_a_glob_never_walks_outside_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directive: str
+) -> None:
+    # Python's glob walked '*/../../..' up to the disk's root and followed symlinked folders
+    # with '**' (two links to '.' made it branch without end); wcmatch, the plugin's glob,
+    # enters no symlinked folder with '**'.  Every folder listed lies inside the site.
+    _outside(tmp_path)
+    root = tmp_path / "site"
+    _write(root, {"prds/a.md": _page((NFR2, directive + "\n\n")), "_shared/x.md": "x\n"})
+    shared = root / "docs" / "_shared"
+    os.symlink(tmp_path / "secret", shared / "out")
+    os.symlink(".", shared / "loop")
+    os.symlink(".", shared / "loop2")
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def spy(path: str = ".") -> object:
+        listed.append(os.path.realpath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", spy)
+    catalog = _catalog(root)
+    assert [r for r, _ in _rules(catalog)] == ["PRD304"]
+    assert len(listed) < 20
+    assert all(p.startswith(str(root.resolve())) for p in listed), listed
+
+
+def test_a_glob_matches_as_the_plugin_does(tmp_path: Path) -> None:
+    # '*' enters a symlinked folder inside the site, '**' does not; neither matches a hidden name.
+    nfr6 = "**NFR-6: Accessibility**\n- Standard: WCAG 2.2 AA\n\n"
+    nfr7 = "**NFR-7: Cost**\n- Budget: 2 k EUR per month\n\n"
+    page = _page((NFR2, '{% include "_shared/*/nfr-*.md" %}\n{% include "_shared/**/nfr-*.md" %}\n\n'))
+    _write(
+        tmp_path,
+        {
+            "prds/a.md": page,
+            "_shared/real/nfr-2.md": NFR2,
+            "_shared/.hidden/nfr-6.md": nfr6,
+            "_shared/real/.nfr-7.md": nfr7,
+            "_other/nfr-6.md": nfr6,
+        },
+    )
+    os.symlink(tmp_path / "docs" / "_other", tmp_path / "docs" / "_shared" / "linked")
+    prd = _catalog(tmp_path).get("prds/a.md")
+    assert prd is not None
+    lines = (_line_of(page, '"_shared/*/'), _line_of(page, '"_shared/**/'))
+    ids = [(r.id, r.line) for r in prd.non_functional if r.line in lines]
+    # linked/ then real/ (path order); ** only real/
+    assert ids == [("NFR-6", lines[0]), ("NFR-2", lines[0]), ("NFR-2", lines[1])]
+
+
+def test_a_file_past_the_line_budget_is_not_included(tmp_path: Path) -> None:
+    huge = NFR2 + "\n" * 200_000
+    _write(
+        tmp_path, {"prds/a.md": _page((NFR2, '{% include "_shared/huge.md" %}\n\n')), "_shared/huge.md": huge}
+    )
+    assert [r for r, _ in _rules(_catalog(tmp_path))] == ["PRD304"]

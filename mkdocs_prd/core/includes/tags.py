@@ -12,7 +12,6 @@ patterns are bounded, so the scan is linear in the page.
 from __future__ import annotations
 
 import bisect
-import glob
 import itertools
 import os
 import re
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mkdocs_prd.core.includes.context import Context
+from mkdocs_prd.core.includes.globs import glob_files
 from mkdocs_prd.core.includes.text import Line, LineBuilder, nested, own_lines
 from mkdocs_prd.core.settings import IncludeMarkdown
 
@@ -159,14 +159,13 @@ def _resolve(filename: str, file: str, ctx: Context) -> tuple[tuple[str, ...], b
         return (os.path.join(root, filename),), False
     if "{" in filename:
         return (), False
-    fixed = list(itertools.takewhile(lambda part: not any(c in _GLOB for c in part), filename.split("/")))
-    if ctx.outside(os.path.join(root, *fixed)):
+    parts = filename.split("/")
+    fixed = list(itertools.takewhile(lambda part: not any(c in _GLOB for c in part), parts))
+    base = os.path.join(root, *fixed)
+    if ctx.outside(base):
         return (), False  # never walk folders outside the site
-    try:
-        found = itertools.islice(glob.iglob(filename, root_dir=root, recursive=True), MAX_GLOB)
-        return tuple(sorted(os.path.join(root, p) for p in found)), True
-    except (OSError, ValueError):
-        return (), False
+    found = glob_files(base, parts[len(fixed) :], lambda folder: not ctx.outside(folder))
+    return tuple(found[:MAX_GLOB]), True
 
 
 def _selected(text: str, start: str | None, end: str | None) -> tuple[str, int]:
