@@ -431,6 +431,13 @@ MACROS_OFF = "plugins:\n  - macros:\n      render_by_default: false\n  - prd\nex
         (MACROS_OFF.replace("false\n", "false\n      force_render_paths: '/*.md'\n", 1), "", False),
         ("plugins:\n  - macros:\n      enabled: false\n  - prd\n", "", False),
         ("plugins: {macros: {}, prd: {}}\n", "", True),
+        # markdownextradata renders every page, with its own delimiters (jinja_options).
+        ("plugins: [markdownextradata, prd]\n", "", True),
+        (
+            "plugins:\n  - markdownextradata:\n      jinja_options: {variable_start_string: '[['}\n  - prd\n",
+            "",
+            False,
+        ),
     ],
 )
 @pytest.mark.parametrize("installed", [True, False], ids=["installed", "not installed here"])
@@ -452,7 +459,8 @@ def test_macros_options_decide_which_pages_are_rendered(
     if not installed:
         from mkdocs.config.defaults import MkDocsConfig
 
-        monkeypatch.delitem(dict(MkDocsConfig._schema)["plugins"].installed_plugins, "macros")
+        name = "markdownextradata" if "markdownextradata" in config else "macros"
+        monkeypatch.delitem(dict(MkDocsConfig._schema)["plugins"].installed_plugins, name)
     code, out, err = run(capsys, "lint")
     assert ("is not installed here" in err) is not installed, err
     assert code == 0 and ("PRD110" in out) is not rendered, out + err

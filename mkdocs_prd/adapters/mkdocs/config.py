@@ -8,7 +8,7 @@ exactly as a build validates them.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -474,7 +474,7 @@ def templating_of(cfg: Any) -> Templating | None:
         if module.startswith("mkdocs_macros"):
             return _macros(options)
         if module.startswith("markdownextradata"):
-            return Templating()
+            return _extradata(options)
         if module.startswith("mkdocs_git_revision_date_localized_plugin"):
             names += GIT_DATE_VARIABLES
     return Templating(names=tuple(names)) if names else None
@@ -493,19 +493,29 @@ def templating_of_missing(plugins: Sequence[tuple[str, Any]]) -> Templating | No
         if name == "macros":
             return _macros(options)
         if name == "markdownextradata":
-            return Templating()
+            return _extradata(options)
         if name == "git-revision-date-localized":
             names += GIT_DATE_VARIABLES
     return Templating(names=tuple(names)) if names else None
 
 
+def _extradata(options: Mapping[str, Any]) -> Templating:
+    """mkdocs-markdownextradata's templating: every page, with its ``jinja_options``' delimiters."""
+    jinja = options.get("jinja_options")
+    jinja = jinja if isinstance(jinja, Mapping) else {}
+    return Templating(starts=_starts(lambda kind: jinja.get(f"{kind}_start_string")))
+
+
+def _starts(option: Callable[[str], object]) -> tuple[str, ...]:
+    """The openings of the variable, block and comment syntax; Jinja's own where not set."""
+    defaults = (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
+    return tuple(str(option(kind) or default) for kind, default in defaults)
+
+
 def _macros(options: Mapping[str, Any]) -> Templating:
     """mkdocs-macros' templating from its options (installed: its validated config; not
     installed here: the options as written)."""
-    starts = tuple(
-        str(options.get(f"j2_{kind}_start_string") or default)
-        for kind, default in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
-    )
+    starts = _starts(lambda kind: options.get(f"j2_{kind}_start_string"))
     paths = (line.strip() for line in str(options.get("force_render_paths") or "").splitlines())
     return Templating(
         starts=starts,
