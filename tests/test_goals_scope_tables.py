@@ -51,6 +51,10 @@ GOALS_AS_TABLES = {
     + table("| # | Description | Metric |", GOAL_ROWS)
     + "\n### Non-Goals\n"
     + table("| What | Why |", NON_GOAL_ROWS),
+    "a Goal column under the Non-Goals heading": "## 2. Goals / Non-goals\n\n### Goals\n"
+    + table("| ID | Goal | Metric |", GOAL_ROWS)
+    + "\n### Non-Goals\n"
+    + table("| Goal | Why not now |", NON_GOAL_ROWS),
     "one table with both parts": "## 2. Goals / Non-goals\n\n"
     + table("| Objective | Out of scope |", [f"| {g} | {n} |" for g, n in zip(G, NG, strict=True)]),
     "bold headers, an id column": "## 2. Goals / Non-goals\n\n"

@@ -67,13 +67,17 @@ def goal_tables(src: Source, start: int, end: int, part: str | None) -> tuple[li
     """``(goals, non_goals)`` read from the tables between ``start`` and ``end``.
 
     ``part`` is what the region is (``goals``, ``non_goals``, or None for a section's own
-    text that names both or neither): a table there without a named column is that part.
+    text that names both or neither): a table there without a named column is that part,
+    and under the non-goals' heading a column named ``Goal`` holds non-goals.
     """
     goals: list[Item] = []
     non_goals: list[Item] = []
     into = {"goals": goals, "non_goals": non_goals}
     for table in tables(src, start, end):
         named = [(i, p) for i, h in enumerate(table.header) if (p := part_named(h)) is not None]
+        if part == "non_goals":
+            # Under "### Non-Goals" a "| Goal | Why not |" column is one of them.
+            named = [(i, part) for i, _ in named]
         if not named and part in into:
             named = [(item_column(table), part)]
         for col, p in named:
