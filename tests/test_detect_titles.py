@@ -102,6 +102,58 @@ def test_a_page_about_prds_is_no_prd(text: str) -> None:
     assert not is_prd(text)
 
 
+HANDBOOK_HEAD = "**Owner:** PM guild\n**Status:** {status}\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# PRD Review Checklist\n\n"
+        + HANDBOOK_HEAD.format(status="Living document")
+        + "\nUse this checklist.\n",
+        "# PRD Process\n\n" + HANDBOOK_HEAD.format(status="Approved") + "\n## Stages\n",
+        "# PRD Template Guide\n\n" + HANDBOOK_HEAD.format(status="Draft") + "\n## 1. Problem\n",
+        "# PRD Guidelines\n\n**Version:** 3\n" + HANDBOOK_HEAD.format(status="Approved"),
+        "# **PRD FAQ**\n\n- **Owner:** PM guild\n- **Status:** Draft\n",
+        "# PRD Writing Playbook\n\n| **Status** | Draft |\n|---|---|\n| **Owner** | Ana |\n",
+        "---\ntitle: PRD Review Workflow\nstatus: Draft\nowner: Ana\n---\nText.\n",
+        # A name that could be a feature, but nothing beyond Owner and Status says PRD.
+        "# PRD Checkout Redesign\n\n" + HANDBOOK_HEAD.format(status="Draft") + "\n## Notes\n",
+    ],
+    ids=[
+        "checklist",
+        "process",
+        "template-guide",
+        "guidelines-versioned",
+        "faq",
+        "playbook-table",
+        "front",
+        "bare",
+    ],
+)
+def test_a_handbook_page_titled_prd_noun_is_no_prd(text: str) -> None:
+    """``# PRD <Noun>`` without a separator over only Owner and Status (fresh6 item 1): a page about PRDs."""
+    assert not is_prd(text)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "**Track ID:** checkout-redesign\n**Owner:** Ana\n**Status:** Draft\n",
+        "**Version:** 1.0\n**Owner:** Ana\n**Status:** Draft\n",
+        "**Owner:** Ana\n**Status:** Draft\n\n## 1. Problem\n",
+        "**Responsable:** Ana\n**Estado:** Borrador\n\n## 1. Problema\n",
+    ],
+    ids=["track-id", "version", "template-section", "template-section-es"],
+)
+def test_a_prd_titled_prd_name_with_more_than_owner_and_status_is_a_prd(header: str) -> None:
+    assert is_prd(f"# PRD Checkout Redesign\n\n{header}")
+    # A separator marks PRD off as a label: Owner and Status are enough, whatever the noun.
+    assert is_prd("# PRD - Review Checklist\n\n**Owner:** Ana\n**Status:** Draft\n")
+    # A Track ID is a PRD's own: even a handbook noun is then a PRD's name.
+    assert is_prd("# PRD Review Workflow\n\n**Track ID:** prd-review\n**Owner:** Ana\n**Status:** Draft\n")
+
+
 def test_front_matter_title_without_a_heading() -> None:
     body = CLEAN.replace(H1 + "\n", "", 1)
     text = f'---\ntitle: "PRD: Saved Payment Methods"\n---\n{body}'

@@ -136,7 +136,8 @@ def is_prd(text: str) -> bool:
     level-1 heading starting with ``PRD:`` in any case; or when that heading (or, without
     one, the front matter's ``title``) names a PRD in other words (``PRD - X``, ``X — PRD``,
     ``[PRD] X``, ``Product Requirements: X``, ``X PRD``: see :func:`titled_prd`) and a PRD header (Status
-    and Track ID or Owner) stands under it (:func:`has_prd_header`).  Only blank lines, HTML
+    and Track ID or Owner; under ``PRD <Name>`` without a separator more: see :func:`has_prd_header`)
+    stands under it.  Only blank lines, HTML
     comments and decoration (badge and image lines, HTML tags without text: see
     :func:`decoration`) may come before it; a page that opens with prose is not a PRD,
     and neither are pages that merely mention PRDs.
@@ -156,14 +157,12 @@ def is_prd(text: str) -> bool:
     # A title naming a PRD in other words ("# PRD - X", "# X — PRD", front matter
     # "title: PRD: X" without a heading) makes a PRD only over a PRD header.
     front = lines[1 : end - 1] if end else []
-    if heading is not None:
-        named = titled_prd(heading[0])
-    else:
-        named = any(titled_prd(title) for title in _front_titles(front))
-    if not named:
+    titles = [heading[0]] if heading is not None else _front_titles(front)
+    named = next((title for title in titles if titled_prd(title)), None)
+    if named is None:
         return False
     after = heading[1] + 1 if heading is not None else start
-    return has_prd_header(split_lines(text), after, front)
+    return has_prd_header(split_lines(text), after, front, named)
 
 
 def _front_titles(front: list[str]) -> list[str]:

@@ -5,8 +5,11 @@ Teams title their PRDs ``# PRD - Automated Refunds``, ``# PRD — X``, ``# PRD�
 make a page a PRD (``# Writing a PRD - a guide`` is none): a page is one when it also carries
 the PRD header, a Status line and a Track ID or Owner line under its title (in any form the
 header is read in: ``**Status:** Draft``, ``Status: Draft``, ``| **Status** | Draft |``,
-``- **Owner:** Ana``), or those keys in its front matter.  :func:`prd_name` reads the name,
-:func:`has_prd_header` looks for the header.
+``- **Owner:** Ana``), or those keys in its front matter.  ``# PRD <Name>`` without a separator
+asks for more, as handbook pages carry Owner and Status lines too (``# PRD Review Checklist``,
+``# PRD Process``): a Track ID, or a Version line or the template's ``## 1. Problem`` under a
+name whose head noun is not a handbook word (:data:`HANDBOOK_NOUNS`).  :func:`prd_name` reads
+the name, :func:`has_prd_header` looks for the header.
 
 Linear: anchored patterns without nested quantifiers, and a bounded look at the lines
 under the title.
@@ -17,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["has_prd_header", "prd_name", "titled_prd"]
+from mkdocs_prd.core.parse.sections import split_number, title_key
+
+__all__ = ["HANDBOOK_NOUNS", "has_prd_header", "prd_name", "titled_prd"]
 
 _SEPARATOR = r"[ \t]*(?:[-–—:：|·]|\bfor\b)[ \t]*"
 # "PRD - X", "PRD: X", "PRD：X", "PRD X", "[PRD] X", "(PRD) X", "Product Requirements (Document): X".
@@ -103,21 +108,61 @@ _WHO_OR_WHICH = frozenset(
     }
 )
 _HEADER_LINES = 40  # the header sits right under the title
+_TRACK_ID = frozenset({"track id", "track-id", "trackid"})
+_VERSION = frozenset({"version", "versión", "versão", "versione"})
+# The head noun of a page *about* PRDs: "PRD Review Checklist", "PRD Process", "PRD Template Guide".
+HANDBOOK_NOUNS = frozenset(
+    {"process", "processes", "checklist", "checklists", "template", "templates", "guide", "guides"}
+    | {"guideline", "guidelines", "faq", "faqs", "review", "reviews", "format", "formats"}
+    | {"handbook", "playbook", "workflow", "workflows", "policy", "policies", "standard", "standards"}
+    | {"convention", "conventions", "rubric", "primer", "tutorial", "tips", "examples", "lifecycle"}
+    | {"glossary", "overview", "index", "practices", "howto", "how-to", "manual", "instructions"}
+)
 
 
-def has_prd_header(lines: Sequence[str], start: int, front: Sequence[str] = ()) -> bool:
+def has_prd_header(lines: Sequence[str], start: int, front: Sequence[str] = (), title: str = "") -> bool:
     """Whether the lines from 0-based ``start`` on open with a PRD header (a Status label and a
     Track ID or Owner label, before the first ``##`` heading and within 40 lines), counting
-    the front matter's keys (``front``, its lines) too."""
+    the front matter's keys (``front``, its lines) too.
+
+    Under a ``title`` of the form ``PRD <Name>`` without a separator (``PRD Review Checklist``)
+    Status and Owner are not enough, as handbook pages carry them too: the header also needs a
+    Track ID, or a Version line or a first section ``## 1. Problem`` with a ``Name`` whose last
+    word is no handbook noun (:data:`HANDBOOK_NOUNS`: Process, Checklist, Guide...)."""
     labels: set[str] = set()
     for line in front:
         key, sep, _ = line.partition(":")
         if sep and line[:1] not in (" ", "\t", "-"):
             labels.add(key.strip().strip("'\"").replace("_", " ").casefold())
+    first_section = ""
     for line in lines[start : start + _HEADER_LINES]:
         if line.startswith("##"):
+            first_section = line.lstrip("#").strip()
             break
         m = _LABEL.match(line)
         if m is not None:
             labels.add(" ".join(m.group(1).split()).casefold())
-    return bool(labels & _STATUS) and bool(labels & _WHO_OR_WHICH)
+    if not (labels & _STATUS and labels & _WHO_OR_WHICH):
+        return False
+    if not _unlabelled(title) or labels & _TRACK_ID:
+        return True
+    if _head_noun(title) in HANDBOOK_NOUNS:
+        return False
+    return bool(labels & _VERSION) or _opens_template(first_section)
+
+
+def _unlabelled(title: str) -> bool:
+    """``PRD Review Checklist``: the PRD words first, no separator or brackets after them."""
+    m = _BEFORE.fullmatch(title.strip(_MARKS))
+    return m is not None and m.group("separator") is None and m.group("bracketed") is None
+
+
+def _head_noun(title: str) -> str:
+    words = title.strip(_MARKS).split()
+    return words[-1].strip(_MARKS + ".:!?()[]\"'").casefold() if words else ""
+
+
+def _opens_template(heading: str) -> bool:
+    """``1. Problem`` (any language the section titles are read in): the template's first section."""
+    number, rest = split_number(heading)
+    return number == "1" and title_key(rest) == "problem"
