@@ -70,6 +70,12 @@ def test_without_a_separator_prd_is_part_of_the_title(title: str) -> None:
         "| Field | Value |\n|---|---|\n| **Status** | Draft |\n| **Owner** | Ana |\n",
         "- **Status:** Draft\n- **Track ID:** refunds\n",
         "**Estado:** Borrador\n**Responsable:** Ana\n",
+        # Every form the header is read in (attack6: these titled PRDs were silently no PRD).
+        "**Version:** 1.2 | **Owner:** Ana | **Status:** Draft\n",  # several fields on one line
+        "Version: 1.2 · State: Draft · Owner: Ana\n",
+        "> **Track ID:** refunds\n> **Status:** Draft\n",  # a blockquote
+        # a horizontal table
+        "| Version | Date | Owner | Status |\n|---|---|---|---|\n| 1.0 | 2026-02-03 | Ana | Draft |\n",
     ],
 )
 def test_the_header_under_the_title_confirms_it(header: str) -> None:
@@ -87,6 +93,8 @@ def test_the_header_under_the_title_confirms_it(header: str) -> None:
         "# Products\n\n**Status:** Draft\n**Owner:** Ana\n",
         "# Writing a PRD\n\n**Status:** Draft\n**Owner:** Ana\n",  # a guide with a header of its own
         "# Anatomy of a great PRD\n\n**Status:** Draft\n**Owner:** Ana\n",
+        "# PRD - template guide\n\nWrite the Status: and the Owner: of each PRD.\n",
+        "# PRD - review process\n\n| Step | Owner | Status |\n|---|---|---|\n| Draft | PM | Open |\n",
     ],
     ids=[
         "guide",
@@ -96,6 +104,8 @@ def test_the_header_under_the_title_confirms_it(header: str) -> None:
         "no-prd-words",
         "writing-a",
         "a-great",
+        "labels-in-a-sentence",
+        "a-table-naming-owner-and-status",
     ],
 )
 def test_a_page_about_prds_is_no_prd(text: str) -> None:

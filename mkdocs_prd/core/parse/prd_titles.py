@@ -3,9 +3,10 @@
 Teams title their PRDs ``# PRD - Automated Refunds``, ``# PRD — X``, ``# PRD：X``, ``# [PRD] X``,
 ``# X — PRD``, ``# X (PRD)`` or ``# Product Requirements: X``.  Such a title alone does not
 make a page a PRD (``# Writing a PRD - a guide`` is none): a page is one when it also carries
-the PRD header, a Status line and a Track ID or Owner line under its title (in any form the
+the PRD header, a Status label and a Track ID or Owner label under its title (in any form the
 header is read in: ``**Status:** Draft``, ``Status: Draft``, ``| **Status** | Draft |``,
-``- **Owner:** Ana``), or those keys in its front matter.  ``# PRD <Name>`` without a separator
+``- **Owner:** Ana``, ``> **Status:** Draft``, several fields on one line, a horizontal
+table's keys), or those keys in its front matter.  ``# PRD <Name>`` without a separator
 asks for more, as handbook pages carry Owner and Status lines too (``# PRD Review Checklist``,
 ``# PRD Process``): a Track ID, or a Version line or the template's ``## 1. Problem`` under a
 name whose head noun is not a handbook word (:data:`HANDBOOK_NOUNS`).  :func:`prd_name` reads
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mkdocs_prd.core.parse.header import HEADER_KEYS, header_key, read_line
 from mkdocs_prd.core.parse.sections import split_number, title_key
 
 __all__ = ["HANDBOOK_NOUNS", "has_prd_header", "prd_name", "titled_prd"]
@@ -120,6 +122,28 @@ HANDBOOK_NOUNS = frozenset(
 )
 
 
+def _labels(line: str) -> set[str]:
+    """The labels a header line names, in every form the header is read in: the first one
+    (``**Status:**``, ``| **Track ID** |``), each field of a line of several
+    (``**Version:** 1.2 | **Owner:** Ana | **Status:** Draft``), a quoted line
+    (``> **Status:** Draft``) and the cells of a table row that are all header keys (a
+    horizontal table, ``| Version | Owner | Status |``; not ``| Step | Owner | Status |``)."""
+    out = set()
+    m = _LABEL.match(line)
+    if m is not None:
+        out.add(m.group(1))
+    s = line.strip()
+    while s.startswith(">"):
+        s = s[1:].strip()
+    if s.startswith("|"):
+        cells = [c.strip(_MARKS + ":") for c in s.strip("|").split("|")]
+        if all(header_key(c) in HEADER_KEYS for c in cells if c):
+            out.update(cells)
+    elif ":" in s:
+        out.update(f.label for f in read_line(s, 0))
+    return {" ".join(label.split()).casefold() for label in out}
+
+
 def has_prd_header(lines: Sequence[str], start: int, front: Sequence[str] = (), title: str = "") -> bool:
     """Whether the lines from 0-based ``start`` on open with a PRD header (a Status label and a
     Track ID or Owner label, before the first ``##`` heading and within 40 lines), counting
@@ -139,9 +163,7 @@ def has_prd_header(lines: Sequence[str], start: int, front: Sequence[str] = (), 
         if line.startswith("##"):
             first_section = line.lstrip("#").strip()
             break
-        m = _LABEL.match(line)
-        if m is not None:
-            labels.add(" ".join(m.group(1).split()).casefold())
+        labels |= _labels(line)
     if not (labels & _STATUS and labels & _WHO_OR_WHICH):
         return False
     if not _unlabelled(title) or labels & _TRACK_ID:
