@@ -224,6 +224,13 @@ PERSONAS = CLEAN[CLEAN.index("### Primary Personas") : CLEAN.index("### Use Case
         "Goals: cut abandonment from 38% to 25%; pay in two taps.\nNon-goals: bank accounts and wallets.\n",
         "**Goals:** cut abandonment from 38% to 25%.\n\n**Non-Goals:** bank accounts and wallets.\n",
         "- **Goals:** cut abandonment from 38% to 25%\n- **Out of scope:** bank accounts and wallets\n",
+        # Translated labels, as ### Ziele / ### Objetivos are (attack6).
+        "**Ziele:**\n- cut abandonment from 38% to 25%\n\n**Nicht-Ziele:**\n- bank accounts and wallets\n",
+        "Objetivos: cut abandonment from 38% to 25%.\n\nNo objetivos: bank accounts and wallets.\n",
+        "- **Objectifs :** cut abandonment from 38% to 25%\n- **Non-objectifs :** bank accounts\n",
+        # A label line exported with a no-break space after its colon (Google Docs).
+        "Goals:\u00a0cut abandonment from 38% to 25%.\nNon-goals:\u00a0bank accounts and wallets.\n",
+        "Goals:&nbsp;cut abandonment from 38% to 25%.\nOut of scope:\u202fbank accounts.\n",
     ],
 )
 def test_goals_written_as_label_lines_with_their_text_are_the_parts(goals: str) -> None:
@@ -239,6 +246,12 @@ def test_a_label_line_does_not_stand_in_for_a_part_it_does_not_name() -> None:
 def test_personas_as_a_bold_label_with_its_text_is_the_personas_part() -> None:
     text = variant((PERSONAS, "**Personas:** returning shoppers on phones; our support agents.\n\n"))
     assert findings(text) == []
+
+
+def test_a_translated_label_line_names_only_its_own_part() -> None:
+    text = variant((GOALS, "**Ziele:** cut abandonment from 38% to 25%.\n\nBudget: two sprints.\n"))
+    assert rules_of(text) == ["PRD204"]
+    assert "Non-Goals" in findings(text)[0][2]
 
 
 NFRS = [

@@ -19,7 +19,8 @@ from packaging.version import Version
 from mkdocs_prd.core.decoration import without_link
 from mkdocs_prd.core.model import Fix, Prd, Severity
 from mkdocs_prd.core.moscow import priority_level
-from mkdocs_prd.core.parse.lines import split_lines
+from mkdocs_prd.core.parse.lines import front_matter_end, split_lines
+from mkdocs_prd.core.parse.rendered import rendered_lines
 from mkdocs_prd.core.settings import DEFAULT_STATUSES, Settings
 
 
@@ -52,6 +53,15 @@ class RuleContext:
     def lines(self) -> Sequence[str]:
         """The source lines, without line endings (1-based line n is ``lines[n - 1]``)."""
         return split_lines(self.text)
+
+    @cached_property
+    def rendered(self) -> Sequence[str]:
+        """The source lines as the parser read them: as the page renders them, no-break spaces
+        as spaces, zero-width characters dropped, references and escapes as their character
+        (see :func:`~mkdocs_prd.core.parse.rendered.rendered_lines`); the same numbering as
+        :attr:`lines`, which quotes and fixes use."""
+        lines = list(self.lines)
+        return rendered_lines(self.text, lines, front_matter_end(lines) + 1)
 
 
 PageCheck = Callable[[Prd, RuleContext], Iterable[Hit]]

@@ -250,12 +250,16 @@ def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         keys = {subsection_key(sub.title) for p in parts for sub in p.subsections}
         found |= {name for name, _ in expected if _PART_KEYS[name] in keys}
         inline: list[tuple[str, ...]] | None = None  # label lines with their text, read when needed
+        # A label line names a part as a subsection title does, in any language ("**Ziele:**").
+        keys |= {subsection_key(label.text) for p in parts for label in p.labels}
         for name, matches in expected:
-            if name in found or any(matches(words) for words in titles):
+            if name in found or _PART_KEYS[name] in keys or any(matches(words) for words in titles):
                 continue
             if inline is None:
-                inline = [title_words(label) for p in parts for label in inline_labels(ctx.lines, p)]
-            if not any(matches(words) for words in inline):
+                labels = [label for p in parts for label in inline_labels(ctx.rendered, p)]
+                inline = [title_words(label) for label in labels]
+                keys |= {subsection_key(label) for label in labels}
+            if _PART_KEYS[name] not in keys and not any(matches(words) for words in inline):
                 yield Hit(
                     section.line,
                     f"Section {quote(section.title)} has no {name} subsection",
