@@ -25,6 +25,10 @@ HEADINGS = [
     "**PRD:** Checkout\n===",
     "# **PRD:** Checkout",
     "<!-- draft -->\n#PRD: Checkout",
+    "# PRD\\: Checkout",  # an exporter's escaped colon shows as a colon
+    "# **PRD\\:** Checkout",
+    "<h1>PRD: Checkout</h1>",  # one line of HTML
+    '<h1 id="top">PRD: Checkout</h1>',
     "---\ntitle: x\n---\nPRD: Checkout\n===",
     # not an <h1> to Python-Markdown:
     " # PRD: Checkout",  # indented: paragraph text
@@ -45,8 +49,11 @@ def rendered_prd(text: str) -> bool:
     body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
     html = markdown.markdown(body).strip()
     html = re.sub(r"^<!--.*?-->\s*", "", html, flags=re.S)
-    first = re.match(r"<h1>(.*?)</h1>", html)
-    return first is not None and re.sub(r"<[^>]+>", "", first.group(1)).lower().startswith("prd:")
+    first = re.match(r"<h1(?:\s[^>]*)?>(.*?)</h1>", html)
+    # Python-Markdown keeps "\\:" as written (":" is none of its escapes): "PRD\\: X" is still
+    # a PRD title to the reader, an exporter's way of writing "PRD: X".
+    shown = re.sub(r"<[^>]+>", "", first.group(1)).replace("\\:", ":") if first else ""
+    return shown.lower().startswith("prd:")
 
 
 @pytest.mark.parametrize("head", HEADINGS)
@@ -96,3 +103,33 @@ def test_badges_and_images_before_the_first_heading_do_not_hide_it(head: str, pr
         parsed = parse_prd(text, "p.md")
         assert parsed.title == "Checkout"
         assert parsed.metadata.value("version") == "1.0"
+
+
+NOTES = [
+    ("[TOC]\n\n# PRD: Checkout", True),
+    ('!!! warning "Draft"\n    Numbers not final.\n\n# PRD: Checkout', True),
+    ("!!! note\n    One.\n\n    Two.\n\n# PRD: Checkout", True),  # a blank line inside the note
+    ("??? info\n    Folded.\n# PRD: Checkout", True),
+    ("[TOC]\n\n!!! note\n    x\n\n<!-- c -->\n# PRD\\: Checkout", True),
+    ("!!! note\nNot indented: a paragraph after the note.\n\n# PRD: Checkout", False),
+    ("!!! note\n    x\n\nProse first.\n\n# PRD: Checkout", False),
+    ("[TOC] of the page\n\n# PRD: Checkout", False),
+]
+
+
+@pytest.mark.parametrize(("head", "prd"), NOTES)
+def test_a_table_of_contents_or_a_note_before_the_title_does_not_hide_it(head: str, prd: bool) -> None:
+    """``[TOC]`` and admonitions show no text of the page's own before its title (fresh6 item 8):
+    the title after them is the PRD's, as a reader sees it under the note."""
+    text = head + BODY
+    html = markdown.markdown(text, extensions=["admonition", "pymdownx.details", "toc"])
+    html = re.sub(
+        r'^(?:\s|<div class="(?:toc|admonition[^"]*)">.*?</div>|<details[^>]*>.*?</details>|<!--.*?-->)*',
+        "",
+        html,
+        flags=re.S,
+    )
+    assert html.startswith("<h1") == prd  # what the reader sees first
+    assert is_prd(text) == prd
+    if prd:
+        assert parse_prd(text, "p.md").title == "Checkout"

@@ -120,8 +120,9 @@ def run(args: argparse.Namespace) -> int:
         say(f"mkdocs-prd: warning: paths: the pattern {pattern!r} matches no page (check its folder)")
     for shown in result.not_prds:
         say(
-            f"mkdocs-prd: note: skipped {shown}: not a PRD (no `# PRD:` title or `type: prd`, "
-            "or outside the site's `paths`)"
+            f"mkdocs-prd: note: skipped {shown}: not a PRD (it does not open with a `# PRD: X` title, "
+            "or `# PRD - X` over Status and Owner lines, nor say `type: prd`; "
+            "or it is outside the site's `paths`)"
         )
     if args.fix or args.diff:
         changes = planned_fixes(result, settings)

@@ -142,7 +142,9 @@ def is_prd(text: str) -> bool:
     :func:`decoration`) may come before it; a page that opens with prose is not a PRD,
     and neither are pages that merely mention PRDs.
     A level-1 heading is what Python-Markdown renders as ``<h1>`` (see :func:`h1_text`):
-    ``# PRD: X``, ``#PRD: X`` and ``PRD: X`` over a ``===`` line, not `` # PRD: X``.
+    ``# PRD: X``, ``#PRD: X``, ``# PRD\\: X``, ``<h1>PRD: X</h1>`` and ``PRD: X`` over a ``===``
+    line, not `` # PRD: X``.  Admonitions (``!!! warning "Draft"`` and their indented body) and
+    the ``[TOC]`` marker may come before it too.
     """
     lines = _head_lines(text)
     start = 0
@@ -170,15 +172,20 @@ def _front_titles(front: list[str]) -> list[str]:
 
 
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
-    """The text and 0-based line of the H1 the page opens with (after blank lines, comments
-    and decoration), or None when it opens with anything else."""
-    in_comment = False
+    """The text and 0-based line of the H1 the page opens with (after blank lines, comments,
+    decoration and admonitions), or None when it opens with anything else."""
+    in_comment = in_admonition = False
     paragraph = False  # the previous line is decoration text: no setext heading can start here
     for i in range(start, len(lines)):
         line = lines[i]
         s = line.strip()
         if in_comment:
             in_comment = "-->" not in s
+            continue
+        if in_admonition and (not s or _indented(line)):
+            continue
+        in_admonition = admonition(line)
+        if in_admonition:
             continue
         if not s:
             paragraph = False
@@ -206,11 +213,26 @@ _MAX_DECORATION = 20
 
 def decoration(line: str) -> bool:
     """Whether ``line`` shows no text of its own: badges and images (``![build](…)``,
-    ``[![build](…)](…)``), HTML tags (``<p align="center">``, ``<img …>``) and blanks only."""
+    ``[![build](…)](…)``), HTML tags (``<p align="center">``, ``<img …>``), the table of
+    contents marker ``[TOC]`` and blanks only."""
     s = line.strip()
     if s[:1] not in ("!", "[", "<"):
         return False
-    return not _DECORATION.sub("", s).strip()
+    return s == "[TOC]" or not _DECORATION.sub("", s).strip()
+
+
+# "!!! warning", '!!! note "Draft"', "??? info", "???+ tip": an admonition's first line.
+_ADMONITION = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]+\S")
+
+
+def admonition(line: str) -> bool:
+    """Whether ``line`` opens an admonition (``!!! warning "Draft"``, ``??? note``); its body is
+    the indented lines under it (blank lines between them included)."""
+    return _ADMONITION.match(line) is not None
+
+
+def _indented(line: str) -> bool:
+    return line[:1] == "\t" or line[:4] == "    "
 
 
 def h1_text(line: str, following: str = "") -> str | None:
@@ -226,15 +248,37 @@ def h1_text(line: str, following: str = "") -> str | None:
         if line[1:2] == "#":
             return None
         return line[1:].strip().rstrip("#").strip()
+    if line[:3].lower() == "<h1" and line[3:4] in (">", " ", "\t"):
+        return _html_h1(line)
     setext = following[:1] == "=" and not following.rstrip(" ").strip("=")
     if setext and line[:1] != "\t" and len(line) - len(line.lstrip(" ")) < 4:
         return line.strip()
     return None
 
 
+def _html_h1(line: str) -> str | None:
+    """``<h1>PRD: X</h1>`` (a raw HTML block of one line) -> ``PRD: X``."""
+    s = line.rstrip()
+    close = s.lower().rfind("</h1>")
+    open_end = s.find(">")
+    if close < 0 or close + 5 != len(s) or open_end > close:
+        return None
+    return s[open_end + 1 : close].strip()
+
+
 def _is_prd_name(title: str) -> bool:
-    """``PRD: X`` in any case, also with emphasis round the prefix (``**PRD:** X``)."""
-    return title.lstrip("*_ ").lower().startswith(_TITLE_PREFIX)
+    """``PRD: X`` in any case, also with emphasis round the prefix (``**PRD:** X``) or the colon
+    escaped (``PRD\\: X``, as exporters write it)."""
+    return _prefix_length(title) > 0
+
+
+def _prefix_length(title: str) -> int:
+    """How many characters of ``title`` the ``PRD:`` label takes (``**PRD\\:** X`` -> 7), else 0."""
+    lead = len(title) - len(title.lstrip("*_ "))
+    for prefix in (_TITLE_PREFIX, "prd\\:"):
+        if title[lead : lead + len(prefix)].lower() == prefix:
+            return lead + len(prefix)
+    return 0
 
 
 def _head_lines(text: str) -> list[str]:
@@ -249,7 +293,7 @@ def _head_lines(text: str) -> list[str]:
     pos = 0
     n = len(text)
     in_front = False
-    in_comment = False
+    in_comment = in_admonition = False
     decorations = 0
     while pos < n:
         nl = text.find("\n", pos)
@@ -270,6 +314,12 @@ def _head_lines(text: str) -> list[str]:
             continue
         if s.startswith("<!--"):
             in_comment = "-->" not in s[4:]
+            continue
+        if in_admonition and (not s or _indented(line)):
+            continue
+        in_admonition = decorations < _MAX_DECORATION and admonition(line)
+        if in_admonition:
+            decorations += 1  # a note before the title ("!!! warning \"Draft\""): its body follows
             continue
         if s and decorations < _MAX_DECORATION and decoration(line):
             decorations += 1  # a badge line: the first heading may come after it
@@ -426,9 +476,8 @@ def shown_title(heading: str) -> str:
 
 
 def _after_prefix(title: str) -> str:
-    """``PRD: Checkout`` / ``**PRD:** Checkout`` -> ``Checkout``."""
-    rest = title.lstrip("*_ ")[len(_TITLE_PREFIX) :]
-    return rest.lstrip("*_ ").strip()
+    """``PRD: Checkout`` / ``**PRD:** Checkout`` / ``PRD\\: Checkout`` -> ``Checkout``."""
+    return title[_prefix_length(title) :].lstrip("*_ ").strip()
 
 
 def first_h1(src: Source) -> tuple[str, int] | None:

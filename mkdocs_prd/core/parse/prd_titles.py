@@ -40,6 +40,12 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _MARKS = "*_ \t"
+# "PRD\\: X", "PRD \\- X", "\\[PRD\\] X": exporters escape the punctuation, which shows as written.
+_ESCAPED = re.compile(r"\\([-:|\[\]()])")
+
+
+def _unescaped(title: str) -> str:
+    return _ESCAPED.sub(r"\1", title) if "\\" in title else title
 
 
 def prd_name(title: str) -> str | None:
@@ -52,7 +58,7 @@ def prd_name(title: str) -> str | None:
     Checkout Redesign``): no reader can tell the two apart, and a name with a word too many
     loses nothing, while ``Tooling`` would lose the word that says what it is.  ``[PRD] X``
     marks the word off as a label, as a separator does: ``X``."""
-    s = title.strip(_MARKS)
+    s = _unescaped(title).strip(_MARKS)
     m = _BEFORE.fullmatch(s) or _AFTER.fullmatch(s)
     if m is None:
         return None
@@ -80,7 +86,7 @@ def titled_prd(title: str) -> bool:
     unless the word before them speaks about a PRD (``Writing a PRD``, ``A good PRD``)."""
     if prd_name(title) is not None:
         return True
-    m = _LAST.fullmatch(title.strip(_MARKS))
+    m = _LAST.fullmatch(_unescaped(title).strip(_MARKS))
     if m is None:
         return False
     words = m.group("name").split()
