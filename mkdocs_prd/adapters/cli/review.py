@@ -75,7 +75,15 @@ def run(args: argparse.Namespace) -> int:
             head = read_commit(repo, args.head, folder, settings)
     except GitError as exc:
         raise UsageError(str(exc)) from exc
-    result = review(base.prds, head.prds, settings, base.sources, head.sources)
+    result = review(
+        base.prds,
+        head.prds,
+        settings,
+        base.sources,
+        head.sources,
+        base_expanded=base.expanded,
+        head_expanded=head.expanded,
+    )
     cwd = os.getcwd()
     files = {f.path: _shown(os.path.join(site.docs_dir, *f.path.split("/")), cwd) for f in result.findings}
     write_out(FORMATS[args.format](LintResult(result.findings, files, len(result.reviews))))

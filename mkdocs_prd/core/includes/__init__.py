@@ -62,11 +62,15 @@ def might_include(text: str, includes: Includes) -> bool:
 
 
 class Includer:
-    """Expands the pages of one site (one instance per build: each included file is read once)."""
+    """Expands the pages of one site (one instance per build: each included file is read once).
 
-    def __init__(self, includes: Includes) -> None:
+    ``files`` reads the included files (default: from disk; a git revision's files for a
+    change review), with the site's paths.
+    """
+
+    def __init__(self, includes: Includes, files: IncludeFiles | None = None) -> None:
         self.includes = includes
-        self.files = IncludeFiles(includes.roots, includes.docs_dir)
+        self.files = files if files is not None else IncludeFiles(includes.roots, includes.docs_dir)
 
     def expand(self, src_path: str, text: str) -> Expanded | None:
         """``text`` of the page ``src_path`` with its includes put in; None when it includes nothing."""

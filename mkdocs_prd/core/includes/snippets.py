@@ -18,6 +18,7 @@ import textwrap
 from collections.abc import Sequence
 
 from mkdocs_prd.core.includes.context import Context
+from mkdocs_prd.core.includes.files import IncludeFiles
 from mkdocs_prd.core.includes.text import Line, own_lines
 from mkdocs_prd.core.settings import Snippets
 
@@ -98,7 +99,7 @@ def _snippet(path: str, ctx: Context, options: Snippets) -> list[Line] | None:
     if len(path) > _MAX_SNIPPET_PATH or "\0" in path:
         return None  # no file has such a name: the line stays as written
     name, ranges, section = _target(path)
-    found = _find(name, options)
+    found = _find(name, options, ctx.files)
     if found is None:
         return []
     if ctx.outside(found):
@@ -166,22 +167,19 @@ def _in_section(lines: list[Line], name: str) -> list[Line]:
     return out
 
 
-def _find(path: str, options: Snippets) -> str | None:
+def _find(path: str, options: Snippets, files: IncludeFiles) -> str | None:
     """The file the extension takes for ``path``: the first base path that has it."""
     for base in options.base_paths:
-        if os.path.isdir(base):
+        if files.isdir(base):
             candidate = (
                 os.path.abspath(os.path.join(base, path)) if options.restrict else os.path.join(base, path)
             )
             if options.restrict and not candidate.startswith(base.rstrip(os.sep) + os.sep):
                 continue
-            if os.path.exists(candidate):
+            if files.exists(candidate):
                 return candidate
-        elif os.path.exists(base):
+        elif files.exists(base):
             candidate = os.path.join(os.path.dirname(base), path)
-            try:
-                if os.path.exists(candidate) and os.path.samefile(candidate, base):
-                    return candidate
-            except (OSError, ValueError):
-                continue
+            if files.samefile(candidate, base):
+                return candidate
     return None

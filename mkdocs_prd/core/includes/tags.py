@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mkdocs_prd.core.includes.context import Context
-from mkdocs_prd.core.includes.globs import glob_files
 from mkdocs_prd.core.includes.text import Line, LineBuilder, nested, own_lines
 from mkdocs_prd.core.settings import IncludeMarkdown
 
@@ -164,7 +163,7 @@ def _resolve(filename: str, file: str, ctx: Context) -> tuple[tuple[str, ...], b
     base = os.path.join(root, *fixed)
     if ctx.outside(base):
         return (), False  # never walk folders outside the site
-    found = glob_files(base, parts[len(fixed) :], lambda folder: not ctx.outside(folder))
+    found = ctx.files.glob(base, parts[len(fixed) :], lambda folder: not ctx.outside(folder))
     return tuple(found[:MAX_GLOB]), True
 
 

@@ -91,24 +91,30 @@ class Repo:
         files and folders are left out, as MkDocs leaves them out.
         """
         prefix = folder.strip("/") + "/" if folder.strip("/") else ""
-        args = ["ls-tree", "-r", "-z", "--full-tree", commit, "--"]
-        if prefix:
-            args.append(prefix)
         out: dict[str, str] = {}
+        for path, (_mode, blob) in self.files(commit, [folder]).items():
+            rel = path[len(prefix) :]
+            if rel.endswith(".md") and not any(part.startswith(".") for part in rel.split("/")):
+                out[rel] = blob
+        return out
+
+    def files(self, commit: str, folders: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """``{path: (mode, blob id)}`` of every file of ``commit`` under ``folders`` (relative to
+        the repository root, ``""`` for the root; paths too), by one ``git ls-tree``.  ``mode``
+        is git's (``100644``, ``100755``, ``120000`` for a symlink)."""
+        prefixes = sorted({f.strip("/") + "/" if f.strip("/") else "" for f in folders})
+        args = ["ls-tree", "-r", "-z", "--full-tree", commit, "--"]
+        if "" not in prefixes:
+            args += prefixes
+        out: dict[str, tuple[str, str]] = {}
         for entry in self.run(args).split(b"\0"):
-            if not entry:
-                continue
             meta, _, raw_path = entry.partition(b"\t")
             parts = meta.split()
             if len(parts) != 3 or parts[1] != b"blob":
                 continue
             path = raw_path.decode("utf-8", "surrogateescape")
-            if not path.startswith(prefix) or not path.endswith(".md"):
-                continue
-            rel = path[len(prefix) :]
-            if any(part.startswith(".") for part in rel.split("/")):
-                continue
-            out[rel] = parts[2].decode("ascii")
+            if any(path.startswith(p) for p in prefixes):
+                out[path] = (parts[0].decode("ascii"), parts[2].decode("ascii"))
         return out
 
     def read_blobs(self, blob_ids: Iterable[str]) -> dict[str, bytes]:

@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from mkdocs_prd.core.includes import Expanded
 from mkdocs_prd.core.model import Finding, Prd, Section
+from mkdocs_prd.core.parse.prd import decode_source
 from mkdocs_prd.core.review import ruleset
 from mkdocs_prd.core.review.diff import (
     CONTRACT_KINDS,
@@ -61,6 +63,11 @@ class PrdReview:
     status: tuple[str, str] | None = None
     version: tuple[str, str] | None = None
     text_changed: bool = False
+    read: tuple[Expanded | None, Expanded | None] = (None, None)
+    """How the base and the head were read with what they include (None: as written); the
+    models' lines are those of the text as read, mapped back to the files when reported."""
+    sources: tuple[bytes | None, bytes | None] = (None, None)
+    """The files of the base and the head as written, when given (to find a directive again)."""
 
     @property
     def kind(self) -> ReviewKind:
@@ -99,16 +106,33 @@ def review(
     settings: Settings,
     base_sources: Mapping[str, bytes] | None = None,
     head_sources: Mapping[str, bytes] | None = None,
+    *,
+    base_expanded: Mapping[str, Expanded] | None = None,
+    head_expanded: Mapping[str, Expanded] | None = None,
 ) -> ReviewResult:
-    """Compare the PRDs of two revisions; ``*_sources`` (path -> bytes) tell edits outside the model."""
+    """Compare the PRDs of two revisions; ``*_sources`` (path -> bytes) tell edits outside the model.
+
+    ``*_expanded`` (path -> :class:`~mkdocs_prd.core.includes.Expanded`) are the PRDs that
+    were parsed with what they include (:class:`~mkdocs_prd.core.review.revisions.Revision`):
+    a change that comes through an included file is reported on the including PRD, at the
+    directive's line, naming the file and line it stands on.
+    """
     reviews: list[PrdReview] = []
     for pair in pair_prds(base, head):
+        read = (
+            (base_expanded or {}).get(pair.base.path) if pair.base is not None else None,
+            (head_expanded or {}).get(pair.head.path) if pair.head is not None else None,
+        )
         if pair.base is None or pair.head is None:
-            reviews.append(PrdReview(pair))
+            reviews.append(PrdReview(pair, read=read))
             continue
         text_changed = True
+        sources: tuple[bytes | None, bytes | None] = (None, None)
         if base_sources is not None and head_sources is not None:
-            text_changed = base_sources.get(pair.base.path) != head_sources.get(pair.head.path)
+            sources = (base_sources.get(pair.base.path), head_sources.get(pair.head.path))
+            text_changed = base_sources.get(pair.base.path) != head_sources.get(pair.head.path) or (
+                (read[0].text if read[0] else None) != (read[1].text if read[1] else None)
+            )
         reviews.append(
             PrdReview(
                 pair,
@@ -119,6 +143,8 @@ def review(
                 == version_key(pair.head.metadata.value("version"))
                 else (norm(pair.base.metadata.value("version")), norm(pair.head.metadata.value("version"))),
                 text_changed,
+                read,
+                sources,
             )
         )
     findings: list[Finding] = []
@@ -135,16 +161,25 @@ def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
         if _is_approved(base.status, settings) and r.version is None:
             for c in r.changes:
                 if c.kind in CONTRACT_KINDS:
-                    # What was removed is reported on the head file, at the section it was in
-                    # (its base line number would point at another line of the head file).
-                    emit(
-                        ruleset.CONTRACT,
-                        "head",
-                        removed_at(base, head, c.line) if c.side == "base" else c.line,
+                    message = (
                         f"{c.what}: {c.detail} in a PRD that was `{norm(base.status)}`, "
-                        f"and the Version is still `{norm(head.metadata.value('version')) or 'none'}`",
-                        "Bump the Version, add a change-log row for it, and send the PRD for review again",
+                        f"and the Version is still `{norm(head.metadata.value('version')) or 'none'}`"
                     )
+                    hint = "Bump the Version, add a change-log row for it, and send the PRD for review again"
+                    if c.side == "head":
+                        emit(ruleset.CONTRACT, "head", c.line, message, hint)
+                        continue
+                    # What was removed is reported on the head file, at the section it was in
+                    # (its base line number would point at another line of the head file), or,
+                    # when it came through an include, where the head includes that file.
+                    origin = _origin(r.read[0], c.line)
+                    if origin is None:
+                        emit(ruleset.CONTRACT, "head", removed_at(base, head, c.line), message, hint)
+                        continue
+                    at = _included_from(r.read[1], origin[0]) or _same_directive(r, c.line)
+                    message += f" (in {origin[0]} line {origin[1]} at the base revision, included here)"
+                    at = at or removed_at(base, head, c.line)
+                    emit(ruleset.CONTRACT, "head", at, message, hint, note=False)
         if r.version is not None:
             _check_changelog(r, head, emit)
         if r.status is not None:
@@ -192,12 +227,54 @@ class _Emitter:
     def __init__(self, r: PrdReview, settings: Settings, out: list[Finding]) -> None:
         self.r, self.settings, self.out = r, settings, out
 
-    def __call__(self, rule: Rule, side: str, line: int, message: str, hint: str) -> None:
-        prd = self.r.pair.base if side == "base" and self.r.pair.base is not None else self.r.prd
+    def __call__(self, rule: Rule, side: str, line: int, message: str, hint: str, note: bool = True) -> None:
+        """Report at ``line`` of the ``side``'s model: on its file's own line; a line that came
+        through an include is its directive's, and (with ``note``) the message says from where."""
+        base = side == "base" and self.r.pair.base is not None
+        prd = self.r.pair.base if base and self.r.pair.base is not None else self.r.prd
         severity = severity_of(rule, self.settings)
         if severity is None or rule.id in self.r.prd.ignored_rules:
             return
+        read = self.r.read[0] if base else self.r.read[1] if self.r.pair.head is not None else self.r.read[0]
+        if read is not None:
+            origin = _origin(read, line)
+            if note and origin is not None:
+                message += f" (in {origin[0]} line {origin[1]}, included here)"
+            line = read.own_line(line)
         self.out.append(Finding(rule.id, severity, prd.path, max(line, 1), message, hint))
+
+
+def _origin(read: Expanded | None, line: int) -> tuple[str, int] | None:
+    """The included ``(file, line)`` that ``line`` of a page as read came from; None for the page's own."""
+    return read.origin[line - 1] if read is not None and 1 <= line <= len(read.origin) else None
+
+
+def _same_directive(r: PrdReview, line: int) -> int | None:
+    """The line of the head as read where its file has the base's directive that included
+    ``line`` of the base as read (the same text), or None."""
+    base_read, (base_source, head_source) = r.read[0], r.sources
+    if base_read is None or base_source is None or head_source is None:
+        return None
+    base_lines = decode_source(base_source)[0].split("\n")
+    own = base_read.own_line(line)
+    directive = base_lines[own - 1].strip() if 1 <= own <= len(base_lines) else ""
+    if not directive:
+        return None
+    head_lines = decode_source(head_source)[0].split("\n")
+    at = next((n for n, text in enumerate(head_lines, 1) if text.strip() == directive), None)
+    head_read = r.read[1]
+    if at is None or head_read is None:
+        return at
+    return next((n for n, own_ in enumerate(head_read.own, 1) if own_ == at), None)
+
+
+def _included_from(read: Expanded | None, file: str) -> int | None:
+    """The first line of a page as read that came from the included ``file`` (its directive's
+    line once reported); None when the page does not include it."""
+    if read is None:
+        return None
+    lines = (i for i, origin in enumerate(read.origin, 1) if origin is not None and origin[0] == file)
+    return next(lines, None)
 
 
 def _check_changelog(r: PrdReview, head: Prd, emit: _Emitter) -> None:
