@@ -23,6 +23,7 @@ from mkdocs_prd.core.parse.lines import (
     TEXT,
     Source,
     bold_label,
+    clean_value,
     indent_of,
     strip_bold,
 )
@@ -68,7 +69,7 @@ class Record:
             if key[:2] in _BOLD_MARKS:
                 key = strip_bold(key)
             if key:
-                out.append(Attribute(key, value.strip(), n))
+                out.append(Attribute(key, clean_value(value), n))
         return tuple(out)
 
 
@@ -85,7 +86,7 @@ def attribute(text: str, line: int) -> Attribute | None:
     key = strip_bold(key)
     if not key:
         return None
-    return Attribute(key, value.strip(), line)
+    return Attribute(key, clean_value(value), line)
 
 
 def _in_brackets(key: str) -> bool:

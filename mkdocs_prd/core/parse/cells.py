@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from mkdocs_prd.core.parse.inline import without_comments
+
 # The extension's own token pattern: \\ | \`+ | `+ | \| | |
 _TOKENS = re.compile(r"(\\\\)|(\\`+)|(`+)|(\\\|)|(\|)")
 _END_BORDER = re.compile(r"(?<!\\)(?:\\\\)*\|$")
@@ -118,6 +120,8 @@ def _code_regions(sizes: list[int], points: list[tuple[int, int, int]]) -> list[
 
 def _cell_text(cell: str) -> str:
     text = cell.strip()
+    if "<!--" in text:
+        text = without_comments(text)  # "| H <!-- was M --> |" is H: the page hides the note
     if "\\|" not in text:
         return text
     # "\|" reads as "|" outside code spans (Markdown's escape); inside one it stays.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from mkdocs_prd.core.model import GATE_NAMES, GateKey
+from mkdocs_prd.core.parse.inline import without_comments
 from mkdocs_prd.core.parse.lines import bold_label, strip_bold
 from mkdocs_prd.core.parse.targets import OPERATOR_SPELLINGS, WORD_OPERATORS
 
@@ -96,8 +97,10 @@ def metric_target(text: str) -> tuple[str, str] | None:
     """``Metric: target`` (also ``**Metric:** target``, ``Metric ≤ 5%``, ``p95 latency under 200 ms``,
     ``Error rate 0.1%``) split in two; None when the text names no metric before a target.
 
-    ``text`` is a list item's or line's text, without surrounding blanks.
+    ``text`` is a list item's or line's text, without surrounding blanks; an HTML comment
+    in it is not read (``≤5% <!-- from Sonar -->`` is ``≤5%``).
     """
+    text = without_comments(text)
     if text[:2] == "**":
         pair = bold_label(text)
         if pair is not None:

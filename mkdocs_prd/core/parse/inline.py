@@ -20,7 +20,7 @@ from typing import Literal, TypeAlias
 from mkdocs_prd.core.decoration import without_tags
 from mkdocs_prd.core.model import Field, MetaSource
 
-__all__ = ["InlinePiece", "code_spans", "inline_pieces", "meta_field", "plain_value"]
+__all__ = ["InlinePiece", "code_spans", "inline_pieces", "meta_field", "plain_value", "without_comments"]
 
 InlinePiece: TypeAlias = tuple[Literal["text", "code", "link"], str, str]
 """``(kind, text, url)``: ``url`` is the link target for ``link`` pieces, else ''."""
@@ -58,8 +58,54 @@ def meta_field(key: str, label: str, written: str, line: int, source: MetaSource
     value is the text without inline markup (see :func:`plain_value`; ``"[Ann](mailto:…)"``
     is ``Ann``), ``written`` keeps the markup when there is any.  A Status keeps it in its
     value: :func:`~mkdocs_prd.core.model.status_word` reads its word (``**Approved**``)."""
+    written = without_comments(written)  # front matter's too: the card shows no author's note
     value = written if key == "status" else plain_value(written)
     return Field(key, label, value, line, source, written if value != written else "")
+
+
+def without_comments(text: str) -> str:
+    """``text`` without the HTML comments in it, as the page shows it: ``Implemented
+    <!-- CAB 2026-03-14 -->`` -> ``Implemented``, ``<!-- was Review --> Implemented`` ->
+    ``Implemented``, ``Must<!---->`` -> ``Must``, ``Ann <!-- x --> Bo`` -> ``Ann Bo``.
+
+    A comment is Python-Markdown's: ``<!--`` up to the next ``-->`` (``<!-->`` and
+    ``<!--->`` are none), holding no other ``<!--``; one that starts or ends inside a code
+    span is code, not a comment (`` `<!-- x -->` ``).  An unclosed ``<!--`` stays text.
+    Text without ``<!--`` is returned as it is (the usual case: one substring test);
+    otherwise linear in the text.
+    """
+    if "<!--" not in text:
+        return text
+    masked = text
+    if "`" in text:  # a comment mark inside a code span is code: hide the spans from the search
+        parts, pos = [], 0
+        for start, _, _, end in code_spans(text):
+            parts += [text[pos:start], " " * (end - start)]
+            pos = end
+        masked = "".join([*parts, text[pos:]])
+    kept: list[str] = []
+    pos = 0
+    at = masked.find("<!--")
+    while at >= 0:
+        close = masked.find("-->", at + 4)
+        if close < 0:
+            break
+        inner = masked.rfind("<!--", at + 1, close + 3)
+        if inner >= 0:  # "<!-- a <!-- b -->": the comment is the second; "<!-- a " stays text
+            at = inner
+            if inner + 4 > close:
+                continue  # "<!-- <!-->": that close is the inner opener's own dashes
+        kept.append(text[pos:at])
+        pos = close + 3
+        at = masked.find("<!--", pos)
+    if not kept:
+        return text
+    kept.append(text[pos:])
+    out = kept[0]
+    for part in kept[1:]:
+        # "Ann <!-- x --> Bo": the blanks on both sides show as one
+        out = out.rstrip() + " " + part.lstrip() if out[-1:].isspace() or part[:1].isspace() else out + part
+    return out.strip()
 
 
 def plain_value(text: str) -> str:
@@ -76,18 +122,61 @@ def inline_pieces(text: str) -> list[InlinePiece]:
     """``text`` split into plain text, code spans and links, emphasis marks dropped.
 
     Code spans are read first (nothing inside them is markup), then links and
-    autolinks, then ``**strong**``/``*emphasis*`` in what is left.
+    autolinks, then ``**strong**``/``*emphasis*`` in what is left.  As in Python-Markdown,
+    a code span may be a link's text: ``[`2.1`](#log)`` is a link reading ``2.1``.
     """
     if not any(mark in text for mark in _MARKUP_FIRST):
         return [("text", text, "")] if text else []  # plain words (most values): nothing to read
     out: list[InlinePiece] = []
+    spans = code_spans(text) if "`" in text else []
+    if not spans:
+        _links(text, out)
+        return out
+    if _HOLD in text or _RELEASE in text:  # no room for placeholders: each part on its own
+        pos = 0
+        for start, code_start, code_end, end in spans:
+            _links(text[pos:start], out)
+            out.append(_code(text[code_start:code_end]))
+            pos = end
+        _links(text[pos:], out)
+        return out
+    # Each code span held as a placeholder while links and emphasis are read round it.
+    held: list[tuple[str, str]] = []  # (code, as written with its backticks)
+    parts: list[str] = []
     pos = 0
-    for start, code_start, code_end, end in code_spans(text):
-        _links(text[pos:start], out)
-        code = text[code_start:code_end]
-        out.append(("code", code.strip() or code, ""))
+    for start, code_start, code_end, end in spans:
+        parts += [text[pos:start], f"{_HOLD}{len(held)}{_RELEASE}"]
+        held.append((text[code_start:code_end], text[start:end]))
         pos = end
-    _links(text[pos:], out)
+    parts.append(text[pos:])
+    _links("".join(parts), out)
+    return [piece for found in out for piece in _released(found, held)]
+
+
+_HOLD, _RELEASE = "\x02", "\x03"  # Python-Markdown's own placeholder marks: no text holds them
+_HELD = re.compile("\x02([0-9]+)\x03")
+
+
+def _code(code: str) -> InlinePiece:
+    return ("code", code.strip() or code, "")
+
+
+def _released(piece: InlinePiece, held: list[tuple[str, str]]) -> list[InlinePiece]:
+    """``piece`` with its held code spans back: a text piece splits round them; a link's text
+    reads the code as text (``[`2.1`](#log)`` shows ``2.1``); a URL gets them as written."""
+    kind, shown, url = piece
+    if kind == "link":
+        code_text = _HELD.sub(lambda m: _code(held[int(m.group(1))][0])[1], shown)
+        return [("link", code_text, _HELD.sub(lambda m: held[int(m.group(1))][1], url))]
+    out: list[InlinePiece] = []
+    pos = 0
+    for m in _HELD.finditer(shown):
+        if m.start() > pos:
+            out.append(("text", shown[pos : m.start()], ""))
+        out.append(_code(held[int(m.group(1))][0]))
+        pos = m.end()
+    if pos < len(shown):
+        out.append(("text", shown[pos:], ""))
     return out
 
 
@@ -149,7 +238,9 @@ def _links(text: str, out: list[InlinePiece]) -> None:
         m = min((x for x in nexts.values() if x is not None), key=lambda x: x.start(), default=None)
         if m is None:
             break
-        _text(text[pos : m.start()], out)
+        before = text[pos : m.start()]
+        wrap = _wrapping_mark(before, text, m.end())  # "**[1.2](#log)**": the marks are emphasis
+        _text(before[: len(before) - len(wrap)], out)
         if m.re is _HTML_LINK:
             url = html.unescape(next(g for g in m.groups()[:3] if g is not None))
             out.append(("link", _unemphasised(html.unescape(m.group(4)).strip()), url.strip()))
@@ -165,8 +256,20 @@ def _links(text: str, out: list[InlinePiece]) -> None:
             _text(m.group(1), out)  # an image: its alt text
         else:
             out.append(("link", _unemphasised(m.group(1)), m.group(2)))
-        pos = m.end()
+        pos = m.end() + len(wrap)
     _text(text[pos:], out)
+
+
+def _wrapping_mark(before: str, text: str, end: int) -> str:
+    """The emphasis mark that ``before`` ends with and ``text`` repeats at ``end`` (round a
+    link: ``**[1.2](#log)**``, ``_[Ann](mailto:a@x.org)_``); '' when there is none."""
+    for mark in ("**", "__", "*", "_"):
+        if before.endswith(mark) and text.startswith(mark, end):
+            opening = before[: len(before) - len(mark)]
+            closing = text[end + len(mark) : end + len(mark) + 1]
+            if opening[-1:] not in ("*", "_") and closing not in ("*", "_"):
+                return mark
+    return ""
 
 
 def _text(text: str, out: list[InlinePiece]) -> None:

@@ -34,6 +34,7 @@ from mkdocs_prd.core.parse.blocks import (
 )
 from mkdocs_prd.core.parse.criteria import criteria
 from mkdocs_prd.core.parse.goals import goal_tables, part_named, scope_tables
+from mkdocs_prd.core.parse.inline import without_comments
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
 from mkdocs_prd.core.parse.req_parts import PRIORITY_NAMES, REQUIREMENT_LABELS
@@ -235,13 +236,13 @@ def _seen(items: Items, req_id: str) -> bool:
 
 
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
-    head = rec.head
+    head = without_comments(rec.head)  # "**FR-1: Export <!-- PAY-7 -->**": the page hides the note
     opening = leading_level(head)
     if opening is not None:
         head = opening[1]  # "[Must] FR-2: Export": the level first, then the requirement
     found = leading_id(_REQ_ID, head)
     kind: Literal["functional", "non-functional"]
-    text = rec.text or head
+    text = without_comments(rec.text) or head
     in_brackets = inline_id(text) if found is None else None
     if found is not None:
         req_id: str | None = found[0]

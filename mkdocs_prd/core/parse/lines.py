@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from mkdocs_prd.core.model import Problem
+from mkdocs_prd.core.parse.inline import without_comments
 
 # What each line is, decided once by :func:`scan`.  Kinds from CODE on are hidden:
 # nothing inside fenced code, HTML comments or front matter is structure.
@@ -303,8 +304,9 @@ def bold_label(text: str) -> tuple[str, str] | None:
 
 
 def clean_value(text: str) -> str:
-    """A value without surrounding blanks or a trailing hard-break backslash."""
-    s = text.strip()
+    """A value without surrounding blanks, a trailing hard-break backslash or HTML comments
+    (``Implemented <!-- CAB 2026-03-14 -->`` is ``Implemented``: the page hides the note)."""
+    s = without_comments(text.strip())
     if s.endswith("\\"):
         s = s[:-1].rstrip()
     return s

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from difflib import get_close_matches
 
 from mkdocs_prd.core.model import CORE_FIELDS, Field, Fix, Prd, Severity, status_word
+from mkdocs_prd.core.parse.inline import without_comments
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
@@ -138,9 +139,10 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if word.casefold() not in allowed:
         choices = ", ".join(ctx.settings.statuses)
         near = nearest_status(word, ctx.settings.statuses)
+        alias = f" (`{{{word}: {near}}}`)" if near is not None and _plain_word(word) else ""
         hint = (
-            f"Did you mean `{near}`? Write it, or map the word in the plugin's `status_aliases` "
-            f"(`{{{word}: {near}}}`), or add it to `statuses`"
+            f"Did you mean `{near}`? Write it, or map the word in the plugin's `status_aliases`"
+            f"{alias}, or add it to `statuses`"
             if near is not None
             else f"Use one of {choices}, or add the status to the plugin's `statuses` option "
             f"(or map it to one in `status_aliases`)"
@@ -188,6 +190,14 @@ def _filler_with_remark(field: Field) -> bool:
         return False
     bare = _REMARK.sub("", field.value)
     return bare != field.value and bool(bare.strip()) and is_filler(bare, identifier=field.key == "track_id")
+
+
+def _plain_word(word: str) -> bool:
+    """Whether ``word`` can stand as written as a key of ``status_aliases`` in the hint's
+    YAML (``{Shipped: Implemented}``): letters, digits, blanks and ``-./&+'?!``, a letter or
+    digit first; a word with markup or YAML's marks (``<``, ``*``, ``:``, ``#``, ``{``) is
+    not offered as a key."""
+    return bool(word) and word[0].isalnum() and all(c.isalnum() or c in " -./&+'?!" for c in word)
 
 
 def _status_key(text: str) -> str:
@@ -238,7 +248,7 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 def _as_written(ctx: RuleContext, found: Field, value: str, right: str) -> str:
     """The field's line in the author's form with ``right`` for ``value``: ``| Date | 2026-01-05 |``
     in a table, ``date: 2026-01-05`` in front matter, else ``**Date:** 2026-01-05``."""
-    line = ctx.lines[found.line - 1].strip() if 0 < found.line <= len(ctx.lines) else ""
+    line = without_comments(ctx.lines[found.line - 1].strip()) if 0 < found.line <= len(ctx.lines) else ""
     if value and line.count(value) == 1 and len(line) <= 120:
         return line.replace(value, right)
     return f"**{found.label}:** {right}"

@@ -1,0 +1,247 @@
+"""What a value holds that the page does not show as the value is not the value (values6).
+
+An HTML comment (``Implemented <!-- CAB 2026-03-14 -->``, ``<!-- was Review --> Implemented``,
+``Must<!---->``) is hidden by Python-Markdown; a code span as a link's text
+(``[`2.1`](#log)``) shows as that text.  Each form, in every field, table cell and bullet
+where a value is read, must read into the clean PRD's model, give no finding, and show
+nothing of its markup on the card, in the index or in the JSON export; a fix keeps it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prd.core.fix import fix_text
+from mkdocs_prd.core.model import Prd
+from mkdocs_prd.core.parse.inline import inline_pieces, plain_value, without_comments
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.export import export_entry
+from mkdocs_prd.core.sitewide.index import index_row
+from mkdocs_prd.core.sitewide.listing import ListingSpec
+from mkdocs_prd.html.index_html import IndexOptions, render_listing
+from mkdocs_prd.html.render import Renderer
+
+CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+BASE = parse_prd(CLEAN, "prd.md")
+# Definitions for the reference links of the cases (Markdown removes them from the page).
+REFERENCES = "\n[jira]: https://jira.example/browse/PAY-1\n[log]: #change-log\n"
+
+
+def read(prd: Prd) -> dict[str, object]:
+    """What the rules, the card, the index and the export read of a PRD."""
+    idx = prd.iosm.index
+    return {
+        "meta": {k: prd.metadata.value(k) for k in ("version", "date", "track_id", "owner")},
+        "status": prd.status,
+        "levels": [(r.id, r.name, r.level) for r in (*prd.functional, *prd.non_functional)],
+        "risks": [(r.risk, r.impact, r.probability) for r in prd.risks],
+        "index": [(n.raw, n.value) if n else None for n in (idx.baseline, idx.target, idx.delta)],
+        "targets": [(t.metric, t.raw, t.operator, t.value, t.unit) for t in prd.iosm.targets],
+    }
+
+
+def shown(prd: Prd) -> str:
+    """The card, the index listing and the JSON export of ``prd``, as one text."""
+    row = index_row(prd, "prd/")
+    listing = render_listing([row], ListingSpec(), IndexOptions(), link=lambda r: r.url)
+    return "\n".join((str(Renderer().card(prd)), str(listing), json.dumps(export_entry(row))))
+
+
+def check(text: str) -> list[str]:
+    return [f.rule for f in check_page(parse_prd(text, "prd.md"), text, Settings())]
+
+
+def variant(old: str, new: str) -> str:
+    assert old in CLEAN
+    return CLEAN.replace(old, new, 1) + REFERENCES
+
+
+COMMENTED = [
+    ("**Status:** Approved", "**Status:** Approved <!-- CAB 2026-03-14 -->"),
+    ("**Status:** Approved", "**Status:** Approved<!---->"),
+    ("**Status:** Approved", "**Status:** <!-- was Review --> Approved"),
+    ("**Status:** Approved", "**Status:** **Approved** <!-- signed: CFO -->"),
+    ("**Status:** Approved", "**Status:** [Approved](#) <!-- x -->"),
+    ("**Version:** 1.2", "**Version:** 1.2 <!-- bump on scope change -->"),
+    ("**Date:** 2026-02-03", "**Date:** 2026-02-03 <!-- approval date -->"),
+    ("**Date:** 2026-02-03", "**Date:** <!-- approval: -->2026-02-03"),
+    ("**Track ID:** saved-payment-methods", "**Track ID:** saved-payment-methods <!-- jira PAY-1 -->"),
+    ("**Track ID:** saved-payment-methods", "**Track ID:** `saved-payment-methods` <!-- jira PAY-1 -->"),
+    ("**Owner:** Payments Team", "**Owner:** Payments Team <!-- backup: Tom -->"),
+    ("**Owner:** Payments Team", "**Owner:** Payments <!-- and Risk --> Team"),
+    ("**Owner:** Payments Team", "**Owner:** [Payments Team](mailto:pay@example.com) <!-- x -->"),
+    ("- Priority: Must", "- Priority: Must <!-- agreed with CFO -->"),
+    ("- Priority: Must", "- **Priority:** Must <!-- agreed with CFO -->"),
+    ("- Priority: Should", "- Priority: <!-- was Must --> Should"),
+    ("| Vault API latency at peak | H | M |", "| Vault API latency at peak | H <!-- was M --> | M |"),
+    ("| Vault API latency at peak | H | M |", "| Vault API latency at peak <!-- PAY-9 --> | H | M<!---->|"),
+    ("**Current baseline:** 0.68", "**Current baseline:** 0.68 <!-- measured 2026-01 -->"),
+    ("**Target post-implementation:** 0.86", "**Target post-implementation:** 0.86 <!-- agreed -->"),
+    ("**Delta:** +0.18", "**Delta:** +0.18 <!-- x -->"),
+    ("- Code duplication: ≤5%", "- Code duplication: ≤5% <!-- from Sonar -->"),
+    ("- Coupling: Low", "- Coupling: Low <!-- was Medium -->"),
+    # A requirement's name is a value too (the trace, the review diff and the index read it).
+    ("**FR-1: Save a card**", "**FR-1: Save a card** <!-- PAY-7 -->"),
+    ("**FR-1: Save a card**", "**FR-1: Save a card <!-- PAY-7 -->**"),
+    ("**NFR-1: Performance**", "**NFR-1: <!-- was Speed --> Performance**"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), COMMENTED)
+def test_a_comment_in_a_value_is_not_the_value(old: str, new: str) -> None:
+    text = variant(old, new)
+    prd = parse_prd(text, "prd.md")
+    assert read(prd) == read(BASE)
+    assert check(text) == []
+    assert "!--" not in shown(prd)  # the card, index and JSON never show the hidden note
+
+
+def test_comments_in_a_header_table_and_front_matter() -> None:
+    head = "**Version:** 1.2\n**Date:** 2026-02-03\n**Track ID:** saved-payment-methods\n"
+    head += "**Owner:** Payments Team\n**Status:** Approved\n"
+    table = (
+        "| Field | Value |\n|---|---|\n| **Version** | 1.2 <!-- x --> |\n"
+        "| **Date** | 2026-02-03<!-- y --> |\n| **Track ID** | <!-- z --> saved-payment-methods |\n"
+        "| **Owner** | Payments Team <!-- backup: Tom --> |\n| **Status** | Approved <!-- CAB --> |\n"
+    )
+    front = (
+        "---\nversion: '1.2 <!-- x -->'\ndate: 2026-02-03\ntrack_id: saved-payment-methods\n"
+        "owner: Payments Team <!-- backup -->\nstatus: Approved <!-- CAB -->\n---\n"
+    )
+    for text in (CLEAN.replace(head, table), front + CLEAN.replace(head, "")):
+        prd = parse_prd(text, "prd.md")
+        assert read(prd) == read(BASE)
+        assert check(text) == []
+        assert "!--" not in shown(prd)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule"),
+    [  # a wrong value beside a comment is still reported, the comment not quoted
+        ("**Status:** Approved", "**Status:** Aproved <!-- CAB -->", "PRD102"),
+        ("**Date:** 2026-02-03", "**Date:** 2026-02-31 <!-- approval -->", "PRD103"),
+        ("**Version:** 1.2", "**Version:** one <!-- x -->", "PRD104"),
+        ("**Track ID:** saved-payment-methods", "**Track ID:** saved payment <!-- x -->", "PRD105"),
+        ("- Priority: Must", "- Priority: Urgent <!-- Must -->", "PRD302"),
+        ("| Vault API latency at peak | H |", "| Vault API latency at peak | Huge <!-- H --> |", "PRD305"),
+    ],
+)
+def test_a_wrong_value_beside_a_comment_is_still_reported(old: str, new: str, rule: str) -> None:
+    text = variant(old, new)
+    findings = check_page(parse_prd(text, "prd.md"), text, Settings())
+    assert [f.rule for f in findings] == [rule]
+    assert "!--" not in findings[0].message + findings[0].hint
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fixed"),
+    [  # the fix rewrites the value and keeps the author's note
+        ("**Date:** 2026-02-03", "**Date:** Feb 3, 2026 <!-- ok -->", "**Date:** 2026-02-03 <!-- ok -->"),
+        ("**Version:** 1.2", "**Version:** v1.2 <!-- bump -->", "**Version:** 1.2 <!-- bump -->"),
+        ("**Status:** Approved", "**Status:** Signed-off <!-- CAB -->", "**Status:** Approved <!-- CAB -->"),
+    ],
+)
+def test_a_fix_keeps_the_comment(old: str, new: str, fixed: str) -> None:
+    result = fix_text(variant(old, new), "prd.md", Settings(status_aliases={"Signed off": "Approved"}))
+    assert fixed in result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "status", ["Shiped <!-- x -->", "*Shipped", "Shipped <span", "Shipped #2", "{Shipped}", "Shipped: yes"]
+)
+def test_the_status_alias_hint_holds_no_markup(status: str) -> None:
+    text = variant("**Status:** Approved", f"**Status:** {status}")
+    findings = check_page(parse_prd(text, "prd.md"), text, Settings())
+    hints = [f.hint for f in findings if f.rule == "PRD102"]
+    for hint in hints:
+        alias = hint.partition("`status_aliases`")[2]
+        assert not any(mark in alias for mark in ("<", "*", "#", "{{", "!--", "[")), hint
+        if "(`{" in alias:  # the key offered is a plain word
+            key = alias.split("(`{", 1)[1].split(":", 1)[0]
+            assert key.replace(" ", "").isalnum(), hint
+
+
+def test_the_status_alias_hint_names_a_plain_word() -> None:
+    text = variant("**Status:** Approved", "**Status:** Shipped <!-- CAB -->")
+    (finding,) = check_page(parse_prd(text, "prd.md"), text, Settings())
+    assert "`{Shipped: Implemented}`" in finding.hint
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Implemented <!-- CAB 2026-03-14 -->", "Implemented"),
+        ("Implemented<!---->", "Implemented"),
+        ("<!-- was Review --> Implemented", "Implemented"),
+        ("Ann <!-- x --> Bo", "Ann Bo"),
+        ("x<!--a-->y", "xy"),
+        ("a <!-- x --- y --> b", "a b"),
+        # As Python-Markdown reads them: no comment inside a comment, none in a code span,
+        # "<!-->" and "<!--->" are no comment, an unclosed one is text.
+        ("<!-- a <!-- b --> c", "<!-- a c"),
+        ("<!-- <!--> x", "<!-- <!--> x"),
+        ("`<!-- x -->` y", "`<!-- x -->` y"),
+        ("<!-- `-->` --> z", "z"),
+        ("<!--> x", "<!--> x"),
+        ("<!---> x", "<!---> x"),
+        ("a <!-- open", "a <!-- open"),
+    ],
+)
+def test_without_comments(written: str, plain: str) -> None:
+    assert without_comments(written) == plain
+
+
+LINKED_CODE = [
+    ("**Version:** 1.2", "**Version:** [`1.2`](#change-log)"),
+    ("**Version:** 1.2", "**Version:** **[`1.2`](#change-log)**"),
+    ("**Date:** 2026-02-03", "**Date:** [`2026-02-03`](#change-log)"),
+    ("**Date:** 2026-02-03", "**Date:** [`2026-02-03`][log]"),
+    (
+        "**Track ID:** saved-payment-methods",
+        "**Track ID:** [`saved-payment-methods`](https://jira.example/PAY-1)",
+    ),
+    ("**Track ID:** saved-payment-methods", "**Track ID:** [`saved-payment-methods`][jira]"),
+    ("**Owner:** Payments Team", "**Owner:** [`Payments Team`](https://github.com/payments)"),
+    ("**Status:** Approved", "**Status:** [`Approved`](#change-log)"),
+    ("- Priority: Must", "- Priority: [`Must`](#moscow)"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), LINKED_CODE)
+def test_a_code_span_as_a_links_text_is_the_value(old: str, new: str) -> None:
+    text = variant(old, new)
+    prd = parse_prd(text, "prd.md")
+    assert read(prd) == read(BASE)
+    assert check(text) == []
+    out = shown(prd)
+    assert "](" not in out and "`" not in out and "][" not in out  # no literal Markdown shown
+
+
+def test_a_code_span_in_a_links_text_shows_as_the_link() -> None:
+    assert inline_pieces("[`@priya`](https://github.com/priya)") == [
+        ("link", "@priya", "https://github.com/priya")
+    ]
+    assert inline_pieces("`a` [b `c`](https://e.example/) `d`") == [
+        ("code", "a", ""),
+        ("text", " ", ""),
+        ("link", "b c", "https://e.example/"),
+        ("text", " ", ""),
+        ("code", "d", ""),
+    ]
+    assert plain_value("**`0.86`**") == "0.86"
+    assert plain_value("`[a](b)`") == "[a](b)"  # a link inside code is code
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- FR-9: Export a month (Must) <!-- PAY-7 -->", "- FR-9: Export a month <!-- PAY-7 --> — Must"],
+)
+def test_a_comment_after_a_one_line_requirement(line: str) -> None:
+    text = CLEAN.replace("### Non-Functional Requirements", f"{line}\n\n### Non-Functional Requirements", 1)
+    (req,) = [r for r in parse_prd(text, "prd.md").functional if r.id == "FR-9"]
+    assert (req.name, req.level) == ("Export a month", "Must")
