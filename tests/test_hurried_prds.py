@@ -229,6 +229,10 @@ def test_an_index_written_as_baseline_arrow_target(
             "| Figure | Value |\n|---|---|\n| **Current baseline** | 0.68 |\n| **Target** | 0.86 |\n",
             (0.68, 0.86, None),
         ),
+        # The first pair in the header row, as Markdown has no table without one (attack6: the
+        # baseline was dropped, and with it the delta's check).
+        ("| Baseline | 0.68 |\n|---|---|\n| Target | 0.86 |\n| Delta | +0.18 |\n", (0.68, 0.86, 0.18)),
+        ("| **Current baseline** | 0.68 |\n|:--|--:|\n| **Target** | 0.86 |\n", (0.68, 0.86, None)),
     ],
 )
 def test_the_index_figures_in_a_two_column_table(table: str, expected: tuple[float | None, ...]) -> None:
@@ -237,3 +241,8 @@ def test_the_index_figures_in_a_two_column_table(table: str, expected: tuple[flo
     text = CLEAN.replace(INDEX, table)
     assert figures(text) == expected
     assert findings(text) == []
+
+
+def test_a_wrong_delta_in_a_table_with_its_first_pair_in_the_header_row_is_reported() -> None:
+    text = CLEAN.replace(INDEX, "| Baseline | 0.68 |\n|---|---|\n| Target | 0.86 |\n| Delta | +0.30 |\n")
+    assert [rule for rule, _ in findings(text)] == ["PRD503"]

@@ -407,8 +407,14 @@ def _index_attribute(text: str, n: int, reader: _Reader) -> bool:
 
 def _figure_rows(table: Table, reader: _Reader) -> bool:
     """Read a two-column table of index figures (``| Baseline | 0.61 |``, ``| Target | 0.84 |``,
-    ``| Delta | +0.23 |``); False when its rows name no figure."""
+    ``| Delta | +0.23 |``); False when its rows name no figure.  Markdown has no table without
+    a header row, so the first pair may stand in it (``| Baseline | 0.61 |`` over ``|---|---|``),
+    as in a metadata table written as rows alone; a header naming two figures
+    (``| Baseline | Target |``) is no pair."""
     rows = [(n, _index_part(strip_bold(cells[0])), cells[1]) for n, cells in table.rows if len(cells) >= 2]
+    head = [strip_bold(c) for c in table.header]
+    if _index_part(head[0]) is not None and _index_part(head[1]) is None and head[1].strip():
+        rows.insert(0, (table.line, _index_part(head[0]), table.header[1]))
     parts = {part for _, part, _ in rows}
     if not rows or None in parts or not parts & {"baseline", "target"}:
         return False  # "| Change surface | ≤20% |" alone is a metric, not the index
