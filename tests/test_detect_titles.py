@@ -8,8 +8,10 @@ was given that is no PRD instead of a silent "0 PRD pages".
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+import markdown
 import pytest
 from conftest import build_site
 
@@ -243,3 +245,43 @@ def test_a_paths_pattern_that_matches_no_page_is_a_warning_in_lint_and_build(
     monkeypatch.chdir(site.root)
     assert main(["lint"]) == 0
     assert "paths: the pattern 'prd/**' matches no page" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("PRD: **Automated** Refunds `X8`", "**Automated** Refunds `X8`"),
+        ("PRD: *Automated* Refunds", "*Automated* Refunds"),
+        ("**PRD: Automated Refunds**", "Automated Refunds"),  # the whole title bold
+        ("PRD: _Automated_ refunds", "_Automated_ refunds"),
+        ("**PRD:** Automated Refunds", "Automated Refunds"),
+        ("**PRD:** **Automated** Refunds", "**Automated** Refunds"),
+        ("*PRD: Automated* Refunds", "Automated Refunds"),
+        ("**PRD**: Refunds", "Refunds"),
+        ("__PRD:__ snake_case_name", "snake_case_name"),
+        ("PRD\\: **Automated** Refunds", "**Automated** Refunds"),
+        ("PRD: `**` Refunds", "`**` Refunds"),
+        ("PRD - **Automated** Refunds", "**Automated** Refunds"),
+        ("**PRD - Automated Refunds**", "Automated Refunds"),
+        ("[PRD] _Automated_ Refunds", "_Automated_ Refunds"),
+        ("**Automated** Refunds — PRD", "**Automated** Refunds"),
+        ("**Automated Refunds — PRD**", "Automated Refunds"),
+    ],
+)
+def test_taking_the_label_off_leaves_the_titles_emphasis_balanced(heading: str, title: str) -> None:
+    """The name is the H1's inline text without the label (fresh6 item 10): a mark the label opened
+    closes with it, a mark round the first word stays (was ``Automated** Refunds``)."""
+    text = CLEAN.replace(H1, f"# {heading}", 1)
+    assert is_prd(text)
+    assert parse_prd(text, "prd.md").title == title
+
+    def shown(markdown_text: str) -> str:
+        return re.sub(r"<[^>]+>", "", markdown.markdown(markdown_text))
+
+    prose = shown(re.sub(r"`[^`]*`", "", title)).replace("snake_case_name", "")
+    assert "*" not in prose and "_" not in prose  # no stray mark shows
+    h1 = shown(f"# {heading}").replace("\\", "")
+    assert shown(title) in h1 and h1.replace(shown(title), "").strip(" -—:") in (
+        "PRD",
+        "[PRD]",
+    )  # the rest is the label

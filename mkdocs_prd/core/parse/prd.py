@@ -27,13 +27,14 @@ from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
-from mkdocs_prd.core.parse.prd_titles import has_prd_header, prd_name, titled_prd
+from mkdocs_prd.core.parse.prd_titles import has_prd_header, kept_part, prd_name, titled_prd
 from mkdocs_prd.core.parse.rendered import rendered_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
 __all__ = ["decode_source", "is_prd", "parse_prd", "shown_title"]
 
-_TITLE_PREFIX = "prd:"
+# "PRD:", "**PRD:**" (up to the colon), "**PRD**:", "PRD\\:": the label, emphasised or escaped.
+_LABEL = re.compile(r"[*_ ]*prd[*_]*\\?:", re.IGNORECASE)
 # What a heading holds that its H1 does not show: Python-Markdown's attr_list block at the
 # end (``{#id}``, ``{: .x}``; after a blank) and footnote references (``[^1]``, a mark).
 _ATTR_LIST_END = re.compile(r"[ ]+\{:?[ ]*[^}\n ][^\n]*\}[ ]*$")
@@ -273,12 +274,10 @@ def _is_prd_name(title: str) -> bool:
 
 
 def _prefix_length(title: str) -> int:
-    """How many characters of ``title`` the ``PRD:`` label takes (``**PRD\\:** X`` -> 7), else 0."""
-    lead = len(title) - len(title.lstrip("*_ "))
-    for prefix in (_TITLE_PREFIX, "prd\\:"):
-        if title[lead : lead + len(prefix)].lower() == prefix:
-            return lead + len(prefix)
-    return 0
+    """How many characters of ``title`` the ``PRD:`` label takes (``**PRD\\:** X`` -> 7,
+    ``**PRD**: X`` -> 8), else 0."""
+    m = _LABEL.match(title)
+    return m.end() if m is not None else 0
 
 
 def _head_lines(text: str) -> list[str]:
@@ -477,7 +476,7 @@ def shown_title(heading: str) -> str:
 
 def _after_prefix(title: str) -> str:
     """``PRD: Checkout`` / ``**PRD:** Checkout`` / ``PRD\\: Checkout`` -> ``Checkout``."""
-    return title[_prefix_length(title) :].lstrip("*_ ").strip()
+    return kept_part(title, _prefix_length(title), len(title)).strip()
 
 
 def first_h1(src: Source) -> tuple[str, int] | None:

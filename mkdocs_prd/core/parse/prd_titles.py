@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from mkdocs_prd.core.parse.header import HEADER_KEYS, header_key, read_line
 from mkdocs_prd.core.parse.sections import split_number, title_key
 
-__all__ = ["HANDBOOK_NOUNS", "has_prd_header", "prd_name", "titled_prd"]
+__all__ = ["HANDBOOK_NOUNS", "has_prd_header", "kept_part", "prd_name", "titled_prd"]
 
 _SEPARATOR = r"[ \t]*(?:[-–—:：|·]|\bfor\b)[ \t]*"
 # "PRD - X", "PRD: X", "PRD：X", "PRD X", "[PRD] X", "(PRD) X", "Product Requirements (Document): X".
@@ -58,14 +58,61 @@ def prd_name(title: str) -> str | None:
     Checkout Redesign``): no reader can tell the two apart, and a name with a word too many
     loses nothing, while ``Tooling`` would lose the word that says what it is.  ``[PRD] X``
     marks the word off as a label, as a separator does: ``X``."""
-    s = _unescaped(title).strip(_MARKS)
+    t = _unescaped(title)
+    s = t.strip(_MARKS)
     m = _BEFORE.fullmatch(s) or _AFTER.fullmatch(s)
     if m is None:
         return None
     if m.re is _BEFORE and m.group("separator") is None and m.group("bracketed") is None:
         return s
-    name = m.group("name").strip(_MARKS + ":-–—|")
-    return name or None
+    lead = len(t) - len(t.lstrip(_MARKS))
+    if m.re is _BEFORE:  # "**PRD - X**": the name runs to the end, with the marks the label opened closed
+        name = kept_part(t, lead + m.start("name"), len(t))
+    else:
+        name = kept_part(t, 0, lead + m.end("name"))
+    name = name.strip(" \t:-–—|")
+    return name if name.strip(_MARKS) else None
+
+
+_RUN = re.compile(r"\*+|_+")
+
+
+def kept_part(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` without the emphasis marks whose partner lies outside it, so that taking
+    a label off a title leaves no stray mark: ``**PRD: Refunds**`` kept from 7 -> ``Refunds``,
+    ``PRD: **Automated** Refunds`` from 5 -> ``**Automated** Refunds`` (both marks inside).
+
+    Marks pair as runs of the same characters (``**`` with ``**``), an opener followed and a
+    closer preceded by a non-blank (``_`` not inside a word), nearest first; code spans hold
+    none.  Linear in ``text``."""
+    runs: list[tuple[int, int]] = []  # (start, end) of each mark run outside code spans
+    ticks = 0
+    for part in re.split(r"(`+)", text):
+        if part.startswith("`"):
+            ticks += len(part)
+            continue
+        runs.extend((ticks + m.start(), ticks + m.end()) for m in _RUN.finditer(part))
+        ticks += len(part)
+    partner: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []
+    for a, b in runs:
+        before, after = text[a - 1 : a], text[b : b + 1]
+        word = text[a] == "_"
+        can_close = bool(before.strip()) and not (word and after.isalnum())
+        can_open = bool(after.strip()) and not (word and before.isalnum())
+        if can_close and stack and text[stack[-1][0] : stack[-1][1]] == text[a:b]:
+            o = stack.pop()
+            partner[o[0]], partner[a] = a, o[0]
+        elif can_open:
+            stack.append((a, b))
+    out: list[str] = []
+    pos = start
+    for a, b in runs:
+        if start <= a < end and a in partner and not start <= partner[a] < end:
+            out.append(text[pos:a])
+            pos = b
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 # "Checkout Redesign PRD", "Checkout Product Requirements": the words last, without a separator.
