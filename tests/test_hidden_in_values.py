@@ -18,6 +18,7 @@ from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.inline import inline_pieces, plain_value, without_comments
 from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.content import risk_level
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.export import export_entry
@@ -39,7 +40,7 @@ def read(prd: Prd) -> dict[str, object]:
         "meta": {k: prd.metadata.value(k) for k in ("version", "date", "track_id", "owner")},
         "status": prd.status,
         "levels": [(r.id, r.name, r.level) for r in (*prd.functional, *prd.non_functional)],
-        "risks": [(r.risk, r.impact, r.probability) for r in prd.risks],
+        "risks": [(r.risk, risk_level(r.impact), risk_level(r.probability)) for r in prd.risks],
         "index": [(n.raw, n.value) if n else None for n in (idx.baseline, idx.target, idx.delta)],
         "targets": [(t.metric, t.raw, t.operator, t.value, t.unit) for t in prd.iosm.targets],
     }
@@ -245,3 +246,49 @@ def test_a_comment_after_a_one_line_requirement(line: str) -> None:
     text = CLEAN.replace("### Non-Functional Requirements", f"{line}\n\n### Non-Functional Requirements", 1)
     (req,) = [r for r in parse_prd(text, "prd.md").functional if r.id == "FR-9"]
     assert (req.name, req.level) == ("Export a month", "Must")
+
+
+STRUCK = [
+    ("**Status:** Approved", "**Status:** ~~Review~~ Approved"),
+    ("**Status:** Approved", "**Status:** <del>Review</del> Approved"),
+    ("**Date:** 2026-02-03", "**Date:** ~~2026-02-01~~ 2026-02-03"),
+    ("**Date:** 2026-02-03", "**Date:** <s>2026-02-01</s> 2026-02-03"),
+    ("**Date:** 2026-02-03", "**Date:** 2026-02-03 ~~2026-02-01~~"),
+    ("**Version:** 1.2", "**Version:** ~~1.1~~ 1.2"),
+    ("**Version:** 1.2", "**Version:** <del>1.1</del> `1.2`"),
+    ("**Track ID:** saved-payment-methods", "**Track ID:** ~~saved-cards~~ saved-payment-methods"),
+    ("**Owner:** Payments Team", "**Owner:** ~~Ana Costa~~ Payments Team"),
+    ("**Owner:** Payments Team", "**Owner:** <strike>Ana</strike> [Payments Team](mailto:pay@example.com)"),
+    ("- Priority: Must", "- Priority: ~~Should~~ Must"),
+    ("| Vault API latency at peak | H |", "| Vault API latency at peak | ~~M~~ H |"),
+    ("**Target post-implementation:** 0.86", "**Target post-implementation:** ~~0.80~~ 0.86"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), STRUCK)
+def test_a_struck_out_old_value_is_not_the_value(old: str, new: str) -> None:
+    text = variant(old, new)
+    prd = parse_prd(text, "prd.md")
+    assert read(prd) == read(BASE)
+    assert check(text) == []
+    out = shown(prd)
+    assert "~~" not in out and "2026-02-01" not in out and "Ana" not in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule"),
+    [  # struck out whole, or a wrong value after the struck one: still reported
+        ("**Date:** 2026-02-03", "**Date:** ~~2026-02-03~~", "PRD103"),
+        ("**Date:** 2026-02-03", "**Date:** ~~2026-02-03~~ soon", "PRD103"),
+        ("**Version:** 1.2", "**Version:** ~~1.2~~ next", "PRD104"),
+    ],
+)
+def test_a_wrong_value_beside_a_struck_one_is_still_reported(old: str, new: str, rule: str) -> None:
+    assert check(variant(old, new)) == [rule]
+
+
+def test_a_struck_out_value_keeps_the_authors_lines() -> None:
+    """The card shows the value only; the author's lines with the struck-out history stay."""
+    assert BASE.metadata.header_replaceable
+    for old, new in STRUCK[:10]:
+        assert not parse_prd(variant(old, new), "prd.md").metadata.header_replaceable

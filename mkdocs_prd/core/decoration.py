@@ -2,8 +2,9 @@
 
 Exports and hand-styled PRDs decorate values: inline HTML (``<b>Approved</b>``,
 Confluence's ``<span class="status-macro">APPROVED</span>``, ``1.2<br>``), emoji and
-symbols (``🔴 Must``, ``Must ✅``, ``:red_circle: Must``).  The page renders the words;
-the status, priority, version or date is the words.  These helpers return them.
+symbols (``🔴 Must``, ``Must ✅``, ``:red_circle: Must``), a struck-out old value
+(``~~2026-02-01~~ 2026-03-14``).  The page renders the words; the status, priority, version
+or date is the words.  These helpers return them.
 
 Pure and linear: one anchored pattern without nested quantifiers, and a scan of the
 ends of the text.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["leading_link_end", "without_link", "without_symbols", "without_tags"]
+__all__ = ["leading_link_end", "without_link", "without_struck", "without_symbols", "without_tags"]
 
 # Inline HTML elements an author or an export puts round a value's words; a block element
 # (<p>, <div>) or a link (<a>) is not decoration, and "<TBD>" or "<name>" is no HTML.
@@ -37,6 +38,27 @@ def without_tags(text: str) -> str:
     if "\0" in text:
         text = ", ".join(part.strip() for part in text.split("\0") if part.strip())
     return text
+
+
+# <del>, <s> or <strike> with its text, on one line: struck-out words.
+_STRUCK_TAG = re.compile(r"<(del|s|strike)(?:[ \t][^<>\n]{0,500})?>[^<>\n]{0,300}</\1[ \t]*>", re.IGNORECASE)
+
+
+def without_struck(text: str) -> str:
+    """``text`` without its struck-out words, when others are left: ``~~2026-02-01~~
+    2026-03-14`` -> ``2026-03-14``, ``<del>Approved</del> Implemented`` -> ``Implemented``,
+    ``~~Ana~~ Bo`` -> ``Bo``.  The old value an author strikes through is not the value.
+    Text struck out whole (``~~Ana~~``), unbalanced ``~~`` or none at all is returned as it is."""
+    if "~~" not in text and "<" not in text:
+        return text
+    s = _STRUCK_TAG.sub("~~~~", text) if "<" in text else text  # an empty struck span
+    if "~~" not in s:
+        return text
+    parts = s.split("~~")
+    if len(parts) % 2 == 0:
+        return text  # unbalanced: no strike-through
+    kept = " ".join(p.strip() for p in parts[0::2] if p.strip())
+    return kept if any(c.isalnum() for c in kept) else text
 
 
 # A link round a whole value: [Approved](#), [Approved](<url> "title"), [Approved][ref],

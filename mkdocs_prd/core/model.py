@@ -14,7 +14,13 @@ from dataclasses import fields as dataclass_fields
 from enum import Enum
 from typing import Literal
 
-from mkdocs_prd.core.decoration import leading_link_end, without_link, without_symbols, without_tags
+from mkdocs_prd.core.decoration import (
+    leading_link_end,
+    without_link,
+    without_struck,
+    without_symbols,
+    without_tags,
+)
 from mkdocs_prd.core.moscow import priority_level
 
 MetaSource = Literal["header", "front_matter"]
@@ -541,7 +547,7 @@ def status_word(value: str) -> str:
     The text is returned stripped but otherwise as written (case is kept); a value
     that would become empty is returned stripped instead.
     """
-    s = _drop_struck(without_tags(value).strip())
+    s = without_tags(without_struck(value)).strip()
     for _ in range(4):  # nested marks: `**_Draft_**`, `**[Approved](#)**`
         before = s
         s = _strip_marks(without_link(s))
@@ -558,7 +564,7 @@ def status_remark(value: str) -> str:
     -> ``awaiting review``, ``Approved on 2026-11-03`` -> ``on 2026-11-03``; ``""`` when only
     emphasis or symbols surround the word (``**Approved**``, ``✅ Approved``)."""
     word = status_word(value)
-    s = _drop_struck(without_tags(value).strip())
+    s = without_tags(without_struck(value)).strip()
     for mark in ("**", "__", "`"):
         s = s.replace(mark, "")
     s = without_link(without_symbols(s))  # "[Approved](#s "Signed off")": the title is no remark
@@ -571,17 +577,6 @@ def status_remark(value: str) -> str:
 
 _MARKS = ("**", "__", "~~", "*", "_", "`")
 _REMARK_DASHES = (" — ", " – ", " - ", " -- ", ": ", "; ", ", ")
-
-
-def _drop_struck(s: str) -> str:
-    """``~~Draft~~ Approved`` -> ``Approved``: a struck-through old status is not the status."""
-    if "~~" not in s:
-        return s
-    parts = s.split("~~")
-    if len(parts) % 2 == 0:
-        return s  # unbalanced: leave it
-    kept = " ".join(p.strip() for p in parts[0::2] if p.strip())
-    return kept or s
 
 
 def _strip_marks(s: str) -> str:

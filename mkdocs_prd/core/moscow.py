@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mkdocs_prd.core.decoration import without_link, without_symbols, without_tags
+from mkdocs_prd.core.decoration import without_link, without_struck, without_symbols, without_tags
 
 LEVELS: tuple[str, ...] = ("Must", "Should", "Could", "Won't")
 """The MoSCoW levels, as the model spells them."""
@@ -78,7 +78,7 @@ def priority_level(value: str) -> str | None:
     level = moscow(value)
     if level is None:
         # Decoration round the level: "🔴 Must", "Must ✅", ":red_circle: Must", "<b>Must</b>".
-        value = without_symbols(without_link(without_tags(value).strip(_MARKS)).strip(_MARKS))
+        value = without_symbols(without_link(without_tags(without_struck(value)).strip(_MARKS)).strip(_MARKS))
         bare = value.strip(_MARKS).rstrip(".").strip(_MARKS)
         level = moscow(value) or _LETTERS.get(bare) or _TRANSLATED.get(bare.casefold())
         if level is None and _NICE.match(bare) is not None:

@@ -17,7 +17,7 @@ import html
 import re
 from typing import Literal, TypeAlias
 
-from mkdocs_prd.core.decoration import without_tags
+from mkdocs_prd.core.decoration import without_struck, without_tags
 from mkdocs_prd.core.model import Field, MetaSource
 
 __all__ = ["InlinePiece", "code_spans", "inline_pieces", "meta_field", "plain_value", "without_comments"]
@@ -25,9 +25,9 @@ __all__ = ["InlinePiece", "code_spans", "inline_pieces", "meta_field", "plain_va
 InlinePiece: TypeAlias = tuple[Literal["text", "code", "link"], str, str]
 """``(kind, text, url)``: ``url`` is the link target for ``link`` pieces, else ''."""
 
-_MARKUP = frozenset("`[<*_")
-_MARKUP_FIRST = "`[<*_"
-"""A code span, link, autolink, HTML tag or emphasis needs one of these characters."""
+_MARKUP = frozenset("`[<*_~")
+_MARKUP_FIRST = "`[<*_~"
+"""A code span, link, autolink, HTML tag, emphasis or strike-through needs one of these characters."""
 _RUN = re.compile(r"`+")
 _MAX_TICKS = 10  # the longest backtick run that opens a code span
 _MAX_CODE = 300  # the longest code span's text
@@ -130,7 +130,7 @@ def inline_pieces(text: str) -> list[InlinePiece]:
     out: list[InlinePiece] = []
     spans = code_spans(text) if "`" in text else []
     if not spans:
-        _links(text, out)
+        _links(without_struck(text), out)  # "~~2026-02-01~~ 2026-03-14": the old value is struck out
         return out
     if _HOLD in text or _RELEASE in text:  # no room for placeholders: each part on its own
         pos = 0
@@ -149,7 +149,7 @@ def inline_pieces(text: str) -> list[InlinePiece]:
         held.append((text[code_start:code_end], text[start:end]))
         pos = end
     parts.append(text[pos:])
-    _links("".join(parts), out)
+    _links(without_struck("".join(parts)), out)
     return [piece for found in out for piece in _released(found, held)]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mkdocs_prd.core.decoration import without_struck
 from mkdocs_prd.core.model import MULTI_VALUED, Field, Metadata, Prd, Problem, Section
 from mkdocs_prd.core.parse.bold_sections import promote_bold_sections, setext_as_written
 from mkdocs_prd.core.parse.front import (
@@ -517,8 +518,8 @@ def card_keeps_all(fields: Sequence[Field]) -> bool:
     people = {(f.key, f.label.casefold()) for f in fields if f.key in MULTI_VALUED}
     if len(people) != len({f.key for f in fields if f.key in MULTI_VALUED}):
         return False  # "Owner (PM)" and "Owner (Eng)": the card would lose what the labels say
-    if any(f.key == "status" and "~~" in f.value for f in fields):
-        return False  # "~~Draft~~ Approved": the card shows no struck-through old status
+    if any(without_struck(f.written or f.value) != (f.written or f.value) for f in fields):
+        return False  # "~~Draft~~ Approved", "~~2026-02-01~~ 2026-03-14": the card shows no old value
     return not any(f.written and _card_drops_link(f.written) for f in fields)
 
 

@@ -127,8 +127,8 @@ def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
     qualitative.
     """
     s = strip_bold(raw.strip())
-    if "`" in s or "*" in s or "_" in s or "<" in s:
-        s = plain_value(s)  # "`≤5%`", "*0.86*", "_0.86_", "<b>0.86</b>": the figure shown
+    if "`" in s or "*" in s or "_" in s or "<" in s or "~" in s:
+        s = plain_value(s)  # "`≤5%`", "*0.86*", "_0.86_", "<b>0.86</b>", "~~0.80~~ 0.86": the figure shown
     low = s.lower()
     if not s or s.startswith("["):
         return None, None, "", False

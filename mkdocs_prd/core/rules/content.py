@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from mkdocs_prd.core.decoration import without_struck
 from mkdocs_prd.core.model import Attribute, Prd, Severity
 from mkdocs_prd.core.parse.lines import indent_of
 from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES
@@ -239,9 +240,11 @@ def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 def risk_level(value: str) -> str | None:
     """The level a risk cell states (``H``, ``high``, ``🔴 High``, ``🟢``), casefolded; None for other text.
 
-    Emphasis, emoji and punctuation around the word are decoration; a traffic-light emoji alone
-    is its colour's level (red High, orange or yellow Medium, green Low).
+    Emphasis, emoji, punctuation and a struck-out old level (``~~M~~ H``) around the word are
+    decoration; a traffic-light emoji alone is its colour's level (red High, orange or yellow
+    Medium, green Low).
     """
+    value = without_struck(value)  # "~~M~~ H": the old level is struck out
     words = _WORD_CHARS.findall(value.casefold())
     if len(words) == 1:
         return words[0] if words[0] in RISK_LEVELS else None
