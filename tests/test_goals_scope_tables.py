@@ -73,6 +73,40 @@ def test_goals_and_non_goals_as_tables(written: str) -> None:
     assert rules(text) == rules(CLEAN)  # no PRD204 for parts written as tables
 
 
+def _listed(items: list[str]) -> str:
+    return "".join(f"- {i}\n" for i in items)
+
+
+GOALS_AS_LABELS = {
+    "bold labels over lists": f"**Goals:**\n{_listed(G)}\n**Non-Goals:**\n{_listed(NG)}",
+    "an Out of scope label": f"**Goals**\n\n{_listed(G)}\n**Out of scope:**\n\n{_listed(NG)}",
+    "translated labels": f"**Ziele:**\n{_listed(G)}\n**Nicht-Ziele:**\n{_listed(NG)}",
+    "labelled items": "".join(f"- **Goal:** {g}\n" for g in G) + "".join(f"- Non-goal: {n}\n" for n in NG),
+    "plain label lines": "\n\n".join([*(f"Goals: {g}" for g in G), *(f"Out of scope: {n}" for n in NG)])
+    + "\n",
+}
+
+
+@pytest.mark.parametrize("written", GOALS_AS_LABELS.values(), ids=GOALS_AS_LABELS.keys())
+def test_goals_and_non_goals_under_label_lines(written: str) -> None:
+    # attack6: every item went into the goals, the non-goals among them (PRD204 read the
+    # labels; the model, the JSON export and the card did not).
+    text = CLEAN.replace(GOALS, "## 2. Goals / Non-goals\n\n" + written + "\n")
+    prd = parse_prd(text, "prd.md")
+    assert (texts(prd.goals), texts(prd.non_goals)) == (G, NG)
+    assert rules(text) == rules(CLEAN)
+
+
+def test_a_goal_with_a_label_of_its_own_stays_whole() -> None:
+    written = "## 2. Goals / Non-goals\n\n- Reduce goal-setting time: two days to one\n"
+    written += "- **Non-goals:** PDF export\n"
+    prd = parse_prd(CLEAN.replace(GOALS, written + "\n"), "prd.md")
+    assert (texts(prd.goals), texts(prd.non_goals)) == (
+        ["Reduce goal-setting time: two days to one"],
+        ["PDF export"],
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "missing"),
     [

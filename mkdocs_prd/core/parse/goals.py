@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable
 
 from mkdocs_prd.core.model import Item, ScopeBucket
-from mkdocs_prd.core.parse.blocks import Table, cell, item_column, tables
-from mkdocs_prd.core.parse.lines import Source, strip_bold
+from mkdocs_prd.core.parse.blocks import Table, cell, entries, item_column, tables
+from mkdocs_prd.core.parse.lines import ITEM, Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import has_word, title_words
 
@@ -61,6 +61,54 @@ def part_named(title: str) -> str | None:
     if goals == non_goals:
         return None
     return "goals" if goals else "non_goals"
+
+
+_PLAIN_LABEL = re.compile(r"([^\W\d_][\w /&()'-]{0,40}?)[ \t]*:[ \t]*(.*)")
+
+
+def labelled_part(text: str, item: bool = False) -> tuple[str, str] | None:
+    """``(part, the text after the label)`` when ``text`` opens with a label naming the goals
+    or the non-goals (``**Non-Goals:**``, ``Out of scope: PDF export``, ``**Ziele:**``), else None.
+
+    A plain label, and a label opening a list ``item``, only when it is the part's name
+    (``Goals:``, ``Goal:``, ``Out of scope:``), so that a goal such as ``Reduce goal-setting time: 2 days``
+    stays one goal."""
+    s = text.strip()
+    pair = bold_label(s) if s[:2] in ("**", "__") else None
+    if pair is None and (m := _PLAIN_LABEL.fullmatch(s)) is not None:
+        pair = m.group(1), m.group(2)
+    if pair is None:
+        return None
+    if s[:2] in ("**", "__") and not item:
+        part = part_named(pair[0])
+    else:
+        key = subsection_key(strip_bold(pair[0]))
+        named = part_named(pair[0]) if len(title_words(pair[0])) <= 2 else None  # "Goal", "Non-goal"
+        part = key if key in ("goals", "non_goals") else named
+    return (part, pair[1].strip()) if part is not None else None
+
+
+def goal_items(src: Source, start: int, end: int, default: str) -> tuple[list[Item], list[Item]]:
+    """``(goals, non_goals)``: the list items between ``start`` and ``end``, each in the part
+    whose label line stands last above it (``**Non-Goals:**`` over a list; ``default`` before
+    any), and the text of a label line or item that names its part (``Goals: cut export
+    time``, ``- **Out of scope:** PDF export``), as PRD204 reads those parts."""
+    out: dict[str, list[Item]] = {"goals": [], "non_goals": []}
+    opened: list[tuple[int, str]] = []  # (line, part) where a label line opens a part
+    for n, line in src.visible(start, end):
+        if src.kinds[n - 1] != ITEM and (found := labelled_part(line)) is not None:
+            opened.append((n, found[0]))
+            if found[1]:
+                out[found[0]].append(Item(found[1], n))
+    for item in entries(src, start, end):
+        found = labelled_part(item.text, item=True)
+        if found is not None:
+            if found[1]:
+                out[found[0]].append(Item(found[1], item.line))
+            continue
+        part = next((p for n, p in reversed(opened) if n < item.line), default)
+        out[part].append(item)
+    return sorted(out["goals"], key=lambda i: i.line), sorted(out["non_goals"], key=lambda i: i.line)
 
 
 def goal_tables(src: Source, start: int, end: int, part: str | None) -> tuple[list[Item], list[Item]]:

@@ -33,7 +33,7 @@ from mkdocs_prd.core.parse.blocks import (
     tables,
 )
 from mkdocs_prd.core.parse.criteria import criteria
-from mkdocs_prd.core.parse.goals import goal_tables, part_named, scope_tables
+from mkdocs_prd.core.parse.goals import goal_items, goal_tables, part_named, scope_tables
 from mkdocs_prd.core.parse.inline import without_comments
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
@@ -118,7 +118,11 @@ def _goals(src: Source, sec: Section, items: Items) -> None:
     parts = {"goals": items.goals, "non_goals": items.non_goals}
     own = part_named(sec.title) if not sec.subsections else None
     regions = [(own, sec.line + 1, _own_end(sec))]
-    parts["non_goals" if own == "non_goals" else "goals"].extend(_as_items(src, sec.line + 1, _own_end(sec)))
+    goals, non_goals = goal_items(
+        src, sec.line + 1, _own_end(sec), "non_goals" if own == "non_goals" else "goals"
+    )
+    items.goals += goals
+    items.non_goals += non_goals
     for sub in sec.subsections:
         part = part_named(sub.title)
         if part is not None:

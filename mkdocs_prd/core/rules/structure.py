@@ -271,7 +271,8 @@ def _found_in_model(prd: Prd, key: str) -> frozenset[str]:
     """The expected parts of section ``key`` that the parser found content of, whatever the
     headings (one source of truth with the model): a persona (``**Persona: Support Agent**``
     and its ``- Role:`` bullets, a list of personas), a use case, a functional or
-    non-functional requirement (``### FR-1: Export`` right under ``## 5. Requirements``)."""
+    non-functional requirement (``### FR-1: Export`` right under ``## 5. Requirements``), a
+    non-goal (``- Non-goal: PDF export``)."""
     found = set()
     if key == "requirements":
         if prd.functional:
@@ -279,6 +280,8 @@ def _found_in_model(prd: Prd, key: str) -> frozenset[str]:
         if prd.non_functional:
             found.add("Non-Functional Requirements")
         return frozenset(found)
+    if key == "goals":  # non-goals are read only where something names them (a label, a column)
+        return frozenset({"Non-Goals"} if prd.non_goals else ())
     if key != "users":
         return frozenset()
     if prd.personas:
