@@ -29,6 +29,7 @@ from markupsafe import Markup
 
 from mkdocs_prd.core.actuals import IosmActuals, collect
 from mkdocs_prd.core.fidelity import Features, normalise
+from mkdocs_prd.core.includes.snippets import marker_lines
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.header import is_header_line
 from mkdocs_prd.core.parse.iosm import shown_in_block
@@ -139,20 +140,15 @@ def rewrite(
                     edits.append((i, i + 1, [line[:at] + str(badge) + line[at + len(req.priority) :]]))
 
     iosm = spans.iosm
-    # Not over lines an include tool rewrites: the table would take the included text's place.
-    rewritten = fragments.kept
-    if (
-        fragments.iosm
-        and iosm.body_start
-        and not any(iosm.body_start <= k <= iosm.body_end for k in rewritten)
-    ):
+    whole = _iosm_through_include(spans, prd, fragments.kept)
+    if fragments.iosm and iosm.body_start and whole is not None:
         start, end = index(iosm.body_start), index(iosm.body_end)
         if 0 <= start <= end < n:
             # Keep the trailing rule (``---``) and blank lines that separate sections.
             last = end
             while last >= start and (is_blank(lines[last]) or is_rule(lines[last])):
                 last -= 1
-            if iosm.understood:
+            if iosm.understood or whole:
                 edits.append((start, last + 1, html_block(fragments.iosm)))
             elif iosm.kept:
                 kept = [(index(first), index(end_)) for first, end_ in iosm.kept]
@@ -195,6 +191,25 @@ def rewrite(
         lines[start:end] = new
     out = "\n".join(lines)
     return out + "\n" if markdown.endswith("\n") else out
+
+
+def _iosm_through_include(spans: Prd, prd: Prd, rewritten: Collection[int]) -> bool | None:
+    """How the IOSM table goes into section 10 of ``spans`` (the lines of the Markdown being
+    rewritten; ``prd`` the page read with what it includes): False as usual (no include
+    directive in its body), True in place of the whole body, None not at all.
+
+    A body that holds a directive (a line in ``rewritten``: snippets' ``--8<--`` is still in
+    the Markdown) is replaced whole when its heading is the page's own and the section as
+    read with the included text was understood in full: the table then shows every included
+    gate once, as it does for include-markdown (whose text is already in the Markdown) and
+    for gates written in place, with the actual scores beside them.  Otherwise (an included
+    heading, text the table would not show) the section stays as written, without the table,
+    which would repeat the included gates."""
+    iosm = spans.iosm
+    if not any(iosm.body_start <= k <= iosm.body_end for k in rewritten):
+        return False
+    heading = spans.section("iosm")
+    return True if prd.iosm.understood and heading is not None and heading.line not in rewritten else None
 
 
 def _partial_iosm(
@@ -494,8 +509,7 @@ class PageRenderer:
             inline=real.inline,
             anchors=real.anchors,
             tag=tag,
-            # Lines the page's include directives stand on, when the catalog's lines are used.
-            kept=self.catalog.included.get(src_path, ()) if offset is not None else (),
+            kept=self._directives(src_path, markdown, offset),
         )
         out = rewrite(markdown, prd, held, offset, rendered)
         self._pending[src_path] = pending
@@ -503,6 +517,15 @@ class PageRenderer:
         # Last: the fragments are single placeholder lines by now, and the findings'
         # line numbers were taken from the source before anything moved.
         return normalise(out, self.features, hold, tag)
+
+    def _directives(self, src_path: str, markdown: str, offset: int | None) -> Collection[int]:
+        """The lines of the page's include directives, in the lines ``rewrite`` uses: the
+        catalog's (the file's own) when ``offset`` is known, else the snippet markers still in
+        ``markdown`` (include-markdown's text is already in it)."""
+        included = self.catalog.included.get(src_path, ())
+        if offset is not None or not included:
+            return included
+        return marker_lines(markdown)
 
     def _number(self) -> int:
         self._count += 1

@@ -42,6 +42,23 @@ def has_snippet(text: str) -> bool:
     return "8<-" in text
 
 
+def marker_lines(text: str) -> frozenset[int]:
+    """The 1-based lines of ``text`` that snippets replaces: a marker with a path, and a block
+    (its ``--8<--`` lines and the paths between them); escapes are left out."""
+    if not has_snippet(text):
+        return frozenset()
+    out: set[int] = set()
+    block = False
+    for n, line in enumerate(text.split("\n"), 1):
+        m = _ALL.match(line) if "8<-" in line else None
+        if m is not None and not m.group("escape"):
+            out.add(n)
+            block = block != (not m.group("inline"))
+        elif block:
+            out.add(n)
+    return frozenset(out)
+
+
 def expand_snippets(
     lines: Sequence[Line], ctx: Context, options: Snippets, in_section: bool = False
 ) -> list[Line]:
