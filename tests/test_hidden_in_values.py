@@ -292,3 +292,35 @@ def test_a_struck_out_value_keeps_the_authors_lines() -> None:
     assert BASE.metadata.header_replaceable
     for old, new in STRUCK[:10]:
         assert not parse_prd(variant(old, new), "prd.md").metadata.header_replaceable
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<time datetime="2026-02-03">3 Feb 2026</time>',
+        "<time datetime='2026-02-03'>February 3rd</time>",
+        '<time class="confluence" datetime=2026-02-03>03/02/2026</time>',
+        '<time datetime="2026-02-03T09:30:00Z">3 Feb, 09:30</time>',
+        '<time datetime="2026-02-03">3 Feb 2026</time> <!-- approval -->',
+    ],
+)
+def test_a_time_elements_datetime_is_the_date(written: str) -> None:
+    text = variant("**Date:** 2026-02-03", f"**Date:** {written}")
+    prd = parse_prd(text, "prd.md")
+    assert check(text) == []
+    assert prd.metadata.value("date") in ("2026-02-03", "2026-02-03T09:30:00Z")
+    row = index_row(prd, "prd/")
+    assert row.date == "2026-02-03"  # the index sorts and the JSON exports the day
+    assert "<time" not in shown(prd) and "datetime" not in json.dumps(export_entry(row))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<time datetime="2026-02-30">30 Feb 2026</time>',  # the element's date is checked
+        '<time datetime="soon">3 Feb 2026</time>',
+        "<time>3 Feb 2026</time>",  # no datetime: the words are the date
+    ],
+)
+def test_a_time_element_with_no_real_date_is_reported(written: str) -> None:
+    assert check(variant("**Date:** 2026-02-03", f"**Date:** {written}")) == ["PRD103"]

@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["leading_link_end", "without_link", "without_struck", "without_symbols", "without_tags"]
+__all__ = [
+    "leading_link_end",
+    "machine_value",
+    "without_link",
+    "without_struck",
+    "without_symbols",
+    "without_tags",
+]
 
 # Inline HTML elements an author or an export puts round a value's words; a block element
 # (<p>, <div>) or a link (<a>) is not decoration, and "<TBD>" or "<name>" is no HTML.
@@ -38,6 +45,27 @@ def without_tags(text: str) -> str:
     if "\0" in text:
         text = ", ".join(part.strip() for part in text.split("\0") if part.strip())
     return text
+
+
+# <time datetime="2026-03-14">14 Mar 2026</time> round a whole value (Confluence, hand-written HTML).
+_TIME = re.compile(
+    r"<time[ \t][^<>\n]{0,500}?\bdatetime[ \t]*=[ \t]*"
+    r"(?:\"([^\"<>\n]{1,100})\"|'([^'<>\n]{1,100})'|([^\s\"'<>]{1,100}))"
+    r"[^<>\n]{0,500}>[^<>\n]{0,300}</time[ \t]*>",
+    re.IGNORECASE,
+)
+
+
+def machine_value(text: str) -> str | None:
+    """The machine-readable value of a ``<time datetime="…">`` element that is the whole of
+    ``text``: ``<time datetime="2026-03-14">14 Mar 2026</time>`` -> ``2026-03-14`` (the page
+    shows the words, the element states the date); None for any other text."""
+    if "<time" not in text[:6].lower():
+        return None
+    m = _TIME.fullmatch(text.strip())
+    if m is None:
+        return None
+    return next(g for g in m.groups() if g is not None).strip() or None
 
 
 # <del>, <s> or <strike> with its text, on one line: struck-out words.
