@@ -26,6 +26,9 @@ WORDS = {
         "- Priority: Must": "- Priorität: Muss", "- Priority: Should": "- Priorität: Soll",
         "| H | M |": "| Hoch | Mittel |", "| M | M |": "| Mittel | Mittel |",
         "| M | L |": "| Mittel | Niedrig |",
+        "### Expected IOSM-Index": "### Erwarteter IOSM-Index",
+        "**Current baseline:**": "**Aktueller Ausgangswert:**",
+        "**Target post-implementation:**": "**Ziel nach Umsetzung:**",
     },
     "spanish": {
         "**Version:**": "**Versión:**", "**Date:**": "**Fecha:**", "**Owner:**": "**Responsable:**",
@@ -34,6 +37,9 @@ WORDS = {
         "- Priority: Must": "- Prioridad: Debe", "- Priority: Should": "- Prioridad: Debería",
         "| H | M |": "| Alto | Medio |", "| M | M |": "| Media | Media |",
         "| M | L |": "| Medio | Bajo |",
+        "### Expected IOSM-Index": "### Índice IOSM esperado",
+        "**Current baseline:**": "**Línea base actual:**",
+        "**Target post-implementation:**": "**Objetivo tras la implementación:**",
     },
     "french": {
         "**Owner:**": "**Propriétaire:**", "**Status:**": "**Statut:**",
@@ -41,6 +47,10 @@ WORDS = {
         "- Priority: Must": "- Priorité: Doit", "- Priority: Should": "- Priorité: Devrait",
         "| H | M |": "| Élevé | Moyen |", "| M | M |": "| Moyen | Moyen |",
         "| M | L |": "| Moyen | Faible |",
+        "### Expected IOSM-Index": "### Indice IOSM attendu",
+        "**Current baseline:**": "**Valeur actuelle :**",
+        "**Target post-implementation:**": "**Cible après mise en œuvre :**",
+        "**Delta:**": "**Écart :**",
     },
     "portuguese": {
         "**Version:**": "**Versão:**", "**Date:**": "**Data:**", "**Owner:**": "**Responsável:**",
@@ -49,6 +59,10 @@ WORDS = {
         "- Priority: Must": "- Prioridade: Deve", "- Priority: Should": "- Prioridade: Deveria",
         "| H | M |": "| Alto | Médio |", "| M | M |": "| Média | Média |",
         "| M | L |": "| Médio | Baixo |",
+        "### Expected IOSM-Index": "### Índice IOSM esperado",
+        "**Current baseline:**": "**Linha de base atual:**",
+        "**Target post-implementation:**": "**Meta pós-implementação:**",
+        "**Delta:**": "**Variação:**",
     },
 }  # fmt: skip
 
@@ -70,6 +84,9 @@ def test_a_prd_in_another_language_reads_like_the_english_one(language: str) -> 
     prd = parse_prd(translated(language), "prd.md")
     for key in ("version", "date", "track_id", "owner", "status"):
         assert prd.metadata.value(key) == BASE.metadata.value(key), key
+    index, base = prd.iosm.index, BASE.iosm.index  # "**Ziel nach Umsetzung:** 0.86" (fresh6 item 7)
+    for part in ("baseline", "target", "delta"):
+        assert getattr(index, part) == getattr(base, part), part
     assert [(r.id, r.level, len(r.attributes)) for r in prd.functional] == [
         (r.id, r.level, len(r.attributes)) for r in BASE.functional
     ]
@@ -82,6 +99,10 @@ def test_a_prd_in_another_language_reads_like_the_english_one(language: str) -> 
         (("- Priorität: Soll", "- Priorität: Hoch"), "PRD302"),  # a risk word is no MoSCoW level
         (("| Mittel | Niedrig |", "| Sehr hoch | Niedrig |"), "PRD305"),
         (("- Abnahmekriterien: a deleted card", "- Notiz: a deleted card"), "PRD301"),
+        (("**Aktueller Ausgangswert:** 0.68", "**Aktueller Ausgangswert:** 0.58"), "PRD503"),
+        # A target under a label that is not read: the delta says there is one (was silence).
+        (("**Ziel nach Umsetzung:** 0.86", "**Nach dem Projekt:** 0.86"), "PRD503"),
+        (("**Ziel nach Umsetzung:** 0.86", "**Ziel nach Umsetzung:** 0.96"), "PRD503"),
     ],
 )
 def test_a_defect_in_another_language_is_still_reported(change: tuple[str, str], rule: str) -> None:

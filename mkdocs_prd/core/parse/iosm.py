@@ -70,17 +70,43 @@ def _key(letter: str) -> GateKey | None:
     return None
 
 
+# The words that name each IOSM-Index figure, in English, German, Spanish, French and Portuguese
+# ("Aktueller Ausgangswert", "Línea base actual", "Valeur actuelle", "Linha de base atual";
+# "Ziel nach Umsetzung", "Objetivo tras la implementación", "Cible", "Meta"), matched at the
+# start of a word of the label; the first part that matches wins, in this order.
+INDEX_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("baseline", ("baseline", "current", "ausgangs", "basiswert", "aktuell", "istwert", "ist wert")),
+    (
+        "baseline",
+        ("línea base", "linea base", "línea de base", "linea de base", "valor base", "valor actual"),
+    ),
+    ("baseline", ("référence", "valeur actuelle", "niveau actuel", "linha de base", "valor atual")),
+    ("delta", ("delta", "δ", "change", "änderung", "veränderung", "differenz", "cambio", "diferencia")),
+    ("delta", ("écart", "ecart", "variation", "différence", "variação", "diferença", "mudança")),
+    (
+        "target",
+        ("target", "index", "expected", "ziel", "sollwert", "erwartet", "objetivo", "meta", "esperad"),
+    ),
+    ("target", ("índice", "indice", "cible", "objectif", "attendu", "alvo")),
+)
+
+
 @lru_cache(maxsize=4096)
-def _index_part(label: str) -> str | None:
-    """Which IOSM-Index figure a label names: ``baseline``, ``target`` or ``delta``."""
-    norm = normalise_title(label)
-    if "baseline" in norm or "current" in norm:
-        return "baseline"
-    if "delta" in norm or "δ" in norm or "change" in norm:
-        return "delta"
-    if "target" in norm or "index" in norm or "expected" in norm:
-        return "target"
+def index_part(label: str) -> str | None:
+    """Which IOSM-Index figure a label names: ``baseline``, ``target`` or ``delta``
+    (:data:`INDEX_WORDS`), else None."""
+    padded = f" {normalise_title(label)}"
+    for part, words in INDEX_WORDS:
+        if any(f" {word}" in padded for word in words):
+            return part
     return None
+
+
+def _names_index(title: str) -> bool:
+    """``Expected IOSM-Index``, ``Erwarteter IOSM-Index``, ``Índice IOSM esperado``: a heading over
+    the index figures."""
+    padded = f" {normalise_title(title)}"
+    return index_part(title) is not None and any(f" {w}" in padded for w in ("index", "índice", "indice"))
 
 
 def _number(raw: str, line: int) -> Number:
@@ -171,7 +197,7 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
             gate = gate_of(title)
             if gate is not None and _gate_target(title, n, reader):
                 continue  # "### Gate-O: p95 latency < 300 ms": the heading states the target
-            in_index = gate is None and _index_part(title) is not None and "index" in normalise_title(title)
+            in_index = gate is None and _names_index(title)
             if gate is not None:
                 reader.gate_seen(gate)
             elif not in_index:
@@ -344,7 +370,7 @@ def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Re
     if s[:2] == "**":
         pair = bold_label(s)
         if pair is not None:
-            part = _index_part(pair[0])
+            part = index_part(pair[0])
             if part is not None and pair[1]:
                 for part, value in _index_figures(pair[0], pair[1]):
                     reader.index_value(part, value, n)
@@ -373,11 +399,11 @@ def _index_figures(label: str, value: str) -> list[tuple[str, str]]:
     """The index figures an index line states: one (``**Target:** 0.86``), or several on one
     line (``**Baseline:** 0.61 → **Target:** 0.80 (Δ +0.19)``, ``**Current baseline:** 0.68 ·
     **Target post-implementation:** 0.86 · **Delta:** +0.18``), as ``(part, figure)`` pairs."""
-    first = _index_part(label) or "target"
+    first = index_part(label) or "target"
     pieces: list[tuple[str, str]] = []
     if "**" in value:
         for m in reversed(list(_NEXT_LABEL.finditer(value))):
-            part = _index_part(m.group(1))
+            part = index_part(m.group(1))
             if part is not None:
                 pieces.append((part, value[m.end() :]))
                 value = value[: m.start()]
@@ -398,7 +424,7 @@ def _index_figures(label: str, value: str) -> list[tuple[str, str]]:
 def _index_attribute(text: str, n: int, reader: _Reader) -> bool:
     """``Baseline: 0.65`` and the like under the expected index (or outside any gate)."""
     attr = attribute(text, n)
-    part = _index_part(attr.key) if attr is not None else None
+    part = index_part(attr.key) if attr is not None else None
     if attr is not None and part is not None and attr.value:
         reader.index_value(part, attr.value, n)
         return True
@@ -411,10 +437,10 @@ def _figure_rows(table: Table, reader: _Reader) -> bool:
     a header row, so the first pair may stand in it (``| Baseline | 0.61 |`` over ``|---|---|``),
     as in a metadata table written as rows alone; a header naming two figures
     (``| Baseline | Target |``) is no pair."""
-    rows = [(n, _index_part(strip_bold(cells[0])), cells[1]) for n, cells in table.rows if len(cells) >= 2]
+    rows = [(n, index_part(strip_bold(cells[0])), cells[1]) for n, cells in table.rows if len(cells) >= 2]
     head = [strip_bold(c) for c in table.header]
-    if _index_part(head[0]) is not None and _index_part(head[1]) is None and head[1].strip():
-        rows.insert(0, (table.line, _index_part(head[0]), table.header[1]))
+    if index_part(head[0]) is not None and index_part(head[1]) is None and head[1].strip():
+        rows.insert(0, (table.line, index_part(head[0]), table.header[1]))
     parts = {part for _, part, _ in rows}
     if not rows or None in parts or not parts & {"baseline", "target"}:
         return False  # "| Change surface | ≤20% |" alone is a metric, not the index

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from mkdocs_prd.core.actuals import IosmActuals, from_front_matter
 from mkdocs_prd.core.model import GATE_NAMES, Fix, Number, Prd, Severity
 from mkdocs_prd.core.numbers import written_number
+from mkdocs_prd.core.parse.iosm import index_part
+from mkdocs_prd.core.parse.lines import bold_label
 from mkdocs_prd.core.rules.base import Hit, RuleContext, is_bracketed, page_rule, quote
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 
@@ -100,12 +102,16 @@ def _score(raw: str | None) -> float | None:
 @page_rule(
     "PRD503",
     Severity.WARNING,
-    "the stated delta is not target minus baseline (tolerance 0.005)",
+    "the stated delta is not target minus baseline (tolerance 0.005), or no baseline or target is read "
+    "beside it",
     fixable="a delta written as a plain number gets target minus baseline",
 )
 def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     index = prd.iosm.index
-    if index.baseline is None or index.target is None or index.delta is None:
+    if index.delta is None:
+        return
+    if index.baseline is None or index.target is None:
+        yield from _delta_alone(prd, ctx)
         return
     b, t, d = index.baseline.value, index.target.value, index.delta.value
     if b is None or t is None or d is None:
@@ -122,6 +128,36 @@ def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"Write `**Delta:** {right}`",
             _delta_fix(ctx, index.delta, right),
         )
+
+
+def _delta_alone(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    """A delta with no baseline or target read beside it: the label it stands under is not read
+    (``**Ziel:**`` in a language the plugin does not know), so the index shows no target."""
+    index = prd.iosm.index
+    if index.delta is None or index.delta.value is None:
+        return  # "TBD" is PRD505's
+    missing = [n for n, v in (("baseline", index.baseline), ("target", index.target)) if v is None]
+    if _placeholders(prd, ctx) & set(missing):
+        return  # "**Target post-implementation:** [e.g., 0.82]": PRD107 reports the placeholder
+    yield Hit(
+        index.delta.line,
+        f"Delta {quote(index.delta.raw)} is stated, but no IOSM-Index {' and '.join(missing)} is read: "
+        "the card and the index show none",
+        "Label the figures as the template does (`**Current baseline:** 0.65`, "
+        "`**Target post-implementation:** 0.82`), or in German, Spanish, French or Portuguese "
+        "(`**Aktueller Ausgangswert:**`, `**Objetivo tras la implementación:**`)",
+    )
+
+
+def _placeholders(prd: Prd, ctx: RuleContext) -> set[str]:
+    """The index figures section 10 states as a bracketed placeholder
+    (``**Current baseline:** [e.g., 0.65]``)."""
+    parts: set[str] = set()
+    for line in ctx.lines[max(prd.iosm.body_start - 1, 0) : prd.iosm.body_end]:
+        pair = bold_label(line.strip()) if "[" in line else None
+        if pair is not None and is_bracketed(pair[1]):
+            parts.add(index_part(pair[0]) or "")
+    return parts
 
 
 def _decimals(raw: str) -> int:
