@@ -284,7 +284,18 @@ def test_list_nfrs_named_by_sub_terms_cover_their_categories() -> None:
 
 @pytest.mark.parametrize(
     ("impact", "probability"),
-    [("🔴 High", "🟢 Low"), ("Medium", "low"), ("🟡", "**M**"), ("🟠 Med", "🔴"), ("HIGH", "Low.")],
+    [
+        ("🔴 High", "🟢 Low"),
+        ("Medium", "low"),
+        ("🟡", "**M**"),
+        ("🟠 Med", "🔴"),
+        ("HIGH", "Low."),
+        # A remark after the level (attack6), as a Status or Priority may carry one.
+        ("High (revenue)", "L – rare"),
+        ("H<br>(revenue)", "**M**<br/>"),
+        ("H: churn", "Low; seasonal"),
+        ("H - revenue", "M [est.]"),
+    ],
 )
 def test_risk_levels_with_traffic_lights_or_words_are_levels(impact: str, probability: str) -> None:
     text = variant(
@@ -296,7 +307,9 @@ def test_risk_levels_with_traffic_lights_or_words_are_levels(impact: str, probab
     assert findings(text) == []
 
 
-@pytest.mark.parametrize("level", ["Very high", "🔴🟢", "3", "?", "High-ish risk"])
+@pytest.mark.parametrize(
+    "level", ["Very high", "🔴🟢", "3", "?", "High-ish risk", "Medium-High", "High impact", "M to H", "H/M"]
+)
 def test_other_risk_levels_are_still_prd305(level: str) -> None:
     text = variant(
         ("| Shoppers distrust saving cards | M | M |", f"| Shoppers distrust saving cards | {level} | M |")
@@ -395,3 +408,20 @@ def test_an_approved_status_with_an_emoji_or_remark_is_approved_for_prd308() -> 
     for status in ("✅ Approved", "**Approved**", "Implemented (March)"):
         text = variant((FR_BODY, "Nothing here yet.\n\n"), ("**Status:** Approved", f"**Status:** {status}"))
         assert "PRD308" in rules_of(text), status
+
+
+# --- attack6: names a reader calls correct ----------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Prio", "MoSCoW", "Priority (MoSCoW)", "MoSCoW priority", "**Prio:**"])
+def test_a_priority_bullet_named_as_a_priority_column_is_the_priority(label: str) -> None:
+    # A requirement table's Prio or MoSCoW column was its priority, the same bullet was not (PRD301).
+    bullet = f"- {label} Must" if label.endswith(":**") else f"- {label}: Must"
+    assert findings(variant(("- Priority: Must", bullet))) == []
+    wrong = variant(("- Priority: Must", bullet.replace("Must", "Urgent")))
+    assert rules_of(wrong) == ["PRD302"]
+
+
+@pytest.mark.parametrize("title", ["Appendices", "Annex", "Annexes", "Anhänge", "Apéndices", "Apêndices"])
+def test_the_appendix_in_the_plural_or_as_an_annex_is_the_appendix(title: str) -> None:
+    assert findings(variant(("## Appendix", f"## {title}"))) == []

@@ -8,9 +8,13 @@ the requirement above it instead of starting a new one.
 
 from __future__ import annotations
 
-PRIORITY_NAMES: frozenset[str] = frozenset({"priority", "priorität", "prioridad", "priorité", "prioridade"})
+PRIORITY_NAMES: frozenset[str] = frozenset(
+    {"priority", "priorität", "prioridad", "priorité", "prioridade"}
+    | {"prio", "moscow", "moscow priority", "priority (moscow)", "priority level"}
+)
 """What a requirement's priority bullet may be called (case-folded): ``- Priority: Must``,
-``- Priorität: Muss``, ``- Prioridad: Debe``."""
+``- Priorität: Muss``, ``- Prioridad: Debe``, and as a requirement table's column may be
+(``- Prio: Must``, ``- MoSCoW: Must``)."""
 
 ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
     "Description": frozenset(

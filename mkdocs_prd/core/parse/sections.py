@@ -37,7 +37,7 @@ TEMPLATE_NUMBERS: dict[str, str] = {
 # list again for words the title merely contains.
 _TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("iosm", ("iosm",)),
-    ("appendix", ("appendix", "related links", "references")),
+    ("appendix", ("appendix", "appendices", "annex", "annexes", "related links", "references")),
     ("acceptance", ("acceptance",)),
     ("goals", ("goals", "goal", "non goals", "objectives")),
     ("ux", ("ux", "user experience", "api", "design", "data model")),
@@ -54,7 +54,10 @@ _TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # without a number. Data only: add a language by adding its words.
 _TRANSLATED_TITLES: dict[str, tuple[str, ...]] = {
     "iosm": (),
-    "appendix": ("anhang", "apéndice", "apendice", "anexo", "anexos", "annexe", "annexes", "apêndice"),
+    "appendix": (
+        "anhang", "anhänge", "apéndice", "apéndices", "apendice", "apendices", "anexo", "anexos", "annexe",
+        "annexes", "apêndice", "apêndices",
+    ),
     "acceptance": (
         "abnahmekriterien", "akzeptanzkriterien", "abnahme", "criterios de aceptación",
         "criterios de aceptacion", "aceptación", "critères d acceptation", "critères d acceptance",

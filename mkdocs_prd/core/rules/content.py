@@ -67,6 +67,8 @@ RISK_LEVELS: frozenset[str] = frozenset(
 )
 _KEY_MARKS = re.compile(r"[\s*_`]+")
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
+_BREAK = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+_REMARK = re.compile(r"[(\[–—:;,]|- ")
 _TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "medium", "\U0001f7e2": "low"}
 
 
@@ -241,13 +243,20 @@ def risk_level(value: str) -> str | None:
     """The level a risk cell states (``H``, ``high``, ``🔴 High``, ``🟢``), casefolded; None for other text.
 
     Emphasis, emoji, punctuation and a struck-out old level (``~~M~~ H``) around the word are
-    decoration; a traffic-light emoji alone is its colour's level (red High, orange or yellow
-    Medium, green Low).
+    decoration, and so is a remark after it in brackets or after a dash, colon or line break
+    (``High (revenue)``, ``H – revenue``, ``H<br>revenue``); a traffic-light emoji alone is its
+    colour's level (red High, orange or yellow Medium, green Low).
     """
-    value = without_struck(value)  # "~~M~~ H": the old level is struck out
+    value = _BREAK.sub(" — ", without_struck(value))  # "~~M~~ H": the old level is struck out
     words = _WORD_CHARS.findall(value.casefold())
     if len(words) == 1:
         return words[0] if words[0] in RISK_LEVELS else None
+    if words and words[0] in RISK_LEVELS:
+        # "High (revenue)", "H – revenue", "H<br>revenue": a remark after the level, as a
+        # Status or Priority may carry one ("Very high" and "Medium-High" name no level).
+        first = _WORD_CHARS.search(value.casefold())
+        rest = value[first.end() :].lstrip("*_` \t") if first is not None else ""
+        return words[0] if _REMARK.match(rest) else None
     lights = {_TRAFFIC_LIGHTS[ch] for ch in value if ch in _TRAFFIC_LIGHTS}
     return lights.pop() if not words and len(lights) == 1 else None
 
