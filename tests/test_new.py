@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mkdocs_prd.adapters.cli.main import main
-from mkdocs_prd.core.new import builtin_skeleton, fill_template, slugify, unique_track_id
+from mkdocs_prd.core.new import builtin_skeleton, fill_template, new_prd, slugify, unique_track_id
 from mkdocs_prd.core.parse.prd import is_prd, parse_prd
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,6 +259,8 @@ def test_custom_template_option_with_front_matter(site: Path, capsys: pytest.Cap
         (["X\x00"], "TITLE must be one non-empty line"),
         (["X", "--track-id", "t\u202e1"], "--track-id must be one non-empty line"),
         (["X", "-f", "nope.yml"], "config file not found"),
+        (["PRD:"], "TITLE 'PRD:' is only the PRD label"),
+        (["[PRD]"], "TITLE '[PRD]' is only the PRD label"),
     ],
 )
 def test_usage_errors(site: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
@@ -339,3 +341,29 @@ def test_a_template_titled_in_front_matter_gets_no_h1(template: str, h1: int | N
     assert parse_prd(text, "p.md").title == "Lean one"
     if h1 is None:
         assert text == LEAN.replace("{{title}}", "Lean one").replace("{{status}}", "Draft")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "PRD: Dark mode",
+        "prd: Dark mode",
+        "**PRD:** Dark mode",
+        "PRD - Dark mode",
+        "PRD — Dark mode",
+        "[PRD] Dark mode",
+        "Dark mode (PRD)",
+        "Dark mode — PRD",
+        "Product Requirements: Dark mode",
+    ],
+)
+def test_a_title_carrying_the_prd_label_is_not_labelled_twice(title: str) -> None:
+    """``new "PRD: Dark mode"`` wrote ``# PRD: PRD: Dark mode`` with Track ID ``prd-dark-mode``
+    (fresh6 item 14): the label is the page's, the name is the feature's."""
+    made = new_prd(builtin_skeleton(), title=title, folder="docs/prds")
+    assert made.track_id == "dark-mode"
+    assert made.path == "docs/prds/dark-mode.md"
+    assert made.text.count("# PRD: Dark mode\n") == 1 and "PRD: PRD" not in made.text
+    assert parse_prd(made.text, "p.md").title == "Dark mode"
+    # Without a separator the word is part of the name, as the parser reads it.
+    assert new_prd(builtin_skeleton(), title="PRD Tooling", folder="d").track_id == "prd-tooling"

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from mkdocs_prd.core.parse.prd_titles import prd_name
 from mkdocs_prd.core.rules.meta import is_track_id
 from mkdocs_prd.core.settings import Settings
 
@@ -60,6 +61,19 @@ class NewPrd:
 def builtin_skeleton() -> str:
     """The skeleton that ships with the package (``mkdocs_prd/core/skeleton/prd.md``)."""
     return resources.files("mkdocs_prd").joinpath("core/skeleton/prd.md").read_text(encoding="utf-8")
+
+
+def feature_name(title: str) -> str:
+    """The feature's name in a title given to ``new``: one that carries the PRD label already
+    (``PRD: Dark mode``, ``PRD - Dark mode``, ``[PRD] Dark mode``, ``Dark mode — PRD``) gives
+    ``Dark mode``, so the page is not titled ``# PRD: PRD: Dark mode`` nor its Track ID
+    ``prd-dark-mode``; the label alone (``PRD:``) gives ``""``; any other title is kept
+    (``PRD Tooling``: without a separator the word is part of the name)."""
+    name = prd_name(title)
+    if name is not None:
+        return name
+    bare = title.strip().strip("*_").rstrip(":：-–—| \t*_")
+    return "" if bare.casefold() in ("prd", "[prd]", "(prd)") else title.strip()
 
 
 def slugify(text: str) -> str:
@@ -180,12 +194,14 @@ def new_prd(
 ) -> NewPrd:
     """Fill ``template`` for a new PRD and decide its path.
 
+    A ``title`` carrying the PRD label is its :func:`feature_name` (``PRD: X`` -> ``X``).
     ``track_id`` defaults to the title's slug made unique against
     ``taken_track_ids``.  With ``file_name`` (a track layout) the path is
     ``folder/<track id>/<file_name>``, otherwise ``folder/<slug>.md``.  A slug that is a
     :func:`reserved_name`, or whose file would be one of ``reserved_paths`` (pages the
     plugin generates, compared as absolute paths), gets ``-prd`` appended.
     """
+    title = feature_name(title) or title
     slug = slugify(title)
     reserved = {os.path.abspath(p) for p in reserved_paths}
     if reserved_name(slug) or os.path.abspath(os.path.join(folder, f"{slug}.md")) in reserved:

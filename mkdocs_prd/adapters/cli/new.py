@@ -31,6 +31,7 @@ from mkdocs_prd.core.new import (
     check_inside,
     default_location,
     device_name,
+    feature_name,
     new_prd,
     write_new,
 )
@@ -80,6 +81,10 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Create the PRD; 0 on success, 1 when the file or Track ID already exists."""
     title = _one_line(args.title, "TITLE")
+    if any(ch.isalnum() for ch in title) and not feature_name(title):
+        raise UsageError(
+            f'TITLE {title!r} is only the PRD label; name the feature, e.g. "Bulk invoice export"'
+        )
     if not any(ch.isalnum() for ch in title):
         raise UsageError(
             f'TITLE {title!r} has no letters or digits; name the feature, e.g. "Bulk invoice export"'
