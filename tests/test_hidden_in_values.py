@@ -13,7 +13,10 @@ import json
 from pathlib import Path
 
 import pytest
+from test_index_titles import material_titles
 
+from mkdocs_prd.adapters.markdown.titles import title_markup
+from mkdocs_prd.core.decoration import without_emoji
 from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.inline import inline_pieces, plain_value, without_comments
@@ -26,6 +29,7 @@ from mkdocs_prd.core.sitewide.index import index_row
 from mkdocs_prd.core.sitewide.listing import ListingSpec
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
 from mkdocs_prd.html.render import Renderer
+from mkdocs_prd.html.titles import Titles
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
 BASE = parse_prd(CLEAN, "prd.md")
@@ -324,3 +328,41 @@ def test_a_time_elements_datetime_is_the_date(written: str) -> None:
 )
 def test_a_time_element_with_no_real_date_is_reported(written: str) -> None:
     assert check(variant("**Date:** 2026-02-03", f"**Date:** {written}")) == ["PRD103"]
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        ":bust_in_silhouette: Payments Team",
+        "Payments Team :rocket:",
+        "🧑‍💻 Payments Team",
+        "[:bust_in_silhouette: Payments Team](mailto:pay@example.com)",
+        ":material-account: Payments Team",
+    ],
+)
+def test_an_emoji_beside_the_owner_is_not_the_owner(owner: str) -> None:
+    """The Owner (index, filters, groups, JSON) is the name; the card shows the emoji as the
+    page does: the site's emoji extension's icon, or the shortcode as text without one."""
+    text = variant("**Owner:** Payments Team", f"**Owner:** {owner}")
+    prd = parse_prd(text, "prd.md")
+    assert read(prd) == read(BASE)
+    assert check(text) == []
+    row = index_row(prd, "prd/")
+    assert row.owner == "Payments Team" and export_entry(row)["owner"] == "Payments Team"
+    card = str(Renderer(titles=material_titles()).card(prd))
+    dd = card[card.index("prd-card__field--owner") :].split("</dd>", 1)[0]
+    assert ":bust_in_silhouette:" not in dd and ":rocket:" not in dd and ":material" not in dd
+    if "material" in owner:
+        assert '<span class="twemoji"><svg' in dd  # Material's inline icon, sanitised as titles are
+    if ":" in owner:
+        assert "👤" in dd or "🚀" in dd or "<svg" in dd  # the emoji, as the page's twemoji image's alt text
+    plain = str(Renderer().card(prd))  # no site Markdown: the page shows the shortcode as text too
+    assert "Payments Team" in plain
+
+
+def test_a_shortcode_the_site_does_not_know_stays_text() -> None:
+    titles = material_titles()
+    assert str(titles.with_emoji("Ana :no_such_emoji_here: <b>")) == "Ana :no_such_emoji_here: &lt;b&gt;"
+    assert str(Titles(title_markup(["attr_list"])).with_emoji(":rocket: Ana")) == ":rocket: Ana"
+    assert without_emoji("Payments Inc. 🚀") == "Payments Inc."
+    assert without_emoji("🚀") == "🚀"

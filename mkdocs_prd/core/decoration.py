@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 __all__ = [
     "leading_link_end",
     "machine_value",
+    "without_emoji",
     "without_link",
     "without_struck",
     "without_symbols",
@@ -125,6 +127,19 @@ def without_symbols(s: str) -> str:
     """``s`` without emoji, symbols and ``:shortcode:`` before or after its words:
     ``✅ Approved`` -> ``Approved``, ``Must 🔥`` -> ``Must``, ``:red_circle: Must`` -> ``Must``.
     A text of symbols only is returned as it is."""
+    return _trimmed(s, _is_symbol)
+
+
+def without_emoji(s: str) -> str:
+    """``s`` without emoji and ``:shortcode:`` before or after its words, its punctuation
+    kept: ``:bust_in_silhouette: Priya Raman`` -> ``Priya Raman``, ``Payments Inc. 🚀`` ->
+    ``Payments Inc.``.  A text of emoji only, or with none at its ends, is returned as it is."""
+    if not s or (":" not in s and s[0] < "\x80" and s[-1] < "\x80"):
+        return s  # most values: no shortcode and plain characters at both ends
+    return _trimmed(s, _is_emoji)
+
+
+def _trimmed(s: str, symbol: Callable[[str], bool]) -> str:
     if s.startswith(":") and s.count(":") >= 2:
         code, _, rest = s[1:].partition(":")
         if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
@@ -134,9 +149,9 @@ def without_symbols(s: str) -> str:
         if code and all(c.isalnum() or c in "_+-" for c in code) and rest.strip():
             s = rest.strip()
     start, end = 0, len(s)
-    while start < end and _is_symbol(s[start]):
+    while start < end and symbol(s[start]):
         start += 1
-    while end > start and _is_symbol(s[end - 1]):
+    while end > start and symbol(s[end - 1]):
         end -= 1
     return s[start:end].strip() if start < end else s
 
@@ -149,3 +164,10 @@ def _is_symbol(c: str) -> bool:
     if c < "\x80":
         return c in "!."  # other ASCII punctuation is text ("(draft)", "[WIP]")
     return unicodedata.category(c) in ("So", "Sk", "Sm", "Cf", "Mn", "Me", "Co", "Po")
+
+
+def _is_emoji(c: str) -> bool:
+    """An emoji or a part of one (skin tone, joiner, variation selector, keycap), or a blank."""
+    if c.isspace():
+        return True
+    return c >= "\x80" and unicodedata.category(c) in ("So", "Sk", "Cf", "Mn", "Me")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from jinja2 import (
@@ -146,7 +146,7 @@ class Renderer:
             title_text=self.titles.text,
         )
         self.env.filters["inline_code"] = inline_code
-        self.env.filters["inline_value"] = inline_value
+        self.env.filters["inline_value"] = functools.partial(inline_value, shown_text=self.titles.with_emoji)
 
     def _render(self, name: str, **context: object) -> Markup:
         try:
@@ -249,19 +249,21 @@ def inline_code(text: str) -> Markup:
     return Markup("".join(out))
 
 
-def inline_value(text: str) -> Markup:
+def inline_value(text: str, shown_text: Callable[[str], Markup] = escape) -> Markup:
     """A metadata value as the page would show it, safe: code spans as ``<code>``, links
     to an ``http(s):`` or ``mailto:`` URL as ``<a>``, any other link and emphasis as
-    their text (see :func:`~mkdocs_prd.core.parse.inline.inline_pieces`).  Everything is escaped."""
+    their text (see :func:`~mkdocs_prd.core.parse.inline.inline_pieces`).  Everything is
+    escaped; plain text through ``shown_text`` (a Renderer's shows emoji shortcodes as the
+    site's emoji extension does: :meth:`~mkdocs_prd.html.titles.Titles.with_emoji`)."""
     out: list[str] = []
     for kind, shown, url in inline_pieces(text):
         href = _card_href(url) if kind == "link" else None
         if kind == "code":
             out.append(f"<code>{escape(shown)}</code>")
         elif href is not None:
-            out.append(f'<a href="{escape(href)}">{escape(shown)}</a>')
+            out.append(f'<a href="{escape(href)}">{shown_text(shown)}</a>')
         else:
-            out.append(str(escape(shown)))
+            out.append(str(shown_text(shown)))
     return Markup("".join(out))
 
 

@@ -47,6 +47,8 @@ _PARAGRAPH = re.compile(r"\A\s*<p>(.*)</p>\s*\Z", re.DOTALL)
 _IMG_ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,80}:")
+"""An emoji shortcode as pymdownx.emoji reads one (``:rocket:``, ``:+1:``, ``:material-rocket:``)."""
 
 
 class Titles:
@@ -65,6 +67,25 @@ class Titles:
         if done is None:
             done = self._html[title] = self._render(title)
         return done
+
+    def with_emoji(self, text: str) -> Markup:
+        """``text`` escaped, each emoji shortcode in it (``:bust_in_silhouette:``) as the site's
+        emoji extension shows it (the emoji, or Material's inline SVG icon), made safe as a
+        title is; a shortcode the site's Markdown leaves as it is stays text.  Without a
+        :data:`TitleMarkup` or a shortcode: ``text`` escaped."""
+        if self.markup is None or ":" not in text:
+            return escape(text)
+        out: list[str] = []
+        pos = 0
+        for m in _SHORTCODE.finditer(text):
+            shown = self.html(m.group())
+            out += [
+                str(escape(text[pos : m.start()])),
+                shown if plain_text(shown) != m.group() else m.group(),
+            ]
+            pos = m.end()
+        out.append(str(escape(text[pos:])))
+        return Markup("".join(out))
 
     def text(self, title: str) -> str:
         """``title``'s plain text: tags removed, an emoji image read as its ``alt`` text."""

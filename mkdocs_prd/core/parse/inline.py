@@ -17,7 +17,7 @@ import html
 import re
 from typing import Literal, TypeAlias
 
-from mkdocs_prd.core.decoration import machine_value, without_struck, without_tags
+from mkdocs_prd.core.decoration import machine_value, without_emoji, without_struck, without_tags
 from mkdocs_prd.core.model import Field, MetaSource
 
 __all__ = ["InlinePiece", "code_spans", "inline_pieces", "meta_field", "plain_value", "without_comments"]
@@ -61,7 +61,12 @@ def meta_field(key: str, label: str, written: str, line: int, source: MetaSource
     Date written as ``<time datetime="2026-03-14">14 Mar 2026</time>`` is the date the element
     states, ``2026-03-14`` (the card shows its words).  HTML comments are no part of either."""
     written = without_comments(written)  # front matter's too: the card shows no author's note
-    value = written if key == "status" else plain_value(written)
+    if key == "status":
+        value = written
+    elif key == "title":
+        value = plain_value(written)  # a title keeps its emoji: the index shows them as the H1 does
+    else:
+        value = without_emoji(plain_value(written))  # ":bust_in_silhouette: Ana" is Ana
     if key == "date" and written[:1] == "<":
         value = machine_value(written) or value  # <time datetime="2026-03-14">14 Mar 2026</time>
     return Field(key, label, value, line, source, written if value != written else "")
