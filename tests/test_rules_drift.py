@@ -425,3 +425,29 @@ def test_a_priority_bullet_named_as_a_priority_column_is_the_priority(label: str
 @pytest.mark.parametrize("title", ["Appendices", "Annex", "Annexes", "Anhänge", "Apéndices", "Apêndices"])
 def test_the_appendix_in_the_plural_or_as_an_annex_is_the_appendix(title: str) -> None:
     assert findings(variant(("## Appendix", f"## {title}"))) == []
+
+
+def _implemented(*more: tuple[str, str]) -> str:
+    boxes = [(line, line.replace("[ ]", "[x]")) for line in CLEAN.split("\n") if line.startswith("- [ ]")]
+    return variant(("**Status:** Approved", "**Status:** Implemented"), *boxes, *more)
+
+
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        "- [ ] ~~Video walkthrough~~",
+        "- [ ] ~~Video walkthrough~~ (dropped)",
+        "- [ ] ~~Video walkthrough~~ — not needed",
+    ],
+)
+def test_a_criterion_struck_out_is_withdrawn_not_open(dropped: str) -> None:
+    text = _implemented(("- [x] API reference published", f"- [x] API reference published\n{dropped}"))
+    assert findings(text) == []
+    prd = parse_prd(text, "prd.md")
+    assert [c.stated for c in prd.criteria].count(False) == 1  # not counted as met or open
+
+
+@pytest.mark.parametrize("open_box", ["- [ ] Video ~~walkthrough~~ recorded", "- [ ] ~~Video~~ walkthrough"])
+def test_a_criterion_with_struck_words_is_still_open(open_box: str) -> None:
+    text = _implemented(("- [x] API reference published", f"- [x] API reference published\n{open_box}"))
+    assert rules_of(text) == ["PRD401"]

@@ -63,6 +63,7 @@ def criteria(src: Source, sec: Section) -> tuple[Criterion, ...]:
     return tuple(sorted((c for c in out if not _unwritten(c.text)), key=lambda c: c.line))
 
 
+_WITHDRAWN = re.compile(r"~~[^~]+~~[ \t]*(?:$|[(\[–—:;,-])")
 _UNWRITTEN = frozenset({"tbd", "tbc", "tba", "todo", "fixme", "xxx", "???", "??", "to be defined"})
 
 
@@ -105,7 +106,9 @@ def _region(src: Source, group: str, start: int, end: int) -> list[Criterion]:
             and mark in (" ", "x", "X")
             and text[3:4] in ("", " ", "\t")
         ):
-            out.append(Criterion(text[3:].strip(), mark != " ", group, n))
+            box = text[3:].strip()
+            # "- [ ] ~~Video walkthrough~~ (dropped)": a criterion struck out is withdrawn, not open.
+            out.append(Criterion(box, mark != " ", group, n, mark != " " or _WITHDRAWN.match(box) is None))
         elif (scenario := given_when_then(text)) is not None:
             out.append(Criterion(scenario[0], scenario[1], group, n))
         elif word == "given":
