@@ -115,6 +115,72 @@ def test_an_included_section_is_the_pages(tmp_path: Path, tool: str, directive: 
     assert _rules(_catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")) == []
 
 
+NFRS23 = CLEAN[CLEAN.index("**NFR-2: Security**") : CLEAN.index("**NFR-4: Scalability**")]
+NFR3 = NFRS23[len(NFR2) :]
+SECTION10 = CLEAN[CLEAN.index("## 10. IOSM Targets") : CLEAN.index("## Appendix")]
+GATES = SECTION10[SECTION10.index("### Gate-I") : SECTION10.index("### Expected IOSM-Index")]
+SECTION9 = CLEAN[CLEAN.index("## 9. Rollout") : CLEAN.index("## 10. IOSM Targets")]
+
+# (page edits, shared file, the rule, the included heading named in its hint, or None: the usual hint)
+CUTS = {
+    "title-include-markdown": (
+        ((NFRS23, '{% include-markdown "../_shared/x.md" %}\n\n'),),
+        "# Compliance NFRs (shared)\n\n" + NFRS23,
+        "PRD304",
+        "`# Compliance NFRs (shared)`, line 1 of the included `_shared/x.md`",
+    ),
+    "history-snippet": (
+        ((NFRS23, '--8<-- "docs/_shared/x.md"\n\n'),),
+        NFR2 + "## History\n\n" + NFR3,
+        "PRD304",
+        f"`## History`, line {NFR2.count(chr(10)) + 1} of the included `_shared/x.md`",
+    ),
+    "gates-under-a-title": (
+        ((GATES, '--8<-- "docs/_shared/x.md"\n\n'),),
+        "# Shared IOSM gates\n\n" + GATES,
+        "PRD203",  # section 10 is empty on the page: its gates stand under the included title
+        "`# Shared IOSM gates`, line 1 of the included `_shared/x.md`",
+    ),
+    # No heading cuts the section: the usual hint.
+    "no-cut": (((NFRS23, '--8<-- "docs/_shared/x.md"\n\n'),), NFR2, "PRD304", None),
+    # A template section included whole is meant to start there: section 9's emptiness is its own.
+    "whole-section": (
+        ((SECTION9, "## 9. Rollout / Migration Plan\n\n"), (SECTION10, '--8<-- "docs/_shared/x.md"\n\n')),
+        SECTION10,
+        "PRD203",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CUTS)
+def test_a_hint_names_the_included_heading_that_cuts_a_section_short(tmp_path: Path, case: str) -> None:
+    """An included file's own heading (its title, a ``## History``) ends the section it is
+    included into: the finding stands (the page's outline), its hint names that heading and how
+    to include only the part needed, and keeps the usual advice for what is still missing."""
+    edits, shared, rule, named = CUTS[case]
+    _write(tmp_path, {"prds/a.md": _page(*edits), "_shared/x.md": shared})
+    tool = "markdown" if "include-markdown" in edits[0][1] else "snippets"
+    catalog = _catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")
+    found = [f for f in catalog.findings_for("prds/a.md") if f.rule == rule]
+    assert len(found) == 1, catalog.findings_for("prds/a.md")
+    hint = found[0].hint
+    if named is None:
+        assert "included" not in hint and hint
+    else:
+        assert named in hint and "`start`/`end`" in hint
+        assert "For what is still missing then: " in hint  # the usual advice follows
+    # Including only the part needed (start/end) leaves no such finding.
+    if named is not None and tool == "markdown":
+        marked = shared.replace(NFRS23, "<!-- start -->\n" + NFRS23 + "<!-- end -->\n")
+        _write(tmp_path, {"_shared/x.md": marked + "\n## History\n\n- 2026-01: added Okta\n"})
+        page = _page(
+            (NFRS23, '{% include-markdown "../_shared/x.md" start="<!-- start -->" end="<!-- end -->" %}\n\n')
+        )
+        _write(tmp_path, {"prds/a.md": page})
+        assert _rules(_catalog(tmp_path)) == []
+
+
 def test_a_reference_to_an_included_requirement_resolves(tmp_path: Path) -> None:
     other = "# PRD: SSO\n\n**Track ID:** sso\n\nRefund rights follow saved-payment-methods:NFR-2.\n"
     _write(

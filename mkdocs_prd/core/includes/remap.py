@@ -20,6 +20,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
 from mkdocs_prd.core.includes import Expanded
+from mkdocs_prd.core.includes.advice import explain_cuts
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.trace.model import Reference, Trace
 
@@ -68,10 +69,14 @@ def _remap(value: T, expanded: Expanded) -> T:
     return replace(value, **changes) if changes else value
 
 
-def remap_findings(findings: Iterable[Finding], expanded: Expanded) -> list[Finding]:
-    """``findings`` of the expanded page on the page's own lines, each once."""
+def remap_findings(findings: Iterable[Finding], expanded: Expanded, prd: Prd | None = None) -> list[Finding]:
+    """``findings`` of the expanded page on the page's own lines, each once; with ``prd`` (the
+    model parsed from ``expanded.text``) a section an included heading cuts short is explained
+    in the hint (:func:`~mkdocs_prd.core.includes.advice.explain_cuts`)."""
     out: list[Finding] = []
     seen: set[tuple[str, int, str]] = set()
+    if prd is not None:
+        findings = explain_cuts(findings, prd, expanded)
     for f in findings:
         line, message, fix = f.line, f.message, f.fix
         if 1 <= line <= len(expanded.own):

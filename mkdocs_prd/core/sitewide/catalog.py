@@ -134,9 +134,10 @@ def _on_own_lines(
     expanded: dict[str, Expanded],
 ) -> tuple[tuple[Prd, ...], dict[str, tuple[Finding, ...]]]:
     """The models, findings and trace of the pages read with their includes, on their own files' lines."""
+    by_path = {p.path: p for p in prds}
     for path, done in expanded.items():
         if path in findings:
-            findings[path] = tuple(sort_findings(remap_findings(findings[path], done)))
+            findings[path] = tuple(sort_findings(remap_findings(findings[path], done, by_path.get(path))))
     remap_trace(trace, expanded)
     return tuple(remap_prd(p, expanded[p.path]) if p.path in expanded else p for p in prds), findings
 

@@ -154,7 +154,7 @@ class SiteContext:
             unknown = severity_of(RULES["PRD601"], self.settings)
             found += resolve_refs(prd, refs, Resolver(site), unknown)[1]
         if done is not None:
-            found = remap_findings(found, done)
+            found = remap_findings(found, done, prd)
         return sort_findings(found)
 
     def _expanded(self, path: str, text: str) -> tuple[str, Expanded | None]:
