@@ -12,6 +12,11 @@ import pytest
 from trace_project import make_project, project_with_report
 
 from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.adapters.cli.trace import format_text, matrix_records
+from mkdocs_prd.core.model import Finding, Severity
+from mkdocs_prd.core.rules.validate import counted
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +80,26 @@ def test_csv_cells_cannot_be_formulas(tmp_path: Path, capsys: pytest.CaptureFixt
     prd.write_text(prd.read_text(encoding="utf-8").replace("FR-1: Issue a refund", "FR-1: =HYPERLINK(1)"))
     _, out, _ = run(capsys, "trace", "-f", str(tmp_path / "site" / "mkdocs.yml"), "--format", "csv")
     assert ",'=HYPERLINK(1)," in out
+
+
+def test_the_summary_counts_in_the_singular_for_one() -> None:
+    """``1 requirement; 1 error, 1 other finding`` (was ``1 errors``, fresh6 item 15)."""
+    page = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_bytes()
+    catalog = build_catalog([("prds/a.md", page)], Settings())
+    records = matrix_records(catalog, lambda src: src)[:1]
+    error = Finding("PRD601", Severity.ERROR, "prds/a.md", 1, "x")
+    warning = Finding("PRD602", Severity.WARNING, "prds/a.md", 2, "y")
+    last = format_text(catalog, records, [error, warning]).splitlines()[-1]
+    assert last == "1 requirement; 1 error, 1 other finding"
+    assert (
+        format_text(catalog, records * 2, []).splitlines()[-1] == "2 requirements; 0 errors, 0 other findings"
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "shown"),
+    [(0, "error", "0 errors"), (1, "error", "1 error"), (2, "info", "2 infos"), (1, "entry", "1 entry")],
+)
+def test_counted(n: int, noun: str, shown: str) -> None:
+    assert counted(n, noun) == shown
+    assert counted(2, "entry", "entries") == "2 entries"

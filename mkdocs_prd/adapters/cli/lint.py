@@ -26,6 +26,7 @@ from mkdocs_prd.adapters.mkdocs.generated import generated_pages
 from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.lint import lint
 from mkdocs_prd.core.model import Severity
+from mkdocs_prd.core.rules.validate import counted
 from mkdocs_prd.core.safe import terminal_lines
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.facts import FactCache
@@ -140,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         if changes:
             fixed = sum(c.fixes for c in changes)
             files = len(changes)
-            say(f"Fixed {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}")
+            say(f"Fixed {counted(fixed, 'finding')} in {counted(files, 'file')}")
             result = lint(args.paths, settings, docs_dir, pages, cache, made)
     write_out(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
@@ -159,7 +160,7 @@ def _generated(site: SiteConfig, verbose: bool) -> dict[str, bytes]:
         )
     elif made.pages:
         names = ", ".join(sorted(made.pages)[:5]) + (", ..." if len(made.pages) > 5 else "")
-        count = f"{len(made.pages)} page{'s' * (len(made.pages) != 1)}"
+        count = counted(len(made.pages), "page")
         say(f"mkdocs-prd: note: also checked {count} the site's plugins generate in a build: {names}")
     return made.pages
 

@@ -20,6 +20,7 @@ from mkdocs_prd.adapters.cli.main import (
     write_out,
 )
 from mkdocs_prd.core.model import Finding, Severity
+from mkdocs_prd.core.rules.validate import counted
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.trace.export import requirement_record
@@ -153,10 +154,10 @@ def format_text(
         where = paths.page(f.path) if catalog.get(f.path) is not None else paths.file(f.path)
         out.append(f"{safe(where)}:{f.line}: {f.severity.value} {f.rule} {safe(f.message)}")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    summary = f"{len(records)} requirements"
+    summary = counted(len(records), "requirement")
     if catalog.trace.enabled:
         summary += f"; {coverage_line(catalog) or 'no requirement with a priority'}"
-    out.append(f"{summary}; {errors} errors, {len(findings) - errors} other findings")
+    out.append(f"{summary}; {counted(errors, 'error')}, {counted(len(findings) - errors, 'other finding')}")
     return "\n".join(out) + "\n"
 
 

@@ -30,7 +30,7 @@ from mkdocs_prd.core.review.diff import (
     status_key,
 )
 from mkdocs_prd.core.rules.base import Rule, heading_line, is_bracketed
-from mkdocs_prd.core.rules.validate import severity_of, sort_findings
+from mkdocs_prd.core.rules.validate import counted, severity_of, sort_findings
 from mkdocs_prd.core.settings import Settings
 
 ReviewKind = Literal["added", "deleted", "modified", "unchanged"]
@@ -372,7 +372,7 @@ def _phrase(c: Change) -> str:
 
 
 def summary_text(r: PrdReview) -> str:
-    """One line: ``Changes: status `Draft` → `Review`; 1 requirements added: FR-4 `Export` …``."""
+    """One line: ``Changes: status `Draft` → `Review`; 1 requirement added: FR-4 `Export` …``."""
     return "Changes: " + "; ".join(summary_parts(r))
 
 
@@ -390,7 +390,7 @@ def summary_markdown(result: ReviewResult, base_label: str, head_label: str) -> 
         "## PRD change review",
         "",
         f"{_md(base_label)} → {_md(head_label)}: {counts['modified']} changed, {counts['added']} added, "
-        f"{counts['deleted']} deleted; {errors} errors, {warnings} warnings.",
+        f"{counts['deleted']} deleted; {counted(errors, 'error')}, {counted(warnings, 'warning')}.",
     ]
     if not changed:
         out += ["", "No PRD changed."]

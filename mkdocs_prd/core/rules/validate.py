@@ -135,13 +135,15 @@ def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
 def summary_line(findings: Iterable[Finding], pages: int) -> str:
     """``3 errors, 1 warning, 0 infos in 12 PRD pages`` for logs and the CLI."""
     counts = count_by_severity(findings)
-    parts = [_plural(counts[Severity.ERROR], "error"), _plural(counts[Severity.WARNING], "warning")]
-    parts.append(_plural(counts[Severity.INFO], "info"))
-    return f"{', '.join(parts)} in {_plural(pages, 'PRD page')}"
+    parts = [counted(counts[Severity.ERROR], "error"), counted(counts[Severity.WARNING], "warning")]
+    parts.append(counted(counts[Severity.INFO], "info"))
+    return f"{', '.join(parts)} in {counted(pages, 'PRD page')}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """``1 error``, ``0 errors``, ``2 entries`` (``plural`` when it is not ``noun`` + ``s``): a
+    count in a summary the CLI or the build log prints."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
 def all_findings(findings: Mapping[str, Sequence[Finding]]) -> list[Finding]:
