@@ -119,3 +119,29 @@ def test_translated_levels_are_read_only_in_a_priority_field() -> None:
     )
     fr4 = parse_prd(text, "prd.md").functional[3]
     assert (fr4.id, fr4.level) == ("FR-4", None)
+
+
+TABLE_FORM = (
+    Path(__file__).parent / "golden" / "rules" / "cases" / "silent-iosm-table-form" / "prd.md"
+).read_text(encoding="utf-8")
+GATE_HEADER = "| Gate | Baseline | Target | Expected Δ |"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| Gate | Ausgangswert | Ziel | Erwartetes Δ |",
+        "| Gate | Línea base | Objetivo | Δ esperado |",
+        "| Gate | Valeur actuelle | Cible | Écart |",
+        "| Gate | Linha de base | Meta | Variação |",
+    ],
+)
+def test_a_gate_table_headed_in_another_language_reads_like_the_english_one(header: str) -> None:
+    """The gate table's columns are named with the IOSM-Index words too (was: no target read)."""
+    english = parse_prd(TABLE_FORM, "prd.md").iosm
+    text = TABLE_FORM.replace(GATE_HEADER, header, 1)
+    iosm = parse_prd(text, "prd.md").iosm
+    assert iosm.targets == english.targets and iosm.understood == english.understood
+    first = iosm.targets[0]
+    assert (first.gate, first.raw, first.baseline, first.delta) == ("I", "≥0.80", "0.72", "+0.08")
+    assert findings(text) == []

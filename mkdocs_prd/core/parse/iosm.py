@@ -102,6 +102,28 @@ def index_part(label: str) -> str | None:
     return None
 
 
+_ENGLISH_COLUMNS = {
+    "baseline": ("baseline", "current"),
+    "target": ("target",),
+    "delta": ("δ", "delta", "change"),
+}
+
+
+def _column(table: Table, part: str) -> int:
+    """The column of a gate table holding one figure (``baseline``, ``target``, ``delta``): by its
+    English words first, else by the words of :data:`INDEX_WORDS` (``| Ausgangswert | Ziel |``,
+    ``| Línea base | Objetivo |``); ``Expected`` alone names no column here (the English reading
+    takes it for the delta)."""
+    found = table.column(*_ENGLISH_COLUMNS[part])
+    if found >= 0:
+        return found
+    for i, head in enumerate(table.header):
+        norm = f" {normalise_title(head)}"
+        if index_part(head) == part and " expected" not in norm and " index" not in norm:
+            return i
+    return -1
+
+
 def _names_index(title: str) -> bool:
     """``Expected IOSM-Index``, ``Erwarteter IOSM-Index``, ``Índice IOSM esperado``: a heading over
     the index figures."""
@@ -335,7 +357,7 @@ def _read_gate_table(table: Table, gate: GateKey, reader: _Reader) -> set[int]:
     if col_target < 0:
         return set()
     col_metric = next((i for i in range(len(table.header)) if i != col_target), col_target)
-    col_base = table.column("baseline", "current")
+    col_base = _column(table, "baseline")
     for n, cells in table.rows:
         target = cell(cells, col_target)
         if target:
@@ -453,9 +475,9 @@ def _figure_rows(table: Table, reader: _Reader) -> bool:
 def _read_table(table: Table, reader: _Reader) -> set[int]:
     """Targets and index figures from the gate table; the lines it understood."""
     col_gate = table.column("gate")
-    col_base = table.column("baseline", "current")
-    col_target = table.column("target")
-    col_delta = table.column("δ", "delta", "change")
+    col_base = _column(table, "baseline")
+    col_target = _column(table, "target")
+    col_delta = _column(table, "delta")
     if col_delta < 0:
         col_delta = next(
             (i for i, h in enumerate(table.header) if "expected" in h.lower() and i != col_target), -1
