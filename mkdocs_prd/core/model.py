@@ -32,6 +32,31 @@ GATE_NAMES: dict[str, str] = {"I": "Improve", "O": "Optimize", "S": "Shrink", "M
 CORE_FIELDS: tuple[str, ...] = ("version", "date", "track_id", "owner", "status")
 """Normalised keys of the metadata fields every PRD must have."""
 
+# The core fields' names in German, Spanish, French and Portuguese (as the section titles are read).
+_TRANSLATED_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "date": ("datum", "stand", "fecha", "data", "date_de_mise_à_jour"),
+    "owner": (
+        "verantwortlich",
+        "verantwortliche",
+        "eigentümer",
+        "autor",
+        "autorin",
+        "responsable",
+        "propietario",
+        "propriétaire",
+        "auteur",
+        "responsável",
+        "dono",
+    ),
+    "status": ("estado", "statut", "situação"),
+    "version": ("versión", "versão", "fassung"),
+}
+TRANSLATED_LABELS: frozenset[str] = frozenset(
+    name for names in _TRANSLATED_SYNONYMS.values() for name in names
+)
+"""Field names (normalised keys) that only a PRD written in German, Spanish, French or
+Portuguese uses: ``datum``, ``verantwortlich``, ``estado`` …"""
+
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": (  # the document's date is its last update, before its creation
         "last_updated",
@@ -54,12 +79,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "created_at",
         "created_date",
         "creation_date",
-        # German, Spanish, French, Portuguese (as the section titles are read)
-        "datum",
-        "stand",
-        "fecha",
-        "data",
-        "date_de_mise_à_jour",
+        *_TRANSLATED_SYNONYMS["date"],
     ),
     "track_id": ("prd_id", "document_id", "doc_id", "id"),
     "owner": (
@@ -74,17 +94,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "authors",
         "owners",
         "dri",
-        "verantwortlich",
-        "verantwortliche",
-        "eigentümer",
-        "autor",
-        "autorin",
-        "responsable",
-        "propietario",
-        "propriétaire",
-        "auteur",
-        "responsável",
-        "dono",
+        *_TRANSLATED_SYNONYMS["owner"],
     ),
     "status": (
         "state",
@@ -93,9 +103,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "document_status",
         "doc_status",
         "approval_status",
-        "estado",
-        "statut",
-        "situação",
+        *_TRANSLATED_SYNONYMS["status"],
     ),
     "version": (
         "version_number",
@@ -104,9 +112,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "doc_version",
         "document_version",
         "prd_version",
-        "versión",
-        "versão",
-        "fassung",
+        *_TRANSLATED_SYNONYMS["version"],
     ),
 }
 """Other names authors give the core fields, in order of preference: a field read for a

@@ -84,6 +84,7 @@ _TRANSLATED_TITLES: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _TITLE_WORDS = tuple((key, words + _TRANSLATED_TITLES.get(key, ())) for key, words in _TITLE_WORDS)
+_TRANSLATED_WORDS = frozenset(word for words in _TRANSLATED_TITLES.values() for word in words)
 
 # Words of titles that name a topic of their own, which the template has no section for:
 # such a section keeps no key whatever its number says.
@@ -261,6 +262,13 @@ def title_key(title: str) -> str | None:
         if any(f" {w} " in padded for w in words):
             return key
     return None
+
+
+def translated_title(title: str) -> bool:
+    """Whether a section title is one of the template's in German, Spanish, French or
+    Portuguese (``## 1. Problemstellung``, ``## Riesgos``): the PRD is written in that language."""
+    norm = normalise_title(split_number(title)[1])
+    return norm in _TRANSLATED_WORDS or norm.split(" ", 1)[0] in _TRANSLATED_WORDS
 
 
 @lru_cache(maxsize=4096)

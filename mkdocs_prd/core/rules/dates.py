@@ -7,7 +7,9 @@
   ``17 January 2026``, ``Jan 17, 2026``, ``17th of Jan. 2026``, ``17-Jan-2026``,
   ``2026 January 17``, optionally after a weekday that agrees with the date;
 * day and month numeric with the year last only when one reading is a real date
-  (``17/01/2026``) or both readings are the same day (``05/05/2026``).
+  (``17/01/2026``, ``17.01.2026``) or both readings are the same day (``05/05/2026``),
+  or, for a PRD written in a language that puts the day first (``day_first``: German,
+  Spanish, French, Portuguese), day first (``12.03.2026`` is 12 March).
 
 Everything else is None: ``01/02/2026`` (1 February or 2 January?), two-digit years,
 times, words we do not know, impossible dates.  Pure and linear in the input.
@@ -63,8 +65,9 @@ _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 
 
-def iso_date(text: str) -> str | None:
-    """``text`` as ``YYYY-MM-DD`` when it names exactly one real calendar date, else None."""
+def iso_date(text: str, *, day_first: bool = False) -> str | None:
+    """``text`` as ``YYYY-MM-DD`` when it names exactly one real calendar date, else None;
+    ``day_first``: a numeric day and month (``12.03.2026``) are read day first."""
     value = text.strip()
     if not _ALLOWED.fullmatch(value):
         return None
@@ -75,7 +78,7 @@ def iso_date(text: str) -> str | None:
     parts = _without_filler(tokens)
     if parts is None:
         return None
-    found = _read(parts)
+    found = _read(parts, day_first)
     if found is None or (weekday is not None and found.weekday() != weekday):
         return None
     return found.isoformat()
@@ -95,7 +98,7 @@ def _without_filler(tokens: list[str]) -> list[str] | None:
     return out
 
 
-def _read(parts: list[str]) -> date | None:
+def _read(parts: list[str], day_first: bool) -> date | None:
     if len(parts) == 1 and len(parts[0]) == 8:  # ISO basic form, 20260117
         return _day(parts[0][:4], parts[0][4:6], parts[0][6:])
     if len(parts) != 3:
@@ -109,10 +112,11 @@ def _read(parts: list[str]) -> date | None:
     if len(first) == 4 and len(second) <= 2 and len(third) <= 2:
         return _day(first, second, third)
     if len(third) == 4 and len(first) <= 2 and len(second) <= 2:
-        day_first = _day(third, second, first)
-        month_first = _day(third, first, second)
-        if day_first is None or month_first is None or day_first == month_first:
-            return day_first or month_first
+        by_day = _day(third, second, first)
+        by_month = _day(third, first, second)
+        if by_day is None or by_month is None or by_day == by_month:
+            return by_day or by_month
+        return by_day if day_first else None  # both real: "12.03.2026" reads by the page's language
     return None
 
 

@@ -12,8 +12,10 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from difflib import get_close_matches
 
-from mkdocs_prd.core.model import CORE_FIELDS, Field, Fix, Prd, Severity, status_word
+from mkdocs_prd.core.model import CORE_FIELDS, TRANSLATED_LABELS, Field, Fix, Prd, Severity, status_word
+from mkdocs_prd.core.parse.front import normalise_key
 from mkdocs_prd.core.parse.inline import without_comments
+from mkdocs_prd.core.parse.sections import translated_title
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
@@ -228,7 +230,8 @@ def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
     "Date is not a real calendar date in ISO form (YYYY-MM-DD; an ISO 8601 date-time such as "
     "`2026-01-17T10:30:00Z`, `2026-01-17 10:30` or `2026-01-17 14:00 CET` is fine)",
     fixable="a date in another unambiguous form (`2026/01/17`, `17 January 2026`, `Jan 17, 2026`, "
-    "`17/01/2026`; never `01/02/2026`)",
+    "`17/01/2026`, `17.01.2026`; `12.03.2026` and `03/02/2026` day first in a PRD written in German, "
+    "Spanish, French or Portuguese; never `01/02/2026` in an English one)",
 )
 def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("date")
@@ -236,13 +239,24 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         return
     value = found.value.strip()
     if calendar_day(value) is None:
-        iso = iso_date(core_value(value))
+        iso = iso_date(core_value(value)) or (
+            iso_date(core_value(value), day_first=True) if _day_first(prd) else None
+        )
         yield Hit(
             found.line,
             f"{found.label} {quote(value)} is not a calendar date in ISO form (YYYY-MM-DD)",
             f"Write the date as YYYY-MM-DD, e.g. `{_as_written(ctx, found, value, iso or '2026-01-17')}`",
             replace_text(ctx.lines, found.line, value, iso, f"Write `{iso}`") if iso else None,
         )
+
+
+def _day_first(prd: Prd) -> bool:
+    """Whether the PRD is written in a language that writes the day first (``12.03.2026`` is
+    12 March): German, Spanish, French or Portuguese field names (``**Datum:**``,
+    ``**Verantwortlich:**``) or section titles (``## 1. Problemstellung``)."""
+    return any(normalise_key(f.label) in TRANSLATED_LABELS for f in prd.metadata.fields) or any(
+        translated_title(s.title) for s in prd.sections
+    )
 
 
 def _as_written(ctx: RuleContext, found: Field, value: str, right: str) -> str:
