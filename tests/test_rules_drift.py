@@ -451,3 +451,24 @@ def test_a_criterion_struck_out_is_withdrawn_not_open(dropped: str) -> None:
 def test_a_criterion_with_struck_words_is_still_open(open_box: str) -> None:
     text = _implemented(("- [x] API reference published", f"- [x] API reference published\n{open_box}"))
     assert rules_of(text) == ["PRD401"]
+
+
+HEADER = (
+    "**Version:** 1.2\n**Date:** 2026-02-03\n**Track ID:** saved-payment-methods\n**Owner:** Payments Team\n"
+)
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [(HEADER, HEADER.replace("**", "__"))],  # __Version:__ 1.2, Markdown's other bold
+        [(HEADER, HEADER.replace(":**", "__:").replace("**", "__"))],  # __Version__: 1.2
+        [(GOALS, "__Goals:__ cut abandonment from 38% to 25%.\n\n__Non-Goals:__ bank accounts.\n")],
+    ],
+    ids=["header-label-colon-inside", "header-colon-outside", "goals-labels"],
+)
+def test_labels_in_underscore_bold_are_bold_labels(pairs: list[tuple[str, str]]) -> None:
+    text = variant(*pairs)
+    assert findings(text) == []
+    prd = parse_prd(text, "prd.md")
+    assert prd.metadata.value("owner") == "Payments Team"

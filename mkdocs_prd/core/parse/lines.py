@@ -282,11 +282,13 @@ def is_rule(line: str) -> bool:
 
 
 def bold_label(text: str) -> tuple[str, str] | None:
-    """Split ``**Key:** value`` or ``**Key**: value`` into ``(Key, value)``; None otherwise."""
+    """Split ``**Key:** value`` or ``**Key**: value`` into ``(Key, value)``; None otherwise.
+    ``__Key:__ value`` is the same bold label (Markdown's other strong mark)."""
     s = text.strip()
-    if not s.startswith("**"):
+    mark = s[:2]
+    if mark not in ("**", "__"):
         return None
-    end = s.find("**", 2)
+    end = s.find(mark, 2)
     if end <= 2:
         return None
     inner = s[2:end].strip()
