@@ -366,3 +366,20 @@ def test_a_shortcode_the_site_does_not_know_stays_text() -> None:
     assert str(Titles(title_markup(["attr_list"])).with_emoji(":rocket: Ana")) == ":rocket: Ana"
     assert without_emoji("Payments Inc. 🚀") == "Payments Inc."
     assert without_emoji("🚀") == "🚀"
+
+
+@pytest.mark.parametrize(
+    "written", ["`≤5%`", "~~10%~~ ≤5%", "[≤5%](#sonar)", "≤5% <!-- from Sonar -->", "**[`≤5%`](#sonar)**"]
+)
+def test_the_iosm_table_shows_a_target_as_the_page_does(written: str) -> None:
+    text = variant("- Code duplication: ≤5%", f"- Code duplication: {written}")
+    table = str(Renderer().iosm_table(parse_prd(text, "prd.md")))
+    cell = table[table.index("Code duplication") :].split("</tr>", 1)[0]
+    assert ">≤5%</td>" in cell and "`" not in cell and "~" not in cell and "](" not in cell
+
+
+@pytest.mark.parametrize("level", ["[H](#scale)", "<b>H</b>", "`H`", "~~M~~ **H**", "[H](#scale) – revenue"])
+def test_a_decorated_risk_level_is_the_level(level: str) -> None:
+    text = variant("| Vault API latency at peak | H |", f"| Vault API latency at peak | {level} |")
+    assert read(parse_prd(text, "prd.md")) == read(BASE)
+    assert check(text) == []

@@ -26,6 +26,7 @@ from mkdocs_prd.core.model import (
 )
 from mkdocs_prd.core.moscow import moscow
 from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
+from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import strip_bold
 
 CARD_ORDER: tuple[str, ...] = ("track_id", "owner", "version", "date")
@@ -381,10 +382,11 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
 
 
 def as_written(raw: str) -> str:
-    """A value as the author wrote it, for display: only emphasis around the whole
-    value (``**≥0.80**``) and surrounding spaces are dropped; the number, its
-    separators (``2,000``, ``0,95``), spacing and words stay."""
-    return strip_bold(raw.strip())
+    """A value as the author wrote it, for display: emphasis around the whole value
+    (``**≥0.80**``), surrounding spaces and inline markup the page does not show as text
+    (`` `≤5%` ``, ``[≤5%](#sonar)``, a struck-out old figure ``~~10%~~ ≤5%``) are dropped; the
+    number, its separators (``2,000``, ``0,95``), spacing and words stay."""
+    return plain_value(strip_bold(raw.strip()))
 
 
 def _index_view(prd: Prd, actuals: IosmActuals, labels: Labels | None = None) -> IndexView:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from mkdocs_prd.core.decoration import without_struck
 from mkdocs_prd.core.model import Attribute, Prd, Severity
+from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import indent_of
 from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES
 from mkdocs_prd.core.parse.sections import subsection_key
@@ -248,6 +249,8 @@ def risk_level(value: str) -> str | None:
     colour's level (red High, orange or yellow Medium, green Low).
     """
     value = _BREAK.sub(" — ", without_struck(value))  # "~~M~~ H": the old level is struck out
+    if "[" in value or "<" in value or "`" in value:
+        value = plain_value(value)  # "[H](#scale)", "<b>H</b>", "`H`": the level shown
     words = _WORD_CHARS.findall(value.casefold())
     if len(words) == 1:
         return words[0] if words[0] in RISK_LEVELS else None
