@@ -114,6 +114,12 @@ NOTES = [
     ("!!! note\nNot indented: a paragraph after the note.\n\n# PRD: Checkout", False),
     ("!!! note\n    x\n\nProse first.\n\n# PRD: Checkout", False),
     ("[TOC] of the page\n\n# PRD: Checkout", False),
+    ("[jira]: https://jira.example.com/browse/PAY-1\n\n# PRD: Checkout", True),  # a link reference
+    ("*[API]: Application Programming Interface\n\n# PRD: Checkout", True),  # an abbreviation
+    ("/// warning | Draft\nNumbers not final.\n///\n\n# PRD: Checkout", True),  # a pymdownx block
+    ("/// warning | Draft\nNever closed.\n\n# PRD: Checkout", False),  # the title is in the block
+    ("[^1]: A footnote first.\n\n# PRD: Checkout", False),
+    ("*[API]:\n\n# PRD: Checkout", False),  # no definition: text
 ]
 
 
@@ -122,7 +128,9 @@ def test_a_table_of_contents_or_a_note_before_the_title_does_not_hide_it(head: s
     """``[TOC]`` and admonitions show no text of the page's own before its title (fresh6 item 8):
     the title after them is the PRD's, as a reader sees it under the note."""
     text = head + BODY
-    html = markdown.markdown(text, extensions=["admonition", "pymdownx.details", "toc"])
+    html = markdown.markdown(
+        text, extensions=["abbr", "admonition", "pymdownx.blocks.admonition", "pymdownx.details", "toc"]
+    )
     html = re.sub(
         r'^(?:\s|<div class="(?:toc|admonition[^"]*)">.*?</div>|<details[^>]*>.*?</details>|<!--.*?-->)*',
         "",

@@ -29,6 +29,7 @@ from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
 from mkdocs_prd.core.parse.prd_titles import has_prd_header, kept_part, prd_name, titled_prd
+from mkdocs_prd.core.parse.preamble import Preamble, decoration
 from mkdocs_prd.core.parse.rendered import rendered_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
@@ -137,16 +138,15 @@ def is_prd(text: str) -> bool:
     It is when its front matter says ``type: prd``, or when its first heading is a
     level-1 heading starting with ``PRD:`` in any case; or when that heading (or, without
     one, the front matter's ``title``) names a PRD in other words (``PRD - X``, ``X — PRD``,
-    ``[PRD] X``, ``Product Requirements: X``, ``X PRD``: see :func:`titled_prd`) and a PRD header (Status
-    and Track ID or Owner; under ``PRD <Name>`` without a separator more: see :func:`has_prd_header`)
-    stands under it.  Only blank lines, HTML
-    comments and decoration (badge and image lines, HTML tags without text: see
-    :func:`decoration`) may come before it; a page that opens with prose is not a PRD,
-    and neither are pages that merely mention PRDs.
+    ``[PRD] X``, ``Product Requirements: X``, ``X PRD``: see :func:`titled_prd`) and a PRD
+    header (Status and Track ID or Owner; under ``PRD <Name>`` without a separator more: see
+    :func:`has_prd_header`) stands under it.  Only what shows no text of the page may come
+    before that heading (blank lines, HTML comments, badges, ``[TOC]``, admonitions: see
+    :mod:`~mkdocs_prd.core.parse.preamble`); a page that opens with prose is not a PRD, and
+    neither are pages that merely mention PRDs.
     A level-1 heading is what Python-Markdown renders as ``<h1>`` (see :func:`h1_text`):
     ``# PRD: X``, ``#PRD: X``, ``# PRD\\: X``, ``<h1>PRD: X</h1>`` and ``PRD: X`` over a ``===``
-    line, not `` # PRD: X``.  Admonitions (``!!! warning "Draft"`` and their indented body) and
-    the ``[TOC]`` marker may come before it too.
+    line, not `` # PRD: X``.
     """
     lines = _head_lines(text)
     start = 0
@@ -176,24 +176,14 @@ def _front_titles(front: list[str]) -> list[str]:
 def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
     """The text and 0-based line of the H1 the page opens with (after blank lines, comments,
     decoration and admonitions), or None when it opens with anything else."""
-    in_comment = in_admonition = False
+    preamble = Preamble()
     paragraph = False  # the previous line is decoration text: no setext heading can start here
     for i in range(start, len(lines)):
         line = lines[i]
-        s = line.strip()
-        if in_comment:
-            in_comment = "-->" not in s
+        if preamble.hidden(line):
             continue
-        if in_admonition and (not s or _indented(line)):
-            continue
-        in_admonition = admonition(line)
-        if in_admonition:
-            continue
-        if not s:
+        if not line.strip():
             paragraph = False
-            continue
-        if s.startswith("<!--"):
-            in_comment = "-->" not in s[4:]
             continue
         following = lines[i + 1] if i + 1 < len(lines) and not paragraph else ""
         title = h1_text(line, following)
@@ -204,37 +194,6 @@ def _first_heading(lines: list[str], start: int) -> tuple[str, int] | None:
             return None
         return title, i + (1 if following[:1] == "=" and not line.startswith("#") else 0)
     return None
-
-
-# ![alt](src), [![alt](src)](href), <img …>, <p align="center">: what a badge line holds.
-_DECORATION = re.compile(
-    r"\[?!\[[^\[\]\n]{0,200}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)(?:\]\([^()\s]{0,2000}\))?|<[^<>\n]{0,2000}>"
-)
-_MAX_DECORATION = 20
-
-
-def decoration(line: str) -> bool:
-    """Whether ``line`` shows no text of its own: badges and images (``![build](…)``,
-    ``[![build](…)](…)``), HTML tags (``<p align="center">``, ``<img …>``), the table of
-    contents marker ``[TOC]`` and blanks only."""
-    s = line.strip()
-    if s[:1] not in ("!", "[", "<"):
-        return False
-    return s == "[TOC]" or not _DECORATION.sub("", s).strip()
-
-
-# "!!! warning", '!!! note "Draft"', "??? info", "???+ tip": an admonition's first line.
-_ADMONITION = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]+\S")
-
-
-def admonition(line: str) -> bool:
-    """Whether ``line`` opens an admonition (``!!! warning "Draft"``, ``??? note``); its body is
-    the indented lines under it (blank lines between them included)."""
-    return _ADMONITION.match(line) is not None
-
-
-def _indented(line: str) -> bool:
-    return line[:1] == "\t" or line[:4] == "    "
 
 
 def h1_text(line: str, following: str = "") -> str | None:
@@ -281,6 +240,9 @@ def _prefix_length(title: str) -> int:
     return m.end() if m is not None else 0
 
 
+_MAX_DECORATION = 20
+
+
 def _head_lines(text: str) -> list[str]:
     """The lines of ``text`` up to its first line that is not blank, front matter or comment.
 
@@ -293,7 +255,7 @@ def _head_lines(text: str) -> list[str]:
     pos = 0
     n = len(text)
     in_front = False
-    in_comment = in_admonition = False
+    preamble = Preamble()
     decorations = 0
     while pos < n:
         nl = text.find("\n", pos)
@@ -309,18 +271,8 @@ def _head_lines(text: str) -> list[str]:
             if s in ("---", "..."):
                 in_front = False
             continue
-        if in_comment:
-            in_comment = "-->" not in s
-            continue
-        if s.startswith("<!--"):
-            in_comment = "-->" not in s[4:]
-            continue
-        if in_admonition and (not s or _indented(line)):
-            continue
-        in_admonition = decorations < _MAX_DECORATION and admonition(line)
-        if in_admonition:
-            decorations += 1  # a note before the title ("!!! warning \"Draft\""): its body follows
-            continue
+        if preamble.hidden(line):
+            continue  # a comment, or a note before the title ("!!! warning \"Draft\""), with its body
         if s and decorations < _MAX_DECORATION and decoration(line):
             decorations += 1  # a badge line: the first heading may come after it
             continue

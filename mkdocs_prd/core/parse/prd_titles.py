@@ -172,7 +172,11 @@ HANDBOOK_NOUNS = frozenset(
     | {"handbook", "playbook", "workflow", "workflows", "policy", "policies", "standard", "standards"}
     | {"convention", "conventions", "rubric", "primer", "tutorial", "tips", "examples", "lifecycle"}
     | {"glossary", "overview", "index", "practices", "howto", "how-to", "manual", "instructions"}
+    | {"tricks", "cheatsheet", "basics", "101", "introduction", "intro", "training", "structure"}
+    | {"outline", "anatomy", "writing", "rules", "criteria", "archive", "questions", "example"}
 )
+# "PRD Checklist for Reviewers", "PRD Tips and Tricks": the head noun comes before these.
+_AFTER_HEAD = frozenset({"for", "of", "in", "on", "to", "with", "and", "&", "at", "by", "from", "vs", "vs."})
 
 
 def _labels(line: str) -> set[str]:
@@ -233,8 +237,10 @@ def _unlabelled(title: str) -> bool:
 
 
 def _head_noun(title: str) -> str:
-    words = title.strip(_MARKS).split()
-    return words[-1].strip(_MARKS + ".:!?()[]\"'").casefold() if words else ""
+    """``PRD Review Checklist`` -> ``checklist``; ``PRD Checklist for Reviewers`` -> ``checklist``."""
+    words = [w.strip(_MARKS + ".:!?()[]\"'").casefold() for w in title.strip(_MARKS).split()]
+    cut = next((i for i, w in enumerate(words) if i > 1 and w in _AFTER_HEAD), len(words))
+    return words[cut - 1] if cut else ""
 
 
 def _opens_template(heading: str) -> bool:
