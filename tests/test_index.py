@@ -96,6 +96,25 @@ class TestSort:
     def test_title_natural_and_case_insensitive(self) -> None:
         assert order(sort_rows(ROWS, "title")) == ["a.md", "e.md", "b.md", "c.md", "d.md"]
 
+    def test_title_sorts_by_the_text_the_reader_sees(self) -> None:
+        """``**Bravo** 11``, ``_Ace_``, `` `charlie` x``: marks round a word do not move the row."""
+        rows = [
+            *ROWS,
+            row("f.md", title="**Bravo** 11"),
+            row("g.md", title="_Ace_"),
+            row("h.md", title="`cz` x"),
+        ]
+        assert order(sort_rows(rows, "title")) == [
+            "g.md",
+            "a.md",
+            "e.md",
+            "b.md",
+            "f.md",
+            "c.md",
+            "h.md",
+            "d.md",
+        ]
+
     def test_unknown_key_is_an_error(self) -> None:
         with pytest.raises(ValueError, match="owner"):
             sort_rows(ROWS, "owner")

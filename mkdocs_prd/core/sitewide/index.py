@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity, site_status
 from mkdocs_prd.core.numbers import finite_number
+from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.filler import is_filler
 
@@ -367,7 +368,8 @@ def _sort_value(sort_by: str, statuses: Sequence[str]) -> Callable[[IndexRow], t
     if sort_by == "approved_on":
         return lambda r: (r.approved_on,) if r.approved_on else None
     if sort_by == "title":
-        return lambda r: natural_key(r.title) if r.title.strip() else None
+        # By the title as the reader sees it: "*Automated* Refunds" among the A's, not before them.
+        return lambda r: natural_key(plain_value(r.title)) if r.title.strip() else None
     if sort_by == "track_id":
         return lambda r: natural_key(r.track_id) if r.track_id and r.track_id.strip() else None
     raise ValueError(f"unknown sort key {sort_by!r}; expected one of {', '.join(SORT_KEYS)}")
