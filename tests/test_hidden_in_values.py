@@ -41,6 +41,7 @@ def read(prd: Prd) -> dict[str, object]:
     """What the rules, the card, the index and the export read of a PRD."""
     idx = prd.iosm.index
     return {
+        "title": prd.title,
         "meta": {k: prd.metadata.value(k) for k in ("version", "date", "track_id", "owner")},
         "status": prd.status,
         "levels": [(r.id, r.name, r.level) for r in (*prd.functional, *prd.non_functional)],
@@ -94,6 +95,7 @@ COMMENTED = [
     ("**FR-1: Save a card**", "**FR-1: Save a card** <!-- PAY-7 -->"),
     ("**FR-1: Save a card**", "**FR-1: Save a card <!-- PAY-7 -->**"),
     ("**NFR-1: Performance**", "**NFR-1: <!-- was Speed --> Performance**"),
+    ("# PRD: Saved Payment Methods", "# PRD: Saved Payment Methods <!-- v2: rename -->"),
 ]
 
 
@@ -214,6 +216,8 @@ LINKED_CODE = [
     ("**Owner:** Payments Team", "**Owner:** [`Payments Team`](https://github.com/payments)"),
     ("**Status:** Approved", "**Status:** [`Approved`](#change-log)"),
     ("- Priority: Must", "- Priority: [`Must`](#moscow)"),
+    ("**Version:** 1.2", '**Version:** <a href="#change-log"><code>1.2</code></a>'),
+    ("**Owner:** Payments Team", '**Owner:** <a href="https://e.example/pay"><b>Payments</b> Team</a>'),
 ]
 
 
@@ -306,10 +310,13 @@ def test_a_struck_out_value_keeps_the_authors_lines() -> None:
         '<time class="confluence" datetime=2026-02-03>03/02/2026</time>',
         '<time datetime="2026-02-03T09:30:00Z">3 Feb, 09:30</time>',
         '<time datetime="2026-02-03">3 Feb 2026</time> <!-- approval -->',
+        'Last updated:** <time datetime="2026-02-03">3 Feb 2026</time>',  # the Date's other names too
+        'Datum:** <time datetime="2026-02-03">3. Februar 2026</time>',
     ],
 )
 def test_a_time_elements_datetime_is_the_date(written: str) -> None:
-    text = variant("**Date:** 2026-02-03", f"**Date:** {written}")
+    label, _, written = written.rpartition("** ") if "** " in written else ("Date:", "", written)
+    text = variant("**Date:** 2026-02-03", f"**{label}** {written}")
     prd = parse_prd(text, "prd.md")
     assert check(text) == []
     assert prd.metadata.value("date") in ("2026-02-03", "2026-02-03T09:30:00Z")

@@ -18,7 +18,7 @@ import re
 from typing import Literal, TypeAlias
 
 from mkdocs_prd.core.decoration import machine_value, without_emoji, without_struck, without_tags
-from mkdocs_prd.core.model import Field, MetaSource
+from mkdocs_prd.core.model import FIELD_SYNONYMS, Field, MetaSource
 
 __all__ = ["InlinePiece", "code_spans", "inline_pieces", "meta_field", "plain_value", "without_comments"]
 
@@ -44,7 +44,7 @@ _AUTOLINK = re.compile(
 # or an author does: the same as a Markdown link.  Bounded, and [^<>] stops at the next tag.
 _HTML_LINK = re.compile(
     r"<a\s[^<>]{0,2000}?\bhref\s*=\s*(?:\"([^\"<>]{0,2000})\"|'([^'<>]{0,2000})'|([^\s\"'<>]{1,2000}))"
-    r"[^<>]{0,2000}>([^<>]{0,300})</a\s*>",
+    r"[^<>]{0,2000}>((?:[^<>]|<(?!/?a[\s>])[^<>]{0,200}>){0,300})</a\s*>",  # text: inline tags allowed
     re.IGNORECASE,
 )
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1")
@@ -67,7 +67,7 @@ def meta_field(key: str, label: str, written: str, line: int, source: MetaSource
         value = plain_value(written)  # a title keeps its emoji: the index shows them as the H1 does
     else:
         value = without_emoji(plain_value(written))  # ":bust_in_silhouette: Ana" is Ana
-    if key == "date" and written[:1] == "<":
+    if written[:1] == "<" and (key == "date" or key in FIELD_SYNONYMS["date"]):
         value = machine_value(written) or value  # <time datetime="2026-03-14">14 Mar 2026</time>
     return Field(key, label, value, line, source, written if value != written else "")
 
@@ -252,7 +252,8 @@ def _links(text: str, out: list[InlinePiece]) -> None:
         _text(before[: len(before) - len(wrap)], out)
         if m.re is _HTML_LINK:
             url = html.unescape(next(g for g in m.groups()[:3] if g is not None))
-            out.append(("link", _unemphasised(html.unescape(m.group(4)).strip()), url.strip()))
+            shown = html.unescape(without_tags(m.group(4))).strip()  # "<a href=…><code>1.2</code></a>"
+            out.append(("link", _unemphasised(shown), url.strip()))
         elif m.re is _AUTOLINK:
             url = m.group(1)
             if "@" in url and ":" not in url:

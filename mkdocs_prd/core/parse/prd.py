@@ -24,7 +24,7 @@ from mkdocs_prd.core.parse.front import (
     read_front_matter,
 )
 from mkdocs_prd.core.parse.header import header_over_rule, names_header, read_header
-from mkdocs_prd.core.parse.inline import inline_pieces
+from mkdocs_prd.core.parse.inline import inline_pieces, without_comments
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
 from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
@@ -419,7 +419,9 @@ def _title(src: Source, fields: list[Field], h1: tuple[str, int] | None) -> tupl
 
 def shown_title(heading: str) -> str:
     """The text of a heading as its H1 shows it: ``Export {#custom-id}`` -> ``Export``,
-    ``Export[^1]`` -> ``Export`` (other Markdown is kept as written)."""
+    ``Export[^1]`` -> ``Export``, ``Export <!-- v2 -->`` -> ``Export`` (other Markdown is kept
+    as written)."""
+    heading = without_comments(heading)
     if "{" in heading:
         heading = _ATTR_LIST_END.sub("", heading)
     if "[^" in heading:
