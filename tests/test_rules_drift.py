@@ -328,6 +328,10 @@ def test_other_risk_levels_are_still_prd305(level: str) -> None:
         "- [Ctrl]+[Shift]+[P] opens the palette.",
         "- Owner [Payments team] signs off each release.",
         "- The [Platform team] reviews the vault integration.",
+        # A figure with its unit (attack6: the slash read as a choice).
+        "- Peak load [400 req/s] on launch day.",
+        "- Vault fees [~2k EUR/month] stay in budget.",
+        "- Logs grow [2 GB/day].",
     ],
 )
 def test_keyboard_keys_and_bracketed_names_in_prose_are_not_placeholders(line: str) -> None:
@@ -343,6 +347,8 @@ def test_keyboard_keys_and_bracketed_names_in_prose_are_not_placeholders(line: s
         ("- The [Feature Name] flow is fast.", "[Feature Name]"),
         ("- Total: [X] + [Y] cards", "[X]"),
         ("- Press [S] to save", "[S]"),
+        ("- Cost per [user/month] is fine", "[user/month]"),
+        ("- Limit [N req/s]", "[N req/s]"),
     ],
 )
 def test_placeholders_near_those_forms_are_still_found(line: str, placeholder: str) -> None:

@@ -345,6 +345,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FORMAT = re.compile(r"\b(?:Y{2,4}|MM|DD|HH)\b")
 _VARIABLE = re.compile(r"[A-Za-z]|X{2,}|N{2,}|[xXyYzZnN](?:\.[xXyYzZnN]){1,3}")  # X, XX, x.y.z
 _CHOICE = re.compile(r"([^\W\d_][\w-]*) ?([/|]) ?([^\W\d_][\w-]*)")
+_FIGURE_BEFORE = re.compile(r"\d[\w.,]*[ \t]?$")
 _EXAMPLE = re.compile(r"\b(?:e\.g|i\.e|etc)\b|\beg\.|\bfor example\b|\.\.\.|…", re.IGNORECASE)
 
 
@@ -357,7 +358,8 @@ def is_instruction(inner: str) -> bool:
     (``e.g.``, ``etc``, ``...``), an imperative of two words or more (``Describe the
     rollout``), a phrase addressed to the author (``your team``), or a type or
     description of the value (``Feature name``, ``link``).  False for the prose authors
-    bracket: ``WIP``, ``optional``, ``ADR-31``, ``"openid"``, ``Smith 2020``, ``TCP/IP``.
+    bracket: ``WIP``, ``optional``, ``ADR-31``, ``"openid"``, ``Smith 2020``, ``TCP/IP``,
+    a figure with its unit (``400 req/s``, ``~2k EUR/month``).
     """
     text = " ".join(inner.split())
     if template_text(text) in TEMPLATE_TEXTS:
@@ -373,8 +375,13 @@ def is_instruction(inner: str) -> bool:
         return False
     if "your" in words or "you" in words:
         return True
-    if any(sep == "|" or not (a.isupper() and b.isupper()) for a, sep, b in _CHOICE.findall(text)):
-        return True  # [name/team], [Must | Should]; an acronym pair like [TCP/IP] is a name
+    if any(
+        m.group(2) == "|" or not (m.group(1).isupper() and m.group(3).isupper())
+        for m in _CHOICE.finditer(text)
+        if not (m.group(2) == "/" and _FIGURE_BEFORE.search(text, 0, m.start()))
+    ):
+        return True  # [name/team], [Must | Should]; an acronym pair like [TCP/IP] is a name,
+        # and a unit after a figure ([400 req/s], [~2k EUR/month]) is a value
     if len(words) > 1 and words[0] in _IMPERATIVES:
         return True
     return words[-1] in _KIND_WORDS
