@@ -78,6 +78,10 @@ def test_without_a_separator_prd_is_part_of_the_title(title: str) -> None:
         "> **Track ID:** refunds\n> **Status:** Draft\n",  # a blockquote
         # a horizontal table
         "| Version | Date | Owner | Status |\n|---|---|---|---|\n| 1.0 | 2026-02-03 | Ana | Draft |\n",
+        # Every spelling the parser reads the fields in (FIELD_SYNONYMS): was only a few.
+        "**Estado:** Borrador\n**Propietario:** Ana\n",
+        "**Status:** Entwurf\n**Eigentümer:** Ana\n",
+        "**Document Status:** Draft\n**Document Owner:** Ana\n",
     ],
 )
 def test_the_header_under_the_title_confirms_it(header: str) -> None:
@@ -163,8 +167,9 @@ def test_a_handbook_page_titled_prd_noun_is_no_prd(text: str) -> None:
         "**Version:** 1.0\n**Owner:** Ana\n**Status:** Draft\n",
         "**Owner:** Ana\n**Status:** Draft\n\n## 1. Problem\n",
         "**Responsable:** Ana\n**Estado:** Borrador\n\n## 1. Problema\n",
+        "**Revision:** 3\n**Owner:** Ana\n**Status:** Draft\n",
     ],
-    ids=["track-id", "version", "template-section", "template-section-es"],
+    ids=["track-id", "version", "template-section", "template-section-es", "revision"],
 )
 def test_a_prd_titled_prd_name_with_more_than_owner_and_status_is_a_prd(header: str) -> None:
     assert is_prd(f"# PRD Checkout Redesign\n\n{header}")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mkdocs_prd.core.model import FIELD_SYNONYMS
 from mkdocs_prd.core.parse.header import HEADER_KEYS, header_key, read_line
 from mkdocs_prd.core.parse.sections import split_number, title_key
 
@@ -142,29 +143,19 @@ def titled_prd(title: str) -> bool:
 
 # A header line's label: "**Status:**", "Status:", "- **Owner**:", "| **Track ID** |".
 _LABEL = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\|?[ \t]*[*_]{0,2}([^*_:|\n]{1,40}?)[*_]{0,2}[ \t]*(?::|\|)")
-_STATUS = frozenset({"status", "state", "estado", "statut", "situação"})
-_WHO_OR_WHICH = frozenset(
-    {
-        "track id",
-        "track-id",
-        "trackid",
-        "owner",
-        "owners",
-        "author",
-        "authors",
-        "pm",
-        "product owner",
-        "product manager",
-        "dri",
-        "verantwortlich",
-        "responsable",
-        "propriétaire",
-        "responsável",
-    }
-)
 _HEADER_LINES = 40  # the header sits right under the title
 _TRACK_ID = frozenset({"track id", "track-id", "trackid"})
-_VERSION = frozenset({"version", "versión", "versão", "versione"})
+
+
+def _spellings(key: str) -> frozenset[str]:
+    """A field's label and its synonyms as a header line writes them (``product_owner`` ->
+    ``product owner``): the parser reads the same words (:data:`FIELD_SYNONYMS`)."""
+    return frozenset({key, *(name.replace("_", " ") for name in FIELD_SYNONYMS[key])})
+
+
+_STATUS = _spellings("status")
+_WHO_OR_WHICH = _TRACK_ID | _spellings("owner")
+_VERSION = _spellings("version") | {"versione"}
 # The head noun of a page *about* PRDs: "PRD Review Checklist", "PRD Process", "PRD Template Guide".
 HANDBOOK_NOUNS = frozenset(
     {"process", "processes", "checklist", "checklists", "template", "templates", "guide", "guides"}
