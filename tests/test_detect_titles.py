@@ -137,8 +137,11 @@ HANDBOOK_HEAD = "**Owner:** PM guild\n**Status:** {status}\n"
         "# PRD Tips and Tricks\n\n" + HANDBOOK_HEAD.format(status="Draft") + "\n## 1. Problem\n",
         "# Product Requirements Writing Guide\n\n" + HANDBOOK_HEAD.format(status="Draft"),
         "# PRD 101\n\n**Version:** 1.0\n" + HANDBOOK_HEAD.format(status="Draft"),
+        "# Sample PRD\n\n**Version:** 1.0\n" + HANDBOOK_HEAD.format(status="Draft"),  # the words last
+        "# Annotated Product Requirements Document\n\n" + HANDBOOK_HEAD.format(status="Draft"),
         # A name that could be a feature, but nothing beyond Owner and Status says PRD.
         "# PRD Checkout Redesign\n\n" + HANDBOOK_HEAD.format(status="Draft") + "\n## Notes\n",
+        "# Checkout Redesign PRD\n\n" + HANDBOOK_HEAD.format(status="Draft") + "\n## Notes\n",
     ],
     ids=[
         "checklist",
@@ -152,7 +155,10 @@ HANDBOOK_HEAD = "**Owner:** PM guild\n**Status:** {status}\n"
         "tips-and-tricks",
         "product-requirements-guide",
         "101",
+        "sample-prd",
+        "annotated-prd",
         "bare",
+        "bare-last",
     ],
 )
 def test_a_handbook_page_titled_prd_noun_is_no_prd(text: str) -> None:
@@ -174,6 +180,7 @@ def test_a_handbook_page_titled_prd_noun_is_no_prd(text: str) -> None:
 def test_a_prd_titled_prd_name_with_more_than_owner_and_status_is_a_prd(header: str) -> None:
     assert is_prd(f"# PRD Checkout Redesign\n\n{header}")
     assert is_prd(f"# PRD Template Editor for Admins\n\n{header}")  # the head noun is Editor
+    assert is_prd(f"# Checkout Redesign PRD\n\n{header}")  # the PRD words last: the same
     # A separator marks PRD off as a label: Owner and Status are enough, whatever the noun.
     assert is_prd("# PRD - Review Checklist\n\n**Owner:** Ana\n**Status:** Draft\n")
     # A Track ID is a PRD's own: even a handbook noun is then a PRD's name.

@@ -165,6 +165,8 @@ HANDBOOK_NOUNS = frozenset(
     | {"glossary", "overview", "index", "practices", "howto", "how-to", "manual", "instructions"}
     | {"tricks", "cheatsheet", "basics", "101", "introduction", "intro", "training", "structure"}
     | {"outline", "anatomy", "writing", "rules", "criteria", "archive", "questions", "example"}
+    # "Sample PRD", "Annotated PRD": a page that shows what a PRD looks like.
+    | {"sample", "annotated", "blank", "dummy", "mock", "skeleton", "starter", "demo"}
 )
 # "PRD Checklist for Reviewers", "PRD Tips and Tricks": the head noun comes before these.
 _AFTER_HEAD = frozenset({"for", "of", "in", "on", "to", "with", "and", "&", "at", "by", "from", "vs", "vs."})
@@ -222,14 +224,21 @@ def has_prd_header(lines: Sequence[str], start: int, front: Sequence[str] = (), 
 
 
 def _unlabelled(title: str) -> bool:
-    """``PRD Review Checklist``: the PRD words first, no separator or brackets after them."""
-    m = _BEFORE.fullmatch(title.strip(_MARKS))
-    return m is not None and m.group("separator") is None and m.group("bracketed") is None
+    """``PRD Review Checklist``, ``Sample PRD``: the PRD words first or last, no separator or
+    brackets setting them off as a label."""
+    s = _unescaped(title).strip(_MARKS)
+    m = _BEFORE.fullmatch(s)
+    if m is not None:
+        return m.group("separator") is None and m.group("bracketed") is None
+    return prd_name(title) is None and _LAST.fullmatch(s) is not None
 
 
 def _head_noun(title: str) -> str:
-    """``PRD Review Checklist`` -> ``checklist``; ``PRD Checklist for Reviewers`` -> ``checklist``."""
-    words = [w.strip(_MARKS + ".:!?()[]\"'").casefold() for w in title.strip(_MARKS).split()]
+    """``PRD Review Checklist`` -> ``checklist``; ``PRD Checklist for Reviewers`` -> ``checklist``;
+    ``Sample PRD`` -> ``sample`` (the word before PRD words that come last)."""
+    s = _unescaped(title).strip(_MARKS)
+    last = _LAST.fullmatch(s) if _BEFORE.fullmatch(s) is None else None
+    words = [w.strip(_MARKS + ".:!?()[]\"'").casefold() for w in (last.group("name") if last else s).split()]
     cut = next((i for i, w in enumerate(words) if i > 1 and w in _AFTER_HEAD), len(words))
     return words[cut - 1] if cut else ""
 
