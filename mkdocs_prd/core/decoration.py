@@ -87,8 +87,15 @@ def without_struck(text: str) -> str:
     parts = s.split("~~")
     if len(parts) % 2 == 0:
         return text  # unbalanced: no strike-through
-    kept = " ".join(p.strip() for p in parts[0::2] if p.strip())
-    return kept if any(c.isalnum() for c in kept) else text
+    kept = parts[0::2]
+    # An arrow or dash between the old value and the new one ("~~Review~~ → Approved") goes with it.
+    kept = [p.lstrip(_JUNCTION) if i else p for i, p in enumerate(kept)]
+    kept = [p.rstrip(_JUNCTION) if i < len(kept) - 1 else p for i, p in enumerate(kept)]
+    joined = " ".join(p.strip() for p in kept if p.strip())
+    return joined if any(c.isalnum() for c in joined) else text
+
+
+_JUNCTION = " \t→⇒➔➜⟶->=–—"
 
 
 # A link round a whole value: [Approved](#), [Approved](<url> "title"), [Approved][ref],

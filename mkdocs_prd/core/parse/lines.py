@@ -292,6 +292,8 @@ def bold_label(text: str) -> tuple[str, str] | None:
     if end <= 2:
         return None
     inner = s[2:end].strip()
+    if "<!--" in inner:
+        inner = without_comments(inner)  # "**Status <!-- CAB -->:** Approved": the label is Status
     rest = s[end + 2 :]
     if inner.endswith(":"):
         label = inner[:-1].strip()
