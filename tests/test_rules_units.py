@@ -192,3 +192,11 @@ def test_validation_never_raises(parts: list[str]) -> None:
     catalog = build_catalog([("fuzz.md", text.encode("utf-8", "surrogatepass"))], Settings())
     for f in catalog.all_findings():
         assert f.line >= 1 and f.rule.startswith("PRD") and f.message and f.hint
+
+
+def test_one_unchecked_criterion_is_said_in_the_singular() -> None:
+    """``1 of 8 acceptance criteria is unchecked`` (was ``are``), as the summaries count."""
+    text = CLEAN.replace("**Status:** Approved", "**Status:** Implemented").replace("- [ ]", "- [x]")
+    text = text.replace("- [x] On-call runbook reviewed", "- [ ] On-call runbook reviewed")
+    (found,) = lint_text(text)
+    assert found.rule == "PRD401" and found.message.endswith("1 of 8 acceptance criteria is unchecked")

@@ -37,6 +37,7 @@ from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.rules.validate import counted
 from mkdocs_prd.core.safe import TerminalFilter, is_encodable, terminal_text
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, paused_gc, thaw
@@ -140,7 +141,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 # before the collector is back on, whose first pass would walk it all once more.
                 self.frozen = freeze_for_build()
         count = len(self.catalog)
-        log.info(f"{count} PRD {'page' if count == 1 else 'pages'} found")
+        log.info(f"{counted(count, 'PRD page')} found")
         for pattern in self.settings.unmatched_paths(f.src_uri for f in pages):
             log.warning(
                 terminal_text(f"paths: the pattern {pattern!r} matches no page (hint: check its folder)")

@@ -288,7 +288,8 @@ def implemented_unchecked(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if unchecked:
         yield Hit(
             unchecked[0].line,
-            f"Status is Implemented but {len(unchecked)} of {len(stated)} acceptance criteria are unchecked",
+            f"Status is Implemented but {len(unchecked)} of {len(stated)} acceptance criteria "
+            f"{'is' if len(unchecked) == 1 else 'are'} unchecked",
             "Tick the criteria that are met (`- [x]`), or change the Status",
         )
 
