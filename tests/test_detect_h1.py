@@ -29,6 +29,7 @@ HEADINGS = [
     "# **PRD\\:** Checkout",
     "<h1>PRD: Checkout</h1>",  # one line of HTML
     '<h1 id="top">PRD: Checkout</h1>',
+    '<h1 align="center"><img src="logo.png" alt=""> PRD: <em>Checkout</em></h1>',
     "---\ntitle: x\n---\nPRD: Checkout\n===",
     # not an <h1> to Python-Markdown:
     " # PRD: Checkout",  # indented: paragraph text
@@ -52,7 +53,7 @@ def rendered_prd(text: str) -> bool:
     first = re.match(r"<h1(?:\s[^>]*)?>(.*?)</h1>", html)
     # Python-Markdown keeps "\\:" as written (":" is none of its escapes): "PRD\\: X" is still
     # a PRD title to the reader, an exporter's way of writing "PRD: X".
-    shown = re.sub(r"<[^>]+>", "", first.group(1)).replace("\\:", ":") if first else ""
+    shown = re.sub(r"<[^>]+>", "", first.group(1)).replace("\\:", ":").strip() if first else ""
     return shown.lower().startswith("prd:")
 
 

@@ -217,14 +217,19 @@ def h1_text(line: str, following: str = "") -> str | None:
     return None
 
 
+_TAG = re.compile(r"<[^<>\n]{0,2000}>")
+
+
 def _html_h1(line: str) -> str | None:
-    """``<h1>PRD: X</h1>`` (a raw HTML block of one line) -> ``PRD: X``."""
+    """``<h1>PRD: X</h1>`` (a raw HTML block of one line) -> ``PRD: X``; the tags inside
+    (``<img …>``, ``<em>``) show no text of their own and are left out."""
     s = line.rstrip()
     close = s.lower().rfind("</h1>")
     open_end = s.find(">")
     if close < 0 or close + 5 != len(s) or open_end > close:
         return None
-    return s[open_end + 1 : close].strip()
+    inner = s[open_end + 1 : close]
+    return _TAG.sub("", inner).strip() if "<" in inner else inner.strip()
 
 
 def _is_prd_name(title: str) -> bool:
