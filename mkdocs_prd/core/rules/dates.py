@@ -5,7 +5,8 @@
 * year first, numeric: ``2026/01/17``, ``2026.1.17``, ``2026-1-7``, ``20260117``;
 * a month name (English, full or abbreviated, any case, optional ordinal and commas):
   ``17 January 2026``, ``Jan 17, 2026``, ``17th of Jan. 2026``, ``17-Jan-2026``,
-  ``2026 January 17``, optionally after a weekday that agrees with the date;
+  ``2026 January 17``, optionally after a weekday that agrees with the date; or in German,
+  Spanish, French or Portuguese (``17. Januar 2026``, ``17 de enero de 2026``, ``17 janv. 2026``);
 * day and month numeric with the year last only when one reading is a real date
   (``17/01/2026``, ``17.01.2026``) or both readings are the same day (``05/05/2026``),
   or, for a PRD written in a language that puts the day first (``day_first``: German,
@@ -43,6 +44,33 @@ MONTHS: dict[str, int] = {
 }
 """English month names and abbreviations (casefolded) -> month number."""
 
+# The months in German, Spanish, French and Portuguese, as PRDs written in them date
+# themselves (``12. März 2026``, ``12 de marzo de 2026``, ``12 mars 2026``, ``12 de março de 2026``).
+MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            (
+                ("januar", "jänner", "enero", "janvier", "janv", "janeiro"),
+                ("februar", "febrero", "février", "févr", "fevereiro"),
+                ("märz", "mär", "marzo", "mars", "março"),
+                ("abril", "avril", "avr"),
+                ("mai", "mayo", "maio"),
+                ("juni", "junio", "juin", "junho"),
+                ("juli", "julio", "juillet", "juil", "julho"),
+                ("agosto", "août"),
+                ("septiembre", "setiembre", "septembre", "setembro"),
+                ("oktober", "okt", "octubre", "octobre", "outubro"),
+                ("noviembre", "novembre", "novembro"),
+                ("dezember", "dez", "diciembre", "décembre", "déc", "dezembro"),
+            ),
+            start=1,
+        )
+        for name in names
+    }
+)
+_FILLER = frozenset({"of", "de", "del"})  # "17th of Jan", "12 de marzo de 2026"
+
 WEEKDAYS: dict[str, int] = {
     name: number
     for number, names in enumerate(
@@ -60,16 +88,16 @@ WEEKDAYS: dict[str, int] = {
 }
 """English weekday names (casefolded) -> ``date.weekday()``."""
 
-_ALLOWED = re.compile(r"[A-Za-z0-9 ,./\-\u00a0\u2010-\u2014\u2212]{1,40}")
-_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
-_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_ALLOWED = re.compile(r"[^\W_]|[ ,./\-\u00a0\u2010-\u2014\u2212]")
+_TOKEN = re.compile(r"[^\W\d_]+|[0-9]+")
+_ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "º"})  # "1er janvier", "1º de enero"
 
 
 def iso_date(text: str, *, day_first: bool = False) -> str | None:
     """``text`` as ``YYYY-MM-DD`` when it names exactly one real calendar date, else None;
     ``day_first``: a numeric day and month (``12.03.2026``) are read day first."""
     value = text.strip()
-    if not _ALLOWED.fullmatch(value):
+    if not 0 < len(value) <= 40 or not all(_ALLOWED.match(c) for c in value):
         return None
     tokens = _TOKEN.findall(value.casefold())
     weekday: int | None = None
@@ -90,7 +118,7 @@ def _without_filler(tokens: list[str]) -> list[str] | None:
     for i, token in enumerate(tokens):
         if token in _ORDINALS and i > 0 and tokens[i - 1].isdigit():
             continue
-        if token == "of":
+        if token in _FILLER:
             continue
         if not token.isdigit() and token not in MONTHS:
             return None

@@ -230,6 +230,7 @@ def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
     "Date is not a real calendar date in ISO form (YYYY-MM-DD; an ISO 8601 date-time such as "
     "`2026-01-17T10:30:00Z`, `2026-01-17 10:30` or `2026-01-17 14:00 CET` is fine)",
     fixable="a date in another unambiguous form (`2026/01/17`, `17 January 2026`, `Jan 17, 2026`, "
+    "`17. Januar 2026`, `17 de enero de 2026`, "
     "`17/01/2026`, `17.01.2026`; `12.03.2026` and `03/02/2026` day first in a PRD written in German, "
     "Spanish, French or Portuguese; never `01/02/2026` in an English one)",
 )
