@@ -21,6 +21,7 @@ from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.inline import inline_pieces, plain_value, without_comments
 from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.parse.report import parse_report
 from mkdocs_prd.core.rules.content import risk_level
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
@@ -396,3 +397,14 @@ def test_a_decorated_risk_level_is_the_level(level: str) -> None:
     text = variant("| Vault API latency at peak | H |", f"| Vault API latency at peak | {level} |")
     assert read(parse_prd(text, "prd.md")) == read(BASE)
     assert check(text) == []
+
+
+def test_a_comment_in_an_iosm_report_value_is_not_the_value() -> None:
+    report = parse_report(
+        "**Baseline Index:** 0.72 <!-- rerun 2026-02 -->\n**Final Index:** <!-- was 0.80 --> 0.85\n\n"
+        "| Gate | Final | Status |\n|---|---|---|\n| Gate-I | 0.78 <!-- x --> | ✅ PASS <!-- CI --> |\n"
+    )
+    assert report.baseline_index is not None and report.baseline_index.raw == "0.72"
+    assert report.final_index is not None and report.final_index.value == 0.85
+    assert (report.gates["I"].final, report.gates["I"].status) == ("0.78", "✅ PASS")
+    assert report.problems == ()

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from mkdocs_prd.core.model import GATE_NAMES, GateKey, Number, Problem
 from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
 from mkdocs_prd.core.parse.cells import split_row
+from mkdocs_prd.core.parse.inline import without_comments
 
 _NUMBER = re.compile(NUMBER_TEXT)
 _INDEX_LINE = re.compile(
@@ -107,7 +108,7 @@ def plain_value(text: str) -> str:
     ``All pass`` stays ``All pass`` (a word is the value there), and a marker alone
     (``✅``) stays: then it is the value.
     """
-    text = _LINK.sub(r"\1", text)
+    text = _LINK.sub(r"\1", without_comments(text))  # "0.85 <!-- rerun -->": the page hides the note
     text = " ".join(_INLINE_MARKS.sub("", text).split())
     bare = " ".join(_MARKERS.sub(" ", text).split())
     if not bare:
