@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_prd.core.parse.iosm import index_part
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
@@ -145,3 +146,26 @@ def test_a_gate_table_headed_in_another_language_reads_like_the_english_one(head
     first = iosm.targets[0]
     assert (first.gate, first.raw, first.baseline, first.delta) == ("I", "≥0.80", "0.72", "+0.08")
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "part"),
+    [
+        ("Aktueller Ausgangswert", "baseline"),
+        ("Ziel nach Umsetzung", "target"),
+        ("Línea base actual", "baseline"),
+        ("Objetivo tras la implementación", "target"),
+        ("Valeur actuelle", "baseline"),
+        ("Écart", "delta"),
+        ("Meta pós-implementação", "target"),
+        ("Expected Δ", "delta"),
+        ("IOSM-Index target", "target"),
+        # Words that only look like them: a gate's metric stays a metric.
+        ("Metadata coverage", None),
+        ("Metric", None),
+        ("Reference architecture", None),
+        ("Alvorada", None),
+    ],
+)
+def test_index_labels_are_read_by_whole_words_or_stems(label: str, part: str | None) -> None:
+    assert index_part(label) == part

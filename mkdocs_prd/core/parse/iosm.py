@@ -72,22 +72,20 @@ def _key(letter: str) -> GateKey | None:
 
 # The words that name each IOSM-Index figure, in English, German, Spanish, French and Portuguese
 # ("Aktueller Ausgangswert", "Línea base actual", "Valeur actuelle", "Linha de base atual";
-# "Ziel nach Umsetzung", "Objetivo tras la implementación", "Cible", "Meta"), matched at the
-# start of a word of the label; the first part that matches wins, in this order.
+# "Ziel nach Umsetzung", "Objetivo tras la implementación", "Cible", "Meta"): a word ending in
+# "*" matches the start of a word of the label, any other a whole word (or words); the first
+# part that matches wins, in this order.
 INDEX_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("baseline", ("baseline", "current", "ausgangs", "basiswert", "aktuell", "istwert", "ist wert")),
-    (
-        "baseline",
-        ("línea base", "linea base", "línea de base", "linea de base", "valor base", "valor actual"),
-    ),
-    ("baseline", ("référence", "valeur actuelle", "niveau actuel", "linha de base", "valor atual")),
-    ("delta", ("delta", "δ", "change", "änderung", "veränderung", "differenz", "cambio", "diferencia")),
-    ("delta", ("écart", "ecart", "variation", "différence", "variação", "diferença", "mudança")),
-    (
-        "target",
-        ("target", "index", "expected", "ziel", "sollwert", "erwartet", "objetivo", "meta", "esperad"),
-    ),
-    ("target", ("índice", "indice", "cible", "objectif", "attendu", "alvo")),
+    ("baseline", ("baseline*", "current*", "ausgangs*", "basiswert*", "aktuell*", "istwert*", "ist wert")),
+    ("baseline", ("línea base", "linea base", "línea de base", "linea de base", "valor base")),
+    ("baseline", ("valor actual", "référence", "valeur actuelle", "niveau actuel", "linha de base")),
+    ("baseline", ("valor atual",)),
+    ("delta", ("delta*", "δ*", "change*", "änderung*", "veränderung*", "differenz*", "cambio")),
+    ("delta", ("diferencia", "écart", "ecart", "variation", "différence", "variação", "diferença")),
+    ("delta", ("mudança",)),
+    ("target", ("target*", "index*", "expected*", "ziel*", "sollwert*", "erwartet*", "objetivo*")),
+    ("target", ("meta", "metas", "esperad*", "índice", "indice", "cible*", "objectif*", "attendu*")),
+    ("target", ("alvo",)),
 )
 
 
@@ -95,9 +93,9 @@ INDEX_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def index_part(label: str) -> str | None:
     """Which IOSM-Index figure a label names: ``baseline``, ``target`` or ``delta``
     (:data:`INDEX_WORDS`), else None."""
-    padded = f" {normalise_title(label)}"
+    padded = f" {normalise_title(label)} "
     for part, words in INDEX_WORDS:
-        if any(f" {word}" in padded for word in words):
+        if any(f" {w[:-1]}" in padded if w[-1] == "*" else f" {w} " in padded for w in words):
             return part
     return None
 
