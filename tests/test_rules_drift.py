@@ -478,3 +478,34 @@ def test_labels_in_underscore_bold_are_bold_labels(pairs: list[tuple[str, str]])
     assert findings(text) == []
     prd = parse_prd(text, "prd.md")
     assert prd.metadata.value("owner") == "Payments Team"
+
+
+RISK_TABLE = CLEAN[CLEAN.index("| Risk | Impact (H/M/L)") : CLEAN.index("\n---\n\n## 8.")]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # A named column is never taken for another role by its position (attack6: the mitigation
+        # was read as the impact, and the finding quoted it as one).
+        ("| Risk | Mitigation |\n|---|---|\n| Vault latency | cache |\n", ("Vault latency", "", "", "cache")),
+        (
+            "| Risk | Mitigation | Impact |\n|---|---|---|\n| Vault latency | cache | H |\n",
+            ("Vault latency", "H", "", "cache"),
+        ),
+        (
+            "| Risk | Impact | Probability | Mitigation |\n|---|---|---|---|\n"
+            "| Vault latency | H | M | cache |\n",
+            ("Vault latency", "H", "M", "cache"),
+        ),
+    ],
+)
+def test_risk_columns_are_read_by_name_before_position(table: str, expected: tuple[str, ...]) -> None:
+    prd = parse_prd(variant((RISK_TABLE, table)), "prd.md")
+    assert [(r.risk, r.impact, r.probability, r.mitigation) for r in prd.risks] == [expected]
+
+
+def test_change_log_columns_are_read_by_name_before_position() -> None:
+    log = CLEAN[CLEAN.index("| Version | Date | Author | Changes |") :]
+    prd = parse_prd(variant((log, "| Version | Changes |\n|---|---|\n| 1.2 | Approved |\n")), "prd.md")
+    assert [(r.version, r.date, r.changes) for r in prd.changelog] == [("1.2", "", "Approved")]

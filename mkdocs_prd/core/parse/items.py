@@ -39,7 +39,7 @@ from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
 from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_level
 from mkdocs_prd.core.parse.req_parts import PRIORITY_NAMES, REQUIREMENT_LABELS
 from mkdocs_prd.core.parse.req_tables import table_requirements
-from mkdocs_prd.core.parse.risks import column_or, pick, risks
+from mkdocs_prd.core.parse.risks import pick, risks, template_columns
 from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import parse_users
 
@@ -439,11 +439,12 @@ def _changelog(src: Source, start: int, end: int, strict: bool) -> tuple[ChangeL
     for table in tables(src, start, end):
         if strict and table.column("version") < 0:
             continue
-        columns = (
-            column_or(table, 0, "version", "ver"),
-            column_or(table, 1, "date", "when"),
-            column_or(table, 2, "author", "by", "owner", "who"),
-            column_or(table, 3, "change", "description", "summary", "notes", "what"),
+        columns = template_columns(
+            table,
+            ("version", "ver"),
+            ("date", "when"),
+            ("author", "by", "owner", "who"),
+            ("change", "description", "summary", "notes", "what"),
         )
         for n, cells in table.rows:
             if any(cells):

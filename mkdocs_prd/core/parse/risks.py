@@ -14,11 +14,8 @@ def risks(src: Source, sec: Section) -> tuple[Risk, ...]:
     table = next((t for t in found if t.column("risk") >= 0), found[0] if found else None)
     if table is None:
         return ()
-    columns = (
-        column_or(table, 0, "risk"),
-        column_or(table, 1, "impact", "severity"),
-        column_or(table, 2, "probab", "likelihood"),
-        column_or(table, 3, *_MITIGATION_WORDS),
+    columns = template_columns(
+        table, ("risk",), ("impact", "severity"), ("probab", "likelihood"), _MITIGATION_WORDS
     )
     shared = _mitigations_beside(src, sec, table) if table.column(*_MITIGATION_WORDS) < 0 else ""
     out = []
@@ -68,7 +65,11 @@ def pick(cells: tuple[str, ...], columns: tuple[int, ...]) -> list[str]:
     return [cells[i] if 0 <= i < count else "" for i in columns]
 
 
-def column_or(table: Table, fallback: int, *words: str) -> int:
-    """The column named by ``words``; else the template position when that column is unnamed."""
-    found = table.column(*words)
-    return found if found >= 0 else fallback
+def template_columns(table: Table, *names: tuple[str, ...]) -> tuple[int, ...]:
+    """For each role (the words naming its column, in the template's column order) its column:
+    the one its words name, else the role's template position, unless another role's words
+    name that column (``| Risk | Mitigation |`` has no impact column, not the mitigation as
+    its impact); -1 for none."""
+    named = [table.column(*words) for words in names]
+    taken = {i for i in named if i >= 0}
+    return tuple(i if i >= 0 else (k if k not in taken else -1) for k, i in enumerate(named))
