@@ -281,6 +281,7 @@ def test_a_paths_pattern_that_matches_no_page_is_a_warning_in_lint_and_build(
         ("**PRD**: Refunds", "Refunds"),
         ("__PRD:__ snake_case_name", "snake_case_name"),
         ("PRD\\: **Automated** Refunds", "**Automated** Refunds"),
+        ("PRD : **Paiements** récurrents", "**Paiements** récurrents"),  # French spacing
         ("PRD: `**` Refunds", "`**` Refunds"),
         ("PRD - **Automated** Refunds", "**Automated** Refunds"),
         ("**PRD - Automated Refunds**", "Automated Refunds"),
@@ -306,3 +307,13 @@ def test_taking_the_label_off_leaves_the_titles_emphasis_balanced(heading: str, 
         "PRD",
         "[PRD]",
     )  # the rest is the label
+
+
+@pytest.mark.parametrize(
+    "title", ["PRD : Paiements", "PRD\u00a0: Paiements", "PRD\u202f: Paiements", "**PRD :** Paiements"]
+)
+def test_a_french_spaced_colon_is_the_prd_label(title: str) -> None:
+    """``# PRD : X`` is ``# PRD: X`` as French typography writes it: a PRD with no header asked."""
+    text = f"# {title}\n\nProse.\n"
+    assert is_prd(text)
+    assert parse_prd(text, "p.md").title == "Paiements"

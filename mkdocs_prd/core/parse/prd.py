@@ -35,8 +35,8 @@ from mkdocs_prd.core.parse.sections import build_sections
 
 __all__ = ["decode_source", "is_prd", "parse_prd", "shown_title"]
 
-# "PRD:", "**PRD:**" (up to the colon), "**PRD**:", "PRD\\:": the label, emphasised or escaped.
-_LABEL = re.compile(r"[*_ ]*prd[*_]*\\?:", re.IGNORECASE)
+# "PRD:", "**PRD:**" (up to the colon), "**PRD**:", "PRD\\:", "PRD : X" (French spacing): the label.
+_LABEL = re.compile(r"[*_ ]*prd[*_]*[ \u00a0\u202f]?\\?:", re.IGNORECASE)
 # What a heading holds that its H1 does not show: Python-Markdown's attr_list block at the
 # end (``{#id}``, ``{: .x}``; after a blank) and footnote references (``[^1]``, a mark).
 _ATTR_LIST_END = re.compile(r"[ ]+\{:?[ ]*[^}\n ][^\n]*\}[ ]*$")
