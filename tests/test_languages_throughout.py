@@ -169,3 +169,14 @@ def test_a_gate_table_headed_in_another_language_reads_like_the_english_one(head
 )
 def test_index_labels_are_read_by_whole_words_or_stems(label: str, part: str | None) -> None:
     assert index_part(label) == part
+
+
+@pytest.mark.parametrize(
+    "acceptance",
+    ["- Critères d\u2019acceptation :", "- **Critères d\u2019acceptation :**", "- critères d’Acceptation:"],
+)
+def test_a_typographic_apostrophe_in_a_parts_name(acceptance: str) -> None:
+    """French typography writes ``d’acceptation`` (U+2019) and a blank before the colon."""
+    text = translated("french").replace("- Critères d'acceptation:", acceptance)
+    assert acceptance in text
+    assert findings(text) == []

@@ -427,7 +427,7 @@ def titled_by_id(head: str) -> bool:
 def _label_of(line: str) -> str:
     """The key of a bold label line (``**Acceptance:** x`` -> ``acceptance``), or ""."""
     pair = bold_label(line) if line[:2] == "**" else None
-    return " ".join(pair[0].strip("*_").split()).casefold() if pair is not None else ""
+    return " ".join(pair[0].strip("*_").split()).casefold().replace("’", "'") if pair is not None else ""
 
 
 def entries(src: Source, start: int, end: int) -> list[Item]:

@@ -112,7 +112,9 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _attribute_key(key: str) -> str:
-    return " ".join(_KEY_MARKS.sub(" ", key).split()).casefold()
+    """A bullet's name as :data:`ATTRIBUTE_NAMES` spell it: blanks and marks collapsed, case
+    folded, a typographic apostrophe as ``'`` (``Critères d’acceptation``)."""
+    return " ".join(_KEY_MARKS.sub(" ", key).split()).casefold().replace("’", "'")
 
 
 def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
