@@ -14,6 +14,7 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import build_site
+from timing import GROWTH, assert_linear
 
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.core.parse.prd import is_prd, parse_prd
@@ -317,3 +318,23 @@ def test_a_french_spaced_colon_is_the_prd_label(title: str) -> None:
     text = f"# {title}\n\nProse.\n"
     assert is_prd(text)
     assert parse_prd(text, "p.md").title == "Paiements"
+
+
+TOPS = {
+    "a note of n lines before the title": lambda n: "!!! note\n" + "    line\n" * n + "\n# PRD: X\n",
+    "a block never closed": lambda n: "/// warning\n" + "text\n" * n + "# PRD: X\n",
+    "n definitions before the title": lambda n: "[a]: https://x.example\n" * n + "# PRD: X\n",
+    "a title of n emphasis marks": lambda n: "# **PRD:** " + "*a* _b_ **c " * n + "\n\n**Status:** Draft\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOPS))
+def test_reading_the_top_of_a_page_is_linear(name: str) -> None:
+    """What stands before a title, and the marks of a long title, are read in linear time."""
+    make = TOPS[name]
+    small, large = make(5000), make(GROWTH * 5000)
+    assert_linear(
+        name,
+        lambda: (is_prd(small), parse_prd(small, "p.md")),
+        lambda: (is_prd(large), parse_prd(large, "p.md")),
+    )
