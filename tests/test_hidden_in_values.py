@@ -10,10 +10,12 @@ nothing of its markup on the card, in the index or in the JSON export; a fix kee
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from test_index_titles import material_titles
+from timing import GROWTH, assert_linear
 
 from mkdocs_prd.adapters.markdown.titles import title_markup
 from mkdocs_prd.core.decoration import without_emoji
@@ -408,3 +410,25 @@ def test_a_comment_in_an_iosm_report_value_is_not_the_value() -> None:
     assert report.final_index is not None and report.final_index.value == 0.85
     assert (report.gates["I"].final, report.gates["I"].status) == ("0.78", "✅ PASS")
     assert report.problems == ()
+
+
+TITLES = material_titles()
+HOSTILE = {  # one value of n pieces each: unclosed and nested comments, strikes, code links, tags
+    "unclosed comments": "<!-- ",
+    "comment openers closed by their own dashes": "<!-- <!-->",
+    "comments in code spans": "`<!--` -->",
+    "strikes": "~~a~~ ",
+    "code links": "[`x`](y) ",
+    "tags in a link": "<a href='x'><b>",
+    "shortcodes": ":a: ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_reading_a_hostile_value_is_linear(name: str) -> None:
+    def run(n: int) -> Callable[[], object]:
+        value = HOSTILE[name] * n
+        text = variant("**Owner:** Payments Team", f"**Owner:** {value}")
+        return lambda: (without_comments(value), str(Renderer(titles=TITLES).card(parse_prd(text, "prd.md"))))
+
+    assert_linear(name, run(2000), run(2000 * GROWTH))
