@@ -509,3 +509,27 @@ def test_change_log_columns_are_read_by_name_before_position() -> None:
     log = CLEAN[CLEAN.index("| Version | Date | Author | Changes |") :]
     prd = parse_prd(variant((log, "| Version | Changes |\n|---|---|\n| 1.2 | Approved |\n")), "prd.md")
     assert [(r.version, r.date, r.changes) for r in prd.changelog] == [("1.2", "", "Approved")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- FR-9: Print a receipt 🟡 Should",
+        "- FR-9: Print a receipt — 🔴 Must",
+        "- FR-9: Print a receipt (🟢 Could)",
+        "- FR-9: Print a receipt · Should",
+    ],
+)
+def test_a_list_requirement_with_a_marked_priority_has_it(item: str) -> None:
+    # attack6: a coloured circle before the level, or a middle dot before it, gave PRD306.
+    anchor = "### Functional Requirements\n\n"
+    text = variant((anchor, f"{anchor}{item}\n\n"))
+    assert findings(text) == []
+    fr9 = next(r for r in parse_prd(text, "prd.md").functional if r.id == "FR-9")
+    assert fr9.name == "Print a receipt" and fr9.priority is not None
+
+
+@pytest.mark.parametrize("item", ["- FR-9: Print a receipt 🟡", "- FR-9: Print a receipt · soon"])
+def test_a_list_requirement_without_a_level_still_has_no_priority(item: str) -> None:
+    anchor = "### Functional Requirements\n\n"
+    assert rules_of(variant((anchor, f"{anchor}{item}\n\n"))) == ["PRD306"]

@@ -35,9 +35,13 @@ _PRIORITY_LABEL = re.compile(
 )
 
 
-# A level closing the item after a separator: "… — Must", "…, Should have", "… | *Could*".
+# A coloured circle before a level, as teams mark priorities: "🔴 Must", "🟡 Should".
+_DOT = "[\U0001f534\U0001f535\U0001f7e0-\U0001f7e3\u26aa\u26ab]\ufe0f?[ \t]*"
+_DOT_AT_START = re.compile("^" + _DOT)
+# A level closing the item after a separator: "… — Must", "…, Should have", "… | *Could*",
+# "… · Should", "… 🟡 Should".
 _TRAILING = re.compile(
-    r"(?:[ \t]*[—–|,]|[ \t]+-)[ \t]*[*_]{0,2}"
+    rf"(?:[ \t]*[—–|,·]|[ \t]+-|[ \t]+(?={_DOT}))[ \t]*(?:{_DOT})?[*_]{{0,2}}"
     r"((?:must|should|could|won['’]?t|will not)(?:[ \t-]*have)?)[*_]{0,2}[ \t.]*$",
     re.IGNORECASE,
 )
@@ -53,7 +57,8 @@ def inline_priority(text: str) -> tuple[str, int, int] | None:
     """
     found: tuple[str, int, int] | None = None
     for m in _GROUP.finditer(text):
-        levels = [part for part in re.split(r"[,;/|:=]", m.group(1)) if moscow(part) is not None]
+        parts = (_DOT_AT_START.sub("", part.strip()) for part in re.split(r"[,;/|:=]", m.group(1)))
+        levels = [part for part in parts if moscow(part) is not None]
         if len(levels) > 1:
             # "(Must / Should / Could)": the template's choice, left unmade (a placeholder).
             found = m.group(1).strip(_MARKS), m.start(), m.end()
