@@ -274,7 +274,10 @@ class _Writer:
                     f"Priority: {self.priority()}",
                     "heading": f"{h} FR-{i}: {t}\n\n{d}\n\n**Acceptance:** {a}\n\n"
                     f"**Priority:** {self.priority()}",
-                    "list": f"- **FR-{i}: {t}** ({self.pick('Must', 'Should', 'Could')}) — {d}",
+                    "list": self.pick(
+                        f"- **FR-{i}: {t}** ({self.pick('Must', 'Should', 'Could')}) — {d}",
+                        f"- FR-{i}: {t} {self.pick('🔴 Must', '🟡 Should', '· Could')}",
+                    ),
                     "table": f"| FR-{i} | {t}: {d} | {a} | {self.priority()} |",
                     "idless": f"| FR-{i}: {t} | {a} | {self.pick('M', 'S', 'Must', 'Could')} |",
                     "deflist": f"FR-{i}: {t} ({self.pick('Must', 'Should')})\n:   {d}\n:   Acceptance: {a}",
@@ -315,7 +318,8 @@ class _Writer:
 
     def ux(self) -> str:
         return self.pick(
-            "See the [mockups](https://figma.example.com/file/abc) and `GET /api/v1/exports/{id}`.",
+            "See the [mockups](https://figma.example.com/file/abc) and `GET /api/v1/exports/{id}`"
+            " [400 req/s].",
             "<details><summary>API</summary>\n\n```http\nPOST /api/v1/exports\n```\n\n</details>",
             f'{self.sub("API Design")}\n```json\n{{"month": "2026-01"}}\n```\n\n{self.sub("Data Model")}\n'
             "- Export {id, month, status}",
