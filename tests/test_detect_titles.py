@@ -175,8 +175,9 @@ def test_a_handbook_page_titled_prd_noun_is_no_prd(text: str) -> None:
         "**Owner:** Ana\n**Status:** Draft\n\n## 1. Problem\n",
         "**Responsable:** Ana\n**Estado:** Borrador\n\n## 1. Problema\n",
         "**Revision:** 3\n**Owner:** Ana\n**Status:** Draft\n",
+        "**Owner:** Ana\n**Status:** Draft\n\n## Problem\n",
     ],
-    ids=["track-id", "version", "template-section", "template-section-es", "revision"],
+    ids=["track-id", "version", "template-section", "template-section-es", "revision", "unnumbered-section"],
 )
 def test_a_prd_titled_prd_name_with_more_than_owner_and_status_is_a_prd(header: str) -> None:
     assert is_prd(f"# PRD Checkout Redesign\n\n{header}")

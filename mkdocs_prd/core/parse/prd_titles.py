@@ -201,8 +201,8 @@ def has_prd_header(lines: Sequence[str], start: int, front: Sequence[str] = (), 
 
     Under a ``title`` of the form ``PRD <Name>`` without a separator (``PRD Review Checklist``)
     Status and Owner are not enough, as handbook pages carry them too: the header also needs a
-    Track ID, or a Version line or a first section ``## 1. Problem`` with a ``Name`` whose last
-    word is no handbook noun (:data:`HANDBOOK_NOUNS`: Process, Checklist, Guide...)."""
+    Track ID, or a Version line or a first section ``## 1. Problem`` (or ``## Problem``) with a
+    ``Name`` whose head noun is no handbook noun (:data:`HANDBOOK_NOUNS`: Process, Checklist, Guide...)."""
     labels: set[str] = set()
     for line in front:
         key, sep, _ = line.partition(":")
@@ -244,6 +244,7 @@ def _head_noun(title: str) -> str:
 
 
 def _opens_template(heading: str) -> bool:
-    """``1. Problem`` (any language the section titles are read in): the template's first section."""
+    """``1. Problem``, ``Problem``, ``Background`` (any language the section titles are read in):
+    the template's first section."""
     number, rest = split_number(heading)
-    return number == "1" and title_key(rest) == "problem"
+    return number in (None, "1") and title_key(rest) == "problem"
