@@ -39,6 +39,14 @@ _ITEM_FIRST = frozenset("-+*0123456789")
 _RULE_FIRST = frozenset("*-_")
 """First characters of a thematic break."""
 
+
+def _plain_text(line: str) -> bool:
+    """Whether ``line`` starts as nothing but paragraph text can: a letter, or ``**`` and no
+    third ``*`` (a bold label, ``**Date:** …``; ``***`` may be a rule)."""
+    first = line[0]
+    return first.isalpha() or (first == "*" and line[1:2] == "*" and line[2:3] != "*")
+
+
 _MAX_NESTING = 40
 """Items nested deeper than this keep a block on their line as text (``- - - ...`` on a
 hostile page must not exhaust the stack)."""
@@ -145,7 +153,7 @@ class _Lists(_State):
         if self.prev == "html":
             self.out.append(line)  # inside a raw HTML block: untouched until a blank line
             return
-        if not self.stack and line[0].isalpha() and self.prev != "code" and "|" not in line:
+        if not self.stack and self.prev != "code" and _plain_text(line) and "|" not in line:
             # Most lines of a page: paragraph text outside lists, nothing to change.
             if self.prev == "para":
                 self._hard_break()
