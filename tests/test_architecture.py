@@ -9,6 +9,8 @@ adapter, and only ``adapters/mkdocs`` imports ``mkdocs``.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,6 +71,39 @@ def test_public_api_is_importable_from_the_package_top() -> None:
         assert getattr(mkdocs_prd, name) is not None
     prd = mkdocs_prd.parse_prd("# PRD: Example\n\n**Status:** Draft\n", "example.md")
     assert isinstance(prd, mkdocs_prd.Prd)
+
+
+def test_every_public_name_is_the_object_its_module_defines() -> None:
+    import importlib
+
+    import mkdocs_prd
+
+    for name in mkdocs_prd.__all__:
+        if name == "__version__":
+            continue
+        module = importlib.import_module(mkdocs_prd._API[name])
+        assert getattr(mkdocs_prd, name) is getattr(module, name)
+    assert set(mkdocs_prd.__all__) <= set(dir(mkdocs_prd))
+    with pytest.raises(AttributeError):
+        mkdocs_prd.no_such_name  # noqa: B018
+
+
+def test_loading_the_plugin_leaves_the_linter_and_the_include_tools_unloaded() -> None:
+    """A build imports what it runs: the public API loads on first use, the include tools'
+    modules only for a site that configures one (each import is CPU time of every build)."""
+    unwanted = (
+        "mkdocs_prd.core.lint",
+        "mkdocs_prd.core.sitewide.facts",
+        "mkdocs_prd.core.includes",
+        "mkdocs_prd.core.review.git",
+        "mkdocs_prd.core.sitewide.fetch",
+    )
+    code = (
+        "import sys, mkdocs_prd.adapters.mkdocs.plugin\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({unwanted!r})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_only_the_lsp_adapter_imports_pygls() -> None:

@@ -29,7 +29,6 @@ from markupsafe import Markup
 
 from mkdocs_prd.core.actuals import IosmActuals, collect
 from mkdocs_prd.core.fidelity import Features, normalise
-from mkdocs_prd.core.includes.snippets import marker_lines
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.header import is_header_line
 from mkdocs_prd.core.parse.iosm import shown_in_block
@@ -525,6 +524,8 @@ class PageRenderer:
         included = self.catalog.included.get(src_path, ())
         if offset is not None or not included:
             return included
+        from mkdocs_prd.core.includes.snippets import marker_lines  # (only on a site with includes)
+
         return marker_lines(markdown)
 
     def _number(self) -> int:

@@ -12,9 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from mkdocs_prd.core.includes import Expanded, Includer
-from mkdocs_prd.core.includes.remap import remap_findings, remap_prd, remap_trace
 from mkdocs_prd.core.model import Finding, Prd, Problem
 from mkdocs_prd.core.parse.lines import split_lines
 from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
@@ -23,6 +22,9 @@ from mkdocs_prd.core.rules.validate import sort_findings, validate
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.trace.build import build_trace
 from mkdocs_prd.core.trace.model import Trace
+
+if TYPE_CHECKING:  # (the include tools' modules load only for a site that configures one)
+    from mkdocs_prd.core.includes import Expanded
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,11 @@ def build_catalog(
 
 def _build(docs: Iterable[tuple[str, bytes]], settings: Settings, context: Sequence[Prd]) -> Catalog:
     pages: list[tuple[Prd, str, list[str]]] = []
-    includer = Includer(settings.includes) if settings.includes is not None else None
+    includer = None
+    if settings.includes is not None:
+        from mkdocs_prd.core.includes import Includer
+
+        includer = Includer(settings.includes)
     expanded: dict[str, Expanded] = {}
     for src_path, data in sorted(docs):
         if not settings.in_scope(src_path):
@@ -134,6 +140,8 @@ def _on_own_lines(
     expanded: dict[str, Expanded],
 ) -> tuple[tuple[Prd, ...], dict[str, tuple[Finding, ...]]]:
     """The models, findings and trace of the pages read with their includes, on their own files' lines."""
+    from mkdocs_prd.core.includes.remap import remap_findings, remap_prd, remap_trace
+
     by_path = {p.path: p for p in prds}
     for path, done in expanded.items():
         if path in findings:
