@@ -13,9 +13,9 @@ from mkdocs_prd.core.trace.model import RequirementTrace, Trace
 
 def requirement_record(t: RequirementTrace, url: str | None, enabled: bool) -> dict[str, Any]:
     """One requirement: ``id`` (qualified), ``local``, ``kind``, ``name``, ``priority``
-    (``Must``/``Should``/``Could`` or null), ``url`` (page URL with ``#anchor``, site-root
-    relative), ``src_path`` and ``line``, ``referenced_by`` (PRD paths), ``code`` (``file``
-    relative to the project folder, ``line``), ``tests`` (``name``, ``classname``,
+    (the MoSCoW level: ``Must``/``Should``/``Could``/``Won't`` or null), ``url`` (page URL
+    with ``#anchor``, site-root relative), ``src_path`` and ``line``, ``referenced_by`` (PRD
+    paths), ``code`` (``file`` relative to the project folder, ``line``), ``tests`` (``name``, ``classname``,
     ``outcome``, ``report``, ``line``) and ``state`` (null without the ``trace`` option)."""
     req = t.req
     return {

@@ -50,7 +50,8 @@ class RequirementId:
 
     ``qualified`` is ``<Track ID>:<local>``; ``local`` is upper case (``FR-2``);
     ``written`` the local id as the author wrote it (to find it on its line);
-    ``priority`` is ``Must``/``Should``/``Could`` or None; ``line`` 1-based in ``path``.
+    ``priority`` is the MoSCoW level, ``Must``/``Should``/``Could``/``Won't``, or None;
+    ``line`` 1-based in ``path``.
     """
 
     qualified: str
