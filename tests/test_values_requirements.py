@@ -7,12 +7,16 @@ export of every priority form fits the shipped schema, and so on.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.export import load_schema
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
@@ -61,3 +65,55 @@ def test_the_export_of_every_priority_form_fits_the_schema(
         None,
     ]
     assert prd["requirements"] == {"must": 3, "should": 1, "could": 1, "other": 8}
+
+
+def findings(text: str) -> list[tuple[str, int, str]]:
+    prd = parse_prd(text, "prd.md")
+    return [(f.rule, f.line, f.message) for f in check_page(prd, text, Settings())]
+
+
+def every_acceptance(label: str, *, heading: bool = False) -> str:
+    """The clean PRD with each requirement's ``- Acceptance:`` bullet named ``label`` (and,
+    with ``heading``, the requirement under a heading and its parts as bold label lines)."""
+    text = CLEAN.replace("- Acceptance:", f"- {label}")
+    if heading:
+        for n in (1, 2, 3):
+            start = text.index(f"**FR-{n}: ")
+            end = text.index("- Priority:", start)
+            head, _, parts = text[start:end].partition("\n")
+            parts = re.sub(r"^- ([^:]+?\s?:) ", r"**\1** ", parts, flags=re.M)
+            text = text[:start] + "#### " + head.strip("*") + "\n\n" + parts + text[end:]
+    assert text != CLEAN
+    return text
+
+
+# Acceptance named in each language the plugin reads, singular and plural, with French
+# typography (a typographic apostrophe, a space or no-break space before the colon).
+ACCEPTANCE_NAMES = (
+    "Critères d’acceptation :",
+    "Critère d’acceptation :",
+    "Critères d’acceptation\u00a0:",
+    "Critères d’acceptation\u202f:",
+    "Critères d'acceptation:",
+    "Criteres d‘acceptation :",
+    "Akzeptanzkriterium:",
+    "Akzeptanzkriterien:",
+    "Abnahmekriterium:",
+    "Critério de aceitação:",
+    "Critérios de aceitação :",
+    "Criterio de aceitacao:",
+    "Criterio de aceptación:",
+    "Criterios de aceptacion:",
+    "Acceptance criterion:",
+)
+
+
+@pytest.mark.parametrize("label", ACCEPTANCE_NAMES)
+@pytest.mark.parametrize("heading", [False, True], ids=["bullet", "label-line"])
+def test_an_acceptance_named_in_any_language_is_the_acceptance(label: str, heading: bool) -> None:
+    assert findings(every_acceptance(label, heading=heading)) == []
+
+
+@pytest.mark.parametrize("label", ["Akzeptanz der Kunden:", "Critères :", "Aceitar:"])
+def test_a_part_with_another_name_is_still_no_acceptance(label: str) -> None:
+    assert [f[0] for f in findings(every_acceptance(label))] == ["PRD301"] * 3

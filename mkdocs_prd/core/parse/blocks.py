@@ -27,6 +27,7 @@ from mkdocs_prd.core.parse.lines import (
     indent_of,
     strip_bold,
 )
+from mkdocs_prd.core.parse.req_parts import part_name
 
 _BOLD_MARKS = ("**", "__")
 _SHORT_ID = re.compile(r"#?[A-Za-z]{0,4}[-_.]?[0-9]{1,4}[.)]?")
@@ -427,7 +428,7 @@ def titled_by_id(head: str) -> bool:
 def _label_of(line: str) -> str:
     """The key of a bold label line (``**Acceptance:** x`` -> ``acceptance``), or ""."""
     pair = bold_label(line) if line[:2] == "**" else None
-    return " ".join(pair[0].strip("*_").split()).casefold().replace("’", "'") if pair is not None else ""
+    return part_name(pair[0].strip("*_")) if pair is not None else ""
 
 
 def entries(src: Source, start: int, end: int) -> list[Item]:

@@ -51,24 +51,36 @@ ATTRIBUTE_NAMES: dict[str, frozenset[str]] = {
             "definition of done",
             "dod",
             "success criteria",
+            # German, Spanish, French and Portuguese, singular and plural, with and
+            # without accents (names are compared through part_name).
             "abnahme",
+            "abnahmekriterium",
             "abnahmekriterien",
             "akzeptanz",
+            "akzeptanzkriterium",
             "akzeptanzkriterien",
             "aceptación",
             "aceptacion",
-            "criterios de aceptación",
             "criterio de aceptación",
+            "criterios de aceptación",
+            "criterio de aceptacion",
+            "criterios de aceptacion",
             "acceptation",
-            "critères d'acceptation",
             "critère d'acceptation",
+            "critères d'acceptation",
+            "critere d'acceptation",
+            "criteres d'acceptation",
             "aceitação",
+            "aceitacao",
+            "critério de aceitação",
             "critérios de aceitação",
+            "criterio de aceitacao",
+            "criterios de aceitacao",
         }
     ),
 }
-"""What a requirement bullet may be called for each part PRD301 asks for (compared case-
-insensitively, emphasis and spacing ignored): ``- AC: …`` and ``- **Verification:** …`` are
+"""What a requirement bullet may be called for each part PRD301 asks for (compared through
+:func:`part_name`, emphasis ignored): ``- AC: …`` and ``- **Verification:** …`` are
 the Acceptance bullet, in German, Spanish, French and Portuguese too (``- Beschreibung: …``,
 ``- Criterios de aceptación: …``)."""
 
@@ -79,3 +91,15 @@ REQUIREMENT_LABELS: frozenset[str] = frozenset().union(
 )
 """Keys (case-folded) a bold label line under a requirement has when it is one of its parts:
 ``**Acceptance:** opens in Excel`` under ``#### FR-1: Export`` is FR-1's acceptance."""
+
+
+# Apostrophes a name may be typed with: typographic (French ``d’acceptation``), modifier
+# letter, acute accent; all read as ``'``.
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ´", "'"))
+
+
+def part_name(key: str) -> str:
+    """A part's name as the tables here spell it: blanks (also no-break ones) collapsed,
+    case folded, every apostrophe as ``'`` (``Critères d’acceptation\u202f`` ->
+    ``critères d'acceptation``)."""
+    return " ".join(key.split()).casefold().translate(_APOSTROPHES)

@@ -9,7 +9,7 @@ from mkdocs_prd.core.decoration import without_struck
 from mkdocs_prd.core.model import Attribute, Prd, Severity
 from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import indent_of
-from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES
+from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES, part_name
 from mkdocs_prd.core.parse.sections import subsection_key
 from mkdocs_prd.core.rules.base import (
     Hit,
@@ -112,9 +112,9 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _attribute_key(key: str) -> str:
-    """A bullet's name as :data:`ATTRIBUTE_NAMES` spell it: blanks and marks collapsed, case
-    folded, a typographic apostrophe as ``'`` (``Critères d’acceptation``)."""
-    return " ".join(_KEY_MARKS.sub(" ", key).split()).casefold().replace("’", "'")
+    """A bullet's name as :data:`ATTRIBUTE_NAMES` spell it: marks left out, then
+    :func:`part_name` (``Critères d’acceptation`` is ``critères d'acceptation``)."""
+    return part_name(_KEY_MARKS.sub(" ", key))
 
 
 def empty_value(lines: Sequence[str], attr: Attribute) -> bool:
