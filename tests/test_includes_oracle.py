@@ -25,6 +25,8 @@ SHARED = {
     "_shared/sub/c.md": "C1\nC2\n",
     "_shared/n-1.md": "N1\n",
     "_shared/n-2.md": "N2\n",
+    "_shared/v.md": "Approved",
+    "_shared/v2.md": "Priya Raman\n",
     "_s/a.md": "A1\n  A2\n--8<-- [start:sec]\nS1\nS2\n--8<-- [end:sec]\nA3\n",
     "_s/b.md": 'B1\n--8<-- "docs/_s/c.md"\nB2\n',
     "_s/c.md": "C1\n",
@@ -43,6 +45,12 @@ TAG_FORMS = [
     '{% include-markdown "../_shared/a.md" dedent=true preserve-includer-indent=false %}',
     '{% include-markdown "../_shared/a.md" comments=true %}',
     '{% include "../_shared/n-*.md" %}',
+    # comments=true inline, as a shared header value (with and without a final line break)
+    '**Owner:** {% include-markdown "../_shared/v2.md" comments=true %}\n'
+    '**Status:** {% include-markdown "../_shared/v.md" comments=true %}',
+    'text {% include-markdown "../_shared/a.md" start="<!--s-->" end="<!--e-->" comments=true %} more',
+    '{% include-markdown "../_shared/a.md" start="<!--s-->" comments=true %}',
+    '  {% include-markdown "../_shared/v2.md" comments=true preserve-includer-indent=true %}',
     'x\n{%\n  include-markdown "../_shared/a.md"\n  heading-offset=2\n%}\ny',
 ]
 

@@ -13,7 +13,7 @@ from conftest import build_site
 
 from mkdocs_prd.adapters.cli.main import main as cli
 from mkdocs_prd.core.model import CORE_FIELDS, Prd, site_status, status_word
-from mkdocs_prd.core.parse.header import read_line
+from mkdocs_prd.core.parse.header import is_header_span, read_line
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.dates import calendar_day
 from mkdocs_prd.core.rules.validate import check_page
@@ -839,3 +839,42 @@ def test_prd103_hint_is_in_the_authors_form() -> None:
     text = CLEAN.replace(CLEAN[CLEAN.index("**Version:**") : CLEAN.index("---")], table + "\n")
     (finding,) = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD103"]
     assert finding.hint.endswith("e.g. `| Date | 2026-01-05 |`")
+
+
+# A value on the line under its label, in the same paragraph (Markdown joins the lines): typed so,
+# or as include-markdown's comments=true writes a shared value (its comments on lines of their own).
+NEXT_LINE_HEADERS = {
+    "value under the label": "**Version:** 1.2\n**Date:** 2026-02-03\n**Track ID:** saved-payment-methods\n"
+    "**Owner:**\nPayments Team\n**Status:**\nApproved\n",
+    "include-markdown comments": "**Version:** 1.2\n**Date:** 2026-02-03\n"
+    "**Track ID:** saved-payment-methods\n"
+    "**Owner:** <!-- BEGIN INCLUDE ../_shared/owner.md -->\nPayments Team\n<!-- END INCLUDE -->\n"
+    "**Status:** <!-- BEGIN INCLUDE ../_shared/status.md -->\nApproved\n\n<!-- END INCLUDE -->\n",
+    "plain labels, comments": "Version: 1.2\nDate: 2026-02-03\nTrack ID: saved-payment-methods\n"
+    "Owner: <!-- BEGIN INCLUDE o.md 'a' '' -->\nPayments Team\n<!-- END INCLUDE -->\n"
+    "Status: <!-- BEGIN INCLUDE s.md -->\nApproved\n<!-- END INCLUDE -->\n",
+}
+
+
+@pytest.mark.parametrize("form", list(NEXT_LINE_HEADERS))
+def test_a_value_on_the_line_under_its_label_is_its_value(form: str) -> None:
+    text = with_header(NEXT_LINE_HEADERS[form])
+    prd = parse_prd(text, "prd.md")
+    assert values(prd) == EXPECTED
+    assert prd.metadata.header_replaceable
+    lines = text.splitlines()
+    assert "Approved" in lines[prd.metadata.header_end - 1]  # the card replaces every value line
+    # ... and the page's rewrite agrees that every line of the span is the header's (no repeat under the card)
+    assert is_header_span(lines, prd.metadata.header_start - 1, prd.metadata.header_end - 1)
+    assert lint(text) == lint(CLEAN)
+
+
+def test_prose_under_a_label_with_its_value_is_not_the_header() -> None:
+    lines = ["**Owner:** Payments Team", "see the wiki for the RACI", "**Owner:** <!-- x -->", "<!-- END -->"]
+    assert not is_header_span(lines, 0, 1)
+    assert is_header_span(lines, 2, 3)
+
+
+def test_a_label_without_a_value_over_another_label_is_still_empty() -> None:
+    text = with_header(CLEAN_HEADER.replace("**Owner:** Payments Team\n", "**Owner:**\n"))
+    assert [(rule, "Owner" in message) for rule, _, message in lint(text)] == [("PRD101", True)]

@@ -30,7 +30,7 @@ from markupsafe import Markup
 from mkdocs_prd.core.actuals import IosmActuals, collect
 from mkdocs_prd.core.fidelity import Features, normalise
 from mkdocs_prd.core.model import Prd
-from mkdocs_prd.core.parse.header import is_header_line
+from mkdocs_prd.core.parse.header import is_header_span
 from mkdocs_prd.core.parse.iosm import shown_in_block
 from mkdocs_prd.core.parse.lines import is_blank, is_rule, split_lines
 from mkdocs_prd.core.parse.prd import parse_prd
@@ -175,7 +175,7 @@ def rewrite(
             meta.header_start > 0
             and meta.header_replaceable
             and 0 <= start <= end < n
-            and all(is_header_line(lines[i]) for i in range(start, end + 1))
+            and is_header_span(lines, start, end)
         )
         if header_ok and start >= below_title:
             edits.append((start, end + 1, html_block(fragments.card)))

@@ -12,6 +12,7 @@ patterns are bounded, so the scan is linear in the page.
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 import os
 import re
@@ -55,6 +56,8 @@ class _Args:
     dedent: bool
     offset: int
     comments: bool
+    marked: str
+    """What the plugin's opening comment says of ``start``/``end`` (``'a' '' ``), as written."""
 
 
 def expand_tags(text: str, first: int, file: str, ctx: Context, options: IncludeMarkdown) -> list[Line]:
@@ -130,7 +133,8 @@ def _file_lines(
         origin = (ctx.files.name(real), first)
         # As the plugin writes them: a line break after the opening comment and before the closing one.
         blank: list[Line] = [("", 0, origin, False)] if ends else []
-        lines = [(f"<!-- BEGIN INCLUDE {filename} -->", 0, origin, False), *lines, *blank]
+        opening = f"<!-- BEGIN INCLUDE {html.escape(filename)} {args.marked}-->"
+        lines = [(opening, 0, origin, False), *lines, *blank]
         lines.append(("<!-- END INCLUDE -->", 0, origin, False))
     return lines, ends and not args.comments
 
@@ -190,18 +194,22 @@ def _arguments(raw: str, options: IncludeMarkdown) -> _Args:
         said = values.get(name)
         return default if said not in ("true", "false") else said == "true"
 
+    start = values.get("start", options.start)
+    end = values.get("end", options.end)
+    marked = "".join(f"'{html.escape(v)}' " if v else "'' " for v in (start, end)) if start or end else ""
     try:
         offset = max(-6, min(6, int(str(values.get("heading-offset", options.heading_offset))[:4])))
     except ValueError:
         offset = options.heading_offset
     return _Args(
-        start=_unescaped(values["start"]) if "start" in values else options.start,
-        end=_unescaped(values["end"]) if "end" in values else options.end,
+        start=_unescaped(start) if "start" in values and start is not None else start,
+        end=_unescaped(end) if "end" in values and end is not None else end,
         recursive=flag("recursive", options.recursive),
         preserve=flag("preserve-includer-indent", options.preserve_includer_indent),
         dedent=flag("dedent", options.dedent),
         offset=offset,
         comments=flag("comments", options.comments),
+        marked=marked,
     )
 
 

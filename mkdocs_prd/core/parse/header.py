@@ -54,6 +54,7 @@ __all__ = [
     "header_key",
     "header_over_rule",
     "is_header_line",
+    "is_header_span",
     "names_header",
     "read_header",
     "read_line",
@@ -296,6 +297,11 @@ def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bo
             listing = not got[-1].value
         elif listing and _LIST_MARK.match(text):
             out[-1] = _with_item(out[-1], text)  # "**Owners:**" over "- Ann" and "- Bo"
+        elif listing and _goes_on(out[-1], start + offset, text):
+            # "**Status:** <!-- BEGIN INCLUDE status.md -->" over "Approved" (include-markdown's
+            # comments=true), "**Owner:**" over "Priya Raman": the value goes on in the paragraph.
+            out[-1] = _made(out[-1].key, out[-1].label, clean_value(text), out[-1].line)
+            listing = False
         else:
             read_all = listing = False
     if lines_read == 1 and len(out) == 1 and _loose(texts[out[0].line - start]):
@@ -303,6 +309,12 @@ def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bo
         # sentence; a bold word without a colon is a field only in a run of header lines.
         return [], False
     return out, read_all
+
+
+def _goes_on(last: Field, number: int, text: str) -> bool:
+    """Whether ``text`` (line ``number``) is the value of ``last``, a header field with no
+    value on the line just above it in the same paragraph (Markdown joins the two lines)."""
+    return last.key in HEADER_KEYS and last.line == number - 1 and bool(clean_value(text))
 
 
 def _listed(last: Field, lines: list[str], start: int, end: int) -> bool:
@@ -525,3 +537,24 @@ def is_header_line(line: str) -> bool:
     if "|" in s or _DELIMITER.fullmatch(s):
         return True  # a table row (the parser decided the span is a header table)
     return bool(read_line(s, 0))
+
+
+def is_header_span(lines: list[str], start: int, end: int) -> bool:
+    """Whether ``lines[start..end]`` (0-based, inclusive) all read as header lines: each a
+    :func:`is_header_line`, an HTML comment alone (include-markdown's ``<!-- END INCLUDE -->``)
+    or the value of a header label with none on the line just above (``**Owner:**`` over
+    ``Priya Raman``)."""
+    above: list[Field] = []
+    for i in range(start, end + 1):
+        s = _unquote(lines[i])
+        fields = read_line(s, 0) if s else []
+        if fields or not s or "|" in s or _DELIMITER.fullmatch(s):
+            above = fields
+            continue
+        if s.startswith("<!--") and not clean_value(s):
+            above = []
+            continue
+        if not (above and above[-1].key in HEADER_KEYS and not above[-1].value and clean_value(s)):
+            return False
+        above = []
+    return True
