@@ -373,7 +373,26 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     iosm = CLEAN[CLEAN.index("## 10. IOSM Targets") : CLEAN.index("## Appendix")]
     vault = _page(("Saved Payment Methods", "Card Vault"), ("saved-payment-methods", "card-vault"))
     vault = vault.replace(iosm, nfr.replace("nfr2.md", "iosm.md") + "\n\n")
-    files = {"prds/a.md": page, "prds/b.md": OTHER, "prds/c.md": vault, "_shared/iosm.md": iosm, **SHARED}
+    # Pages d and e take Owner and Status from a shared file: d's holds only them (the card
+    # replaces the directive's line), e's also a note (the directive stays, with its note).
+    values = "**Owner:** Payments Team\n**Status:** Approved\n"
+    hdr = {
+        name: _page(
+            ("Saved Payment Methods", f"Header {name}"), ("saved-payment-methods", f"header-{name}")
+        ).replace(values, nfr.replace("nfr2.md", f"{name}.md") + "\n")
+        for name in ("d", "e")
+    }
+    files = {
+        "prds/a.md": page,
+        "prds/b.md": OTHER,
+        "prds/c.md": vault,
+        "_shared/iosm.md": iosm,
+        **SHARED,
+        "prds/d.md": hdr["d"],
+        "_shared/d.md": values,
+        "prds/e.md": hdr["e"],
+        "_shared/e.md": values + "\nThis shared note stays on the page.\n",
+    }
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         site = build_site(
@@ -410,6 +429,11 @@ def test_a_build_reads_includes_and_lint_agrees(
     assert 'href="../a/#nfr-2"' in site.html("prds/b/index.html")
     vault = site.html("prds/c/index.html")
     assert 'id="10-iosm-targets"' in vault and vault.count("Semantic clarity") == 1
+    # A header value from a shared file: on the card once, as in a page that writes it (b).
+    plain = site.html("prds/b/index.html").count("Payments Team")
+    assert site.html("prds/d/index.html").count("Payments Team") == plain
+    spilled = site.html("prds/e/index.html")
+    assert "This shared note stays on the page." in spilled and "Payments Team" in spilled
 
 
 # --- The editor and the Markdown extension (Zensical) read includes too -----------------

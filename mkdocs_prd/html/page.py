@@ -175,7 +175,7 @@ def rewrite(
             meta.header_start > 0
             and meta.header_replaceable
             and 0 <= start <= end < n
-            and is_header_span(lines, start, end)
+            and is_header_span(lines, start, end, {index(k) for k in fragments.kept})
         )
         if header_ok and start >= below_title:
             edits.append((start, end + 1, html_block(fragments.card)))

@@ -43,7 +43,27 @@ T = TypeVar("T")
 def remap_prd(prd: Prd, expanded: Expanded) -> Prd:
     """``prd`` (parsed from ``expanded.text``) with every line on the page's own file."""
     mapped = _remap(prd, expanded)
+    meta = prd.metadata
+    if meta.header_replaceable and _spills(meta.header_start, meta.header_end, expanded):
+        mapped = replace(mapped, metadata=replace(mapped.metadata, header_replaceable=False))
     return replace(mapped, line_count=expanded.line_count)
+
+
+def _spills(start: int, end: int, expanded: Expanded) -> bool:
+    """Whether an own line of the header (lines ``start..end`` of ``expanded.text``) also stands
+    for text outside it: a directive in the header that includes more than header lines (the
+    card, which replaces the directive's line, would drop that text)."""
+    if not 1 <= start <= end <= len(expanded.own):
+        return False
+    inside = {expanded.own[i - 1] for i in range(start, end + 1) if not expanded.exact[i - 1]}
+    if not inside:
+        return False  # the header's lines are the page's own, as written
+    texts = expanded.text.split("\n")
+    return any(
+        expanded.own[i] in inside and texts[i].strip() and not texts[i].lstrip().startswith("<!--")
+        for i in range(len(expanded.own))
+        if not start - 1 <= i <= end - 1
+    )
 
 
 def _remap(value: T, expanded: Expanded) -> T:

@@ -28,6 +28,7 @@ carries one Problem naming that form, so validation reports one finding, not fiv
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from mkdocs_prd.core.model import CORE_FIELDS, FIELD_SYNONYMS, Field, Problem, joined_field
@@ -539,13 +540,17 @@ def is_header_line(line: str) -> bool:
     return bool(read_line(s, 0))
 
 
-def is_header_span(lines: list[str], start: int, end: int) -> bool:
+def is_header_span(lines: list[str], start: int, end: int, directives: Collection[int] = ()) -> bool:
     """Whether ``lines[start..end]`` (0-based, inclusive) all read as header lines: each a
-    :func:`is_header_line`, an HTML comment alone (include-markdown's ``<!-- END INCLUDE -->``)
-    or the value of a header label with none on the line just above (``**Owner:**`` over
-    ``Priya Raman``)."""
+    :func:`is_header_line`, an HTML comment alone (include-markdown's ``<!-- END INCLUDE -->``),
+    the value of a header label with none on the line just above (``**Owner:**`` over
+    ``Priya Raman``), or an include directive (index in ``directives``: a snippet whose
+    lines were read as header lines, and nothing else)."""
     above: list[Field] = []
     for i in range(start, end + 1):
+        if i in directives:
+            above = []
+            continue
         s = _unquote(lines[i])
         fields = read_line(s, 0) if s else []
         if fields or not s or "|" in s or _DELIMITER.fullmatch(s):
