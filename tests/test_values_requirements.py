@@ -18,8 +18,10 @@ from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.export import load_schema
+from mkdocs_prd.core.sitewide.index import requirement_counts
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+BASE = parse_prd(CLEAN, "prd.md")
 
 # Every spelling of every MoSCoW level a Priority may have, and no level at all.
 PRIORITY_FORMS = (
@@ -117,3 +119,44 @@ def test_an_acceptance_named_in_any_language_is_the_acceptance(label: str, headi
 @pytest.mark.parametrize("label", ["Akzeptanz der Kunden:", "Critères :", "Aceitar:"])
 def test_a_part_with_another_name_is_still_no_acceptance(label: str) -> None:
     assert [f[0] for f in findings(every_acceptance(label))] == ["PRD301"] * 3
+
+
+def with_fr4(head: str) -> str:
+    """The clean PRD with a fourth functional requirement headed ``head``, its parts struck."""
+    fr4 = f"{head}\n- ~~Description: Offer store credit instead of cash.~~\n- ~~Priority: Should~~\n\n"
+    return CLEAN.replace("### Non-Functional Requirements", fr4 + "### Non-Functional Requirements")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "**~~FR-4: Store credit~~** (dropped 2026-02-01)",
+        "~~**FR-4: Store credit**~~ — dropped",
+        "**~~FR-4: Store credit~~**",
+        "__~~FR-4: Store credit~~__",
+        "**~~FR-4~~: Store credit**",
+        "**FR-4: ~~Store credit~~** (dropped)",
+        "**<del>FR-4: Store credit</del>**",
+        "**<s>FR-4: Store credit</s>** — withdrawn",
+        "#### ~~FR-4: Store credit~~",
+        "- ~~FR-4: Store credit~~",
+    ],
+)
+def test_a_requirement_struck_out_in_its_head_is_withdrawn(head: str) -> None:
+    text = with_fr4(head)
+    prd = parse_prd(text, "prd.md")
+    assert [(r.id, r.name) for r in prd.functional] == [(r.id, r.name) for r in BASE.functional]
+    assert requirement_counts(prd.functional) == requirement_counts(BASE.functional)
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ("**FR-4: ~~Store~~ Wallet credit**", "~~Store~~ Wallet credit"),  # a renamed requirement
+        ("**FR-4: Store credit** (~~Could~~)", "Store credit"),
+    ],
+)
+def test_struck_words_beside_others_keep_the_requirement(head: str, name: str) -> None:
+    prd = parse_prd(with_fr4(head), "prd.md")
+    assert [(r.id, r.name) for r in prd.functional][3:] == [("FR-4", name)]

@@ -239,8 +239,34 @@ def _seen(items: Items, req_id: str) -> bool:
     return any(r.id and r.id.upper() == key for r in (*items.functional, *items.non_functional))
 
 
+# A head that opens struck out: "~~FR-4: Store credit~~", "<del>FR-4</del>", inside emphasis or not.
+_STRUCK_HEAD = re.compile(
+    r"[*_]*(?:~~([^~]+)~~|<(del|s|strike)>([^<>]+)</\2>)[*_]*(.*)", re.IGNORECASE | re.DOTALL
+)
+
+
+def _withdrawn(head: str, *, named: bool = False) -> bool:
+    """Whether a requirement's head is struck out: its id (``~~FR-4~~: Store credit``) or
+    its whole title, perhaps with a remark (``**~~FR-4: Store credit~~** (dropped)``,
+    ``~~**FR-4: Store credit**~~``, ``<del>…</del>``).  Struck words beside others
+    (``FR-4: ~~Store~~ Wallet credit``, ``**~~Old~~ New**``) keep it; so does a struck id
+    before a new one (``~~FR-4~~ FR-5: …``)."""
+    m = _STRUCK_HEAD.match(head.strip())
+    if m is None:
+        # "**FR-4: ~~Store credit~~**": the id, then its whole name struck out.
+        found = None if named else leading_id(_REQ_ID, strip_bold(head))
+        return found is not None and bool(found[1]) and _withdrawn(found[1], named=True)
+    struck = m.group(1) or m.group(3)
+    rest = m.group(4).strip(" \t*_")
+    if leading_id(_REQ_ID, struck.strip(" \t*_")) is not None:
+        return leading_id(_REQ_ID, rest) is None  # "~~FR-4~~ FR-5: …" is a new number
+    return not rest or rest[0] in "([–—:;,-"
+
+
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
     head = without_comments(rec.head)  # "**FR-1: Export <!-- PAY-7 -->**": the page hides the note
+    if _withdrawn(head):
+        return None  # "**~~FR-4: Store credit~~** (dropped)": withdrawn, not a requirement
     opening = leading_level(head)
     if opening is not None:
         head = opening[1]  # "[Must] FR-2: Export": the level first, then the requirement
