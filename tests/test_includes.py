@@ -436,6 +436,25 @@ def test_a_build_reads_includes_and_lint_agrees(
     assert "This shared note stays on the page." in spilled and "Payments Team" in spilled
 
 
+def test_linting_a_shared_file_lints_the_prds_that_include_it(
+    built: tuple[Site, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What the pre-commit hook runs when a commit touches only a shared file.
+    site, text = built
+    assert _lint(site, capsys, "docs/_shared/nfr2.md") == {
+        ("prds/a.md", _line_of(text, "**FR-3: Remove a saved card**"), "PRD301")
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(site.root)
+        main(["lint", "-f", str(site.root / "mkdocs.yml"), "docs/_shared/d.md", "docs/_shared/iosm.md"])
+    err = capsys.readouterr().err
+    notes = sorted(line for line in err.splitlines() if "also linted" in line)
+    assert notes == [
+        "mkdocs-prd: note: also linted docs/prds/c.md: it includes docs/_shared/iosm.md",
+        "mkdocs-prd: note: also linted docs/prds/d.md: it includes docs/_shared/d.md",
+    ]
+
+
 # --- The editor and the Markdown extension (Zensical) read includes too -----------------
 
 

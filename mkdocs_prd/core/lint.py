@@ -50,6 +50,9 @@ class LintResult:
     not_prds: tuple[str, ...] = ()
     """Files asked for by name (not through a folder) that are no PRD: outside the site's
     ``paths``, or without a PRD title (see :func:`~mkdocs_prd.core.parse.prd.is_prd`)."""
+    includers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Pages linted because they include files asked for (a shared file): ``(page as
+    shown, the files asked for that it includes, as shown)``."""
 
     def file_of(self, finding: Finding) -> str:
         """The working-directory path of the file ``finding`` is about."""
@@ -145,6 +148,7 @@ def lint(
         targets = [_target(os.path.join(docs, *p.split("/")), docs, cwd) for p in sorted(site_pages)]
     else:
         targets = [_target(p, docs, cwd) for p in expand_paths(paths)]
+    every_asked = () if whole_site else tuple(targets)
     skipped: list[str] = []
     if site_pages is not None and not whole_site:
         built = site_pages if isinstance(site_pages, (set, frozenset)) else frozenset(site_pages)
@@ -181,6 +185,22 @@ def lint(
                 data = _read(_Target(os.path.join(docs, *src.split("/")), src, src, True), [], settings)
                 if data is not None:
                     others.append((src, data))
+    includers: dict[str, tuple[str, ...]] = {}
+    if settings.includes is not None and docs is not None and others:
+        # A shared file asked for: the PRDs that include it are what a change to it affects.
+        from mkdocs_prd.core.includes.users import including_pages
+
+        asked = {os.path.realpath(t.full): t.shown for t in every_asked}
+        found_in = including_pages(others, settings.includes, asked)
+        if found_in:
+            data_of = dict(others)
+            for src, shared in found_in.items():
+                t = _target(os.path.join(docs, *src.split("/")), docs, cwd)
+                targets.append(t)
+                pages[src] = data_of[src]
+                includers[t.shown] = tuple(asked[f] for f in shared)
+            others = [(src, data) for src, data in others if src not in found_in]
+            wanted = set(pages)
     if not whole_site:
         others += made.items()
     # Only the findings outlive this block: the models are dropped while the cyclic
@@ -222,6 +242,7 @@ def lint(
         tuple(skipped),
         unmatched,
         not_prds,
+        tuple(sorted(includers.items())),
     )
 
 

@@ -125,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
             "or `# PRD - X` over Status and Owner lines, nor say `type: prd`; "
             "or it is outside the site's `paths`)"
         )
+    for page, shared in result.includers:
+        say(f"mkdocs-prd: note: also linted {page}: it includes {', '.join(shared)}")
     if args.fix or args.diff:
         changes = planned_fixes(result, settings)
         if args.diff:
