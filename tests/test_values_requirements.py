@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
 import pytest
+from timing import GROWTH, assert_linear
 
 from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.decoration import without_link
+from mkdocs_prd.core.parse.inline import inline_pieces
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.export import load_schema
 from mkdocs_prd.core.sitewide.index import requirement_counts
+from mkdocs_prd.html.render import Renderer
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
 BASE = parse_prd(CLEAN, "prd.md")
@@ -160,3 +165,60 @@ def test_a_requirement_struck_out_in_its_head_is_withdrawn(head: str) -> None:
 def test_struck_words_beside_others_keep_the_requirement(head: str, name: str) -> None:
     prd = parse_prd(with_fr4(head), "prd.md")
     assert [(r.id, r.name) for r in prd.functional][3:] == [("FR-4", name)]
+
+
+# Destinations Python-Markdown reads as a link's URL (Confluence and wiki pages hold "_(…)").
+URLS = [
+    ("https://wiki.example.com/People/Sign-off_(2026)", "https://wiki.example.com/People/Sign-off_(2026)"),
+    ("https://x.example/a_(b)_c_(d)", "https://x.example/a_(b)_c_(d)"),
+    ("<https://wiki.example.com/x y>", "https://wiki.example.com/x y"),
+    ("<https://wiki.example.com/Priya (PM)>", "https://wiki.example.com/Priya (PM)"),
+    ('https://x.example/a_(b) "Sign-off (CAB)"', "https://x.example/a_(b)"),
+    ("<https://x.example/a (b)> 'title'", "https://x.example/a (b)"),
+]
+
+
+@pytest.mark.parametrize(("written", "url"), URLS)
+@pytest.mark.parametrize(
+    ("old", "value"),
+    [
+        ("**Status:** Approved", "Approved"),
+        ("**Owner:** Payments Team", "Payments Team"),
+        ("**Version:** 1.2", "1.2"),
+        ("**Date:** 2026-02-03", "2026-02-03"),
+    ],
+)
+def test_a_link_whose_url_has_parentheses_or_angle_brackets_is_a_link(
+    old: str, value: str, written: str, url: str
+) -> None:
+    label = old[: old.index(":**") + 3]
+    text = CLEAN.replace(old, f"{label} [{value}]({written})", 1)
+    prd = parse_prd(text, "prd.md")
+    assert findings(text) == []
+    assert prd.status == "Approved"
+    assert {k: prd.metadata.value(k) for k in ("version", "date", "owner")} == {
+        k: BASE.metadata.value(k) for k in ("version", "date", "owner")
+    }
+    field = prd.metadata.get(label[2:-3].lower())
+    assert field is not None and inline_pieces(field.written or field.value)[-1] == ("link", value, url)
+    card = str(Renderer().card(prd))
+    assert "](" not in card and "&lt;https" not in card
+
+
+def test_a_bracket_that_is_not_balanced_is_not_a_link() -> None:
+    # Python-Markdown reads no link here either: the value stays as written, and is reported.
+    text = CLEAN.replace("**Status:** Approved", "**Status:** [Approved](https://x.example/a_(b)", 1)
+    assert [f[0] for f in findings(text)] == ["PRD102"]
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["[a](b_(c", "[a](<b (c", "[a](b_(c)_(", "[a](b_(((((", "[a](<b>", "[a](b (c "],
+)
+def test_reading_link_destinations_is_linear(piece: str) -> None:
+    def run(n: int) -> Callable[[], object]:
+        value = piece * n
+        text = CLEAN.replace("**Owner:** Payments Team", f"**Owner:** {value}", 1)
+        return lambda: (inline_pieces(value), without_link(value), parse_prd(text, "prd.md"))
+
+    assert_linear(piece, run(2000), run(2000 * GROWTH))

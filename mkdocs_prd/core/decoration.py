@@ -98,11 +98,21 @@ def without_struck(text: str) -> str:
 _JUNCTION = " \t→⇒➔➜⟶->=–—"
 
 
+ANGLED_URL = r"<([^<>\n]{0,2000})>"
+"""A link's destination in angle brackets, as Python-Markdown reads it: spaces and
+parentheses allowed (``[Priya](<https://wiki/Priya (PM)>)``); group 1 is the URL."""
+BARE_URL = r"((?:[^()\s<>]|\([^()\s<>]{0,500}\)){0,2000})"
+"""A link's destination without brackets: no blanks, parentheses only in balanced pairs
+(``https://wiki/Sign-off_(2026)``); group 1 is the URL.  Bounded, one way to match each
+character (linear)."""
+LINK_TITLE = r"(?:\s+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?"
+"""A link's optional title after its destination: ``"…"``, ``'…'`` or ``(…)``."""
+
 # A link round a whole value: [Approved](#), [Approved](<url> "title"), [Approved][ref],
 # [Approved][] (reference links), <a href="…">Approved</a>.  Anchored and bounded.
 _WHOLE_LINK = re.compile(
     r"\[([^\[\]\n]{1,300})\]"
-    r"(?:\(\s*<?[^()\s<>]{0,2000}>?(?:\s+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?\s*\)"
+    rf"(?:\(\s*(?:{ANGLED_URL}|{BARE_URL}){LINK_TITLE}\s*\)"
     r"|\[[^\[\]\n]{0,300}\])"
     r"|<a[ \t][^<>\n]{0,2000}>([^<>\n]{1,300})</a[ \t]*>",
     re.IGNORECASE,
@@ -119,7 +129,7 @@ def without_link(s: str) -> str:
     m = _WHOLE_LINK.fullmatch(s.strip())
     if m is None:
         return s
-    return (m.group(1) if m.group(1) is not None else m.group(2)).strip() or s
+    return (m.group(1) if m.group(1) is not None else m.group(4)).strip() or s
 
 
 def leading_link_end(s: str) -> int:

@@ -17,7 +17,15 @@ import html
 import re
 from typing import Literal, TypeAlias
 
-from mkdocs_prd.core.decoration import machine_value, without_emoji, without_struck, without_tags
+from mkdocs_prd.core.decoration import (
+    ANGLED_URL,
+    BARE_URL,
+    LINK_TITLE,
+    machine_value,
+    without_emoji,
+    without_struck,
+    without_tags,
+)
 from mkdocs_prd.core.model import FIELD_SYNONYMS, Field, MetaSource
 
 __all__ = ["InlinePiece", "code_spans", "inline_pieces", "meta_field", "plain_value", "without_comments"]
@@ -32,9 +40,8 @@ _RUN = re.compile(r"`+")
 _MAX_TICKS = 10  # the longest backtick run that opens a code span
 _MAX_CODE = 300  # the longest code span's text
 # [text](url), [text](<url> "title"), ![alt](src): the text (alt) is what it says.
-_LINK = re.compile(
-    r"!?\[([^\[\]\n]{0,300})\]\(\s*<?([^()\s<>]{0,2000})>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-)
+# The URL: group 2 in angle brackets (spaces, parentheses), else group 3 (balanced parentheses).
+_LINK = re.compile(rf"!?\[([^\[\]\n]{{0,300}})\]\(\s*(?:{ANGLED_URL}|{BARE_URL}){LINK_TITLE}\s*\)")
 # [text][ref] and [text][] (reference links): the text is what the value says.
 _REF_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,300}\]")
 _AUTOLINK = re.compile(
@@ -265,7 +272,8 @@ def _links(text: str, out: list[InlinePiece]) -> None:
         elif m.group(0).startswith("!"):
             _text(m.group(1), out)  # an image: its alt text
         else:
-            out.append(("link", _unemphasised(m.group(1)), m.group(2)))
+            url = m.group(2) if m.group(2) is not None else m.group(3)
+            out.append(("link", _unemphasised(m.group(1)), url))
         pos = m.end() + len(wrap)
     _text(text[pos:], out)
 
