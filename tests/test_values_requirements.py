@@ -17,12 +17,14 @@ from timing import GROWTH, assert_linear
 
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.core.decoration import without_link
-from mkdocs_prd.core.parse.inline import inline_pieces
+from mkdocs_prd.core.parse.inline import inline_pieces, plain_value
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
-from mkdocs_prd.core.sitewide.export import load_schema
-from mkdocs_prd.core.sitewide.index import requirement_counts
+from mkdocs_prd.core.sitewide.export import export_entry, load_schema
+from mkdocs_prd.core.sitewide.index import index_row, requirement_counts
+from mkdocs_prd.core.sitewide.listing import ListingSpec
+from mkdocs_prd.html.index_html import IndexOptions, render_listing
 from mkdocs_prd.html.render import Renderer
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
@@ -222,3 +224,40 @@ def test_reading_link_destinations_is_linear(piece: str) -> None:
         return lambda: (inline_pieces(value), without_link(value), parse_prd(text, "prd.md"))
 
     assert_linear(piece, run(2000), run(2000 * GROWTH))
+
+
+OWNERS = [
+    "[Dana Kim](mailto:dana@example.com)<br>[Lee Park](mailto:lee@example.com)",
+    "[Dana Kim](mailto:dana@example.com) <br /> [Lee Park](mailto:lee@example.com)",
+    "Dana Kim<BR>[Lee Park](mailto:lee@example.com)",
+    "[Dana Kim](mailto:dana@example.com)<br>Lee Park",
+    '<a href="mailto:dana@example.com">Dana Kim</a><br><a href="#lee">Lee Park</a>',
+    "**[Dana Kim](#dana)**<br>**[Lee Park](#lee)**",
+    "[`Dana Kim`](#dana)<br>[`Lee Park`](#lee)",
+    "Dana Kim<br>Lee Park",
+]
+
+
+@pytest.mark.parametrize("owner", OWNERS)
+@pytest.mark.parametrize("form", ["line", "table"])
+def test_owners_separated_by_a_line_break_are_two_people(owner: str, form: str) -> None:
+    if form == "line":
+        text = CLEAN.replace("**Owner:** Payments Team", f"**Owner:** {owner}", 1)
+    else:
+        text = CLEAN.replace(
+            "**Owner:** Payments Team\n", f"\n| Field | Value |\n|---|---|\n| **Owner** | {owner} |\n\n", 1
+        )
+    prd = parse_prd(text, "prd.md")
+    assert prd.metadata.value("owner") == "Dana Kim, Lee Park"
+    row = index_row(prd, "prd/")
+    assert export_entry(row)["owner"] == "Dana Kim, Lee Park"
+    card = " ".join(re.sub(r"<[^>]+>", "", str(Renderer().card(prd))).split())  # the words shown
+    assert "Dana Kim, Lee Park" in card and "KimLee" not in card
+    listing = str(render_listing([row], ListingSpec(), IndexOptions(), link=lambda r: r.url))
+    assert "kimlee" not in listing.casefold()
+
+
+@pytest.mark.parametrize("owner", ["[Dana Kim](#d)<br>", "<br>[Dana Kim](#d)", " <br> [Dana Kim](#d) <br>"])
+def test_a_line_break_at_the_edge_of_an_owner_separates_nothing(owner: str) -> None:
+    assert plain_value(owner) == "Dana Kim"
+    assert inline_pieces(owner) == [("link", "Dana Kim", "#d")]

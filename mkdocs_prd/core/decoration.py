@@ -33,7 +33,8 @@ _INLINE = (
     "strike|strong|sub|sup|time|tt|u|var|wbr"
 )
 _TAG = re.compile(rf"</?(?:{_INLINE})(?:[ \t][^<>\n]{{0,500}})?/?>", re.IGNORECASE)
-_BREAK = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+LINE_BREAK = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+"""An HTML line break, ``<br>``, ``<br/>``, ``<BR />``: between people it separates them."""
 
 
 def without_tags(text: str) -> str:
@@ -42,7 +43,7 @@ def without_tags(text: str) -> str:
     (``Ana Costa<br>Bo Chen``) is a list separator, ``, ``.  Other text is returned as it is."""
     if "<" not in text:
         return text
-    text = _BREAK.sub("\0", text)
+    text = LINE_BREAK.sub("\0", text)
     text = _TAG.sub("", text)
     if "\0" in text:
         text = ", ".join(part.strip() for part in text.split("\0") if part.strip())

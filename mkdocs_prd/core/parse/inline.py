@@ -20,6 +20,7 @@ from typing import Literal, TypeAlias
 from mkdocs_prd.core.decoration import (
     ANGLED_URL,
     BARE_URL,
+    LINE_BREAK,
     LINK_TITLE,
     machine_value,
     without_emoji,
@@ -256,7 +257,7 @@ def _links(text: str, out: list[InlinePiece]) -> None:
             break
         before = text[pos : m.start()]
         wrap = _wrapping_mark(before, text, m.end())  # "**[1.2](#log)**": the marks are emphasis
-        _text(before[: len(before) - len(wrap)], out)
+        _text(before[: len(before) - len(wrap)], out, followed=True)
         if m.re is _HTML_LINK:
             url = html.unescape(next(g for g in m.groups()[:3] if g is not None))
             shown = html.unescape(without_tags(m.group(4))).strip()  # "<a href=…><code>1.2</code></a>"
@@ -290,8 +291,21 @@ def _wrapping_mark(before: str, text: str, end: int) -> str:
     return ""
 
 
-def _text(text: str, out: list[InlinePiece]) -> None:
+_LAST_BREAK = re.compile(rf"(?:{LINE_BREAK.pattern})\s*$", re.IGNORECASE)
+
+
+def _text(text: str, out: list[InlinePiece], followed: bool = False) -> None:
+    """Append ``text`` as the page shows it; ``followed``: a link comes next.  A line break
+    between it and the piece before or the link after separates them as ``, `` does
+    (``[Dana Kim](…)<br>[Lee Park](…)`` is two people, not "Dana KimLee Park")."""
+    broken = "<" in text
+    after = broken and bool(out) and LINE_BREAK.match(text.lstrip()) is not None
+    before = broken and followed and _LAST_BREAK.search(text) is not None
     text = without_tags(text)  # "<b>1.2</b>", "Ana<br>Bo": the words the page shows
+    if after and (text or followed):
+        text = ", " + text
+    if before and (text or out) and not text.endswith(", "):
+        text += ", "
     if text:
         out.append(("text", _unemphasised(text), ""))
 
