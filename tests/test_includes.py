@@ -275,11 +275,43 @@ def test_a_snippet_outside_the_site_is_not_read(tmp_path: Path) -> None:
         ("snippets", "--8<--\ndocs/_shared/none.md\n--8<--"),
     ],
 )
-def test_a_missing_file_adds_no_finding(tmp_path: Path, tool: str, directive: str) -> None:
+def test_a_missing_file_adds_no_finding_but_the_path(tmp_path: Path, tool: str, directive: str) -> None:
     _write(tmp_path, {"prds/a.md": _page((NFR2, directive + "\n\n")), "_shared/x.md": "x\n"})
     (tmp_path / "docs" / "_shared" / "latin1.md").write_bytes(NFR2.encode("utf-8") + b"caf\xe9\n")
     catalog = _catalog(tmp_path, markdown=tool == "markdown", snippets=tool == "snippets")
-    assert [r for r, _ in _rules(catalog)] == ["PRD304"]  # the tool itself reports the missing file
+    # An include-markdown path that names no file: PRD003 at the directive (the plugin stops the
+    # build there); a file that exists but is unreadable, or a snippet, is the tool's own error.
+    named = "none.md" in directive and tool == "markdown"
+    line = _line_of(_page((NFR2, directive + "\n\n")), directive)
+    found = _rules(catalog)
+    assert sorted(r for r, _ in found) == (["PRD003", "PRD304"] if named else ["PRD304"])
+    assert [n for r, n in found if r == "PRD003"] == ([line] if named else [])
+
+
+# A page whose sections stand in files a wrong path does not reach: one PRD003 at the directive,
+# no PRD201 for each section (the sections may well be in the files it meant; PRD003 is an error,
+# so the page still fails until the path is right, and then each missing section is reported).
+@pytest.mark.parametrize(
+    "directive",
+    [
+        '{% include-markdown "sections/*.md" %}',  # a glob from docs_dir: the files are beside the page
+        '{% include-markdown "sections/all.md" %}',
+        "{% include '../sections/all.md' %}",
+        '{% include-markdown "/sections/all.md" %}',
+    ],
+)
+def test_a_wrong_include_path_is_one_finding_at_the_directive(tmp_path: Path, directive: str) -> None:
+    head = CLEAN[: CLEAN.index("## 1. Problem")]
+    body = CLEAN[CLEAN.index("## 1. Problem") :]
+    page = head + directive + "\n"
+    _write(tmp_path, {"prds/a.md": page, "prds/sections/all.md": body, "prds/sections/01.md": body})
+    catalog = _catalog(tmp_path)
+    [finding] = catalog.findings_for("prds/a.md")
+    assert (finding.rule, finding.line) == ("PRD003", _line_of(page, directive))
+    assert "sections/" in finding.message and "names no file" in finding.message
+    fixed = page.replace(directive, '{% include-markdown "./sections/all.md" %}')
+    _write(tmp_path, {"prds/a.md": fixed})
+    assert _rules(_catalog(tmp_path)) == []
 
 
 def test_findings_in_included_text_are_at_the_directive_and_later_lines_are_the_files(tmp_path: Path) -> None:

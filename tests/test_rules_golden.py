@@ -23,7 +23,7 @@ import yaml
 from mkdocs_prd.adapters.mkdocs.config import PrdConfig, to_settings
 from mkdocs_prd.core.model import Finding
 from mkdocs_prd.core.rules.catalog import RULES
-from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.settings import IncludeMarkdown, Includes, Settings
 from mkdocs_prd.core.sitewide.catalog import build_catalog, markdown_files
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
@@ -48,7 +48,11 @@ def site_settings(options: dict[str, object]) -> Settings:
 def lint_folder(folder: Path) -> list[Finding]:
     options_file = folder / "settings.yml"
     options = yaml.safe_load(options_file.read_text()) if options_file.exists() else {}
+    include_markdown = options.pop("include_markdown", False)  # the site has include-markdown
     settings = site_settings(options)
+    if include_markdown:
+        includes = Includes(docs_dir=str(folder), roots=(str(folder),), markdown=IncludeMarkdown())
+        settings = replace(settings, includes=includes)
     if settings.trace is not None:  # trace globs are relative to the case folder (its mkdocs.yml)
         settings = replace(settings, trace=replace(settings.trace, base_dir=str(folder)))
     catalog = build_catalog(markdown_files(str(folder)), settings)

@@ -42,6 +42,9 @@ class Expanded:
     origin: tuple[tuple[str, int] | None, ...]
     exact: tuple[bool, ...]
     line_count: int
+    missing: tuple[tuple[int, str], ...] = ()
+    """``(own line, path as written)`` of the page's include directives whose path names no
+    file (include-markdown stops the build there)."""
 
     def own_line(self, line: int) -> int:
         """The page's own line for 1-based ``line`` of ``text`` (past its end: as far past the file's end)."""
@@ -92,7 +95,7 @@ class Includer:
         if sn is not None and (snippets or any(has_snippet(t) for t, *_ in body)):
             body = expand_snippets(body, ctx, sn)
         result = [*own_lines(lines[:body_start]), *body]
-        if len(result) == len(lines) and all(exact for *_, exact in result):
+        if len(result) == len(lines) and all(exact for *_, exact in result) and not ctx.missing:
             return None
         return Expanded(
             "".join(f"{t}\n" for t, *_ in result),
@@ -100,4 +103,5 @@ class Includer:
             tuple(origin for _, _, origin, _ in result),
             tuple(exact for *_, exact in result),
             len(lines),
+            tuple(ctx.missing),
         )

@@ -26,6 +26,9 @@ class Context:
         self.files = files
         self.stack: list[str] = []
         self.budget = MAX_LINES
+        self.missing: list[tuple[int, str]] = []
+        """``(page's own line, path as written)`` of each of the page's own directives whose
+        path names no file (a glob that matches none): the tool stops or drops it."""
 
     def read(self, path: str) -> tuple[str, str] | None:
         """``(text, real path)`` of the file at ``path`` when it may be included here: inside

@@ -81,8 +81,11 @@ def expand_tags(text: str, first: int, file: str, ctx: Context, options: Include
         ):
             start -= 1  # the includer's indent: what the plugin's pattern takes before the tag
         args = _arguments(m.group("args"), options)
-        found = _included(re.sub(r"\\(.)", r"\1", quoted), file, ctx, options, args)
+        written = re.sub(r"\\(.)", r"\1", quoted)
+        found = _included(written, file, ctx, options, args)
         if found is None:
+            if not ctx.stack and _missing(written, file, ctx):
+                ctx.missing.append((line_of(m.start()), written))
             continue
         # Each file as the directive shapes it, one after the other (a glob names several).
         joined, ends = LineBuilder(), False
@@ -137,6 +140,19 @@ def _file_lines(
         lines = [(opening, 0, origin, False), *lines, *blank]
         lines.append(("<!-- END INCLUDE -->", 0, origin, False))
     return lines, ends and not args.comments
+
+
+def _missing(filename: str, file: str, ctx: Context) -> bool:
+    """Whether ``filename`` (a directive's path in ``file``) surely names no file: no path the
+    plugin tries exists, or a glob's fixed folder does not (the plugin then stops the build).
+    A glob whose folder exists is never called missing: the plugin's walk may reach files
+    that ours does not (through a symlink, past a ``..``)."""
+    paths, many = _resolve(filename, file, ctx)
+    if many:
+        root = os.path.dirname(file) if filename.startswith(("./", "../")) else ctx.includes.docs_dir
+        fixed = itertools.takewhile(lambda part: not any(c in _GLOB for c in part), filename.split("/"))
+        return not paths and not ctx.files.exists(os.path.join(root, *fixed))
+    return bool(paths) and not any(ctx.files.exists(p) for p in paths)
 
 
 def _resolve(filename: str, file: str, ctx: Context) -> tuple[tuple[str, ...], bool]:

@@ -59,6 +59,18 @@ def unclosed_block(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
+@page_rule(
+    "PRD003",
+    Severity.ERROR,
+    "an include directive's path names no file (include-markdown stops the build there)",
+)
+def missing_include(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    said = "the page is read without it, and its missing sections are not reported until the path is right"
+    hint = "Paths without `./` or `../` are relative to docs_dir; for a file beside the page write `./`"
+    missing = [p for p in prd.problems if p.code == "include-missing"]
+    return iter([Hit(p.line, f"Include path `{p.message}` names no file: {said}", hint) for p in missing])
+
+
 def _page_line(prd: Prd, ctx: RuleContext) -> int:
     """The title's line, or, when the title is front matter's, the first line after it: a
     finding about the page never points inside the front matter."""
@@ -77,6 +89,8 @@ def _page_line(prd: Prd, ctx: RuleContext) -> int:
     "a required section is missing (default: the template's sections 1-10 and the Appendix; configurable)",
 )
 def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    if any(p.code == "include-missing" for p in prd.problems):
+        return  # PRD003 names the cause; the sections may well be in the file it meant
     present = {s.key for s in prd.sections if s.key}
     for key in ctx.settings.required_sections:
         if key in present or key not in TEMPLATE_SECTIONS:
@@ -332,4 +346,4 @@ def split_part(first: Section, second: Section) -> bool:
     return len(a) == 1 and len(b) == 1 and a != b
 
 
-RULES = (unclosed_block, missing_sections, section_order, empty_section, missing_subsections)
+RULES = (unclosed_block, missing_include, missing_sections, section_order, empty_section, missing_subsections)
