@@ -500,6 +500,9 @@ def test_the_editor_reads_includes_afresh(tmp_path: Path) -> None:
     assert context.check("prds/b.md", OTHER) == []  # its reference to a's included NFR-2 resolves
     (docs / "_shared" / "nfr2.md").write_text("Nothing here yet.\n", encoding="utf-8")
     assert [f.rule for f in context.check("prds/a.md", page)] == ["PRD304"]  # the shared file as it is now
+    (docs / "_shared" / "nfr2.md").unlink()  # the path now names no file: the editor says so too
+    assert [(f.rule, f.line) for f in context.check("prds/a.md", page)] == _rules(_catalog(tmp_path))
+    assert ("PRD003", _line_of(page, "{% include")) in _rules(_catalog(tmp_path))
 
 
 def test_the_markdown_extension_reads_snippets(

@@ -22,6 +22,7 @@ from mkdocs_prd.core.includes.files import IncludeFiles
 from mkdocs_prd.core.includes.snippets import expand_snippets, has_snippet
 from mkdocs_prd.core.includes.tags import expand_tags, has_directive
 from mkdocs_prd.core.includes.text import Line, own_lines
+from mkdocs_prd.core.model import Problem
 from mkdocs_prd.core.parse.lines import front_matter_end, split_lines
 from mkdocs_prd.core.settings import Includes
 
@@ -51,6 +52,14 @@ class Expanded:
         if 1 <= line <= len(self.own):
             return self.own[line - 1] or 1
         return line - len(self.own) + self.line_count if line > 0 else line
+
+    def problems(self) -> list[Problem]:
+        """A parser problem (``include-missing``, rule PRD003) for each directive in
+        :attr:`missing`, on its line of ``text`` (the directive stays there as text)."""
+        return [
+            Problem(self.own.index(own) + 1 if own in self.own else own, "include-missing", path)
+            for own, path in self.missing
+        ]
 
     def rewritten(self) -> frozenset[int]:
         """The page's own lines that do not stand in the text as written (include directives,

@@ -118,9 +118,7 @@ def _build(docs: Iterable[tuple[str, bytes]], settings: Settings, context: Seque
             prd = _with_problem(prd, problem)
         done = expanded.get(src_path)
         if done is not None and done.missing:
-            for own, path in done.missing:
-                line = done.own.index(own) + 1 if own in done.own else own
-                prd = _with_problem(prd, Problem(line, "include-missing", path))
+            prd = replace(prd, problems=(*done.problems(), *prd.problems))
         pages.append((prd, text, lines))
     findings = validate(pages, settings, context)
     trace = build_trace(pages, settings)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs_prd.core.includes import Expanded, Includer
 from mkdocs_prd.core.includes.remap import remap_findings, remap_prd
@@ -143,6 +143,8 @@ class SiteContext:
             return []
         lines = split_lines(text)
         prd = parse_prd(text, path, lines)
+        if done is not None and done.missing:
+            prd = replace(prd, problems=(*done.problems(), *prd.problems))
         found = check_page(prd, text, self.settings, lines)
         site = [prd, *self.others(path)] if self.docs_dir is not None else [prd]
         if self.docs_dir is not None:
