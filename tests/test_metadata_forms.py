@@ -724,7 +724,8 @@ def test_a_value_means_its_text_without_inline_markup(line: str, key: str, value
         ("[Ana](https://example.com/a?b=1&c=2)", '<a href="https://example.com/a?b=1&amp;c=2">Ana</a>'),
         ("`invoice-export`", "<code>invoice-export</code>"),
         ("`<b>x</b>`", "<code>&lt;b&gt;x&lt;/b&gt;</code>"),
-        ("[Ana](javascript:alert(1))", "[Ana](javascript:alert(1))"),  # no link: text, escaped
+        # A link (Python-Markdown reads balanced parentheses in a URL) the card does not follow.
+        ("[Ana](javascript:alert(1))", "Ana"),
         ("[Ana](JaVaScRiPt:alert)", "Ana"),
         ("[Ana](../people/ana.md)", "Ana"),  # relative: would point elsewhere from the card
         ('[x" onmouseover="a](https://e.org)', "x&#34; onmouseover=&#34;a"),
@@ -737,7 +738,7 @@ def test_a_value_means_its_text_without_inline_markup(line: str, key: str, value
 def test_the_card_shows_inline_markup_rendered_and_safe(written: str, html: str) -> None:
     got = str(inline_value(written))
     assert html in got
-    assert "<script" not in got and "javascript:" not in got.replace("[Ana](javascript:alert(1))", "")
+    assert "<script" not in got and "javascript:" not in got.casefold()
 
 
 LINKS = CLEAN.replace("**Track ID:** saved-payment-methods", "**Track ID:** `links`").replace(

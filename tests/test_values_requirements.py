@@ -21,10 +21,12 @@ from mkdocs_prd.core.parse.inline import inline_pieces, plain_value
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog
 from mkdocs_prd.core.sitewide.export import export_entry, load_schema
 from mkdocs_prd.core.sitewide.index import index_row, requirement_counts
 from mkdocs_prd.core.sitewide.listing import ListingSpec
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
+from mkdocs_prd.html.page import PageRenderer
 from mkdocs_prd.html.render import Renderer
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
@@ -261,3 +263,42 @@ def test_owners_separated_by_a_line_break_are_two_people(owner: str, form: str) 
 def test_a_line_break_at_the_edge_of_an_owner_separates_nothing(owner: str) -> None:
     assert plain_value(owner) == "Dana Kim"
     assert inline_pieces(owner) == [("link", "Dana Kim", "#d")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("**Owner:** Payments Team", "**Owner:** Payments Team <!-- backup:\nTom Okafor -->"),
+        ("**Owner:** Payments Team", "**Owner:** Payments Team <!-- backup:\nTom Okafor\nor Ana -->"),
+        ("**Owner:** Payments Team", "**Owner:** Payments Team<!--\n  backup: Tom -->"),
+        ("**Status:** Approved", "**Status:** Approved <!-- CAB\n2026-03-14 -->"),
+        ("**Version:** 1.2", "**Version:** 1.2 <!-- x --> <!-- bump\non scope change -->"),
+        ("**Date:** 2026-02-03", "**Date:** 2026-02-03 <!-- approval\n-->"),
+        ("**Track ID:** saved-payment-methods", "**Track ID:** saved-payment-methods <!--\nPAY-1\n-->"),
+    ],
+)
+def test_a_comment_over_several_header_lines_is_hidden(old: str, new: str) -> None:
+    text = CLEAN.replace(old, new, 1)
+    assert text != CLEAN
+    prd = parse_prd(text, "prd.md")
+    assert findings(text) == []
+    fields = ("version", "date", "track_id", "owner")
+    assert {k: prd.metadata.value(k) for k in fields} == {k: BASE.metadata.value(k) for k in fields}
+    assert prd.status == BASE.status
+    assert prd.metadata.header_replaceable  # the card replaces the header: it is not shown twice
+    row = index_row(prd, "prd/")
+    shown = str(Renderer().card(prd)) + json.dumps(export_entry(row))
+    assert "!--" not in shown and "Tom" not in shown and "bump" not in shown
+    # The page's Markdown: the card in place of the header, nothing of it left below.
+    pages = PageRenderer(
+        build_catalog([("prd.md", text.encode())], Settings()), Renderer(), show_findings=False
+    )
+    page = pages.markdown("prd.md", text, text)
+    head = [line for line in page[: page.index("\n---\n")].split("\n") if line.strip()]
+    assert len(head) == 2 and head[1].startswith("<!--prd-fragment-")  # the title, then the card
+    assert "Tom" not in page and "bump" not in page
+
+
+def test_a_comment_the_header_never_closes_stays_text() -> None:
+    text = CLEAN.replace("**Owner:** Payments Team", "**Owner:** Payments Team <!-- backup: Tom", 1)
+    assert parse_prd(text, "prd.md").metadata.value("owner") == "Payments Team <!-- backup: Tom"

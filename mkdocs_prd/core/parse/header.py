@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from mkdocs_prd.core.model import CORE_FIELDS, FIELD_SYNONYMS, Field, Problem, joined_field
 from mkdocs_prd.core.parse.cells import split_row
 from mkdocs_prd.core.parse.front import normalise_key
-from mkdocs_prd.core.parse.inline import meta_field
+from mkdocs_prd.core.parse.inline import meta_field, without_comments
 from mkdocs_prd.core.parse.lines import (
     BLANK,
     CODE,
@@ -279,7 +279,9 @@ def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bo
     read (the block is then not all read), so a huge paragraph costs little.
     """
     cut = end - start > _MAX_LINES
-    texts = [_unquote(lines[i - 1]) for i in range(start, min(end, start + _MAX_LINES))]
+    texts = _without_spanning_comments(
+        [_unquote(lines[i - 1]) for i in range(start, min(end, start + _MAX_LINES))]
+    )
     if (texts and texts[0].startswith("|")) or (len(texts) > 1 and _DELIMITER.fullmatch(texts[1] or "x")):
         table = _read_table(texts, start)
         if table is not None:
@@ -310,6 +312,32 @@ def _read_block(lines: list[str], start: int, end: int) -> tuple[list[Field], bo
         # sentence; a bold word without a colon is a field only in a run of header lines.
         return [], False
     return out, read_all
+
+
+def _without_spanning_comments(texts: list[str]) -> list[str]:
+    """``texts`` (a block's lines) without the HTML comments that run over several lines,
+    as the page hides them: ``**Owner:** Priya <!-- backup:`` over ``Tom Okafor -->`` is
+    ``**Owner:** Priya`` over a blank.  Comments on one line are left to the value reader;
+    an ``<!--`` never closed in the block, or in a line with code, stays text."""
+    if not any("<!--" in t for t in texts):
+        return texts
+    out = list(texts)
+    i = 0
+    while i < len(out):
+        seen = without_comments(out[i]) if "<!--" in out[i] else ""
+        at = seen.find("<!--") if "`" not in seen else -1
+        if at < 0:
+            i += 1
+            continue
+        close = next((j for j in range(i + 1, len(out)) if "-->" in out[j]), -1)
+        if close < 0:
+            break  # no line below closes it: it stays text
+        out[i] = seen[:at].rstrip()
+        for j in range(i + 1, close):
+            out[j] = ""
+        out[close] = out[close][out[close].index("-->") + 3 :].strip()
+        i = close
+    return out
 
 
 def _goes_on(last: Field, number: int, text: str) -> bool:
@@ -545,13 +573,15 @@ def is_header_span(lines: list[str], start: int, end: int, directives: Collectio
     :func:`is_header_line`, an HTML comment alone (include-markdown's ``<!-- END INCLUDE -->``),
     the value of a header label with none on the line just above (``**Owner:**`` over
     ``Priya Raman``), or an include directive (index in ``directives``: a snippet whose
-    lines were read as header lines, and nothing else)."""
+    lines were read as header lines, and nothing else); a comment over several lines is
+    hidden as the page hides it."""
     above: list[Field] = []
+    texts = _without_spanning_comments([_unquote(lines[i]) for i in range(start, end + 1)])
     for i in range(start, end + 1):
         if i in directives:
             above = []
             continue
-        s = _unquote(lines[i])
+        s = texts[i - start]
         fields = read_line(s, 0) if s else []
         if fields or not s or "|" in s or _DELIMITER.fullmatch(s):
             above = fields
