@@ -162,7 +162,10 @@ def test_a_requirement_struck_out_in_its_head_is_withdrawn(head: str) -> None:
 @pytest.mark.parametrize(
     ("head", "name"),
     [
-        ("**FR-4: ~~Store~~ Wallet credit**", "~~Store~~ Wallet credit"),  # a renamed requirement
+        ("**FR-4: ~~Store~~ Wallet credit**", "Wallet credit"),  # renamed: the old name struck
+        ("**FR-4: ~~Store credit~~ → Wallet credit**", "Wallet credit"),
+        ("**FR-4: <del>Store credit</del> Wallet credit**", "Wallet credit"),
+        ("#### FR-4: ~~Store~~ Wallet credit", "Wallet credit"),
         ("**FR-4: Store credit** (~~Could~~)", "Store credit"),
     ],
 )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from mkdocs_prd.core.decoration import without_struck
 from mkdocs_prd.core.model import (
     ChangeLogRow,
     Criterion,
@@ -313,6 +314,8 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
             statement = statement.replace(marker, " ", 1)
     if name[:1] == "(" and name[-1:] == ")" and name.count("(") == 1:
         name = name[1:-1].strip()  # "**FR-1 (Export a month)**"
+    if "~~" in name or "<" in name:
+        name = without_struck(name)  # "FR-4: ~~Store~~ Wallet credit": renamed, the old name struck
     statement = " ".join(statement.split())
     return Requirement(kind, req_id, name, rec.line, rec.form, attrs, priority, priority_line, statement)
 
