@@ -520,7 +520,8 @@ def test_acceptance_criteria_as_a_table_or_ac_lines(section: str, expected: list
     unchecked = sum(1 for _, done in expected if not done)
     assert (
         "PRD401",
-        f"Status is Implemented but {unchecked} of {len(expected)} acceptance criteria are unchecked",
+        f"Status is Implemented but {unchecked} of {len(expected)} acceptance criteria "
+        f"{'is' if unchecked == 1 else 'are'} unchecked",
     ) in (findings(implemented))
 
 
