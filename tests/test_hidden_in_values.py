@@ -432,3 +432,41 @@ def test_reading_a_hostile_value_is_linear(name: str) -> None:
         return lambda: (without_comments(value), str(Renderer(titles=TITLES).card(parse_prd(text, "prd.md"))))
 
     assert_linear(name, run(2000), run(2000 * GROWTH))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1.2 (approved)",
+        "1.2 [after the security review]",
+        "**1.2** (approved)",
+        "1.2\t(signed off 2026-02-03)",
+    ],
+)
+def test_a_version_with_a_remark_in_brackets_is_the_version(written: str) -> None:
+    """As a Status or Date may carry a remark, so may the Version: no PRD104, and PRD402 compares
+    the version itself with the change log's newest row (1.2 in the clean PRD)."""
+    assert check(variant("**Version:** 1.2", f"**Version:** {written}")) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "rule"),
+    [
+        ("1.3 (approved)", "PRD402"),  # the version itself still differs from the change log
+        ("1.2 beta", "PRD104"),  # a word after the number is no remark in brackets
+        ("one (approved)", "PRD104"),
+        ("1.2 (approved) (again)", "PRD104"),
+    ],
+)
+def test_a_wrong_version_beside_a_remark_is_still_reported(written: str, rule: str) -> None:
+    assert check(variant("**Version:** 1.2", f"**Version:** {written}")) == [rule]
+
+
+def test_the_v_prefix_fix_keeps_the_remark() -> None:
+    text = variant("**Version:** 1.2", "**Version:** v1.2 (approved)")
+    fixes = [f.fix for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD104"]
+    assert len(fixes) == 1 and fixes[0] is not None
+    fixed = text.splitlines()
+    edit = fixes[0].edits[0]
+    line = fixed[edit.line - 1]
+    assert line[: edit.start] + edit.text + line[edit.end :] == "**Version:** 1.2 (approved)"

@@ -169,6 +169,18 @@ def normal_priority(value: str) -> str | None:
     return priority_level(value)
 
 
+_VERSION_REMARK = re.compile(r"(\S+)[ \t]+(?:\([^()\n]{1,200}\)|\[[^\[\]\n]{1,200}\])")
+"""A version and a remark in brackets after it: ``1.2 (approved)``, ``1.2 [after review]``."""
+
+
+def version_text(text: str) -> str:
+    """A Version value without a remark in brackets after it, as Status and Date values may have
+    one: ``1.2 (approved)`` -> ``1.2``; other text stripped, as it is (``1.2 beta`` stays)."""
+    text = text.strip()
+    m = _VERSION_REMARK.fullmatch(text)
+    return m.group(1) if m is not None else text
+
+
 def version_key(text: str) -> Version | None:
     """The version ``text`` names, to compare as versions: ``0.3-rc1`` < ``0.3`` < ``v0.10``.
 
@@ -176,10 +188,11 @@ def version_key(text: str) -> Version | None:
     ``v2.1``, ``0.3-rc1``) and orders pre-releases before their release, which neither a
     first-number match nor a string comparison does; trailing zeros are equal (``1.0`` ==
     ``1``).  None for text that is not a version (``draft``, ``1.2 beta``), and for one
-    whose number has more digits than Python turns into an int (4,300).
+    whose number has more digits than Python turns into an int (4,300).  A remark in brackets
+    after the version is not part of it (:func:`version_text`).
     """
     try:
-        return Version(text.strip().strip("*_`").strip())
+        return Version(version_text(text).strip("*_`").strip())
     except ValueError:  # InvalidVersion, and int()'s digit limit on a 5,000-digit part
         return None
 

@@ -26,6 +26,7 @@ from mkdocs_prd.core.rules.base import (
     quote,
     site_rule,
     status_placeholder,
+    version_text,
 )
 from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.edits import core_value, replace_text
@@ -283,19 +284,21 @@ def _unwritten(value: str, prd: Prd, ctx: RuleContext, identifier: bool = False)
 @page_rule(
     "PRD104",
     Severity.WARNING,
-    "Version is not like `1`, `1.2` or `1.2.3` (a pre-release such as `0.3-rc1` or `1.0.0-beta.2` is fine)",
+    "Version is not like `1`, `1.2` or `1.2.3` (a pre-release such as `0.3-rc1` or `1.0.0-beta.2`, and a "
+    "remark in brackets after it, `1.2 (approved)`, are fine)",
     fixable="a version with a `v` before it (`v1.2`, `V 1.2`)",
 )
 def bad_version(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("version")
     if found is None or _unwritten(found.value, prd, ctx):
         return
-    if not _VERSION.fullmatch(found.value.strip()):
-        prefixed = _PREFIXED_VERSION.fullmatch(core_value(found.value))
+    value = version_text(found.value)  # "1.2 (approved)": the remark is not the version
+    if not _VERSION.fullmatch(value):
+        prefixed = _PREFIXED_VERSION.fullmatch(core_value(value))
         fix = None
         if prefixed:
             number = prefixed.group(1)
-            fix = replace_text(ctx.lines, found.line, found.value.strip(), number, f"Write `{number}`")
+            fix = replace_text(ctx.lines, found.line, value, number, f"Write `{number}`")
         yield Hit(
             found.line,
             f"Version {quote(found.value)} is not like 1, 1.2 or 1.2.3",
