@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,20 @@ def test_a_typographic_apostrophe_in_a_parts_name(acceptance: str) -> None:
     text = translated("french").replace("- Critères d'acceptation:", acceptance)
     assert acceptance in text
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_a_french_colon_outside_the_bold_label(space: str) -> None:
+    """French typography puts a (no-break) space before the colon, also after a bold label:
+    ``**Cible après mise en œuvre** : 0,86`` reads as ``**Cible après mise en œuvre:** 0,86``,
+    in the header and in section 10 (was: not a label, so the target was silently missing)."""
+    french = translated("french")
+    spaced = re.sub(r"\*\*([^*\n]+?):\*\*", lambda m: f"**{m.group(1)}**{space}:", french)
+    assert spaced != french and ":**" not in spaced
+    prd = parse_prd(spaced, "prd.md")
+    for key in ("version", "date", "track_id", "owner", "status"):
+        assert prd.metadata.value(key) == BASE.metadata.value(key), key
+    index, base = prd.iosm.index, BASE.iosm.index
+    for part in ("baseline", "target", "delta"):
+        assert getattr(index, part) == getattr(base, part), part
+    assert findings(spaced) == findings(french) == []

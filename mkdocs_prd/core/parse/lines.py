@@ -281,9 +281,14 @@ def is_rule(line: str) -> bool:
     return not s.strip(_RULE_CHARS[s[0]]) and s.count(s[0]) >= 3
 
 
+_FRENCH_SPACES = (" ", "\u00a0", "\u202f")
+"""A space, a no-break space or a narrow no-break space: what French typography puts before a colon."""
+
+
 def bold_label(text: str) -> tuple[str, str] | None:
     """Split ``**Key:** value`` or ``**Key**: value`` into ``(Key, value)``; None otherwise.
-    ``__Key:__ value`` is the same bold label (Markdown's other strong mark)."""
+    ``__Key:__ value`` is the same bold label (Markdown's other strong mark), and so is
+    ``**Key** : value`` (a French colon, a space or no-break space before it)."""
     s = text.strip()
     mark = s[:2]
     if mark not in ("**", "__"):
@@ -300,6 +305,9 @@ def bold_label(text: str) -> tuple[str, str] | None:
     elif rest.startswith(":"):
         label = inner
         rest = rest[1:]
+    elif rest[:1] in _FRENCH_SPACES and rest[1:2] == ":":
+        label = inner  # "**Cible** : 0,8": French typography puts a (no-break) space before the colon
+        rest = rest[2:]
     else:
         return None
     if not label:
