@@ -197,7 +197,12 @@ def separate_heading_ids(html: str) -> tuple[str, dict[str, str]]:
     anchors = set(_ANCHOR_ID.findall(html)) if "prd-anchor" in html else set()
     if not anchors:
         return html, {}
-    used = set(_ANY_ID.findall(html))
+    used: set[str] = set()
+    twice: set[str] = set()
+    for found in _ANY_ID.findall(html):
+        (twice if found in used else used).add(found)
+    if anchors.isdisjoint(twice):
+        return html, {}  # no id of an anchor stands twice (most pages): no heading to rename
     renamed: dict[str, str] = {}
 
     def rename(m: re.Match[str]) -> str:
