@@ -106,7 +106,7 @@ class PrdLanguageServer(LanguageServer):
     def refresh_pages(self) -> None:
         """Collect the site's pages again (a file was created or deleted on disk)."""
         if self.site is not None:
-            self.context.pages = frozenset(site_pages(self.site.site))
+            self.context.pages = frozenset(site_pages(self.site.site)[0])
 
     def page_path(self, uri: str) -> tuple[str, bool]:
         """The finding path for ``uri`` and whether the site checks it at all.

@@ -15,8 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from mkdocs.structure.files import get_files
-
+from mkdocs_prd.adapters.mkdocs.files import site_files
 from mkdocs_prd.adapters.mkdocs.site import captured_log
 
 QUIET_PLUGINS = frozenset({"search", "prd"})
@@ -46,7 +45,7 @@ def generated_pages(cfg: Any) -> Generated:
     if not set(plugins) - QUIET_PLUGINS and not cfg.get("hooks"):
         return Generated()
     docs_dir = os.path.abspath(cfg["docs_dir"])
-    on_disk = {f.src_uri for f in get_files(cfg).documentation_pages()}
+    on_disk = {f.src_uri for f in site_files(cfg).files.documentation_pages()}
     prd = [p for p in plugins.values() if type(p).__module__.startswith("mkdocs_prd.")]
     saved = [p.config.get("enabled", True) for p in prd]
     for p in prd:
@@ -69,7 +68,7 @@ def _run(plugins: Any, cfg: Any, docs_dir: str, on_disk: set[str], pages: dict[s
         try:
             cfg = plugins.on_config(cfg)
             plugins.on_pre_build(config=cfg)
-            files = plugins.on_files(get_files(cfg), config=cfg)
+            files = plugins.on_files(site_files(cfg).files, config=cfg)
             for file in files.documentation_pages():
                 if file.src_uri in on_disk or _inside(file.abs_src_path, docs_dir):
                     continue

@@ -20,7 +20,6 @@ from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
-from mkdocs.structure.files import get_files
 from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_prd.adapters.mkdocs.config import (
@@ -33,6 +32,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     to_settings,
     translations_of,
 )
+from mkdocs_prd.adapters.mkdocs.files import loop_message, site_files
 from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.python_tags import PythonTag, python_tags_as_placeholders
 from mkdocs_prd.core.settings import Settings
@@ -75,7 +75,7 @@ def load_site_config(config_file: str) -> SiteConfig:
     """
     with captured_log("mkdocs") as messages:
         cfg, missing = _load(config_file, messages)
-        pages = site_pages(cfg)
+        pages, loops = site_pages(cfg)
     plugin, has_plugin = _prd_plugin(cfg, config_file)
     docs_dir = os.path.abspath(cfg["docs_dir"])
     # What is configured but not installed here still counts as the build has it: the same
@@ -89,6 +89,7 @@ def load_site_config(config_file: str) -> SiteConfig:
         includes=includes_of(cfg, extensions, missing_plugins),
     )
     warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
+    warnings += map(loop_message, loops)
     warnings += [
         f"{kind} {name!r} is not installed here; read the config without it (a build needs it)"
         for kind, name in missing
@@ -108,11 +109,13 @@ def _missing_plugins(config_file: str, missing: list[tuple[str, str]]) -> list[t
     return [(name, options) for name, options in plugin_entries(raw.get("plugins")) if name in names]
 
 
-def site_pages(cfg: Any) -> tuple[str, ...]:
+def site_pages(cfg: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The documentation pages a build of the loaded config ``cfg`` renders, as sorted
     ``src_path``s: MkDocs' ``get_files`` (``exclude_docs``, ``draft_docs``, ``templates/``
-    and dot-files left out)."""
-    return tuple(sorted(f.src_uri for f in get_files(cfg).documentation_pages()))
+    and dot-files left out), and the folder links not followed because they are loops
+    (see :func:`~mkdocs_prd.adapters.mkdocs.files.site_files`)."""
+    found = site_files(cfg)
+    return tuple(sorted(f.src_uri for f in found.files.documentation_pages())), found.loops
 
 
 _NOT_INSTALLED = re.compile(r"""^Config value 'plugins': The "([^"]+)" plugin is not installed""")

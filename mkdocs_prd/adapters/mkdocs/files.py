@@ -1,0 +1,112 @@
+"""The site's files as MkDocs' ``get_files`` lists them, without following a symbolic-link loop.
+
+MkDocs walks ``docs_dir`` with ``os.walk(followlinks=True)``: a link to a folder that
+contains it (``docs/prds/loop -> .``) is entered again and again, until the path is
+too long to resolve (``OSError: Too many levels of symbolic links``) or, with two such
+links, for ever (the walk branches two ways 40 levels deep).  The commands that list a
+site's pages (``lint``, ``index``, ``new``) walk the same way but enter no folder whose
+real path is the real path of a folder they are already inside; such a link is named
+in :attr:`SiteFiles.loops` instead.  Everything else (links to other folders, even
+twice, ``exclude_docs``, ``draft_docs``, README beside index) is MkDocs' own behaviour.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.structure.files import File, Files, _file_sort_key, set_exclusions
+
+log = logging.getLogger("mkdocs.structure.files")
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """``files``: MkDocs' ``Files`` of the site; ``loops``: each link not followed because it
+    leads to a folder it is in, as a ``/``-separated path relative to ``docs_dir``."""
+
+    files: Files
+    loops: tuple[str, ...] = ()
+
+
+def loop_message(link: str) -> str:
+    """The warning for a folder link ``link`` (relative to ``docs_dir``) that is a loop."""
+    return (
+        f"{link}: a symbolic link to a folder it is in (a loop); not followed "
+        "(mkdocs build stops on it with 'Too many levels of symbolic links')"
+    )
+
+
+def walk_docs(docs_dir: str, loops: list[str]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(docs_dir, followlinks=True)``, except that a linked folder whose real path
+    is that of the folder itself, of one above it, or holds ``docs_dir`` (``..`` from
+    ``docs_dir``, ``/``) is not entered; ``loops`` gets its path relative to ``docs_dir``
+    (``/``-separated).  Each folder is resolved once, so the cost is one ``realpath``
+    per folder and per folder link."""
+    home = os.path.join(os.path.realpath(docs_dir), "")
+    above: dict[str, str] = {}  # folder -> its real path, for the folders on the way down
+    for root, dirs, files in os.walk(docs_dir, followlinks=True):
+        real = os.path.realpath(root)
+        parent = os.path.dirname(root)
+        chain = {real}
+        while parent in above:  # the real paths of the folders above this one
+            chain.add(above[parent])
+            if parent == docs_dir:
+                break
+            parent = os.path.dirname(parent)
+        above[root] = real
+        kept = []
+        for name in dirs:
+            full = os.path.join(root, name)
+            if os.path.islink(full) and _is_loop(os.path.realpath(full), chain, home):
+                loops.append(os.path.relpath(full, docs_dir).replace(os.sep, "/"))
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        yield root, dirs, files
+
+
+def _included(file: File) -> bool:
+    return bool(file.inclusion.is_included())  # type: ignore[no-untyped-call]
+
+
+def _is_loop(target: str, chain: set[str], home: str) -> bool:
+    return target in chain or home.startswith(os.path.join(target, ""))
+
+
+def site_files(config: Any) -> SiteFiles:
+    """MkDocs' ``get_files(config)`` (MkDocs 1.6), walked with :func:`walk_docs`."""
+    docs_dir = config["docs_dir"]
+    files: list[File] = []
+    conflicting: list[tuple[File, File]] = []
+    loops: list[str] = []
+    for source_dir, dirnames, filenames in walk_docs(docs_dir, loops):
+        relative_dir = os.path.relpath(source_dir, docs_dir)
+        dirnames.sort()
+        filenames.sort(key=_file_sort_key)
+        by_dest: dict[str, File] = {}
+        for filename in filenames:
+            file = File(
+                os.path.join(relative_dir, filename),
+                docs_dir,
+                config["site_dir"],
+                config["use_directory_urls"],
+            )
+            first = by_dest.setdefault(file.dest_uri, file)
+            if first is not file:
+                conflicting.append((first, file))
+            files.append(file)
+    set_exclusions(files, config)
+    # README.md beside index.md: the same choice and warning as get_files.
+    for a, b in conflicting:
+        drop = b
+        if _included(b):
+            if _included(a):
+                log.warning(f"Excluding '{a.src_uri}' from the site because it conflicts with '{b.src_uri}'.")
+            drop = a
+        if drop in files:
+            files.remove(drop)
+    return SiteFiles(Files(files), tuple(sorted(loops)))

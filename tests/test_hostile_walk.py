@@ -1,0 +1,99 @@
+"""A site's folders walked by the commands: symbolic-link loops end the walk, not the command.
+
+MkDocs follows folder links (``os.walk(followlinks=True)``); a link to a folder it is
+in (``docs/prds/loop -> .``) made ``mkdocs-prd lint`` report 41 copies of each page (each
+PRD106 naming the 40 others), and two such links made it walk 2**40 folders.  The
+commands now list what ``get_files`` lists, without entering a loop, and name each loop.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.adapters.mkdocs.files import site_files
+
+CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+CONFIG = "site_name: T\nexclude_docs: 'drafts/'\nplugins:\n  - prd:\n      paths: ['prds/**']\n"
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in this (main) thread after ``seconds``: a hang fails the test."""
+
+    def _raise(_sig: int, _frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    saved = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, saved)
+
+
+def site(root: Path, links: dict[str, str]) -> Path:
+    docs = root / "docs"
+    (docs / "prds").mkdir(parents=True)
+    (docs / "shared").mkdir()
+    (docs / "drafts").mkdir()
+    (docs / "prds" / "a.md").write_text(CLEAN, encoding="utf-8")
+    (docs / "shared" / "README.md").write_text("# Shared\n", encoding="utf-8")
+    (docs / "shared" / "index.md").write_text("# Shared index\n", encoding="utf-8")
+    (docs / "drafts" / "d.md").write_text("# Draft\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    for link, target in links.items():
+        (docs / link).symlink_to(target, target_is_directory=True)
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+def _listing(files: object) -> list[tuple[str, str]]:
+    return [(f.src_uri, f.inclusion.name) for f in files]  # type: ignore[attr-defined]
+
+
+def test_without_a_loop_the_files_are_mkdocs_own(tmp_path: Path) -> None:
+    # Links to other folders (twice), README beside index, exclude_docs: as get_files.
+    root = site(tmp_path, {"prds/shared": "../shared", "again": "shared", "drafts/p": "../prds"})
+    cfg = load_config(str(root / "mkdocs.yml"))
+    found = site_files(cfg)
+    assert _listing(found.files) == _listing(get_files(cfg))
+    assert "prds/shared/index.md" in [f.src_uri for f in found.files]
+    assert found.loops == ()
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        {"prds/loop": "."},  # the form that gave 41 copies
+        {"prds/loop": ".", "prds/loop2": "."},  # two: 2**40 folders
+        {"prds/up": ".."},  # a link to the folder above
+        {"prds/x": "../shared", "shared/y": "../prds"},  # two links that lead to each other
+        {"up": ".."},  # from docs_dir to the site's folder, which holds docs_dir
+        {"prds/abs": "/"},  # the whole disk holds docs_dir too
+    ],
+    ids=["self", "two-self", "parent", "cycle-of-two", "above-docs", "root"],
+)
+def test_lint_ends_on_a_loop_and_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], links: dict[str, str]
+) -> None:
+    root = site(tmp_path, links)
+    monkeypatch.chdir(root)
+    with deadline(20):
+        code = main(["lint", "--no-cache"])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert out.strip().endswith("0 errors, 0 warnings, 0 infos in 1 PRD page")
+    warned = [line for line in err.splitlines() if "symbolic link to a folder it is in" in line]
+    loops = [line.split("warning: ", 1)[1].split(":", 1)[0] for line in warned]
+    names = {link.rsplit("/", 1)[-1] for link in links}
+    assert loops and all(loop.rsplit("/", 1)[-1] in names for loop in loops), err
+    assert "PRD106" not in out
