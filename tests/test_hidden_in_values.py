@@ -27,6 +27,7 @@ from mkdocs_prd.core.parse.report import parse_report
 from mkdocs_prd.core.rules.content import risk_level
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.sitewide.catalog import build_catalog
 from mkdocs_prd.core.sitewide.export import export_entry
 from mkdocs_prd.core.sitewide.index import index_row
 from mkdocs_prd.core.sitewide.listing import ListingSpec
@@ -470,3 +471,60 @@ def test_the_v_prefix_fix_keeps_the_remark() -> None:
     edit = fixes[0].edits[0]
     line = fixed[edit.line - 1]
     assert line[: edit.start] + edit.text + line[edit.end :] == "**Version:** 1.2 (approved)"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "saved-payment-methods ([PAY-1](https://jira.example/browse/PAY-1))",
+        "saved-payment-methods (PAY-1)",
+        "`saved-payment-methods` (Jira: [PAY-1][jira])",
+        "saved-payment-methods [epic PAY-1]",
+        "saved-payment-methods — see PAY-1",
+        "saved-payment-methods - renamed from pay-t8",
+        "saved-payment-methods (was `pay-t8` (2025))",
+    ],
+)
+def test_a_track_id_with_a_remark_is_the_track_id(written: str) -> None:
+    """As a Status, Date or Version may carry a remark, so may the Track ID: no PRD105, and the
+    PRD's identity (PRD106, trace ids, the index, the JSON export) is the slug; the card keeps
+    the remark the author wrote."""
+    text = variant("**Track ID:** saved-payment-methods", f"**Track ID:** {written}")
+    prd = parse_prd(text, "prd.md")
+    assert check(text) == []
+    assert prd.track_id == "saved-payment-methods"
+    row = index_row(prd, "prd/")
+    assert row.track_id == "saved-payment-methods"
+    assert export_entry(row)["track_id"] == "saved-payment-methods"
+    card = str(Renderer().card(prd))
+    assert ("PAY-1" in card) or ("pay-t8" in card)
+
+
+def test_a_track_id_with_a_remark_in_front_matter_is_the_track_id() -> None:
+    text = "---\ntrack_id: saved-payment-methods (PAY-1)\n---\n" + CLEAN.replace(
+        "**Track ID:** saved-payment-methods\n", ""
+    )
+    prd = parse_prd(text, "prd.md")
+    assert check(text) == [] and prd.track_id == "saved-payment-methods"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "saved payment methods (PAY-1)",  # the Track ID itself is no slug
+        "saved/payment (PAY-1)",
+        "saved-payment-methods PAY-1",  # a word after it is no remark in brackets or after a dash
+        "saved-payment-methods (PAY-1) (again)",
+    ],
+)
+def test_a_wrong_track_id_beside_a_remark_is_still_reported(written: str) -> None:
+    text = variant("**Track ID:** saved-payment-methods", f"**Track ID:** {written}")
+    assert check(text) == ["PRD105"]
+
+
+def test_two_track_ids_with_remarks_are_the_same_track() -> None:
+    """PRD106 compares the slugs: a remark does not make a copied Track ID a new one."""
+    one = variant("**Track ID:** saved-payment-methods", "**Track ID:** saved-payment-methods (PAY-1)")
+    two = variant("**Track ID:** saved-payment-methods", "**Track ID:** saved-payment-methods — copy")
+    catalog = build_catalog([("a.md", one.encode()), ("b.md", two.encode())], Settings())
+    assert sorted(f.rule for fs in catalog.findings.values() for f in fs) == ["PRD106", "PRD106"]

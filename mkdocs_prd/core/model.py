@@ -532,7 +532,27 @@ class Prd:
 
     @property
     def track_id(self) -> str | None:
-        return self.metadata.value("track_id")
+        """The Track ID without a remark after it (:func:`track_id_text`): the PRD's identity
+        for PRD105/PRD106, trace ids, the index and the JSON export; the field keeps the whole
+        value, remark and all, for the card to show."""
+        raw = self.metadata.value("track_id")
+        return track_id_text(raw) if raw is not None else None
+
+
+# A Track ID and a remark after it, as Status, Date and Version values may carry one: in
+# brackets ("pay-t8 (PAY-1)", "pay-t8 [Jira PAY-1]") or after a dash ("pay-t8 — see PAY-1").
+_TRACK_REMARK = re.compile(
+    r"([^\s()\[\]]+)[ \t]+(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\]|(?:—|–|--?)[ \t]+\S[^\n]*)"
+)
+
+
+def track_id_text(value: str) -> str:
+    """A Track ID value without a remark in brackets or after a dash: ``pay-t8 (PAY-1)`` and
+    ``pay-t8 — see PAY-1`` -> ``pay-t8``; any other text stripped, as it is (``pay t8`` stays,
+    and PRD105 reports it)."""
+    text = value.strip()
+    m = _TRACK_REMARK.fullmatch(text)
+    return m.group(1) if m is not None else text
 
 
 def site_status(word: str | None, statuses: Sequence[str]) -> str | None:

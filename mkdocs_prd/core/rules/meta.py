@@ -317,13 +317,16 @@ def is_track_id(text: str) -> bool:
 
 
 @page_rule(
-    "PRD105", Severity.WARNING, "Track ID is not a slug (letters and digits of any script, `.`, `_`, `-`)"
+    "PRD105",
+    Severity.WARNING,
+    "Track ID is not a slug (letters and digits of any script, `.`, `_`, `-`; a remark in brackets or "
+    "after a dash, `pay-t8 (PAY-1)`, `pay-t8 — see PAY-1`, is not part of it)",
 )
 def bad_track_id(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("track_id")
     if found is None or _unwritten(found.value, prd, ctx, identifier=True):
         return
-    if not is_slug(found.value.strip()):
+    if not is_slug(prd.track_id or ""):  # "pay-t8 (PAY-1)": the remark is not the Track ID
         yield Hit(
             found.line,
             f"Track ID {quote(found.value)} is not a slug (letters and digits of any script, `.`, `_`, `-`)",

@@ -278,7 +278,7 @@ def _header_values(prd: Prd, statuses: Sequence[str]) -> dict[str, Any]:
     meta = prd.metadata
     return {
         "title": prd.title or prd.path,
-        "track_id": meta.value("track_id"),
+        "track_id": prd.track_id,
         "status": site_status(prd.status, statuses),
         "owner": meta.value("owner"),
         "version": meta.value("version"),
