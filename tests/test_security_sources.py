@@ -37,6 +37,10 @@ def _chunked_truncated(conn: socket.socket) -> None:
     conn.sendall(b"1000\r\n" + GOOD[:20])  # promises 4096 bytes, sends 20 and hangs up
 
 
+def _redirect(conn: socket.socket, location: str) -> None:
+    conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: %s\r\nContent-Length: 0\r\n\r\n" % location.encode())
+
+
 ANSWERS: dict[str, Callable[[socket.socket], None]] = {
     "garbage status line": lambda c: c.sendall(b"\x00\xffNOT HTTP AT ALL\r\n\r\n" + GOOD),
     "over 100 headers": lambda c: c.sendall(
@@ -56,6 +60,10 @@ ANSWERS: dict[str, Callable[[socket.socket], None]] = {
     "deeply nested JSON": lambda c: c.sendall(
         b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(NESTED) + NESTED
     ),
+    # A redirect leads to http(s) only, and says so on one line.
+    "redirect to ftp": lambda c: _redirect(c, "ftp://127.0.0.1:9/prd-index.json"),
+    "redirect to file": lambda c: _redirect(c, "file:///etc/passwd"),
+    "redirect loop": lambda c: _redirect(c, "/redirect-loop"),
     "good": lambda c: c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(GOOD) + GOOD),
 }
 
@@ -122,6 +130,9 @@ def test_each_hostile_answer_is_skipped_within_the_timeout(hostile: str, kind: s
     assert loaded.rows == ()
     assert len(loaded.messages) == 1 and loaded.messages[0].endswith("; skipped"), loaded.messages
     assert took < 1.5 + 1.5, f"{kind}: {took:.1f} s"
+    assert "\n" not in loaded.messages[0]
+    if kind.startswith("redirect"):  # refused at once, not followed until the time is up
+        assert "redirect" in loaded.messages[0].lower() and "timed out" not in loaded.messages[0]
 
 
 def test_the_good_answer_still_merges(hostile: str) -> None:

@@ -17,6 +17,7 @@ import ssl
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -85,7 +86,39 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
             context: Any = getattr(self, "_context", None) or ssl.create_default_context()
             return self.do_open(Https, req, context=context)
 
-    return urllib.request.build_opener(HttpHandler, HttpsHandler)
+    opener = urllib.request.OpenerDirector()
+    # Only what an http(s) source needs: no ftp:, file: or data: handler for a redirect to reach.
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        HttpHandler(),
+        HttpsHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _Redirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another ``http:`` or ``https:`` URL (urllib would follow
+    one to ``ftp:``, whose connections no deadline watches)."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise urllib.error.HTTPError(
+                req.full_url, code, f"redirected to a URL that is not http(s): {newurl[:200]}", headers, fp
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def fetch(url: str, timeout: float, limit: int) -> bytes:
@@ -107,7 +140,8 @@ def fetch(url: str, timeout: float, limit: int) -> bytes:
                         break
                     data += chunk
         except urllib.error.HTTPError as exc:
-            raise FetchError(f"HTTP {exc.code} {exc.reason}") from exc
+            # The reason is the server's text (urllib's for a redirect loop has line breaks).
+            raise FetchError(f"HTTP {exc.code} {_one_line(str(exc.reason), 300)}") from exc
         except (OSError, ValueError, http.client.HTTPException) as exc:
             if deadline.expired or time.monotonic() - started >= timeout:
                 raise FetchError(f"no complete answer within {timeout:g} s (timed out)") from exc
@@ -123,9 +157,14 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, urllib.error.URLError):
         return str(exc.reason)
     if isinstance(exc, http.client.HTTPException):
-        text = str(exc)
+        text = _one_line(str(exc), 120)  # the server's own bytes (a bad status line)
         kind = type(exc).__name__
-        return f"malformed HTTP response ({kind}{': ' + text[:120] if text else ''})"
+        return f"malformed HTTP response ({kind}{': ' + text if text else ''})"
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc)[:200] or type(exc).__name__
+
+
+def _one_line(text: str, limit: int) -> str:
+    """``text`` on one line (each run of blanks and line breaks one space), at most ``limit`` characters."""
+    return " ".join(text.split())[:limit]
