@@ -305,3 +305,97 @@ def test_a_comment_over_several_header_lines_is_hidden(old: str, new: str) -> No
 def test_a_comment_the_header_never_closes_stays_text() -> None:
     text = CLEAN.replace("**Owner:** Payments Team", "**Owner:** Payments Team <!-- backup: Tom", 1)
     assert parse_prd(text, "prd.md").metadata.value("owner") == "Payments Team <!-- backup: Tom"
+
+
+def with_fr4_parts(head: str) -> str:
+    """The clean PRD with a fourth functional requirement headed ``head``, with its parts."""
+    parts = "- Description: Offer store credit.\n- Acceptance: a refund as credit.\n- Priority: Should"
+    fr4 = f"{head}\n{parts}\n\n"
+    return CLEAN.replace("### Non-Functional Requirements", fr4 + "### Non-Functional Requirements")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "**~~FR-4~~ FR-5: Store credit**",
+        "**~~FR-4~~ → FR-5: Store credit**",
+        "**<del>FR-4</del> FR-5: Store credit**",
+        "**~~FR-4~~ -> FR-5: Store credit**",
+        "#### ~~FR-4~~ FR-5: Store credit",
+        "**<s>FR-4</s> FR-5 — Store credit**",
+    ],
+)
+def test_a_requirement_renumbered_by_striking_its_old_id_has_the_new_id(head: str) -> None:
+    """A renumbering keeps the requirement, under its new id: no PRD301, and the trace, the
+    card and review read FR-5 (before: no id, named ``FR-5: Store credit``)."""
+    text = with_fr4_parts(head)
+    prd = parse_prd(text, "prd.md")
+    assert [(r.id, r.name, r.priority) for r in prd.functional][3:] == [("FR-5", "Store credit", "Should")]
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "local"),
+    [
+        ("**NFR-PERF-1: Performance**", "NFR-PERF-1"),
+        ("#### NFR-PERF-1: Performance", "NFR-PERF-1"),
+        ("**NFR-PERF-01 – Performance**", "NFR-PERF-01"),
+        ("**NFR-API-PERF-2: Performance**", "NFR-API-PERF-2"),
+    ],
+)
+def test_an_nfr_id_with_its_category_is_the_id(written: str, local: str) -> None:
+    """``NFR-PERF-1`` (an id with its category, as requirement trackers number them) is the id,
+    not ``NFR-PERF`` with a name ``1: Performance``; the trace finds it in prose."""
+    text = CLEAN.replace("**NFR-1: Performance**", written)
+    text = text.replace(
+        "- [x] FR-1 to FR-3 met in staging",
+        f"- [x] FR-1 to FR-3 met in staging, saved-payment-methods:{local} too",
+    )
+    prd = parse_prd(text, "prd.md")
+    first = prd.non_functional[0]
+    assert (first.id, first.name, first.kind) == (local, "Performance", "non-functional")
+    assert findings(text) == []
+    catalog = build_catalog([("prd.md", text.encode())], Settings())
+    assert catalog.findings["prd.md"] == ()
+    assert f"saved-payment-methods:{local}" in catalog.trace.items
+    assert [r.target.local for r in catalog.trace.refs["prd.md"] if r.target] == [local]
+
+
+@pytest.mark.parametrize(
+    ("row", "local"),
+    [
+        ("| NFR-PERF-1 | Performance | P95 < 300 ms |", "NFR-PERF-1"),
+        ("| FR-PAY-7 | Export | CSV |", "FR-PAY-7"),
+    ],
+)
+def test_an_id_with_its_category_in_a_table_is_the_id(row: str, local: str) -> None:
+    table = f"| ID | Requirement | Target |\n|---|---|---|\n{row}\n\n"
+    text = CLEAN.replace("### Non-Functional Requirements\n", "### Non-Functional Requirements\n\n" + table)
+    prd = parse_prd(text, "prd.md")
+    assert local in [r.id for r in (*prd.functional, *prd.non_functional)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- [x] **FR-4:** Store credit — Should",
+        "- [ ] **FR-4: Store credit** (Should)",
+        "- [X] __FR-4:__ Store credit · Should",
+        "* [ ] **`FR-4`**: Store credit (Should)",
+    ],
+)
+def test_a_task_item_with_a_bold_id_is_the_requirement(item: str) -> None:
+    """A checklist of requirements whose ids are bold (``- [x] **FR-1:** Export — Must``) is read
+    as the task item without bold is (before: no id, the box and marks in the name)."""
+    text = CLEAN.replace("### Non-Functional Requirements", item + "\n\n### Non-Functional Requirements")
+    prd = parse_prd(text, "prd.md")
+    assert [(r.id, r.name, r.priority) for r in prd.functional][3:] == [("FR-4", "Store credit", "Should")]
+
+
+@pytest.mark.parametrize("sep", ["·", "•", "|", "—", "–"])
+@pytest.mark.parametrize("form", ["#### FR-4 {sep} Store credit", "**FR-4 {sep} Store credit**"])
+def test_a_separator_between_id_and_name_is_not_the_name(form: str, sep: str) -> None:
+    text = with_fr4_parts(form.format(sep=sep))
+    prd = parse_prd(text, "prd.md")
+    assert [(r.id, r.name) for r in prd.functional][3:] == [("FR-4", "Store credit")]
+    assert findings(text) == []

@@ -96,15 +96,19 @@ def _in_brackets(key: str) -> bool:
     return key.count("(") > key.count(")") or key.count("[") > key.count("]")
 
 
-_NAME_SEPARATORS = " \t:.-–—"
+_NAME_SEPARATORS = " \t:.-–—·•|"
 _BRACKETED = re.compile(r"[ \t]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 _BOLD_ID = re.compile(
     r"\[?[A-Za-z]{1,4}(?:-[A-Za-z]{1,12}){0,2}(?:[-\u2010-\u2013]|[ ]?(?=[0-9]))[0-9][0-9A-Za-z.]*\]?"
 )
-REQ_FAMILY = r"(?-i:REQ)-(?:[A-Za-z]{1,12}-){0,3}[0-9][0-9A-Za-z]*(?:\.[0-9A-Za-z]+)*(?![0-9A-Za-z-])"
+REQ_FAMILY = (
+    r"(?:(?-i:REQ)-(?:[A-Za-z]{1,12}-){0,3}|(?-i:N?FR)-(?:[A-Za-z]{1,12}-){1,3})"
+    r"[0-9][0-9A-Za-z]*(?:\.[0-9A-Za-z]+)*(?![0-9A-Za-z-])"
+)
 """A ``REQ-`` id, as requirement trackers number them: ``REQ-7``, ``REQ-AUTH-003``, ``REQ-12.1``
-(``REQ`` in capitals and a number: ``Req-based access`` is a word)."""
-REQ_ID = r"(?:N?FR(?:-[0-9A-Za-z][0-9A-Za-z.]*|[ \u2010-\u2013]?[0-9][0-9A-Za-z.]*)|" + REQ_FAMILY + ")"
+(``REQ`` in capitals and a number: ``Req-based access`` is a word); or an ``FR``/``NFR`` id with
+its category: ``NFR-PERF-1``, ``FR-AUTH-2`` (in capitals)."""
+REQ_ID = r"(?:" + REQ_FAMILY + r"|N?FR(?:-[0-9A-Za-z][0-9A-Za-z.]*|[ \u2010-\u2013]?[0-9][0-9A-Za-z.]*))"
 """A requirement id as PRDs write it: ``FR-1``, ``NFR-2``, ``FR-1.2``, and the spellings
 ``FR1`` / ``FR 1`` / ``FR‑1`` with a Unicode hyphen or dash (read as ``FR-1``: see
 :func:`canonical_id`); or a ``REQ-`` id (:data:`REQ_FAMILY`), functional or not by where it stands."""
@@ -213,6 +217,11 @@ def title_rest(text: str) -> str:
 
 def _split_title(text: str) -> tuple[str, str]:
     s = text.strip()
+    unboxed = _without_box(s)
+    if unboxed is not s and unboxed[:2] in _BOLD_MARKS:
+        # "[x] **FR-1:** Export — Must": a task item's title is the bold part after its box.
+        title, rest = _split_title(unboxed)
+        return f"{s[: len(s) - len(unboxed)]}{title}", rest
     mark = s[:2]
     if mark in _BOLD_MARKS:  # "**FR-1: Export**" or "__FR-1: Export__"
         end = s.find(mark, 2)
@@ -375,7 +384,7 @@ def _own_item(text: str) -> bool:
     then titled by it, not a sentence about it such as ``- [ ] FR-3 verified``)."""
     unboxed = _without_box(text)
     if unboxed is not text:
-        return titled_by_id(unboxed)
+        return titled_by_id(head_of(unboxed))  # "- [x] **FR-3:** Send": the bold id too
     return _LEADING_ID.match(unwrapped_id(text)) is not None
 
 

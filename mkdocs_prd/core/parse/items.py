@@ -260,14 +260,35 @@ def _withdrawn(head: str, *, named: bool = False) -> bool:
     struck = m.group(1) or m.group(3)
     rest = m.group(4).strip(" \t*_")
     if leading_id(_REQ_ID, struck.strip(" \t*_")) is not None:
-        return leading_id(_REQ_ID, rest) is None  # "~~FR-4~~ FR-5: …" is a new number
+        return not _renumbered_to(rest)  # "~~FR-4~~ FR-5: …" is a new number
     return not rest or rest[0] in "([–—:;,-"
+
+
+_RENUMBER_MARKS = " \t*_→⇒➔>-–—"
+"""What may stand between a struck-out id and the new one: ``~~FR-4~~ → FR-5``, ``-> FR-5``."""
+
+
+def _renumbered_to(rest: str) -> str:
+    """The head after a struck-out id when it starts with a new id (``→ FR-5: Bulk`` ->
+    ``FR-5: Bulk``), else ""."""
+    new = rest.lstrip(_RENUMBER_MARKS)
+    return new if leading_id(_REQ_ID, new) is not None else ""
+
+
+def _renumbered(head: str) -> str:
+    """A head whose struck-out id stands before a new one is titled by the new one:
+    ``~~FR-4~~ FR-5: Bulk refunds`` -> ``FR-5: Bulk refunds``; any other head as it is."""
+    m = _STRUCK_HEAD.match(head.strip())
+    if m is None or leading_id(_REQ_ID, (m.group(1) or m.group(3)).strip(" \t*_")) is None:
+        return head
+    return _renumbered_to(m.group(4).strip(" \t*_")) or head
 
 
 def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requirement | None:
     head = without_comments(rec.head)  # "**FR-1: Export <!-- PAY-7 -->**": the page hides the note
     if _withdrawn(head):
         return None  # "**~~FR-4: Store credit~~** (dropped)": withdrawn, not a requirement
+    head = _renumbered(head)
     opening = leading_level(head)
     if opening is not None:
         head = opening[1]  # "[Must] FR-2: Export": the level first, then the requirement

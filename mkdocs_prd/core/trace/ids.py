@@ -27,7 +27,8 @@ TRACK_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
 """What a Track ID must look like to qualify ids (``payments-refund-automation``)."""
 
 _HIT = re.compile(
-    r":((?:NFR|FR|UC|AC)-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*|REQ-(?:[A-Za-z]{1,12}-){0,3}[0-9][0-9A-Za-z]*(?:\.[0-9A-Za-z]+)*)"
+    r":((?:REQ|N?FR)-(?:[A-Za-z]{1,12}-){0,3}[0-9][0-9A-Za-z]*(?:\.[0-9A-Za-z]+)*"
+    r"|(?:NFR|FR|UC|AC)-[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)"
     r"(?![A-Za-z0-9-])",
     re.ASCII | re.IGNORECASE,
 )
