@@ -8,6 +8,7 @@ MkDocs-free.  These are the host-independent halves of the sink inventory
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -136,6 +137,32 @@ def strip_controls(text: str) -> str:
 
 _STRIPPED: dict[int, str | None] = {code: " " if chr(code).isspace() else None for code in _CONTROLS}
 _STRIPPED.update(dict.fromkeys(_SURROGATES, "\ufffd"))
+
+
+# What JSON leaves as it is (ensure_ascii=False) but a terminal acts on: DEL, the C1 controls
+# (U+009B is CSI), the line and paragraph separators, the bidirectional overrides.
+_JSON_SHOWN = {code: f"\\u{code:04x}" for code in _CONTROLS if code >= 0x7F}
+_JSON_UNESCAPED = re.compile("[" + "".join(map(chr, _JSON_SHOWN)) + "]")
+
+
+def json_inert(text: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with the control characters that
+    JSON does not escape (DEL, C1 such as CSI U+009B, U+2028, bidirectional overrides)
+    written as ``\\uXXXX`` escapes.
+
+    Outside strings JSON is ASCII, so this changes only how string values are written, not
+    what they are: a reader gets the same data, a terminal or log viewer that shows the
+    text cannot be driven or reordered by it.
+    """
+    if _JSON_UNESCAPED.search(text) is None:
+        return text
+    return text.translate(_JSON_SHOWN)
+
+
+def json_document(value: object) -> str:
+    """``value`` as indented JSON text ending in a newline: non-ASCII letters as they are,
+    control characters escaped (:func:`json_inert`).  The machine formats' writer."""
+    return json_inert(json.dumps(value, indent=2, ensure_ascii=False)) + "\n"
 
 
 def is_encodable(text: str) -> bool:

@@ -6,14 +6,13 @@ output as text, so tests and other tools can use them without a terminal.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from mkdocs_prd.adapters.cli.gitlab import format_gitlab
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.rules.validate import summary_line
-from mkdocs_prd.core.safe import terminal_text
+from mkdocs_prd.core.safe import json_document, terminal_text
 
 FIXABLE_MARK = "[*]"
 """What marks a finding ``--fix`` fixes in the text output (as ruff marks its own)."""
@@ -76,12 +75,7 @@ def finding_dict(f: Finding, file: str) -> dict[str, object]:
 
 def format_json(result: LintResult) -> str:
     """A JSON array of finding objects (see :func:`finding_dict`)."""
-    return (
-        json.dumps(
-            [finding_dict(f, result.file_of(f)) for f in result.findings], indent=2, ensure_ascii=False
-        )
-        + "\n"
-    )
+    return json_document([finding_dict(f, result.file_of(f)) for f in result.findings])
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

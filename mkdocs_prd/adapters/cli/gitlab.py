@@ -11,10 +11,10 @@ request, on the changed lines.  The fields GitLab requires are ``description``,
 from __future__ import annotations
 
 import hashlib
-import json
 
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Finding, Severity
+from mkdocs_prd.core.safe import json_document
 
 # Code Climate severities GitLab knows: info, minor, major, critical, blocker.
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -44,4 +44,4 @@ def code_quality_issue(f: Finding, file: str) -> dict[str, object]:
 def format_gitlab(result: LintResult) -> str:
     """The findings as a GitLab Code Quality JSON array."""
     issues = [code_quality_issue(f, result.file_of(f)) for f in result.findings]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_document(issues)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from dataclasses import replace
 from typing import Any
 
@@ -27,7 +26,6 @@ from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.lint import lint
 from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.rules.validate import counted
-from mkdocs_prd.core.safe import terminal_lines
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.facts import FactCache
 
@@ -82,13 +80,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(func=run)
 
 
-def _is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):  # replaced or closed
-        return False
-
-
 def run(args: argparse.Namespace) -> int:
     """Lint, print the findings in the chosen format, and return the exit status."""
     site = load_config(args.config_file)
@@ -130,10 +121,9 @@ def run(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         changes = planned_fixes(result, settings)
         if args.diff:
-            diff = unified_diff(changes)
             # On a terminal the document's control characters are shown; into a pipe or
-            # file the diff stays exact, so `git apply` still applies it.
-            write_out(terminal_lines(diff) if _is_terminal() else diff)
+            # file the diff stays exact, so `git apply` still applies it (write_out).
+            write_out(unified_diff(changes))
             return EXIT_PROBLEMS if changes else EXIT_OK
         for change in changes:
             try:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
 from mkdocs_prd.adapters.mkdocs.site import CONFIG_FILES, SiteConfig, load_site_config
-from mkdocs_prd.core.safe import encodable, terminal_text
+from mkdocs_prd.core.safe import encodable, terminal_lines, terminal_text
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -152,18 +152,31 @@ def write_out(text: str) -> None:
     """Write ``text`` to standard output and flush it.
 
     Every command's standard output goes through here: a lone surrogate (a file name
-    that is not UTF-8) is written as U+FFFD, never as an encoding error.
+    that is not UTF-8) is written as U+FFFD, never as an encoding error.  On a terminal,
+    every control character of the text (document text in a diff, the index page's
+    HTML, a JSON value) is shown escaped (:func:`~mkdocs_prd.core.safe.terminal_lines`);
+    into a pipe or a file the text is written exactly, so a diff still applies.
 
     When the reader has gone (``mkdocs-prd rules | head -1``), the rest of the output is
     dropped quietly: standard output is pointed at the null device, so neither this
     write nor the interpreter's last flush raises, and the command still returns the
     exit status of what it found.
     """
+    if is_terminal():
+        text = terminal_lines(text)
     try:
         sys.stdout.write(encodable(text))
         sys.stdout.flush()
     except BrokenPipeError:
         _drop_stdout()
+
+
+def is_terminal() -> bool:
+    """Whether standard output is a terminal (False when it was replaced or closed)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _drop_stdout() -> None:

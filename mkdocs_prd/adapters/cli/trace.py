@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from mkdocs_prd.adapters.cli.main import (
 )
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.rules.validate import counted
+from mkdocs_prd.core.safe import json_document
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.trace.export import requirement_record
@@ -168,7 +168,7 @@ def format_json(catalog: Catalog, records: list[dict[str, Any]], findings: list[
         "findings": [finding_dict(f, f.path) for f in findings],
         "messages": list(catalog.trace.messages),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(document)
 
 
 def _cell(value: object) -> str:

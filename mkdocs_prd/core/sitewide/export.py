@@ -27,6 +27,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from mkdocs_prd.core.safe import json_inert
 from mkdocs_prd.core.sitewide.index import IndexRow
 
 SCHEMA_VERSION = 2
@@ -101,7 +102,7 @@ def dumps(document: dict[str, Any]) -> str:
         else:
             out.append(f"  {compact(key)}: {compact(value)}{comma}")
     out.append("}")
-    return "\n".join(out) + "\n"
+    return json_inert("\n".join(out)) + "\n"
 
 
 def load_schema() -> dict[str, Any]:
