@@ -187,6 +187,36 @@ KINDS: dict[str, list[str]] = {
         "| #a | b |\n|---|---|\n| #1 | 2 |\n",
         "# Real heading\n#tag\n",
     ],
+    "a marker 4 columns into the item around it, under an item whose text starts further in": [
+        " 7.  Admin\n    - role\n",  # lazy text of the item (no nested list)
+        "10.  Admin\n    - role: setup\n    - value: time\n",
+        "   4.\tAdmin\n    - [x] role\n",  # a tab after an indented marker: the text at column 8
+        "- a\n  8)\tb\n      1. c\n",
+        " 7.  Admin\n\n    - role\n",  # after a blank line: indented code after the list
+        "7.   Admin\n\n    SELECT 1;\n",
+        "- a\n\n  7.   b\n\n      code\n- c\n",
+        "   8)\tAdmin\n    ### not a heading\n",  # right under the text: code, as markdown-it reads it
+        "   1. Admin\n\t> not a quote\n",
+        "5. a\n    1.\tb\n       ***\n",
+    ],
+    "a spaced rule in a nested list item": [
+        "1. a\n   - b\n\n     - - -\n",
+        "- a\n  - b\n    * * *\n- c\n",
+        "* [x] a\n     1. b\n        <details><summary>More</summary>\n\n        - - -\n        </details>\n",
+        "1. a\n   - b\n     _ _ _\n",
+    ],
+    "alert lines that continue its marker's paragraph": [
+        "> [!WARNING]\n>     not code\n",
+        "> > [!TIP]\n> > 7. not a list\n",
+        "> [!NOTE]\n> 0.\tnot a list\n> more\n",
+        "> [!NOTE]\n> Reviewed:\n>     more\n",
+        "> [!CAUTION]\n\n    code after the alert\n",
+    ],
+    "alert in a list item, indented past the item's text": [
+        "5. Rollout\n    > [!NOTE]\n    > Finance signs off.\n",
+        "- Rollout\n   > [!NOTE]\n   > - finance\n   > - legal\n- Next\n",
+        "1. a\n   - b\n       > [!TIP]\n       > c\n",
+    ],
     "a rule right under a rule": [
         "---\n---\n",
         "***\n---\n",

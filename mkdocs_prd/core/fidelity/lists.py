@@ -204,7 +204,7 @@ class _Lists(_State):
         # (First-character tests before the patterns: most lines start neither an item nor a rule.)
         first = text[0]
         item = ITEM.match(line) if rel < 4 and first in _ITEM_FIRST else None
-        if item is not None and first in _RULE_FIRST and line.count(first) >= 3 and HR.match(line):
+        if item is not None and first in _RULE_FIRST and text.count(first) >= 3 and HR.match(text):
             item = None  # a rule (``- - -``, ``* * *``) is no item
         # An item can interrupt paragraph text of its own container only on CommonMark's terms;
         # after items were closed (a sibling or an outer item) it starts freely.
@@ -213,7 +213,17 @@ class _Lists(_State):
         if item is not None:
             self._item(item, line, depth, sibling, nxt)
             return
-        if self.prev in ("para", "item") and had_list and not self.stack:
+        if sibling is not None and rel >= 4 and self.prev in ("blank", "para", "item"):
+            # Indented code after a list whose text starts 5 or more columns in (``10.  x``, a
+            # tab after an indented marker; right under the item's text if the line would start
+            # a block in the item, as markdown-it reads it): Python-Markdown would read it into
+            # the last item, an empty comment ends the list.
+            tgt = self.stack[-1].tgt if self.stack else 0
+            self.out += (
+                ["", " " * tgt + "<!-- -->", ""] if self.prev != "blank" else [" " * tgt + "<!-- -->", ""]
+            )
+            self.prev = "blank"
+        elif self.prev in ("para", "item") and had_list and not self.stack:
             self.out.append("")  # a block that ends a list: Python-Markdown needs a blank line
         elif self.prev == "code" and rel >= 4:
             self.emit(self.shift_to(ind), text)
@@ -252,6 +262,12 @@ class _Lists(_State):
             rel = ind if not self.stack else 0
         if rel >= 4 and not self.stack:
             return True
+        if self.stack and ind >= 4 and ind < self.stack[-1].src and text[0] in _ITEM_FIRST:
+            # Under an item whose text starts 5 or more columns in (``10.  x``, a tab after an
+            # indented marker), a marker 4 columns into the item around it starts no item.
+            outer = next((it.src for it in reversed(self.stack) if it.src <= ind), 0)
+            if ind - outer >= 4 and ITEM.match(text) is not None:
+                return True
         probe = text if rel < 4 else ""
         if not probe:
             return True

@@ -30,7 +30,13 @@ def _alert(
     if m is None:
         return None
     kind, title = ALERT_KIND[m.group(1).lower()]
-    body = _container(inside[1:], features, hold, tag, depth, at and (at[0], at[1] + 1))
+    # The marker line is paragraph text (GFM reads the alert as a quote first): the lines under
+    # it continue that paragraph where they cannot interrupt one (``7. x``, indented lines).
+    body = _container(["[!]", *inside[1:]], features, hold, tag, depth, at)[1:]
+    while body and not body[0].strip():
+        body.pop(0)
+    if body and body[0][:1] == " ":  # lazy text of the marker's paragraph: the body's first paragraph
+        body[0] = body[0].lstrip(" ")
     if features.admonition:
         body = loosen(body, features.list_indent)
         return [f'!!! {kind} "{title}"', *("    " + line if line else "" for line in body)]
@@ -107,6 +113,11 @@ def _container(
             alert = _alert(inside, features, hold, tag, depth + 1, (sink, base + i))
             if alert is not None:
                 out += alert
+                k = j
+                while k < len(lines) and not lines[k].strip():
+                    k += 1
+                if features.admonition and k > j and k < len(lines) and indent(expand(lines[k])) >= 4:
+                    out += ["", "<!-- -->"]  # indented code after it: not the admonition's body
             else:
                 inner = _container(inside, features, hold, tag, depth + 1, (sink, base + i))
                 out += ["> " + x if x else ">" for x in inner]

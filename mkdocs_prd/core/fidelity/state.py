@@ -149,9 +149,16 @@ class _State:
             inside.pop()  # a last empty ">" line: Python-Markdown would add it to a table as a row
         deeper = self.depth + 1
         at = (self.fences_in_items, self.base + self.opened_at - 1)
-        body = _alert(inside, self.features, self.hold, self.tag, deeper, at) or [
-            "> " + x if x else ">" for x in _container(inside, self.features, self.hold, self.tag, deeper, at)
-        ]
+        body = _alert(inside, self.features, self.hold, self.tag, deeper, at)
+        if body is None:
+            body = [
+                "> " + x if x else ">"
+                for x in _container(inside, self.features, self.hold, self.tag, deeper, at)
+            ]
+        elif self.features.admonition:
+            # An admonition's header is read at the item's content column only (a quote 1-3
+            # columns further in is the same quote).
+            col -= min(max(indent(self.quote[0]) - content, 0), col)
         self.out += [" " * col + x if x else "" for x in body]
         self.quote_end = len(self.out)
         self.quote = None
