@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import Site, build_site
+from timing import GROWTH, assert_linear
 
 from mkdocs_prd.adapters.cli.main import main as cli
 from mkdocs_prd.core.actuals import from_front_matter
@@ -441,6 +443,59 @@ def test_a_section_number_in_any_form_is_its_number(numbered: str) -> None:
         (s.key, s.number, s.title) for s in BASE.sections
     ]
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "decorated",
+    [
+        "## {n}. {t} {{#s{n}}}",
+        "## {n}. {t} {{: #s{n} .wide }}",
+        '## <a name="s{n}"></a>{n}. {t}',
+        '## <a id="s{n}"></a> {n}. {t}',
+        '## {n}. {t} <span id="s{n}"></span>',
+        "## {n}. {t}[^{n}]",
+        "## {n}. {t} {{#s{n}}} ##",
+        "{n}. {t} {{#s{n}}}\n---",
+    ],
+)
+def test_a_heading_with_an_anchor_or_attribute_list_is_its_text(decorated: str) -> None:
+    """What a heading carries that the page does not show as its text (an attr_list
+    ``{#id}``, an empty ``<a name>`` anchor from a Confluence or pandoc export, a footnote
+    reference) is not part of its number or title: sections, requirement headings, PRD202."""
+
+    def one(m: re.Match[str]) -> str:
+        return decorated.format(n=m.group(1), t=m.group(2))
+
+    headings = req_headings(CLEAN, "####").replace(
+        "#### FR-2: Pay with a saved card", "#### FR-2: Pay with a saved card {#pay}"
+    )
+    text = _NUMBERED.sub(one, headings)
+    text += "".join(f"\n[^{n}]: note {n}\n" for n in range(1, 11))
+    assert text != CLEAN
+    prd = parse_prd(text, "prd.md")
+    assert [(s.key, s.number, s.title) for s in prd.sections] == [
+        (s.key, s.number, s.title) for s in BASE.sections
+    ]
+    assert [(r.id, r.name) for r in prd.functional] == [(r.id, r.name) for r in BASE.functional]
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["# PRD: Saved Payment Methods {#top}", '# <a name="top"></a>PRD: Saved Payment Methods'],
+)
+def test_a_title_with_an_anchor_or_attribute_list_is_its_text(title: str) -> None:
+    text = CLEAN.replace("# PRD: Saved Payment Methods", title)
+    assert parse_prd(text, "prd.md").title == BASE.title
+    assert findings(text) == []
+
+
+def test_an_attribute_list_in_a_long_heading_is_read_in_linear_time() -> None:
+    def run(n: int) -> Callable[[], object]:
+        text = "# PRD: X\n\n## " + " {" * n + " }\n" + "## " + '<a x="1"' * n + "\n"
+        return lambda: parse_prd(text, "prd.md")
+
+    assert_linear("heading attr list", run(5000), run(5000 * GROWTH))
 
 
 def test_a_section_named_by_its_number_alone_in_another_form() -> None:

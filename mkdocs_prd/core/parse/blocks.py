@@ -24,6 +24,7 @@ from mkdocs_prd.core.parse.lines import (
     Source,
     bold_label,
     clean_value,
+    heading_text,
     indent_of,
     strip_bold,
 )
@@ -315,7 +316,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
         elif kind == RULE:
             cur, mode = None, None
         elif kind == HEADING:
-            s = s.lstrip("#").strip(" \t#")
+            s = heading_text(s.lstrip("#").strip(" \t#"))  # "### FR-2: Export {#fr-2}"
             cur = Record(head_of(s), n, "block", [], s)
             out.append(cur)
             mode = "block"

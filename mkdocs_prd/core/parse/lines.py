@@ -152,7 +152,7 @@ def scan(lines: list[str], body_start: int) -> Source:
             kinds[i] = BLANK
             # "1. Problem" over "----" is Python-Markdown's h2; its items entry stays, read only
             # if the heading is taken back (see parse.bold_sections.setext_as_written).
-            headings.append((1 if c == "=" else 2, lines[i - 1].strip(" \t"), i))
+            headings.append((1 if c == "=" else 2, heading_text(lines[i - 1]), i))
             continue
         if c == "-" or c == "*" or c == "+":
             after = s[1:2]
@@ -184,7 +184,7 @@ def scan(lines: list[str], body_start: int) -> Source:
                 text = body.strip(" \t")
                 if text[-1:] == "#":
                     text = _drop_closing_hashes(text)
-                headings.append((level, text, i + 1))
+                headings.append((level, heading_text(text), i + 1))
                 kinds[i] = HEADING
         elif c == "`" or c == "~":
             run = len(s) - len(s.lstrip(c))
@@ -248,6 +248,30 @@ def _comment_closed(src: Source, start: int, end: int) -> None:
     text = "\n".join(src.lines[start : end + 1])
     if "prd-ignore" in text:
         src.ignore_comments.append(text)
+
+
+# An empty HTML element before or in a heading's text, as Confluence, pandoc and wiki exports
+# write an anchor: ``<a name="goals"></a>2. Goals``, ``<span id="fr-1"></span>``.
+_EMPTY_ELEMENT = re.compile(r"<(a|span)[ \t][^<>\n]{0,300}>[ \t]*</\1>[ \t]*", re.IGNORECASE)
+_FOOTNOTE_REF = re.compile(r"(?<!!)\[\^[^\]\n]{0,100}\](?!\s*:)")
+
+
+def heading_text(text: str) -> str:
+    """A heading's text as the page shows it: without an attribute list at its end
+    (``Goals {#goals}``, ``Goals { #goals .wide }``: attr_list), empty anchor elements
+    (``<a name="goals"></a>Goals``) and footnote references (``Goals[^1]``); stripped.
+    Linear: the attribute list is found from the last ``{``."""
+    text = text.strip(" \t")
+    if text[-1:] == "}":
+        at = text.rfind("{")
+        inner = text[at + 1 : -1].lstrip(":").strip(" ")
+        if at > 0 and text[at - 1] == " " and inner and "{" not in inner:
+            text = text[:at].rstrip(" ")
+    if "</" in text:
+        text = _EMPTY_ELEMENT.sub("", text).strip(" \t")
+    if "[^" in text:
+        text = _FOOTNOTE_REF.sub("", text).strip(" \t")
+    return text
 
 
 def _drop_closing_hashes(text: str) -> str:

@@ -27,7 +27,16 @@ from mkdocs_prd.core.parse.header import header_over_rule, names_header, read_he
 from mkdocs_prd.core.parse.inline import inline_pieces, without_comments
 from mkdocs_prd.core.parse.iosm import parse_iosm
 from mkdocs_prd.core.parse.items import parse_items
-from mkdocs_prd.core.parse.lines import BLANK, CODE, TEXT, Source, front_matter_end, scan, split_lines
+from mkdocs_prd.core.parse.lines import (
+    BLANK,
+    CODE,
+    TEXT,
+    Source,
+    front_matter_end,
+    heading_text,
+    scan,
+    split_lines,
+)
 from mkdocs_prd.core.parse.prd_titles import has_prd_header, kept_part, prd_name, titled_prd
 from mkdocs_prd.core.parse.preamble import Preamble, decoration
 from mkdocs_prd.core.parse.rendered import rendered_lines
@@ -39,8 +48,6 @@ __all__ = ["decode_source", "is_prd", "parse_prd", "shown_title"]
 _LABEL = re.compile(r"[*_ ]*prd[*_]*[ \u00a0\u202f]?\\?:", re.IGNORECASE)
 # What a heading holds that its H1 does not show: Python-Markdown's attr_list block at the
 # end (``{#id}``, ``{: .x}``; after a blank) and footnote references (``[^1]``, a mark).
-_ATTR_LIST_END = re.compile(r"[ ]+\{:?[ ]*[^}\n ][^\n]*\}[ ]*$")
-_FOOTNOTE_REF = re.compile(r"(?<!!)\[\^[^\]]*\](?!\s*:)")
 
 
 def decode_source(data: bytes) -> tuple[str, Problem | None]:
@@ -208,12 +215,12 @@ def h1_text(line: str, following: str = "") -> str | None:
     if line[:1] == "#":
         if line[1:2] == "#":
             return None
-        return line[1:].strip().rstrip("#").strip()
+        return heading_text(line[1:].strip().rstrip("#"))  # '# <a name="top"></a>PRD: X'
     if line[:3].lower() == "<h1" and line[3:4] in (">", " ", "\t"):
         return _html_h1(line)
     setext = following[:1] == "=" and not following.rstrip(" ").strip("=")
     if setext and line[:1] != "\t" and len(line) - len(line.lstrip(" ")) < 4:
-        return line.strip()
+        return heading_text(line)
     return None
 
 
@@ -426,12 +433,7 @@ def shown_title(heading: str) -> str:
     """The text of a heading as its H1 shows it: ``Export {#custom-id}`` -> ``Export``,
     ``Export[^1]`` -> ``Export``, ``Export <!-- v2 -->`` -> ``Export`` (other Markdown is kept
     as written)."""
-    heading = without_comments(heading)
-    if "{" in heading:
-        heading = _ATTR_LIST_END.sub("", heading)
-    if "[^" in heading:
-        heading = _FOOTNOTE_REF.sub("", heading)
-    return heading.strip()
+    return heading_text(without_comments(heading))
 
 
 def _after_prefix(title: str) -> str:
