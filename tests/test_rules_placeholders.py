@@ -177,3 +177,37 @@ def test_every_placeholder_of_the_template_is_found() -> None:
     got = set(found("\n".join(lines)))
     assert expected - got == set()
     assert len(got) >= 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Should the bulk tool ask [Y/n] before it starts, or take a `--yes` flag?",
+        "- Is a [yes/no] answer enough for the second approver?",
+        "The installer prompts `Continue?` and then [y/N], defaulting to no.",
+        "Proceed? [y/N]",
+        "- Delete the card? [Yes/No]",
+        "The wizard shows [Y / N] buttons.",
+        "| Confirm step | asks [y/n] before each batch |",
+    ],
+)
+def test_a_yes_no_prompt_a_page_describes_is_no_placeholder(text: str) -> None:
+    """``[Y/n]`` in a sentence or after a question is the prompt a page describes (the last
+    session's open item): a reader sees the convention of command-line prompts, not a blank."""
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Breaking change:** [yes/no]",
+        "- GDPR relevant: [Yes/No]",
+        "| PII stored | [Y/N] |",
+        "- [yes/no]",
+        "1. [y/n] (default)",
+        "**Needs legal review:** **[Yes/No]**",
+    ],
+)
+def test_a_yes_no_choice_standing_as_a_value_is_a_placeholder(text: str) -> None:
+    """The same choice standing where a value goes is the template's choice, still to be made."""
+    assert len(found(text)) == 1

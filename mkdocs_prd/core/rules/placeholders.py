@@ -238,7 +238,26 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
         return False
     if template_text(" ".join(inner.split())) in TEMPLATE_TEXTS:
         return True
+    if _YES_NO.fullmatch(inner):
+        return _whole_value(text, start, end)  # "asks [Y/n] first" is the prompt, "GDPR: [yes/no]" a choice
     return is_instruction(inner) and not (_in_sentence(text, start, end) and _proper_noun(inner))
+
+
+_YES_NO = re.compile(r"[ \t]*(?:y|yes)[ \t]*/[ \t]*(?:n|no)[ \t]*", re.IGNORECASE)
+"""A yes/no choice as command-line prompts write it: ``Y/n``, ``y/N``, ``yes/no``."""
+_ORDINAL = re.compile(r"[0-9]{1,9}[.)]")
+
+
+def _whole_value(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end+1]`` stands alone where a value goes: the whole line or list item,
+    after a label (``**GDPR relevant:** [yes/no]``) or as a table cell (``| [Y/N] |``), with at
+    most a remark in brackets after it; not inside a sentence (``the CLI asks [Y/n] first``) or
+    after a question (``Proceed? [y/N]``), where it is the prompt a page describes."""
+    before = text[:start].rstrip(" \t*_")
+    after = text[end + 1 :].strip(" \t*_")
+    if after and after[0] not in "|(":
+        return False
+    return not before or before[-1] in ":|-+>" or before == "*" or _ORDINAL.fullmatch(before) is not None
 
 
 def _key_chord(text: str, start: int, end: int) -> bool:
