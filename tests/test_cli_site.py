@@ -19,6 +19,7 @@ import pytest
 from conftest import build_site
 
 from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.core.yaml_size import expanded_size
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
 CLEAN = (GOLDEN / "clean.md").read_text(encoding="utf-8")
@@ -181,6 +182,14 @@ def write(root: Path, config: str, pages: dict[str, str]) -> None:
             "option 'iosm_threshold': 2 is out of range",
         ),
         ("site_name: [unclosed\n", "mkdocs.yml"),
+        # Aliases that expand to 2**30 values: MkDocs logs each value's repr and never ends.
+        (
+            "site_name: T\nextra:\n  a0: &a0 [x, x]\n"
+            + "".join(f"  a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n" for i in range(1, 30)),
+            '4,294,967,297 values, more than 1,000,000 (a "billion laughs")',
+        ),
+        # Nested deeper than the YAML reader goes: MkDocs' message, no traceback.
+        ("site_name: T\nextra:\n  x: " + "[" * 5000 + "]" * 5000 + "\n", "mkdocs.yml"),
         # A name missing from a module that is installed here is the build's error too.
         ("site_name: T\nextra:\n  x: !!python/name:os.no_such_name\n", "cannot find 'no_such_name'"),
     ],
@@ -200,6 +209,14 @@ def test_configs_mkdocs_rejects_exit_2_with_its_message(
         assert out == ""
         assert message in err and "Traceback" not in err
         assert "\\n" not in err  # MkDocs' message of several lines is shown as lines
+
+
+def test_aliases_are_counted_once_per_node_and_a_node_inside_itself_once() -> None:
+    assert expanded_size("a: &a [1, 2]\nb: *a\nc: *a\n") == 1 + 2 * 3 + 3 * 2  # map, keys, 3 x [1, 2]
+    assert expanded_size("a: &a [1, *a]\n") == 5  # the sequence inside itself counts once
+    assert expanded_size("a: !ENV X\nb: !!python/object/apply:os.system [exit 1]\n") == 6  # nothing runs
+    assert expanded_size("a: [unclosed\n") is None
+    assert expanded_size(Path(__file__).parents[1].joinpath("mkdocs.yml").read_bytes()) < 10_000
 
 
 # Material's documented emoji setup, on a machine without the module (a pre-commit hook's env).
