@@ -66,6 +66,18 @@ KINDS: dict[str, list[str]] = {
         "- **Phase 1**\n  ### Scope\n  - a\n  - b\n- **Phase 2**\n",
         "1. a\n   - b\n     #### Deep\n     text\n",
     ],
+    "setext heading in a list item's later paragraph, indented past the item's text": [
+        "2. Rollout\n\n     Phase one\n     ===\n",
+        "  1. a\n\n      Scope\n      ---\n      text\n",
+        "2)  a\n       * b\n\n          Risks\n          -\n",
+        "- a\n\n   Two line\n   title\n   ===\n- b\n",
+    ],
+    "table rows that look like another table's header, or indented 4 columns": [
+        "| a | b |\n|---|---|\n| Gate | Target |\n|------|--------|\n| I | 0.9 |\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n| c | d |\n|---|---|\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n    code after the table\n",
+        "- x\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n      code\n",
+    ],
     "setext heading over several lines": [
         "Long\ntitle\n---\ntext\n",
         "Long\ntitle\n===\n",

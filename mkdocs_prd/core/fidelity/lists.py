@@ -248,7 +248,9 @@ class _Lists(_State):
     def _ends_table(self, ind: int, text: str) -> bool:
         """Whether a line after a table's rows starts a block that ends the table (GFM, as
         markdown-it reads it): any list item, a quote, heading, fence, rule or HTML block."""
-        if text[:1] not in BLOCK_START or ind - (self.stack[-1].src if self.stack else 0) >= 4:
+        if ind - (self.stack[-1].src if self.stack else 0) >= 4:
+            return True  # indented code (markdown-it ends a table at a line indented 4 columns)
+        if text[:1] not in BLOCK_START:
             return False
         if ITEM.match(text) or text[0] == ">" or ATX.match(text) or FENCE.match(text) or HR.match(text):
             return True
@@ -440,7 +442,7 @@ class _Lists(_State):
             self.out.append(" " * ind + text)
             self.prev = "html"
             return
-        header = "|" in text and is_delimiter_row(nxt)
+        header = "|" in text and is_delimiter_row(nxt) and not self.table_rows  # (else one more row)
         if header and self.prev in ("para", "item"):
             self.out.append("")  # a table right under a paragraph line
         if self.prev not in ("para", "item"):

@@ -200,7 +200,9 @@ class _State:
             prefix, first = head[: marker.end()], head[marker.end() :]
         else:
             lead = len(head) - len(head.lstrip(" "))
-            prefix, first = head[:lead], head[lead:]
+            # (In an item the heading's # starts the item's text column: Python-Markdown reads
+            # no heading from "#" 1-3 columns further in.)
+            prefix, first = " " * self.stack[-1].tgt if self.stack else head[:lead], head[lead:]
         words = " ".join(x.strip() for x in [first, *lines[1:]] if x.strip())
         level = "#" if underline.strip()[0] == "=" else "##"
         del self.out[self.para_start :]
