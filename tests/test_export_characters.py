@@ -43,6 +43,7 @@ def model(prd: Prd) -> dict[str, object]:
         "risks": [(r.risk, r.impact, r.probability) for r in prd.risks],
         "iosm": [(t.gate, t.metric, t.operator, t.value, t.unit) for t in prd.iosm.targets],
         "changelog": [(c.version, c.date) for c in prd.changelog],
+        "criteria": [(c.text, c.checked) for c in prd.criteria],
     }
 
 
@@ -65,6 +66,9 @@ EXPORTED = {
     "escaped-snake-track-id": CLEAN.replace(
         "**Track ID:** saved-payment-methods", "**Track ID:** saved\\_payment\\_methods"
     ),
+    "escaped-bold-titles": re.sub(r"^\*\*((?:N?FR|UC)-[^*]+)\*\*$", r"\\*\\*\1\\*\\*", CLEAN, flags=re.M),
+    "escaped-bold-labels": re.sub(r"^\*\*([A-Za-z ]+:)\*\* ", r"\\*\\*\1\\*\\* ", CLEAN, flags=re.M),
+    "escaped-task-boxes": re.sub(r"^- \[([ x])\] ", r"- \\[\1\\] ", CLEAN, flags=re.M),
     "escaped-date": CLEAN.replace("**Date:** 2026-02-03", "**Date:** 2026\\-02\\-03"),
     "escaped-changelog": CLEAN.replace("| 1.2 | 2026-02-03 |", "| 1\\.2 | 2026\\-02\\-03 |"),
     "escaped-label-colon": CLEAN.replace("**Version:**", "**Version\\:**"),
@@ -117,7 +121,14 @@ def test_an_exported_prd_reads_as_it_renders(form: str) -> None:
         ("a \\\\- b", "a \\\\- b"),  # an escaped backslash, then a plain dash
         ("\\_private\\_", "\\_private\\_"),  # a leading underscore could open emphasis
         ("snake\\_case", "snake_case"),
-        ("\\*\\*not bold\\*\\*", "\\*\\*not bold\\*\\*"),
+        # Escaped bold marks in pairs are what an export wrote for a bold title the page shows
+        # with its asterisks ("**FR-1: Save**"); one escaped mark stays ("2 \\* 3").
+        ("\\*\\*FR-1: Save\\*\\*", "**FR-1: Save**"),
+        ("\\*\\*odd\\*\\* \\*\\*", "\\*\\*odd\\*\\* \\*\\*"),
+        ("2 \\* 3 \\*", "2 \\* 3 \\*"),
+        ("- \\[x\\] FR-1 met", "- [x] FR-1 met"),
+        ("1. \\[ \\] open", "1. [ ] open"),
+        ("see \\[x\\] here", "see \\[x\\] here"),  # not a box: no list marker before it
         ("cell &#124; pipe &lt;b&gt; &#42;", "cell &#124; pipe &lt;b&gt; &#42;"),  # marks stay references
         ("&amp;nbsp; &bogus; &#0; &#xD800;", "&nbsp; &bogus; &#0; &#xD800;"),
         ("P95&nbsp;&lt;&nbsp;200&#8239;ms", "P95 &lt; 200 ms"),

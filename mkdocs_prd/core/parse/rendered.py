@@ -5,8 +5,10 @@ characters that render like ordinary text but are not: no-break spaces (U+00A0, 
 written ``&nbsp;``) where a space is, zero-width spaces and joiners, a soft hyphen or a
 stray byte order mark inside a word, character references (``&amp;``, ``&ge;``,
 ``&#8209;``) and backslash escapes (``FR\\-1``, ``## 1\\. Problem``,
-``2026\\-02\\-03``).  Read as written, ``FR\\-1`` is no requirement id, ``1.\\u00a0Problem``
-no numbered section and ``- Priority:\\u00a0Must`` no priority.
+``2026\\-02\\-03``), and Markdown an export took for text: a bold title's escaped marks
+(``\\*\\*FR-1: Export\\*\\*``, which shows as ``**FR-1: Export**``) and an escaped task box
+(``- \\[x\\] done``, which shows as ``[x] done``).  Read as written, ``FR\\-1`` is no
+requirement id, ``1.\\u00a0Problem`` no numbered section and ``- Priority:\\u00a0Must`` no priority.
 
 :func:`rendered_lines` gives the parser a copy of the lines with those characters as
 the page shows them; the author's lines (what rules quote, fixes edit and the page
@@ -41,6 +43,10 @@ _REFERENCE = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-
 _KEPT = frozenset("<>|`*_[]#\\~\n\r\t\x00")
 # A block marker that an escape keeps from being one: "\\# x", "\\- x", "1\\. x", "\\> x".
 _ESCAPED_MARKER = re.compile(r"[ \t]*(?:[0-9]{1,9}\\[.)]|\\.)")
+# What an export writes for Markdown it took as text: a bold title's marks ("\\*\\*FR-1: Export\\*\\*",
+# shown as "**FR-1: Export**") and a task box ("- \\[x\\] done", shown as "[x] done").
+_ESCAPED_BOLD = "\\*\\*"
+_ESCAPED_BOX = re.compile(r"([ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)\\\[([ xX])\\\]")
 
 
 def rendered_lines(text: str, lines: list[str], first: int) -> list[str]:
@@ -53,7 +59,9 @@ def rendered_lines(text: str, lines: list[str], first: int) -> list[str]:
     lines before ``first`` (front matter) are never changed.  Never raises.
     """
     odd = not text.isascii() and any(c in text for c in _ODD_CHARS)
-    escapes = "\\" in text and _ESCAPE.search(text) is not None
+    escapes = "\\" in text and (
+        _ESCAPE.search(text) is not None or _ESCAPED_BOLD in text or _ESCAPED_BOX.search(text) is not None
+    )
     references = _has_reference(text)
     if not (odd or escapes or references):
         return lines
@@ -99,4 +107,9 @@ def _unescaped(line: str) -> str:
     head = marker.end() if marker is not None else 0  # the escape that guards a block marker
     end = len(line) - 2 if line.endswith("\\#") else len(line)  # "## C \\#": a closing mark kept as text
     body = _ESCAPE.sub(lambda m: m.group(1) or m.group(2) or m.group(0), line[head:end])
-    return line[:head] + body + line[end:]
+    line = line[:head] + body + line[end:]
+    if _ESCAPED_BOLD in line and line.count(_ESCAPED_BOLD) % 2 == 0:
+        line = line.replace(_ESCAPED_BOLD, "**")  # the marks a reader sees round a title
+    if "\\[" in line:
+        line = _ESCAPED_BOX.sub(r"\1[\2]", line, count=1)
+    return line
