@@ -198,3 +198,56 @@ def test_a_french_colon_outside_the_bold_label(space: str) -> None:
     for part in ("baseline", "target", "delta"):
         assert getattr(index, part) == getattr(base, part), part
     assert findings(spaced) == findings(french) == []
+
+
+METRIC_TABLE = """| Gate | Metric | Target |
+|---|---|---|
+| Gate-I | Semantic clarity | ≥0.95 |
+| Gate-O | P95 latency | ≤120ms |
+| Gate-S | API surface | ≤4 endpoints |
+| Gate-M | Change surface | ≤20% |
+
+"""
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| Gate | Metrik | Ziel |",
+        "| Gate | Kennzahl | Zielwert |",
+        "| Gate | Métrica | Objetivo |",
+        "| Gate | Métrique | Cible |",
+        "| Gate | Métrica | Meta |",
+        "| Gate | Indicador | Meta |",
+        "| Gate | KPI | Target |",
+    ],
+)
+def test_a_gate_tables_metric_column_named_in_another_language(header: str) -> None:
+    """A ``| Gate | Métrica | Meta |`` table lists each gate's metrics as the English one does
+    (was: every metric read as the gate's name, ``Gate-I``)."""
+    start, end = CLEAN.index("### Gate-I (Improve) Targets"), CLEAN.index("### Expected IOSM-Index")
+    english = CLEAN[:start] + METRIC_TABLE + CLEAN[end:]
+    text = english.replace("| Gate | Metric | Target |", header)
+    expected = [(t.gate, t.metric, t.raw) for t in parse_prd(english, "prd.md").iosm.targets]
+    assert expected[0] == ("I", "Semantic clarity", "≥0.95")
+    assert [(t.gate, t.metric, t.raw) for t in parse_prd(text, "prd.md").iosm.targets] == expected
+    assert findings(text) == findings(english)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Perguntas em aberto",
+        "Perguntas abertas",
+        "Questões abertas",
+        "Offene Punkte",
+        "Preguntas pendientes",
+        "Cuestiones abiertas",
+        "Questions en suspens",
+    ],
+)
+def test_open_questions_titled_in_another_language(title: str) -> None:
+    """The card counts the open questions under their title in the page's language (was: none)."""
+    text = CLEAN.replace("### Open Questions", f"### {title}")
+    assert len(parse_prd(text, "prd.md").open_questions) == len(BASE.open_questions) > 0
+    assert findings(text) == []

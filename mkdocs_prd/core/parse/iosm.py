@@ -107,6 +107,11 @@ _ENGLISH_COLUMNS = {
 }
 
 
+_METRIC_COLUMNS = ("metri", "métri", "measure", "kpi", "indicat", "indicad", "kennzahl", "messgröße")
+"""A gate table's Metric column, in the languages section titles are read in: ``Metric``,
+``Metrik``, ``Métrica``, ``Métrique``, ``Kennzahl``, ``Indicador``, ``KPI``."""
+
+
 def _column(table: Table, part: str) -> int:
     """The column of a gate table holding one figure (``baseline``, ``target``, ``delta``): by its
     English words first, else by the words of :data:`INDEX_WORDS` (``| Ausgangswert | Ziel |``,
@@ -485,7 +490,7 @@ def _read_table(table: Table, reader: _Reader) -> set[int]:
     # as the author wrote it (its targets are still read for the rules).
     # A Metric column makes it a list of each gate's metrics in a table (the list form):
     # | Gate | Metric | Target |, a blank gate cell continuing the gate above.
-    col_metric = table.column("metric", "measure", "kpi", "indicator")
+    col_metric = table.column(*_METRIC_COLUMNS)
     if col_metric == col_gate:
         col_metric = -1
     shown = {col_gate, col_base, col_target, col_delta, col_metric}
