@@ -237,6 +237,15 @@ KINDS: dict[str, list[str]] = {
         "Text\n\n---\n---\n\n## Next\n",
         "- a\n\n---\n---\n",
     ],
+    "footnote definition in a quote, in a list item or indented 1-3 spaces": [
+        "- Refunds[^1]\n\n  [^1]: Finance asked for it.\n- Credits\n",
+        "> Totals are wrong[^q].\n> [^q]: Customer B, 2026-03.\n",
+        "Exports take a day[^1].\n\n   [^1]: Measured in March.\n",
+        "1. a[^1]\n   - b\n\n     [^1]: nested note\n",
+        "> a[^1]\n>\n> [^1]: one\n>\n>     two\n",
+        "- a[^1]\n\n  ```\n  [^1]: in code\n  ```\n",  # in a code block: no definition
+        "- a[^1]\n\n      [^1]: indented code in the item\n",
+    ],
     "footnote of several paragraphs": [
         "Text[^a].\n\n[^a]: First para.\n\n    Second para.\n\nAfter.\n",
         "Text[^a].\n\n[^a]: One.\n\n    Two.\n    More of two.\n- list after\n",

@@ -9,35 +9,57 @@ from mkdocs_prd.core.fidelity.syntax import (
     FENCE,
     FOOTDEF,
     FOOTREF,
+    ITEM,
     indent,
 )
 
 
 def _footnotes(lines: list[str]) -> list[str]:
-    """Footnotes without the ``footnotes`` extension: references as links, definitions at the end."""
+    """Footnotes without the ``footnotes`` extension: references as links, definitions at the end.
+
+    A definition is read where CommonMark's block structure puts one: at the top, in a quote
+    (``> [^1]: note``) or in a list item (indented to the item's text), as markdown-it and
+    the ``footnotes`` extension read it; in a quote its line becomes an empty quote line.
+    """
     if not any("[^" in line for line in lines):
         return lines
     defs: dict[str, list[str]] = {}
     body: list[str] = []
     current: str | None = None
+    within = ("", 0)  # the current note's quote prefix and the column its lines go on from
     fence = False
     mark = ""  # the last fence mark seen
+    columns: list[int] = []  # the text columns of the open list items
     for n, line in enumerate(lines):
-        opening = FENCE.match(line.lstrip(" ")) if indent(line) < 4 else None
+        quoted = _QUOTED.match(line) if line[:4].lstrip(" ")[:1] == ">" else None
+        prefix = quoted.group(0) if quoted is not None else ""
+        rest = line[len(prefix) :]
+        ind = indent(rest)
+        if rest.strip():
+            while columns and ind < columns[-1]:
+                columns.pop()
+        base = columns[-1] if columns else 0
+        opening = FENCE.match(rest.lstrip(" ")) if ind - base < 4 else None
         if opening is not None:
             fence, mark = not fence, opening.group(2)
         if not fence:
-            m = FOOTDEF.match(line)
+            m = FOOTDEF.match(rest.lstrip(" ")) if "[^" in rest and ind - base < 4 else None
             if m is not None:
                 current = m.group(1)
+                within = (prefix, ind + 4)
                 defs.setdefault(current, []).append(m.group(2))
+                if prefix.strip():
+                    body.append(prefix.rstrip())  # the quote goes on after it: a paragraph break
                 continue
-            if current is not None and line.startswith("    ") and line.strip():
-                defs[current].append(line.strip())
+            if current is not None and prefix == within[0] and indent(rest) >= within[1] and rest.strip():
+                defs[current].append(rest.strip())
                 continue
-            if current is not None and not line.strip() and _continues(lines, n + 1):
+            if current is not None and not rest.strip() and _continues(lines, n + 1, within):
                 defs[current].append("")  # a blank line between two paragraphs of the note
                 continue
+            item = ITEM.match(rest) if rest.strip() and ind - base < 4 else None
+            if item is not None:
+                columns.append(len(item.group(0)) if item.end() < len(rest) else ind + len(item.group(2)) + 1)
         current = None
         body.append(line)
     if not defs:
@@ -64,12 +86,18 @@ def _footnotes(lines: list[str]) -> list[str]:
     return [*body, "", '<div class="footnote prd-footnotes"><hr><ol>', *items, "</ol></div>", ""]
 
 
-def _continues(lines: list[str], start: int) -> bool:
-    """Whether the note goes on after blank lines: the next text line is indented 4 spaces."""
+def _continues(lines: list[str], start: int, within: tuple[str, int]) -> bool:
+    """Whether the note goes on after blank lines: the next text line is indented 4 spaces
+    past the note's own column (``within``: its quote prefix and that column)."""
+    prefix, col = within
     for line in lines[start:]:
         if line.strip():
-            return line.startswith(("    ", "\t"))
+            return line.startswith(prefix) and indent(line[len(prefix) :].replace("\t", "    ")) >= col
     return False
+
+
+_QUOTED = re.compile(r"(?: {0,3}> ?)*")
+"""The quote markers a line starts with."""
 
 
 def _paragraphs(parts: list[str], back: str) -> str:
