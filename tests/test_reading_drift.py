@@ -857,3 +857,40 @@ def test_a_decided_later_remark_with_content_is_no_filler_and_euro_actuals() -> 
     assert findings(text) == []
     actuals = from_front_matter({"index": "0,71"})
     assert actuals.index is not None and actuals.index.value == 0.71
+
+
+@pytest.mark.parametrize("mark", ["**{}**", "__{}__", "**{}:**", "**{}**\n"])
+def test_appendix_parts_titled_by_bold_lines(mark: str) -> None:
+    """An appendix whose parts are bold lines over their lists (``**References**`` then a blank
+    line and the list, as Notion and Google Docs exports write them) reads as under ``###``
+    headings: references, open questions and the change log (were: none of the first two)."""
+    text = CLEAN
+    for title in ("References", "Open Questions", "Change Log"):
+        text = text.replace(f"### {title}\n", mark.format(title) + "\n", 1)
+    assert text != CLEAN
+    prd = parse_prd(text, "prd.md")
+
+    def parts(p: Prd) -> tuple[list[str], list[str], list[str]]:
+        return (
+            [r.text for r in p.references],
+            [q.text for q in p.open_questions],
+            [c.version for c in p.changelog],
+        )
+
+    assert parts(prd) == parts(BASE)
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("mark", ["**{}**", "__{}__", "**{}**\n"])
+def test_goals_and_non_goals_titled_by_bold_lines(mark: str) -> None:
+    """``**Non-Goals**`` alone on its line over the list is the non-goals' title, as
+    ``**Non-Goals:**`` is (was: its items counted as goals, and no non-goal)."""
+    text = CLEAN.replace("### Goals\n", mark.format("Goals") + "\n", 1)
+    text = text.replace(
+        "### Non-Goals (explicitly out of scope for MVP)\n", mark.format("Non-Goals") + "\n", 1
+    )
+    assert text != CLEAN
+    prd = parse_prd(text, "prd.md")
+    assert [g.text for g in prd.goals] == [g.text for g in BASE.goals]
+    assert [g.text for g in prd.non_goals] == [g.text for g in BASE.non_goals]
+    assert findings(text) == []

@@ -77,6 +77,8 @@ def labelled_part(text: str, item: bool = False) -> tuple[str, str] | None:
     pair = bold_label(s) if s[:2] in ("**", "__") else None
     if pair is None and (m := _PLAIN_LABEL.fullmatch(s)) is not None:
         pair = m.group(1), m.group(2)
+    if pair is None and not item and (inner := strip_bold(s)) != s and not any(m in inner for m in "*_:"):
+        pair = inner, ""  # "**Non-goals**" alone on its line over the list (Notion, Google Docs)
     if pair is None:
         return None
     if s[:2] in ("**", "__") and not item:

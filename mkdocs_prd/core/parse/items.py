@@ -41,7 +41,7 @@ from mkdocs_prd.core.parse.priority import inline_id, inline_priority, leading_l
 from mkdocs_prd.core.parse.req_parts import PRIORITY_NAMES, REQUIREMENT_LABELS
 from mkdocs_prd.core.parse.req_tables import table_requirements
 from mkdocs_prd.core.parse.risks import pick, risks, template_columns
-from mkdocs_prd.core.parse.sections import normalise_title, subsection_key
+from mkdocs_prd.core.parse.sections import label_lines, normalise_title, subsection_key
 from mkdocs_prd.core.parse.users import parse_users
 
 _REQ_ID = re.compile(REQ_ID, re.IGNORECASE)
@@ -354,6 +354,7 @@ def _appendix(src: Source, sec: Section, items: Items) -> None:
         regions.append((direct, sec.line + 1, _own_end(sec)))
     else:
         regions.append((own_key, sec.line + 1, _own_end(sec)))
+    regions = _split_at_labels(src, *regions[0])
     regions += [(sub.key, sub.line + 1, sub.end_line) for sub in sec.subsections]
     for key, start, end in regions:
         if key == "references":
@@ -362,6 +363,23 @@ def _appendix(src: Source, sec: Section, items: Items) -> None:
             items.open_questions += _open_questions(src, start, end)
         if key == "change_log" or sec.key == "appendix":
             items.changelog += _changelog(src, start, end, strict=key != "change_log")
+
+
+_APPENDIX_PARTS = frozenset({"references", "open_questions", "change_log"})
+
+
+def _split_at_labels(src: Source, key: str | None, start: int, end: int) -> list[tuple[str | None, int, int]]:
+    """The region ``start``-``end`` of an appendix, split where a bold label line names one of its
+    parts, as exports and hurried authors title them: ``**References**``, ``**Open Questions:**``
+    over their list (each part then reads as under its ``###`` heading)."""
+    out: list[tuple[str | None, int, int]] = []
+    for label in label_lines(src, start, end):
+        part = subsection_key(label.text)
+        if part in _APPENDIX_PARTS:
+            out.append((key, start, label.line - 1))
+            key, start = part, label.line + 1
+    out.append((key, start, end))
+    return out
 
 
 _NO_QUESTIONS = frozenset(

@@ -453,7 +453,7 @@ def build_sections(src: Source) -> tuple[Section, ...]:
             end,
             end > line,
             children,
-            _labels(src, line + 1, end, headers=key == "goals") if key in _LABELLED else (),
+            label_lines(src, line + 1, end, headers=key == "goals") if key in _LABELLED else (),
         )
         for (number, title, line, end, children), key in zip(found, keys, strict=True)
     )
@@ -462,7 +462,7 @@ def build_sections(src: Source) -> tuple[Section, ...]:
 _LABELLED = frozenset({"goals", "users", "requirements"})
 
 
-def _labels(src: Source, start: int, end: int, headers: bool = False) -> tuple[Item, ...]:
+def label_lines(src: Source, start: int, end: int, headers: bool = False) -> tuple[Item, ...]:
     """The lines between ``start`` and ``end`` that are a bold label alone: ``**Use-case:**``, ``**Goals**``.
 
     List items are not labels (``1. **Returning shopper**`` is a persona), and neither
