@@ -8,12 +8,18 @@ from __future__ import annotations
 import html
 import re
 
+import markdown
 import pytest
 from conftest import Site, build_site
 from readable_sites import readable_files
+from render_sites import prd_text
 
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.parse.inline import code_spans
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.base import quote
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.index import IndexRow, IosmValues, StatusCount, Summary
 from mkdocs_prd.html.charts import MAX_IOSM_ROWS, iosm_chart, status_chart
 from mkdocs_prd.html.render import inline_code
@@ -81,6 +87,50 @@ def test_code_spans_as_python_markdown_reads_them(text: str, spans: list[tuple[i
 def test_inline_code_escapes_everything_else() -> None:
     assert str(inline_code("a `<b>` & `x`")) == "a <code>&lt;b&gt;</code> &amp; <code>x</code>"
     assert str(inline_code("no `closing <i>")) == "no `closing &lt;i&gt;"
+
+
+# A document value quoted in a message keeps its own backticks: the span around it is one
+# backtick longer than its longest run (the panel once showed `a`b` as code "a", text "b"
+# and the rest of the message as code).
+BACKTICKED = [
+    "a`b",
+    "`",
+    "``v`1`` <img src=x onerror=alert(1)>",
+    "`Appr`oved` <script>x</script>",
+    "x`",
+    "```",
+]
+
+
+@pytest.mark.parametrize("value", [*BACKTICKED, "plain", "<b>&amp;</b>"])
+def test_a_quoted_value_is_one_code_span_as_markdown_reads_it(value: str) -> None:
+    message = f"Status {quote(value)} is not a status"
+    expected = f"Status <code>{html.escape(value, quote=False)}</code> is not a status"
+    assert str(inline_code(message)) == expected
+    assert markdown.markdown(message) == f"<p>{expected}</p>"  # Python-Markdown reads it the same way
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "rule"),
+    [
+        ("Track ID", "a`b", "PRD105"),
+        ("Status", "`Appr`oved` <i>x</i>", "PRD102"),
+        ("Version", "v`1`", "PRD104"),
+        ("Date", "`17/01/2026`", "PRD103"),
+        ("Date", "2026`01", "PRD103"),
+    ],
+)
+def test_findings_on_backticked_values_render_them_as_code(field: str, value: str, rule: str) -> None:
+    text = re.sub(rf"(?m)^\*\*{field}:\*\* .*$", lambda _: f"**{field}:** {value}", prd_text())
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == rule]
+    assert found, (field, value)
+    for f in found:
+        for said in (f.message, f.hint or ""):
+            shown = str(inline_code(said))
+            # Every backtick is inside code: none is left over as text around the spans.
+            assert "`" not in re.sub(r"<code>.*?</code>", "", shown), (said, shown)
+            as_markdown_reads_it = "<p>" + shown.replace("&#39;", "'") + "</p>"  # it leaves ' as is
+            assert markdown.markdown(said) == as_markdown_reads_it, said
 
 
 # --- card and IOSM table ----------------------------------------------------------------

@@ -111,11 +111,26 @@ _ALTERNATIVES = re.compile(r"\s*[|/]\s*")
 
 
 def quote(value: str, limit: int = 60) -> str:
-    """``value`` shortened for a message, in backticks (the renderer escapes it for HTML)."""
+    """``value`` shortened for a message, as a code span (:func:`code`; the renderer escapes
+    it for HTML)."""
     flat = " ".join(value.split())
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
-    return f"`{flat}`"
+    return code(flat)
+
+
+def code(text: str) -> str:
+    """``text`` as one Markdown code span that shows it as written, backticks included.
+
+    The fence is one backtick longer than the longest run inside (`` `a`b` `` is
+    ````` ``a`b`` `````), with a space inside each end where ``text`` begins or ends with a
+    backtick (CommonMark and Python-Markdown drop it): a value with backticks of its own
+    would otherwise close the span early, and the findings panel show the rest as code.
+    """
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def is_bracketed(value: str) -> bool:

@@ -19,6 +19,7 @@ from mkdocs_prd.core.parse.sections import translated_title
 from mkdocs_prd.core.rules.base import (
     Hit,
     RuleContext,
+    code,
     heading_line,
     is_bracketed,
     page_rule,
@@ -247,7 +248,7 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             found.line,
             f"{found.label} {quote(value)} is not a calendar date in ISO form (YYYY-MM-DD)",
-            f"Write the date as YYYY-MM-DD, e.g. `{_as_written(ctx, found, value, iso or '2026-01-17')}`",
+            f"Write the date as YYYY-MM-DD, e.g. {code(_as_written(ctx, found, value, iso or '2026-01-17'))}",
             replace_text(ctx.lines, found.line, value, iso, f"Write `{iso}`") if iso else None,
         )
 

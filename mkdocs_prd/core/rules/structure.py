@@ -11,7 +11,7 @@ from mkdocs_prd.core.parse.header import names_header
 from mkdocs_prd.core.parse.lines import bold_label
 from mkdocs_prd.core.parse.sections import subsection_key
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
-from mkdocs_prd.core.rules.base import Hit, RuleContext, heading_line, page_rule, quote
+from mkdocs_prd.core.rules.base import Hit, RuleContext, code, heading_line, page_rule, quote
 from mkdocs_prd.core.rules.edits import line_text, replace_match
 
 TEMPLATE_SECTIONS: dict[str, tuple[int | None, str]] = {
@@ -68,7 +68,7 @@ def missing_include(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     said = "the page is read without it, and its missing sections are not reported until the path is right"
     hint = "Paths without `./` or `../` are relative to docs_dir; for a file beside the page write `./`"
     missing = [p for p in prd.problems if p.code == "include-missing"]
-    return iter([Hit(p.line, f"Include path `{p.message}` names no file: {said}", hint) for p in missing])
+    return iter([Hit(p.line, f"Include path {code(p.message)} names no file: {said}", hint) for p in missing])
 
 
 def _page_line(prd: Prd, ctx: RuleContext) -> int:
