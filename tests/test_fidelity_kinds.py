@@ -100,6 +100,13 @@ KINDS: dict[str, list[str]] = {
         "1.\ta\n\t- b\n",
         "-\ta\n\t-\tb\n",
     ],
+    "tab in a quote's list marker or indentation (tab stops at the page's columns)": [
+        "> 2.\tFlow\n>     - lazy, not nested\n",
+        ">    2)\tFlow\n>        1) lazy\n",
+        ">\t- a\n>\t  - b\n",
+        "- a\n  > 1.\tb\n  >     - c\n",
+        "> -\tRefunds\n>  \t- partial\n",
+    ],
     "quotes that only blank lines separate": [
         '> "Exports take a day." (Customer A)\n\n> "Totals are wrong." (Customer B)\n',
         "> [!NOTE]\n> a\n\n> [!TIP]\n> b\n",
@@ -245,6 +252,7 @@ KINDS: dict[str, list[str]] = {
         "> a[^1]\n>\n> [^1]: one\n>\n>     two\n",
         "- a[^1]\n\n  ```\n  [^1]: in code\n  ```\n",  # in a code block: no definition
         "- a[^1]\n\n      [^1]: indented code in the item\n",
+        "* [x] Refunds\n\tvia the ledger[^1]\n\n\t[^1]: a tab-indented note in the item\n",
     ],
     "footnote of several paragraphs": [
         "Text[^a].\n\n[^a]: First para.\n\n    Second para.\n\nAfter.\n",

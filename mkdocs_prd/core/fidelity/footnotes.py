@@ -11,6 +11,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     FOOTREF,
     ITEM,
     indent,
+    quote_lead,
 )
 
 
@@ -30,7 +31,8 @@ def _footnotes(lines: list[str]) -> list[str]:
     fence = False
     mark = ""  # the last fence mark seen
     columns: list[int] = []  # the text columns of the open list items
-    for n, line in enumerate(lines):
+    for n, raw in enumerate(lines):
+        line = quote_lead(raw)  # (tabs at its start expanded)
         quoted = _QUOTED.match(line) if line[:4].lstrip(" ")[:1] == ">" else None
         prefix = quoted.group(0) if quoted is not None else ""
         rest = line[len(prefix) :]
@@ -61,7 +63,7 @@ def _footnotes(lines: list[str]) -> list[str]:
             if item is not None:
                 columns.append(len(item.group(0)) if item.end() < len(rest) else ind + len(item.group(2)) + 1)
         current = None
-        body.append(line)
+        body.append(raw)
     if not defs:
         return lines
     if fence:  # a fence open to the end of the page ends there, before the notes (CommonMark)
@@ -92,7 +94,8 @@ def _continues(lines: list[str], start: int, within: tuple[str, int]) -> bool:
     prefix, col = within
     for line in lines[start:]:
         if line.strip():
-            return line.startswith(prefix) and indent(line[len(prefix) :].replace("\t", "    ")) >= col
+            line = quote_lead(line)
+            return line.startswith(prefix) and indent(line[len(prefix) :]) >= col
     return False
 
 

@@ -15,6 +15,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     expand,
     indent,
     quote_inside,
+    quote_lead,
 )
 
 _Hold = Callable[[str], str] | None
@@ -144,7 +145,8 @@ class _State:
         from mkdocs_prd.core.fidelity.quotes import _alert, _container  # quotes hold lists, lists quotes
 
         col, content = self.quote_at
-        inside = quote_inside([line[min(content, indent(line)) :] for line in self.quote])
+        lines = [quote_lead(line) for line in self.quote]  # (tabs expanded at the page's columns)
+        inside = quote_inside([line[min(content, indent(line)) :] for line in lines])
         while inside and not inside[-1].strip():
             inside.pop()  # a last empty ">" line: Python-Markdown would add it to a table as a row
         deeper = self.depth + 1

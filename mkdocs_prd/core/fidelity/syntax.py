@@ -190,9 +190,27 @@ def interrupts(m: re.Match[str]) -> bool:
     return marker in "-+*" or marker[:-1].lstrip("0") == "1"
 
 
+_QUOTE_LEAD = re.compile(r"[ \t>]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)?")
+"""A quoted line's leading quote marks, indentation and list marker."""
+
+
+def quote_lead(line: str) -> str:
+    """``line`` with the tabs among its leading quote marks, indentation and a list marker's
+    spaces expanded at the columns the line has on the page (CommonMark's tab stops, which
+    Python-Markdown uses too), so a tab means the same inside the quote as on the page."""
+    if "\t" not in line:
+        return line
+    lead = _QUOTE_LEAD.match(line)
+    end = lead.end() if lead is not None else 0
+    return line[:end].expandtabs(4) + line[end:]
+
+
 def quote_inside(lines: list[str]) -> list[str]:
+    """The inside of a quote: each line without its first quote mark and the space after it
+    (tabs at its start expanded first, :func:`quote_lead`)."""
     inside = []
     for line in lines:
+        line = quote_lead(line)
         m = QUOTE.match(line)
         if m is None:
             inside.append(line)
