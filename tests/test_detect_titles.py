@@ -51,6 +51,28 @@ def test_a_prd_titled_in_other_words_is_a_prd(title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("# 🚀 PRD: Saved Payment Methods", "🚀 Saved Payment Methods"),
+        ("# 🛠️ PRD: Saved Payment Methods", "🛠️ Saved Payment Methods"),
+        ("# 📄 PRD · Saved Payment Methods", "📄 Saved Payment Methods"),
+        ("# 💳 [PRD] Saved Payment Methods", "💳 Saved Payment Methods"),
+        ("# ✨ Saved Payment Methods — PRD", "✨ Saved Payment Methods"),
+    ],
+)
+def test_an_emoji_before_the_prd_label_stays_before_the_name(title: str, shown: str) -> None:
+    """Notion titles open with the page's icon: ``# 🚀 PRD: X`` is a PRD named ``🚀 X`` (was: named
+    ``🚀 PRD: X`` on the card and in the index, and with ``PRD:`` no PRD without a header)."""
+    text = CLEAN.replace(H1, title, 1)
+    assert is_prd(text)
+    prd = parse_prd(text, "prd.md")
+    assert prd.title == shown
+    assert [f.rule for f in check_page(prd, text, Settings())] == []
+    if ": " in title:  # the PRD: label alone makes a page a PRD, emoji or not
+        assert is_prd(f"{title}\n\nSome text.\n")
+
+
+@pytest.mark.parametrize(
     "title",
     ["PRD Tooling", "PRD Checkout Redesign", "**PRD Tooling**", "Checkout Redesign PRD", "The Checkout PRD"],
 )

@@ -157,6 +157,17 @@ def without_emoji(s: str) -> str:
     return _trimmed(s, _is_emoji)
 
 
+def emoji_lead(s: str) -> int:
+    """How many characters of ``s`` the emoji before its first word take, with the blanks after
+    them (``🚀 PRD: X`` -> 2); 0 when it starts with a word or holds emoji only."""
+    if not s or s[0] < "\x80":
+        return 0
+    at = 0
+    while at < len(s) and _is_emoji(s[at]):
+        at += 1
+    return at if at < len(s) and s[:at].strip() else 0
+
+
 def _trimmed(s: str, symbol: Callable[[str], bool]) -> str:
     if s.startswith(":") and s.count(":") >= 2:
         code, _, rest = s[1:].partition(":")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mkdocs_prd.core.decoration import without_struck
+from mkdocs_prd.core.decoration import emoji_lead, without_struck
 from mkdocs_prd.core.model import MULTI_VALUED, Field, Metadata, Prd, Problem, Section
 from mkdocs_prd.core.parse.bold_sections import promote_bold_sections, setext_as_written
 from mkdocs_prd.core.parse.front import (
@@ -46,8 +46,6 @@ __all__ = ["decode_source", "is_prd", "parse_prd", "shown_title"]
 
 # "PRD:", "**PRD:**" (up to the colon), "**PRD**:", "PRD\\:", "PRD : X" (French spacing): the label.
 _LABEL = re.compile(r"[*_ ]*prd[*_]*[ \u00a0\u202f]?\\?:", re.IGNORECASE)
-# What a heading holds that its H1 does not show: Python-Markdown's attr_list block at the
-# end (``{#id}``, ``{: .x}``; after a blank) and footnote references (``[^1]``, a mark).
 
 
 def decode_source(data: bytes) -> tuple[str, Problem | None]:
@@ -248,7 +246,7 @@ def _is_prd_name(title: str) -> bool:
 def _prefix_length(title: str) -> int:
     """How many characters of ``title`` the ``PRD:`` label takes (``**PRD\\:** X`` -> 7,
     ``**PRD**: X`` -> 8), else 0."""
-    m = _LABEL.match(title)
+    m = _LABEL.match(title, emoji_lead(title))  # "🚀 PRD: X": the emoji is decoration
     return m.end() if m is not None else 0
 
 
@@ -437,8 +435,11 @@ def shown_title(heading: str) -> str:
 
 
 def _after_prefix(title: str) -> str:
-    """``PRD: Checkout`` / ``**PRD:** Checkout`` / ``PRD\\: Checkout`` -> ``Checkout``."""
-    return kept_part(title, _prefix_length(title), len(title)).strip()
+    """``PRD: Checkout`` / ``**PRD:** Checkout`` / ``PRD\\: Checkout`` -> ``Checkout``; an emoji
+    before the label stays before the name (``🚀 PRD: Checkout`` -> ``🚀 Checkout``)."""
+    name = kept_part(title, _prefix_length(title), len(title)).strip()
+    lead = emoji_lead(title)
+    return f"{title[:lead].rstrip()} {name}" if lead else name
 
 
 def first_h1(src: Source) -> tuple[str, int] | None:

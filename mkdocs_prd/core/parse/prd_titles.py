@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mkdocs_prd.core.decoration import emoji_lead
 from mkdocs_prd.core.model import FIELD_SYNONYMS
 from mkdocs_prd.core.parse.header import HEADER_KEYS, header_key, read_line
 from mkdocs_prd.core.parse.sections import split_number, title_key
@@ -59,6 +60,10 @@ def prd_name(title: str) -> str | None:
     Checkout Redesign``): no reader can tell the two apart, and a name with a word too many
     loses nothing, while ``Tooling`` would lose the word that says what it is.  ``[PRD] X``
     marks the word off as a label, as a separator does: ``X``."""
+    lead = emoji_lead(title)
+    if lead:  # "📄 PRD · Refunds": the emoji stays before the name
+        name = prd_name(title[lead:])
+        return None if name is None else f"{title[:lead].rstrip()} {name}"
     t = _unescaped(title)
     s = t.strip(_MARKS)
     m = _BEFORE.fullmatch(s) or _AFTER.fullmatch(s)
