@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from difflib import get_close_matches
+from itertools import islice
 
 from mkdocs_prd.core.model import CORE_FIELDS, TRANSLATED_LABELS, Field, Fix, Prd, Severity, status_word
 from mkdocs_prd.core.parse.front import normalise_key
@@ -346,10 +348,15 @@ def is_slug(value: str) -> bool:
     )
 
 
+MAX_NAMED = 5
+"""How many of the other files with the same Track ID a PRD106 message names (the rest are counted)."""
+
+
 @site_rule(
     "PRD106",
     Severity.ERROR,
-    "another PRD of the site has the same Track ID (reported on each, naming the other file)",
+    "another PRD of the site has the same Track ID (reported on each, naming the other files: "
+    "the first five, then how many more)",
 )
 def duplicate_track_ids(prds: Sequence[Prd], settings: Settings) -> Iterator[tuple[str, Hit]]:
     # Case-insensitive: "Auth-01" and "auth-01" name the same track on a case-insensitive disk.
@@ -361,13 +368,20 @@ def duplicate_track_ids(prds: Sequence[Prd], settings: Settings) -> Iterator[tup
     for group in owners.values():
         if len(group) < 2:
             continue
-        for prd in group:
-            # A translation of the page is the same PRD in another language, not a duplicate.
-            clashing = [o.path for o in group if o is not prd and not settings.same_page(o.path, prd.path)]
+        # A translation of the page is the same PRD in another language, not a duplicate.
+        pages = [settings.translations.page_of(p.path)[0] if settings.translations else p.path for p in group]
+        per_page = Counter(pages)
+        for prd, page in zip(group, pages, strict=True):
+            clashing = len(group) - per_page[page]
             if not clashing:
                 continue
+            # The first few by name: a message naming every other file of a big group made
+            # the output grow with the square of the group (4,000 copies: 256 MB).
+            named = list(islice((o.path for o, p in zip(group, pages, strict=True) if p != page), MAX_NAMED))
             field = prd.metadata.get("track_id")
-            others = ", ".join(clashing)
+            others = ", ".join(named)
+            if clashing > len(named):
+                others += f" and {clashing - len(named)} other PRDs"
             yield (
                 prd.path,
                 Hit(
