@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mkdocs_prd.core.actuals import Actual, IosmActuals, Mark, gate_threshold, judge
 from mkdocs_prd.core.labels import Labels
@@ -284,8 +284,12 @@ def _operator_text(op: str | None, labels: Labels) -> str:
     return labels.get("op_" + slug(op).replace("-", "_"), op)
 
 
-def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels, title: str) -> RowView:
-    has_value = t.value is not None and not t.qualitative
+def _target_row(
+    t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels, title: str, scores: bool = False
+) -> RowView:
+    """A target's row; ``scores``: the target is a gate score (the table form), which a
+    figure outside 0-1 (PRD502's error) cannot meet or miss."""
+    has_value = t.value is not None and not t.qualitative and not (scores and not 0.0 <= t.value <= 1.0)
     return RowView(
         kind="target",
         gate=t.gate,
@@ -301,6 +305,16 @@ def _target_row(t: IosmTarget, actual: Actual | None, op: str | None, labels: La
         mark=judge(op, t.value if has_value else None, t.unit, actual) if actual is not None else None,
         gauge=_row_gauge(t, actual, op, labels) if has_value else None,
     )
+
+
+def _with_actual(row: RowView, actual: Actual | None) -> RowView:
+    """``row`` showing ``actual`` as written, with no mark and no gauge."""
+    return replace(row, actual=actual.raw, mark=None, gauge=None) if actual is not None else row
+
+
+def _words(actual: Actual | None) -> bool:
+    """An actual written in words (``Pass``, ``FAIL``): judged by its word, not as a score."""
+    return actual is not None and actual.value is None
 
 
 def _row_gauge(t: IosmTarget, actual: Actual | None, op: str | None, labels: Labels) -> GaugeView | None:
@@ -337,7 +351,11 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
     if iosm.form == "table":
         for t in iosm.targets:
             # A gate score written bare (``0.75``) is a floor, like ``≥0.75``.
-            rows.append(_target_row(t, actuals.gates.get(t.gate), t.operator or ">=", labels, title(t.gate)))
+            score = actuals.gates.get(t.gate)
+            if score is not None and not _valid(score) and not _words(score):
+                score = None  # a gate score outside 0-1 (PRD502): neither met nor not
+            row = _target_row(t, score, t.operator or ">=", labels, title(t.gate), scores=True)
+            rows.append(row if score is not None else _with_actual(row, actuals.gates.get(t.gate)))
     else:
         gates_in_order = list(dict.fromkeys([*iosm.gates, *(t.gate for t in iosm.targets)]))
         for gate in gates_in_order:
@@ -356,14 +374,15 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
                     baseline="",
                     delta="",
                     actual=score.raw if score is not None else "",
-                    mark=judge(">=", threshold, "", score) if score is not None else None,
+                    # A score outside 0-1 (PRD502) is shown as written, judged and drawn nowhere.
+                    mark=judge(">=", threshold, "", score) if _valid(score) or _words(score) else None,
                     gauge=gauge(
                         None,
                         threshold,
                         score.value,
                         _gauge_text(None, threshold, score.value, labels),
                     )
-                    if score is not None and score.value is not None
+                    if score is not None and score.value is not None and _valid(score)
                     else None,
                 )
             )
@@ -422,10 +441,14 @@ def _valid(figure: Number | Actual | None) -> bool:
 def _index_gauge(
     baseline: float | None, target: float | None, actual: Actual | None, labels: Labels | None
 ) -> GaugeView | None:
-    if target is None or labels is None:
+    """The expected index's gauge, of the figures within 0-1 only: one outside (PRD502's
+    error) is no score, so it gets no mark and no place on the bar (as on the card and in
+    the index chart)."""
+    if target is None or labels is None or not 0.0 <= target <= 1.0:
         return None
-    act = actual.value if actual is not None else None
-    return gauge(baseline, target, act, _gauge_text(baseline, target, act, labels))
+    act = actual.value if _valid(actual) and actual is not None else None
+    base = baseline if baseline is not None and 0.0 <= baseline <= 1.0 else None
+    return gauge(base, target, act, _gauge_text(base, target, act, labels))
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,8 @@ def _actuals_line(ctx: RuleContext) -> int:
 @page_rule(
     "PRD502",
     Severity.ERROR,
-    "an IOSM-Index value (baseline, target, actual: also `iosm_actuals` in the front matter) is outside 0-1",
+    "an IOSM-Index value or gate score (baseline, target, actual: also `iosm_actuals` in the front matter) "
+    "is outside 0-1",
 )
 def index_out_of_range(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for name, number in _index_numbers(prd, ctx):
@@ -77,6 +78,14 @@ def index_out_of_range(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 f"Write {quote(number.raw)} as `{number.value / 100:.2f}`: the index is a score from 0 to 1"
                 if percent
                 else "Write the index as a score between 0 and 1, e.g. `0.82`",
+            )
+    # Gate scores achieved (front matter ``iosm_actuals: {I: 0.91}``) are scores too.
+    for gate, actual in _front_actuals(prd).gates.items():
+        if actual.value is not None and not 0.0 <= actual.value <= 1.0:
+            yield Hit(
+                _actuals_line(ctx),
+                f"Gate-{gate} actual (iosm_actuals {gate}) {quote(actual.raw)} is outside 0-1",
+                "Write gate scores between 0 and 1, e.g. `0.75`",
             )
     # The table form states a score per gate (baseline and target columns).
     if prd.iosm.form == "table":

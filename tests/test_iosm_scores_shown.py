@@ -1,0 +1,78 @@
+"""A gate score or IOSM-Index outside 0-1 (PRD502's error) is shown as written and judged
+nowhere: no met / not met mark and no gauge in the IOSM table, as the card and the index
+chart already treat the achieved index.  Before, a gate score of 1.5 was "Met" with a full
+green gauge, and an achieved index of 1.3 a green gauge beside "Achieved band: Unknown".
+In process: the parser, the actuals and the renderer, no build."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from render_sites import LIST_IOSM, TABLE_IOSM, prd_text
+
+from mkdocs_prd.core.actuals import from_front_matter
+from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.rules.validate import check_page
+from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.html.render import Renderer
+
+OUT_OF_RANGE = [1.5, -0.2, 85, "85%", 1.0001]
+
+
+def rows(iosm: str, actuals: dict[str, object]) -> dict[str, str]:
+    """``{row heading: the row's HTML}`` of the IOSM table, and ``index``: the expected index."""
+    prd = parse_prd(prd_text(iosm=iosm), "prd.md")
+    html = str(Renderer().iosm_table(prd, from_front_matter(actuals)))
+    found = {
+        re.sub(r"<[^>]+>", "", m.group(1)).strip(): m.group(0)
+        for m in re.finditer(r"<tr[^>]*>\s*<t[hd][^>]*>(.*?)</t[hd]>.*?</tr>", html, re.DOTALL)
+    }
+    found["index"] = html[html.index('<dl class="prd-iosm-index">') :]
+    return found
+
+
+def judged(row: str) -> set[str]:
+    return set(re.findall(r"prd-mark--([\w-]+)", row)) | set(re.findall(r"prd-gauge--([\w-]+)", row))
+
+
+@pytest.mark.parametrize("score", OUT_OF_RANGE)
+@pytest.mark.parametrize("iosm", [LIST_IOSM, TABLE_IOSM], ids=["list", "table"])
+def test_a_gate_score_outside_0_1_is_shown_and_judged_nowhere(iosm: str, score: object) -> None:
+    table = rows(iosm, {"I": score, "O": 0.75})
+    gate_i = next(row for head, row in table.items() if head.startswith("Gate-I"))
+    gate_o = next(row for head, row in table.items() if head.startswith("Gate-O"))
+    assert f">{score}<" in gate_i  # as written
+    assert judged(gate_i) == set(), gate_i
+    assert judged(gate_o) >= {"met"}, gate_o  # a score within 0-1 beside it still is
+
+
+@pytest.mark.parametrize("score", [0, 0.5, 1])
+@pytest.mark.parametrize("iosm", [LIST_IOSM, TABLE_IOSM], ids=["list", "table"])
+def test_gate_scores_within_0_1_are_judged_at_both_ends(iosm: str, score: float) -> None:
+    table = rows(iosm, {"I": score})
+    gate_i = next(row for head, row in table.items() if head.startswith("Gate-I"))
+    assert judged(gate_i) & {"met", "not-met"}, gate_i
+    assert 'class="prd-gauge' in gate_i
+
+
+@pytest.mark.parametrize("index", OUT_OF_RANGE)
+def test_an_achieved_index_outside_0_1_gets_no_gauge(index: object) -> None:
+    shown = rows(LIST_IOSM, {"index": index})["index"]
+    assert f"Actual {index}" in shown
+    # The baseline -> target gauge stays; the figure is on no bar and neither met nor not.
+    assert "prd-gauge__actual" not in shown and not judged(shown) & {"met", "not-met"}, shown
+
+
+def test_an_index_target_outside_0_1_draws_no_gauge() -> None:
+    iosm = LIST_IOSM.replace("**Target post-implementation:** 0.82", "**Target post-implementation:** 82")
+    shown = rows(iosm, {"index": 0.7})["index"]
+    assert "prd-gauge" not in shown and "Actual 0.7" in shown
+
+
+@pytest.mark.parametrize("score", OUT_OF_RANGE)
+def test_a_gate_score_outside_0_1_in_front_matter_is_prd502(score: object) -> None:
+    text = prd_text(front_matter=f"iosm_actuals:\n  I: {score!r}\n  O: 0.7\n")
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD502"]
+    assert [f.line for f in found] == [2], found
+    assert "Gate-I actual" in found[0].message
