@@ -107,6 +107,15 @@ KINDS: dict[str, list[str]] = {
         "- a\n  > 1.\tb\n  >     - c\n",
         "> -\tRefunds\n>  \t- partial\n",
     ],
+    "quote in a list item under a lazy line of the item's text": [
+        "1. **Flow**: the user opens the page and\nthe export starts.\n   > Customer: it is slow\n2. Next\n",
+        "- a\nlazy\n  > q\n  > - x\n",
+    ],
+    "text under a table in a list item, not indented (the table is no paragraph: no lazy row)": [
+        "- a\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\nText after the list\n",
+        "1. Limits:\n   | a | b |\n   |---|---|\n   | 1 | 2 |\nNot a row\n",
+        "- a\n  - b\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n  c\n",
+    ],
     "quotes that only blank lines separate": [
         '> "Exports take a day." (Customer A)\n\n> "Totals are wrong." (Customer B)\n',
         "> [!NOTE]\n> a\n\n> [!TIP]\n> b\n",

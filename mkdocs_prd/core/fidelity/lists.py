@@ -196,6 +196,8 @@ class _Lists(_State):
             sibling = self.stack.pop()
         depth = len(self.stack)
         self.closed = sibling is not None  # the items (and their paragraph) just ended
+        if self.closed:
+            self.table_rows = False  # (and a table in them)
         if sibling is not None and self.prev != "blank" and self._block_starts_indented():
             # Python-Markdown would file this line under the indented block it follows.
             self.out.append("")
@@ -258,6 +260,8 @@ class _Lists(_State):
 
     def _lazy(self, ind: int, text: str, nxt: str) -> bool:
         """Whether a line after paragraph text continues it (CommonMark's lazy continuation)."""
+        if self.table_rows and self.stack and ind < self.stack[-1].src:
+            return False  # a table's rows are no paragraph: a line outside the item ends it
         if self.stack and ind >= self.stack[-1].src:
             rel = ind - self.stack[-1].src
         else:

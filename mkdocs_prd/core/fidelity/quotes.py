@@ -162,7 +162,14 @@ def _interruptible(chunk: list[str], run_first: str) -> bool:
 
 def _in_open_list(chunk: list[str]) -> bool:
     """Whether a quote starting after ``chunk`` would sit inside a list item (then it is left there)."""
+    seen = False  # a line of the paragraph the quote would follow was seen
     for line in reversed(chunk):
-        if line.strip():
-            return indent(expand(line)) > 0 or ITEM.match(expand(line)) is not None
+        if not line.strip():
+            if seen:
+                return False
+            continue
+        seen = True
+        if indent(expand(line)) > 0 or ITEM.match(expand(line)) is not None:
+            return True
+        # (an unindented line may be lazy text of an item's paragraph: the lines above tell)
     return False
