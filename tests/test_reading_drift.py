@@ -894,3 +894,42 @@ def test_goals_and_non_goals_titled_by_bold_lines(mark: str) -> None:
     assert [g.text for g in prd.goals] == [g.text for g in BASE.goals]
     assert [g.text for g in prd.non_goals] == [g.text for g in BASE.non_goals]
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("goals", "users"),
+    [
+        (
+            "Goals: a dark theme that follows the OS. Non-goals: custom themes.",
+            "Personas: night-shift agents. Use cases: UC-1 — the admin follows the OS theme.",
+        ),
+        (
+            "**Goals:** a dark theme that follows the OS. **Non-goals:** custom themes.",
+            "**Personas:** night-shift agents; **Use cases:** the admin follows the OS theme.",
+        ),
+        (
+            "Goals: a dark theme that follows the OS! Out of scope: custom themes.",
+            "Primary users: night-shift agents. User stories: an agent turns the theme on.",
+        ),
+    ],
+)
+def test_two_parts_labelled_on_one_line(goals: str, users: str) -> None:
+    """A short PRD names both parts of a section on one line, the second after a sentence:
+    ``Goals: … Non-goals: …`` (was: PRD204 for the second part, and the non-goals read as goals)."""
+    start, end = CLEAN.index("### Goals"), CLEAN.index("## 3. Users")
+    text = CLEAN[:start] + goals + "\n\n" + CLEAN[end:]
+    start, end = text.index("### Primary Personas"), text.index("## 4. Scope")
+    text = text[:start] + users + "\n\n" + text[end:]
+    prd = parse_prd(text, "prd.md")
+    assert [g.text for g in prd.goals] == ["a dark theme that follows the OS" + goals.split("OS")[1][0]]
+    assert [g.text for g in prd.non_goals] == ["custom themes."]
+    assert findings(text) == []
+
+
+def test_a_sentence_with_a_colon_after_a_label_stays_one_part() -> None:
+    """A second label that names no part (``Note: …``) or the same part leaves the text whole."""
+    start, end = CLEAN.index("### Goals"), CLEAN.index("## 3. Users")
+    text = CLEAN[:start] + "Goals: one theme. Note: it follows the OS.\n\n" + CLEAN[end:]
+    prd = parse_prd(text, "prd.md")
+    assert [g.text for g in prd.goals] == ["one theme. Note: it follows the OS."]
+    assert ("PRD204", "Section `Goals / Non-goals` has no Non-Goals subsection") in findings(text)

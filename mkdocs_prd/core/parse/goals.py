@@ -64,6 +64,23 @@ def part_named(title: str) -> str | None:
 
 
 _PLAIN_LABEL = re.compile(r"([^\W\d_][\w /&()'-]{0,40}?)[ \t]*:[ \t]*(.*)")
+LATER_LABEL = re.compile(
+    r"[.;!?][ \t]+(?:\*\*|__)?([^\W\d_][\w/&()-]{0,20}(?:[ \t][\w/&()-]{1,20}){0,2})"
+    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)"
+)
+"""A label after the end of a sentence on the same line: ``… follows the OS. Non-goals: themes``
+(one to three words, bold or not); the text after it is that label's."""
+
+
+def _later_parts(part: str, text: str) -> list[tuple[str, str]]:
+    """``[(part, text)]``, split where a later label on the line names the other part:
+    ``("goals", "a dark theme. Non-goals: custom themes.")`` -> goals ``a dark theme.`` and
+    non-goals ``custom themes.``."""
+    for m in LATER_LABEL.finditer(text):
+        other = part_named(m.group(1))
+        if other is not None and other != part:
+            return [(part, text[: m.start() + 1].strip()), *_later_parts(other, text[m.end() :])]
+    return [(part, text.strip())]
 
 
 def labelled_part(text: str, item: bool = False) -> tuple[str, str] | None:
@@ -99,9 +116,11 @@ def goal_items(src: Source, start: int, end: int, default: str) -> tuple[list[It
     opened: list[tuple[int, str]] = []  # (line, part) where a label line opens a part
     for n, line in src.visible(start, end):
         if src.kinds[n - 1] != ITEM and (found := labelled_part(line)) is not None:
-            opened.append((n, found[0]))
-            if found[1]:
-                out[found[0]].append(Item(found[1], n))
+            parts = _later_parts(*found)  # "Goals: a dark theme. Non-goals: custom themes."
+            opened.append((n, parts[-1][0]))
+            for part, text in parts:
+                if text:
+                    out[part].append(Item(text, n))
     for item in entries(src, start, end):
         found = labelled_part(item.text, item=True)
         if found is not None:

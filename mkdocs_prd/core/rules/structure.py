@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from mkdocs_prd.core.model import Fix, Prd, Section, Severity
-from mkdocs_prd.core.parse.goals import names_goals, names_non_goals
+from mkdocs_prd.core.parse.goals import LATER_LABEL, names_goals, names_non_goals
 from mkdocs_prd.core.parse.header import names_header
 from mkdocs_prd.core.parse.lines import bold_label
 from mkdocs_prd.core.parse.sections import subsection_key
@@ -320,10 +320,15 @@ def inline_labels(lines: Sequence[str], section: Section) -> Iterator[str]:
             s = s[item.end() :]
         if s[:2] in ("**", "__"):
             pair = bold_label(s)
-            if pair is not None:
-                yield pair[0]
+            if pair is None:
+                continue
+            yield pair[0]
         elif not item and (plain := _PLAIN_LABEL.match(s)):
             yield plain.group(1)
+        else:
+            continue
+        # "Goals: follow the OS theme. Non-goals: custom themes.": a second label after a sentence.
+        yield from (m.group(1) for m in LATER_LABEL.finditer(s))
 
 
 def _parts_named(
