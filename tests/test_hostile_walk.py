@@ -3,17 +3,20 @@
 MkDocs follows folder links (``os.walk(followlinks=True)``); a link to a folder it is
 in (``docs/prds/loop -> .``) made ``mkdocs-prd lint`` report 41 copies of each page (each
 PRD106 naming the 40 others), and two such links made it walk 2**40 folders.  The
-commands now list what ``get_files`` lists, without entering a loop, and name each loop.
+commands now list what ``get_files`` lists, without entering a loop, and name each loop;
+a build leaves out the copies MkDocs listed through a loop (it stopped with a traceback).
 """
 
 from __future__ import annotations
 
+import logging
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import build_site, write_files
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
@@ -97,3 +100,20 @@ def test_lint_ends_on_a_loop_and_names_it(
     names = {link.rsplit("/", 1)[-1] for link in links}
     assert loops and all(loop.rsplit("/", 1)[-1] in names for loop in loops), err
     assert "PRD106" not in out
+
+
+def test_a_build_leaves_out_the_copies_through_a_loop_and_names_it(tmp_path: Path) -> None:
+    # MkDocs lists prds/loop/a.md ... 40 links deep, then stops copying the deepest with
+    # OSError "Too many levels of symbolic links": a traceback, no site.
+    write_files(tmp_path / "docs", {"prds/a.md": CLEAN, "prds/img/x.png": b"png", "index.md": "# Home\n"})
+    (tmp_path / "docs" / "prds" / "loop").symlink_to(".", target_is_directory=True)
+    with deadline(60):
+        site = build_site(tmp_path, {}, {"paths": ["prds/**"]}, theme="mkdocs")
+    warnings = site.messages(logging.WARNING)
+    assert [m for m in warnings if "loop" in m] == [
+        "mkdocs_prd: prds/loop: a symbolic link to a folder it is in (a loop); the files MkDocs "
+        "listed through it are left out of the site (remove the link)"
+    ]
+    assert (site.site_dir / "prds" / "a" / "index.html").is_file()
+    assert (site.site_dir / "prds" / "img" / "x.png").is_file()
+    assert not (site.site_dir / "prds" / "loop").exists()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +32,14 @@ class SiteFiles:
     loops: tuple[str, ...] = ()
 
 
-def loop_message(link: str) -> str:
-    """The warning for a folder link ``link`` (relative to ``docs_dir``) that is a loop."""
+def loop_message(link: str, build: bool = False) -> str:
+    """The warning for a folder link ``link`` (relative to ``docs_dir``) that is a loop: as
+    the commands say it (``build`` False), or as the build says it."""
+    if build:
+        return (
+            f"{link}: a symbolic link to a folder it is in (a loop); the files MkDocs listed "
+            "through it are left out of the site (remove the link)"
+        )
     return (
         f"{link}: a symbolic link to a folder it is in (a loop); not followed "
         "(mkdocs build stops on it with 'Too many levels of symbolic links')"
@@ -44,29 +50,63 @@ def walk_docs(docs_dir: str, loops: list[str]) -> Iterator[tuple[str, list[str],
     """``os.walk(docs_dir, followlinks=True)``, except that a linked folder whose real path
     is that of the folder itself, of one above it, or holds ``docs_dir`` (``..`` from
     ``docs_dir``, ``/``) is not entered; ``loops`` gets its path relative to ``docs_dir``
-    (``/``-separated).  Each folder is resolved once, so the cost is one ``realpath``
-    per folder and per folder link."""
+    (``/``-separated).  Only folder links are resolved (one ``realpath`` each); a plain
+    folder's real path is its parent's plus its name."""
+    docs_dir = os.path.normpath(docs_dir)
     home = os.path.join(os.path.realpath(docs_dir), "")
-    above: dict[str, str] = {}  # folder -> its real path, for the folders on the way down
+    real_of = {docs_dir: home[:-1]}  # folder as walked -> its real path
     for root, dirs, files in os.walk(docs_dir, followlinks=True):
-        real = os.path.realpath(root)
-        parent = os.path.dirname(root)
-        chain = {real}
-        while parent in above:  # the real paths of the folders above this one
-            chain.add(above[parent])
-            if parent == docs_dir:
-                break
-            parent = os.path.dirname(parent)
-        above[root] = real
+        real = real_of[root]
         kept = []
         for name in dirs:
             full = os.path.join(root, name)
-            if os.path.islink(full) and _is_loop(os.path.realpath(full), chain, home):
-                loops.append(os.path.relpath(full, docs_dir).replace(os.sep, "/"))
+            if not os.path.islink(full):
+                real_of[full] = os.path.join(real, name)
             else:
-                kept.append(name)
+                target = os.path.realpath(full)
+                if _is_loop(target, _chain(root, real_of, docs_dir), home):
+                    loops.append(os.path.relpath(full, docs_dir).replace(os.sep, "/"))
+                    continue
+                real_of[full] = target
+            kept.append(name)
         dirs[:] = kept
         yield root, dirs, files
+
+
+def find_loops(docs_dir: str) -> list[str]:
+    """The folder links below ``docs_dir`` that are loops (see :func:`walk_docs`), sorted."""
+    loops: list[str] = []
+    for _walked in walk_docs(docs_dir, loops):
+        pass
+    return sorted(loops)
+
+
+LOOP_DEPTH = 32
+"""Folders a file's path goes down in a site walked through a loop (MkDocs goes 40 deep
+before the path no longer resolves); no real site nests that deep."""
+
+
+def loop_copies(files: Iterable[File], docs_dir: str) -> tuple[list[str], list[File]]:
+    """The loops below ``docs_dir`` (see :func:`walk_docs`) and the files MkDocs listed through
+    them (``prds/loop/a.md``, ``prds/loop/loop/a.md`` ...), for the build to leave out.
+
+    Looked for only when a file lies :data:`LOOP_DEPTH` folders deep, so an ordinary
+    build pays one pass over the file names."""
+    files = list(files)
+    if not any(f.src_uri.count("/") >= LOOP_DEPTH for f in files):
+        return [], []
+    loops = find_loops(docs_dir)
+    inside = tuple(loop + "/" for loop in loops)
+    return loops, [f for f in files if inside and f.src_uri.startswith(inside)]
+
+
+def _chain(folder: str, real_of: dict[str, str], docs_dir: str) -> set[str]:
+    """The real paths of ``folder`` and of the folders above it, up to ``docs_dir``."""
+    chain = {real_of[folder]}
+    while folder != docs_dir and folder != os.path.dirname(folder):
+        folder = os.path.dirname(folder)
+        chain.add(real_of[folder])
+    return chain
 
 
 def _included(file: File) -> bool:

@@ -32,6 +32,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     translations_of,
 )
 from mkdocs_prd.adapters.mkdocs.dirty import DependentPages, digest, force_render
+from mkdocs_prd.adapters.mkdocs.files import loop_copies, loop_message
 from mkdocs_prd.adapters.mkdocs.hidden import hidden_by_plugins, still_excluded
 from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
@@ -126,6 +127,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return files
         _leave_out_unnamed(files)
+        _leave_out_loops(files, config)
         undecodable: list[tuple[File, bytes]] = []
         # `mkdocs serve` renders the site's draft_docs too: a draft PRD gets its card there.
         serve = self.command == "serve"
@@ -437,6 +439,17 @@ def _leave_out_unnamed(files: Files) -> None:
         files.remove(file)
         name = terminal_text(file.src_uri)
         log.warning(f"{name}: the file name is not UTF-8; left out of the site (rename it)")
+
+
+def _leave_out_loops(files: Files, config: MkDocsConfig) -> None:
+    """Remove the copies of the site MkDocs listed through a folder link that is a loop
+    (``docs/prds/loop -> .``: it stops copying them with "Too many levels of symbolic
+    links"), with one warning per loop naming it, so the build goes on."""
+    loops, copies = loop_copies(files, config.docs_dir)
+    for file in copies:
+        files.remove(file)
+    for loop in loops:
+        log.warning(terminal_text(loop_message(loop, build=True)))
 
 
 def _file(files: Files, src_path: str) -> File | None:
