@@ -451,3 +451,46 @@ def test_requirements_grouped_under_moscow_headings_take_the_group_level() -> No
     ]
     rules = {f.rule for f in check_page(prd, GROUPED_BY_PRIORITY, Settings())}
     assert not rules & {"PRD301", "PRD306"}
+
+
+_CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
+
+
+def _nfr_4_and_5(first: str, second: str) -> str:
+    """The clean PRD with its NFR-4 and NFR-5 blocks headed ``first`` and ``second``, each over
+    a bullet that is no ``Key: value`` (fresh7's form)."""
+    start, end = _CLEAN.index("**NFR-4: Scalability**"), _CLEAN.index("---", _CLEAN.index("**NFR-5"))
+    body = f"{first}\n- 3 000 req/s at peak.\n{second}\n- Component has Storybook stories.\n\n"
+    return _CLEAN[:start] + body + _CLEAN[end:]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "ident"),
+    [
+        ("**NFR-4: Scalability**", "**NFR-4: Maintainability**", "NFR-4"),
+        ("#### NFR-4: Scalability", "#### NFR-4: Maintainability", "NFR-4"),
+        ("**NFR-SCAL-1: Scalability**", "**NFR-SCAL-1: Maintainability**", "NFR-SCAL-1"),
+        ("**REQ-Q-4: Scalability**", "**REQ-Q-4: Maintainability**", "REQ-Q-4"),
+        ("**NFR-4: Scalability**", "**nfr-4: Maintainability**", "nfr-4"),
+    ],
+)
+def test_a_duplicate_id_over_bullets_without_fields_is_reported(first: str, second: str, ident: str) -> None:
+    """A requirement defined again under an id already used (a bold title or heading) is read, and
+    PRD303 names it; its category counts for PRD304 (fresh7 item 4: the second NFR-4 was dropped as
+    a note, no PRD303, and a false PRD304 asked for the Maintainability requirement)."""
+    text = _nfr_4_and_5(first, second)
+    prd = parse_prd(text, "x.md")
+    assert [r.name for r in prd.non_functional][-2:] == ["Scalability", "Maintainability"]
+    found = [(f.rule, f.message) for f in check_page(prd, text, Settings())]
+    assert found == [
+        ("PRD303", f"{ident} is already used on line {text.count(chr(10), 0, text.index(first)) + 1}")
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["**FR-2: Pay with a saved card (again)**\n- Works on iOS too.", "#### FR-2: Pay again\n\nOn iOS too."],
+)
+def test_a_duplicate_functional_id_without_fields_is_reported(second: str) -> None:
+    text = _CLEAN.replace("### Non-Functional Requirements", f"{second}\n\n### Non-Functional Requirements")
+    assert "PRD303" in {f.rule for f in check_page(parse_prd(text, "x.md"), text, Settings())}

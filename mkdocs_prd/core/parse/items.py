@@ -203,8 +203,15 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
         found += [r for r in table_requirements(src, start, end, key) if not r.id or r.id.upper() not in ids]
         with_ids = any(r is not None and r.id for r in found)
         for req in sorted((r for r in found if r is not None), key=lambda r: r.line):
-            if req.id and not req.attributes and req.priority is None and _seen(items, req.id):
+            if (
+                req.form == "list"
+                and req.id
+                and not req.attributes
+                and req.priority is None
+                and _seen(items, req.id)
+            ):
                 continue  # "- FR-1: the month is the invoice month." under notes: about FR-1
+            # (a bold title or heading repeating an id defines it again: PRD303 names it)
             bare = not req.attributes and req.priority is None
             if with_ids and bare and not req.id and req.form != "table":
                 continue  # "#### Dependencies", "**Notes:**", a note among FR-n blocks: not one
