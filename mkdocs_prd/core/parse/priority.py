@@ -10,6 +10,7 @@ A requirement written on one line carries its priority inline, in any of these f
     - FR-4: Share (Must) — with a link
     1. **Export** (FR-1, Must): exports a CSV
     - FR-5: Double-sided reward — Priority: Must — Acceptance: both credited.
+    1. **FR-6: Policy per dataset** — Must. Acceptance: a policy for every dataset.
 
 and may name its id in parentheses after its title (:func:`inline_id`).
 """
@@ -71,7 +72,29 @@ def inline_priority(text: str) -> tuple[str, int, int] | None:
         return label.group(1), label.start(), label.end()
     if found is None and (trailing := _TRAILING.search(text)) is not None:
         return trailing.group(1), trailing.start(), trailing.end()
+    if found is None and (title_end := _bold_title_end(text)) > 0:
+        # "**FR-1: Policy** — Must. Acceptance: …": a level set off right after the bold title.
+        set_off = _SET_OFF.match(text, title_end)
+        if set_off is not None:
+            return set_off.group(1), set_off.start(), set_off.end()
     return found
+
+
+_SET_OFF = re.compile(
+    r"[ \t]*(?:[—–|:]|-(?=[ \t]))[ \t]*[*_]{0,2}((?:must|should|could|won['’]?t|will not)(?:[ \t-]*have)?)"
+    r"[*_]{0,2}(?=[ \t]*(?:[.,;:|—–-]|$))",
+    re.IGNORECASE,
+)
+
+
+def _bold_title_end(text: str) -> int:
+    """Where the bold title a line opens with ends (after its closing marks), else 0."""
+    s = text.lstrip(" \t")
+    mark = s[:2]
+    if mark not in ("**", "__"):
+        return 0
+    close = s.find(mark, 2)
+    return len(text) - len(s) + close + 2 if close > 2 else 0
 
 
 def leading_level(head: str) -> tuple[str, str] | None:
