@@ -1,4 +1,4 @@
-"""Rules about what a PRD page cannot show as its author wrote it: PRD801, PRD802.
+"""Rules about what a PRD page cannot show as its author wrote it: PRD801-PRD803.
 
 PRD pages are normalised so Python-Markdown renders their CommonMark/GFM block
 structure (:mod:`mkdocs_prd.core.fidelity`).  What no normalisation can fix depends
@@ -10,18 +10,26 @@ PRD802 is about the other readers of the same file: a ``|`` inside a code span i
 table cell stays in the cell on the site (Python-Markdown) but ends the cell on GitHub
 and in editors' previews (GFM), so the row shifts and its last cells are lost there.
 Written ``\\|`` it shows ``|`` in both (the site's normalisation unescapes it in code).
+
+PRD803: a section heading written as a numbered line over an underline (``1. Problem``
+over ``---``) is a list item and a rule in CommonMark, so GitHub and the site (which renders
+PRD pages as CommonMark does) show no heading, while the parser reads the section the
+author meant (so the rules about sections apply as written, with no PRD201 on top).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mkdocs_prd.core.fidelity import features_from_extensions, fences_in_list_items
+from mkdocs_prd.core.fidelity.syntax import ITEM
 from mkdocs_prd.core.model import Edit, Fix, Prd, Severity
 from mkdocs_prd.core.parse.blocks import tables
+from mkdocs_prd.core.parse.bold_sections import setext_as_written
 from mkdocs_prd.core.parse.cells import code_span_pipes
 from mkdocs_prd.core.parse.lines import front_matter_end, scan
-from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule
+from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 
 
 @page_rule(
@@ -81,10 +89,52 @@ def pipe_in_code_in_table(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 )
 
 
+_NUMBERED_SETEXT = re.compile(r"^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t][^\n]*\n(?:-+|=+)[ \t\r]*$", re.MULTILINE)
+"""A list item's line right over a setext underline (most pages have none)."""
+
+
+@page_rule(
+    "PRD803",
+    Severity.WARNING,
+    "a heading written as a numbered line over an underline (1. Problem over ---): GitHub and the site "
+    "show a list item and a rule, no heading",
+    fixable="the heading is written with # marks (## 1. Problem)",
+)
+def numbered_setext_heading(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    if _NUMBERED_SETEXT.search(ctx.text) is None:
+        return
+    lines = list(ctx.lines)
+    src = scan(lines, front_matter_end(lines) + 1)
+    setext_as_written(src)  # the setext headings the parser keeps (as the page's model has them)
+    for level, _, n in src.headings:
+        if n >= len(lines) or ITEM.match(lines[n - 1]) is None or not _underline(lines[n]):
+            continue  # a heading written with # marks, or text that starts no list item
+        written = lines[n - 1].strip()
+        # (a bullet is no part of the title; a number is the section's)
+        text = written[1:].strip() if written[0] in "-+*" else written
+        marks = "#" * level
+        yield Hit(
+            n,
+            f"{quote(written)} over `{lines[n].strip()[:3]}` renders as a list item, not as a heading (on "
+            "GitHub and on this site): the page and its table of contents show no heading here",
+            f"Write it as `{marks} {text}`",
+            Fix(
+                f"Write `{marks} {text}`",
+                (Edit(n, 0, len(lines[n - 1]), f"{marks} {text}"), Edit(n + 1, 0, len(lines[n]), "")),
+            ),
+        )
+
+
+def _underline(line: str) -> bool:
+    """Whether ``line`` is a setext underline in the first column (``---``, ``===``)."""
+    text = line.rstrip(" \t")
+    return bool(text) and text[0] in "-=" and not text.strip(text[0])
+
+
 def _pipes(row: str) -> list[int]:
     """The pipes in ``row``'s code spans that PRD802 fixes; none in a row with escaped
     backticks or backslashes, where the site would show a ``\\|`` in code as written."""
     return [] if "\\`" in row or "\\\\" in row else code_span_pipes(row)
 
 
-RULES = (fence_in_list_item, pipe_in_code_in_table)
+RULES = (fence_in_list_item, pipe_in_code_in_table, numbered_setext_heading)
