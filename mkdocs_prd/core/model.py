@@ -448,6 +448,9 @@ class IosmIndex:
     baseline: Number | None = None
     target: Number | None = None
     delta: Number | None = None
+    repeated: tuple[tuple[str, Number], ...] = ()
+    """Figures stated again further down with another value, as ``(part, that statement)``
+    (part ``baseline``, ``target`` or ``delta``): the first statement is the one read."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,12 +74,17 @@ def _key(letter: str) -> GateKey | None:
 # ("Aktueller Ausgangswert", "Línea base actual", "Valeur actuelle", "Linha de base atual";
 # "Ziel nach Umsetzung", "Objetivo tras la implementación", "Cible", "Meta"): a word ending in
 # "*" matches the start of a word of the label, any other a whole word (or words); the first
-# part that matches wins, in this order.
+# part that matches wins, in this order.  So "current" (aktuell, actuel, atual), "today" or
+# "before" beside "index" name the baseline ("Indice actuel", "Index today"), not the target.
+_INDEX = ("index*", "índice", "indice")
+"""The words for "index" itself, which alone name the target ("IOSM-Index: 0.84")."""
+
 INDEX_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("baseline", ("baseline*", "current*", "ausgangs*", "basiswert*", "aktuell*", "istwert*", "ist wert")),
+    ("baseline", ("basislinie*", "startwert*", "valor inicial", "valeur de départ", "valeur initiale")),
     ("baseline", ("línea base", "linea base", "línea de base", "linea de base", "valor base")),
-    ("baseline", ("valor actual", "référence", "valeur actuelle", "niveau actuel", "linha de base")),
-    ("baseline", ("valor atual",)),
+    ("baseline", ("valor actual", "référence", "valeur actuelle", "niveau actuel", "ligne de base")),
+    ("baseline", ("point de départ", "linha de base", "valor atual", "valor de partida")),
     ("delta", ("delta*", "δ*", "change*", "änderung*", "veränderung*", "differenz*", "cambio")),
     ("delta", ("diferencia", "écart", "ecart", "variation", "différence", "variação", "diferença")),
     ("delta", ("mudança",)),
@@ -90,14 +95,36 @@ INDEX_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 @lru_cache(maxsize=4096)
-def index_part(label: str) -> str | None:
+def index_part(label: str, among_figures: bool = False) -> str | None:
     """Which IOSM-Index figure a label names: ``baseline``, ``target`` or ``delta``
-    (:data:`INDEX_WORDS`), else None."""
+    (:data:`INDEX_WORDS`), else None.
+
+    A word for "now" (:data:`_NOW_WORDS`: "Indice actuel", "Index today", "Índice actual")
+    beside "index" names the baseline; alone ("Before", "Base actuelle") only
+    ``among_figures``: under the expected index, outside any gate, in a table of figures,
+    where no gate's metric can be meant."""
     padded = f" {normalise_title(label)} "
-    for part, words in INDEX_WORDS:
-        if any(f" {w[:-1]}" in padded if w[-1] == "*" else f" {w} " in padded for w in words):
-            return part
-    return None
+    part = next((part for part, words in INDEX_WORDS if _has(padded, words)), None)
+    if part == "target" and not _has(padded, _TARGET_WORDS):  # only "index" names the target
+        # In Spanish "actual" is current; in English it is the achieved index.
+        spanish = " actual " in padded and (" índice " in padded or " indice " in padded)
+        if spanish or _has(padded, _NOW_WORDS):
+            return "baseline"
+    if part is None and among_figures and _has(padded, _NOW_WORDS):
+        return "baseline"
+    return part
+
+
+_NOW_WORDS = ("actuel*", "atual", "heute", "vorher", "today", "before", "hoy", "antes", "avant", "hoje")
+"""Words for "now" that make a label name the baseline (see :func:`index_part`): "current" in
+French and Portuguese, "today", "before"."""
+_TARGET_WORDS = tuple(w for part, words in INDEX_WORDS if part == "target" for w in words if w not in _INDEX)
+
+
+def _has(padded: str, words: tuple[str, ...]) -> bool:
+    """Whether the label (normalised, one blank at each end) holds one of ``words`` (see
+    :data:`INDEX_WORDS`: ``*`` matches the start of a word)."""
+    return any(f" {w[:-1]}" in padded if w[-1] == "*" else f" {w} " in padded for w in words)
 
 
 _ENGLISH_COLUMNS = {
@@ -122,7 +149,7 @@ def _column(table: Table, part: str) -> int:
         return found
     for i, head in enumerate(table.header):
         norm = f" {normalise_title(head)}"
-        if index_part(head) == part and " expected" not in norm and " index" not in norm:
+        if index_part(head, True) == part and " expected" not in norm and " index" not in norm:
             return i
     return -1
 
@@ -132,6 +159,16 @@ def _names_index(title: str) -> bool:
     the index figures."""
     padded = f" {normalise_title(title)}"
     return index_part(title) is not None and any(f" {w}" in padded for w in ("index", "índice", "indice"))
+
+
+def _differ(first: Number, later: Number) -> bool:
+    """Whether two statements of a figure say different things: two numbers that differ, or a
+    number and a text that is none (``TBD``); ``0.84``, ``**0.84**`` and ``0,84`` are one value."""
+    if first.value is None and later.value is None:
+        return False
+    if first.value is None or later.value is None:
+        return True
+    return abs(first.value - later.value) > 1e-9
 
 
 def _number(raw: str, line: int) -> Number:
@@ -146,6 +183,7 @@ class _Reader:
         self.targets: list[IosmTarget] = []
         self.gates: list[GateKey] = []
         self.index: dict[str, Number] = {}
+        self.repeated: list[tuple[str, Number]] = []
         self.form: str = "none"
         self.unrecognised: list[int] = []
 
@@ -165,9 +203,15 @@ class _Reader:
             # "IOSM-Index: 0.61 → 0.84 (+0.23)": baseline, target and delta in one figure.
             for name, figure in zip(("baseline", "target", "delta"), arrow.groups(), strict=True):
                 if figure is not None:
-                    self.index.setdefault(name, _number(figure, line))
+                    self._figure(name, _number(figure, line))
             return
-        self.index.setdefault(part, _number(raw, line))
+        self._figure(part, _number(raw, line))
+
+    def _figure(self, part: str, number: Number) -> None:
+        """The first statement of ``part``; a later one with another value is kept as repeated."""
+        first = self.index.setdefault(part, number)
+        if first is not number and _differ(first, number):
+            self.repeated.append((part, number))
 
     def target(
         self,
@@ -250,6 +294,7 @@ def parse_iosm(src: Source, sections: tuple[Section, ...]) -> tuple[Iosm, list[P
         baseline=reader.index.get("baseline"),
         target=reader.index.get("target"),
         delta=reader.index.get("delta"),
+        repeated=tuple(reader.repeated),
     )
     iosm = Iosm(
         form="table" if reader.form == "table" else "list" if reader.form == "list" else "none",
@@ -395,9 +440,10 @@ def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Re
     if s[:2] == "**":
         pair = bold_label(s)
         if pair is not None:
-            part = index_part(pair[0])
+            among = in_index or gate is None
+            part = index_part(pair[0], among)
             if part is not None and pair[1]:
-                for part, value in _index_figures(pair[0], pair[1]):
+                for part, value in _index_figures(pair[0], pair[1], among):
                     reader.index_value(part, value, n)
                 return True
             return False
@@ -420,15 +466,15 @@ _LEAD = " \t→·|;,/"
 _TRAIL = _LEAD + "–—-"
 
 
-def _index_figures(label: str, value: str) -> list[tuple[str, str]]:
+def _index_figures(label: str, value: str, among_figures: bool) -> list[tuple[str, str]]:
     """The index figures an index line states: one (``**Target:** 0.86``), or several on one
     line (``**Baseline:** 0.61 → **Target:** 0.80 (Δ +0.19)``, ``**Current baseline:** 0.68 ·
     **Target post-implementation:** 0.86 · **Delta:** +0.18``), as ``(part, figure)`` pairs."""
-    first = index_part(label) or "target"
+    first = index_part(label, among_figures) or "target"
     pieces: list[tuple[str, str]] = []
     if "**" in value:
         for m in reversed(list(_NEXT_LABEL.finditer(value))):
-            part = index_part(m.group(1))
+            part = index_part(m.group(1), among_figures)
             if part is not None:
                 pieces.append((part, value[m.end() :]))
                 value = value[: m.start()]
@@ -449,7 +495,7 @@ def _index_figures(label: str, value: str) -> list[tuple[str, str]]:
 def _index_attribute(text: str, n: int, reader: _Reader) -> bool:
     """``Baseline: 0.65`` and the like under the expected index (or outside any gate)."""
     attr = attribute(text, n)
-    part = index_part(attr.key) if attr is not None else None
+    part = index_part(attr.key, True) if attr is not None else None
     if attr is not None and part is not None and attr.value:
         reader.index_value(part, attr.value, n)
         return True
@@ -462,10 +508,12 @@ def _figure_rows(table: Table, reader: _Reader) -> bool:
     a header row, so the first pair may stand in it (``| Baseline | 0.61 |`` over ``|---|---|``),
     as in a metadata table written as rows alone; a header naming two figures
     (``| Baseline | Target |``) is no pair."""
-    rows = [(n, index_part(strip_bold(cells[0])), cells[1]) for n, cells in table.rows if len(cells) >= 2]
+    rows = [
+        (n, index_part(strip_bold(cells[0]), True), cells[1]) for n, cells in table.rows if len(cells) >= 2
+    ]
     head = [strip_bold(c) for c in table.header]
-    if index_part(head[0]) is not None and index_part(head[1]) is None and head[1].strip():
-        rows.insert(0, (table.line, index_part(head[0]), table.header[1]))
+    if index_part(head[0], True) is not None and index_part(head[1], True) is None and head[1].strip():
+        rows.insert(0, (table.line, index_part(head[0], True), table.header[1]))
     parts = {part for _, part, _ in rows}
     if not rows or None in parts or not parts & {"baseline", "target"}:
         return False  # "| Change surface | ≤20% |" alone is a metric, not the index

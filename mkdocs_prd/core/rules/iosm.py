@@ -1,4 +1,4 @@
-"""Rules about section 10, the IOSM targets: PRD501-PRD505."""
+"""Rules about section 10, the IOSM targets: PRD501-PRD506."""
 
 from __future__ import annotations
 
@@ -165,7 +165,7 @@ def _placeholders(prd: Prd, ctx: RuleContext) -> set[str]:
     for line in ctx.lines[max(prd.iosm.body_start - 1, 0) : prd.iosm.body_end]:
         pair = bold_label(line.strip()) if "[" in line else None
         if pair is not None and is_bracketed(pair[1]):
-            parts.add(index_part(pair[0]) or "")
+            parts.add(index_part(pair[0], True) or "")
     return parts
 
 
@@ -219,6 +219,25 @@ def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+@page_rule(
+    "PRD506",
+    Severity.WARNING,
+    "an IOSM-Index figure (baseline, target, delta) is stated twice with different values; the first "
+    "is the one read",
+)
+def index_stated_twice(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    index = prd.iosm.index
+    for part, number in index.repeated:
+        first = getattr(index, part)
+        yield Hit(
+            number.line,
+            f"IOSM-Index {part} {quote(number.raw)} is stated again here, but line {first.line} says "
+            f"{quote(first.raw)}: the card and the index show {quote(first.raw)}",
+            "State each figure once; if this line names another figure, label it so (`**Current "
+            "baseline:**`, `**Índice actual:**` and `**Indice actuel:**` are the baseline)",
+        )
+
+
 @page_rule("PRD504", Severity.INFO, "the target IOSM-Index is below the site's threshold (default 0.80)")
 def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     target = prd.iosm.index.target
@@ -233,4 +252,11 @@ def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-RULES = (missing_gates, index_out_of_range, wrong_delta, index_not_a_number, below_threshold)
+RULES = (
+    missing_gates,
+    index_out_of_range,
+    wrong_delta,
+    index_not_a_number,
+    index_stated_twice,
+    below_threshold,
+)
