@@ -251,3 +251,44 @@ def test_open_questions_titled_in_another_language(title: str) -> None:
     text = CLEAN.replace("### Open Questions", f"### {title}")
     assert len(parse_prd(text, "prd.md").open_questions) == len(BASE.open_questions) > 0
     assert findings(text) == []
+
+
+RISK_HEADER = "| Risk | Impact (H/M/L) | Probability (H/M/L) | Mitigation |"
+RISK_ROW = "| Vault API latency at peak | H | M |"
+
+
+@pytest.mark.parametrize(
+    ("header", "levels"),
+    [
+        ("| Riesgo | Impacto (A/M/B) | Probabilidad (A/M/B) | Mitigación |", ("A", "B")),
+        ("| Risco | Impacto (A/M/B) | Probabilidade (A/M/B) | Mitigação |", ("a", "b")),
+        ("| Risiko | Auswirkung (H/M/N) | Wahrscheinlichkeit (H/M/N) | Maßnahme |", ("H", "N")),
+        ("| Risiko | Auswirkung (H/M/G) | Wahrscheinlichkeit (H/M/G) | Maßnahme |", ("M", "G")),
+        ("| Risque | Impact (É/M/F) | Probabilité (É/M/F) | Atténuation |", ("É", "F")),
+        ("| Risk | Impact (High/Med/Low) | Probability (High/Med/Low) | Mitigation |", ("High", "Low")),
+    ],
+)
+def test_translated_one_letter_risk_levels_the_header_declares(header: str, levels: tuple[str, str]) -> None:
+    """``Impacto (A/M/B)`` over ``| A | M |``: the levels the header declares are levels, as the
+    template's ``(H/M/L)`` declares H, M and L (fresh7 item 12: a false PRD305 on every row)."""
+    assert RISK_HEADER in CLEAN and RISK_ROW in CLEAN
+    text = CLEAN.replace(RISK_HEADER, header).replace(
+        RISK_ROW, f"| Vault API latency at peak | {levels[0]} | {levels[1]} |"
+    )
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "level", "hint"),
+    [
+        ("| Riesgo | Impacto (A/M/B) | Probabilidad (A/M/B) | Mitigación |", "C", "Write A, M or B"),
+        ("| Riesgo | Impacto | Probabilidad | Mitigación |", "A", "Write H, M or L"),  # none declared
+        (RISK_HEADER, "A", "Write H, M or L"),
+    ],
+)
+def test_a_level_the_header_does_not_declare_is_still_reported(header: str, level: str, hint: str) -> None:
+    text = CLEAN.replace(RISK_HEADER, header).replace(
+        RISK_ROW, f"| Vault API latency at peak | {level} | M |"
+    )
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD305"]
+    assert len(found) == 1 and (found[0].hint or "").startswith(hint)

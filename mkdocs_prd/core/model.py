@@ -380,13 +380,18 @@ class Requirement:
 
 @dataclass(frozen=True, slots=True)
 class Risk:
-    """A risk table row: the texts as written."""
+    """A risk table row: the texts as written.
+
+    ``scales`` are the levels the impact and probability columns' headers declare, highest
+    first, as written (``Impacto (A/M/B)`` -> ``("A", "M", "B")``; ``()`` when a header
+    declares none)."""
 
     risk: str
     impact: str
     probability: str
     mitigation: str
     line: int
+    scales: tuple[tuple[str, ...], tuple[str, ...]] = field(default=((), ()), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

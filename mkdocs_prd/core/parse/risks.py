@@ -3,6 +3,8 @@ or beside it (``**Mitigations:** …`` under a table without a Mitigation column
 
 from __future__ import annotations
 
+import re
+
 from mkdocs_prd.core.model import Risk, Section
 from mkdocs_prd.core.parse.blocks import Table, tables
 from mkdocs_prd.core.parse.lines import Source, bold_label, strip_bold
@@ -18,12 +20,26 @@ def risks(src: Source, sec: Section) -> tuple[Risk, ...]:
         table, ("risk",), ("impact", "severity"), ("probab", "likelihood"), _MITIGATION_WORDS
     )
     shared = _mitigations_beside(src, sec, table) if table.column(*_MITIGATION_WORDS) < 0 else ""
+    header = table.header
+    scales = tuple(_scale(header[i]) if 0 <= i < len(header) else () for i in columns[1:3])
     out = []
     for n, cells in table.rows:
         if any(cells):
             risk, impact, probability, mitigation = pick(cells, columns)
-            out.append(Risk(risk, impact, probability, mitigation.strip() or shared, n))
+            out.append(
+                Risk(risk, impact, probability, mitigation.strip() or shared, n, (scales[0], scales[1]))
+            )
     return tuple(out)
+
+
+_SCALE = re.compile(r"\(([^\W\d_]{1,12}(?:[ \t]*/[ \t]*[^\W\d_]{1,12}){1,4})\)")
+
+
+def _scale(header: str) -> tuple[str, ...]:
+    """The levels a column header declares in brackets, highest first: ``Impact (H/M/L)``,
+    ``Impacto (A/M/B)``, ``Auswirkung (H/M/N)``; ``()`` for none."""
+    m = _SCALE.search(header)
+    return tuple(part.strip() for part in m.group(1).split("/")) if m is not None else ()
 
 
 _MITIGATION_WORDS = ("mitigat", "response", "strategy", "plan")

@@ -227,23 +227,33 @@ def is_nfr_heading(title: str) -> bool:
 def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for risk in prd.risks:
         bad = [
-            f"{name} {quote(value)}"
-            for name, value in (("impact", risk.impact), ("probability", risk.probability))
+            (f"{name} {quote(value)}", scale)
+            for name, value, scale in (
+                ("impact", risk.impact, risk.scales[0]),
+                ("probability", risk.probability, risk.scales[1]),
+            )
             if not is_bracketed(value)
-            and risk_level(value) is None
+            and risk_level(value, scale) is None
             and not is_filler(value)
             and not computed(value, prd, ctx.settings)
         ]
         if bad:
+            # A scale of the header's own (``Impacto (A/M/B)``) is the hint's; the template's is H/M/L.
+            declared = next((sc for _, sc in bad if len(sc) == 3 and "".join(sc).casefold() != "hml"), ())
             yield Hit(
                 risk.line,
-                f"Risk {quote(risk.risk, 40)}: {' and '.join(bad)} not H/M/L",
-                "Write H, M or L (High, Medium or Low)",
+                f"Risk {quote(risk.risk, 40)}: {' and '.join(text for text, _ in bad)} not H/M/L",
+                f"Write {', '.join(declared[:2])} or {declared[2]}, as the column's header declares"
+                if declared
+                else "Write H, M or L (High, Medium or Low)",
             )
 
 
-def risk_level(value: str) -> str | None:
+def risk_level(value: str, scale: tuple[str, ...] = ()) -> str | None:
     """The level a risk cell states (``H``, ``high``, ``🔴 High``, ``🟢``), casefolded; None for other text.
+
+    ``scale`` are the levels the column's header declares (``Impacto (A/M/B)``: ``A``, ``M``,
+    ``B``): each of them is a level too, as the template's ``(H/M/L)`` declares H, M and L.
 
     Emphasis, emoji, punctuation and a struck-out old level (``~~M~~ H``) around the word are
     decoration, and so is a remark after it in brackets or after a dash, colon or line break
@@ -254,9 +264,10 @@ def risk_level(value: str) -> str | None:
     if "[" in value or "<" in value or "`" in value:
         value = plain_value(value)  # "[H](#scale)", "<b>H</b>", "`H`": the level shown
     words = _WORD_CHARS.findall(value.casefold())
+    levels = RISK_LEVELS | {level.casefold() for level in scale} if scale else RISK_LEVELS
     if len(words) == 1:
-        return words[0] if words[0] in RISK_LEVELS else None
-    if words and words[0] in RISK_LEVELS:
+        return words[0] if words[0] in levels else None
+    if words and words[0] in levels:
         # "High (revenue)", "H – revenue", "H<br>revenue": a remark after the level, as a
         # Status or Priority may carry one ("Very high" and "Medium-High" name no level).
         first = _WORD_CHARS.search(value.casefold())
