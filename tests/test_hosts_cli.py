@@ -93,3 +93,58 @@ def test_assets_writes_the_stylesheet_with_the_site_colours(
     assert ".prd-status--approved" in css and "#1b5e20" in css
     assert (out / "prd-index.js").read_bytes() == (Path(ASSETS_DIR) / "prd-index.js").read_bytes()
     assert str(out / "prd.css") in capsys.readouterr().out
+
+
+ZENSICAL_PAGE = '<html><head><meta name="generator" content="zensical-0.0.73"></head></html>'
+MKDOCS_PAGE = '<html><head><meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.6"></head></html>'
+
+
+@pytest.mark.parametrize(("page", "zensical"), [(ZENSICAL_PAGE, True), (MKDOCS_PAGE, False)])
+def test_a_site_zensical_built_last_is_a_zensical_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], page: str, zensical: bool
+) -> None:
+    # No zensical.toml, no theme.variant (hosts.md's own Zensical config): the built site says it.
+    config = site(tmp_path, PLUGIN_ONLY)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(page, encoding="utf-8")
+    main(["lint", "-f", str(config)])
+    err = capsys.readouterr().err
+    assert ("site/index.html was built by Zensical" in err) is zensical, err
+
+
+ASSETS = "extra_css:\n  - assets/prd/prd.css\n  - assets/prd/prd-index.css\nextra_javascript:\n  - assets/prd/prd-index.js\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "missing"),
+    [
+        # Zensical serves what docs_dir holds: all three are missing until `mkdocs-prd assets`.
+        (
+            PLUGIN_ONLY + "markdown_extensions:\n  - mkdocs_prd.extension\n" + ASSETS,
+            ["--host", "zensical"],
+            3,
+        ),
+        # MkDocs with the plugin serves assets/prd/ itself; another folder it does not.
+        (PLUGIN_ONLY + ASSETS, [], 0),
+        (PLUGIN_ONLY + "extra_css:\n  - css/prd.css\n  - https://cdn.example/prd.css\n", [], 1),
+    ],
+)
+def test_lint_names_the_plugin_assets_the_build_will_lack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, args: list[str], missing: int
+) -> None:
+    path = site(tmp_path, config)
+    main(["lint", "-f", str(path), *args])
+    warned = [line for line in capsys.readouterr().err.splitlines() if "not in docs_dir" in line]
+    assert len(warned) == min(missing, 1)
+    if missing:
+        named = warned[0].split("extra_javascript: ")[1].split(" not in docs_dir")[0].split(", ")
+        assert len(named) == missing and all(
+            n.endswith(("prd.css", ".js")) or "prd-index" in n for n in named
+        )
+        folder = "docs/assets/prd" if missing == 3 else "docs/css"
+        assert warned[0].endswith(f"mkdocs-prd assets {tmp_path / folder}")
+        # Written where the warning says: the warning goes.
+        main(["assets", str(tmp_path / folder), "-f", str(path)])
+        capsys.readouterr()
+        main(["lint", "-f", str(path), *args])
+        assert "not in docs_dir" not in capsys.readouterr().err

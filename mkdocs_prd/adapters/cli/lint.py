@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +29,7 @@ from mkdocs_prd.core.model import Severity
 from mkdocs_prd.core.rules.validate import counted
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.facts import FactCache
+from mkdocs_prd.html.stylesheet import INDEX_ASSETS
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -91,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         warning = zensical_warning(site, args.host)
         if warning is not None:
             say(f"mkdocs-prd: warning: {warning}")
+        for missing in missing_assets(site, args.host):
+            say(f"mkdocs-prd: warning: {missing}")
     settings = site.settings if site is not None else Settings()
     if site is not None and settings.templating is not None and _zensical(site, args.host):
         # Zensical runs no MkDocs plugins: a `{{ owner }}` stays on the page as written.
@@ -196,7 +200,59 @@ def zensical_reason(site: SiteConfig) -> str | None:
         theme = None
     if isinstance(theme, dict) and "variant" in theme:
         return "theme.variant is a Zensical option"
+    if _generator(os.path.join(base, str(site.site.get("site_dir") or "site"), "index.html")).startswith(
+        "zensical"
+    ):
+        return "site/index.html was built by Zensical"
     return None
+
+
+_GENERATOR = re.compile(rb'<meta name="generator" content="([^"]{1,200})"')
+
+
+def _generator(page: str) -> str:
+    """The ``generator`` meta tag of a built page (``zensical-0.0.73``, ``mkdocs-1.6.1, ...``), or ''."""
+    try:
+        with open(page, "rb") as fd:
+            m = _GENERATOR.search(fd.read(16384))
+    except OSError:
+        return ""
+    return m.group(1).decode("utf-8", "replace").lower() if m else ""
+
+
+ASSET_NAMES = frozenset({"prd.css", *INDEX_ASSETS})
+"""The files ``mkdocs-prd assets`` writes, by name."""
+
+
+def missing_assets(site: SiteConfig, host: str = "auto") -> list[str]:
+    """Warnings for ``extra_css``/``extra_javascript`` entries naming the plugin's stylesheet or
+    index script (:data:`ASSET_NAMES`) that are not in ``docs_dir``, one per folder.
+
+    Under MkDocs or ProperDocs the plugin serves ``assets/prd/<name>`` itself, so only another
+    path is missing there; on a host without the plugin (Zensical, ``--host zensical``) any such
+    entry is, and the PRD cards are unstyled.  URLs and absolute paths are not checked.
+    """
+    served = site.has_plugin and not _zensical(site, host)
+    missing: dict[str, list[str]] = {}  # folder below docs_dir -> entries
+    for key in ("extra_css", "extra_javascript"):
+        for entry in site.site.get(key) or ():
+            path = str(getattr(entry, "path", entry))
+            folder, _, name = path.rpartition("/")
+            if name not in ASSET_NAMES or "://" in path or path.startswith("/"):
+                continue
+            if served and folder == "assets/prd":
+                continue
+            if not os.path.isfile(os.path.join(site.docs_dir, *path.split("/"))):
+                missing.setdefault(folder, []).append(path)
+    out = []
+    for folder, paths in missing.items():
+        where = os.path.join(site.docs_dir, *folder.split("/"))
+        where = os.path.relpath(where) if not os.path.relpath(where).startswith("..") else where
+        out.append(
+            f"extra_css/extra_javascript: {', '.join(paths)} not in docs_dir, so the built pages go "
+            f"without them (PRD cards unstyled); write them before the build: mkdocs-prd assets {where}"
+        )
+    return out
 
 
 def _lists_extension(extensions: object) -> bool:
