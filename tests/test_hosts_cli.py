@@ -112,7 +112,10 @@ def test_a_site_zensical_built_last_is_a_zensical_site(
     assert ("site/index.html was built by Zensical" in err) is zensical, err
 
 
-ASSETS = "extra_css:\n  - assets/prd/prd.css\n  - assets/prd/prd-index.css\nextra_javascript:\n  - assets/prd/prd-index.js\n"
+ASSETS = (
+    "extra_css:\n  - assets/prd/prd.css\n  - assets/prd/prd-index.css\n"
+    "extra_javascript:\n  - assets/prd/prd-index.js\n"
+)
 
 
 @pytest.mark.parametrize(
