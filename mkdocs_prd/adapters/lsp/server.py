@@ -33,6 +33,7 @@ from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
 from mkdocs_prd.adapters.mkdocs.site import CONFIG_FILES, SiteConfig, load_site_config, site_pages
 from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.model import Finding
+from mkdocs_prd.core.parse.header import field_being_written
 from mkdocs_prd.core.rules.catalog import RULES
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.context import SiteContext
@@ -43,7 +44,9 @@ DEBOUNCE_SECONDS = 0.3
 
 def _field_line(name: str) -> re.Pattern[str]:
     """The start of a line that gives field ``name`` (a regex): ``**Status:**``, ``status:``
-    (front matter), or the label cell of a metadata table, ``| **Status** |``."""
+    (front matter), or the label cell of a metadata table, ``| **Status** |``.  For the forms
+    the header parser does not read on one line (the table cell, an empty ``status:``);
+    every other form is read as the parser reads it (``field_being_written``)."""
     label = rf"(?:\*\*{name}:?\*\*:?|{name}\s*:)"
     cell = rf"\|\s*(?:\*\*{name}:?\*\*:?|{name}:?)\s*\|"
     return re.compile(rf"^\s*(?:{label}|{cell})", re.IGNORECASE)
@@ -311,12 +314,13 @@ def build_server(config_file: str | None = None) -> PrdLanguageServer:
 def completions(ls: PrdLanguageServer, uri: str, before: str) -> list[types.CompletionItem]:
     """Statuses on the Status line; elsewhere (not on the page's own Track ID line) the
     other PRDs' Track IDs that start with the word being typed."""
-    if _STATUS_LINE.match(before):
+    field = field_being_written(before)
+    if field == "status" or (field is None and _STATUS_LINE.match(before)):
         return [
             types.CompletionItem(s, kind=types.CompletionItemKind.EnumMember, detail="status")
             for s in ls.context.settings.statuses
         ]
-    if _TRACK_LINE.match(before):
+    if field == "track_id" or (field is None and _TRACK_LINE.match(before)):
         return []  # its own Track ID must be new: offering the others' would make duplicates
     prefix = _word_before(before).casefold()
     own, _ = ls.page_path(uri)

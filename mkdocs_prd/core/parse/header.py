@@ -268,6 +268,15 @@ def _core(key: str) -> str | None:
     return _CORE_OF.get(key)
 
 
+def field_being_written(line: str) -> str | None:
+    """The required field (``status``, ``track_id`` ...) whose value the end of ``line`` is in,
+    as the parser reads a header line: ``**Status:** Rev``, ``__Status:__``, ``**Statut :**``,
+    ``**Estado:**``, ``- **Version:** 1.2 · **Status:** ``; None when the line ends in no
+    field's value or in a field that is not required.  For an editor's completion."""
+    fields = read_line(line + "x", 1)  # "x": the value being typed (a field needs a value)
+    return _core(fields[-1].key) if fields else None
+
+
 def _only_blank_between(kinds: list[int], a: int, b: int) -> bool:
     return all(kinds[i - 1] in (BLANK, RULE, COMMENT) for i in range(a + 1, b))
 
