@@ -15,7 +15,21 @@ from functools import lru_cache
 
 import pathspec
 
+from mkdocs_prd.core.model import status_word
+
 DEFAULT_STATUSES: tuple[str, ...] = ("Draft", "Review", "Approved", "Implemented")
+
+APPROVED_WORDS: frozenset[str] = frozenset(
+    {"approved", "freigegeben", "genehmigt", "aprobado", "aprobada", "approuvé", "approuvée", "approuve"}
+    | {"aprovado", "aprovada"}
+)
+"""The status that means Approved in the languages the plugin reads (case-folded): a site whose
+``statuses`` list one of them needs no ``approved_status``."""
+IMPLEMENTED_WORDS: frozenset[str] = frozenset(
+    {"implemented", "umgesetzt", "implementiert", "implementado", "implementada", "implémenté"}
+    | {"implémentée", "implemente", "implantado", "implantada"}
+)
+"""The status that means Implemented in those languages (case-folded): PRD401's status."""
 
 DEFAULT_REQUIRED_SECTIONS: tuple[str, ...] = (
     "problem",
@@ -215,6 +229,26 @@ class Settings:
     includes: Includes | None = None
     """Set when the site includes files into pages (mkdocs-include-markdown-plugin,
     pymdownx.snippets): PRDs are read with what they include."""
+    approved_status: str | None = None
+    """The first of ``statuses`` that counts as approved (the ``approved_status`` option); None:
+    the one of ``statuses`` that means Approved (:data:`APPROVED_WORDS`)."""
+
+    @property
+    def approved_statuses(self) -> tuple[str, ...]:
+        """The statuses (case-folded) that count as approved: the approved status and those after
+        it in ``statuses`` (``Implemented``); ``()`` when the site has none (no
+        ``approved_status`` and no status meaning Approved).  PRD308, PRD602, PRD701 and the
+        history's "Approved on" protect PRDs at these statuses."""
+        return _approved_statuses(self.statuses, self.approved_status)
+
+    def is_approved(self, status: str | None) -> bool:
+        """Whether a Status value (``**Freigegeben**``, ``approved (CFO)``, a ``status_aliases``
+        word) is one of :attr:`approved_statuses`."""
+        if not status:
+            return False
+        word = status_word(status).casefold()
+        word = next((s.casefold() for a, s in self.status_aliases.items() if a.casefold() == word), word)
+        return word in self.approved_statuses
 
     def unmatched_paths(self, src_paths: Iterable[str]) -> list[str]:
         """The ``paths`` patterns no page of ``src_paths`` matches (a typo such as ``prd/**``
@@ -248,6 +282,15 @@ class Settings:
     def same_page(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` are one page in two languages (never without translations)."""
         return self.translations is not None and self.translations.same_page(a, b)
+
+
+@lru_cache(maxsize=64)
+def _approved_statuses(statuses: tuple[str, ...], approved_status: str | None) -> tuple[str, ...]:
+    order = [s.casefold() for s in statuses]
+    first = approved_status.casefold() if approved_status else None
+    if first not in order:
+        first = next((s for s in order if s in APPROVED_WORDS), None)
+    return tuple(order[order.index(first) :]) if first is not None else ()
 
 
 def glob_match(path: str, pattern: str) -> bool:

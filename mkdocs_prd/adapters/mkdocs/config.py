@@ -20,6 +20,7 @@ from mkdocs_prd.adapters.mkdocs.python_tags import python_tags_as_placeholders
 from mkdocs_prd.core.numbers import checked_number
 from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import (
+    APPROVED_WORDS,
     DEFAULT_REQUIRED_SECTIONS,
     DEFAULT_STATUSES,
     Settings,
@@ -282,6 +283,12 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     """Words authors write for a status, e.g. ``{WIP: Draft, Shipped: Implemented}``: still
     PRD102 findings, which ``mkdocs-prd lint --fix`` rewrites to the status."""
 
+    approved_status = c.Optional(c.Type(str))
+    """The first of ``statuses`` that counts as approved: PRDs at it or a status after it are
+    protected (PRD308, PRD602, PRD701, the history's "Approved on").  Default: the status named
+    Approved in a language the plugin reads (``Approved``, ``Freigegeben``, ``Aprobado``,
+    ``Approuvé``, ``Aprovado``); a site whose ``statuses`` have none gets a warning."""
+
     required_sections = c.ListOfItems(
         c.Choice(DEFAULT_REQUIRED_SECTIONS), default=list(DEFAULT_REQUIRED_SECTIONS)
     )
@@ -368,6 +375,19 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
                 if status.casefold() not in statuses:
                     message = f"Status alias {alias!r} names {status!r}, which is not one of the statuses"
                     failed.append(("status_aliases", ValidationError(message)))
+            approved = self.approved_status
+            if approved is not None and approved.casefold() not in statuses:
+                message = f"approved_status {approved!r} is not one of the statuses"
+                failed.append(("approved_status", ValidationError(message)))
+            elif approved is None and not statuses & APPROVED_WORDS:
+                keep.append(
+                    (
+                        "statuses",
+                        "None of the statuses means Approved: no PRD counts as approved, so PRD308, "
+                        "PRD602, PRD701 and the history's 'Approved on' are off. Name the first "
+                        "approved status with the approved_status option",
+                    )
+                )
         return failed, keep
 
 
@@ -410,6 +430,7 @@ def to_settings(
         paths=tuple(cfg.paths),
         statuses=tuple(cfg.statuses),
         status_aliases=dict(cfg.status_aliases),
+        approved_status=cfg.approved_status,
         required_sections=tuple(cfg.required_sections),
         severities=dict(cfg.rules),
         iosm_threshold=float(cfg.iosm_threshold),

@@ -222,7 +222,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
                 current[prd.path] = (prd.status, file.content_bytes)
             except OSError:
                 continue
-        result = collect_history(config.docs_dir, current, self.settings.statuses)
+        result = collect_history(config.docs_dir, current, self.settings.approved_statuses)
         if result.problem:
             # Info, not a warning: a shallow CI clone must not fail `--strict` builds.
             log.info(f"No PRD history on the pages: {result.problem}")

@@ -16,13 +16,16 @@ they are shown.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs_prd.core.parse.prd import decode_source, parse_prd
 from mkdocs_prd.core.review.diff import status_key
 from mkdocs_prd.core.review.git import GitError, Repo, open_repo, relative_folder
-from mkdocs_prd.core.settings import DEFAULT_STATUSES
+from mkdocs_prd.core.settings import Settings
+
+DEFAULT_APPROVED = Settings().approved_statuses
+"""The approved statuses of the default ``statuses``: ``approved``, ``implemented``."""
 
 MAX_STEPS = 8
 """The timeline shows at most this many (the latest) status steps."""
@@ -81,9 +84,10 @@ def blob_id(data: bytes) -> str:
 def collect_history(
     docs_dir: str,
     current: Mapping[str, tuple[str | None, bytes]],
-    statuses: Sequence[str] = DEFAULT_STATUSES,
+    approved: Collection[str] = DEFAULT_APPROVED,
 ) -> HistoryResult:
-    """The history of each PRD in ``current`` (docs path -> (current status, current bytes)).
+    """The history of each PRD in ``current`` (docs path -> (current status, current bytes));
+    ``approved`` the site's approved statuses, case-folded (``Settings.approved_statuses``).
 
     Never raises for git problems: they become ``problem``.
     """
@@ -113,7 +117,7 @@ def collect_history(
                 cache[v.blob] = _status_of(blobs.get(v.blob))
             return cache[v.blob]
 
-        out[path] = history_of(path, vs, status_at, status, statuses)
+        out[path] = history_of(path, vs, status_at, status, approved)
     return HistoryResult(out)
 
 
@@ -130,7 +134,7 @@ def history_of(
     versions: Sequence[Version],
     status_at: Callable[[Version], str | None],
     current: str | None,
-    statuses: Sequence[str] = DEFAULT_STATUSES,
+    approved: Collection[str] = DEFAULT_APPROVED,
 ) -> PrdHistory:
     """A PRD's history from its versions (newest first) and ``status_at(version)``."""
     if not versions:
@@ -150,20 +154,18 @@ def history_of(
         since,
         versions[0].date,
         versions[0].author,
-        _approved_on(steps, now, statuses) if since else None,
+        _approved_on(steps, now, approved) if since else None,
     )
 
 
-def _approved_on(steps: Sequence[StatusStep], now: str, statuses: Sequence[str]) -> str | None:
-    """The date of the first step of the last run of steps at Approved or later."""
-    order = [s.casefold() for s in statuses]
-    if "approved" not in order or now not in order or order.index(now) < order.index("approved"):
+def _approved_on(steps: Sequence[StatusStep], now: str, approved: Collection[str]) -> str | None:
+    """The date of the first step of the last run of steps at Approved or later (``approved``:
+    the site's approved statuses, case-folded, see ``Settings.approved_statuses``)."""
+    if now not in approved:
         return None
-    at = order.index("approved")
     found: str | None = None
     for step in reversed(steps):
-        key = status_key(step.status)
-        if key in order and order.index(key) >= at:
+        if status_key(step.status) in approved:
             found = step.date
         else:
             break

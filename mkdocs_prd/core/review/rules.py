@@ -331,12 +331,8 @@ def _check_status(
 
 
 def _is_approved(status: str | None, settings: Settings) -> bool:
-    """Approved, or a status after Approved in the site's order (Implemented)."""
-    key = status_key(status)
-    order = [s.casefold() for s in settings.statuses]
-    if "approved" in order:
-        return key in order[order.index("approved") :]
-    return key in ("approved", "implemented")
+    """Approved, or a status after it in the site's order (see ``Settings.approved_statuses``)."""
+    return settings.is_approved(status)
 
 
 def summary_parts(r: PrdReview) -> list[str]:

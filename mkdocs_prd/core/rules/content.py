@@ -22,6 +22,7 @@ from mkdocs_prd.core.rules.base import (
     version_key,
 )
 from mkdocs_prd.core.rules.filler import computed, is_filler
+from mkdocs_prd.core.settings import IMPLEMENTED_WORDS
 
 NFR_CATEGORIES: dict[str, tuple[str, ...]] = {
     "Performance": ("performance", "latency", "throughput", "response time", "response times", "speed",
@@ -289,13 +290,18 @@ def list_requirement_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-@page_rule("PRD401", Severity.WARNING, "Status is Implemented but acceptance criteria are unchecked")
+@page_rule(
+    "PRD401",
+    Severity.WARNING,
+    "Status is Implemented (or the site's word for it: `Umgesetzt`, `Implementado`, `Implémenté`) but "
+    "acceptance criteria are unchecked",
+)
 def implemented_unchecked(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     status = prd.status
     if status is None or status_placeholder(status, ctx.settings):
         return
-    if status.casefold() != "implemented":
-        return
+    if status.casefold() not in IMPLEMENTED_WORDS:
+        return  # "Implemented", or the site's word for it ("Umgesetzt")
     stated = [c for c in prd.criteria if c.stated]  # a criterion whose state is not written: no finding
     unchecked = [c for c in stated if not c.checked]
     if unchecked:

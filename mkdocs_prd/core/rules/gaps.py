@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_prd.core.model import Prd, Risk, Severity, status_word
+from mkdocs_prd.core.model import Prd, Risk, Severity
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 from mkdocs_prd.core.rules.content import is_nfr_heading
 from mkdocs_prd.core.rules.filler import is_filler
@@ -65,13 +65,9 @@ def approved_without_requirements(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 
 
 def approved(status: str, settings: Settings) -> bool:
-    """Whether ``status`` is Approved or a status the site lists after it (Implemented)."""
-    order = [s.casefold() for s in settings.statuses]
-    if "approved" not in order:
-        return False
-    word = status_word(status).casefold()
-    word = next((s.casefold() for a, s in settings.status_aliases.items() if a.casefold() == word), word)
-    return word in order and order.index(word) >= order.index("approved")
+    """Whether ``status`` is Approved or a status the site lists after it (Implemented), in the
+    site's words (``Settings.approved_statuses``: ``Freigegeben``, an ``approved_status``)."""
+    return settings.is_approved(status)
 
 
 RULES = (unmitigated_risk, approved_without_requirements)

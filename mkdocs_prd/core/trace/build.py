@@ -17,8 +17,6 @@ from mkdocs_prd.core.trace.model import Reference, RequirementTrace, ResolvedRef
 from mkdocs_prd.core.trace.prose import ProseRef, prose_hits
 from mkdocs_prd.core.trace.rules import TRACE_RULES
 
-_REVIEWED = frozenset({"approved", "implemented"})
-
 
 class Resolver:
     """Looks up ``track:local`` in a site's requirements (Track IDs case-insensitively)."""
@@ -127,7 +125,7 @@ def _coverage_findings(
         prd = by_path.get(path)
         if prd is None:
             continue
-        reviewed = (prd.status or "").strip().casefold() in _REVIEWED
+        reviewed = settings.is_approved(prd.status)  # Approved or later, in the site's words
         for t in items:
             req = t.req
             sev = severities["PRD602"]
