@@ -195,7 +195,7 @@ def test_messages_name_what_changed(
     by = {(f["rule"], f["file"], f["line"]): str(f["message"]) for f in found}
     messages = " | ".join(by.values())
     assert (
-        "FR-1 `Save a card`: description in a PRD that was `Approved`, and the Version is still `1.2`"
+        "FR-1 `Save a card`: text changed in a PRD that was `Approved`, and the Version is still `1.2`"
         in messages
     )
     assert "FR-2 `Pay with a saved card`: removed" in messages
@@ -209,7 +209,7 @@ def test_messages_name_what_changed(
     assert summary.startswith("Changes: ")
     for part in (
         "1 requirement removed: FR-2 `Pay with a saved card`",
-        "1 requirement changed: FR-1 `Save a card` (description)",
+        "1 requirement changed: FR-1 `Save a card` (text changed)",
         "1 priority raised: FR-3 `Remove a saved card` (priority `Should` → `Must`)",
         "1 acceptance criterion removed: `API endpoints return the documented responses`",
         "1 acceptance criterion unticked: `API reference published`",

@@ -19,7 +19,8 @@ from git_repos import SITE_CONFIG, Git, line_of, prd
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.review.diff import compare
-from mkdocs_prd.core.review.rules import removed_at
+from mkdocs_prd.core.review.rules import removed_at, review
+from mkdocs_prd.core.settings import Settings
 
 _FR_SECTION_START = "**FR-1: Save a card**"
 _FR_SECTION_END = "### Non-Functional Requirements"
@@ -108,7 +109,7 @@ def test_every_form_of_a_changed_requirement_is_a_contract_change(
     messages = {str(f["file"]): str(f["message"]) for f in found if f["rule"] == "PRD701"}
     assert all(m.startswith("FR-1 ") for m in messages.values()), messages
     assert "acceptance" in messages["docs/prds/heading-label.md"]
-    assert "description" in messages["docs/prds/heading-paragraph.md"]
+    assert "text changed" in messages["docs/prds/heading-paragraph.md"]
     # Re-formatting is no contract change; the label line is no requirement of its own.
     for name in SAME:
         mine = [f["rule"] for f in found if f["file"] == f"docs/prds/{name}.md"]
@@ -204,3 +205,45 @@ def test_summary_counts_agree_with_their_nouns(count: int) -> None:
     parts = summary_parts(PrdReview(Pair(base, base), changes))
     for one, several in kinds.values():
         assert any(p.startswith(f"{count} {one if count == 1 else several}: ") for p in parts), parts
+
+
+_TABLE_PRD = """# PRD: Table
+
+**Version:** 1.2
+**Track ID:** table
+**Owner:** Ana
+**Status:** Approved
+
+## 5. Requirements
+
+| ID | Requirement | Priority |
+|----|----|----|
+| FR-1 | Export the ledger as CSV | Must |
+| FR-2 | Export the ledger as PDF | Should |
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        # Text and priority of one row: one finding naming both (fresh7: two, one reading
+        # "FR-1 …: requirement in a PRD that was …", which named no change).
+        (
+            "| FR-1 | Export the ledger as CSV | Must |",
+            "| FR-1 | Export the ledger as CSV files | Should |",
+            "FR-1 `Export the ledger as CSV files`: text changed and priority `Must` → `Should` in a PRD "
+            "that was `Approved`, and the Version is still `1.2`",
+        ),
+        (
+            "| FR-1 | Export the ledger as CSV | Must |",
+            "| FR-1 | Export the ledger as CSV files | Must |",
+            "FR-1 `Export the ledger as CSV files`: text changed in a PRD that was `Approved`, and the "
+            "Version is still `1.2`",
+        ),
+    ],
+)
+def test_one_requirement_changed_is_one_finding_naming_each_change(old: str, new: str, message: str) -> None:
+    base = parse_prd(_TABLE_PRD, "x.md")
+    head = parse_prd(_TABLE_PRD.replace(old, new), "x.md")
+    found = [f for f in review([base], [head], Settings()).findings if f.rule == "PRD701"]
+    assert [f.message for f in found] == [message]

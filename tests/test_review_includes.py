@@ -94,13 +94,13 @@ def _expected() -> set[tuple[str, str, int, str]]:
         out |= {
             ("PRD701", path, at, "(in _shared/nfr.md line 1, included here)"),
             ("PRD701", path, at, "(in _shared/nfr.md line 7 at the base revision, included here)"),
-            ("PRD704", path, 1, "NFR-2 `Security` (authentication)"),
+            ("PRD704", path, 1, "NFR-2 `Security` (authentication changed)"),
         }
     gl = line_of(BASE["docs/prds/gl.md"], GLOB)
     out |= {
         ("PRD701", "docs/prds/gl.md", gl, "(in _shared/g/b.md line 1 at the base revision, included here)"),
         ("PRD704", "docs/prds/gl.md", 1, "1 requirement removed: NFR-3 `Reliability`"),
-        ("PRD704", "docs/prds/draft.md", 1, "NFR-2 `Security` (authentication)"),
+        ("PRD704", "docs/prds/draft.md", 1, "NFR-2 `Security` (authentication changed)"),
     }
     return out
 

@@ -194,7 +194,7 @@ def _requirement_changes(base: Sequence[Requirement], head: Sequence[Requirement
         old_c, new_c = _contents(old), _contents(req)
         changed = sorted(k for k in old_c.keys() | new_c.keys() if old_c.get(k, "") != new_c.get(k, ""))
         if changed:
-            out.append(Change("requirement_changed", _req_label(req), ", ".join(changed), "head", req.line))
+            out.append(Change("requirement_changed", _req_label(req), _changed(changed), "head", req.line))
         elif req.form == "block" and text_key(old.name) != text_key(req.name):
             out.append(
                 Change("requirement_renamed", _req_label(req), f"was `{norm(old.name)}`", "head", req.line)
@@ -206,6 +206,17 @@ def _requirement_changes(base: Sequence[Requirement], head: Sequence[Requirement
         if key not in head_by:
             out.append(Change("requirement_removed", _req_label(req), "removed", "base", req.line))
     return out
+
+
+_TEXT_PARTS = frozenset({"description", "requirement", "statement", "text", "name", "title"})
+"""Parts of a requirement that are its text: a table's Requirement column, a list item's whole line."""
+
+
+def _changed(parts: Sequence[str]) -> str:
+    """``text changed``, ``text and acceptance changed``: what changed in a requirement."""
+    names = list(dict.fromkeys("text" if p in _TEXT_PARTS else p for p in parts))
+    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{said} changed"
 
 
 def _first_by_key(reqs: Iterable[Requirement]) -> dict[tuple[str, str], Requirement]:

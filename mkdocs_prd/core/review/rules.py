@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from mkdocs_prd.core.includes import Expanded
@@ -159,7 +159,7 @@ def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
     base, head = r.pair.base, r.pair.head
     if base is not None and head is not None:
         if _is_approved(base.status, settings) and r.version is None:
-            for c in r.changes:
+            for c in one_per_requirement(r.changes):
                 if c.kind in CONTRACT_KINDS:
                     message = (
                         f"{c.what}: {c.detail} in a PRD that was `{norm(base.status)}`, "
@@ -188,6 +188,26 @@ def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
         emit(
             ruleset.SUMMARY, "head" if head is not None else "base", heading_line(r.prd), summary_text(r), ""
         )
+    return out
+
+
+_REQUIREMENT_EDITS = frozenset({"requirement_changed", "priority_raised", "priority_lowered"})
+
+
+def one_per_requirement(changes: Sequence[Change]) -> list[Change]:
+    """``changes`` with the edits of one requirement in head (its text, parts, priority) joined
+    into one: ``text changed and priority `Must` → `Should```, at the first one's line, so a
+    requirement whose text and priority changed is one finding, not two."""
+    out: list[Change] = []
+    at: dict[str, int] = {}
+    for c in changes:
+        if c.side == "head" and c.kind in _REQUIREMENT_EDITS:
+            i = at.get(c.what)
+            if i is not None:
+                out[i] = replace(out[i], detail=f"{out[i].detail} and {c.detail}")
+                continue
+            at[c.what] = len(out)
+        out.append(c)
     return out
 
 
