@@ -933,3 +933,16 @@ def test_a_sentence_with_a_colon_after_a_label_stays_one_part() -> None:
     prd = parse_prd(text, "prd.md")
     assert [g.text for g in prd.goals] == ["one theme. Note: it follows the OS."]
     assert ("PRD204", "Section `Goals / Non-goals` has no Non-Goals subsection") in findings(text)
+
+
+def test_every_heading_in_bold_as_google_docs_exports_it() -> None:
+    """``## **1\\. Problem**`` … ``## **Appendix**``: each section keeps its number and its title
+    without the marks, the unnumbered Appendix too (was: titled ``**Appendix**`` in findings)."""
+    text = re.sub(r"^(#{2,3}) (.+)$", r"\1 **\2**", CLEAN, flags=re.MULTILINE)
+    text = re.sub(r"^## \*\*([0-9]+)\. ", r"## **\1\\. ", text, flags=re.MULTILINE)
+    assert "## **Appendix**" in text and "## **1\\. Problem**" in text
+    prd = parse_prd(text, "prd.md")
+    assert [(s.key, s.number, s.title) for s in prd.sections] == [
+        (s.key, s.number, s.title) for s in BASE.sections
+    ]
+    assert findings(text) == []

@@ -235,6 +235,9 @@ def split_number(title: str) -> tuple[str | None, str]:
         lead += 1  # emoji, blanks, bold marks before the number
     m = _NUMBER.match(title, lead)
     if m is None or (m.group("roman") is not None and not m.group("roman").isupper()):
+        mark = title[:2]
+        if mark in ("**", "__") and title.endswith(mark) and len(title) > 4 and mark not in title[2:-2]:
+            return None, title[2:-2].strip()  # "**Appendix**": the whole title in bold
         return None, title
     rest = title[m.end() :].strip()
     marks = title[:lead].strip()
