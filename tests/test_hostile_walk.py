@@ -10,6 +10,7 @@ a build leaves out the copies MkDocs listed through a loop (it stopped with a tr
 from __future__ import annotations
 
 import logging
+import os
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,17 +23,22 @@ from mkdocs.structure.files import get_files
 
 from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.adapters.mkdocs.files import site_files
+from mkdocs_prd.core.trace.sources import expand
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
 CONFIG = "site_name: T\nexclude_docs: 'drafts/'\nplugins:\n  - prd:\n      paths: ['prds/**']\n"
 
 
+class Hang(Exception):
+    """Raised by :func:`deadline` (not an OSError: a walk that catches OSError would swallow it)."""
+
+
 @contextmanager
 def deadline(seconds: float) -> Iterator[None]:
-    """Raise TimeoutError in this (main) thread after ``seconds``: a hang fails the test."""
+    """Raise :class:`Hang` in this (main) thread after ``seconds``: a hang fails the test."""
 
     def _raise(_sig: int, _frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
+        raise Hang(f"still running after {seconds} s")
 
     saved = signal.signal(signal.SIGALRM, _raise)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -117,3 +123,36 @@ def test_a_build_leaves_out_the_copies_through_a_loop_and_names_it(tmp_path: Pat
     assert (site.site_dir / "prds" / "a" / "index.html").is_file()
     assert (site.site_dir / "prds" / "img" / "x.png").is_file()
     assert not (site.site_dir / "prds" / "loop").exists()
+
+
+def test_trace_sources_end_on_loops_and_never_walk_outside_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Python's glob followed src/loop and src/loop2 (both -> .) 2**40 ways: `mkdocs-prd trace`
+    # and a build with trace.sources never ended.
+    (tmp_path / ".git").mkdir()
+    src = tmp_path / "src"
+    (src / "pkg").mkdir(parents=True)
+    (src / "pkg" / "a.py").write_text("# alpha:FR-1\n", encoding="utf-8")
+    (src / "shared").mkdir()
+    (src / "shared" / "b.py").write_text("# alpha:FR-2\n", encoding="utf-8")
+    for link, target in {"loop": ".", "loop2": ".", "pkg/up": "..", "also": "shared"}.items():
+        (src / link).symlink_to(target, target_is_directory=True)
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def spy(path: str) -> object:
+        listed.append(os.path.realpath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", spy)
+    root = str(tmp_path.resolve())
+    with deadline(20):
+        found = expand("trace.sources", ["src/**/*.py"], str(tmp_path), root)
+        wide = expand("trace.sources", ["../../../../../../**/*.py"], str(tmp_path), root)
+    # Each file once, by the first path to it in path order (as glob did: also/ before shared/).
+    assert sorted(rel for _, rel in found.files) == ["src/also/b.py", "src/pkg/a.py"]
+    assert found.messages == []
+    assert sorted(rel for _, rel in wide.files) == ["src/also/b.py", "src/pkg/a.py"]
+    # Only the project folder and the folders on the way down to it were listed.
+    assert all(p == root or p.startswith(root + os.sep) or root.startswith(p) for p in listed), listed

@@ -19,16 +19,27 @@ MAX_SCANNED = 20_000
 """The most folder entries one glob looks at (a site's shared folder holds far fewer)."""
 
 
-def glob_files(base: str, parts: list[str], inside: Callable[[str], bool]) -> list[str]:
+def glob_files(
+    base: str,
+    parts: list[str],
+    inside: Callable[[str], bool],
+    *,
+    follow: bool = False,
+    limit: int = MAX_SCANNED,
+) -> list[str]:
     """The files below the folder ``base`` that the pattern ``parts`` (its names, the first
     holding a wildcard) matches, in path order; ``inside(path)`` tells whether a folder may be
-    listed.  [] for a pattern with ``.`` or ``..`` among its wildcard parts."""
+    listed.  [] for a pattern with ``.`` or ``..`` among its wildcard parts.
+
+    ``follow``: ``**`` enters symlinked folders too (as Python's :func:`glob.glob` does), each
+    real folder once, so a link to a folder above it is no loop; ``limit``: the most folder
+    entries looked at."""
     parts = [p for p in parts if p]
     if not parts or any(p in (".", "..") for p in parts):
         return []
     found: list[str] = []
-    budget = [MAX_SCANNED]
-    _walk(base, parts, inside, found, budget, set())
+    budget = [limit]
+    _walk(base, parts, inside, found, budget, set(), follow)
     return sorted(found)
 
 
@@ -39,20 +50,21 @@ def _walk(
     found: list[str],
     budget: list[int],
     seen: set[tuple[str, int]],
+    follow: bool = False,
 ) -> None:
-    key = (folder, len(parts))
+    key = (os.path.realpath(folder) if follow else folder, len(parts))
     if key in seen or budget[0] <= 0 or not inside(folder):
         return
     seen.add(key)
     part, rest = parts[0], parts[1:]
     if part == "**":
         if rest:
-            _walk(folder, rest, inside, found, budget, seen)  # ** matches no folder too
+            _walk(folder, rest, inside, found, budget, seen, follow)  # ** matches no folder too
         for entry in _entries(folder, budget):
             if entry.name.startswith("."):
                 continue
-            if _is_dir(entry, follow=False):
-                _walk(entry.path, parts, inside, found, budget, seen)
+            if _is_dir(entry, follow=follow):
+                _walk(entry.path, parts, inside, found, budget, seen, follow)
             elif not rest and _is_file(entry):
                 found.append(entry.path)
         return
@@ -60,7 +72,7 @@ def _walk(
     if literal:  # a fixed name after a wildcard: no listing needed
         path = os.path.join(folder, part)
         if rest and os.path.isdir(path):
-            _walk(path, rest, inside, found, budget, seen)
+            _walk(path, rest, inside, found, budget, seen, follow)
         elif not rest and os.path.isfile(path):
             found.append(path)
         return
@@ -72,7 +84,7 @@ def _walk(
             continue
         if rest:
             if _is_dir(entry, follow=True):
-                _walk(entry.path, rest, inside, found, budget, seen)
+                _walk(entry.path, rest, inside, found, budget, seen, follow)
         elif _is_file(entry):
             found.append(entry.path)
 

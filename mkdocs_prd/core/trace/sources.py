@@ -9,11 +9,11 @@ read as text in any language: one :func:`~mkdocs_prd.core.trace.ids.find_ids` pa
 
 from __future__ import annotations
 
-import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from mkdocs_prd.core.includes.globs import glob_files
 from mkdocs_prd.core.trace.ids import IdHit, find_ids
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -52,7 +52,7 @@ def expand(option: str, patterns: Sequence[str], base_dir: str, root: str) -> Fo
     for pattern in patterns:
         matched = refused = 0
         full_pattern = os.path.join(base, os.path.expanduser(pattern))
-        for path in sorted(glob.iglob(full_pattern, recursive=True)):
+        for path in matching(full_pattern, lambda folder: _inside(folder, root, inside)):
             if not os.path.isfile(path):
                 continue
             real = os.path.realpath(path)
@@ -70,6 +70,34 @@ def expand(option: str, patterns: Sequence[str], base_dir: str, root: str) -> Fo
         elif not matched:
             found.messages.append(f"{option}: {pattern!r} matches no file")
     return found
+
+
+MAX_ENTRIES = 1_000_000
+"""The most folder entries one pattern looks at (a big monorepo has a few hundred thousand)."""
+
+
+def matching(full_pattern: str, inside: Callable[[str], bool]) -> list[str]:
+    """The paths the absolute glob ``full_pattern`` matches (``**`` spans folders; ``*``, ``?``
+    and ``[…]`` do not match a hidden name), in path order, listing only the pattern's own
+    folder and folders for which ``inside(folder)`` holds.  ``**`` follows symlinked folders,
+    each real folder once: a link to a folder above it (``src/loop -> .``) is no loop.
+    Python's :func:`glob.glob` walked two such links 2**40 ways (``mkdocs-prd trace`` and
+    the build never ended)."""
+    parts = full_pattern.replace(os.sep, "/").split("/")
+    first = next((i for i, p in enumerate(parts) if any(c in p for c in "*?[")), None)
+    if first is None:
+        return [full_pattern] if os.path.lexists(full_pattern) else []
+    folder = os.path.normpath("/".join(parts[:first]) or "/")
+    # The pattern's own folder is listed even when it is outside (one listing): what it
+    # names there is refused by name, with a message, rather than matching nothing.
+    return glob_files(
+        folder, parts[first:], lambda f: f == folder or inside(f), follow=True, limit=MAX_ENTRIES
+    )
+
+
+def _inside(folder: str, root: str, prefix: str) -> bool:
+    real = os.path.realpath(folder)
+    return real == root or real.startswith(prefix) or root.startswith(os.path.join(real, ""))
 
 
 def relative(path: str, base: str) -> str:
