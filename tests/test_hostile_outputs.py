@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import io
 import json
+import logging
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from mkdocs_prd.adapters.cli.main import main
-from mkdocs_prd.core.safe import json_inert
+from mkdocs_prd.core.safe import TerminalFilter, json_inert
 from mkdocs_prd.core.sitewide.export import dumps
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
@@ -97,3 +99,55 @@ def test_json_inert_changes_how_strings_are_written_not_what_they_are() -> None:
     assert not set(text) & set(JSON_LEAVES)
     exported = dumps({"schema_version": 2, "prds": [values]})
     assert json.loads(exported)["prds"] == [values] and not set(exported) & set(JSON_LEAVES)
+
+
+# GitHub Actions reads a line of a step's log as a workflow command when it holds "##[" (the old
+# form, anywhere) or starts with "::" after blanks: a document must not forge an annotation.
+FORGED = "##[error]forged ##[add-mask]secret"
+
+
+@pytest.fixture(scope="module")
+def forging(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("forging")
+    text = CLEAN.replace("Saved Payment Methods", f"Saved {FORGED} Methods", 1)
+    text = text.replace("**Status:** Approved", f"**Status:** Shipped {FORGED}")  # PRD102 quotes it
+    (root / "docs" / "prds").mkdir(parents=True)
+    (root / "docs" / "prds" / "a.md").write_text(text, encoding="utf-8")
+    # A file name that starts a lint line with "::" (run in docs/, the path is the name).
+    other = text.replace("saved-payment", "other")
+    (root / "docs" / "::error title=x::forged.md").write_text(other, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - prd\n", encoding="utf-8")
+    return root / "docs"
+
+
+def _commands(output: str, github: bool) -> list[str]:
+    """The lines GitHub Actions would run as workflow commands (ours excepted: --format github)."""
+    out = []
+    for line in output.splitlines():
+        ours = github and re.match(r"::(error|warning|notice) file=[^:]*,line=\d+,title=PRD\d{3}::", line)
+        if "##[" in line or (line.lstrip().startswith("::") and not ours):
+            out.append(line)
+    return out
+
+
+@pytest.mark.parametrize(
+    "argv", [*COMMANDS[:4], ["index"], ["trace"], ["trace", "--format", "json"]], ids=" ".join
+)
+def test_no_output_line_is_a_github_workflow_command(
+    forging: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    monkeypatch.chdir(forging)
+    main(argv)
+    out, err = capsys.readouterr()
+    assert "forged" in out
+    assert _commands(out, "github" in argv) == [] and _commands(err, False) == []
+    if "json" in argv or argv == ["index"]:
+        assert any(FORGED in value for value in strings(json.loads(out)))  # the same data
+
+
+def test_the_build_log_forges_no_workflow_command() -> None:
+    record = logging.LogRecord("mkdocs.prd", logging.WARNING, __file__, 1, "%s: %s", None, None)
+    record.args = ("::error title=x::forged.md:5", FORGED)
+    TerminalFilter().filter(record)
+    assert _commands(record.getMessage(), False) == []
+    assert "forged" in record.getMessage()

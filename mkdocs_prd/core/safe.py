@@ -75,11 +75,32 @@ def terminal_text(text: str) -> str:
     CLI errors): document text can then neither move the cursor, hide output, set
     the window title (OSC), start a new line nor reorder characters, and a file name
     that is not UTF-8 cannot make the output fail (its bytes are shown: ``\\xff``).
-    Printable text, including non-ASCII letters, is unchanged.
+    ``##[`` is shown as ``##\\x5b``: GitHub Actions reads it anywhere in a line as a
+    workflow command (``##[error]``, ``##[add-mask]``).  Printable text, including
+    non-ASCII letters, is otherwise unchanged.
     """
+    if "##[" in text:
+        text = text.replace("##[", _V1_SHOWN)
     if _ANY_CONTROL.search(text) is None:
         return text  # the common case: nothing to do, no copy
     return text.translate(_SHOWN)
+
+
+# GitHub Actions reads a line of a step's output as a workflow command when it holds "##[" (the
+# old form, anywhere: "##[error]x" makes an error annotation, "##[add-mask]x" hides text) or
+# starts with "::" after blanks ("::error::x").  A document's text must not do either.
+_V1_SHOWN = "##\\x5b"
+
+
+def no_workflow_command(line: str) -> str:
+    """``line`` (one whole line of terminal text) so that GitHub Actions does not read it as a
+    workflow command: a line that starts with ``::`` after blanks (a file name ``::error::x.md``
+    at the start of a lint line) has its first colon shown as ``\\x3a``.  ``##[`` anywhere is
+    :func:`terminal_text`'s."""
+    stripped = line.lstrip()
+    if not stripped.startswith("::"):
+        return line
+    return line[: len(line) - len(stripped)] + "\\x3a" + stripped[1:]
 
 
 class TerminalFilter(logging.Filter):
@@ -92,7 +113,7 @@ class TerminalFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = terminal_text(record.getMessage()), None
+        record.msg, record.args = no_workflow_command(terminal_text(record.getMessage())), None
         return True
 
 
@@ -148,12 +169,15 @@ _JSON_UNESCAPED = re.compile("[" + "".join(map(chr, _JSON_SHOWN)) + "]")
 def json_inert(text: str) -> str:
     """JSON text (``json.dumps(..., ensure_ascii=False)``) with the control characters that
     JSON does not escape (DEL, C1 such as CSI U+009B, U+2028, bidirectional overrides)
-    written as ``\\uXXXX`` escapes.
+    written as ``\\uXXXX`` escapes, and the ``[`` of ``##[`` as ``\\u005b`` (GitHub Actions
+    reads ``##[error]`` anywhere in a line of a step's log as a workflow command).
 
     Outside strings JSON is ASCII, so this changes only how string values are written, not
     what they are: a reader gets the same data, a terminal or log viewer that shows the
     text cannot be driven or reordered by it.
     """
+    if "##[" in text:  # only inside strings: a GitHub Actions workflow command (terminal_text)
+        text = text.replace("##[", "##\\u005b")
     if _JSON_UNESCAPED.search(text) is None:
         return text
     return text.translate(_JSON_SHOWN)

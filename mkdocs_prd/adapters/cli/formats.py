@@ -12,7 +12,7 @@ from mkdocs_prd.adapters.cli.gitlab import format_gitlab
 from mkdocs_prd.core.lint import LintResult
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.rules.validate import summary_line
-from mkdocs_prd.core.safe import json_document, terminal_text
+from mkdocs_prd.core.safe import json_document, no_workflow_command, terminal_text
 
 FIXABLE_MARK = "[*]"
 """What marks a finding ``--fix`` fixes in the text output (as ruff marks its own)."""
@@ -54,7 +54,7 @@ def format_text(result: LintResult) -> str:
     fixable = sum(f.fixable for f in result.findings)
     if fixable:
         out.append(f"{FIXABLE_MARK} {fixable} fixable with --fix (--diff shows the changes first)")
-    return "\n".join(out) + "\n"
+    return "\n".join(map(no_workflow_command, out)) + "\n"
 
 
 def finding_dict(f: Finding, file: str) -> dict[str, object]:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from mkdocs_prd import __version__
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
 from mkdocs_prd.adapters.mkdocs.site import CONFIG_FILES, SiteConfig, load_site_config
-from mkdocs_prd.core.safe import encodable, terminal_lines, terminal_text
+from mkdocs_prd.core.safe import encodable, no_workflow_command, terminal_lines, terminal_text
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -68,7 +68,7 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
 
 def say(message: str) -> None:
     """Print a message for the user on stderr, control characters shown escaped."""
-    print(terminal_text(message), file=sys.stderr)
+    print(no_workflow_command(terminal_text(message)), file=sys.stderr)
 
 
 def add_verbose_argument(parser: argparse.ArgumentParser) -> None:

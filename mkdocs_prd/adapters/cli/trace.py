@@ -20,7 +20,7 @@ from mkdocs_prd.adapters.cli.main import (
 )
 from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.rules.validate import counted
-from mkdocs_prd.core.safe import json_document
+from mkdocs_prd.core.safe import json_document, no_workflow_command, terminal_text
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, markdown_files
 from mkdocs_prd.core.sitewide.index import page_url
 from mkdocs_prd.core.trace.export import requirement_record
@@ -82,8 +82,9 @@ def matrix_records(catalog: Catalog, url_of: Any) -> list[dict[str, Any]]:
 
 
 def safe(text: object) -> str:
-    """``text`` without control characters (a document cannot drive the terminal)."""
-    return "".join(ch if ch.isprintable() else " " for ch in str(text))
+    """``text`` without control characters (a document cannot drive the terminal), ``##[``
+    shown as ``terminal_text`` shows it (no GitHub Actions workflow command)."""
+    return terminal_text("".join(ch if ch.isprintable() else " " for ch in str(text)))
 
 
 def coverage_line(catalog: Catalog) -> str:
@@ -158,7 +159,7 @@ def format_text(
     if catalog.trace.enabled:
         summary += f"; {coverage_line(catalog) or 'no requirement with a priority'}"
     out.append(f"{summary}; {counted(errors, 'error')}, {counted(len(findings) - errors, 'other finding')}")
-    return "\n".join(out) + "\n"
+    return "\n".join(map(no_workflow_command, out)) + "\n"
 
 
 def format_json(catalog: Catalog, records: list[dict[str, Any]], findings: list[Finding]) -> str:
