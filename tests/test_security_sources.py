@@ -177,3 +177,29 @@ def test_a_build_with_every_hostile_source_finishes_in_time_and_changes_nothing_
     assert "nested too deeply" in " ".join(notes) and "larger than" in " ".join(notes)
     assert _rows(built.page("prds/index.html")) == _rows(expected.page("prds/index.html"))
     assert "Fine" in built.page("prds/index.html")
+
+
+@pytest.mark.parametrize(
+    ("source", "rows", "message"),
+    [
+        # A file: URL on this machine is its path (it gave "No such file or directory").
+        ("file://{dir}/good.json", 1, None),
+        ("FILE://localhost{dir}/good.json", 1, None),
+        ("file://{dir}/no%20such.json", 0, "No such file or directory"),
+        # Other schemes and hosts are said to be unread, not "No such file".
+        ("file://elsewhere/good.json", 0, "file: URLs of another host are not read"),
+        ("ftp://127.0.0.1/prd-index.json", 0, "ftp: URLs are not read"),
+        ("data:application/json,{}", 0, "data: URLs are not read"),
+        ("javascript:alert(1)", 0, "javascript: URLs are not read"),
+    ],
+)
+def test_a_source_url_is_read_only_as_a_local_file_or_over_http(
+    tmp_path: Path, source: str, rows: int, message: str | None
+) -> None:
+    (tmp_path / "good.json").write_bytes(GOOD)
+    loaded = load_source(IndexSource(source.replace("{dir}", tmp_path.as_posix())), str(tmp_path))
+    assert len(loaded.rows) == rows
+    if message is None:
+        assert loaded.messages == ()
+    else:
+        assert len(loaded.messages) == 1 and message in loaded.messages[0], loaded.messages

@@ -349,7 +349,8 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
 
     include_indexes = IncludeIndexes()
     """Other sites' ``prd-index.json`` to merge into the index: local paths (relative to
-    ``mkdocs.yml``), ``http(s)`` URLs, or mappings ``{source, name, url, timeout}``."""
+    ``mkdocs.yml``; a ``file:`` URL of this machine is its path), ``http(s)`` URLs (another
+    scheme is skipped with a message), or mappings ``{source, name, url, timeout}``."""
 
     trace = TraceOption()
     """Traceability to code and tests: ``sources`` (globs of source files, relative to

@@ -142,8 +142,27 @@ def _read(source: IndexSource, base_dir: str) -> str:
 
         data = fetch(source.source, source.timeout, MAX_BYTES)
     else:
-        data = read_bytes(os.path.join(base_dir, os.path.expanduser(source.source)), MAX_BYTES)
+        data = read_bytes(os.path.join(base_dir, os.path.expanduser(local_path(source.source))), MAX_BYTES)
     return data.decode("utf-8-sig")
+
+
+def local_path(source: str) -> str:
+    """The path a local ``include_indexes`` source names: itself, or the path of a ``file:``
+    URL on this machine (``file:///srv/a/prd-index.json``).  Raises :class:`UnreadableFile`
+    for a URL of another scheme (``ftp:``, ``data:``) or a ``file:`` URL of another host:
+    only local paths and ``http(s)`` URLs are read.  A Windows drive (``C:/x.json``) is a path."""
+    parts = urlsplit(source)
+    scheme = parts.scheme.lower()
+    if len(scheme) <= 1 or source[len(scheme) : len(scheme) + 1] != ":":
+        return source
+    if scheme == "file" and parts.netloc in ("", "localhost"):
+        from urllib.request import url2pathname  # (only for a file: URL: urllib.request is slow to load)
+
+        return url2pathname(parts.path)
+    what = "file: URLs of another host" if scheme == "file" else f"{scheme}: URLs"
+    raise UnreadableFile(
+        source, f"{what} are not read; include_indexes reads local paths (file: URLs too) and http(s) URLs"
+    )
 
 
 def merge_rows(data: object, source: IndexSource) -> Loaded:
