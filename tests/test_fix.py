@@ -204,6 +204,31 @@ def test_lint_fix_through_a_symlink_rewrites_the_linked_file(
     assert real.read_bytes() == (GOLDEN / "PRD104-v-prefix" / "expected.md").read_bytes()
 
 
+def test_lint_fix_never_writes_through_a_link_out_of_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A page that is a link to a file outside docs_dir (a pull request can add one): --fix
+    # wrote the file it leads to.  A link inside docs_dir is still fixed through.
+    broken = (GOLDEN / "PRD104-v-prefix" / "input.md").read_bytes()
+    (tmp_path / "site" / "docs" / "shared").mkdir(parents=True)
+    (tmp_path / "site" / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - prd\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere.md"
+    outside.write_bytes(broken)
+    inside = tmp_path / "site" / "docs" / "shared" / "b.md"
+    inside.write_bytes(broken.replace(b"saved-payment-methods", b"other"))
+    (tmp_path / "site" / "docs" / "a.md").symlink_to(outside)
+    (tmp_path / "site" / "docs" / "b.md").symlink_to(inside)
+    monkeypatch.chdir(tmp_path / "site")
+    main(["lint", "--fix", "--no-cache"])
+    err = capsys.readouterr().err
+    assert outside.read_bytes() == broken
+    assert f"not fixed: docs/a.md resolves to {outside}" in err and "outside" in err
+    assert inside.read_bytes() == (GOLDEN / "PRD104-v-prefix" / "expected.md").read_bytes().replace(
+        b"saved-payment-methods", b"other"
+    )
+    assert "Fixed " in err  # b.md and shared/b.md: MkDocs lists the link and its file
+
+
 def test_lint_diff_prints_a_unified_diff_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -129,6 +129,18 @@ def run(args: argparse.Namespace) -> int:
             # file the diff stays exact, so `git apply` still applies it (write_out).
             write_out(unified_diff(changes))
             return EXIT_PROBLEMS if changes else EXIT_OK
+        root = os.path.realpath(docs_dir if docs_dir is not None else os.getcwd())
+        inside = []
+        for change in changes:
+            real = os.path.realpath(change.file)
+            if _inside(real, root):
+                inside.append(change)
+                continue
+            say(
+                f"mkdocs-prd: not fixed: {change.file} resolves to {real}, outside {root} "
+                "(a symbolic link): --fix writes only inside the site"
+            )
+        changes = inside
         for change in changes:
             try:
                 write_atomically(change.file, change.after)
@@ -142,6 +154,10 @@ def run(args: argparse.Namespace) -> int:
     write_out(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(os.path.join(root, ""))
 
 
 def _generated(site: SiteConfig, verbose: bool) -> dict[str, bytes]:
