@@ -19,6 +19,7 @@ import pytest
 from conftest import build_site
 
 from mkdocs_prd.adapters.cli.main import main
+from mkdocs_prd.adapters.mkdocs.config import ConfigurationError, read_raw_config
 from mkdocs_prd.core.yaml_size import expanded_size
 
 GOLDEN = Path(__file__).parent / "golden" / "rules"
@@ -217,6 +218,19 @@ def test_aliases_are_counted_once_per_node_and_a_node_inside_itself_once() -> No
     assert expanded_size("a: !ENV X\nb: !!python/object/apply:os.system [exit 1]\n") == 6  # nothing runs
     assert expanded_size("a: [unclosed\n") is None
     assert expanded_size(Path(__file__).parents[1].joinpath("mkdocs.yml").read_bytes()) < 10_000
+
+
+def test_every_reader_of_the_config_refuses_an_alias_bomb(tmp_path: Path) -> None:
+    # The Markdown extension (Zensical) and lint's host checks read mkdocs.yml themselves;
+    # a bomb under the plugin's options would be walked when they are validated.
+    config = tmp_path / "mkdocs.yml"
+    levels = "".join(f"      a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n" for i in range(1, 30))
+    config.write_text(
+        "site_name: T\nplugins:\n  - prd:\n      a0: &a0 [x, x]\n" + levels + "      statuses: *a29\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigurationError, match="billion laughs"):
+        read_raw_config(str(config))
 
 
 # Material's documented emoji setup, on a machine without the module (a pre-commit hook's env).

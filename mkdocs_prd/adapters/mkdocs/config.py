@@ -30,6 +30,7 @@ from mkdocs_prd.core.settings import (
 )
 from mkdocs_prd.core.sitewide.index import COLUMNS, GROUP_KEYS, SORT_KEYS
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, parse_sources
+from mkdocs_prd.core.yaml_size import MAX_VALUES, expanded_size
 from mkdocs_prd.html.index_html import IndexOptions
 from mkdocs_prd.html.site import IndexSettings
 
@@ -562,6 +563,27 @@ def load_site_config(config_file: str) -> Any:
     return load(config_file)
 
 
+def check_size(config_file: str) -> None:
+    """Raise ``ConfigurationError`` when the YAML aliases of ``config_file`` expand past
+    :data:`~mkdocs_prd.core.yaml_size.MAX_VALUES` values (a "billion laughs"): MkDocs, or
+    whatever walks the values read, would not finish.  A file that cannot be read passes
+    (its reader says why)."""
+    try:
+        with open(config_file, "rb") as fd:
+            size = expanded_size(fd.read(MAX_CONFIG_BYTES + 1))
+    except OSError:
+        return  # MkDocs says why it cannot read it
+    if size is not None and size > MAX_VALUES:
+        raise ConfigurationError(
+            f"{config_file}: its YAML aliases expand to {size:,} values, more than {MAX_VALUES:,} "
+            '(a "billion laughs"); MkDocs would not finish reading it'
+        )
+
+
+MAX_CONFIG_BYTES = 32 * 1024 * 1024
+"""The part of a config file whose aliases are counted (a config is a few kilobytes)."""
+
+
 def read_raw_config(config_file: str) -> dict[str, Any]:
     """``config_file`` as plain YAML (MkDocs' loader: ``!ENV``, ``!relative``), not validated.
 
@@ -569,6 +591,7 @@ def read_raw_config(config_file: str) -> dict[str, Any]:
     tag whose module is not installed here is read as a placeholder
     (:class:`~mkdocs_prd.adapters.mkdocs.python_tags.PythonTag`).
     """
+    check_size(config_file)
     try:
         with open(config_file, "rb") as fd, python_tags_as_placeholders():
             raw = yaml_load(fd)

@@ -24,6 +24,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_prd.adapters.mkdocs.config import (
     PrdConfig,
+    check_size,
     extension_names,
     plugin_entries,
     read_raw_config,
@@ -36,7 +37,6 @@ from mkdocs_prd.adapters.mkdocs.files import loop_message, site_files
 from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.python_tags import PythonTag, python_tags_as_placeholders
 from mkdocs_prd.core.settings import Settings
-from mkdocs_prd.core.yaml_size import MAX_VALUES, expanded_size
 
 CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 """The names of a site's config file, in the order every command (and the language server) looks."""
@@ -137,27 +137,10 @@ def _load(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[
     A config whose aliases expand past :data:`~mkdocs_prd.core.yaml_size.MAX_VALUES`
     values is refused before MkDocs reads it (MkDocs would not finish).
     """
-    _check_size(config_file)
+    check_size(config_file)
     with python_tags_as_placeholders() as tags:
         cfg, missing = _load_config(config_file, messages)
     return cfg, [*(("Python value", tag) for tag in tags), *missing]
-
-
-def _check_size(config_file: str) -> None:
-    try:
-        with open(config_file, "rb") as fd:
-            size = expanded_size(fd.read(MAX_CONFIG_BYTES + 1))
-    except OSError:
-        return  # MkDocs says why it cannot read it
-    if size is not None and size > MAX_VALUES:
-        raise ConfigurationError(
-            f"{config_file}: its YAML aliases expand to {size:,} values, more than {MAX_VALUES:,} "
-            '(a "billion laughs"); MkDocs would not finish reading it'
-        )
-
-
-MAX_CONFIG_BYTES = 32 * 1024 * 1024
-"""The part of a config file whose aliases are counted (a config is a few kilobytes)."""
 
 
 def _load_config(config_file: str, messages: list[tuple[int, str]]) -> tuple[Any, list[tuple[str, str]]]:
