@@ -231,6 +231,13 @@ def test_every_reader_of_the_config_refuses_an_alias_bomb(tmp_path: Path) -> Non
     )
     with pytest.raises(ConfigurationError, match="billion laughs"):
         read_raw_config(str(config))
+    # A config that INHERITs the bomb: MkDocs reads the parent first.
+    child = tmp_path / "child" / "mkdocs.yml"
+    child.parent.mkdir()
+    child.write_text("INHERIT: ../mkdocs.yml\nsite_name: C\n", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match=r"INHERIT: .*mkdocs.yml\): its YAML aliases expand"):
+        read_raw_config(str(child))
+    assert expanded_size("") == 0 and expanded_size("a: 1\n") == 3
 
 
 # Material's documented emoji setup, on a machine without the module (a pre-commit hook's env).

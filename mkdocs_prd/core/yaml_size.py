@@ -22,12 +22,36 @@ def expanded_size(text: str | bytes) -> int | None:
     """The number of nodes (scalars, sequences, mappings, keys) of the YAML ``text`` once
     every alias is expanded; None when the text is not one well-formed YAML document (the
     loader that reads it reports that).  A node that contains itself counts once."""
+    root = _compose(text)
+    if root is None or root is _EMPTY:
+        return None if root is None else 0
+    return _size(root)
+
+
+def top_level_scalar(text: str | bytes, key: str) -> str | None:
+    """The scalar value of ``key`` in the top-level mapping of the YAML ``text`` (MkDocs'
+    ``INHERIT``), read without constructing anything; None when there is none."""
+    root = _compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for k, v in root.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key and isinstance(v, yaml.ScalarNode):
+            return str(v.value)
+    return None
+
+
+_EMPTY = yaml.ScalarNode("tag:yaml.org,2002:null", "")
+
+
+def _compose(text: str | bytes) -> yaml.Node | None:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
-    if root is None:
-        return 0
+    return _EMPTY if root is None else root
+
+
+def _size(root: yaml.Node) -> int:
     size: dict[int, int] = {}
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:

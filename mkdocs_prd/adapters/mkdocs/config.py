@@ -30,7 +30,7 @@ from mkdocs_prd.core.settings import (
 )
 from mkdocs_prd.core.sitewide.index import COLUMNS, GROUP_KEYS, SORT_KEYS
 from mkdocs_prd.core.sitewide.portfolio import IndexSource, parse_sources
-from mkdocs_prd.core.yaml_size import MAX_VALUES, expanded_size
+from mkdocs_prd.core.yaml_size import MAX_VALUES, expanded_size, top_level_scalar
 from mkdocs_prd.html.index_html import IndexOptions
 from mkdocs_prd.html.site import IndexSettings
 
@@ -564,20 +564,29 @@ def load_site_config(config_file: str) -> Any:
 
 
 def check_size(config_file: str) -> None:
-    """Raise ``ConfigurationError`` when the YAML aliases of ``config_file`` expand past
+    """Raise ``ConfigurationError`` when the YAML aliases of ``config_file``, or of a file it
+    names with ``INHERIT`` (MkDocs reads that one first), expand past
     :data:`~mkdocs_prd.core.yaml_size.MAX_VALUES` values (a "billion laughs"): MkDocs, or
     whatever walks the values read, would not finish.  A file that cannot be read passes
     (its reader says why)."""
-    try:
-        with open(config_file, "rb") as fd:
-            size = expanded_size(fd.read(MAX_CONFIG_BYTES + 1))
-    except OSError:
-        return  # MkDocs says why it cannot read it
-    if size is not None and size > MAX_VALUES:
-        raise ConfigurationError(
-            f"{config_file}: its YAML aliases expand to {size:,} values, more than {MAX_VALUES:,} "
-            '(a "billion laughs"); MkDocs would not finish reading it'
-        )
+    seen: set[str] = set()
+    path: str | None = config_file
+    while path is not None and os.path.realpath(path) not in seen and len(seen) < 20:
+        seen.add(os.path.realpath(path))
+        try:
+            with open(path, "rb") as fd:
+                data = fd.read(MAX_CONFIG_BYTES + 1)
+        except OSError:
+            return  # MkDocs says why it cannot read it
+        size = expanded_size(data)
+        if size is not None and size > MAX_VALUES:
+            named = "" if path == config_file else f" (INHERIT: {path})"
+            raise ConfigurationError(
+                f"{config_file}{named}: its YAML aliases expand to {size:,} values, more than "
+                f'{MAX_VALUES:,} (a "billion laughs"); MkDocs would not finish reading it'
+            )
+        parent = top_level_scalar(data, "INHERIT")
+        path = os.path.normpath(os.path.join(os.path.dirname(path), parent)) if parent else None
 
 
 MAX_CONFIG_BYTES = 32 * 1024 * 1024
