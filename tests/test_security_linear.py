@@ -72,6 +72,13 @@ def nesting(n: int) -> str:
     return BASE.replace("## 5. Requirements\n", "## 5. Requirements\n" + lines + "\n" + quotes, 1)
 
 
+def header_separators(n: int) -> str:
+    # A header value of separators ("- - - …", "| | …", "<br><br>…"): each one trimmed off the
+    # end of the value copied the rest of it (a million `- ` in the Owner: 24 s).
+    owner = "- " * n + "| " * n + "<br>" * n + " /" * n
+    return BASE.replace("**Owner:** Team A", "**Owner:** Team A " + owner, 1)
+
+
 INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     # (input, n): at n the input costs at least twice the rest of the page, so a scan
     # per item shows as a ratio near 16.
@@ -84,6 +91,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "a line of a million characters (at 4n)": (long_line, 2500),
     "requirement table rows": (table_rows, 1000),
     "nested lists and quotes": (nesting, 800),
+    "separators at the end of a header value": (header_separators, 25_000),
 }
 
 
