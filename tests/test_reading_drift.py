@@ -947,3 +947,22 @@ def test_every_heading_in_bold_as_google_docs_exports_it() -> None:
         (s.key, s.number, s.title) for s in BASE.sections
     ]
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "- **Personas:** shoppers; merchandisers.\n- **Use cases:** UC-1: a shopper finds trainers.",
+        "- Personas: shoppers; merchandisers.\n- Use cases: UC-1: a shopper finds trainers.",
+        "* __Primary users:__ shoppers; merchandisers.\n* __User stories:__ UC-1: a shopper finds trainers.",
+    ],
+)
+def test_users_parts_as_labelled_list_items(items: str) -> None:
+    """``- **Use cases:** …`` is the use cases, not a persona named ``Use cases: …`` (was: two
+    personas, no use case)."""
+    start, end = CLEAN.index("### Primary Personas"), CLEAN.index("## 4. Scope")
+    text = CLEAN[:start] + items + "\n\n---\n\n" + CLEAN[end:]
+    prd = parse_prd(text, "prd.md")
+    assert [p.name for p in prd.personas] == ["shoppers; merchandisers."]
+    assert [(u.id, u.name) for u in prd.use_cases] == [("UC-1", "a shopper finds trainers")]
+    assert findings(text) == []

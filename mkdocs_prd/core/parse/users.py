@@ -123,6 +123,17 @@ def parse_users(src: Source, sec: Section, own: str | None) -> tuple[list[Person
     use_cases: list[UseCase] = []
     for key, start, end in split:
         for rec in records(src, start, end):
+            labelled = _labelled_item(rec.text) if rec.form == "list" else None
+            if labelled is not None:
+                # "- **Use cases:** UC-1 a shopper finds …": the item is that part, not a persona.
+                part, text = labelled
+                found = leading_id(_UC_ID, text)
+                if part == "use_cases" and text:
+                    case = UseCase(found[0], found[1], rec.line) if found else UseCase(None, text, rec.line)
+                    use_cases.append(case)
+                elif text:
+                    personas.append(Persona(text, rec.line))
+                continue
             found = leading_id(_UC_ID, rec.head)
             name = named_persona(rec.head)
             if name is not None:
@@ -139,6 +150,22 @@ def parse_users(src: Source, sec: Section, own: str | None) -> tuple[list[Person
     personas.sort(key=lambda p: p.line)
     use_cases.sort(key=lambda u: u.line)
     return personas, use_cases
+
+
+_ITEM_LABEL = re.compile(
+    r"(?:(\*\*|__)([^\W\d_][\w /&-]{0,30}?)[ \t]*(?::\1|\1[ \t]*:)|([^\W\d_][\w /&-]{0,30}?)[ \t]*:)"
+    r"[ \t]*(.*)"
+)
+
+
+def _labelled_item(text: str) -> tuple[Part, str] | None:
+    """``(part, the text after the label)`` for a list item that opens with a label naming a part
+    of section 3 (``**Use cases:** UC-1 …``, ``Personas: shoppers``), else None."""
+    m = _ITEM_LABEL.fullmatch(text.strip())
+    if m is None:
+        return None
+    part = users_part(m.group(2) or m.group(3))  # "**Persona: Ana**" is a persona, no label
+    return (part, m.group(4).strip()) if part is not None else None
 
 
 def _own_end(sec: Section) -> int:
