@@ -119,7 +119,7 @@ class _Writer:
             f"# [PRD] {n}",
             f"# Product Requirements: {n}",
         )
-        return self.pick(*forms, f"# PRD: {n} 🚀", f"# {n} (PRD)")
+        return self.pick(*forms, f"# PRD: {n} 🚀", f"# {n} (PRD)", f"# 🚀 PRD: {n}", f"# PRD: {n} {{#top}}")
 
     def status_value(self) -> str:
         s = self.status
@@ -153,7 +153,12 @@ class _Writer:
         items = [
             ("Version", self.version),
             (labels["Date"], self.pick(*dates)),
-            ("Track ID", self.pick(self.track, f"`{self.track}`")),
+            (
+                "Track ID",
+                self.pick(
+                    self.track, f"`{self.track}`", f"{self.track} ([PAY-1](https://jira.example.com/PAY-1))"
+                ),
+            ),
             (labels["Owner"], self.owner()),
             (labels["Status"], self.status_value()),
         ]
@@ -189,7 +194,14 @@ class _Writer:
             return f"{self.level} **{n}. {words}**"
         styles = {"dot": f"{n}. ", "none": "", "paren": f"{n}) ", "roman": f"{ROMAN[n - 1]}. "}
         styles |= {"section": f"§{n} ", "emoji": f"📌 {n}. ", "colon": f"{n}: "}
-        return f"{self.level} {styles[self.numbering]}{words}"
+        heading = f"{self.level} {styles[self.numbering]}{words}"
+        return self.pick(
+            heading,
+            heading,
+            heading,
+            f"{heading} {{#s{n}}}",
+            f'{self.level} <a name="s{n}"></a>{heading[len(self.level) + 1 :]}',
+        )
 
     def problem(self) -> str:
         return self.pick(
@@ -212,6 +224,8 @@ class _Writer:
             f"**{g}:**\n- {goal}\n\n**{ng}:**\n- {non_goal}",
             f"__{g}:__ {goal}\n\n__{ng}:__ {non_goal}",
             f"{g}: {goal}\n\n{ng}: {non_goal}",
+            f"**{g}**\n\n- {goal}\n\n**{ng}**\n\n- {non_goal}",
+            f"{g}: {goal} {ng}: {non_goal}",
             f"| Goal | Metric |\n|---|---|\n| Faster exports | under 5 min |\n\n| Non-goal | Why |\n"
             f"|---|---|\n"
             f"| {non_goal} | later |",
@@ -263,10 +277,15 @@ class _Writer:
             "task",
             "code",
             "spelled",
+            "boldtask",
+            "setoff",
+            "escaped",
+            "renumbered",
         )
         for i, (t, d, a) in enumerate(FRS, 1):
             label = self.pick("Priority", "Priority", "Prio", "MoSCoW")
             bullets = f"- Description: {d}\n- Acceptance: {a}\n- {label}: {self.priority()}"
+            spellings = (f"FR{i}", f"FR {i}", f"FR‑{i}", f"REQ-PAY-00{i}", f"FR-PAY-{i}")
             blocks.append(
                 {
                     "bold": f"**FR-{i}: {t}**\n{bullets}",
@@ -285,15 +304,19 @@ class _Writer:
                     + bullets.replace("\n", "\n    "),
                     "task": f"- [ ] FR-{i}: {t} ({self.pick('must', 'should')})",
                     "code": f"**`FR-{i}`: {t}**\n{bullets}",
-                    "spelled": f"**{self.pick(f'FR{i}', f'FR {i}', f'FR‑{i}', f'REQ-PAY-00{i}')}: {t}**\n"
-                    f"{bullets}",
+                    "spelled": f"**{self.pick(*spellings)}: {t}**\n{bullets}",
+                    "boldtask": f"- [{self.pick(' ', 'x')}] **FR-{i}:** {t} — {self.pick('Must', 'Should')}",
+                    "setoff": f"{i}. **FR-{i}: {t}** {self.pick('—', '-', '|')} {self.pick('Must', 'Could')}."
+                    f" Acceptance: {a}",
+                    "escaped": f"\\*\\*FR-{i}: {t}\\*\\*\n{bullets}",
+                    "renumbered": f"**~~FR-{i + 4}~~ FR-{i}: {t}**\n{bullets}",
                 }[form]
             )
         if form == "table":
             return "| ID | Requirement | Acceptance | Priority |\n|---|---|---|---|\n" + "\n".join(blocks)
         if form == "idless":
             return "| Requirement | Acceptance Criteria | MoSCoW |\n|---|---|---|\n" + "\n".join(blocks)
-        return ("\n" if form in ("list", "task") else "\n\n").join(blocks)
+        return ("\n" if form in ("list", "task", "boldtask", "setoff") else "\n\n").join(blocks)
 
     def non_functional(self) -> str:
         form = self.pick("template", "table", "list", "short")
@@ -444,11 +467,12 @@ class _Writer:
         refs = self.pick(
             "- [Design doc](https://docs.example.com/d/1)\n- [ADR-31](../adr/31.md)", "- Jira epic PAY-1234"
         )
+        title = self.pick(self.sub("{}"), self.sub("{}"), "**{}**\n", "**{}:**")
         return "\n\n".join(
             (
-                f"{self.sub('References')}\n{refs}",
-                f"{self.sub('Open Questions')}\n{questions}",
-                f"{self.sub('Change Log')}\n{log}",
+                f"{title.format('References')}\n{refs}",
+                f"{title.format('Open Questions')}\n{questions}",
+                f"{title.format('Change Log')}\n{log}",
             )
         )
 
