@@ -9,7 +9,7 @@ from mkdocs_prd.core.model import Fix, Prd, Section, Severity
 from mkdocs_prd.core.parse.goals import LATER_LABEL, names_goals, names_non_goals
 from mkdocs_prd.core.parse.header import names_header
 from mkdocs_prd.core.parse.lines import bold_label
-from mkdocs_prd.core.parse.sections import subsection_key
+from mkdocs_prd.core.parse.sections import normalise_title, split_number, subsection_key, title_key
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
 from mkdocs_prd.core.rules.base import Hit, RuleContext, code, heading_line, page_rule, quote
 from mkdocs_prd.core.rules.edits import line_text, replace_match
@@ -86,14 +86,28 @@ def _page_line(prd: Prd, ctx: RuleContext) -> int:
 @page_rule(
     "PRD201",
     Severity.ERROR,
-    "a required section is missing (default: the template's sections 1-10 and the Appendix; configurable)",
+    "a required section is missing (default: the template's sections 1-10 and the Appendix; configurable), "
+    "or is written one level too deep (### 5. Requirements)",
+    fixable="a required section written as a ### subsection gets ## marks",
 )
 def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if any(p.code == "include-missing" for p in prd.problems):
         return  # PRD003 names the cause; the sections may well be in the file it meant
     present = {s.key for s in prd.sections if s.key}
+    too_deep = _written_too_deep(prd, ctx)
     for key in ctx.settings.required_sections:
         if key in present or key not in TEMPLATE_SECTIONS:
+            continue
+        deep = too_deep.get(key)
+        if deep is not None:
+            sub, parent = deep
+            yield Hit(
+                sub.line,
+                f"Required section “{template_heading(key)}” is written one level too deep: "
+                f"{quote(sub.title)} is a subsection of {quote(parent.title)}",
+                "Make it a section: write its heading with `##`",
+                _raise_heading(ctx, sub),
+            )
             continue
         # Point at the place the section belongs: the next template section that exists,
         # else the title (the last line of the page helps nobody in an editor).
@@ -105,6 +119,45 @@ def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"Required section “{heading}” is missing",
             f"Add a `## {heading}` section (see the PRD template), or drop `{key}` from `required_sections`",
         )
+
+
+def _written_too_deep(prd: Prd, ctx: RuleContext) -> dict[str, tuple[Section, Section]]:
+    """The required sections missing at level 2 that are written a level too deep (see
+    :func:`_too_deep`), by template key."""
+    present = {s.key for s in prd.sections if s.key}
+    found: dict[str, tuple[Section, Section]] = {}
+    for key in ctx.settings.required_sections:
+        deep = _too_deep(prd, key) if key not in present and key in TEMPLATE_SECTIONS else None
+        if deep is not None:
+            found[key] = deep
+    return found
+
+
+def _too_deep(prd: Prd, key: str) -> tuple[Section, Section] | None:
+    """The first ``###`` subsection that is template section ``key`` written a level too deep
+    (``### 5. Requirements``), with its section: its title names the section and carries
+    the section's number, or is the template's title itself (``### Appendix``).  A subsection
+    that only shares a word with it (``### Risks`` in the rollout plan) is not one."""
+    number, title = TEMPLATE_SECTIONS[key]
+    for section in prd.sections:
+        for sub in section.subsections:
+            sub_number, sub_title = split_number(sub.title)
+            if title_key(sub_title) != key:
+                continue
+            if sub_number == str(number) or normalise_title(sub_title) == normalise_title(title):
+                return sub, section
+    return None
+
+
+_ATX_MARKS = re.compile(r"^ {0,3}(#{3,6})(?=[ \t])")
+
+
+def _raise_heading(ctx: RuleContext, sub: Section) -> Fix | None:
+    text = line_text(ctx.lines, sub.line)
+    match = _ATX_MARKS.match(text) if text is not None else None
+    if match is None:
+        return None
+    return replace_match(sub.line, match, 1, "##", "Write its heading with `##`")
 
 
 @page_rule(
@@ -183,6 +236,8 @@ def _int(number: str | None) -> int | None:
 @page_rule("PRD203", Severity.WARNING, "a section has no content")
 def empty_section(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     stated = {t.line for t in prd.iosm.targets}  # "### Gate-O: p95 < 300 ms" states its target
+    # A required section written one level too deep is PRD201's (its subsections follow it)
+    stated.update(sub.line for sub, _ in _written_too_deep(prd, ctx).values())
     for s in prd.sections:
         empty = [s] if not s.has_content else []
         empty += [
