@@ -515,3 +515,22 @@ def test_a_level_after_the_bold_title_is_the_priority(level: str) -> None:
     fr4 = prd.functional[3]
     assert (fr4.id, fr4.name, fr4.level) == ("FR-4", "Policy per dataset", "Must")
     assert check_page(prd, text, Settings()) == []
+
+
+_TABLE = (
+    "| ID | Requirement | Acceptance Criteria | {head} |\n|---|---|---|---|\n"
+    "| FR-1 | Save a card | the wallet lists it | Must |\n"
+    "| FR-2 | Pay with a saved card | CVC only | {cell} |\n"
+)
+
+
+@pytest.mark.parametrize("head", ["Priority", "MoSCoW", "Prio"])
+def test_an_empty_priority_cell_is_an_empty_priority(head: str) -> None:
+    """A requirements table with a Priority column and an empty cell in it: PRD302 'is empty', as
+    an empty ``- Priority:`` bullet gets (was: no finding, a missed defect)."""
+    start, end = _CLEAN.index("**FR-1: Save a card**"), _CLEAN.index("### Non-Functional Requirements")
+    text = _CLEAN[:start] + _TABLE.format(head=head, cell=" ") + "\n" + _CLEAN[end:]
+    found = [(f.rule, f.message) for f in check_page(parse_prd(text, "x.md"), text, Settings())]
+    assert found == [("PRD302", "Priority of `FR-2` is empty")]
+    filled = _CLEAN[:start] + _TABLE.format(head=head, cell="Should") + "\n" + _CLEAN[end:]
+    assert check_page(parse_prd(filled, "x.md"), filled, Settings()) == []

@@ -96,10 +96,10 @@ def _rows(table: Table, region: str | None) -> list[Requirement]:
             for i, cell in enumerate(cells)
             if i != at and i < len(header) and strip_bold(header[i]).strip()
         )
+        # An empty cell of a Priority column is an empty priority (PRD302), as `- Priority:` is.
         priority = cells[prio_col].strip() if 0 <= prio_col < len(cells) else None
-        out.append(
-            Requirement(kind, req_id, name, line, "table", attrs, priority or None, line if priority else 0)
-        )
+        priority_line = line if priority is not None else 0
+        out.append(Requirement(kind, req_id, name, line, "table", attrs, priority, priority_line))
     return out
 
 
