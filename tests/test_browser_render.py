@@ -10,6 +10,7 @@ Text contrast is computed from the browser's styles (WCAG AA, 4.5:1).
 from __future__ import annotations
 
 import base64
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from conftest import Site, build_site
 from readable_sites import readable_files
 from render_sites import prd_text
 from test_browser_badges import THEMES, contrast, parse_rgba
+from test_render import color_distance
 
 pytestmark = pytest.mark.browser
 
@@ -243,6 +245,7 @@ def test_index_wide_with_charts(chromium: Any, themed: tuple[str, Site], tmp_pat
         assert lines == 1
         assert_plain_details(page, page.locator("details.prd-chart__data").first)
         assert_legend_keys_match_the_chart(page, theme)
+        assert_status_segments_told_apart(page, theme)
         # A heading button is as tall as its text's lines: no empty line (a space kept for the
         # sort arrow on every heading wrapped "Version" onto a second, empty line).
         slack = page.evaluate(
@@ -369,6 +372,38 @@ def assert_legend_keys_match_the_chart(page: Any, theme: str) -> None:
         "() => getComputedStyle(document.querySelector('.prd-chart__key--threshold')).borderInlineStartStyle"
     )
     assert line == "dashed", (theme, line)
+
+
+SEGMENTS = """() => [...document.querySelectorAll('.prd-chart__seg')].map(g => {
+    const r = getComputedStyle(g.querySelector('rect'));
+    const key = g.getAttribute('class').match(/prd-status--(\\S+)/)[1];
+    const sw = document.querySelector('.prd-chart__swatch.prd-status--' + key);
+    return {key, fill: r.fill, stroke: r.stroke, dash: r.strokeDasharray,
+            swatch: getComputedStyle(sw).backgroundColor, border: getComputedStyle(sw).borderTopStyle}; })"""
+
+
+def assert_status_segments_told_apart(page: Any, theme: str) -> None:
+    """Every segment of the status bar has a colour of its own, the same as its legend key:
+    a status beyond the template's four (On Hold) was the neutral grey, 8 from Draft's.
+    A segment for PRDs without a status is outlined (dashed), not one more grey."""
+    segments = page.evaluate(SEGMENTS)
+    assert len(segments) >= 5, segments
+    for seg in segments:
+        assert seg["swatch"] == seg["fill"], (theme, seg)
+    for a, b in itertools.combinations(segments, 2):
+        distance = color_distance(parse_rgba(a["fill"]), parse_rgba(b["fill"]))
+        assert distance >= 20, (theme, a, b, distance)
+    # No PRD of this site lacks a status: the outlined look, on a copy of a segment and key.
+    page.evaluate(
+        """() => { const g = document.querySelector('.prd-chart__seg'), c = g.cloneNode(true);
+            c.setAttribute('class', 'prd-chart__seg prd-status--missing'); g.parentNode.appendChild(c);
+            const k = document.querySelector('.prd-chart__swatch'), d = k.cloneNode(true);
+            d.setAttribute('class', 'prd-chart__swatch prd-status--missing');
+            k.parentNode.appendChild(d); }"""
+    )
+    missing = next(s for s in page.evaluate(SEGMENTS) if s["key"] == "missing")
+    assert parse_rgba(missing["fill"])[3] == 0 and missing["dash"] not in ("none", ""), (theme, missing)
+    assert parse_rgba(missing["swatch"])[3] == 0 and missing["border"] == "dashed", (theme, missing)
 
 
 CHART_TEXT = """() => {

@@ -174,3 +174,24 @@ def test_parse_sources() -> None:
     ]:
         with pytest.raises(ValueError, match=message):
             parse_sources(bad)
+
+
+def test_merged_and_unlisted_statuses_get_colours_of_their_own(tmp_path: Path) -> None:
+    # The index's status chart shows our statuses and the merged sites': each status that
+    # no CSS colours (outside the template's four, not in status_colors) gets a spare colour
+    # of its own in the generated stylesheet, so no two segments share the old neutral grey.
+    other = tmp_path / "other.json"
+    entry = {"url": "s/", "src_path": "s.md", "status": "Sunset"}
+    other.write_text(json.dumps({"schema_version": 1, "prds": [{"title": "S", **entry}]}), encoding="utf-8")
+    pages = {**OWN, "prds/parked.md": prd_text("Parked", track="p-1", status="Parked")}
+    plugin = {
+        "include_indexes": [str(other)],
+        "statuses": ["Draft", "Review", "Approved", "Implemented", "Retired"],
+    }
+    built = build_site(write_site(tmp_path, pages, plugin), tmp_path / "site")
+    css = built.page("assets/prd/prd.css")
+    found = dict(re.findall(r"\.prd-status--([\w-]+), [^{]*\{ --prd-status-bg: (#[0-9a-f]{6});", css))
+    assert {"retired", "parked", "sunset"} <= found.keys(), found
+    spare = [found[k] for k in ("retired", "parked", "sunset")]
+    assert len(set(spare)) == 3 and not set(spare) & {found["draft"], found["approved"]}
+    assert 'class="prd-chart__seg prd-status--sunset"' in built.page("prds/index.html")

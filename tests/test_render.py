@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 
 import pytest
@@ -27,7 +29,7 @@ from mkdocs_prd.html.page import (
     rewrite,
 )
 from mkdocs_prd.html.render import Renderer, status_badge
-from mkdocs_prd.html.stylesheet import color_problem, status_color_rules, stylesheet
+from mkdocs_prd.html.stylesheet import SPARE_COLORS, color_problem, status_color_rules, stylesheet
 from mkdocs_prd.html.views import band, priority_key, slug
 
 # --- iosm_report.md ---------------------------------------------------------------
@@ -187,6 +189,67 @@ def test_status_color_rules_reserialise_values() -> None:
     assert color_problem("#zzz") is not None and color_problem("#000") is None
 
 
+def _lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour, for telling colours apart (CIE76 distance)."""
+
+    def lin(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(c) for c in rgb)
+    x, y, z = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def color_distance(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """CIE76 distance of two sRGB colours (0-255 channels): under ~10 reads as one colour."""
+    return math.dist(_lab((a[0], a[1], a[2])), _lab((b[0], b[1], b[2])))
+
+
+STATUS_RULE = re.compile(
+    r"\.prd-status--([^,\s]+), [^{]*\{ --prd-status-bg: (#[0-9a-f]{6}); --prd-status-fg: (#\w+); \}"
+)
+
+
+@pytest.mark.parametrize(
+    "statuses",
+    [
+        ("Draft", "Review", "Approved", "Implemented", "Deprecated", "On Hold"),  # one list beyond the four
+        ("Draft", "In Progress", "Implementation", "Blocked", "Rejected", "Done", "Parked", "Cancelled"),
+        ("Approved", "進行中", "מאושר", "🚀 Shipped", "<script>", "a{b}", "on hold", "ON HOLD"),
+    ],
+)
+def test_every_status_gets_a_colour_apart_from_its_neighbours(statuses: tuple[str, ...]) -> None:
+    # Every status beyond the template's four was one neutral grey (8 from Draft's): the
+    # index's status chart drew them as one run of identical segments, the legend could not
+    # say which was which.  Now each gets a colour of its own, apart from the others.
+    css = stylesheet({"Parked": "#ffeb3b"}, statuses)
+    colours = {key: (bg, fg) for key, bg, fg in STATUS_RULE.findall(css)}
+    keys = {slug(s) for s in statuses} - {"parked"}
+    assert keys <= colours.keys(), keys - colours.keys()
+    assert colours["parked"] == ("#ffeb3b", "#000")  # the site's own colour stays
+    assert "<" not in css.split("without a colour")[-1] and "a{b}" not in css  # slugs only
+    # Side by side in the chart: these and the template's four (Draft's grey, Review's amber ...).
+    side_by_side = sorted(keys | {"draft", "review", "approved", "implemented"})
+    assert len(side_by_side) <= 4 + len(SPARE_COLORS) + 1  # (beyond, the spare colours repeat)
+    for a, b in itertools.combinations(side_by_side, 2):
+        ca, cb = parse_color(colours[a][0]), parse_color(colours[b][0])
+        assert ca is not None and cb is not None
+        assert color_distance(ca, cb) >= 20, (a, colours[a], b, colours[b])
+    for key in keys:
+        bg, fg = (parse_color(c) for c in colours[key])
+        assert bg is not None and fg is not None and contrast_ratio(bg, fg) >= 4.5, key
+
+
+# --- fragments ----------------------------------------------------------------------
 # --- fragments ----------------------------------------------------------------------
 
 

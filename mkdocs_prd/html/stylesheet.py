@@ -2,14 +2,18 @@
 
 MkDocs-free.  Colours from the ``status_colors`` option become CSS custom
 properties on ``.prd-status--<slug>`` (and Material's ``.md-status--prd-<slug>``
-navigation icon); the text colour is computed so each badge reaches WCAG AA.
+navigation icon); the text colour is computed so each badge reaches WCAG AA.  Every
+other status of the site (in its ``statuses`` list or written on a page) without a
+colour of its own gets one of :data:`SPARE_COLORS`, so no two statuses side by side
+(the index's status chart, its legend, the summary) share one grey.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 
 from mkdocs_prd.html.colors import parse_color, text_color_for
 from mkdocs_prd.html.views import slug
@@ -37,6 +41,33 @@ def base_css() -> str:
         return fd.read()
 
 
+SPARE_COLORS: tuple[str, ...] = ("#6a1b9a", "#00796b", "#ad1457", "#827717", "#ef6c00", "#c62828")
+"""Badge colours for statuses without one of their own, in turn: purple, teal, magenta,
+olive, orange, red.  Chosen apart from each other and from the template statuses' grey,
+amber, green and blue (CIE76 distance 30 or more, where the old neutral grey was 8 from
+Draft's); each has a text colour at 4.5:1 or more (:func:`~mkdocs_prd.html.colors.text_color_for`)."""
+
+_OWN_COLOR = re.compile(r"\.prd-status--([\w-]+)\s*[,{]")
+
+
+@functools.lru_cache(maxsize=1)
+def _colored_in_css() -> frozenset[str]:
+    """The status slugs ``prd.css`` colours itself (the template's four, ``missing``)."""
+    return frozenset(_OWN_COLOR.findall(base_css()))
+
+
+def spare_colors(statuses: Iterable[str | None], status_colors: Mapping[str, str]) -> dict[str, str]:
+    """``{slug: colour}`` for each of ``statuses`` (in order, each once) that neither
+    ``prd.css`` nor ``status_colors`` colours: :data:`SPARE_COLORS` in turn."""
+    taken = _colored_in_css() | {slug(s) for s in status_colors}
+    out: dict[str, str] = {}
+    for status in statuses:
+        key = slug(status) if status else ""
+        if key and key not in taken and key not in out:
+            out[key] = SPARE_COLORS[len(out) % len(SPARE_COLORS)]
+    return out
+
+
 def status_color_rules(status_colors: Mapping[str, str]) -> str:
     """CSS rules for the site's badge colours; values must pass :func:`color_problem`."""
     rules: list[str] = []
@@ -54,9 +85,14 @@ def status_color_rules(status_colors: Mapping[str, str]) -> str:
     return "\n".join(rules)
 
 
-def stylesheet(status_colors: Mapping[str, str]) -> str:
-    """The full stylesheet for a site."""
+def stylesheet(status_colors: Mapping[str, str], statuses: Iterable[str | None] = ()) -> str:
+    """The full stylesheet for a site; ``statuses``: the site's (its ``statuses`` option,
+    then those its PRDs and merged indexes state), for :func:`spare_colors`."""
+    spare = spare_colors(statuses, status_colors)
+    out = base_css()
+    if spare:
+        out += "\n/* statuses without a colour of their own */\n" + status_color_rules(spare) + "\n"
     rules = status_color_rules(status_colors)
-    if not rules:
-        return base_css()
-    return f"{base_css()}\n/* status_colors from mkdocs.yml */\n{rules}\n"
+    if rules:
+        out += f"\n/* status_colors from mkdocs.yml */\n{rules}\n"
+    return out

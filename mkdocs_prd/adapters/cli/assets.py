@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     """Write the three files, print their paths, return the exit status."""
     site = load_config(args.config_file)
     colors = site.plugin.status_colors if site is not None else {}
-    files = {"prd.css": stylesheet(colors).encode("utf-8")}
+    statuses = site.settings.statuses if site is not None else ()
+    files = {"prd.css": stylesheet(colors, statuses).encode("utf-8")}
     for name in INDEX_ASSETS:
         with open(os.path.join(ASSETS_DIR, name), "rb") as fd:
             files[name] = fd.read()

@@ -315,7 +315,8 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
 
     status_colors = StatusColors()
     """Badge background colour per status (``#rrggbb``, ``#rgb`` or ``rgb()``), e.g.
-    ``{Approved: "#1b5e20"}``; the text colour is chosen for WCAG AA contrast."""
+    ``{Approved: "#1b5e20"}``; the text colour is chosen for WCAG AA contrast.  A status
+    without one (beyond Draft, Review, Approved, Implemented) gets a spare colour of its own."""
 
     labels = LabelTexts()
     """Every word the plugin puts on a page, by key, for translation (unknown keys are an error)."""

@@ -233,9 +233,6 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     def _prepare_site(self, files: Files, config: MkDocsConfig) -> None:
         """The stylesheet, the page renderer and the index of this build (shared core:
         :func:`~mkdocs_prd.html.site.render_site`, as the Markdown extension uses it)."""
-        # A site file at the stylesheet's path replaces ours (an override); else ours is generated.
-        if files.get_file_from_path(CSS_URI) is None:
-            files.append(File.generated(config, CSS_URI, content=stylesheet(self.config.status_colors)))
         show = self.config.show_findings == "always" or (
             self.config.show_findings == "serve" and self.command == "serve"
         )
@@ -259,6 +256,12 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
             histories=self.histories,
         )
         self.pages, self.site_index = site.pages, site.index
+        # A site file at the stylesheet's path replaces ours (an override); else ours is generated,
+        # with a colour for each status of the site and its merged indexes.
+        if files.get_file_from_path(CSS_URI) is None:
+            statuses = (*self.settings.statuses, *(row.status for row in site.index.rows))
+            css = stylesheet(self.config.status_colors, statuses)
+            files.append(File.generated(config, CSS_URI, content=css))
         for message in site.warnings:
             log.warning(message)
         for message in site.notes:
