@@ -534,3 +534,19 @@ def test_an_empty_priority_cell_is_an_empty_priority(head: str) -> None:
     assert found == [("PRD302", "Priority of `FR-2` is empty")]
     filled = _CLEAN[:start] + _TABLE.format(head=head, cell="Should") + "\n" + _CLEAN[end:]
     assert check_page(parse_prd(filled, "x.md"), filled, Settings()) == []
+
+
+@pytest.mark.parametrize(
+    "head", ["Acceptance Criteria", "Acceptance", "Akzeptanzkriterien", "Criterios de aceptación"]
+)
+def test_an_empty_acceptance_cell_is_an_empty_acceptance(head: str) -> None:
+    """A requirements table with an Acceptance column and an empty cell in it: PRD301 'has an empty
+    Acceptance', as an empty ``- Acceptance:`` bullet gets (was: no finding)."""
+    start, end = _CLEAN.index("**FR-1: Save a card**"), _CLEAN.index("### Non-Functional Requirements")
+    table = _TABLE.format(head="Priority", cell="Should").replace("Acceptance Criteria", head)
+    empty = table.replace("| CVC only |", "|  |")
+    text = _CLEAN[:start] + empty + "\n" + _CLEAN[end:]
+    found = [(f.rule, f.message) for f in check_page(parse_prd(text, "x.md"), text, Settings())]
+    assert found == [("PRD301", "Requirement `FR-2` has an empty Acceptance")]
+    filled = _CLEAN[:start] + table + "\n" + _CLEAN[end:]
+    assert check_page(parse_prd(filled, "x.md"), filled, Settings()) == []

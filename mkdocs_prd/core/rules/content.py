@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from mkdocs_prd.core.decoration import without_struck
-from mkdocs_prd.core.model import Attribute, Prd, Severity
+from mkdocs_prd.core.model import Attribute, Prd, Requirement, Severity
 from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import indent_of
 from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES, part_name
@@ -82,6 +82,8 @@ _TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "
 )
 def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for req in prd.functional:
+        if req.form == "table":
+            yield from _empty_cells(req)
         if req.form != "block":
             continue  # a one-line list requirement is its own description; PRD306 asks for its priority
         keys = {_attribute_key(a.key) for a in req.attributes}
@@ -110,6 +112,23 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 f"Requirement {quote(name)} has an empty {' / '.join(empty)}",
                 f"Write the {empty[0].casefold()} after `{empty[0]}:` (or as a list below it)",
             )
+
+
+def _empty_cells(req: Requirement) -> Iterator[Hit]:
+    """A table row whose table has a Description or Acceptance column, with that cell empty: the
+    row is its own description, but an empty Acceptance cell states no acceptance."""
+    empty = [
+        part
+        for part in ("Description", "Acceptance")
+        if (cells := [a for a in req.attributes if _attribute_key(a.key) in ATTRIBUTE_NAMES[part]])
+        and not any(a.value.strip(" \t*_") for a in cells)
+    ]
+    if empty:
+        yield Hit(
+            req.line,
+            f"Requirement {quote(req.id or req.name)} has an empty {' / '.join(empty)}",
+            f"Write the {empty[0].casefold()} in its cell of the row",
+        )
 
 
 def _attribute_key(key: str) -> str:
