@@ -132,7 +132,9 @@ def card_view(
     """
     meta = prd.metadata
     shown: list[FieldView] = []
-    seen: set[str] = {"status"}
+    # The status is the card's pill, never a row too, whatever its label (**State:**, **Statut:**).
+    status_field = meta.get("status")
+    seen: set[str] = {"status"} | ({status_field.key} if status_field is not None else set())
     for key in CARD_ORDER:
         f = meta.get(key)
         if f is not None:
