@@ -15,7 +15,7 @@ from typing import Any, Literal, get_args
 from urllib.parse import quote
 
 from mkdocs_prd.core.model import Finding, Prd, Requirement, Severity, site_status
-from mkdocs_prd.core.numbers import finite_number
+from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
 from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.filler import is_filler
@@ -509,8 +509,13 @@ def summarize(rows: Sequence[IndexRow], statuses: Sequence[str] = (), threshold:
     )
 
 
+_INDEX_FIGURE = re.compile(rf"[≥>=~ ]*({NUMBER_TEXT})\s*%?")
+
+
 def index_number(text: str | None) -> float | None:
-    """An IOSM-Index as written (``0.82``, ``≥0.80``, ``~0.8``) as a number, or None."""
-    if not text:
-        return None
-    return finite_number(text.strip().lstrip("≥>=~ ").rstrip("%"))
+    """An IOSM-Index as written (``0.82``, ``≥0.80``, ``~0.8``, ``0,82`` with a decimal comma)
+    as a number, or None; read as the card reads it (:func:`~mkdocs_prd.core.numbers.written_number`),
+    so the chart, its table and the summary count every figure the card rates.  ``85%`` is 85:
+    outside 0-1, PRD502's error, as on the card."""
+    found = _INDEX_FIGURE.fullmatch(text.strip()) if text else None
+    return written_number(found.group(1)) if found else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from mkdocs_prd.core.numbers import finite_number
+from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
 from mkdocs_prd.core.safe import is_encodable, strip_controls, terminal_text
 
 MAX_COUNT = 1_000_000
@@ -27,6 +27,7 @@ MAX_ENTRIES = 10_000
 and each entry becomes a table row on the index page."""
 
 _NUMBER = re.compile(r"[+\-\u2212]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?")
+_SCORE = re.compile(NUMBER_TEXT)
 _NON_FINITE = re.compile(r"[+\-]?(?:nan|inf(?:inity)?)", re.IGNORECASE)
 
 
@@ -112,10 +113,10 @@ class EntryCheck:
 
 def score_value(text: str | None) -> float | None:
     """The first number in ``text`` as a score (``"≥ 0.85"`` -> 0.85, ``"85%"`` -> 0.85); None without one."""
-    found = _NUMBER.search(text) if text else None
+    found = _SCORE.search(text) if text else None
     if found is None or text is None:
         return None
-    number = finite_number(found.group().replace("\u2212", "-"))
+    number = written_number(found.group())  # 0,85 is 0.85 (a decimal comma), as on the card
     if number is None:
         return None
     return number / 100 if text[found.end() :].lstrip().startswith("%") else number
