@@ -399,3 +399,29 @@ def test_a_separator_between_id_and_name_is_not_the_name(form: str, sep: str) ->
     prd = parse_prd(text, "prd.md")
     assert [(r.id, r.name) for r in prd.functional][3:] == [("FR-4", "Store credit")]
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("#### 5.1.{n} FR-{n}: {t}", True),  # Confluence's numbered headings
+        ("#### 5.1.{n}. FR-{n}: {t}", True),
+        ("### 5.{n} FR-{n} – {t}", True),
+        ("**FR-{n}:** *{t}*", True),  # the name in italics
+        ("**FR-{n}:** _{t}_", True),
+        ("#### 5.1.{n} Notes on FR-{n}", False),  # a numbered heading about an id stays prose
+    ],
+)
+def test_numbered_and_italic_requirement_titles(form: str, expected: bool) -> None:
+    """``#### 5.1.2 FR-2: Pay`` is FR-2 named Pay (was: no id, named ``5.1.2 FR-2: Pay``), and
+    ``**FR-2:** *Pay*`` is named Pay (was: ``*Pay*`` on the card and in the trace)."""
+    text = re.sub(
+        r"^\*\*FR-(\d): ([^*]+)\*\*$",
+        lambda m: form.format(n=m.group(1), t=m.group(2)),
+        CLEAN,
+        flags=re.MULTILINE,
+    )
+    prd = parse_prd(text, "prd.md")
+    read = [(r.id, r.name) for r in prd.functional]
+    assert (read == [(r.id, r.name) for r in BASE.functional]) is expected
+    assert findings(text) == []

@@ -189,7 +189,17 @@ def leading_id(pattern: re.Pattern[str], head: str) -> tuple[str, str] | None:
         if rest[:1] != "]" or rest[1:2] in ("(", "["):
             return None  # "[FR-2" unclosed, or a link "[FR-2](…)"
         rest = rest[1:]
-    return canonical_id(m.group().rstrip(".")), strip_bold(rest.strip(_NAME_SEPARATORS))
+    return canonical_id(m.group().rstrip(".")), _plain_name(strip_bold(rest.strip(_NAME_SEPARATORS)))
+
+
+def _plain_name(name: str) -> str:
+    """A name without italic marks round all of it: ``*Save a card*`` -> ``Save a card``."""
+    mark = name[:1]
+    if mark in ("*", "_") and len(name) > 2 and name.endswith(mark) and name[1] not in (mark, " "):
+        inner = name[1:-1]
+        if mark not in inner and inner[-1:] != " ":
+            return inner
+    return name
 
 
 _PLAIN_KEY = re.compile(r"[^\W\d_][\w'’/&()-]*(?:[ \t][\w'’/&()-]+){0,3}[ \t]*:(?:[ \t]|$)")
@@ -317,6 +327,7 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
             cur, mode = None, None
         elif kind == HEADING:
             s = heading_text(s.lstrip("#").strip(" \t#"))  # "### FR-2: Export {#fr-2}"
+            s = without_outline(s)  # "#### 5.1.2 FR-2: Export": Confluence numbers its headings
             cur = Record(head_of(s), n, "block", [], s)
             out.append(cur)
             mode = "block"
@@ -377,6 +388,18 @@ def records(src: Source, start: int, end: int, labels: frozenset[str] = frozense
                 cur, mode = None, None
         prev_blank = False
     return out
+
+
+_OUTLINE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){1,4}\.?[ \t]+")
+
+
+def without_outline(title: str) -> str:
+    """A heading's title without the outline number before a requirement id (``5.1.2 FR-2:
+    Export`` -> ``FR-2: Export``, as Confluence numbers headings); any other title as it is."""
+    outline = _OUTLINE.match(title)
+    if outline is not None and titled_by_id(head_of(title[outline.end() :])):
+        return title[outline.end() :]
+    return title
 
 
 def _own_item(text: str) -> bool:

@@ -32,6 +32,7 @@ from mkdocs_prd.core.parse.blocks import (
     leading_id,
     records,
     tables,
+    without_outline,
 )
 from mkdocs_prd.core.parse.criteria import criteria
 from mkdocs_prd.core.parse.goals import goal_items, goal_tables, part_named, scope_tables
@@ -181,7 +182,7 @@ def _requirements(src: Source, sec: Section, items: Items) -> None:
     regions: list[tuple[str | None, int, int]] = [(own, sec.line + 1, _own_end(sec))]
     group: str | None = None  # an empty "### Non-Functional Requirements" over sibling headings
     for sub in sec.subsections:
-        if leading_id(_REQ_ID, sub.title) is not None:
+        if leading_id(_REQ_ID, without_outline(sub.title)) is not None:
             # "### FR-2: Title": the subsection is the requirement, its bullets its attributes.
             regions.append((None, sub.line, sub.end_line))
         elif sub.key in ("functional", "non_functional"):

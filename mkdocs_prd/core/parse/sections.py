@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from mkdocs_prd.core.model import Item, Section
-from mkdocs_prd.core.parse.blocks import head_of, tables, titled_by_id
+from mkdocs_prd.core.parse.blocks import head_of, tables, titled_by_id, without_outline
 from mkdocs_prd.core.parse.lines import BLANK, RULE, TEXT, Heading, Source, bold_label, strip_bold
 
 TEMPLATE_NUMBERS: dict[str, str] = {
@@ -418,7 +418,7 @@ def build_sections(src: Source) -> tuple[Section, ...]:
             level = 1  # the title closes whatever is open, whatever the section level
         elif level > 1 or shift < 0:
             level = max(level - shift, 1)
-        if level < 3 and sec is not None and titled_by_id(head_of(head[1])):
+        if level < 3 and sec is not None and titled_by_id(head_of(without_outline(head[1]))):
             # "FR-2: Export" over "---" (an h2), "## UC-1: Pay": an item of the open section
             # written one heading level too high, not a section of its own.
             level = 3
