@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from mkdocs_prd.adapters.lsp.server import completions
+from mkdocs_prd.adapters.lsp.server import client_debounce, completions
 
 STATUSES = ["Draft", "In Review", "Approved", "Implemented"]
 
@@ -61,3 +61,13 @@ def test_a_track_id_label_offers_nothing(before: str) -> None:
 @pytest.mark.parametrize("before", ["See ", "Depends on: b", "The status of this PRD depends on b"])
 def test_other_text_offers_the_other_prds_track_ids(before: str) -> None:
     assert offered(before) == ["bravo"]  # not its own
+
+
+@pytest.mark.parametrize(
+    ("asked", "debounce"),
+    [(0.5, 0.5), (0, 0.0), (-1, 0.0), (1e999, 10.0), (float("nan"), 0.3), (True, 0.3), ("1", 0.3)],
+)
+def test_the_client_debounce_is_a_pause_of_at_most_ten_seconds(asked: object, debounce: float) -> None:
+    # 1e999 (JSON reads it as infinity) or NaN held every check for ever.
+    assert client_debounce({"debounce": asked}, 0.3) == debounce
+    assert client_debounce(None, 0.3) == 0.3 and client_debounce(["x"], 0.3) == 0.3

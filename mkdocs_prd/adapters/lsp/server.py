@@ -40,6 +40,8 @@ from mkdocs_prd.core.sitewide.context import SiteContext
 
 DEBOUNCE_SECONDS = 0.3
 """How long the author must pause before a changed page is checked again."""
+MAX_DEBOUNCE_SECONDS = 10.0
+"""The longest pause the client's ``initializationOptions.debounce`` may ask for."""
 
 
 def _field_line(name: str) -> re.Pattern[str]:
@@ -172,6 +174,16 @@ class PrdLanguageServer(LanguageServer):
         return checked
 
 
+def client_debounce(options: object, default: float) -> float:
+    """The pause ``initializationOptions`` ask for (``{"debounce": 0.5}``), in 0-10 s; ``default``
+    when they ask for none or for something that is no number (NaN, ``true``, ``"1"``).  A
+    pause of ``1e999`` (JSON reads it as infinity) would hold every check for ever."""
+    asked = options.get("debounce") if isinstance(options, dict) else None
+    if not isinstance(asked, (int, float)) or isinstance(asked, bool) or asked != asked:
+        return default
+    return min(MAX_DEBOUNCE_SECONDS, max(0.0, float(asked)))
+
+
 def _find_config(root: str | None) -> str | None:
     if not root:
         return None
@@ -189,8 +201,7 @@ def build_server(config_file: str | None = None) -> PrdLanguageServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: PrdLanguageServer, params: types.InitializeParams) -> None:
         options = params.initialization_options
-        if isinstance(options, dict) and isinstance(options.get("debounce"), (int, float)):
-            ls.debounce = max(0.0, float(options["debounce"]))
+        ls.debounce = client_debounce(options, ls.debounce)
         root = ls.workspace.root_path
         if not root and params.workspace_folders:
             root = to_fs_path(params.workspace_folders[0].uri)
