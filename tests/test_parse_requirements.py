@@ -118,6 +118,9 @@ def test_moscow_reads_the_level_in_any_case_and_form(text: str, level: str | Non
         ("**FR-1: Policy** – *Should have*; for every dataset", "Should have"),
         ("__FR-1: Policy__ — Could, later", "Could"),
         ("**FR-1: Policy**: Must. Acceptance: a policy", "Must"),
+        ("**FR-1:** Policy — Must. Acceptance: a policy", "Must"),  # the bold part is the id only
+        ("**[FR-1]** Policy | Should | for every dataset", "Should"),
+        ("**FR-1:** Policy — must be kept for a year", None),
         ("**FR-1: Policy** — Mustang support", None),
         ("**FR-1: Policy** — must be kept for a year", None),
     ],
@@ -505,11 +508,12 @@ def test_a_duplicate_functional_id_without_fields_is_reported(second: str) -> No
     assert "PRD303" in {f.rule for f in check_page(parse_prd(text, "x.md"), text, Settings())}
 
 
-@pytest.mark.parametrize("level", ["— Must.", "- Must -", "| Must |", "— **Must** —", ": Must;"])
-def test_a_level_after_the_bold_title_is_the_priority(level: str) -> None:
+@pytest.mark.parametrize("head", ["**FR-4: Policy per dataset**", "**FR-4:** Policy per dataset"])
+@pytest.mark.parametrize("level", ["— Must.", "- Must -", "| Must |", "— **Must** —"])
+def test_a_level_after_the_bold_title_is_the_priority(head: str, level: str) -> None:
     """``1. **FR-1: Policy per dataset** — Must. Acceptance: …``: the card counts a Must, trace reads
     it, no PRD306 (fresh7 item 8: 'Other 3' on the card, PRD306 three times)."""
-    item = f"1. **FR-4: Policy per dataset** {level} Acceptance: the catalogue shows a policy."
+    item = f"1. {head} {level} Acceptance: the catalogue shows a policy."
     text = _CLEAN.replace("### Non-Functional Requirements", f"{item}\n\n### Non-Functional Requirements")
     prd = parse_prd(text, "x.md")
     fr4 = prd.functional[3]

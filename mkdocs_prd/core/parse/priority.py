@@ -75,6 +75,8 @@ def inline_priority(text: str) -> tuple[str, int, int] | None:
     if found is None and (title_end := _bold_title_end(text)) > 0:
         # "**FR-1: Policy** — Must. Acceptance: …": a level set off right after the bold title.
         set_off = _SET_OFF.match(text, title_end)
+        if set_off is None and _id_only(text, title_end) and (sep := _FIRST_SEP.search(text, title_end)):
+            set_off = _SET_OFF.match(text, sep.start())  # "**FR-1:** Policy — Must. …": after the name
         if set_off is not None:
             return set_off.group(1), set_off.start(), set_off.end()
     return found
@@ -85,6 +87,16 @@ _SET_OFF = re.compile(
     r"[*_]{0,2}(?=[ \t]*(?:[.,;:|—–-]|$))",
     re.IGNORECASE,
 )
+
+
+_FIRST_SEP = re.compile(r"[ \t](?:[—–|]|-(?=[ \t]))")
+
+
+def _id_only(text: str, title_end: int) -> bool:
+    """Whether the bold part ending at ``title_end`` is only an id (``**FR-1:**``, ``**[FR-1]**``),
+    so the title goes on after it."""
+    inner = text.lstrip(" \t")[2 : title_end - (len(text) - len(text.lstrip(" \t"))) - 2]
+    return _GROUP_ID.fullmatch(inner.strip(" \t:[]")) is not None
 
 
 def _bold_title_end(text: str) -> int:
