@@ -131,7 +131,9 @@ def _commands(output: str, github: bool) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "argv", [*COMMANDS[:4], ["index"], ["trace"], ["trace", "--format", "json"]], ids=" ".join
+    "argv",
+    [*COMMANDS[:4], ["index"], ["index", "--format", "markdown"], ["trace"], ["trace", "--format", "json"]],
+    ids=" ".join,
 )
 def test_no_output_line_is_a_github_workflow_command(
     forging: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]

@@ -131,7 +131,9 @@ def _index_page(
         show_findings=False,
     ).index
     markdown = index.page_markdown()
-    listing = index.fill(url_of(page), INDEX_MARKER)
+    # "##[" as "##&#91;" (the same text on the page): a line holding "##[" that reaches a
+    # GitHub Actions log is a workflow command ("##[error]" from a PRD title).
+    listing = index.fill(url_of(page), INDEX_MARKER).replace("##[", "##&#91;")
     # Wrapped so the prd plugin recognises it and shows its live index there instead (not twice).
     return markdown.replace(INDEX_MARKER, "\n".join(wrap_generated(html_block(listing))).strip("\n"))
 
