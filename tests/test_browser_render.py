@@ -563,3 +563,42 @@ def test_track_ids_never_break_mid_slug(chromium: Any, tmp_path: Path) -> None:
                 assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1", index.element_handle())
         finally:
             page.close()
+
+
+LEGEND_OFFSETS = """() => [...document.querySelectorAll('.prd-chart__legend li')].map(li => {
+    const key = li.querySelector('span').getBoundingClientRect();
+    const r = document.createRange(); r.selectNodeContents(li);
+    const text = [...r.getClientRects()].pop();
+    return Math.abs((key.top + key.bottom) / 2 - (text.top + text.bottom) / 2); })"""
+
+
+def test_readthedocs_theme_keeps_legends_tables_and_lists_ours(chromium: Any, tmp_path: Path) -> None:
+    # MkDocs' readthedocs theme styles prose: 12px margins on every child of a list item (the
+    # legend keys sat above their words), a blue API-signature box on the dt of any classed dl
+    # (the card's fields, "Expected IOSM-Index"), cells that never wrap in every table (the IOSM
+    # table's Result column, marks and gauges, went out of sight).
+    site = build_site(tmp_path / "rtd", readable_files(), {}, theme={"name": "readthedocs"})
+    page = open_page(chromium, site.site_dir / "prds" / "index.html")
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        offsets = page.evaluate(LEGEND_OFFSETS)
+        assert offsets and max(offsets) < 3, offsets
+    finally:
+        page.close()
+    page = open_page(chromium, site.site_dir / "prds" / "achieved" / "index.html", width=1280)
+    try:
+        looks = page.evaluate(
+            """() => [...document.querySelectorAll('.prd-iosm-index dt, .prd-card__fields dt')].map(dt => {
+                const s = getComputedStyle(dt);
+                return [dt.textContent, s.backgroundColor, s.borderTopWidth]; })"""
+        )
+        assert len(looks) >= 5
+        for text, bg, border in looks:
+            assert parse_rgba(bg)[3] == 0 and border == "0px", (text, bg, border)
+        table = page.evaluate(
+            """() => { const t = document.querySelector('table.prd-iosm'), box = t.parentElement;
+                return [t.getBoundingClientRect().right, box.getBoundingClientRect().right]; }"""
+        )
+        assert table[0] <= table[1] + 1, table  # the whole table, Result column included, in view
+    finally:
+        page.close()

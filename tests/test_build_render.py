@@ -207,7 +207,7 @@ def test_list_form_becomes_one_table_and_replaces_the_lists(site: Site) -> None:
     # Understood: the author's bullet lists are replaced, nothing is shown twice.
     assert "<li>Semantic clarity" not in body
     assert "Current baseline" not in body
-    index = body[body.index('<dl class="prd-iosm-index">') :]
+    index = body[body.index('<dl class="prd-iosm-index') :]
     assert "Baseline 0.65" in index and "Target 0.82" in index and "Delta +0.17" in index
     assert 'prd-band--good">Good' in index
 
@@ -236,7 +236,7 @@ def test_actuals_from_iosm_report(site: Site) -> None:
     got = {r[0]: r for r in rows(body)}
     assert got["Gate-I (Improve)"][-2:] == ["0.81", "✓ Met"]
     assert got["Gate-O (Optimize)"][-2:] == ["0.64", "✗ Not met"]
-    index = body[body.index('<dl class="prd-iosm-index">') :]
+    index = body[body.index('<dl class="prd-iosm-index') :]
     assert re.search(r"Actual 0.78 .*Acceptable.*✗ Not met", " ".join(re.sub(r"<[^>]+>", " ", index).split()))
 
 

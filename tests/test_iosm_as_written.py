@@ -80,7 +80,7 @@ def test_table_form_keeps_trailing_zeros_and_commas() -> None:
 
 
 def _index_text(block: str) -> str:
-    dl = block[block.index('<dl class="prd-iosm-index">') :]
+    dl = block[block.index('<dl class="prd-iosm-index') :]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", dl)).split())
 
 

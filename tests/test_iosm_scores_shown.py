@@ -28,7 +28,7 @@ def rows(iosm: str, actuals: dict[str, object]) -> dict[str, str]:
         re.sub(r"<[^>]+>", "", m.group(1)).strip(): m.group(0)
         for m in re.finditer(r"<tr[^>]*>\s*<t[hd][^>]*>(.*?)</t[hd]>.*?</tr>", html, re.DOTALL)
     }
-    found["index"] = html[html.index('<dl class="prd-iosm-index">') :]
+    found["index"] = html[html.index('<dl class="prd-iosm-index') :]
     return found
 
 
