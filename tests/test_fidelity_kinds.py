@@ -116,6 +116,13 @@ KINDS: dict[str, list[str]] = {
         "1. Limits:\n   | a | b |\n   |---|---|\n   | 1 | 2 |\nNot a row\n",
         "- a\n  - b\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n  c\n",
     ],
+    "text after a quoted HTML block's line, without > (an HTML block is no paragraph: no lazy line)": [
+        "> <details><summary>More</summary>\n> </details>\nSummary\n---\n",
+        "> <div>\n> text\n> </div>\nafter the quote\n",
+        "> <!-- note -->\nnot quoted\n",
+        "- a\n  > <details><summary>S</summary>\n  > </details>\n  text of the item\n",
+        "> <b>Goals</b>\nlazy, still quoted\n",
+    ],
     "quotes that only blank lines separate": [
         '> "Exports take a day." (Customer A)\n\n> "Totals are wrong." (Customer B)\n',
         "> [!NOTE]\n> a\n\n> [!TIP]\n> b\n",

@@ -224,8 +224,9 @@ def in_quote(line: str, column: int, prev: str, blocks: bool = False) -> bool:
     """Whether ``line``, after the quote's line ``prev``, is still in the quote (its content
     column ``column``): it has the quote mark, or continues the paragraph ``prev`` leaves open
     (it starts no block).  After an empty ``>`` line, a heading, a fence or a rule no paragraph
-    is open, and a line without the mark ends the quote (Python-Markdown would run it on).
-    With ``blocks`` (pymdownx.blocks), a ``///`` line ends it too."""
+    is open, and a line without the mark ends the quote (Python-Markdown would run it on);
+    so after a line of an HTML block (a tag alone, a comment).  With ``blocks``
+    (pymdownx.blocks), a ``///`` line ends it too."""
     text = line[column:]
     ind = indent(text)
     if text[ind : ind + 1] == ">":
@@ -235,6 +236,8 @@ def in_quote(line: str, column: int, prev: str, blocks: bool = False) -> bool:
         return False  # no paragraph open: only a line with the mark is in the quote
     if inside[0] in "#`~*-_" and (ATX.match(inside) or FENCE.match(inside) or HR.match(inside)):
         return False
+    if inside[0] == "<" and html_block_kind(inside) not in (0, 7):
+        return False  # a line of an HTML block (``</details>``): no paragraph, nothing lazy
     if ind >= 4:
         return True
     probe = text[ind:]
