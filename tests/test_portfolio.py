@@ -89,6 +89,14 @@ def test_merges_local_file_and_remote_url(tmp_path: Path, other_site: Path, serv
     assert len(links) == 5
     assert page.count('data-prd-site="Billing (local)"') == 2
     assert page.count('data-prd-site="Billing docs"') == 2  # the remote's own site_name
+    # Our own PRDs' Site cell names this site (it was empty, which read as "unknown").
+    own_rows = [
+        row for row in re.findall(r"<tr data-prd-key=.*?</tr>", page, re.S) if "data-prd-site" not in row
+    ]
+    assert own_rows and all(
+        re.search(r'<td data-label="Site" data-prd-sort="Index test">Index test</td>', row)
+        for row in own_rows
+    ), own_rows
     # The merged PRDs stay with their site: our export holds only our own.
     own = json.loads(built.page("prd-index.json"))
     assert [p["src_path"] for p in own["prds"]] == ["prds/own.md"]

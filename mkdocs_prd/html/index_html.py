@@ -47,6 +47,8 @@ class IndexOptions:
     group_by: str | None = None
     statuses: tuple[str, ...] = ()
     threshold: float = 0.80
+    site_name: str | None = None
+    """This site's name (``site_name``): the Site column of its own PRDs beside merged ones."""
 
 
 def render_listing(
@@ -101,6 +103,7 @@ def render_listing(
         numeric_columns=NUMERIC_COLUMNS,
         sort_column=sort_by if sort_by in columns else None,
         reverse=reverse,
+        own_site=options.site_name or "",
         link=link,
         filter_key=filter_key,
         sortable_day=sortable_day,

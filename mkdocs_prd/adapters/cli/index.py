@@ -125,7 +125,7 @@ def _index_page(
     index = render_site(
         catalog,
         renderer,
-        index_settings(site.plugin, site.settings, base_dir),
+        index_settings(site.plugin, site.settings, base_dir, site.site["site_name"]),
         read_text=read_text,
         url_of=url_of,
         show_findings=False,

@@ -445,8 +445,11 @@ def to_settings(
     )
 
 
-def index_settings(cfg: PrdConfig, settings: Settings, base_dir: str) -> IndexSettings:
-    """The index options of a validated ``PrdConfig``; ``base_dir`` is the folder of ``mkdocs.yml``."""
+def index_settings(
+    cfg: PrdConfig, settings: Settings, base_dir: str, site_name: str | None = None
+) -> IndexSettings:
+    """The index options of a validated ``PrdConfig``; ``base_dir`` is the folder of ``mkdocs.yml``,
+    ``site_name`` the site's (named in the Site column of its own PRDs in a merged index)."""
     return IndexSettings(
         IndexOptions(
             columns=tuple(cfg.index_columns) or None,
@@ -455,6 +458,7 @@ def index_settings(cfg: PrdConfig, settings: Settings, base_dir: str) -> IndexSe
             group_by=None if cfg.group_by == "none" else cfg.group_by,
             statuses=settings.statuses,
             threshold=settings.iosm_threshold,
+            site_name=site_name,
         ),
         include=tuple(cfg.include_indexes),
         base_dir=base_dir,

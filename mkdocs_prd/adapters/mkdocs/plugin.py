@@ -247,7 +247,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         site = render_site(
             self.catalog,
             renderer,
-            index_settings(self.config, self.settings, base_dir),
+            index_settings(self.config, self.settings, base_dir, config.site_name),
             read_text=lambda src: _read_text(files, src),
             url_of=lambda src: _url_of(files, src),
             show_findings=show,
