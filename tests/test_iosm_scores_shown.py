@@ -76,3 +76,26 @@ def test_a_gate_score_outside_0_1_in_front_matter_is_prd502(score: object) -> No
     found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD502"]
     assert [f.line for f in found] == [2], found
     assert "Gate-I actual" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("actuals", "found"),
+    [
+        ("index: .nan", ["IOSM-Index actual (iosm_actuals index)"]),
+        ("index: abc", ["IOSM-Index actual (iosm_actuals index) `abc`"]),
+        (
+            "I: .nan\n  O: .inf",
+            ["Gate-I actual (iosm_actuals I)", "Gate-O actual (iosm_actuals O)"],
+        ),
+        ("I: Pass\n  O: FAIL\n  S: N/A\n  index: N/A", []),  # results in words, or none
+        ("I: 0.7\n  index: 0.8", []),
+    ],
+)
+def test_an_actual_score_that_is_no_number_is_prd505(actuals: str, found: list[str]) -> None:
+    text = prd_text(front_matter=f"iosm_actuals:\n  {actuals}\n")
+    messages = [
+        f.message for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD505"
+    ]
+    assert len(messages) == len(found), messages
+    for message, start in zip(messages, found, strict=True):
+        assert message.startswith(start) and message.endswith("is not a number"), messages

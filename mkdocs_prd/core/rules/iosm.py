@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_prd.core.actuals import IosmActuals, from_front_matter
+from mkdocs_prd.core.actuals import IosmActuals, from_front_matter, word_mark
 from mkdocs_prd.core.model import GATE_NAMES, Fix, Number, Prd, Severity
 from mkdocs_prd.core.numbers import written_number
 from mkdocs_prd.core.parse.iosm import index_part
@@ -196,7 +196,8 @@ def _delta_fix(ctx: RuleContext, delta: Number, right: str) -> Fix | None:
     "PRD505",
     Severity.WARNING,
     "an IOSM-Index value (baseline, target, delta) is not a number, e.g. `TBD` or `target minus baseline`; "
-    "or `iosm_actuals` in the front matter is not a mapping of gates (I, O, S, M), index and metrics",
+    "or `iosm_actuals` in the front matter is not a mapping of gates (I, O, S, M), index and metrics, "
+    "or holds an index or gate score that is no number (`.nan`, `abc`; a gate may say `Pass` / `Fail`)",
 )
 def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for problem in _front_actuals(prd).problems:
@@ -205,6 +206,7 @@ def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             problem,
             "Write `iosm_actuals:` as a mapping: `index: 0.82`, `I: 0.75` on their own indented lines",
         )
+    yield from _actuals_not_numbers(prd, ctx)
     index = prd.iosm.index
     for name, number in (("baseline", index.baseline), ("target", index.target), ("delta", index.delta)):
         if number is None or number.value is not None:
@@ -216,6 +218,26 @@ def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             number.line,
             f"IOSM-Index {name} {quote(number.raw)} is not a number",
             "Write the index as a score between 0 and 1 (e.g. `0.82`, a delta as `+0.17`), or `N/A`",
+        )
+
+
+def _actuals_not_numbers(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    """Front-matter actual scores that are no number (YAML's ``.nan``, ``abc``): the card and
+    the IOSM table could only say "? Unknown".  A gate's ``Pass`` / ``Fail`` is a result in
+    words, ``N/A`` says there is none."""
+    actuals = _front_actuals(prd)
+    scores = [("IOSM-Index actual (iosm_actuals index)", actuals.index, False)]
+    scores += [(f"Gate-{g} actual (iosm_actuals {g})", a, True) for g, a in actuals.gates.items()]
+    for name, actual, words in scores:
+        if actual is None or actual.value is not None:
+            continue
+        raw = actual.raw.strip()
+        if not raw or raw.lower() in _NO_FIGURE or (words and word_mark(raw) is not None):
+            continue
+        yield Hit(
+            _actuals_line(ctx),
+            f"{name} {quote(raw)} is not a number",
+            "Write the score between 0 and 1, e.g. `0.82` (a gate may also say `Pass` or `Fail`), or `N/A`",
         )
 
 
