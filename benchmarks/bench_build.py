@@ -29,7 +29,7 @@ from pairs import alternate, child_env
 TARGET = 1.05
 
 # Runs in the child: time one in-process build of the given mkdocs.yml.
-_CHILD = """
+BUILD_CHILD = """
 import logging, sys, time
 logging.disable(logging.WARNING)  # findings of the corpus's deliberate defects are not the point here
 wall, cpu = time.perf_counter(), time.process_time()
@@ -47,7 +47,7 @@ def time_build(config: Path, site_dir: Path) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one build of ``config``, measured inside a fresh process."""
     env = child_env(site_dir.parent / "pycache")
     out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(config), str(site_dir)],
+        [sys.executable, "-c", BUILD_CHILD, str(config), str(site_dir)],
         check=True,
         capture_output=True,
         text=True,
