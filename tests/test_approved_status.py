@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_prd.adapters.cli.main import main
 from mkdocs_prd.adapters.mkdocs.config import PrdConfig, to_settings
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.review.history import Version, history_of
@@ -115,8 +116,8 @@ def test_config_approved_status() -> None:
     assert _validate({"statuses": ["Draft", "Done"], "approved_status": "Done"}) == ([], [])
     failed, _ = _validate({"statuses": list(GERMAN), "approved_status": "Approved"})
     assert failed == ["approved_status 'Approved' is not one of the statuses"]
-    _, warnings = _validate({"statuses": ["Draft", "In Progress", "Done"]})
-    assert len(warnings) == 1 and "approved_status" in warnings[0] and "PRD701" in warnings[0]
+    # A site without an approved status is valid: no config warning (--strict passes), a note.
+    assert _validate({"statuses": ["Draft", "In Progress", "Done"]}) == ([], [])
     cfg = PrdConfig()
     cfg.load_dict({"statuses": ["Draft", "Signed", "Done"], "approved_status": "Signed"})
     cfg.validate()
@@ -131,3 +132,20 @@ def test_prd401_for_an_implemented_prd_in_the_sites_words(status: str) -> None:
     text = with_status(status)
     found = check_page(parse_prd(text, "prd.md"), text, Settings(statuses=statuses))
     assert "PRD401" in [f.rule for f in found]
+
+
+def test_a_site_without_an_approved_status_passes_strict_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``statuses: [Draft, Done]`` is a valid site: the commands say that nothing counts as
+    approved in a note, and ``lint --strict`` passes on its correct PRD (a config warning made
+    every such site fail ``mkdocs build --strict``)."""
+    (tmp_path / "docs" / "prds").mkdir(parents=True)
+    (tmp_path / "docs" / "prds" / "a.md").write_text(with_status("Done"), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nplugins:\n  - prd:\n      statuses: [Draft, Done]\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "--strict"]) == 0
+    _, err = capsys.readouterr()
+    assert "note: None of the statuses means Approved" in err and "warning" not in err

@@ -284,6 +284,15 @@ class Settings:
         return self.translations is not None and self.translations.same_page(a, b)
 
 
+NO_APPROVED_STATUS = (
+    "None of the statuses means Approved: no PRD counts as approved, so PRD308, PRD602, PRD701 "
+    "and the history's 'Approved on' are off. Name the first approved status with the "
+    "approved_status option"
+)
+"""The note for a site whose ``statuses`` name no approved status and that sets no
+``approved_status`` (an info, not a warning: such a site is valid, ``--strict`` must pass)."""
+
+
 @lru_cache(maxsize=64)
 def _approved_statuses(statuses: tuple[str, ...], approved_status: str | None) -> tuple[str, ...]:
     order = [s.casefold() for s in statuses]

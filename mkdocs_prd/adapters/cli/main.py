@@ -21,6 +21,7 @@ from mkdocs_prd import __version__
 from mkdocs_prd.adapters.mkdocs.config import ConfigurationError
 from mkdocs_prd.adapters.mkdocs.site import CONFIG_FILES, SiteConfig, load_site_config
 from mkdocs_prd.core.safe import encodable, no_workflow_command, terminal_lines, terminal_text
+from mkdocs_prd.core.settings import NO_APPROVED_STATUS
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -140,6 +141,8 @@ def load_config(config_file: str | None) -> SiteConfig | None:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
     for message in site.warnings:
         say(f"mkdocs-prd: warning: {message}")
+    if site.has_plugin and not site.settings.approved_statuses:
+        say(f"mkdocs-prd: note: {NO_APPROVED_STATUS}")
     if not site.has_plugin:
         say(
             f"mkdocs-prd: warning: {path} has no `prd` plugin in `plugins:`; "

@@ -20,7 +20,6 @@ from mkdocs_prd.adapters.mkdocs.python_tags import python_tags_as_placeholders
 from mkdocs_prd.core.numbers import checked_number
 from mkdocs_prd.core.safe import terminal_text
 from mkdocs_prd.core.settings import (
-    APPROVED_WORDS,
     DEFAULT_REQUIRED_SECTIONS,
     DEFAULT_STATUSES,
     Settings,
@@ -288,7 +287,7 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     """The first of ``statuses`` that counts as approved: PRDs at it or a status after it are
     protected (PRD308, PRD602, PRD701, the history's "Approved on").  Default: the status named
     Approved in a language the plugin reads (``Approved``, ``Freigegeben``, ``Aprobado``,
-    ``Approuvé``, ``Aprovado``); a site whose ``statuses`` have none gets a warning."""
+    ``Approuvé``, ``Aprovado``); a site whose ``statuses`` have none gets a note (an info)."""
 
     required_sections = c.ListOfItems(
         c.Choice(DEFAULT_REQUIRED_SECTIONS), default=list(DEFAULT_REQUIRED_SECTIONS)
@@ -382,15 +381,6 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
             if approved is not None and approved.casefold() not in statuses:
                 message = f"approved_status {approved!r} is not one of the statuses"
                 failed.append(("approved_status", ValidationError(message)))
-            elif approved is None and not statuses & APPROVED_WORDS:
-                keep.append(
-                    (
-                        "statuses",
-                        "None of the statuses means Approved: no PRD counts as approved, so PRD308, "
-                        "PRD602, PRD701 and the history's 'Approved on' are off. Name the first "
-                        "approved status with the approved_status option",
-                    )
-                )
         return failed, keep
 
 

@@ -40,7 +40,7 @@ from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.rules.validate import counted
 from mkdocs_prd.core.safe import TerminalFilter, is_encodable, terminal_text
-from mkdocs_prd.core.settings import Settings
+from mkdocs_prd.core.settings import NO_APPROVED_STATUS, Settings
 from mkdocs_prd.core.sitewide.catalog import Catalog, build_catalog, freeze_for_build, paused_gc, thaw
 from mkdocs_prd.core.sitewide.index import with_shown_values
 from mkdocs_prd.core.sitewide.listing import MARKER_NAME
@@ -104,6 +104,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.pages = None
         self.histories = {}
         if self.config.enabled:
+            if not self.settings.approved_statuses:
+                log.info(NO_APPROVED_STATUS)  # a valid site: not a warning, --strict passes
             _drop_extension(config)
             # PRD page styles go first, so the site's own extra_css overrides them.
             if CSS_URI not in config.extra_css:
