@@ -700,3 +700,27 @@ def test_the_extension_renders_a_prd_as_the_plugin_does(
     assert block_tree(hosted) == block_tree(plugin) and outline(hosted) == outline(plugin)
     assert '<div class="admonition note">' in hosted and '<ol start="3">' in hosted
     assert "<p><strong>Endpoints:</strong></p>" in hosted
+
+
+# --- a fence that is paragraph text (PRD804) ---------------------------------------------
+
+FENCES_IN_PARAGRAPHS = {
+    "under a label line, indented 4": ("**Request:**\n    ```json\n    {}\n    ```\nafter\n", [2]),
+    "under an item's text, 4 past it": ("- Request:\n      ```json\n      {}\n      ```\n", [2]),
+    "in a quote": ("> Why:\n>     ```\n>     x\n>     ```\n", [2]),
+    "in an item's later paragraph": ("1. a\n\n    b\n        ~~~\n        x\n        ~~~\n", [4]),
+    "two of them": ("A:\n    ```\n    x\n    ```\nB:\n    ```\n    y\n    ```\n", [2, 6]),
+    "in the item (2 past its text)": ("- Request:\n    ```json\n    {}\n    ```\n", []),
+    "after a blank line (indented code)": ("Text\n\n    ```\n    code\n    ```\n", []),
+    "at the text's column": ("**Request:**\n```\nx\n```\n", []),
+}
+
+
+@pytest.mark.parametrize("case", FENCES_IN_PARAGRAPHS)
+def test_prd804_reports_fences_that_are_paragraph_text_and_only_those(case: str) -> None:
+    from mkdocs_prd.core.fidelity import fences_in_paragraphs
+
+    text, lines = FENCES_IN_PARAGRAPHS[case]
+    assert fences_in_paragraphs(text.splitlines()) == lines
+    if lines:  # the oracle agrees: no code block, the fence marks are the paragraph's text
+        assert "<pre>" not in oracle_html(text)

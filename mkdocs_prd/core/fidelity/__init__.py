@@ -33,7 +33,14 @@ from mkdocs_prd.core.fidelity.lists import _Hold, _Tag
 from mkdocs_prd.core.fidelity.quotes import _container
 from mkdocs_prd.core.fidelity.syntax import html_block_kind
 
-__all__ = ["Features", "features_from_extensions", "fences_in_list_items", "html_block_kind", "normalise"]
+__all__ = [
+    "Features",
+    "features_from_extensions",
+    "fences_in_list_items",
+    "fences_in_paragraphs",
+    "html_block_kind",
+    "normalise",
+]
 
 
 def normalise(markdown: str, features: Features | None = None, hold: _Hold = None, tag: _Tag = None) -> str:
@@ -67,6 +74,22 @@ def fences_in_list_items(lines: list[str], features: Features | None = None) -> 
     container such a block renders as indented code or inline code with its fence marks
     showing, unless the site enables ``pymdownx.superfences``.
     """
+    return [n for n in _fence_lines(lines, features) if n > 0]
+
+
+def fences_in_paragraphs(lines: list[str], features: Features | None = None) -> list[int]:
+    """1-based numbers of the lines that open a fence (in pairs: the first of each two) where
+    CommonMark reads them as paragraph text: indented 4 or more columns past the paragraph or
+    item text right above (``**Request:**`` then ```` ```json```` indented 4).  GitHub shows
+    the lines as the text's continuation (inline code); ``pymdownx.superfences`` puts a code
+    block inside the paragraph."""
+    found = sorted(-n for n in _fence_lines(lines, features) if n < 0)
+    return found[::2]
+
+
+def _fence_lines(lines: list[str], features: Features | None) -> list[int]:
+    """The container pass's record of fence lines: in containers (positive), as paragraph
+    text (negative)."""
     # Such a fence is indented, quoted or on an item's line: a page without such a line has
     # none, and most pages are skipped without the scan.
     if not _may_open_fence("\n".join(lines)):

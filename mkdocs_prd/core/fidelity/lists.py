@@ -187,6 +187,8 @@ class _Lists(_State):
             if marker is not None:  # "3. x" continuing a paragraph: text, never an item
                 end = marker.end(2)
                 text = text[: end - 1] + "\\" + text[end - 1 :]
+            if text[0] in "`~" and FENCE.match(text) is not None:
+                self.fences_in_items.append(-(self.base + self.number))  # a fence that is text here
             self._hard_break()
             self.emit(base, self._text(text, self.table_rows))
             return

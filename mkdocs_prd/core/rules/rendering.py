@@ -1,4 +1,4 @@
-"""Rules about what a PRD page cannot show as its author wrote it: PRD801-PRD803.
+"""Rules about what a PRD page cannot show as its author wrote it: PRD801-PRD804.
 
 PRD pages are normalised so Python-Markdown renders their CommonMark/GFM block
 structure (:mod:`mkdocs_prd.core.fidelity`).  What no normalisation can fix depends
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_prd.core.fidelity import features_from_extensions, fences_in_list_items
+from mkdocs_prd.core.fidelity import features_from_extensions, fences_in_list_items, fences_in_paragraphs
 from mkdocs_prd.core.fidelity.syntax import ITEM
 from mkdocs_prd.core.model import Edit, Fix, Prd, Severity
 from mkdocs_prd.core.parse.blocks import tables
@@ -125,6 +125,23 @@ def numbered_setext_heading(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+@page_rule(
+    "PRD804",
+    Severity.WARNING,
+    "a fenced code block indented 4 or more columns past the text right above it: CommonMark reads "
+    "its lines as that text (GitHub shows inline code), pymdownx.superfences a block inside the paragraph",
+)
+def fence_in_paragraph(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    for line in fences_in_paragraphs(list(ctx.lines)):
+        yield Hit(
+            line,
+            "This fence is indented 4 or more columns past the text right above it, so it opens no code "
+            "block: GitHub shows the code as that text's continuation (inline code)",
+            "Start the fence at the column of the text above it (at most 3 columns further in), and "
+            "its closing fence too",
+        )
+
+
 def _underline(line: str) -> bool:
     """Whether ``line`` is a setext underline in the first column (``---``, ``===``)."""
     text = line.rstrip(" \t")
@@ -137,4 +154,4 @@ def _pipes(row: str) -> list[int]:
     return [] if "\\`" in row or "\\\\" in row else code_span_pipes(row)
 
 
-RULES = (fence_in_list_item, pipe_in_code_in_table, numbered_setext_heading)
+RULES = (fence_in_list_item, pipe_in_code_in_table, numbered_setext_heading, fence_in_paragraph)
