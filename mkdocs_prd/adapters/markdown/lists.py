@@ -1,4 +1,4 @@
-"""Python-Markdown pieces for PRD pages: CommonMark list numbering and list separation.
+"""Python-Markdown pieces for PRD pages: CommonMark list numbering and list separation, GFM strikethrough.
 
 :func:`mkdocs_prd.core.fidelity.normalise` fixes what can be fixed in the text.  Two
 things cannot: an ordered list's start number (``3.`` starts at 3 in CommonMark,
@@ -6,6 +6,11 @@ Python-Markdown always starts at 1) and a bullet list directly followed by an or
 one (two lists in CommonMark, one in Python-Markdown).  :class:`PrdListsExtension`
 switches Python-Markdown's own "sane lists" behaviour on while ``active`` is true and
 restores the site's behaviour otherwise, so non-PRD pages render exactly as before.
+
+GFM's ``~~struck~~`` text means something in a PRD (a withdrawn criterion, an answered
+question, a replaced value): on a PRD page it renders as ``<del>`` when the site has no
+extension of its own for it (``pymdownx.tilde``), never inside code (Python-Markdown's code
+spans and fenced blocks are set aside before inline patterns run).
 
 The MkDocs plugin sets ``active`` for the page it is rendering; a host without a plugin
 (the Zensical extension) can set it from the page's text.
@@ -15,9 +20,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 _SANE = {
@@ -65,6 +72,35 @@ class _Switch(Preprocessor):
         return lines
 
 
+_STRIKE = r"(?<![~\\])~~(?=[^\s~])(.+?)(?<=[^\s~])~~(?!~)"
+"""GFM strikethrough with two tildes: not opened before a blank, not closed after one."""
+
+_STRIKE_EXTENSIONS = ("pymdownx.tilde", "mdx_del_ins", "markdown_del_ins", "del_ins")
+"""Modules of extensions that render ``~~text~~`` themselves (then it is theirs)."""
+
+
+class _Strike(InlineProcessor):
+    """``~~text~~`` -> ``<del>text</del>`` on PRD pages of a site without a strikethrough extension."""
+
+    def __init__(self, md: Markdown, ext: PrdListsExtension) -> None:
+        super().__init__(_STRIKE, md)
+        self.ext = ext
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[Element | None, int | None, int | None]:
+        if not self.ext.active or _renders_strike(self.md):
+            return None, None, None
+        element = Element("del")
+        element.text = m.group(1)
+        return element, m.start(0), m.end(0)
+
+
+def _renders_strike(md: Markdown) -> bool:
+    """Whether one of ``md``'s extensions renders ``~~text~~`` (:data:`_STRIKE_EXTENSIONS`)."""
+    return any(type(e).__module__.startswith(_STRIKE_EXTENSIONS) for e in md.registeredExtensions)
+
+
 class PrdListsExtension(Extension):
     """CommonMark list numbering and separation on PRD pages only (``active``)."""
 
@@ -77,3 +113,6 @@ class PrdListsExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_Switch(md, self), "prd_lists", self.priority)
+        # Before emphasis (60), so ``~~**x**~~`` has its bold inside; after code spans,
+        # escapes, links and raw HTML, which it leaves alone.
+        md.inlinePatterns.register(_Strike(md, self), "prd_strike", 65)
