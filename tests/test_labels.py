@@ -72,6 +72,8 @@ GERMAN: dict[str, str] = {
     "lines": "Zeilen",
     "finding_count": "{count}-mal",
     "finding_count_differ": "{count} verschiedene Meldungen",
+    "lines_more": "… und {count} weitere",
+    "lines_all": "Alle {count} Zeilen",
     "severity_error": "Fehler",
     "severity_warning": "Warnung",
     "severity_info": "Hinweis",

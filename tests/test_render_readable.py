@@ -15,6 +15,7 @@ from readable_sites import readable_files
 from render_sites import prd_text
 
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.model import Finding, Severity
 from mkdocs_prd.core.parse.inline import code_spans
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.base import quote
@@ -22,7 +23,7 @@ from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 from mkdocs_prd.core.sitewide.index import IndexRow, IosmValues, StatusCount, Summary
 from mkdocs_prd.html.charts import MAX_IOSM_ROWS, iosm_chart, status_chart
-from mkdocs_prd.html.render import inline_code
+from mkdocs_prd.html.render import Renderer, inline_code
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +132,26 @@ def test_findings_on_backticked_values_render_them_as_code(field: str, value: st
             assert "`" not in re.sub(r"<code>.*?</code>", "", shown), (said, shown)
             as_markdown_reads_it = "<p>" + shown.replace("&#39;", "'") + "</p>"  # it leaves ' as is
             assert markdown.markdown(said) == as_markdown_reads_it, said
+
+
+@pytest.mark.parametrize(("count", "same"), [(10, True), (11, True), (300, True), (300, False)])
+def test_a_rule_firing_hundreds_of_times_names_ten_lines_and_keeps_the_rest(count: int, same: bool) -> None:
+    # 300 line numbers in an entry's heading filled a phone screen before the card.
+    findings = [
+        Finding("PRD107", Severity.WARNING, "p.md", 3 * i + 1, "Placeholder" if same else f"Placeholder {i}")
+        for i in range(count)
+    ]
+    panel = str(Renderer().findings(findings))
+    heading = re.search(r'<span class="prd-finding__line">lines ([^<]*)</span>', panel)
+    assert heading is not None and f"PRD findings ({count})" in panel
+    listed = re.findall(r"\d+", heading.group(1).split("…")[0])
+    assert listed == [str(3 * i + 1) for i in range(min(count, 10))]
+    assert ("… and" in heading.group(1)) == (count > 10)
+    if count > 10:
+        assert f"and {count - 10} more" in heading.group(1)
+    # Every line is still on the page: in the entry's details (all lines, or each message's).
+    body = panel[panel.index("</span>", heading.end()) :]
+    assert all(re.search(rf"\b{3 * i + 1}\b", body) for i in range(count)) or count <= 10
 
 
 # --- card and IOSM table ----------------------------------------------------------------

@@ -53,6 +53,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "lines": "lines",
     "finding_count": "{count} times",
     "finding_count_differ": "{count} different messages",
+    "lines_more": "… and {count} more",
+    "lines_all": "All {count} lines",
     "severity_error": "error",
     "severity_warning": "warning",
     "severity_info": "info",
