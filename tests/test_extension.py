@@ -82,6 +82,52 @@ def test_findings_panel_is_configurable(sample: Path) -> None:
     assert "prd-findings" not in convert(text, show_findings="never")
 
 
+class _ZensicalContext(markdown.Extension):
+    """What Zensical registers: a ``rendering_context`` preprocessor with the page and config."""
+
+    def __init__(self, path: str, root: Path) -> None:
+        super().__init__()
+        self.page = type("Page", (), {"path": path, "url": path[:-3] + "/"})()
+        self.config = {"root_dir": str(root), "docs_dir": "docs"}
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        context = markdown.preprocessors.Preprocessor(md)
+        context.page, context.config = self.page, self.config  # type: ignore[attr-defined]
+        context.run = lambda lines: lines  # type: ignore[method-assign]
+        md.preprocessors.register(context, "rendering_context", 100)
+
+
+@pytest.mark.parametrize(
+    ("argv", "zensical", "option", "panel"),
+    [
+        (["mkdocs", "serve"], False, "serve", True),
+        (["mkdocs", "build"], False, "serve", False),
+        # Zensical's .cache is shared by serve and build and does not know the command:
+        # a page served with the panel would be published by the next build.
+        (["zensical", "serve"], True, "serve", False),
+        (["zensical", "build"], True, "serve", False),
+        (["zensical", "serve"], True, "always", True),
+        (["zensical", "build"], True, "never", False),
+    ],
+)
+def test_the_panel_never_depends_on_the_command_on_a_host_whose_cache_ignores_it(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], zensical: bool, option: str, panel: bool
+) -> None:
+    page = sample / "docs" / PRD_PAGE
+    text = page.read_text(encoding="utf-8").replace("**Status:** Review", "**Status:** Pending", 1)
+    page.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", argv)
+    extensions: list[Any] = ["mkdocs_prd.extension", "meta", "tables", "toc"]
+    if zensical:
+        extensions.append(_ZensicalContext(PRD_PAGE, sample))
+    md = markdown.Markdown(
+        extensions=extensions, extension_configs={"mkdocs_prd.extension": {"show_findings": option}}
+    )
+    html = md.convert(text)
+    assert '<div class="prd-card">' in html
+    assert ("prd-findings" in html) is panel
+
+
 def test_findings_are_logged(sample: Path, caplog: pytest.LogCaptureFixture) -> None:
     page = sample / "docs" / PRD_PAGE
     text = page.read_text(encoding="utf-8").replace("**Status:** Review", "**Status:** Pending", 1)

@@ -61,6 +61,7 @@ def host_of(md: Markdown) -> Host:
             material=True,  # Zensical's theme is Material's: admonitions style the findings panel
             custom_dir=os.path.join(root, custom) if isinstance(custom, str) else None,
             serve=serve,
+            shared_cache=True,  # its .cache holds pages rendered by serve and build alike
             build=config or None,
         )
     relpath = _named(md.treeprocessors, "relpath")

@@ -72,6 +72,10 @@ class Host:
     material: bool = False
     custom_dir: str | None = None
     serve: bool = False
+    shared_cache: bool = False
+    """The host keeps rendered pages in a cache that ``serve`` and ``build`` share and
+    that does not know the command (Zensical's ``.cache``): a page must not differ
+    between them, so ``show_findings: serve`` shows no panel there."""
     build: object | None = field(default=None, compare=False)
     """The host's config object of the current build (a new one per build), if it has one."""
 
@@ -274,7 +278,15 @@ def _read_site(
         data = files.get(src_path)
         return decode_source(data)[0] if data is not None else None
 
-    show = cfg.show_findings == "always" or (cfg.show_findings == "serve" and host.serve)
+    show = cfg.show_findings == "always" or (
+        cfg.show_findings == "serve" and host.serve and not host.shared_cache
+    )
+    if cfg.show_findings == "serve" and host.serve and host.shared_cache:
+        log.info(
+            "prd: no findings panel while serving: this host's page cache is shared with its "
+            "build, which would publish it (set `show_findings: always` for local previews only, "
+            "or run `mkdocs-prd lint`)"
+        )
     renderer = Renderer(Labels(settings.labels), override_dirs(host.custom_dir), material=host.material)
     base_dir = os.path.dirname(config_file) if config_file else os.getcwd()
     render = render_site(
