@@ -602,3 +602,26 @@ def test_readthedocs_theme_keeps_legends_tables_and_lists_ours(chromium: Any, tm
         assert table[0] <= table[1] + 1, table  # the whole table, Result column included, in view
     finally:
         page.close()
+
+
+def test_printed_index_keeps_every_column_on_the_page(chromium: Any, themed: tuple[str, Site]) -> None:
+    # Paper cannot scroll: the table's scroll box cut off its last columns when printed.
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html", width=700)
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        page.evaluate(
+            """() => { document.querySelector('.prd-index__table td.prd-index__nowrap code').textContent =
+                'bulk-invoice-export-for-enterprise-tenants'; }"""
+        )
+        page.emulate_media(media="print")
+        fits = page.evaluate(
+            """() => [...document.querySelectorAll('.prd-index__scroll')].map(b => {
+                const t = b.querySelector('table').getBoundingClientRect();
+                const page = document.documentElement.clientWidth;
+                return [t.right <= page + 1, b.scrollWidth <= b.clientWidth + 1]; })"""
+        )
+        assert fits and all(all(f) for f in fits), (theme, fits)
+        assert not page.locator(".prd-index__controls").first.is_visible()
+    finally:
+        page.close()
