@@ -68,6 +68,9 @@ class PrdReview:
     models' lines are those of the text as read, mapped back to the files when reported."""
     sources: tuple[bytes | None, bytes | None] = (None, None)
     """The files of the base and the head as written, when given (to find a directive again)."""
+    gone: str = ""
+    """For a PRD missing at the head: why, when its file is still there (``no longer in the
+    site's `paths```, ``no longer detected as a PRD …``); empty when the file was deleted or moved."""
 
     @property
     def kind(self) -> ReviewKind:
@@ -124,7 +127,10 @@ def review(
             (head_expanded or {}).get(pair.head.path) if pair.head is not None else None,
         )
         if pair.base is None or pair.head is None:
-            reviews.append(PrdReview(pair, read=read))
+            gone = ""
+            if pair.base is not None and head_sources is not None and pair.base.path in head_sources:
+                gone = _why_not_a_prd(pair.base.path, settings)
+            reviews.append(PrdReview(pair, read=read, gone=gone))
             continue
         text_changed = True
         sources: tuple[bytes | None, bytes | None] = (None, None)
@@ -184,6 +190,8 @@ def _findings(r: PrdReview, settings: Settings) -> list[Finding]:
             _check_changelog(r, head, emit)
         if r.status is not None:
             _check_status(r.status, head, settings, emit, _re_reviewed(r, head))
+    elif base is not None and _is_approved(base.status, settings) and not _retires(base.status):
+        _approved_prd_gone(r, base, emit)
     if r.kind != "unchanged":
         emit(
             ruleset.SUMMARY, "head" if head is not None else "base", heading_line(r.prd), summary_text(r), ""
@@ -350,6 +358,52 @@ def _check_status(
         emit(ruleset.STATUS, "head", line, f"Status `{status[0]}` → `{status[1]}` skipped {skipped}", hint)
 
 
+RETIRED_WORDS: frozenset[str] = frozenset(
+    {"retired", "deprecated", "superseded", "obsolete", "archived", "withdrawn", "cancelled"}
+    | {"canceled", "rejected", "abandoned", "zurückgezogen", "veraltet", "obsolète", "retiré", "retirée"}
+    | {"obsoleto", "obsoleta", "retirado", "retirada"}
+)
+"""Status words (case-folded) that retire a PRD: such a PRD may be deleted, even where the
+site's ``statuses`` list the status after the approved one."""
+
+
+def _retires(status: str | None) -> bool:
+    return (status or "").casefold() in RETIRED_WORDS
+
+
+def _why_not_a_prd(path: str, settings: Settings) -> str:
+    """Why a page that was a PRD at the base, and is still there, is not one at the head."""
+    if not settings.in_scope(path):
+        return "its file is still there but no longer in the site's `paths`"
+    return "its file is still there but no longer detected as a PRD (no `PRD:` title, no `type: prd`)"
+
+
+def _approved_prd_gone(r: PrdReview, base: Prd, emit: _Emitter) -> None:
+    """PRD701 for an approved PRD missing at the head: the whole contract removed, each
+    requirement with it (named, as a removed requirement is)."""
+    ids = [q.id or q.name for q in (*base.functional, *base.non_functional)]
+    named = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+    parts = [f"requirements {named}" if len(ids) > 1 else f"requirement {named}"] if ids else []
+    if base.criteria:
+        parts.append(f"{len(base.criteria)} acceptance criteri{'a' if len(base.criteria) > 1 else 'on'}")
+    lost = f"; its {' and '.join(parts)} go with it" if parts else ""
+    version = norm(base.metadata.value("version")) or "none"
+    was = f"PRD `{norm(base.title)}` was `{norm(base.status)}` (Version `{version}`)"
+    if r.gone:
+        message = f"{was} and {r.gone}{lost}"
+        hint = (
+            "Give the page back what makes it a PRD (its `PRD:` title or `type: prd`, a path in `paths`), "
+            "or retire it with a status (e.g. `Retired`) instead"
+        )
+    else:
+        message = f"{was} and is deleted{lost}"
+        hint = (
+            "Retire an approved PRD with a status (e.g. `Retired`, listed in the site's `statuses`) "
+            "instead of deleting it; if it was moved, keep its Track ID so review follows it"
+        )
+    emit(ruleset.CONTRACT, "base", heading_line(base), message, hint)
+
+
 def _is_approved(status: str | None, settings: Settings) -> bool:
     """Approved, or a status after it in the site's order (see ``Settings.approved_statuses``)."""
     return settings.is_approved(status)
@@ -362,7 +416,8 @@ def summary_parts(r: PrdReview) -> list[str]:
         return [f"new PRD (status `{norm(r.prd.status) or 'none'}`)"]
     if head is None:
         version = norm(base.metadata.value("version")) or "none"
-        return [f"PRD deleted (was `{norm(base.status) or 'none'}`, version `{version}`)"]
+        gone = "no longer a PRD" if r.gone else "PRD deleted"
+        return [f"{gone} (was `{norm(base.status) or 'none'}`, version `{version}`)"]
     parts: list[str] = []
     if r.pair.moved:
         parts.append(f"moved from `{base.path}`")

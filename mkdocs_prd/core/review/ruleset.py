@@ -15,7 +15,7 @@ CONTRACT = Rule(
     "PRD701",
     Severity.ERROR,
     "review: an Approved or Implemented PRD changed or removed a requirement or acceptance criterion "
-    "and kept its Version",
+    "and kept its Version, or was deleted or stopped being a PRD",
 )
 CHANGELOG = Rule(
     "PRD702", Severity.WARNING, "review: the Version changed but the change log has no row for it"
