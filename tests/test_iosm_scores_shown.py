@@ -99,3 +99,57 @@ def test_an_actual_score_that_is_no_number_is_prd505(actuals: str, found: list[s
     assert len(messages) == len(found), messages
     for message, start in zip(messages, found, strict=True):
         assert message.startswith(start) and message.endswith("is not a number"), messages
+
+
+# Scores YAML leaves as strings or gives as collections: read as a whole, never by their first digits
+# (``1e-1`` was 1 and "✓ Met", ``[1, 2]`` was 1, ``7/10`` was 7 and PRD502).
+@pytest.mark.parametrize(
+    ("written", "rule", "value"),
+    [
+        ("1e400", "PRD502", float("inf")),
+        ("-1e3", "PRD502", -1000.0),
+        ("1.5E+0", "PRD502", 1.5),
+        ("1e-1", None, 0.1),
+        ("7/10", None, 0.7),
+        ("8 / 10", None, 0.8),
+        ("[1, 2]", "PRD505", None),
+        ("{a: 1}", "PRD505", None),
+        ("[0.9]", "PRD505", None),
+    ],
+)
+@pytest.mark.parametrize("key", ["I", "index"])
+def test_a_score_is_read_whole(key: str, written: str, rule: str | None, value: float | None) -> None:
+    text = prd_text(front_matter=f"iosm_actuals:\n  {key}: {written}\n")
+    prd = parse_prd(text, "prd.md")
+    found = [f.rule for f in check_page(prd, text, Settings()) if f.rule in ("PRD502", "PRD505")]
+    assert found == ([rule] if rule else []), found
+    actuals = from_front_matter(prd.front_matter.get("iosm_actuals"))
+    actual = actuals.index if key == "index" else actuals.gates["I"]
+    assert actual is not None and actual.value == value
+    if key == "I":
+        shown = rows(LIST_IOSM, dict(prd.front_matter["iosm_actuals"]))  # type: ignore[call-overload]
+        gate_i = next(row for head, row in shown.items() if head.startswith("Gate-I"))
+        marks = judged(gate_i) & {"met", "not-met"}
+        expected = set() if rule else {"met" if (value or 0) >= 0.7 else "not-met"}  # Gate-I: ≥0.7
+        assert marks == expected, gate_i
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("gate_i", "I"), ("Gate.O", "O"), ("s_score", "S"), ("Index_Actual", "index"), ("metric", "metrics")],
+)
+def test_an_unknown_actuals_key_says_which_key_was_meant(key: str, meant: str) -> None:
+    text = prd_text(front_matter=f"iosm_actuals:\n  {key}: 0.9\n")
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD505"]
+    assert len(found) == 1, found
+    assert found[0].message.endswith(f"did you mean `{meant}`?")
+    assert found[0].hint == f"Rename the key `{meant}`"  # not "write iosm_actuals as a mapping": it is one
+
+
+def test_an_unknown_key_nothing_like_a_known_one_lists_them_and_a_list_is_told_to_be_a_mapping() -> None:
+    text = prd_text(front_matter="iosm_actuals:\n  owner: 0.9\n")
+    (found,) = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD505"]
+    assert "did you mean" not in found.message and "`metrics`" in (found.hint or "")
+    text = prd_text(front_matter="iosm_actuals: [0.9, 0.8]\n")
+    (found,) = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD505"]
+    assert "as a mapping" in (found.hint or "")

@@ -103,7 +103,7 @@ def test_front_matter_actuals_shape() -> None:
 def test_front_matter_actuals_bad_shapes_are_problems() -> None:
     assert from_front_matter("0.8").problems
     bad = from_front_matter({"X": "1", "metrics": "fast"})
-    assert len(bad.problems) == 2 and "unknown key 'X'" in bad.problems[0]
+    assert len(bad.problems) == 2 and "unknown key 'X'" in bad.problems[0].message
 
 
 def test_front_matter_wins_over_report() -> None:

@@ -21,10 +21,11 @@ count as met, ``fail``/``not met``/``✗`` as not met.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mkdocs_prd.core.model import GateKey
 from mkdocs_prd.core.parse.report import IosmReport, first_number, gate_key, plain_value
@@ -38,6 +39,16 @@ _NOT_MET = re.compile(r"[✗✘❌]|\bfail|\bnot met\b|\bmissed\b")
 _MET = re.compile(r"[✓✔✅]|\bpass|\bmet\b|\bdone\b")
 _SHAPE = "gates (I, O, S, M), index and metrics"
 _UNIT = re.compile(r"[-+−]?\d+(?:\.\d+)?\s*([A-Za-z%µ]+)?")
+_EXPONENT = re.compile(r"[-+−]?(?:\d+\.?\d*|\.\d+)[eE][-+−]?\d+")
+_FRACTION = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)")
+_MAPPING_HINT = "Write `iosm_actuals:` as a mapping: `index: 0.82`, `I: 0.75` on their own indented lines"
+
+
+class ActualsProblem(NamedTuple):
+    """What could not be read in ``iosm_actuals``, and how to write it (PRD505's message and hint)."""
+
+    message: str
+    hint: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +75,7 @@ class IosmActuals:
     index: Actual | None = None
     baseline_index: Actual | None = None
     report: IosmReport | None = None
-    problems: tuple[str, ...] = ()
+    problems: tuple[ActualsProblem, ...] = ()
 
     @property
     def known(self) -> bool:
@@ -86,29 +97,73 @@ def _actual(value: object, source: str) -> Actual:
     return Actual(raw=raw, value=first_number(raw), source=source)
 
 
+def _score(value: object, source: str) -> Actual:
+    """A gate score or index as written: a list, mapping or date is no number (PRD505); ``1e-1``
+    and ``1e400`` (strings to YAML) are 0.1 and infinity, ``7/10`` is 0.7, not their first digits."""
+    raw = plain_value(str(value))
+    if isinstance(value, (Mapping, list, tuple, set, datetime.date)):
+        return Actual(raw=raw, value=None, source=source)
+    text = raw.strip().replace("−", "-")
+    if _EXPONENT.fullmatch(text):
+        return Actual(raw=raw, value=float(text), source=source)
+    m = _FRACTION.fullmatch(text)
+    if m:
+        over = first_number(m.group(2))
+        if over:
+            return Actual(raw=raw, value=(first_number(m.group(1)) or 0.0) / over, source=source)
+    return _actual(value, source)
+
+
+_INDEX_KEYS = ("index", "iosm_index", "iosm-index", "final")
+
+
+def _unknown_key(name: str) -> ActualsProblem:
+    """PRD505 for a key that names nothing: the key meant when it is close (``gate_i``, ``Index``)."""
+    squeezed = re.sub(r"[\s_.]+", "-", name.strip())
+    guess: str | None = gate_key(squeezed)
+    low = squeezed.casefold().strip("-")
+    if guess is None and "index" in low:
+        guess = "index"
+    elif guess is None and low.startswith("metric"):
+        guess = "metrics"
+    message = f"iosm_actuals: unknown key {name!r} (expected I, O, S, M, index or metrics)"
+    if guess is not None:
+        return ActualsProblem(f"{message}: did you mean `{guess}`?", f"Rename the key `{guess}`")
+    return ActualsProblem(
+        message, "Name each key `I`, `O`, `S`, `M`, `index` or `metrics` (a mapping of metric names)"
+    )
+
+
 def from_front_matter(value: object, source: str = "front matter") -> IosmActuals:
     """Read an ``iosm_actuals:`` front-matter value; bad shapes become ``problems``."""
     if value is None:
         return IosmActuals()
     if not isinstance(value, Mapping):
-        return IosmActuals(problems=(f"iosm_actuals: expected a mapping of {_SHAPE}",))
+        return IosmActuals(
+            problems=(ActualsProblem(f"iosm_actuals: expected a mapping of {_SHAPE}", _MAPPING_HINT),)
+        )
     gates: dict[str, Actual] = {}
     metrics: dict[str, Actual] = {}
     index: Actual | None = None
-    problems: list[str] = []
+    problems: list[ActualsProblem] = []
     for key, item in value.items():
         name = str(key).strip()
-        if name.lower() in ("index", "iosm_index", "iosm-index", "final"):
-            index = _actual(item, source)
+        if name.lower() in _INDEX_KEYS:
+            index = _score(item, source)
         elif name.lower() == "metrics":
             if isinstance(item, Mapping):
                 metrics.update({metric_key(str(k)): _actual(v, source) for k, v in item.items()})
             else:
-                problems.append("iosm_actuals.metrics: expected a mapping of metric name to value")
+                problems.append(
+                    ActualsProblem(
+                        "iosm_actuals.metrics: expected a mapping of metric name to value",
+                        "Write `metrics:` as a mapping: `P95 latency: 180ms` on its own indented line",
+                    )
+                )
         elif (gate := gate_key(name)) is not None:
-            gates[gate] = _actual(item, source)
+            gates[gate] = _score(item, source)
         else:
-            problems.append(f"iosm_actuals: unknown key {name!r} (expected I, O, S, M, index or metrics)")
+            problems.append(_unknown_key(name))
     return IosmActuals(gates=gates, metrics=metrics, index=index, problems=tuple(problems))
 
 

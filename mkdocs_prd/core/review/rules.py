@@ -382,7 +382,7 @@ def _approved_prd_gone(r: PrdReview, base: Prd, emit: _Emitter) -> None:
     """PRD701 for an approved PRD missing at the head: the whole contract removed, each
     requirement with it (named, as a removed requirement is)."""
     ids = [q.id or q.name for q in (*base.functional, *base.non_functional)]
-    named = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+    named = ", ".join(ids[:8]) + (f", … ({len(ids)} in all)" if len(ids) > 8 else "")
     parts = [f"requirements {named}" if len(ids) > 1 else f"requirement {named}"] if ids else []
     if base.criteria:
         parts.append(f"{len(base.criteria)} acceptance criteri{'a' if len(base.criteria) > 1 else 'on'}")

@@ -201,11 +201,7 @@ def _delta_fix(ctx: RuleContext, delta: Number, right: str) -> Fix | None:
 )
 def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for problem in _front_actuals(prd).problems:
-        yield Hit(
-            _actuals_line(ctx),
-            problem,
-            "Write `iosm_actuals:` as a mapping: `index: 0.82`, `I: 0.75` on their own indented lines",
-        )
+        yield Hit(_actuals_line(ctx), problem.message, problem.hint)
     yield from _actuals_not_numbers(prd, ctx)
     index = prd.iosm.index
     for name, number in (("baseline", index.baseline), ("target", index.target), ("delta", index.delta)):
