@@ -1,4 +1,4 @@
-"""Rules about what a PRD page cannot show as its author wrote it: PRD801-PRD804.
+"""Rules about what a PRD page cannot show as its author wrote it: PRD801-PRD805.
 
 PRD pages are normalised so Python-Markdown renders their CommonMark/GFM block
 structure (:mod:`mkdocs_prd.core.fidelity`).  What no normalisation can fix depends
@@ -15,6 +15,11 @@ PRD803: a section heading written as a numbered line over an underline (``1. Pro
 over ``---``) is a list item and a rule in CommonMark, so GitHub and the site (which renders
 PRD pages as CommonMark does) show no heading, while the parser reads the section the
 author meant (so the rules about sections apply as written, with no PRD201 on top).
+
+PRD805: the same for a heading with no blank after its ``#`` marks (``##2. Goals``,
+``#PRD: Search``): Python-Markdown reads a heading, CommonMark (GitHub, the site's PRD
+pages) a paragraph.  Reported where the parser uses the line (the title, a section or
+subsection it knows, any ``##`` heading), never for ``#hashtag`` or ``#1 priority`` prose.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from collections.abc import Iterator
 
 from mkdocs_prd.core.fidelity import features_from_extensions, fences_in_list_items, fences_in_paragraphs
 from mkdocs_prd.core.fidelity.syntax import ITEM
-from mkdocs_prd.core.model import Edit, Fix, Prd, Severity
+from mkdocs_prd.core.model import Edit, Fix, Prd, Section, Severity
 from mkdocs_prd.core.parse.blocks import tables
 from mkdocs_prd.core.parse.bold_sections import setext_as_written
 from mkdocs_prd.core.parse.cells import code_span_pipes
@@ -142,6 +147,48 @@ def fence_in_paragraph(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+_NO_BLANK_ATX = re.compile(r"^#{1,6}[^#\s]", re.MULTILINE)
+"""A line that opens with ``#`` marks and no blank after them (most pages have none)."""
+
+
+@page_rule(
+    "PRD805",
+    Severity.WARNING,
+    "a heading with no blank after its # marks (##2. Goals, #PRD: Search): GitHub and the site show a "
+    "paragraph, no heading",
+    fixable="a blank goes after the # marks (## 2. Goals)",
+)
+def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    if _NO_BLANK_ATX.search(ctx.text) is None:
+        return
+    lines = list(ctx.lines)
+    src = scan(lines, front_matter_end(lines) + 1)
+    known = {prd.title_line, *(s.line for s in _sections(prd.sections) if s.key is not None)}
+    for level, _, n in src.headings:
+        line = lines[n - 1]
+        marks = line[:level]
+        if marks != "#" * level or line[level : level + 1] in ("", " ", "\t", "#") or line[0] != "#":
+            continue  # a heading written with a blank, a setext heading, or no text
+        if level == 1 and n not in known:
+            continue  # "#hashtag" or "#1 priority" prose: no heading the PRD's reading uses
+        written = line.rstrip()
+        yield Hit(
+            n,
+            f"{quote(written)} has no blank after its `#` marks: it renders as a paragraph, not as a "
+            "heading (on GitHub and on this site), so the page and its table of contents show no "
+            "heading here",
+            f"Write it as `{marks} {written[level:].strip()}`",
+            Fix(f"Put a blank after `{marks}`", (Edit(n, level, level, " "),)),
+        )
+
+
+def _sections(sections: tuple[Section, ...]) -> Iterator[Section]:
+    """``sections`` and their subsections, depth first."""
+    for section in sections:
+        yield section
+        yield from _sections(section.subsections)
+
+
 def _underline(line: str) -> bool:
     """Whether ``line`` is a setext underline in the first column (``---``, ``===``)."""
     text = line.rstrip(" \t")
@@ -154,4 +201,10 @@ def _pipes(row: str) -> list[int]:
     return [] if "\\`" in row or "\\\\" in row else code_span_pipes(row)
 
 
-RULES = (fence_in_list_item, pipe_in_code_in_table, numbered_setext_heading, fence_in_paragraph)
+RULES = (
+    fence_in_list_item,
+    pipe_in_code_in_table,
+    numbered_setext_heading,
+    fence_in_paragraph,
+    heading_without_blank,
+)
