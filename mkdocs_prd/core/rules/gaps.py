@@ -1,5 +1,6 @@
 """Rules about content a PRD leaves out: PRD307 (a risk with no mitigation), PRD308 (an approved
-PRD with no functional requirement)."""
+PRD with no functional requirement), PRD309 (an acceptance criterion written as a check box that
+is none, so no reader sees a box and the card may not count it)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_prd.core.model import Prd, Risk, Severity
+from mkdocs_prd.core.parse.lines import CODE, COMMENT, front_matter_end, scan
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 from mkdocs_prd.core.rules.content import is_nfr_heading
 from mkdocs_prd.core.rules.filler import is_filler
@@ -70,4 +72,56 @@ def approved(status: str, settings: Settings) -> bool:
     return settings.is_approved(status)
 
 
-RULES = (unmitigated_risk, approved_without_requirements)
+_ALMOST_BOX = re.compile(
+    r"(?P<indent>[ \t>]*)(?P<marker>(?:[-*+]|\d{1,9}[.)])?)(?P<gap>[ \t]*)"
+    r"\[(?P<mark>[ \t]*[xX]?[ \t]*)\](?![(\[:])(?P<rest>.*)"
+)
+"""A line that opens with something like a task-list box: ``- []``, ``-[ ]``, ``[x]``, ``- [ x]``."""
+
+
+@page_rule(
+    "PRD309",
+    Severity.WARNING,
+    "a line of the acceptance criteria looks like a check box but is none (`- [] x`, `-[ ] x`, "
+    "`- [ x] x`, `[x] x` without a list marker): GitHub and the site show the brackets as text, "
+    "and the card may not count it as a criterion",
+)
+def almost_a_check_box(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    sections = [s for s in prd.sections if s.key == "acceptance"]
+    if not sections or "[" not in ctx.text:
+        return
+    lines = ctx.lines
+    boxes = [
+        (n, box)
+        for sec in sections
+        for n in range(sec.line + 1, min(sec.end_line, len(lines)) + 1)
+        if "[" in lines[n - 1] and (box := _not_a_box(lines[n - 1])) is not None
+    ]
+    if not boxes:
+        return  # (most pages: their boxes are right, no need to look for code blocks)
+    kinds = scan(list(lines), front_matter_end(list(lines)) + 1).kinds
+    for n, (written, meant) in boxes:
+        if kinds[n - 1] in (CODE, COMMENT):
+            continue
+        yield Hit(
+            n,
+            f"{quote(lines[n - 1].strip(), 60)} is not a check box: GitHub and the site show "
+            f"{quote(written)} as text, and it may not be counted as an acceptance criterion",
+            f"Write it as {quote(meant, 80)} (a list marker, a blank, then `[ ]` or `[x]`)",
+        )
+
+
+def _not_a_box(line: str) -> tuple[str, str] | None:
+    """(what was written, the check box meant) for a line that almost opens with a task-list box."""
+    m = _ALMOST_BOX.match(line)
+    if m is None:
+        return None
+    marker, gap, inner, after = m.group("marker"), m.group("gap"), m.group("mark"), m.group("rest")
+    # GFM's task-list item: a list marker, 1-4 blanks, one blank or x in the brackets, a blank after.
+    if marker and 1 <= len(gap) <= 4 and inner in (" ", "\t", "x", "X") and after[:1] in ("", " ", "\t"):
+        return None
+    mark = inner.strip() or " "
+    return f"{marker}{gap}[{inner}]".strip(), f"{marker or '-'} [{mark}] {after.strip()}".rstrip()
+
+
+RULES = (unmitigated_risk, approved_without_requirements, almost_a_check_box)

@@ -219,8 +219,8 @@ def _placeholders_in_line(number: int, text: str, defined: set[str]) -> Iterator
 def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
     """Whether ``text[start:end+1]`` (``[...]``) is an unfilled placeholder."""
     inner = text[start + 1 : end]
-    if not any(ch.isalpha() for ch in inner) or inner == "x":
-        return False  # "[ ]", "[x]" (a box, named in prose too; "[X]" is a variable), "[1]"
+    if not any(ch.isalpha() for ch in inner) or inner.strip(" \t") == "x":
+        return False  # "[ ]", "[x]", "[ x]" (a box, named in prose too; "[X]" is a variable), "[1]"
     if inner[0] in "^!" or inner.strip() == "TOC":
         return False  # footnote, GitHub alert, Python-Markdown's table of contents
     if inner.strip().casefold() in _PRIORITY_WORDS:
