@@ -1,4 +1,4 @@
-"""Rules about what a PRD page cannot show as its author wrote it: PRD801-PRD805.
+"""Rules about what a PRD page cannot show as its author wrote it: PRD801-PRD806.
 
 PRD pages are normalised so Python-Markdown renders their CommonMark/GFM block
 structure (:mod:`mkdocs_prd.core.fidelity`).  What no normalisation can fix depends
@@ -20,6 +20,11 @@ PRD805: the same for a heading with no blank after its ``#`` marks (``##2. Goals
 ``#PRD: Search``): Python-Markdown reads a heading, CommonMark (GitHub, the site's PRD
 pages) a paragraph.  Reported where the parser uses the line (the title, a section or
 subsection it knows, any ``##`` heading), never for ``#hashtag`` or ``#1 priority`` prose.
+
+PRD806: a table right under a list item's text, indented less than that text (``- Main
+risks:`` over the risk table): its lines are the item's lazy text in CommonMark, so GitHub and
+the site show pipes in the item and no table, while the parser reads the table (its risks and
+requirements count, as the author meant; lint says how to make the page show them).
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ from mkdocs_prd.core.model import Edit, Fix, Prd, Section, Severity
 from mkdocs_prd.core.parse.blocks import tables
 from mkdocs_prd.core.parse.bold_sections import setext_as_written
 from mkdocs_prd.core.parse.cells import code_span_pipes
-from mkdocs_prd.core.parse.lines import front_matter_end, scan
+from mkdocs_prd.core.parse.lines import ITEM as ITEM_LINE
+from mkdocs_prd.core.parse.lines import TEXT, front_matter_end, scan
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 
 
@@ -182,6 +188,53 @@ def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+@page_rule(
+    "PRD806",
+    Severity.WARNING,
+    "a table right under a list item's text, not indented to it (- Main risks: over the table): GitHub "
+    "and the site show its rows as the item's text, no table",
+    fixable="the table is indented to the item's text, so the page shows it in the item",
+)
+def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    if "|" not in ctx.text:
+        return
+    lines = list(ctx.lines)
+    src = scan(lines, front_matter_end(lines) + 1)
+    for table in tables(src, 1, len(lines)):
+        item = _item_above(src.kinds, lines, table.line)
+        if item is None:
+            continue
+        line, column = item
+        header = lines[table.line - 1]
+        indent = len(header) - len(header.lstrip(" "))
+        if indent >= column or "\t" in header[: indent + 1]:
+            continue  # in the item: a table there (or a tab, left alone)
+        pad = " " * (column - indent)
+        rows = (table.line, table.line + 1, *(n for n, _ in table.rows))
+        yield Hit(
+            table.line,
+            f"This table is right under the list item on line {line} and not indented to its text: it "
+            "renders as more text of the item (on GitHub and on this site), so the page shows its rows "
+            "as pipes, no table",
+            f"Indent the table by {len(pad)} spaces to put it in the item, or put a blank line before it "
+            "to have it after the list",
+            Fix("Indent the table to the item's text", tuple(Edit(n, 0, 0, pad) for n in rows)),
+        )
+
+
+def _item_above(kinds: list[int], lines: list[str], header: int) -> tuple[int, int] | None:
+    """The 1-based line and text column of the list item whose text runs, with no blank line,
+    into the table whose header is on 1-based line ``header``; None when there is none."""
+    n = header - 1
+    while n >= 1 and kinds[n - 1] in (TEXT, ITEM_LINE) and lines[n - 1].strip():
+        m = ITEM.match(lines[n - 1])
+        if m is not None and kinds[n - 1] == ITEM_LINE:
+            spaces = len(m.group(3))
+            return n, len(m.group(1)) + len(m.group(2)) + (spaces if 0 < spaces <= 4 else 1)
+        n -= 1
+    return None
+
+
 def _sections(sections: tuple[Section, ...]) -> Iterator[Section]:
     """``sections`` and their subsections, depth first."""
     for section in sections:
@@ -207,4 +260,5 @@ RULES = (
     numbered_setext_heading,
     fence_in_paragraph,
     heading_without_blank,
+    table_under_item,
 )
