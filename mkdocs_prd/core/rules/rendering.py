@@ -39,7 +39,7 @@ from mkdocs_prd.core.parse.blocks import tables
 from mkdocs_prd.core.parse.bold_sections import setext_as_written
 from mkdocs_prd.core.parse.cells import code_span_pipes
 from mkdocs_prd.core.parse.lines import ITEM as ITEM_LINE
-from mkdocs_prd.core.parse.lines import TEXT, front_matter_end, scan
+from mkdocs_prd.core.parse.lines import TEXT, Source, front_matter_end, scan
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 
 
@@ -114,8 +114,7 @@ _NUMBERED_SETEXT = re.compile(r"^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t][^\n]*\n(?:-
 def numbered_setext_heading(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if _NUMBERED_SETEXT.search(ctx.text) is None:
         return
-    lines = list(ctx.lines)
-    src = scan(lines, front_matter_end(lines) + 1)
+    lines, src = _scanned(ctx)
     setext_as_written(src)  # the setext headings the parser keeps (as the page's model has them)
     for level, _, n in src.headings:
         if n >= len(lines) or ITEM.match(lines[n - 1]) is None or not _underline(lines[n]):
@@ -167,8 +166,7 @@ _NO_BLANK_ATX = re.compile(r"^#{1,6}[^#\s]", re.MULTILINE)
 def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if _NO_BLANK_ATX.search(ctx.text) is None:
         return
-    lines = list(ctx.lines)
-    src = scan(lines, front_matter_end(lines) + 1)
+    lines, src = _scanned(ctx)
     known = {prd.title_line, *(s.line for s in _sections(prd.sections) if s.key is not None)}
     for level, _, n in src.headings:
         line = lines[n - 1]
@@ -198,8 +196,7 @@ def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if "|" not in ctx.text:
         return
-    lines = list(ctx.lines)
-    src = scan(lines, front_matter_end(lines) + 1)
+    lines, src = _scanned(ctx)
     for table in tables(src, 1, len(lines)):
         item = _item_above(src.kinds, lines, table.line)
         if item is None:
@@ -220,6 +217,12 @@ def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             "to have it after the list",
             Fix("Indent the table to the item's text", tuple(Edit(n, 0, 0, pad) for n in rows)),
         )
+
+
+def _scanned(ctx: RuleContext) -> tuple[list[str], Source]:
+    """The page's lines and their block scan (after any front matter), as the parser reads them."""
+    lines = list(ctx.lines)
+    return lines, scan(lines, front_matter_end(lines) + 1)
 
 
 def _item_above(kinds: list[int], lines: list[str], header: int) -> tuple[int, int] | None:
