@@ -189,8 +189,8 @@ def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
 @page_rule(
     "PRD806",
     Severity.WARNING,
-    "a table right under a list item's text, not indented to it (- Main risks: over the table): GitHub "
-    "and the site show its rows as the item's text, no table",
+    "a table right under a list item's text, indented less than it or 4 columns past it (- Main risks: "
+    "over the table): GitHub and the site show its rows as the item's text, no table",
     fixable="the table is indented to the item's text, so the page shows it in the item",
 )
 def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
@@ -203,20 +203,25 @@ def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             continue
         line, column = item
         header = lines[table.line - 1]
-        indent = len(header) - len(header.lstrip(" "))
-        if indent >= column or "\t" in header[: indent + 1]:
+        indent = _indent(header)
+        if column <= indent < column + 4 or "\t" in header[: indent + 1]:
             continue  # in the item: a table there (or a tab, left alone)
-        pad = " " * (column - indent)
+        where = "not indented to its text" if indent < column else "indented 4 or more columns past its text"
         rows = (table.line, table.line + 1, *(n for n, _ in table.rows))
+        edits = tuple(Edit(n, 0, _indent(lines[n - 1]), " " * column) for n in rows)
         yield Hit(
             table.line,
-            f"This table is right under the list item on line {line} and not indented to its text: it "
-            "renders as more text of the item (on GitHub and on this site), so the page shows its rows "
-            "as pipes, no table",
-            f"Indent the table by {len(pad)} spaces to put it in the item, or put a blank line before it "
-            "to have it after the list",
-            Fix("Indent the table to the item's text", tuple(Edit(n, 0, 0, pad) for n in rows)),
+            f"This table is right under the list item on line {line} and {where}: it renders as more "
+            "text of the item (on GitHub and on this site), so the page shows its rows as pipes, no table",
+            f"Indent the table's lines by exactly {column} spaces, as the item's text, to put it in the "
+            "item, or put a blank line before it to have it after the list",
+            Fix("Indent the table as the item's text", edits),
         )
+
+
+def _indent(line: str) -> int:
+    """How many blanks ``line`` starts with."""
+    return len(line) - len(line.lstrip(" "))
 
 
 def _scanned(ctx: RuleContext) -> tuple[list[str], Source]:
