@@ -62,6 +62,8 @@ TABLES = [
     _page(RISKS, "## 7. Risks & Mitigations\n\n- Main risks:\n| Risk |"),
     _page(RISKS, "## 7. Risks & Mitigations\n\n1. Main risks,\n   as of today\n | Risk |"),
     _page(RISKS, "## 7. Risks & Mitigations\n\n- Risks:\n  - Main ones\n| Risk |"),
+    _page(RISKS, "## 7. Risks & Mitigations\n\n- Risks:\n\n  Main ones, in a later paragraph\n| Risk |"),
+    _page(RISKS, "## 7. Risks & Mitigations\n\n1. Risks\n\n   ```text\n   x\n   ```\n\n   Main:\n| Risk |"),
 ]
 
 
@@ -96,6 +98,8 @@ def test_an_over_indented_table_under_an_item_is_reported_and_fixed() -> None:
     [
         _page(RISKS, "## 7. Risks & Mitigations\n\n- Main risks:\n\n| Risk |"),
         _page(RISKS, "## 7. Risks & Mitigations\n\n**Main risks:**\n| Risk |"),
+        _page(RISKS, "## 7. Risks & Mitigations\n\n- Risks\n\nMain ones:\n| Risk |"),
+        _page(RISKS, "## 7. Risks & Mitigations\n\n- Risks\n\nThe list ended.\n\n  Main ones:\n| Risk |"),
     ],
 )
 def test_a_table_after_the_list_or_under_a_label_is_not_reported(text: str) -> None:

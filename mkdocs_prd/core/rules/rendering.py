@@ -211,8 +211,9 @@ def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         edits = tuple(Edit(n, 0, _indent(lines[n - 1]), " " * column) for n in rows)
         yield Hit(
             table.line,
-            f"This table is right under the list item on line {line} and {where}: it renders as more "
-            "text of the item (on GitHub and on this site), so the page shows its rows as pipes, no table",
+            f"This table is right under the text of the list item on line {line} and {where}: it renders "
+            "as more text of the item (on GitHub and on this site), so the page shows its rows as pipes, "
+            "no table",
             f"Indent the table's lines by exactly {column} spaces, as the item's text, to put it in the "
             "item, or put a blank line before it to have it after the list",
             Fix("Indent the table as the item's text", edits),
@@ -232,15 +233,30 @@ def _scanned(ctx: RuleContext) -> tuple[list[str], Source]:
 
 def _item_above(kinds: list[int], lines: list[str], header: int) -> tuple[int, int] | None:
     """The 1-based line and text column of the list item whose text runs, with no blank line,
-    into the table whose header is on 1-based line ``header``; None when there is none."""
+    into the table whose header is on 1-based line ``header`` (the item's first paragraph or a
+    later one, indented into it); None when there is none."""
     n = header - 1
     while n >= 1 and kinds[n - 1] in (TEXT, ITEM_LINE) and lines[n - 1].strip():
-        m = ITEM.match(lines[n - 1])
-        if m is not None and kinds[n - 1] == ITEM_LINE:
-            spaces = len(m.group(3))
-            return n, len(m.group(1)) + len(m.group(2)) + (spaces if 0 < spaces <= 4 else 1)
+        item = _item_at(kinds, lines, n)
+        if item is not None:
+            return item
         n -= 1
-    return None
+    if n == header - 1:
+        return None  # no text right above the table
+    para = _indent(lines[n])  # the first line of the paragraph above the table
+    while para and n >= 1 and (not lines[n - 1].strip() or _indent(lines[n - 1]) >= para):
+        n -= 1  # blank lines and the item's lines indented as far as the paragraph, or further
+    item = _item_at(kinds, lines, n) if para and n >= 1 else None
+    return item if item is not None and item[1] <= para < item[1] + 4 else None
+
+
+def _item_at(kinds: list[int], lines: list[str], n: int) -> tuple[int, int] | None:
+    """``(n, the column of its text)`` when 1-based line ``n`` starts a list item, else None."""
+    m = ITEM.match(lines[n - 1]) if kinds[n - 1] == ITEM_LINE else None
+    if m is None:
+        return None
+    spaces = len(m.group(3))
+    return n, len(m.group(1)) + len(m.group(2)) + (spaces if 0 < spaces <= 4 else 1)
 
 
 def _sections(sections: tuple[Section, ...]) -> Iterator[Section]:
