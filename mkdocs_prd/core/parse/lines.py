@@ -179,8 +179,15 @@ def scan(lines: list[str], body_start: int) -> Source:
             body = s.lstrip("#")
             level = len(s) - len(body)
             # body[:1] in " \t": nothing, a blank or a tab follows the marks.  In the
-            # first column no blank is needed: Python-Markdown reads "##Goals" as a heading.
-            if level <= 6 and (s is line or (body[:1] in " \t" and len(line) - len(s) <= 3)):
+            # first column no blank is needed: Python-Markdown reads "##Goals" as a heading
+            # (PRD805 says the page shows a paragraph).  A "#1 priority" or "#hashtag" line
+            # after the first heading is prose: an <h1> there would end the section for the
+            # parser while the page (CommonMark) shows the text in it.
+            blank = body[:1] in " \t"
+            if level <= 6 and (
+                (s is line and (blank or not body or level > 1 or not headings))
+                or (blank and len(line) - len(s) <= 3)
+            ):
                 text = body.strip(" \t")
                 if text[-1:] == "#":
                     text = _drop_closing_hashes(text)

@@ -18,8 +18,9 @@ author meant (so the rules about sections apply as written, with no PRD201 on to
 
 PRD805: the same for a heading with no blank after its ``#`` marks (``##2. Goals``,
 ``#PRD: Search``): Python-Markdown reads a heading, CommonMark (GitHub, the site's PRD
-pages) a paragraph.  Reported where the parser uses the line (the title, a section or
-subsection it knows, any ``##`` heading), never for ``#hashtag`` or ``#1 priority`` prose.
+pages) a paragraph.  Reported where the parser uses the line (the title, or
+any ``##`` to ``######`` heading); a ``#1 priority`` or ``#hashtag`` line after the title is
+prose to the parser as on the page, and not reported.
 
 PRD806: a table right under a list item's text, indented less than that text (``- Main
 risks:`` over the risk table): its lines are the item's lazy text in CommonMark, so GitHub and
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 
 from mkdocs_prd.core.fidelity import features_from_extensions, fences_in_list_items, fences_in_paragraphs
 from mkdocs_prd.core.fidelity.syntax import ITEM
-from mkdocs_prd.core.model import Edit, Fix, Prd, Section, Severity
+from mkdocs_prd.core.model import Edit, Fix, Prd, Severity
 from mkdocs_prd.core.parse.blocks import tables
 from mkdocs_prd.core.parse.bold_sections import setext_as_written
 from mkdocs_prd.core.parse.cells import code_span_pipes
@@ -167,14 +168,13 @@ def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if _NO_BLANK_ATX.search(ctx.text) is None:
         return
     lines, src = _scanned(ctx)
-    known = {prd.title_line, *(s.line for s in _sections(prd.sections) if s.key is not None)}
     for level, _, n in src.headings:
         line = lines[n - 1]
         marks = line[:level]
         if marks != "#" * level or line[level : level + 1] in ("", " ", "\t", "#") or line[0] != "#":
             continue  # a heading written with a blank, a setext heading, or no text
-        if level == 1 and n not in known:
-            continue  # "#hashtag" or "#1 priority" prose: no heading the PRD's reading uses
+        if level == 1 and n != prd.title_line:
+            continue  # (the parser reads no other such line as a heading: see parse.lines.scan)
         written = line.rstrip()
         yield Hit(
             n,
@@ -257,13 +257,6 @@ def _item_at(kinds: list[int], lines: list[str], n: int) -> tuple[int, int] | No
         return None
     spaces = len(m.group(3))
     return n, len(m.group(1)) + len(m.group(2)) + (spaces if 0 < spaces <= 4 else 1)
-
-
-def _sections(sections: tuple[Section, ...]) -> Iterator[Section]:
-    """``sections`` and their subsections, depth first."""
-    for section in sections:
-        yield section
-        yield from _sections(section.subsections)
 
 
 def _underline(line: str) -> bool:
