@@ -9,6 +9,7 @@ that can backtrack: the few patterns are anchored and have no nested quantifiers
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -89,7 +90,7 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def front_matter_end(lines: list[str]) -> int:
+def front_matter_end(lines: Sequence[str]) -> int:
     """The 1-based line that closes YAML front matter, or 0 when there is none.
 
     Front matter starts with ``---`` on line 1 and ends at the next ``---`` or ``...``

@@ -31,7 +31,7 @@ requirements count, as the author meant; lint says how to make the page show the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from mkdocs_prd.core.fidelity import features_from_extensions, fences_in_list_items, fences_in_paragraphs
 from mkdocs_prd.core.fidelity.syntax import ITEM
@@ -153,6 +153,9 @@ def fence_in_paragraph(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+"""An ATX heading's start: a heading right over a table's header leaves no item above it."""
+
 _NO_BLANK_ATX = re.compile(r"^#{1,6}[^#\s]", re.MULTILINE)
 """A line that opens with ``#`` marks and no blank after them (most pages have none)."""
 
@@ -165,7 +168,7 @@ _NO_BLANK_ATX = re.compile(r"^#{1,6}[^#\s]", re.MULTILINE)
     fixable="a blank goes after the # marks (## 2. Goals)",
 )
 def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    if _NO_BLANK_ATX.search(ctx.text) is None:
+    if not _may_lack_blank(ctx.text):
         return
     lines, src = _scanned(ctx)
     for level, _, n in src.headings:
@@ -194,7 +197,7 @@ def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     fixable="the table is indented to the item's text, so the page shows it in the item",
 )
 def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    if "|" not in ctx.text:
+    if "|" not in ctx.text or not _may_sit_under_text(ctx.lines):
         return
     lines, src = _scanned(ctx)
     for table in tables(src, 1, len(lines)):
@@ -218,6 +221,34 @@ def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             "item, or put a blank line before it to have it after the list",
             Fix("Indent the table as the item's text", edits),
         )
+
+
+def _may_lack_blank(text: str) -> bool:
+    """Whether :data:`_NO_BLANK_ATX` matches in ``text``: its match tried only at the start and
+    after each ``\\n#`` (a substring search), not at every line start of the page."""
+    if _NO_BLANK_ATX.match(text):
+        return True
+    at = text.find("\n#")
+    while at >= 0:
+        if _NO_BLANK_ATX.match(text, at + 1):
+            return True
+        at = text.find("\n#", at + 1)
+    return False
+
+
+def _may_sit_under_text(lines: Sequence[str]) -> bool:
+    """Whether a line that could be a table's separator row (only ``|``, ``:``, ``-`` and blanks)
+    has non-blank lines right above it, the header and text over the header: PRD806 can fire only
+    then (most pages' tables have a blank line or a heading above them), so only then is the
+    page scanned."""
+    rows = [i for i, line in enumerate(lines) if not line.strip(" \t|:-") and line.strip()]
+    if not rows:
+        return False
+    body = front_matter_end(lines)  # (0-based, the first line after any front matter)
+    return any(
+        i - 2 >= body and lines[i - 1].strip() and lines[i - 2].strip() and not _ATX.match(lines[i - 2])
+        for i in rows
+    )
 
 
 def _indent(line: str) -> int:
