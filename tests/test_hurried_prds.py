@@ -188,6 +188,16 @@ def test_a_bracketed_instruction_is_no_target_index(placeholder: str) -> None:
         ("+18 pts", []),
         ("+18 pp", []),
         ("18 percentage points", []),
+        ("+18 Punkte", []),  # German, Spanish, Portuguese and French points (fresh8)
+        ("+18 Prozentpunkte", []),
+        ("+18 Pkt.", []),
+        ("+18 puntos", []),
+        ("+18 puntos porcentuales", []),
+        ("+18 pontos", []),
+        ("+18 points de pourcentage", []),
+        ("+18 p.p.", []),
+        ("+20 Punkte", ["PRD503"]),
+        ("+18 Punktestand", ["PRD503"]),  # a longer word is not points
         ("+20 points", ["PRD503"]),  # 0.20 is not 0.86 - 0.68
         ("+18", ["PRD503"]),  # a bare 18 is no score difference
     ],

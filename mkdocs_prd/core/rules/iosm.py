@@ -17,7 +17,13 @@ DELTA_TOLERANCE = 0.005
 # Words that say plainly there is no figure ("no baseline yet"): not a defect.
 _NO_FIGURE = frozenset({"n/a", "na", "none", "-", "\u2013", "\u2014"})
 _SCORE = re.compile(r"[^0-9+\-]{0,4}([+-]?\d{1,6}(?:[.,]\d{1,9})?)")
-_POINTS = re.compile(r"\d\s*(?:points?|pts?|pp|percentage points?)\b", re.IGNORECASE)
+_POINTS = re.compile(
+    r"\d\s*(?:points?(?: de pourcentage)?|pts?\.?|pp\.?|p\.\s?p\.|percentage points?|(?:prozent)?punkte?"
+    r"|pkte?\.?|puntos?(?: porcentuales)?|pontos?(?: percentuais)?)(?!\w)",
+    re.IGNORECASE,
+)
+"""A delta in points of the 0-100 scale, in the languages PRDs are read in (``+23 points``,
+``+23 pp``, ``+23 Punkte``, ``+23 Prozentpunkte``, ``+23 Pkt.``, ``+23 puntos``, ``+23 pontos``)."""
 _PLAIN = re.compile(r"[+\-\u2212]?\d{1,6}(?:[.,](\d{1,9}))?")
 
 
