@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from render_sites import prd_text
 
+from mkdocs_prd.core.fix import fix_text
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
@@ -68,3 +69,59 @@ def test_only_the_acceptance_section_is_read() -> None:
     text = prd_text().replace(plan, f"{plan}\n\n- [] not in section 8\n", 1)
     assert "- [] not in section 8" in text
     assert not [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD309"]
+
+
+def fixed(criteria: str) -> str:
+    """The acceptance lines after ``--fix`` (the criteria put under section 8, as above)."""
+    text = prd_text().replace("## 8. Acceptance Criteria", f"## 8. Acceptance Criteria\n\n{criteria}\n", 1)
+    after = fix_text(text, "prd.md", Settings()).text
+    section = after.split("## 8. Acceptance Criteria\n\n", 1)[1]
+    return section[: len(criteria) + 8].split("\n\n#")[0].rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("criteria", "after"),
+    [
+        ("- [ ] FR-2\n- [] FR-1", "- [ ] FR-2\n- [ ] FR-1"),
+        ("- [ ] FR-2\n- [  ] FR-1", "- [ ] FR-2\n- [ ] FR-1"),
+        ("- [ ] FR-2\n- [ x] FR-1", "- [ ] FR-2\n- [x] FR-1"),
+        ("- [ ] FR-2\n- [X ] FR-1", "- [ ] FR-2\n- [X] FR-1"),
+        ("- [ ] FR-2\n-[ ] FR-1", "- [ ] FR-2\n- [ ] FR-1"),
+        ("- [ ] FR-2\n1.[x] FR-1", "- [ ] FR-2\n1. [x] FR-1"),
+        ("- [ ] FR-2\n- [x]FR-1", "- [ ] FR-2\n- [x] FR-1"),
+        ("- [ ] FR-2\n-  [] FR-1", "- [ ] FR-2\n-  [ ] FR-1"),
+        ("- [ ] FR-2\n[X] FR-1", "- [ ] FR-2\n- [X] FR-1"),
+        ("- [ ] FR-2\n\n[x] FR-1", "- [ ] FR-2\n\n- [x] FR-1"),
+        ("[x] FR-1\n[ ] FR-2", "- [x] FR-1\n- [ ] FR-2"),
+        ("- [ ] FR-2\n  - [] FR-1 nested", "- [ ] FR-2\n  - [ ] FR-1 nested"),
+        ("> - [ ] FR-2\n> [x] FR-1", "> - [ ] FR-2\n> - [x] FR-1"),
+    ],
+)
+def test_a_box_whose_meaning_is_certain_is_fixed(criteria: str, after: str) -> None:
+    assert fixed(criteria) == after
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "Accepted when:\n[x] FR-1 verified",  # continues the paragraph in Python-Markdown
+        "> Accepted when:\n> [x] FR-1 verified",
+        "> - [ ] FR-2\n[x] FR-1 verified",  # another quote depth
+        "- [ ] FR-2\n-      [ ] FR-1 (five blanks: code in the item)",
+        "- [ ] FR-2\n*[x] FR-1 *really* verified",  # the * may open emphasis
+    ],
+)
+def test_a_box_whose_meaning_is_not_certain_is_the_authors(criteria: str) -> None:
+    assert prd309(f"{criteria}") != []
+    assert fixed(criteria) == criteria
+
+
+def test_an_almost_box_with_a_capital_x_is_no_template_variable() -> None:
+    text = prd_text().replace(
+        "## 8. Acceptance Criteria", "## 8. Acceptance Criteria\n\n- [ ] FR-2\n[X] FR-1\n- [ X ] FR-3\n", 1
+    )
+    found = check_page(parse_prd(text, "prd.md"), text, Settings())
+    assert not [f for f in found if f.rule == "PRD107"]
+    assert len([f for f in found if f.rule == "PRD309"]) == 2
+    variable = text.replace("- [ ] FR-2\n", "- [ ] FR-2 within [X] days\n", 1)
+    assert [f for f in check_page(parse_prd(variable, "prd.md"), variable, Settings()) if f.rule == "PRD107"]

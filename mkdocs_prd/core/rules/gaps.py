@@ -5,9 +5,9 @@ is none, so no reader sees a box and the card may not count it)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from mkdocs_prd.core.model import Prd, Risk, Severity
+from mkdocs_prd.core.model import Edit, Fix, Prd, Risk, Severity
 from mkdocs_prd.core.parse.lines import CODE, COMMENT, front_matter_end, scan
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
 from mkdocs_prd.core.rules.content import is_nfr_heading
@@ -85,6 +85,9 @@ _ALMOST_BOX = re.compile(
     "a line of the acceptance criteria looks like a check box but is none (`- [] x`, `-[ ] x`, "
     "`- [ x] x`, `[x] x` without a list marker): GitHub and the site show the brackets as text, "
     "and the card may not count it as a criterion",
+    fixable="a box whose state is plain (`[]`, `[ x]`, `[X ]`, `[  ]`, no blank after it) becomes `[ ]` or "
+    "`[x]`, a marker without a blank gets one (`-[ ]`, `1.[ ]`), a box alone on a line that starts a "
+    "list gets `- ` (after a blank line, a heading or another item); other lines are the author's",
 )
 def almost_a_check_box(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     sections = [s for s in prd.sections if s.key == "acceptance"]
@@ -108,6 +111,7 @@ def almost_a_check_box(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"{quote(lines[n - 1].strip(), 60)} is not a check box: GitHub and the site show "
             f"{quote(written)} as text, and it may not be counted as an acceptance criterion",
             f"Write it as {quote(meant, 80)} (a list marker, a blank, then `[ ]` or `[x]`)",
+            _box_fix(lines, n, kinds),
         )
 
 
@@ -122,6 +126,66 @@ def _not_a_box(line: str) -> tuple[str, str] | None:
         return None
     mark = inner.strip() or " "
     return f"{marker}{gap}[{inner}]".strip(), f"{marker or '-'} [{mark}] {after.strip()}".rstrip()
+
+
+_LIST_START = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _box_fix(lines: Sequence[str], n: int, kinds: Sequence[int]) -> Fix | None:
+    """The safe fix of line ``n``'s almost-box, when what the author meant is certain.
+
+    Certain: the state in the brackets (blanks only is open, one ``x`` among blanks is done, its
+    case kept), a missing blank after the marker or after the box, and a missing marker on a line
+    where a list may start in every renderer: after a blank line, a heading or another list item
+    (or a box that gets its marker too), at the same quote depth.  Not certain, left to the
+    author: a marker whose blanks would make code (5 or more), an ``*`` that may open emphasis
+    (another ``*`` on the line), a box without a marker that continues a paragraph
+    (Python-Markdown keeps the line in it).  The answer never depends on another fix being
+    applied first, so ``fixable`` in the JSON says what one ``--fix`` does.
+    """
+    m = _ALMOST_BOX.match(lines[n - 1])
+    if m is None or not _fixable_shape(m):
+        return None
+    if not m.group("marker") and not _list_may_start(lines, n, m.group("indent"), kinds):
+        return None
+    marker, gap, after = m.group("marker"), m.group("gap"), m.group("rest")
+    mark = m.group("mark").strip() or " "
+    blank = "" if after[:1] in (" ", "\t") or not after else " "
+    box = f"{marker or '-'}{gap or ' '}[{mark}]{blank}"  # the author's blanks after a marker stay
+    return Fix(
+        f"Write the check box as `{box.strip()}`", (Edit(n, m.start("marker"), m.end("mark") + 1, box),)
+    )
+
+
+def _fixable_shape(m: re.Match[str]) -> bool:
+    """No more than 4 blanks after the marker (5 make code), no ``*`` marker that may open emphasis."""
+    return len(m.group("gap").replace("\t", "    ")) <= 4 and not (
+        m.group("marker") == "*" and "*" in m.group("rest")
+    )
+
+
+def _list_may_start(lines: Sequence[str], n: int, indent: str, kinds: Sequence[int]) -> bool:
+    """Whether a list item written on line ``n`` (after ``indent``: blanks and quote marks) starts
+    or continues a list: the line above is blank (at the same quote depth), a heading or an item,
+    or a box whose fix makes it an item."""
+    depth = indent.count(">")
+    for k in range(n - 1, 0, -1):
+        above = lines[k - 1]
+        rest = above.lstrip(" \t>")
+        if above.count(">", 0, len(above) - len(rest)) != depth:
+            return False
+        if not rest.strip():
+            return True
+        if kinds[k - 1] in (CODE, COMMENT):
+            return False
+        if rest.startswith("#") or _LIST_START.match(above) is not None:
+            return True
+        box = _ALMOST_BOX.match(above)
+        if box is None or _not_a_box(above) is None or not _fixable_shape(box):
+            return False
+        if box.group("marker"):
+            return True
+    return True
 
 
 RULES = (unmitigated_risk, approved_without_requirements, almost_a_check_box)

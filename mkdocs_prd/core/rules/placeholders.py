@@ -221,6 +221,8 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
     inner = text[start + 1 : end]
     if not any(ch.isalpha() for ch in inner) or inner.strip(" \t") == "x":
         return False  # "[ ]", "[x]", "[ x]" (a box, named in prose too; "[X]" is a variable), "[1]"
+    if inner.strip(" \t") == "X" and _BOX_START.fullmatch(text, 0, start):
+        return False  # "[X] sent", "- [ X ] sent", "-[X] sent": a check box written almost right (PRD309)
     if inner[0] in "^!" or inner.strip() == "TOC":
         return False  # footnote, GitHub alert, Python-Markdown's table of contents
     if inner.strip().casefold() in _PRIORITY_WORDS:
@@ -243,6 +245,8 @@ def _is_placeholder(text: str, start: int, end: int, defined: set[str]) -> bool:
     return is_instruction(inner) and not (_in_sentence(text, start, end) and _proper_noun(inner))
 
 
+_BOX_START = re.compile(r"[ \t>]*(?:[-*+]|[0-9]{1,9}[.)])?[ \t]*")
+"""What may stand before a check box on its line: indent, quote marks, a list marker."""
 _YES_NO = re.compile(r"[ \t]*(?:y|yes)[ \t]*/[ \t]*(?:n|no)[ \t]*", re.IGNORECASE)
 """A yes/no choice as command-line prompts write it: ``Y/n``, ``y/N``, ``yes/no``."""
 _ORDINAL = re.compile(r"[0-9]{1,9}[.)]")
