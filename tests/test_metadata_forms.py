@@ -58,6 +58,15 @@ HEADERS: dict[str, str] = {
     "* Owner: Payments Team\n* Status: Approved\n",
     "plain lines": "Version: 1.2\nDate: 2026-02-03\nTrack ID: saved-payment-methods\n"
     "Owner: Payments Team\nStatus: Approved\n",
+    # drift10: a dash between a metadata word and its value, as a blank-free colon is not typed.
+    "plain lines, dashes": "Version - 1.2\nDate – 2026-02-03\nTrack ID — saved-payment-methods\n"
+    "Owner - Payments Team\nStatus - Approved\n",
+    "bullet list, dashes": "- Version - 1.2\n- Date - 2026-02-03\n- Track ID - saved-payment-methods\n"
+    "- Owner – Payments Team\n- Status – Approved\n",
+    "blockquote, dashes": "> Version - 1.2  \n> Date - 2026-02-03  \n> Track ID - saved-payment-methods  \n"
+    "> Owner - Payments Team  \n> Status - Approved\n",
+    "two lines, dashes and middle dots": "Version - 1.2 · Date - 2026-02-03 · Track ID - saved-payment-methods\n"
+    "Owner – Payments Team | Status – Approved\n",
     "plain lines with hard breaks": "Version: 1.2  \nDate: 2026-02-03\\\nTrack ID: saved-payment-methods  \n"
     "Owner: Payments Team  \nStatus: Approved\n",
     "blockquote": "> **Version:** 1.2\n> **Date:** 2026-02-03\n>\n> **Track ID:** saved-payment-methods\n"
@@ -130,6 +139,8 @@ def test_every_header_form_reads_into_the_same_fields(form: str) -> None:
         # A bold word without a colon in a sentence is not a field (fresh2 #15d).
         "**Status** quo: clerks copy invoices by hand.\n",
         "**Owner** teams must approve any export format change.\n",
+        "Note - this page replaces the old wiki page.\n",
+        "Summary – shoppers keep cards on file; see the date and status below.\n",
     ],
 )
 def test_prose_under_the_title_is_not_metadata(intro: str) -> None:

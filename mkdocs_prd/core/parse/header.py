@@ -98,11 +98,15 @@ _NON_WORD = re.compile(r"[\W_]+")
 # after one is a new field only when it starts with a label (see read_line).
 # Each alternative starts with its own character, so no run of blanks is scanned twice.
 _BREAK = re.compile(r"([|·•;,]|<br\s*/?>|\s[/—–-](?=\s)|\s(?=\*\*|__))")
+_BREAK_NO_DASH = re.compile(r"([|·•;,]|<br\s*/?>|\s/(?=\s)|\s(?=\*\*|__))")
+_DASHED = re.compile(r"\s[—–-]\s")
 # "Owner (PM)", "Date (last edit)", "Owner(s)": a field's name with a qualifier.
 _QUALIFIED = re.compile(r"(.+?)\s*\(([^()]{1,30})\)")
 # "**Owner** Ana", "**Status** — Draft": a bold metadata word without a colon.
 _BOLD_NO_COLON = re.compile(r"(?:\*\*|__)([^*_:]{1,40})(?:\*\*|__)\s*(?:[—–-]\s*)?(\S.*)")
 _PLAIN = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)\s*:\s+(\S.*)")
+# "Version - 1.2", "Owner – Ana", "Status — Draft": a metadata word, a dash between blanks, its value.
+_PLAIN_DASH = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)[ \t]+[-\u2013\u2014][ \t]+(\S.*)")
 _ITALIC = re.compile(r"[*_]([^*_:]{1,40}):[*_]\s*(.*)")
 _DELIMITER = re.compile(r"\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?")
 _LIST_MARK = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
@@ -394,19 +398,30 @@ def read_line(text: str, number: int) -> list[Field]:
     if m is not None:
         s = s[m.end() :]
     if len(s) <= _MAX_SPLIT:
-        pieces = _BREAK.split(s)
-        groups = [[pieces[0]]]
-        for i in range(2, len(pieces), 2):
-            if _field(pieces[i], number, whole=False) is not None:
-                groups.append([pieces[i]])
-            else:
-                groups[-1] += (pieces[i - 1], pieces[i])
-        if len(groups) > 1:
-            many = [_field(_trim_breaks("".join(g)), number, whole=False) for g in groups]
-            if all(f is not None for f in many):
-                return [f for f in many if f is not None]
+        many = _split_fields(s, number, _BREAK)
+        if many is None and _DASHED.search(s) is not None:
+            # "Version - 1.2 · Status - Draft": the dashes join labels to values, the dots split.
+            many = _split_fields(s, number, _BREAK_NO_DASH)
+        if many is not None:
+            return many
     one = _field(_trim_breaks(s), number, whole=True)
     return [one] if one is not None else []
+
+
+def _split_fields(s: str, number: int, breaks: re.Pattern[str]) -> list[Field] | None:
+    """The fields of a line of several, split at ``breaks`` where a label starts; None when
+    the line is not several fields."""
+    pieces = breaks.split(s)
+    groups = [[pieces[0]]]
+    for i in range(2, len(pieces), 2):
+        if _field(pieces[i], number, whole=False) is not None:
+            groups.append([pieces[i]])
+        else:
+            groups[-1] += (pieces[i - 1], pieces[i])
+    if len(groups) < 2:
+        return None
+    many = [_field(_trim_breaks("".join(g)), number, whole=False) for g in groups]
+    return [f for f in many if f is not None] if all(f is not None for f in many) else None
 
 
 # A line longer than this is not split into fields (a header line is short; this keeps
@@ -443,7 +458,12 @@ def _field(text: str, number: int, *, whole: bool) -> Field | None:
     pair = bold_label(s)
     bold = pair is not None
     if pair is None:
-        m = _ITALIC.fullmatch(s) or _PLAIN.fullmatch(s) or _BOLD_NO_COLON.fullmatch(s)
+        m = (
+            _ITALIC.fullmatch(s)
+            or _PLAIN.fullmatch(s)
+            or _BOLD_NO_COLON.fullmatch(s)
+            or _PLAIN_DASH.fullmatch(s)
+        )
         if m is None or (m.re is _BOLD_NO_COLON and _sentence(m.group(2))):
             return None
         pair = m.group(1).strip(), clean_value(m.group(2))
