@@ -433,6 +433,13 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
         "{r}. {t}",
         "🎯 {n}. {t}",
         "**{n}. {t}**",
+        # drift10: a number in brackets, a label's colon after the title
+        "({n}) {t}",
+        "({r}) {t}",
+        "({n}) {t}:",
+        "{n}. {t}:",
+        "{r}. {t} :",
+        "{n}) {t}：",
     ],
 )
 def test_a_section_number_in_any_form_is_its_number(numbered: str) -> None:
@@ -497,6 +504,13 @@ def test_an_attribute_list_in_a_long_heading_is_read_in_linear_time() -> None:
         return lambda: parse_prd(text, "prd.md")
 
     assert_linear("heading attr list", run(5000), run(5000 * GROWTH))
+
+
+def test_a_misnumbered_section_in_brackets_is_reported_with_its_number() -> None:
+    """``(3) Scope`` in the fourth place is numbered 3 (PRD202), not a section without a number."""
+    text = _NUMBERED.sub(lambda m: f"## ({m.group(1)}) {m.group(2)}:", CLEAN).replace("## (4) Scope", "## (3) Scope")
+    found = [(rule, message) for rule, message in findings(text) if rule == "PRD202"]
+    assert len(found) == 1 and "`Scope` is numbered 3; expected 4" in found[0][1], found
 
 
 def test_a_section_named_by_its_number_alone_in_another_form() -> None:

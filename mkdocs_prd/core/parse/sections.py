@@ -151,6 +151,10 @@ _NUMBER = re.compile(
     r"(?:[.):](?:[ \t]+|(?=[^\W\d_]))|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)",
     re.IGNORECASE,
 )
+# "(3) Users", "(III) Users": the number in brackets.
+_PAREN_NUMBER = re.compile(
+    r"\((?:(?P<arabic>[0-9]{1,3})|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})))\)(?:[ \t]*[.:]?[ \t]+|(?=[^\W\d_]))"
+)
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -227,24 +231,32 @@ def normalise_title(title: str) -> str:
 
 @lru_cache(maxsize=4096)
 def split_number(title: str) -> tuple[str | None, str]:
-    """``"3. Users"`` / ``"3) Users"`` / ``"§3 Users"`` / ``"Section 3 - Users"`` / ``"III. Users"``
-    / ``"🎯 3. Users"`` / ``"**3. Users**"`` -> ``("3", "Users")``; ``"Appendix"`` -> ``(None, "Appendix")``.
-    A Roman numeral is given as its number (``III`` -> ``"3"``)."""
+    """``"3. Users"`` / ``"3) Users"`` / ``"(3) Users"`` / ``"§3 Users"`` / ``"Section 3 - Users"``
+    / ``"III. Users"`` / ``"🎯 3. Users"`` / ``"**3. Users**"`` / ``"3. Users:"`` -> ``("3", "Users")``;
+    ``"Appendix"`` -> ``(None, "Appendix")``.  A Roman numeral is given as its number (``III`` -> ``"3"``)."""
     lead = 0
     while lead < len(title) and not title[lead].isalnum() and title[lead] not in "§[(":
         lead += 1  # emoji, blanks, bold marks before the number
-    m = _NUMBER.match(title, lead)
+    m = _PAREN_NUMBER.match(title, lead) if title[lead : lead + 1] == "(" else _NUMBER.match(title, lead)
     if m is None or (m.group("roman") is not None and not m.group("roman").isupper()):
         mark = title[:2]
         if mark in ("**", "__") and title.endswith(mark) and len(title) > 4 and mark not in title[2:-2]:
-            return None, title[2:-2].strip()  # "**Appendix**": the whole title in bold
-        return None, title
+            return None, _unlabelled(title[2:-2].strip())  # "**Appendix**": the whole title in bold
+        return None, _unlabelled(title)
     rest = title[m.end() :].strip()
     marks = title[:lead].strip()
     if marks[:2] in ("**", "__") and rest.endswith(marks[:2]):
         rest = rest[:-2].rstrip()  # "**3. Users**"
     roman = m.group("roman")
-    return (m.group("arabic") if roman is None else str(_roman_value(roman))), rest
+    return (m.group("arabic") if roman is None else str(_roman_value(roman))), _unlabelled(rest)
+
+
+def _unlabelled(title: str) -> str:
+    """A title without the colon a label ends with (``Problem:``, ``Risiken :``): the
+    colon is not part of the section's name."""
+    if title[-1:] not in (":", "\uff1a") or title[-2:] in ("::",):
+        return title
+    return title[:-1].rstrip() or title
 
 
 def _roman_value(numeral: str) -> int:
