@@ -65,7 +65,8 @@ HEADERS: dict[str, str] = {
     "- Owner – Payments Team\n- Status – Approved\n",
     "blockquote, dashes": "> Version - 1.2  \n> Date - 2026-02-03  \n> Track ID - saved-payment-methods  \n"
     "> Owner - Payments Team  \n> Status - Approved\n",
-    "two lines, dashes and middle dots": "Version - 1.2 · Date - 2026-02-03 · Track ID - saved-payment-methods\n"
+    "two lines, dashes and middle dots": "Version - 1.2 · Date - 2026-02-03 · "
+    "Track ID - saved-payment-methods\n"
     "Owner – Payments Team | Status – Approved\n",
     "plain lines with hard breaks": "Version: 1.2  \nDate: 2026-02-03\\\nTrack ID: saved-payment-methods  \n"
     "Owner: Payments Team  \nStatus: Approved\n",

@@ -508,7 +508,8 @@ def test_an_attribute_list_in_a_long_heading_is_read_in_linear_time() -> None:
 
 def test_a_misnumbered_section_in_brackets_is_reported_with_its_number() -> None:
     """``(3) Scope`` in the fourth place is numbered 3 (PRD202), not a section without a number."""
-    text = _NUMBERED.sub(lambda m: f"## ({m.group(1)}) {m.group(2)}:", CLEAN).replace("## (4) Scope", "## (3) Scope")
+    text = _NUMBERED.sub(lambda m: f"## ({m.group(1)}) {m.group(2)}:", CLEAN)
+    text = text.replace("## (4) Scope", "## (3) Scope")
     found = [(rule, message) for rule, message in findings(text) if rule == "PRD202"]
     assert len(found) == 1 and "`Scope` is numbered 3; expected 4" in found[0][1], found
 

@@ -153,7 +153,8 @@ _NUMBER = re.compile(
 )
 # "(3) Users", "(III) Users": the number in brackets.
 _PAREN_NUMBER = re.compile(
-    r"\((?:(?P<arabic>[0-9]{1,3})|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})))\)(?:[ \t]*[.:]?[ \t]+|(?=[^\W\d_]))"
+    r"\((?:(?P<arabic>[0-9]{1,3})|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})))\)"
+    r"(?:[ \t]*[.:]?[ \t]+|(?=[^\W\d_]))"
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _NON_ALNUM = re.compile(r"[\W_]+")
