@@ -72,7 +72,8 @@ def _actuals_line(ctx: RuleContext) -> int:
     "PRD502",
     Severity.ERROR,
     "an IOSM-Index value or gate score (baseline, target, actual: also `iosm_actuals` in the front matter) "
-    "is outside 0-1",
+    "is outside 0-1, or a gate target that is such a score: a gate's own target (`Gate-I: ≥ 1.2`) or a "
+    "0-1 metric's (`Semantic clarity: ≥1.5`)",
 )
 def index_out_of_range(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for name, number in _index_numbers(prd, ctx):
@@ -104,6 +105,44 @@ def index_out_of_range(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                         f"Gate-{t.gate} {name} {quote(raw or '')} is outside 0-1",
                         "Write gate scores between 0 and 1, e.g. `0.75`",
                     )
+
+    yield from _score_targets_out_of_range(prd)
+
+
+_SCORE_METRICS = re.compile(
+    r"semantic(?:al)? clarity|semantische klarheit|claridad sem[aá]ntica|clart[eé] s[eé]mantique"
+    r"|clareza sem[aâ]ntica|\b(?:gate(?:[- ]?[iosm])?|iosm)[- ]?(?:score|index)\b",
+    re.IGNORECASE,
+)
+"""Metrics that are 0-1 scores, as IOSM defines them: semantic clarity (Gate-I's first target, in the
+languages PRDs are read in), a gate's score and the IOSM-Index.  Other metrics with a bare number
+(``API surface: ≤ 4``, ``P95 latency: 200``) are counts and times, not scores."""
+
+
+def _score_targets_out_of_range(prd: Prd) -> Iterator[Hit]:
+    """List-form and metric-table targets that are 0-1 scores: a gate's own target with a bare
+    number (``- Gate-I: ≥ 1.2``: the gate's score) and a score metric's (``Semantic clarity: ≥1.5``).
+    A percentage (``≥ 95%``) is a score written another way; a unit or words make it a metric."""
+    if prd.iosm.form == "table":
+        return  # the gate table's score cells: checked above
+    for t in prd.iosm.targets:
+        if t.value is None or t.unit or 0.0 <= t.value <= 1.0 or "%" in t.raw:
+            continue
+        if t.metric:
+            if _SCORE_METRICS.search(t.metric) is None:
+                continue
+            what = f"Gate-{t.gate} target {quote(t.raw)} for {quote(t.metric, 40)}"
+        elif _score(t.raw) is None:
+            continue  # "≤ 3 new dependencies": a count, not the gate's score
+        else:
+            what = f"Gate-{t.gate} target {quote(t.raw)}"
+        yield Hit(
+            t.line,
+            f"{what} is outside 0-1: IOSM scores run from 0 to 1",
+            f"Write it as a score between 0 and 1 (`{t.value / 100:.2f}` for {t.value:g} of 100)"
+            if 10.0 <= t.value <= 100.0
+            else "Write it as a score between 0 and 1, e.g. `≥0.95`",
+        )
 
 
 def _score(raw: str | None) -> float | None:
