@@ -6,6 +6,7 @@ never changes.  Each rule is one small function in a family module:
 * :mod:`mkdocs_prd.core.rules.meta`: PRD0xx/PRD1xx, reading the page and its metadata;
 * :mod:`mkdocs_prd.core.rules.structure`: PRD2xx, sections and subsections;
 * :mod:`mkdocs_prd.core.rules.content`: PRD3xx/PRD4xx, requirements, risks, acceptance, change log;
+* :mod:`mkdocs_prd.core.rules.changelog`: PRD403/PRD404, the change log's dates;
 * :mod:`mkdocs_prd.core.rules.gaps`: PRD307/PRD308, content a PRD leaves out;
 * :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10;
 * :mod:`mkdocs_prd.core.trace.rules`: PRD6xx, traceability (checked by ``core.trace``);
@@ -20,6 +21,7 @@ The documentation's rule table (docs/rules.md) is generated from :data:`RULES` (
 from __future__ import annotations
 
 from mkdocs_prd.core.review import ruleset as rules_review
+from mkdocs_prd.core.rules import changelog as rules_changelog
 from mkdocs_prd.core.rules import content as rules_content
 from mkdocs_prd.core.rules import gaps as rules_gaps
 from mkdocs_prd.core.rules import iosm as rules_iosm
@@ -37,6 +39,7 @@ RULES: dict[str, Rule] = {
             *rules_meta.RULES,
             *rules_structure.RULES,
             *rules_content.RULES,
+            *rules_changelog.RULES,
             *rules_gaps.RULES,
             *rules_iosm.RULES,
             *TRACE_RULES.values(),
