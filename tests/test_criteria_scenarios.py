@@ -89,3 +89,100 @@ def test_follow_up_tasks_are_not_criteria(title: str) -> None:
     # A group of criteria that merely mentions later work still counts.
     kept = acceptance.replace(title, "### Acceptance for the V1.1 export")
     assert len(_criteria(kept)) == 3
+
+
+# drift10: scenarios written as a table, one step per column, in the languages the sections are read in.
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "| Given | When | Then |\n|---|---|---|\n| a month with 3 invoices | the clerk exports | the CSV has 3 rows |\n"
+            "| an empty month | the clerk exports | the CSV has a header only |\n",
+            [
+                (
+                    "Given a month with 3 invoices, when the clerk exports, then the CSV has 3 rows",
+                    False,
+                    False,
+                ),
+                (
+                    "Given an empty month, when the clerk exports, then the CSV has a header only",
+                    False,
+                    False,
+                ),
+            ],
+        ),
+        (
+            "| # | **Given** | **When** | **Then** | Status |\n|---|---|---|---|---|\n"
+            "| 1 | a month | the clerk exports | 3 rows | ✅ Pass |\n| 2 | no month | the clerk exports | an error | Pending |\n",
+            [
+                ("Given a month, when the clerk exports, then 3 rows", True, True),
+                ("Given no month, when the clerk exports, then an error", False, True),
+            ],
+        ),
+        (
+            "| Escenario | Dado | Cuando | Entonces | ✔ |\n|---|---|---|---|---|\n"
+            "| Exportar | un mes | el contable exporta | el CSV tiene 3 filas | ✅ |\n",
+            [
+                (
+                    "Exportar: Dado un mes, cuando el contable exporta, entonces el CSV tiene 3 filas",
+                    True,
+                    True,
+                )
+            ],
+        ),
+        (
+            "| Angenommen | Wenn | Dann | Erfüllt |\n|---|---|---|---|\n"
+            "| ein Monat | die Buchhalterin exportiert | die CSV hat 3 Zeilen | Ja |\n"
+            "| kein Monat | sie exportiert | eine Meldung erscheint | Nein |\n",
+            [
+                (
+                    "Angenommen ein Monat, wenn die Buchhalterin exportiert, dann die CSV hat 3 Zeilen",
+                    True,
+                    True,
+                ),
+                ("Angenommen kein Monat, wenn sie exportiert, dann eine Meldung erscheint", False, True),
+            ],
+        ),
+        (
+            "| Étant donné | Quand | Alors | Statut |\n|---|---|---|---|\n| un mois | on exporte | 3 lignes | Oui |\n",
+            [("Étant donné un mois, quand on exporte, alors 3 lignes", True, True)],
+        ),
+        (
+            "| Dado | Quando | Então | Estado |\n|---|---|---|---|\n| um mês | exporto | 3 linhas | Sim |\n",
+            [("Dado um mês, quando exporto, então 3 linhas", True, True)],
+        ),
+        (
+            "| ID | Given | When | Expected result | Result |\n|---|---|---|---|---|\n"
+            "| AC-1 | a month | the clerk exports | 3 rows | Passed |\n",
+            [("AC-1: Given a month, when the clerk exports, expected result 3 rows", True, True)],
+        ),
+        (
+            "| Kriterium | Erfüllt |\n|---|---|\n| FR-1 im Staging geprüft | ✔ |\n| Lasttest | Nein |\n",
+            [("FR-1 im Staging geprüft", True, True), ("Lasttest", False, True)],
+        ),
+        (
+            "| Criterio | Estado |\n|---|---|\n| FR-1 verificado | Sí |\n| Prueba de carga | Pendiente |\n",
+            [("FR-1 verificado", True, True), ("Prueba de carga", False, True)],
+        ),
+    ],
+    ids=["en", "en-status", "es-scenario", "de", "fr", "pt", "expected-result", "de-criteria", "es-criteria"],
+)
+def test_a_scenario_table_gives_one_whole_criterion_per_row(
+    table: str, expected: list[tuple[str, bool, bool]]
+) -> None:
+    text = _page(table)
+    prd_ = parse_prd(text, "x.md")
+    assert [(c.text, c.checked, c.stated) for c in prd_.criteria] == expected
+    open_ = sum(1 for _, done, stated in expected if stated and not done)  # unstated: not open
+    implemented = _page(table, "Implemented")
+    found = [
+        f for f in check_page(parse_prd(implemented, "x.md"), implemented, Settings()) if f.rule == "PRD401"
+    ]
+    assert len(found) == (1 if open_ else 0)
+    assert [f.rule for f in check_page(prd_, text, Settings())] == []
+
+
+def test_a_table_with_a_given_column_and_no_then_is_read_as_before() -> None:
+    """A Given column without a Then column is no scenario table: its cell is the criterion."""
+    table = "| Given | Notes |\n|---|---|\n| FR-1 verified in staging | by QA |\n"
+    assert [c.text for c in parse_prd(_page(table), "x.md").criteria] == ["FR-1 verified in staging"]
