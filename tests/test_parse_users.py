@@ -130,3 +130,72 @@ def test_lint_does_not_report_personas_written_under_bold_labels(
     out = capsys.readouterr().out
     assert "docs/b.md:13: warning PRD204 Section `Users & Use Cases` has no Primary Personas" in out
     assert "docs/a.md:13: warning PRD204" not in out
+
+
+# drift10: user stories as teams write them: their ids, and their subsection titles in other languages.
+PERSONAS = "### Personas\n\n- **Support Agent**: answers tickets\n\n"
+STORIES = {
+    "US ids in a table": "| ID | Story | Priority |\n|---|---|---|\n| US-12 | As an agent I reply | Must |\n"
+    "| US-13 | As an admin I assign | Should |\n",
+    "tracker keys in a table": "| Key | Story |\n|---|---|\n| PAY-101 | As an agent I reply |\n"
+    "| PAY-102 | As an admin I assign |\n",
+    "US ids in a list": "- **US-12**: As an agent I reply\n- **US-13**: As an admin I assign\n",
+    "US ids in a list, plain": "1. US-12 - As an agent I reply\n2. US-13: As an admin I assign\n",
+    "US ids as headings": "#### US-12: As an agent I reply\n\n#### US-13: As an admin I assign\n",
+}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "User Stories",
+        "Historias de usuario",
+        "Nutzergeschichten",
+        "Szenarien",
+        "Récits utilisateur",
+        "Histórias de usuário",
+        "Escenarios",
+    ],
+)
+@pytest.mark.parametrize("stories", STORIES.values(), ids=STORIES.keys())
+def test_user_stories_are_use_cases_with_their_ids(title: str, stories: str) -> None:
+    prd, prd204 = parse(f"{PERSONAS}### {title}\n\n{stories}")
+    assert [(u.id, u.name) for u in prd.use_cases] == [
+        (ident, name)
+        for ident, name in zip(
+            ["PAY-101", "PAY-102"] if "PAY" in stories else ["US-12", "US-13"],
+            ["As an agent I reply", "As an admin I assign"],
+            strict=True,
+        )
+    ]
+    assert prd204 == []
+
+
+def test_a_story_id_used_twice_is_reported_and_is_no_trace_id() -> None:
+    from mkdocs_prd.core.trace.ids import local_ids
+
+    text = HEAD + PERSONAS + "### User Stories\n\n" + STORIES["US ids in a table"].replace("US-13", "US-12")
+    found = [f.message for f in page_findings(text, "p.md", Settings()) if f.rule == "PRD303"]
+    assert found == ["US-12 is already used on line 23"]
+    assert [r.local for r in local_ids(parse_prd(text, "p.md"))] == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| ID | Requirement |\n|---|---|\n| FR-1 | Reply |\n",  # a requirement's id is no story's
+        "| Persona | Role |\n|---|---|\n| Support Agent | answers tickets |\n",
+    ],
+)
+def test_other_tables_of_section_3_are_no_stories(table: str) -> None:
+    prd, _ = parse(table)
+    assert prd.use_cases == ()
+
+
+@pytest.mark.parametrize("title", ["Zielgruppe", "Público objetivo", "Public cible", "Público-alvo"])
+def test_personas_under_a_translated_title(title: str) -> None:
+    prd, prd204 = parse(
+        f"### {title}\n\n- **Support Agent**: answers tickets\n\n### Use Cases\n\n- UC-1: Reply\n"
+    )
+    assert [p.name for p in prd.personas] == ["Support Agent"]
+    assert prd204 == []

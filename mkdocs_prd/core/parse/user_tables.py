@@ -26,9 +26,21 @@ from mkdocs_prd.core.parse.lines import Source, strip_bold
 
 __all__ = ["table_users"]
 
-_UC_CELL = re.compile(r"\[?(UC(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*)\]?", re.IGNORECASE)
-_USE_CASE_NAMES = ("use case", "usecase", "name", "title", "scenario", "story", "journey", "flow")
-_PERSONA_NAMES = ("persona", "name", "user", "who", "segment", "role")
+# A use case's id in a table's first column: "UC-1", a user story's "US-12", or a tracker key
+# ("PAY-101", "SF-12"; not a requirement's or criterion's own FR-, NFR-, AC- or REQ- id).
+_UC_CELL = re.compile(
+    r"\[?((?i:UC|US)(?:[-\u2010-\u2013]|[ ]?)[0-9][0-9A-Za-z.]*"
+    r"|(?!(?:N?FR|AC|REQ)-)[A-Z][A-Z0-9]{1,9}-[0-9]{1,6})\]?"
+)
+_USE_CASE_NAMES = (
+    *("use case", "usecase", "name", "title", "scenario", "story", "journey", "flow"),
+    *("caso de uso", "cas d", "anwendungsfall", "historia", "história", "histoire", "geschichte"),
+    *("escenario", "szenario", "scénario", "cenário", "nombre", "titel", "titre", "título"),
+)
+_PERSONA_NAMES = (
+    *("persona", "name", "user", "who", "segment", "role"),
+    *("nutzer", "usuario", "usuário", "utilisateur", "rolle", "rol", "rôle", "papel", "nombre"),
+)
 
 
 def table_users(src: Source, part: str | None, start: int, end: int) -> tuple[list[Persona], list[UseCase]]:

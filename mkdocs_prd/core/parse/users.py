@@ -27,7 +27,8 @@ from mkdocs_prd.core.parse.user_tables import table_users
 Part = Literal["personas", "use_cases"]
 
 _WORDS = re.compile(r"[a-z0-9]+")
-_UC_ID = re.compile(r"UC-[0-9A-Za-z][0-9A-Za-z.]*", re.IGNORECASE)
+# "UC-1", and a user story's "US-12" (a story is the use case a team writes it as).
+_UC_ID = re.compile(r"(?:UC-[0-9A-Za-z]|US-[0-9])[0-9A-Za-z.]*", re.IGNORECASE)
 # "Persona: Support Agent", "Persona 2 - Admin", "Persona #1 — Maria"; not "Personas" alone.
 _NAMED_PERSONA = re.compile(r"persona\s*#?\s*[0-9]*\s*[:\-–—]\s*(?P<name>\S.*)", re.IGNORECASE)
 

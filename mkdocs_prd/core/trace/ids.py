@@ -140,7 +140,7 @@ def _ids(prd: Prd, track: str) -> list[RequirementId]:
             # A "REQ-…" id is functional or not by where it stands: the requirement knows.
             add(req.id, req.name, req.level, req.line, "NFR" if req.kind == "non-functional" else "FR")
     for uc in prd.use_cases:
-        if uc.id:
+        if uc.id and uc.id[:2].upper() == "UC":  # a story's "US-12" or "PAY-101" is no trace id
             add(uc.id, uc.name, None, uc.line)
     for c in prd.criteria:
         m = _AC_ID.match(c.text)
