@@ -96,7 +96,8 @@ def test_follow_up_tasks_are_not_criteria(title: str) -> None:
     ("table", "expected"),
     [
         (
-            "| Given | When | Then |\n|---|---|---|\n| a month with 3 invoices | the clerk exports | the CSV has 3 rows |\n"
+            "| Given | When | Then |\n|---|---|---|\n"
+            "| a month with 3 invoices | the clerk exports | the CSV has 3 rows |\n"
             "| an empty month | the clerk exports | the CSV has a header only |\n",
             [
                 (
@@ -113,7 +114,8 @@ def test_follow_up_tasks_are_not_criteria(title: str) -> None:
         ),
         (
             "| # | **Given** | **When** | **Then** | Status |\n|---|---|---|---|---|\n"
-            "| 1 | a month | the clerk exports | 3 rows | ✅ Pass |\n| 2 | no month | the clerk exports | an error | Pending |\n",
+            "| 1 | a month | the clerk exports | 3 rows | ✅ Pass |\n"
+            "| 2 | no month | the clerk exports | an error | Pending |\n",
             [
                 ("Given a month, when the clerk exports, then 3 rows", True, True),
                 ("Given no month, when the clerk exports, then an error", False, True),
@@ -144,7 +146,8 @@ def test_follow_up_tasks_are_not_criteria(title: str) -> None:
             ],
         ),
         (
-            "| Étant donné | Quand | Alors | Statut |\n|---|---|---|---|\n| un mois | on exporte | 3 lignes | Oui |\n",
+            "| Étant donné | Quand | Alors | Statut |\n|---|---|---|---|\n"
+            "| un mois | on exporte | 3 lignes | Oui |\n",
             [("Étant donné un mois, quand on exporte, alors 3 lignes", True, True)],
         ),
         (
