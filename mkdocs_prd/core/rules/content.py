@@ -86,7 +86,7 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             yield from _empty_cells(req)
         if req.form != "block":
             continue  # a one-line list requirement is its own description; PRD306 asks for its priority
-        keys = {_attribute_key(a.key) for a in req.attributes}
+        keys = {attribute_key(a.key) for a in req.attributes}
         if req.statement:
             keys.add("description")  # the paragraph under "#### FR-1: Export" describes it
         missing = [part for part, names in ATTRIBUTE_NAMES.items() if not keys & names]
@@ -97,7 +97,7 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             for part, names in ATTRIBUTE_NAMES.items()
             if part not in missing
             and not (part == "Description" and req.statement)
-            and all(empty_value(ctx.lines, a) for a in req.attributes if _attribute_key(a.key) in names)
+            and all(empty_value(ctx.lines, a) for a in req.attributes if attribute_key(a.key) in names)
         ]
         name = req.id or req.name
         if missing:
@@ -106,7 +106,7 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 req.line, f"Requirement {quote(name)} has no {' / '.join(missing)}", f"Add {bullets} below it"
             )
         if empty:
-            first = next(a.line for a in req.attributes if _attribute_key(a.key) in ATTRIBUTE_NAMES[empty[0]])
+            first = next(a.line for a in req.attributes if attribute_key(a.key) in ATTRIBUTE_NAMES[empty[0]])
             yield Hit(
                 first,
                 f"Requirement {quote(name)} has an empty {' / '.join(empty)}",
@@ -120,7 +120,7 @@ def _empty_cells(req: Requirement) -> Iterator[Hit]:
     empty = [
         part
         for part in ("Description", "Acceptance")
-        if (cells := [a for a in req.attributes if _attribute_key(a.key) in ATTRIBUTE_NAMES[part]])
+        if (cells := [a for a in req.attributes if attribute_key(a.key) in ATTRIBUTE_NAMES[part]])
         and not any(a.value.strip(" \t*_") for a in cells)
     ]
     if empty:
@@ -131,8 +131,8 @@ def _empty_cells(req: Requirement) -> Iterator[Hit]:
         )
 
 
-def _attribute_key(key: str) -> str:
-    """A bullet's name as :data:`ATTRIBUTE_NAMES` spell it: marks left out, then
+def attribute_key(key: str) -> str:
+    """A requirement part's name as :data:`ATTRIBUTE_NAMES` spell it: marks left out, then
     :func:`part_name` (``Critères d’acceptation`` is ``critères d'acceptation``)."""
     return part_name(_KEY_MARKS.sub(" ", key))
 

@@ -1,17 +1,19 @@
 """Rules about content a PRD leaves out: PRD307 (a risk with no mitigation), PRD308 (an approved
 PRD with no functional requirement), PRD309 (an acceptance criterion written as a check box that
-is none, so no reader sees a box and the card may not count it)."""
+is none, so no reader sees a box and the card may not count it), PRD310 (an approved requirement
+whose acceptance is filler, so it cannot be tested)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 
-from mkdocs_prd.core.model import Edit, Fix, Prd, Risk, Severity
-from mkdocs_prd.core.parse.lines import CODE, COMMENT, front_matter_end, scan
+from mkdocs_prd.core.model import Attribute, Edit, Fix, Prd, Requirement, Risk, Severity
+from mkdocs_prd.core.parse.lines import CODE, COMMENT, front_matter_end, indent_of, scan
+from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
-from mkdocs_prd.core.rules.content import is_nfr_heading
-from mkdocs_prd.core.rules.filler import is_filler
+from mkdocs_prd.core.rules.content import attribute_key, is_nfr_heading
+from mkdocs_prd.core.rules.filler import is_filler, not_applicable
 from mkdocs_prd.core.settings import Settings
 
 _NO_MITIGATION = frozenset({"", "-", "\u2013", "\u2014"})
@@ -70,6 +72,77 @@ def approved(status: str, settings: Settings) -> bool:
     """Whether ``status`` is Approved or a status the site lists after it (Implemented), in the
     site's words (``Settings.approved_statuses``: ``Freigegeben``, an ``approved_status``)."""
     return settings.is_approved(status)
+
+
+@page_rule(
+    "PRD310",
+    # A warning, as PRD308 and PRD401 are for what an approval promises: an Approved PRD's
+    # requirements are signed off to be built and tested, and one whose acceptance is `TBD` cannot
+    # be tested, so `--strict` must fail on it. Not an error: the page is valid, and the site may
+    # approve on purpose before QA writes the criteria (`rules: {PRD310: info}`).
+    Severity.WARNING,
+    "a requirement of an Approved (or later) PRD has no testable acceptance: its Acceptance is filler "
+    "(`TBD`, `TODO`, `?`, `N/A`, `none`, `-`, a nested list of them), in a field, a table cell or any "
+    "language the parts are read in (a Draft's is PRD110's info)",
+)
+def untestable_acceptance(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    status = prd.metadata.get("status")
+    if status is None or not approved(status.value, ctx.settings):
+        return
+    for req, attr, value, _ in untestable(prd, ctx.lines):
+        name = req.id or req.name
+        yield Hit(
+            attr.line,
+            f"Requirement {quote(name)} of a PRD that is {quote(status.value)} has no testable acceptance: "
+            f"{quote(attr.key.strip(' *_'), 30)} is {quote(value)}",
+            "Write how to verify it (an observable result, a threshold, a test), or set the Status back "
+            "until the acceptance is agreed",
+        )
+
+
+Untestable = tuple[Requirement, Attribute, str, tuple[int, ...]]
+
+
+def untestable(prd: Prd, lines: Sequence[str]) -> Iterator[Untestable]:
+    """Each requirement's Acceptance that is filler: ``(requirement, attribute, the filler, the lines
+    the filler is written on)``: the attribute's line, or the lines of the list nested under it."""
+    for req in (*prd.functional, *prd.non_functional):
+        for attr in req.attributes:
+            if attribute_key(attr.key) not in ATTRIBUTE_NAMES["Acceptance"]:
+                continue
+            value = attr.value.strip(" \t*_")
+            if value:
+                if _filler(value):
+                    yield req, attr, attr.value.strip(), (attr.line,)
+            elif (nested := _nested_items(lines, attr.line)) and all(_filler(text) for _, text in nested):
+                yield req, attr, " / ".join(text for _, text in nested), tuple(n for n, _ in nested)
+
+
+def _filler(value: str) -> bool:
+    v = value.strip(" \t*_")
+    return is_filler(v) or not_applicable(v) or v in ("?", "\u2753")
+
+
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
+def _nested_items(lines: Sequence[str], line: int) -> list[tuple[int, str]]:
+    """The items (1-based line, text) of the list nested under 1-based ``line`` (``- Acceptance:``
+    over ``  - TBD``); empty when the next line with text is not such an item."""
+    if not 1 <= line <= len(lines):
+        return []
+    own = indent_of(lines[line - 1])
+    out: list[tuple[int, str]] = []
+    for n, text in enumerate(lines[line:], line + 1):
+        if not text.strip():
+            if out:
+                break
+            continue
+        m = _ITEM_MARK.match(text)
+        if indent_of(text) <= own or m is None:
+            break
+        out.append((n, text[m.end() :].strip()))
+    return out
 
 
 _ALMOST_BOX = re.compile(
@@ -188,4 +261,4 @@ def _list_may_start(lines: Sequence[str], n: int, indent: str, kinds: Sequence[i
     return True
 
 
-RULES = (unmitigated_risk, approved_without_requirements, almost_a_check_box)
+RULES = (unmitigated_risk, approved_without_requirements, almost_a_check_box, untestable_acceptance)

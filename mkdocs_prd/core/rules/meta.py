@@ -34,7 +34,7 @@ from mkdocs_prd.core.rules.base import (
 from mkdocs_prd.core.rules.dates import calendar_day, iso_date
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 from mkdocs_prd.core.rules.filler import computed, find_fillers, is_filler, not_applicable, rendering
-from mkdocs_prd.core.rules.gaps import unmitigated
+from mkdocs_prd.core.rules.gaps import approved, unmitigated, untestable
 from mkdocs_prd.core.rules.placeholders import find_placeholders
 from mkdocs_prd.core.settings import Settings
 
@@ -450,7 +450,8 @@ def missing_title(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     Severity.INFO,
     "filler stands where a value should be: `TBD`, `TBC`, `TODO`, `XXX`, `???`, `{{variable}}` or "
     "lorem ipsum as the whole of a field, list item, table cell or line (also `≤ TBD`, and `N/A` as a "
-    "requirement's Description or Acceptance). The same words inside a sentence or in code are prose",
+    "requirement's Description or Acceptance; on an Approved PRD an Acceptance of filler is PRD310). "
+    "The same words inside a sentence or in code are prose",
 )
 def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     status = prd.metadata.get("status")
@@ -468,6 +469,10 @@ def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             required = attr.key.strip("*_ ").casefold() in ("description", "acceptance")
             if required and not_applicable(attr.value):
                 found.setdefault(attr.line, attr.value)
+    if _untestable_reported(prd, ctx):
+        for *_, filler_lines in untestable(prd, ctx.lines):
+            for n in filler_lines:
+                found.pop(n, None)  # an approved requirement's `Acceptance: TBD` is PRD310's finding
     index = prd.iosm.index
     for number in (index.baseline, index.target, index.delta):
         if number is not None:
@@ -481,6 +486,18 @@ def filler_values(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"Filler {quote(found[line])} where a value should be",
             "Write the real value; keep undecided points as questions under `### Open Questions`",
         )
+
+
+def _untestable_reported(prd: Prd, ctx: RuleContext) -> bool:
+    """Whether PRD310 reports an approved requirement's filler Acceptance (so PRD110 does not): the
+    PRD is Approved or later, and neither the site nor the page turned PRD310 off."""
+    status = prd.metadata.get("status")
+    return (
+        status is not None
+        and approved(status.value, ctx.settings)
+        and ctx.settings.severities.get("PRD310") != "off"
+        and "PRD310" not in prd.ignored_rules
+    )
 
 
 RULES = (
