@@ -247,7 +247,7 @@ def is_nfr_heading(title: str) -> bool:
 def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for risk in prd.risks:
         bad = [
-            (f"{name} {quote(value)}", scale)
+            (name, value, scale)
             for name, value, scale in (
                 ("impact", risk.impact, risk.scales[0]),
                 ("probability", risk.probability, risk.scales[1]),
@@ -259,14 +259,24 @@ def bad_risk_level(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         ]
         if bad:
             # A scale of the header's own (``Impacto (A/M/B)``) is the hint's; the template's is H/M/L.
-            declared = next((sc for _, sc in bad if len(sc) == 3 and "".join(sc).casefold() != "hml"), ())
+            declared = next((sc for *_, sc in bad if len(sc) == 3 and "".join(sc).casefold() != "hml"), ())
             yield Hit(
                 risk.line,
-                f"Risk {quote(risk.risk, 40)}: {' and '.join(text for text, _ in bad)} not H/M/L",
+                f"Risk {quote(risk.risk, 40)}: {_levels_wrong(bad)}",
                 f"Write {', '.join(declared[:2])} or {declared[2]}, as the column's header declares"
                 if declared
                 else "Write H, M or L (High, Medium or Low)",
             )
+
+
+def _levels_wrong(bad: list[tuple[str, str, tuple[str, ...]]]) -> str:
+    """What is wrong with a risk's levels: ``impact `Very high` not H/M/L``; an empty cell is
+    said to be empty (``impact is empty``), not quoted as an empty code span."""
+    empty = [name for name, value, _ in bad if not value.strip()]
+    wrong = [f"{name} {quote(value)}" for name, value, _ in bad if value.strip()]
+    said = [f"{' and '.join(wrong)} not H/M/L"] if wrong else []
+    said += [f"{' and '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty"] if empty else []
+    return " and ".join(said if bad[0][1].strip() else said[::-1])  # in the columns' order
 
 
 def risk_level(value: str, scale: tuple[str, ...] = ()) -> str | None:
