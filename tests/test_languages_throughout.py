@@ -292,3 +292,44 @@ def test_a_level_the_header_does_not_declare_is_still_reported(header: str, leve
     )
     found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD305"]
     assert len(found) == 1 and (found[0].hint or "").startswith(hint)
+
+
+# drift10: a hint names a requirement's part as the page does, not in the template's English.
+@pytest.mark.parametrize(
+    ("language", "part", "label"),
+    [
+        ("german", "- Priorität: Muss\n", "Priorität"),
+        ("spanish", "- Prioridad: Debe\n", "Prioridad"),
+        ("french", "- Priorité: Doit\n", "Priorité"),
+        ("portuguese", "- Prioridade: Deve\n", "Prioridade"),
+        (
+            "german",
+            "- Abnahmekriterien: a deleted card no longer appears and its vault token is revoked\n",
+            "Abnahmekriterien",
+        ),
+        ("spanish", "- Descripción: the payment step offers saved cards first\n", "Descripción"),
+    ],
+)
+def test_a_missing_part_is_asked_for_in_the_pages_words(language: str, part: str, label: str) -> None:
+    text = translated(language)
+    assert part in text, part
+    text = text.replace(part, "", 1)
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD301"]
+    assert len(found) == 1 and found[0].hint == f"Add `- {label}: …` below it", found
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("german", "Priorität"), ("spanish", "Prioridad"), ("french", "Priorité"), ("portuguese", "Prioridade")],
+)
+def test_a_part_no_requirement_names_is_asked_for_in_the_pages_language(language: str, label: str) -> None:
+    """No requirement of the page has a priority: the language of its other parts names it."""
+    text = re.sub(r"^- Priori\w+: .*\n", "", translated(language), flags=re.MULTILINE)
+    hints = {f.hint for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD301"}
+    assert hints == {f"Add `- {label}: …` below it"}, hints
+
+
+def test_an_english_page_is_asked_in_the_templates_words() -> None:
+    text = CLEAN.replace("- Priority: Should\n", "", 1)
+    hints = [f.hint for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD301"]
+    assert hints == ["Add `- Priority: …` below it"]

@@ -9,7 +9,7 @@ from mkdocs_prd.core.decoration import without_struck
 from mkdocs_prd.core.model import Attribute, Prd, Requirement, Severity
 from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import indent_of
-from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES, part_name
+from mkdocs_prd.core.parse.req_parts import ATTRIBUTE_NAMES, PRIORITY_NAMES, part_name
 from mkdocs_prd.core.parse.sections import subsection_key
 from mkdocs_prd.core.rules.base import (
     Hit,
@@ -81,6 +81,7 @@ _TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "
     "(`- Acceptance:` with nothing after or below it)",
 )
 def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    labels: dict[str, str] | None = None  # what the page calls the parts, read when a hint needs them
     for req in prd.functional:
         if req.form == "table":
             yield from _empty_cells(req)
@@ -100,8 +101,10 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             and all(empty_value(ctx.lines, a) for a in req.attributes if attribute_key(a.key) in names)
         ]
         name = req.id or req.name
+        if missing or empty:
+            labels = page_labels(prd) if labels is None else labels
         if missing:
-            bullets = ", ".join(f"`- {m}: …`" for m in missing)
+            bullets = ", ".join(f"`- {labels[m]}: …`" for m in missing)
             yield Hit(
                 req.line, f"Requirement {quote(name)} has no {' / '.join(missing)}", f"Add {bullets} below it"
             )
@@ -110,8 +113,58 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(
                 first,
                 f"Requirement {quote(name)} has an empty {' / '.join(empty)}",
-                f"Write the {empty[0].casefold()} after `{empty[0]}:` (or as a list below it)",
+                f"Write the {empty[0].casefold()} after `{labels[empty[0]]}:` (or as a list below it)",
             )
+
+
+_PART_LABELS: dict[str, dict[str, str]] = {
+    "en": {"Description": "Description", "Acceptance": "Acceptance", "Priority": "Priority"},
+    "de": {"Description": "Beschreibung", "Acceptance": "Akzeptanzkriterien", "Priority": "Priorität"},
+    "es": {"Description": "Descripción", "Acceptance": "Criterios de aceptación", "Priority": "Prioridad"},
+    "fr": {"Description": "Description", "Acceptance": "Critères d’acceptation", "Priority": "Priorité"},
+    "pt": {"Description": "Descrição", "Acceptance": "Critérios de aceitação", "Priority": "Prioridade"},
+}
+"""A requirement's parts as each language the parser reads names them (the hints' words)."""
+_LABEL_LANGUAGE: dict[str, str] = {
+    **dict.fromkeys(("beschreibung", "priorität", "abnahme", "abnahmekriterium", "abnahmekriterien"), "de"),
+    **dict.fromkeys(("akzeptanz", "akzeptanzkriterium", "akzeptanzkriterien"), "de"),
+    **dict.fromkeys(("descripción", "descripcion", "prioridad", "aceptación", "aceptacion"), "es"),
+    **dict.fromkeys(("criterio de aceptación", "criterios de aceptación", "criterio de aceptacion"), "es"),
+    **dict.fromkeys(("criterios de aceptacion",), "es"),
+    **dict.fromkeys(("priorité", "acceptation", "critère d'acceptation", "critères d'acceptation"), "fr"),
+    **dict.fromkeys(("critere d'acceptation", "criteres d'acceptation"), "fr"),
+    **dict.fromkeys(("descrição", "descricao", "prioridade", "aceitação", "aceitacao"), "pt"),
+    **dict.fromkeys(("critério de aceitação", "critérios de aceitação", "criterio de aceitacao"), "pt"),
+    **dict.fromkeys(("criterios de aceitacao",), "pt"),
+}
+
+
+def page_labels(prd: Prd) -> dict[str, str]:
+    """What the page calls a requirement's Description, Acceptance and Priority, for a hint to
+    quote: the label its other requirements use most (``Priorität``), else the word of the
+    language the page's labels are in (``Akzeptanzkriterien`` beside ``Beschreibung``), else the
+    template's."""
+    seen: dict[str, dict[str, int]] = {part: {} for part in _PART_LABELS["en"]}
+    languages: dict[str, int] = {}
+    for req in prd.functional:
+        for a in req.attributes:
+            key = _attribute_key(a.key)
+            part = (
+                "Priority"
+                if key in PRIORITY_NAMES
+                else next((p for p, names in ATTRIBUTE_NAMES.items() if key in names), None)
+            )
+            if part is None:
+                continue
+            written = " ".join(a.key.strip(" \t*_").split())
+            seen[part][written] = seen[part].get(written, 0) + 1
+            if key in _LABEL_LANGUAGE:
+                languages[_LABEL_LANGUAGE[key]] = languages.get(_LABEL_LANGUAGE[key], 0) + 1
+    fallback = _PART_LABELS[max(languages, key=languages.__getitem__) if languages else "en"]
+    return {
+        part: max(counts, key=counts.__getitem__) if counts else fallback[part]
+        for part, counts in seen.items()
+    }
 
 
 def _empty_cells(req: Requirement) -> Iterator[Hit]:
@@ -315,7 +368,7 @@ def list_requirement_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 req.line,
                 f"Requirement {quote(req.id or req.name, 50)} has no priority",
                 "Add `(Must)`, `(Should)` or `(Could)` after its title (`- FR-1: Export (Must)`), "
-                "or write it as a `**FR-n: …**` block with a `- Priority:` bullet",
+                f"or write it as a `**FR-n: …**` block with a `- {page_labels(prd)['Priority']}:` bullet",
             )
 
 
