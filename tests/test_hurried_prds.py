@@ -256,3 +256,22 @@ def test_the_index_figures_in_a_two_column_table(table: str, expected: tuple[flo
 def test_a_wrong_delta_in_a_table_with_its_first_pair_in_the_header_row_is_reported() -> None:
     text = CLEAN.replace(INDEX, "| Baseline | 0.68 |\n|---|---|\n| Target | 0.86 |\n| Delta | +0.30 |\n")
     assert [rule for rule, _ in findings(text)] == ["PRD503"]
+
+
+# drift10: PRD503 says the sum in the page's decimal separator, as its hint and fix write the delta.
+@pytest.mark.parametrize(
+    ("index", "sum_", "right"),
+    [
+        ("**Baseline:** 0,68\n**Target:** 0,86\n**Delta:** +0,20\n", "(0,86 - 0,68 = +0,18)", "+0,18"),
+        ("**Baseline:** 0,68 → **Target:** 1 (Δ +0,30)\n", "(1 - 0,68 = +0,32)", "+0,32"),
+        ("**Baseline:** 0.68\n**Target:** 0.86\n**Delta:** +0.20\n", "(0.86 - 0.68 = +0.18)", "+0.18"),
+        ("**Baseline:** 0,68\n**Target:** 0.86\n**Delta:** +0,20\n", "(0.86 - 0.68 = +0.18)", "+0.18"),
+    ],
+    ids=["commas", "comma-and-integer", "points", "mixed"],
+)
+def test_a_wrong_delta_is_reported_in_the_pages_decimal_separator(index: str, sum_: str, right: str) -> None:
+    text = CLEAN.replace(INDEX, index)
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD503"]
+    assert len(found) == 1
+    assert found[0].message.endswith(f"is not target minus baseline {sum_}")
+    assert found[0].hint == f"Write `**Delta:** {right}`"

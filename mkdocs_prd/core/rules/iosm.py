@@ -176,9 +176,12 @@ def wrong_delta(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         return  # PRD502 reports the figure; a delta computed from it would be a second, wrong finding
     if abs((t - b) - d) > DELTA_TOLERANCE:
         right = _delta_text(t - b, index.baseline.raw, index.target.raw)
+        sum_ = f"{t:g} - {b:g} = {t - b:+.2f}"
+        if _decimal_comma(index.baseline.raw, index.target.raw, index.delta.raw):
+            sum_ = sum_.replace(".", ",")  # "0,82 - 0,65 = +0,17", as the page writes its figures
         yield Hit(
             index.delta.line,
-            f"Delta {quote(index.delta.raw)} is not target minus baseline ({t:g} - {b:g} = {t - b:+.2f})",
+            f"Delta {quote(index.delta.raw)} is not target minus baseline ({sum_})",
             f"Write `**Delta:** {right}`",
             _delta_fix(ctx, index.delta, right),
         )
@@ -225,8 +228,14 @@ def _delta_text(delta: float, baseline: str, target: str) -> str:
     places = max(_decimals(baseline), _decimals(target), 2)
     text = f"{delta:+.{places}f}"
     text = "+" + text[1:] if text.startswith("-") and float(text) == 0 else text
-    comma = all("," in core_value(f) and "." not in core_value(f) for f in (baseline, target))
-    return text.replace(".", ",") if comma else text
+    return text.replace(".", ",") if _decimal_comma(baseline, target) else text
+
+
+def _decimal_comma(*figures: str) -> bool:
+    """Whether ``figures`` are written with a decimal comma (``0,65`` beside ``1``): one has a
+    comma, none a point."""
+    cores = [core_value(f) for f in figures]
+    return any("," in c for c in cores) and not any("." in c for c in cores)
 
 
 def _delta_fix(ctx: RuleContext, delta: Number, right: str) -> Fix | None:
