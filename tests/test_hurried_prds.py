@@ -275,3 +275,12 @@ def test_a_wrong_delta_is_reported_in_the_pages_decimal_separator(index: str, su
     assert len(found) == 1
     assert found[0].message.endswith(f"is not target minus baseline {sum_}")
     assert found[0].hint == f"Write `**Delta:** {right}`"
+
+
+@pytest.mark.parametrize(("target", "threshold"), [("0,72", "0,80"), ("0.72", "0.80"), ("**0,72**", "0,80")])
+def test_the_threshold_is_written_as_the_target_is(target: str, threshold: str) -> None:
+    text = CLEAN.replace(INDEX, f"**Current baseline:** 0,68\n**Target post-implementation:** {target}\n")
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD504"]
+    assert [(f.message.rsplit(" ", 1)[1], f.hint) for f in found] == [
+        (threshold, f"Aim for at least {threshold}, or explain why in the PRD")
+    ]

@@ -317,10 +317,13 @@ def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         return  # out of range is PRD502's finding
     threshold = ctx.settings.iosm_threshold
     if target.value < threshold:
+        figure = f"{threshold:.2f}"
+        if _decimal_comma(target.raw):
+            figure = figure.replace(".", ",")  # "0,80" beside a target written "0,72"
         yield Hit(
             target.line,
-            f"Target IOSM-Index {quote(target.raw)} is below the site's threshold {threshold:.2f}",
-            f"Aim for at least {threshold:.2f}, or explain why in the PRD",
+            f"Target IOSM-Index {quote(target.raw)} is below the site's threshold {figure}",
+            f"Aim for at least {figure}, or explain why in the PRD",
         )
 
 
