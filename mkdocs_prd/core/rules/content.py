@@ -148,7 +148,7 @@ def page_labels(prd: Prd) -> dict[str, str]:
     languages: dict[str, int] = {}
     for req in prd.functional:
         for a in req.attributes:
-            key = _attribute_key(a.key)
+            key = attribute_key(a.key)
             part = (
                 "Priority"
                 if key in PRIORITY_NAMES
