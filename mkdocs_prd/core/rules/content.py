@@ -81,7 +81,6 @@ _TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "
     "(`- Acceptance:` with nothing after or below it)",
 )
 def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    labels: dict[str, str] | None = None  # what the page calls the parts, read when a hint needs them
     for req in prd.functional:
         if req.form == "table":
             yield from _empty_cells(req)
@@ -101,8 +100,7 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             and all(empty_value(ctx.lines, a) for a in req.attributes if attribute_key(a.key) in names)
         ]
         name = req.id or req.name
-        if missing or empty:
-            labels = page_labels(prd) if labels is None else labels
+        labels = page_labels(prd) if missing or empty else {}  # only a finding's hint needs them
         if missing:
             bullets = ", ".join(f"`- {labels[m]}: …`" for m in missing)
             yield Hit(
