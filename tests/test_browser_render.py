@@ -625,3 +625,100 @@ def test_printed_index_keeps_every_column_on_the_page(chromium: Any, themed: tup
         assert not page.locator(".prd-index__controls").first.is_visible()
     finally:
         page.close()
+
+
+FORCED_LOOKS = """() => {
+    // The reader's canvas colour in forced colours, from a probe the browser forces too.
+    const probe = document.createElement('div');
+    probe.style.background = 'Canvas'; document.body.appendChild(probe);
+    const canvas = getComputedStyle(probe).backgroundColor; probe.remove();
+    const all = (sel) => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length);
+    const look = (e) => { const s = getComputedStyle(e);
+        return {cls: e.getAttribute('class'), bg: s.backgroundColor, image: s.backgroundImage,
+                border: s.borderTopStyle, borderColor: s.borderTopColor}; };
+    return {canvas,
+        badges: all('.prd-status, .prd-priority, .prd-band, .prd-mark, .prd-finding__severity').map(look),
+        fills: all('.prd-progress__bar, .prd-gauge__actual, .prd-gauge__target, '
+                   + '.prd-chart__actual--met, .prd-chart__key--met').map(look),
+        hatched: all('.prd-chart__actual--not-met, .prd-chart__key--not-met').map(look),
+        tracks: all('.prd-progress, .prd-gauge').map(look),
+        segments: all('.prd-chart__seg rect').map(e => getComputedStyle(e).fill),
+        swatches: all('.prd-chart__swatch').map(look)};
+}"""
+
+
+@pytest.mark.parametrize("path", ["prds/achieved.html", "prds/index.html", "prds/skeleton.html"])
+def test_forced_colors_keep_badges_bars_and_keys(chromium: Any, themed: tuple[str, Site], path: str) -> None:
+    # Windows High Contrast (forced colours) drops background colours: badges read as plain
+    # words, the progress bars, IOSM gauges and the chart's achieved bars and legend keys
+    # vanished (0.85 on the chart was a blank row).  Each must still be drawn.
+    theme, site = themed
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    try:
+        page.emulate_media(forced_colors="active")
+        page.goto((site.site_dir / path).as_uri(), wait_until="load")
+        looks = page.evaluate(FORCED_LOOKS)
+        canvas = parse_rgba(looks["canvas"])
+        assert looks["badges"], path
+        for badge in looks["badges"]:
+            assert badge["border"] == "solid", (theme, path, badge)  # an outlined badge
+            assert contrast(parse_rgba(badge["borderColor"]), canvas) >= 3, (theme, path, badge)
+        for track in looks["tracks"]:
+            assert track["border"] == "solid", (theme, path, track)
+        assert looks["fills"] or path.endswith("skeleton.html"), path
+        for fill in looks["fills"]:  # a filled shape in a colour that stands out (WCAG 1.4.11)
+            assert contrast(parse_rgba(fill["bg"]), canvas) >= 3, (theme, path, fill)
+        for bar in looks["hatched"]:
+            assert bar["image"].startswith("repeating-linear-gradient") and bar["border"] == "solid", bar
+        # Each legend key of the status bar is its segment's colour, outlined.
+        assert len(looks["swatches"]) == len(looks["segments"]), looks
+        for swatch, fill in zip(looks["swatches"], looks["segments"], strict=True):
+            assert swatch["bg"] == fill and swatch["border"] in ("solid", "dashed"), (theme, swatch, fill)
+    finally:
+        page.close()
+
+
+def test_a_long_track_id_leaves_the_owner_column_readable(chromium: Any, themed: tuple[str, Site]) -> None:
+    # A Track ID never wraps at desktop widths; a very long one took the column's width
+    # from the owners, squeezed to ~6 characters: fifteen names one word a line.
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html")
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        page.evaluate(
+            """(owner) => { const row = document.querySelector('.prd-index__table tbody tr');
+                row.querySelector('td.prd-index__nowrap code').textContent =
+                    'bulk-invoice-export-for-enterprise-tenants-with-several-currencies-and-tax-regions-v2';
+                row.querySelector("td[data-label='Owner'] span").textContent = owner; }""",
+            ", ".join([LONG_OWNER] * 4),
+        )
+        widths = page.evaluate(
+            """() => ['title', 'owner'].map(col => {
+                const th = document.querySelector(`th[data-prd-col='${col}']`);
+                const em = parseFloat(getComputedStyle(th).fontSize);
+                return [col, th.getBoundingClientRect().width / em]; })"""
+        )
+        for col, ems in widths:
+            assert ems >= 8.5, (theme, col, ems)
+    finally:
+        page.close()
+
+
+def test_card_badges_side_by_side_stand_apart(chromium: Any, themed: tuple[str, Site]) -> None:
+    # "Achieved 0.86 Good ✓ Met": the band and the met mark touched ("Good✓ Met").
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "achieved.html")
+    try:
+        gaps = page.evaluate(
+            """() => [...document.querySelectorAll('.prd-card :is(.prd-band, .prd-mark, .prd-priority)')]
+                .map(e => [e, e.nextElementSibling])
+                .filter(([, n]) => n && n.matches('.prd-band, .prd-mark, .prd-priority'))
+                .map(([a, b]) => [a.textContent + ' | ' + b.textContent,
+                    b.getBoundingClientRect().left - a.getBoundingClientRect().right])"""
+        )
+        assert any("Met" in pair for pair, _ in gaps), gaps
+        for pair, gap in gaps:
+            assert gap >= 3, (theme, pair, gap)
+    finally:
+        page.close()
