@@ -9,11 +9,14 @@ as docs/hosts.md tells authors to.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,9 +49,6 @@ def zensical_build(root: Path) -> subprocess.CompletedProcess[str]:
 
 def write_index_page(root: Path) -> None:
     """``mkdocs-prd index --format markdown > docs/prds/index.md`` (what CI would do)."""
-    import contextlib
-    import io
-
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert cli(["index", "--format", "markdown", "-f", str(root / "mkdocs.yml")]) == 0
@@ -60,6 +60,9 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Complet
     root = tmp_path_factory.mktemp("zensical") / "sample"
     shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns("site", ".cache"))
     write_index_page(root)
+    # The stylesheets and the index script, as docs/hosts.md and the sample's mkdocs.yml say.
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli(["assets", str(root / "docs" / "assets" / "prd"), "-f", str(root / "mkdocs.yml")]) == 0
     return zensical_build(root), root / "site"
 
 
@@ -106,6 +109,40 @@ def test_sample_prd_pages_have_card_and_iosm_table(
     assert html.count('<div class="prd-iosm-block">') == 1
     assert 'class="prd-priority prd-priority--' in html
     assert "prd-fragment" not in html
+
+
+@pytest.mark.browser
+def test_sample_pages_are_styled_in_a_browser(
+    sample: tuple[subprocess.CompletedProcess[str], Path], chromium: Any
+) -> None:
+    # The sample's mkdocs.yml listed no extra_css: on Zensical (no plugin to add them) its
+    # cards, badges, IOSM tables and index were bare HTML (a <dl> of labels, unsorted text).
+    site = sample[1]
+    for url in (*PRD_PAGES, "prds"):
+        html = page(site, url)
+        for name in ("prd.css", "prd-index.css"):
+            assert f'assets/prd/{name}"' in html, (url, name)
+    tab = chromium.new_page(viewport={"width": 1400, "height": 900})
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    try:
+        tab.goto((site / PRD_PAGES[0] / "index.html").as_uri())
+        looks = tab.evaluate(
+            """() => { const card = getComputedStyle(document.querySelector('.prd-card'));
+                const badge = getComputedStyle(document.querySelector('.prd-card .prd-status'));
+                const fields = getComputedStyle(document.querySelector('.prd-card__fields'));
+                return [card.borderTopStyle, badge.backgroundColor, badge.borderTopLeftRadius,
+                        fields.display]; }"""
+        )
+        assert looks[0] == "solid" and looks[1] not in ("rgba(0, 0, 0, 0)", "transparent"), looks
+        assert looks[2] != "0px" and looks[3] == "flex", looks
+        tab.goto((site / "prds" / "index.html").as_uri())
+        tab.wait_for_selector("[data-prd-index][data-prd-ready]")  # the sort/filter script ran
+        fills = tab.evaluate(
+            "() => [...document.querySelectorAll('.prd-chart__seg rect')].map(r => getComputedStyle(r).fill)"
+        )
+        assert len(fills) == 4 and len(set(fills)) == 4, fills  # one colour per status
+    finally:
+        tab.close()
 
 
 def test_sample_listings_and_index_page(sample: tuple[subprocess.CompletedProcess[str], Path]) -> None:
