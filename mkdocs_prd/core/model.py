@@ -641,13 +641,28 @@ def _strip_remark(s: str) -> str:
     return s[: m.start()].strip() if m is not None and m.start() > 0 else s
 
 
+# A month, whole or cut short, in the languages of the template's labels (en, de, fr, es, pt):
+# "3 Nov 2026", "3. März", "3 de março", "Nov 3".  Only a month: a status such as "Stage 1 Sizing" or
+# "Phase 2 Pilot" has a number and a word after it too (its badge read "Stage").
+_MONTH = (
+    r"(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|ereiro)?|ene(?:ro)?"
+    r"|mar(?:ch|s|zo|ço)?|m[äa]rz|apr(?:il)?|avr(?:il)?|abr(?:il)?|ma[iy]|maio|mayo|jun[ei]?|juin|junho"
+    r"|jul[iy]?|juil(?:let)?|julho|julio|aug(?:ust)?|ao[ûu]t?|ago(?:sto)?|sept?(?:ember|embre|iembre)?"
+    r"|set(?:embro)?|o[ck]t(?:ober|obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?"
+    r"|d[eé]c(?:ember|embre)?|dez(?:ember|embro)?|dic(?:iembre)?)\.?(?=[\s,;)]|$)"
+)
 # A remark after the status word that says when, where or by whom: "on 2026-11-03", "since
-# May", "by the CFO", "2026-11-03", "3 Nov 2026", "Nov 3, 2026", "in v2.1", "v0.3"; one pass.
+# May", "by the CFO", "2026-11-03", "3 Nov 2026", "Nov 3, 2026", "in v2.1", "v0.3", "am 3. März",
+# "le 3 avril", "el 3 de marzo"; one pass.
 _DATED_REMARK = re.compile(
     r"[ \t](?=(?:on|since|as of|by|at|effective|until|till|from|per|pending|signed)[ \t]"
     r"|in[ \t](?:v[0-9]|version[ \t]|release[ \t]|sprint[ \t]|q[1-4])|v[0-9]"
-    r"|[0-9]{1,4}[-/.][0-9]|[0-9]{1,2}(?:st|nd|rd|th)?[ \t][A-Za-z]{3}"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t][0-9])",
+    r"|(?:le|am|el|em|seit|depuis|desde)[ \t][0-9]"
+    r"|[0-9]{1,4}[-/.][0-9]|[0-9]{1,2}(?:st|nd|rd|th)?\.?[ \t](?:de[ \t])?"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"[ \t][0-9])",
     re.IGNORECASE,
 )
 
