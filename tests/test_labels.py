@@ -504,6 +504,11 @@ def test_no_english_label_on_the_translated_index(builds: dict[str, Path]) -> No
         ({"xyz_unheard_of": "x"}, "Unknown label key 'xyz_unheard_of'"),
         ({"criteria_met": "{done} von {total}"}, "Label 'criteria_met' uses {done}"),
         ({"owner": 3}, "Label 'owner': expected text"),
+        # A format would be applied to every card: {checked:>99999999999} stopped the build
+        # with a MemoryError, {checked:>300000000} wrote 300 MB of blanks per PRD page.
+        ({"criteria_met": "{checked:>99999999999} of {total}"}, "writes {checked:>99999999999}"),
+        ({"index_shown": "{shown!r} / {total}"}, "writes {shown!r}: a placeholder takes no"),
+        ({"criteria_met": "{checked von {total}"}, "Label 'criteria_met' cannot be read"),
     ],
 )
 def test_bad_labels_are_config_errors(tmp_path: Path, labels: dict[str, object], message: str) -> None:

@@ -8,6 +8,7 @@ filled with ``labels.format("key", n=...)``.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 DEFAULT_LABELS: dict[str, str] = {
@@ -185,10 +186,51 @@ class Labels(Mapping[str, str]):
         return self._labels.get(key, default if default is not None else key)
 
     def format(self, key: str, **values: object) -> str:
-        """The label for ``key`` with ``{name}`` placeholders filled in."""
-        text = self.get(key)
-        try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError):
-            # A translation with a broken placeholder still shows something readable.
-            return text
+        """The label for ``key`` with ``{name}`` placeholders filled in (see :func:`fill`)."""
+        return fill(self.get(key), values)
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with each ``{name}`` placeholder replaced by ``str(values[name])`` (``{{`` and
+    ``}}`` are braces).
+
+    Only plain names are filled: a conversion, a format (``{checked:>99999999999}`` would
+    pad to 100 GB: a MemoryError, or a page of blanks), an attribute or an index is never
+    applied; a text holding one, or a name ``values`` lacks, is shown as written, so a
+    translation with a broken placeholder still shows something readable.  The config
+    refuses such labels (:func:`placeholder_problem`); this keeps any other caller safe.
+    """
+    out: list[str] = []
+    try:
+        for literal, name, spec, conversion in string.Formatter().parse(text):
+            out.append(literal)
+            if name is None:
+                continue
+            if spec or conversion or name not in values:
+                return text
+            out.append(str(values[name]))
+    except ValueError:  # a lone brace
+        return text
+    return "".join(out)
+
+
+def placeholder_problem(text: str, allowed: frozenset[str] | set[str]) -> str | None:
+    """What is wrong with the placeholders of a label ``text`` that may use ``allowed``
+    (``{checked}``, ``{total}`` ...), or None.  A placeholder is a plain name: no
+    conversion (``!r``) and no format (``:>9``), which :func:`fill` never applies."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
+    except ValueError as exc:  # a lone brace
+        return f"cannot be read: {exc} in {text!r} (write {{{{ and }}}} for braces)"
+    for name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in allowed:
+            available = ", ".join("{" + f + "}" for f in sorted(allowed))
+            return f"uses {{{name}}}, which it cannot fill; available: {available}"
+        if spec or conversion:
+            written = (
+                "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            )
+            return f"writes {written}: a placeholder takes no conversion or format; write {{{name}}}"
+    return None

@@ -243,7 +243,7 @@ class LabelTexts(_StringMapping):
         import difflib
         import string
 
-        from mkdocs_prd.core.labels import DEFAULT_LABELS
+        from mkdocs_prd.core.labels import DEFAULT_LABELS, placeholder_problem
 
         if key not in DEFAULT_LABELS:
             close = difflib.get_close_matches(str(key), DEFAULT_LABELS, n=1)
@@ -252,16 +252,10 @@ class LabelTexts(_StringMapping):
         if not isinstance(value, str):
             raise ValidationError(f"Label {key!r}: expected text, got {type(value).__name__}")
         allowed = {f for _, f, _, _ in string.Formatter().parse(DEFAULT_LABELS[key]) if f}
-        if allowed:
-            try:
-                used = {f for _, f, _, _ in string.Formatter().parse(value) if f}
-            except ValueError as exc:
-                raise ValidationError(f"Label {key!r}: {exc} in {value!r}") from exc
-            if used - allowed:
-                raise ValidationError(
-                    f"Label {key!r} uses {{{sorted(used - allowed)[0]}}}, which it cannot fill; "
-                    f"available: {', '.join('{' + f + '}' for f in sorted(allowed))}"
-                )
+        # A label without placeholders is shown as written (braces too), never filled.
+        problem = placeholder_problem(value, allowed) if allowed else None
+        if problem is not None:
+            raise ValidationError(f"Label {key!r} {problem}")
         return str(key), value
 
 
