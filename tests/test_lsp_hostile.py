@@ -74,3 +74,51 @@ def test_hostile_documents_get_diagnostics_and_the_server_goes_on(tmp_path: Path
     codes = {name: {d.code for d in found} for name, found in got.items()}  # type: ignore[attr-defined]
     assert "PRD102" in codes["surrogate.md"]
     assert "PRD001" in codes["yaml-aliases.md"] and "PRD001" in codes["yaml-broken.md"]
+
+
+def test_requests_about_documents_never_opened_get_empty_answers(tmp_path: Path) -> None:
+    # pygls reads a document it was not given from its URI's path: a missing file, a folder,
+    # an untitled: or http: URI or a NUL in the path answered hover, code actions and
+    # completion with an internal error (a traceback in the editor's log), and a file
+    # outside the site (/etc/passwd) was read and got the site's Track ID completions.
+    write_site(tmp_path, {"index.md": "# Home\n", "prds/a.md": CLEAN})
+    (tmp_path / "docs" / "folder").mkdir()
+
+    async def body(s: Session) -> dict[str, object]:
+        got: dict[str, object] = {}
+        uris = [
+            s.uri("prds/missing.md"),
+            s.uri("folder"),
+            "untitled:Untitled-1",
+            s.uri("prds/a") + "%00.md",
+            "http://example.com/a.md",
+            "file:///etc/passwd",
+            s.uri("prds/a.md"),  # on disk, in the site, but not opened
+        ]
+        for uri in uris:
+            doc = types.TextDocumentIdentifier(uri)
+            hover = await s.client.text_document_hover_async(types.HoverParams(doc, types.Position(6, 0)))
+            actions = await s.client.text_document_code_action_async(
+                types.CodeActionParams(
+                    doc,
+                    types.Range(types.Position(0, 0), types.Position(40, 0)),
+                    types.CodeActionContext(diagnostics=[]),
+                )
+            )
+            completion = await s.client.text_document_completion_async(
+                types.CompletionParams(doc, types.Position(6, 12))
+            )
+            got[uri] = (hover, list(actions or []), list(completion.items) if completion else [])
+        text = CLEAN.replace("saved-payment-methods", "ordinary")
+        text = text.replace("**Status:** Approved", "**Status:** Shipped")
+        uri = s.open("prds/ordinary.md", text)
+        got["ordinary"] = await s.wait_for(uri, version(1))
+        got["ordinary hover"] = await s.client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(6, 0))
+        )
+        return got
+
+    got = run_session(tmp_path, body)
+    assert [d.code for d in got.pop("ordinary")] == ["PRD102"]  # type: ignore[attr-defined]
+    assert isinstance(got.pop("ordinary hover"), types.Hover)
+    assert all(answer == (None, [], []) for answer in got.values()), got

@@ -165,6 +165,13 @@ class PrdLanguageServer(LanguageServer):
         if uri in self.workspace.text_documents:
             self.check(uri)
 
+    def is_open(self, uri: str) -> bool:
+        """Whether the editor has opened ``uri``.  Requests about any other document (a file
+        that does not exist, a folder, ``untitled:`` or ``http:`` URIs, a path with a NUL)
+        get an empty answer: pygls would read the URI's path from disk and fail with an
+        internal error (or read ``/etc/passwd``)."""
+        return uri in self.workspace.text_documents
+
     def current(self, uri: str) -> Checked:
         """The findings for the document's current text (checked now if it changed since)."""
         doc = self.workspace.get_text_document(uri)
@@ -263,6 +270,8 @@ def build_server(config_file: str | None = None) -> PrdLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: PrdLanguageServer, params: types.HoverParams) -> types.Hover | None:
+        if not ls.is_open(params.text_document.uri):
+            return None
         checked = ls.current(params.text_document.uri)
         line = params.position.line + 1
         here = [f for f in checked.findings if f.line == line]
@@ -278,6 +287,8 @@ def build_server(config_file: str | None = None) -> PrdLanguageServer:
     )
     def code_action(ls: PrdLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
+        if not ls.is_open(uri):
+            return []
         checked = ls.current(uri)
         doc = ls.workspace.get_text_document(uri)
         lines = DocumentLines(checked.text, doc.position_codec)
@@ -311,6 +322,8 @@ def build_server(config_file: str | None = None) -> PrdLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " "]))
     def completion(ls: PrdLanguageServer, params: types.CompletionParams) -> types.CompletionList:
+        if not ls.is_open(params.text_document.uri):
+            return types.CompletionList(is_incomplete=False, items=[])
         doc = ls.workspace.get_text_document(params.text_document.uri)
         line_text = doc.lines[params.position.line] if params.position.line < len(doc.lines) else ""
         column = doc.position_from_client_units(params.position).character
