@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from mkdocs_prd.adapters.cli.main import main
-from mkdocs_prd.adapters.mkdocs.files import site_files
+from mkdocs_prd.adapters.mkdocs.files import endless_loops, site_files
 from mkdocs_prd.core.trace.sources import expand
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
@@ -156,3 +158,48 @@ def test_trace_sources_end_on_loops_and_never_walk_outside_the_project(
     assert sorted(rel for _, rel in wide.files) == ["src/also/b.py", "src/pkg/a.py"]
     # Only the project folder and the folders on the way down to it were listed.
     assert all(p == root or p.startswith(root + os.sep) or root.startswith(p) for p in listed), listed
+
+
+@pytest.mark.parametrize(
+    ("links", "endless"),
+    [
+        ({"prds/loop": "."}, []),  # 40 copies, left out by the build
+        ({"prds/up": ".."}, []),  # docs_dir itself: 40 copies of the site
+        ({"prds/x": "../shared", "shared/y": "../prds"}, []),  # one chain each way
+        ({"prds/l": ".", "shared/l": "."}, []),  # two loops apart: a chain each
+        ({"prds/loop": ".", "prds/loop2": "."}, ["prds/loop", "prds/loop2"]),  # 2**40
+        ({"prds/loop": ".", "prds/up": ".."}, ["prds/loop", "prds/up"]),  # docs holds both
+        ({"prds/loop": ".", "shared/up": ".."}, ["shared/up"]),  # docs holds both (prds only one)
+        ({"up": ".."}, ["up"]),  # the project, .git and all, 40 times
+        ({"prds/abs": "/"}, ["prds/abs"]),  # the whole disk
+    ],
+    ids=["self", "docs", "cycle-of-two", "apart", "two-self", "self-docs", "self-docs-2", "above", "root"],
+)
+def test_the_links_that_would_make_mkdocs_walk_for_ever_are_found(
+    tmp_path: Path, links: dict[str, str], endless: list[str]
+) -> None:
+    root = site(tmp_path, links)
+    with deadline(20):
+        assert endless_loops(str(root / "docs")) == endless
+
+
+def test_a_build_with_links_mkdocs_would_walk_for_ever_stops_with_an_error_naming_them(
+    tmp_path: Path,
+) -> None:
+    # MkDocs walks docs_dir right after on_config: with two loops it walked 2**40 folders
+    # (no output, for ever); the plugin's on_config stops the build first, naming the links.
+    root = site(tmp_path, {"prds/loop": ".", "prds/loop2": "."})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1, result.stderr
+    assert (
+        "prd: prds/loop, prds/loop2: symbolic links that MkDocs would walk for ever before any plugin runs"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +79,46 @@ def find_loops(docs_dir: str) -> list[str]:
     for _walked in walk_docs(docs_dir, loops):
         pass
     return sorted(loops)
+
+
+def endless_loops(docs_dir: str) -> list[str]:
+    """The folder links below ``docs_dir`` that would keep MkDocs' own walk from ending in
+    any reasonable time, sorted: a loop whose folder holds another loop (or itself twice:
+    ``loop -> .`` and ``loop2 -> .``), which MkDocs walks two ways at each of 40 levels
+    (2**40 folders), and a link to a folder above ``docs_dir`` (``..`` from ``docs_dir``,
+    ``/``), which it walks with everything in it (the project, the disk) 40 times over.
+
+    A single loop inside the site (``docs/prds/loop -> .``) is not one: MkDocs lists its
+    40 copies and the build leaves them out (:func:`loop_copies`).  One walk of ``docs_dir``
+    that enters no loop (:func:`find_loops`)."""
+    links = find_loops(docs_dir)
+    if not links:
+        return []
+    home = os.path.realpath(docs_dir)
+    placed = []
+    for link in links:
+        full = os.path.join(docs_dir, *link.split("/"))
+        place = os.path.join(os.path.realpath(os.path.dirname(full)), os.path.basename(full))
+        placed.append((link, place, os.path.realpath(full)))
+    endless = []
+    for link, _place, target in placed:
+        inside = os.path.join(target, "")
+        above_docs = home != target and os.path.join(home, "").startswith(inside)
+        if above_docs or sum(place.startswith(inside) for _, place, _ in placed) > 1:
+            endless.append(link)
+    return endless
+
+
+def endless_message(links: Sequence[str]) -> str:
+    """The build's error for :func:`endless_loops`."""
+    one = len(links) == 1
+    return (
+        f"{', '.join(links)}: {'a symbolic link' if one else 'symbolic links'} that MkDocs would "
+        "walk for ever before any plugin runs (a loop in a folder that holds another loop: 2**40 "
+        "folders; a link to a folder above docs_dir: all it holds, 40 times over). "
+        f"Remove {'it' if one else 'them'} (exclude_docs does not help: MkDocs walks excluded "
+        "folders too)"
+    )
 
 
 LOOP_DEPTH = 32

@@ -32,7 +32,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     translations_of,
 )
 from mkdocs_prd.adapters.mkdocs.dirty import DependentPages, digest, force_render
-from mkdocs_prd.adapters.mkdocs.files import loop_copies, loop_message
+from mkdocs_prd.adapters.mkdocs.files import endless_loops, endless_message, loop_copies, loop_message
 from mkdocs_prd.adapters.mkdocs.hidden import hidden_by_plugins, still_excluded
 from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
@@ -104,6 +104,11 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         self.pages = None
         self.histories = {}
         if self.config.enabled:
+            # MkDocs walks docs_dir right after this event: links that make that walk endless
+            # are an error now, not a hang (one walk that enters no loop: ~2 ms for 1,000 PRDs).
+            endless = endless_loops(config.docs_dir)
+            if endless:
+                raise PluginError(terminal_text(f"prd: {endless_message(endless)}"))
             if not self.settings.approved_statuses:
                 log.info(NO_APPROVED_STATUS)  # a valid site: not a warning, --strict passes
             _drop_extension(config)
