@@ -722,3 +722,25 @@ def test_card_badges_side_by_side_stand_apart(chromium: Any, themed: tuple[str, 
             assert gap >= 3, (theme, pair, gap)
     finally:
         page.close()
+
+
+def test_decoration_glyphs_are_not_read_out(chromium: Any, themed: tuple[str, Site]) -> None:
+    # The sort arrow and the <details> markers are CSS text: screen readers read the sorted
+    # heading as "Track ID black up-pointing triangle" (aria-sort already says it), each chart's
+    # data as "black right-pointing small triangle Chart data as a table".  Still drawn.
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html")
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        page.locator("th[data-prd-col='title'] button").click()
+        read = page.locator(".prd-index").first.aria_snapshot()
+        assert 'button "Title"' in read and "Chart data as a table" in read, read
+        assert not any(glyph in read for glyph in "▲▼▸▾"), (theme, read)
+        drawn = page.evaluate(
+            """() => { const q = (sel) => document.querySelector(sel);
+                return [getComputedStyle(q("th[aria-sort] button"), '::after').content,
+                        getComputedStyle(q('details.prd-chart__data > summary'), '::before').content]; }"""
+        )
+        assert "▲" in drawn[0] and "▸" in drawn[1], (theme, drawn)
+    finally:
+        page.close()
