@@ -7,6 +7,7 @@ never changes.  Each rule is one small function in a family module:
 * :mod:`mkdocs_prd.core.rules.structure`: PRD2xx, sections and subsections;
 * :mod:`mkdocs_prd.core.rules.content`: PRD3xx/PRD4xx, requirements, risks, acceptance, change log;
 * :mod:`mkdocs_prd.core.rules.changelog`: PRD403/PRD404, the change log's dates;
+* :mod:`mkdocs_prd.core.rules.references`: PRD311, local ids referred to but not defined;
 * :mod:`mkdocs_prd.core.rules.gaps`: PRD307/PRD308, content a PRD leaves out;
 * :mod:`mkdocs_prd.core.rules.iosm`: PRD5xx, section 10;
 * :mod:`mkdocs_prd.core.trace.rules`: PRD6xx, traceability (checked by ``core.trace``);
@@ -26,6 +27,7 @@ from mkdocs_prd.core.rules import content as rules_content
 from mkdocs_prd.core.rules import gaps as rules_gaps
 from mkdocs_prd.core.rules import iosm as rules_iosm
 from mkdocs_prd.core.rules import meta as rules_meta
+from mkdocs_prd.core.rules import references as rules_references
 from mkdocs_prd.core.rules import rendering as rules_rendering
 from mkdocs_prd.core.rules import silencing as rules_silencing
 from mkdocs_prd.core.rules import structure as rules_structure
@@ -40,6 +42,7 @@ RULES: dict[str, Rule] = {
             *rules_structure.RULES,
             *rules_content.RULES,
             *rules_changelog.RULES,
+            *rules_references.RULES,
             *rules_gaps.RULES,
             *rules_iosm.RULES,
             *TRACE_RULES.values(),
