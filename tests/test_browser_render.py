@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import itertools
+import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -742,5 +744,53 @@ def test_decoration_glyphs_are_not_read_out(chromium: Any, themed: tuple[str, Si
                         getComputedStyle(q('details.prd-chart__data > summary'), '::before').content]; }"""
         )
         assert "▲" in drawn[0] and "▸" in drawn[1], (theme, drawn)
+    finally:
+        page.close()
+
+
+def pdf_fill_colours(pdf: bytes) -> set[tuple[int, int, int]]:
+    """The RGB fill colours a PDF (Chromium's, streams deflated) paints with (``r g b rg``)."""
+    colours = set()
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            data = zlib.decompress(stream.group(1))
+        except zlib.error:
+            continue  # a font or an image
+        for op in re.finditer(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|scn?)\b", data):
+            r, g, b = (round(float(x) * 255) for x in op.groups())
+            colours.add((r, g, b))
+    return colours
+
+
+PRINTED = {
+    "prds/achieved.html": ".prd-card .prd-status, .prd-priority, .prd-band, .prd-mark, .prd-progress__bar, "
+    ".prd-gauge__actual",
+    "prds/index.html": ".prd-index__table .prd-status, .prd-chart__actual, .prd-chart__swatch",
+}
+
+
+@pytest.mark.parametrize("path", list(PRINTED))
+def test_printed_badges_and_bars_keep_their_colours(
+    chromium: Any, themed: tuple[str, Site], path: str
+) -> None:
+    # A browser prints no background colours unless asked (Chromium's PDF: the default), and
+    # the badges, progress bars, gauges and the chart's bars and keys are background colours:
+    # on the mkdocs theme the printed card had grey words for badges and blank bars.  (Material
+    # sets print-color-adjust: exact on the whole page.)
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / path)
+    try:
+        page.emulate_media(media="print")
+        wanted = page.evaluate(
+            """(sel) => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length)
+                .map(e => [e.getAttribute('class'), getComputedStyle(e).backgroundColor])""",
+            PRINTED[path],
+        )
+        assert len(wanted) >= 4, wanted
+        painted = pdf_fill_colours(page.pdf())
+        for cls, colour in wanted:
+            rgb = tuple(round(c) for c in parse_rgba(colour)[:3])
+            near = any(all(abs(a - b) <= 1 for a, b in zip(rgb, p, strict=True)) for p in painted)
+            assert near, (theme, path, cls, colour, sorted(painted))
     finally:
         page.close()
