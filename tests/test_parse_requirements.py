@@ -123,6 +123,16 @@ def test_moscow_reads_the_level_in_any_case_and_form(text: str, level: str | Non
         ("**FR-1:** Policy — must be kept for a year", None),
         ("**FR-1: Policy** — Mustang support", None),
         ("**FR-1: Policy** — must be kept for a year", None),
+        # drift10: tags or a remark set off after a closing level
+        ("FR-1: Save filter — Must #mvp", "Must"),
+        ("FR-1: Save filter - Must `@frontend` #mvp", "Must"),
+        ("FR-1: Save filter | Should | [UX]", "Should"),
+        ("FR-1: Save filter — Must — JIRA: SF-12", "Must"),
+        ("FR-1: Save filter, Could 🏷️ mvp", "Could"),
+        ("FR-1: Export — Must (see FR-2)", "Must"),
+        ("FR-1: Export — could be CSV #mvp", None),
+        ("FR-1: Users — should they export? #q", None),
+        ("FR-1: Export, must work offline — v2", None),
     ],
 )
 def test_inline_priority_forms(text: str, priority: str | None) -> None:
@@ -554,3 +564,19 @@ def test_an_empty_acceptance_cell_is_an_empty_acceptance(head: str) -> None:
     assert found == [("PRD301", "Requirement `FR-2` has an empty Acceptance")]
     filled = _CLEAN[:start] + table + "\n" + _CLEAN[end:]
     assert check_page(parse_prd(filled, "x.md"), filled, Settings()) == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- **FR-1** Save filter — Must #mvp `@web`",
+        "- FR-1: Save filter — Must — JIRA: SF-12",
+        "- [ ] FR-1: Save filter | Must | [UX]",
+    ],
+)
+def test_a_list_requirement_with_tags_after_its_level_keeps_its_name_and_level(item: str) -> None:
+    """drift10: tags after a closing level hid it (PRD306) and became part of the name."""
+    text = "# PRD: X\n\n## 5. Requirements\n\n### Functional Requirements\n\n" + item + "\n"
+    prd = parse_prd(text, "x.md")
+    assert [(r.id, r.name, r.priority) for r in prd.functional] == [("FR-1", "Save filter", "Must")]
+    assert "PRD306" not in {f.rule for f in check_page(prd, text, Settings())}

@@ -41,9 +41,13 @@ _DOT = "[\U0001f534\U0001f535\U0001f7e0-\U0001f7e3\u26aa\u26ab]\ufe0f?[ \t]*"
 _DOT_AT_START = re.compile("^" + _DOT)
 # A level closing the item after a separator: "… — Must", "…, Should have", "… | *Could*",
 # "… · Should", "… 🟡 Should".
+# After it only tags may follow ("… — Must #mvp `@web` [UX]"), or a remark set off by a dash or a
+# bar ("… — Must — JIRA: SF-12"): the level is still the one that closes the requirement.
+_TAG = r"(?:#[\w-]+|@[\w-]+|`[^`\n]{0,60}`|\[[^\]\n]{0,40}\]|\([^)\n]{0,40}\)|\U0001f3f7\ufe0f?[ \t]*[\w-]+)"
 _TRAILING = re.compile(
     rf"(?:[ \t]*[—–|,·]|[ \t]+-|[ \t]+(?={_DOT}))[ \t]*(?:{_DOT})?[*_]{{0,2}}"
-    r"((?:must|should|could|won['’]?t|will not)(?:[ \t-]*have)?)[*_]{0,2}[ \t.]*$",
+    r"((?:must|should|could|won['’]?t|will not)(?:[ \t-]*have)?)[*_]{0,2}"
+    rf"(?=(?:[ \t]+{_TAG})*[ \t.]*$|[ \t]*[—–|][ \t])",
     re.IGNORECASE,
 )
 
