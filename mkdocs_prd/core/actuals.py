@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from mkdocs_prd.core.model import GateKey
+from mkdocs_prd.core.numbers import NUMBER_TEXT, magnitude, written_number
 from mkdocs_prd.core.parse.report import IosmReport, first_number, gate_key, plain_value
 
 Mark = Literal["met", "not_met", "unknown"]
@@ -38,7 +39,10 @@ GATE_THRESHOLDS: dict[str, float] = {"I": 0.70, "O": 0.60, "S": 0.65, "M": 0.65}
 _NOT_MET = re.compile(r"[✗✘❌]|\bfail|\bnot met\b|\bmissed\b")
 _MET = re.compile(r"[✓✔✅]|\bpass|\bmet\b|\bdone\b")
 _SHAPE = "gates (I, O, S, M), index and metrics"
-_UNIT = re.compile(r"[-+−]?\d+(?:\.\d+)?\s*([A-Za-z%µ]+)?")
+# The unit after an actual's number (and its magnitude), as a target's is read: "180ms" is ms,
+# "1350 req/s" and "1.5k req/s" are req/s.
+_UNIT = re.compile(r"\s*([A-Za-z%µ]+(?:/[A-Za-z]+)?)")
+_FIRST = re.compile(NUMBER_TEXT)
 _EXPONENT = re.compile(r"[-+−]?(?:\d+\.?\d*|\.\d+)[eE][-+−]?\d+")
 _FRACTION = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)")
 _MAPPING_HINT = "Write `iosm_actuals:` as a mapping: `index: 0.82`, `I: 0.75` on their own indented lines"
@@ -61,9 +65,14 @@ class Actual:
 
     @property
     def unit(self) -> str:
-        """The unit written right after the number (``180ms`` -> ``ms``), or ""."""
-        m = _UNIT.search(self.raw)
-        return (m.group(1) or "") if m else ""
+        """The unit written right after the number (``180ms`` -> ``ms``, ``1.5k req/s`` ->
+        ``req/s``), or ""."""
+        number = _FIRST.search(self.raw)
+        if number is None:
+            return ""
+        after = self.raw[number.end() :]
+        m = _UNIT.match(after, magnitude(after)[1])
+        return m.group(1) if m else ""
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,14 @@ def metric_key(name: str) -> str:
 
 def _actual(value: object, source: str) -> Actual:
     raw = plain_value(str(value))
-    return Actual(raw=raw, value=first_number(raw), source=source)
+    return Actual(raw=raw, value=scaled_number(raw), source=source)
+
+
+def scaled_number(text: str) -> float | None:
+    """The first number in ``text`` with its magnitude: ``1.5k req/s`` -> 1500, ``180ms`` -> 180."""
+    m = _FIRST.search(text)
+    value = written_number(m.group()) if m is not None else None
+    return value * magnitude(text[m.end() :])[0] if m is not None and value is not None else None
 
 
 def _score(value: object, source: str) -> Actual:

@@ -66,6 +66,23 @@ def written_number(token: str) -> float | None:
     return finite_number(text)
 
 
+# A magnitude written right after a number: "1.2k", "10K", "3M", "1,5 Mio.", "2 Mrd." (not "5MB",
+# "200ms" or "5 m": a unit, minutes or metres).
+_MAGNITUDE = re.compile(r"(?:([kK])|(M)|[ \t\u00a0]?(Mio|Mrd)\.?)(?![A-Za-z0-9])")
+_FACTORS = {"k": 1e3, "K": 1e3, "M": 1e6, "Mio": 1e6, "Mrd": 1e9}
+
+
+def magnitude(after: str) -> tuple[float, int]:
+    """``(factor, length)`` of the magnitude written at the start of ``after``, the text right
+    after a number: ``k req/s`` -> ``(1000.0, 1)``, `` Mio. Nutzer`` -> ``(1000000.0, 5)``;
+    ``(1.0, 0)`` when there is none (``ms``, ``MB``, `` min``).  So ``1.2k`` is 1200, and a
+    target and its actual are compared in one scale whichever way each is written."""
+    m = _MAGNITUDE.match(after)
+    if m is None:
+        return 1.0, 0
+    return _FACTORS[next(g for g in m.groups() if g)], m.end()
+
+
 def _range(low: float, high: float, low_inclusive: bool, unit: str) -> str:
     first = f"{_num(low)}{unit}"
     if low_inclusive:

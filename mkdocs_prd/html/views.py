@@ -25,7 +25,7 @@ from mkdocs_prd.core.model import (
     status_remark,
 )
 from mkdocs_prd.core.moscow import moscow
-from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
+from mkdocs_prd.core.numbers import NUMBER_TEXT, magnitude, written_number
 from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import strip_bold
 
@@ -193,8 +193,11 @@ _FIRST_NUMBER = re.compile(NUMBER_TEXT)
 
 
 def _leading_number(text: str | None) -> float | None:
+    """The first number of a baseline cell with its magnitude (``0.9k`` is 900, as its target's
+    ``≥ 1.2k`` is 1200), else None."""
     m = _FIRST_NUMBER.search(text or "")
-    return written_number(m.group()) if m else None
+    value = written_number(m.group()) if m else None
+    return value * magnitude((text or "")[m.end() :])[0] if m is not None and value is not None else None
 
 
 def gauge(baseline: float | None, target: float | None, actual: float | None, text: str) -> GaugeView | None:

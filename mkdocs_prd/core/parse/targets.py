@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mkdocs_prd.core.numbers import NUMBER_TEXT, written_number
+from mkdocs_prd.core.numbers import NUMBER_TEXT, magnitude, written_number
 from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import strip_bold
 
@@ -151,7 +151,8 @@ def parse_target(raw: str) -> tuple[str | None, float | None, str, bool]:
     value = written_number(m.group())
     if value is None:  # a figure no float holds (400 digits): no number
         return op, None, "", op is None
-    return op, value, _unit(rest[m.end() :]), False
+    factor, width = magnitude(rest[m.end() :])  # "1.2k req/s": 1200 req/s
+    return op, value * factor, _unit(rest[m.end() + width :]), False
 
 
 def _unit(after: str) -> str:
