@@ -681,28 +681,48 @@ def test_forced_colors_keep_badges_bars_and_keys(chromium: Any, themed: tuple[st
         page.close()
 
 
-def test_a_long_track_id_leaves_the_owner_column_readable(chromium: Any, themed: tuple[str, Site]) -> None:
-    # A Track ID never wraps at desktop widths; a very long one took the column's width
-    # from the owners, squeezed to ~6 characters: fifteen names one word a line.
-    theme, site = themed
+VERY_LONG_ID = "bulk-invoice-export-for-enterprise-tenants-with-several-currencies-and-tax-regions-v2"
+
+
+@pytest.mark.parametrize("theme", ["material-light", "mkdocs"])
+def test_a_very_long_track_id_wraps_at_hyphens_and_leaves_the_owners_room(
+    chromium: Any, tmp_path: Path, theme: str
+) -> None:
+    # A Track ID never wraps at desktop widths; an 85-character one took the other columns'
+    # width: the owner list was ~6 characters wide (fifteen names one word a line, 40 lines).
+    files = readable_files()
+    files["prds/long.md"] = prd_text("Long", track=VERY_LONG_ID, owner=", ".join([LONG_OWNER] * 4))
+    site = build_site(tmp_path / "very-long-id", files, {}, theme=THEMES[theme])
     page = open_page(chromium, site.site_dir / "prds" / "index.html")
     try:
         page.wait_for_selector("[data-prd-index][data-prd-ready]")
-        page.evaluate(
-            """(owner) => { const row = document.querySelector('.prd-index__table tbody tr');
-                row.querySelector('td.prd-index__nowrap code').textContent =
-                    'bulk-invoice-export-for-enterprise-tenants-with-several-currencies-and-tax-regions-v2';
-                row.querySelector("td[data-label='Owner'] span").textContent = owner; }""",
-            ", ".join([LONG_OWNER] * 4),
-        )
-        widths = page.evaluate(
-            """() => ['title', 'owner'].map(col => {
-                const th = document.querySelector(`th[data-prd-col='${col}']`);
+        found = page.evaluate(
+            """(id) => { const code = [...document.querySelectorAll('.prd-index__table td code')]
+                    .find(c => c.textContent === id);
+                const r = document.createRange(); r.selectNodeContents(code.firstChild);
+                const tops = [...new Set([...r.getClientRects()].map(x => Math.round(x.top)))];
+                // Where each line ends: the character before each line's start.
+                const ends = [];
+                for (let i = 1; i < id.length; i++) {
+                    r.setStart(code.firstChild, i); r.setEnd(code.firstChild, i + 1);
+                    const prev = document.createRange();
+                    prev.setStart(code.firstChild, i - 1); prev.setEnd(code.firstChild, i);
+                    if (r.getClientRects()[0].top > prev.getClientRects()[0].top + 1) ends.push(id[i - 1]);
+                }
+                const th = document.querySelector("th[data-prd-col='track_id']");
                 const em = parseFloat(getComputedStyle(th).fontSize);
-                return [col, th.getBoundingClientRect().width / em]; })"""
+                return {lines: tops.length, ends, column: th.getBoundingClientRect().width / em}; }""",
+            VERY_LONG_ID,
         )
-        for col, ems in widths:
-            assert ems >= 8.5, (theme, col, ems)
+        assert found["lines"] >= 2 and set(found["ends"]) == {"-"}, (theme, found)  # at hyphens only
+        assert found["column"] < 25, (theme, found)  # it was 41em, the owners' width
+        # The Track IDs of ordinary length stay whole.
+        short = page.evaluate(
+            """(id) => [...document.querySelectorAll('.prd-index__table td code')]
+                .filter(c => c.textContent !== id).map(c => c.getClientRects().length)""",
+            VERY_LONG_ID,
+        )
+        assert short and set(short) == {1}, short
     finally:
         page.close()
 
