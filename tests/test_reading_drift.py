@@ -23,6 +23,7 @@ from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.model import Prd
 from mkdocs_prd.core.parse.gate_lines import gate_statement
 from mkdocs_prd.core.parse.prd import parse_prd
+from mkdocs_prd.core.parse.sections import split_number
 from mkdocs_prd.core.parse.targets import parse_target
 from mkdocs_prd.core.review.diff import compare
 from mkdocs_prd.core.rules.validate import check_page
@@ -440,6 +441,13 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
         "{n}. {t}:",
         "{r}. {t} :",
         "{n}) {t}：",
+        "[{n}] {t}",
+        "{r} - {t}",
+        "{r}: {t}",
+        "Chapter {r}: {t}",
+        "{n}.) {t}",
+        "0{n}. {t}",
+        "{n}.0 {t}",
     ],
 )
 def test_a_section_number_in_any_form_is_its_number(numbered: str) -> None:
@@ -981,3 +989,17 @@ def test_users_parts_as_labelled_list_items(items: str) -> None:
     assert [p.name for p in prd.personas] == ["shoppers; merchandisers."]
     assert [(u.id, u.name) for u in prd.use_cases] == [("UC-1", "a shopper finds trainers")]
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("1.0.0 Release notes", "1.0.0"),  # a version, not section 1
+        ("I Want Faster Exports", None),  # a word, not a Roman numeral
+        ("[Draft] Goals", None),
+        ("2.1 Goals", "2.1"),  # a subsection's number stays one
+        ("i. lower case", None),
+    ],
+)
+def test_what_is_no_section_number_stays_none(title: str, number: str | None) -> None:
+    assert split_number(title)[0] == number

@@ -144,16 +144,18 @@ _OTHER_TOPICS: tuple[str, ...] = (
 _EMPTY = (BLANK, RULE)  # line kinds that are not content
 
 # "3. Users", "3) Users", "3: Users", "3 - Users", "3.Users", "§3 Users", "Section 3 - Users",
-# "III. Users" (a Roman numeral needs its "." or ")"), with emoji or bold marks before it.
+# "III. Users", "III - Users", "III: Users" (a Roman numeral needs its ".", ")", ":" or dash),
+# "2.) Users", "03. Users", "2.0 Users", with emoji or bold marks before it.
 _NUMBER = re.compile(
     r"(?:(?:§|section|sec\.|part|chapter)[ \t]*)?"
-    r"(?:(?P<arabic>[0-9]{1,3}(?:\.[0-9]{1,3})*)|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
-    r"(?:[.):](?:[ \t]+|(?=[^\W\d_]))|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)",
+    r"(?:(?P<arabic>[0-9]{1,3}(?:\.[0-9]{1,3})*)"
+    r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?=[.):]|[ \t]+[-\u2013\u2014][ \t])))"
+    r"(?:(?:\.\)|[.):])(?:[ \t]+|(?=[^\W\d_]))|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)",
     re.IGNORECASE,
 )
-# "(3) Users", "(III) Users": the number in brackets.
+# "(3) Users", "[3] Users", "(III) Users": the number in brackets.
 _PAREN_NUMBER = re.compile(
-    r"\((?:(?P<arabic>[0-9]{1,3})|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})))\)"
+    r"[(\[](?:(?P<arabic>[0-9]{1,3})|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})))[)\]]"
     r"(?:[ \t]*[.:]?[ \t]+|(?=[^\W\d_]))"
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -250,7 +252,8 @@ def split_number(title: str) -> tuple[str | None, str]:
     lead = 0
     while lead < len(title) and not title[lead].isalnum() and title[lead] not in "§[(":
         lead += 1  # emoji, blanks, bold marks before the number
-    m = _PAREN_NUMBER.match(title, lead) if title[lead : lead + 1] == "(" else _NUMBER.match(title, lead)
+    bracketed = title[lead : lead + 1] in ("(", "[")
+    m = _PAREN_NUMBER.match(title, lead) if bracketed else _NUMBER.match(title, lead)
     if m is None or (m.group("roman") is not None and not m.group("roman").isupper()):
         mark = title[:2]
         if mark in ("**", "__") and title.endswith(mark) and len(title) > 4 and mark not in title[2:-2]:
@@ -261,7 +264,16 @@ def split_number(title: str) -> tuple[str | None, str]:
     if marks[:2] in ("**", "__") and rest.endswith(marks[:2]):
         rest = rest[:-2].rstrip()  # "**3. Users**"
     roman = m.group("roman")
-    return (m.group("arabic") if roman is None else str(_roman_value(roman))), _unlabelled(rest)
+    return (_arabic(m.group("arabic")) if roman is None else str(_roman_value(roman))), _unlabelled(rest)
+
+
+def _arabic(number: str) -> str:
+    """A section number as the template writes it: ``03`` is ``3`` and ``2.0`` is ``2``
+    (``2.1`` stays: a subsection's number)."""
+    parts = number.split(".")
+    if len(parts) == 2 and parts[1].strip("0") == "":
+        parts.pop()  # "2.0"; "1.0.0" is a version, not a section number
+    return ".".join(part.lstrip("0") or "0" for part in parts)
 
 
 def _unlabelled(title: str) -> str:
