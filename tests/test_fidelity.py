@@ -22,6 +22,7 @@ from mkdocs_prd.core.fidelity import (
     Features,
     features_from_extensions,
     fences_in_list_items,
+    fences_in_paragraphs,
     normalise,
 )
 from mkdocs_prd.core.fidelity.quotes import _container
@@ -437,6 +438,7 @@ def test_prd801_fence_in_a_list_item_without_superfences() -> None:
 @example(doc="- item", fences=[(1, "\t", "```"), (2, "\t", "```")])
 @example(doc="1. item", fences=[(1, " \t", "~~~")])
 @example(doc="- item", fences=[(1, "  ", "```js")])
+@example(doc="alpha\nalpha\n\n- alpha\n", fences=[(1, "    ", "```")])  # paragraph text (PRD804)
 def test_prd801_quick_check_skips_only_pages_without_fences_in_items(
     doc: str, fences: list[tuple[int, str, str]]
 ) -> None:
@@ -446,7 +448,9 @@ def test_prd801_quick_check_skips_only_pages_without_fences_in_items(
         lines.insert(min(at, len(lines)), indent + mark)
     found: list[int] = []
     _container(lines, Features(), at=(found, 0))
-    assert fences_in_list_items(lines) == sorted(set(found))
+    # (negative numbers: fences that are paragraph text, PRD804's)
+    assert fences_in_list_items(lines) == sorted({n for n in found if n > 0})
+    assert fences_in_paragraphs(lines) == sorted(-n for n in set(found) if n < 0)[::2]
 
 
 EMPHASIS_PRD = """# PRD: Anchors

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mkdocs_prd.core.fidelity.lazy import QuoteReader
 from mkdocs_prd.core.fidelity.state import _At, _Hold, _Item, _State, _Tag
 from mkdocs_prd.core.fidelity.syntax import (
     ATX,
@@ -27,6 +28,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     indent,
     interrupts,
     is_delimiter_row,
+    lazy_text,
     math_end,
     opens_block,
 )
@@ -77,15 +79,17 @@ class _Lists(_State):
         if self.quote is not None:
             # A quote in an item runs on to a blank line or a block start, or ends with the item.
             inside = bool(line.strip()) and indent(line) >= self.quote_at[1]
-            if inside and in_quote(line, self.quote_at[1], self.quote[-1], self.features.blocks):
+            para = self.quote_reader.para
+            if inside and in_quote(line, self.quote_at[1], self.quote[-1], self.features.blocks, para):
                 self.quote.append(line)
+                self.quote_reader.feed(line[self.quote_at[1] :])
                 return
             # Less indented than the item: lazy text of the quote's paragraph (CommonMark), unless
             # it starts a block.  (A line with a pipe stays out: in the quote it would start a
             # table under the paragraph, where CommonMark has lazy text either way.)
             text = line.lstrip(" ")
             lazy = line.strip() and not inside and text[0] != ">" and "|" not in text
-            if lazy and in_quote(text, 0, self.quote[-1], self.features.blocks):
+            if lazy and in_quote(text, 0, self.quote[-1], self.features.blocks, para):
                 self.quote.append(line)
                 return
             self._end_quote()
@@ -190,7 +194,12 @@ class _Lists(_State):
             if text[0] in "`~" and FENCE.match(text) is not None:
                 self.fences_in_items.append(-(self.base + self.number))  # a fence that is text here
             self._hard_break()
-            self.emit(base, self._text(text, self.table_rows))
+            self.emit(
+                base,
+                lazy_text(self._text(text, self.table_rows))
+                if text[0] in "=-"
+                else self._text(text, self.table_rows),
+            )
             return
         had_list = bool(self.stack)
         sibling: _Item | None = None
@@ -380,6 +389,8 @@ class _Lists(_State):
             elif len(self.out) > self.quote_end >= 0 and not any(self.out[self.quote_end :]):
                 self.out += [" " * col + QUOTE_BREAK, ""]  # two quotes, not one
             self.quote = [" " * ind + text]
+            self.quote_reader = QuoteReader()
+            self.quote_reader.feed(text)
             self.quote_at = (col, self.stack[-1].src if self.stack else 0)
             self.opened_at = self.number
             return
@@ -397,9 +408,12 @@ class _Lists(_State):
             self.emit(col, text)
             self.prev = "other"
             return
-        if self.prev in ("para", "item") and text[0] in "=-" and SETEXT.match(text) and not self.closed:
+        setext = text[0] in "=-" and not self.table_rows and not self.closed
+        if setext and self.prev in ("para", "item") and SETEXT.match(text):
             if not self._setext(text):
-                self.emit(col, text)
+                # Python-Markdown reads an underline at the start of its line only (CommonMark:
+                # up to 3 spaces in).
+                self.emit(self.stack[-1].tgt if self.stack else 0, text)
                 self.prev = "other"
             return
         if (text[0] == "#" and ATX.match(text)) or (text[0] in _RULE_FIRST and HR.match(text)):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from mkdocs_prd.core.fidelity.boxes import loosen
 from mkdocs_prd.core.fidelity.features import Features
+from mkdocs_prd.core.fidelity.lazy import QuoteReader
 from mkdocs_prd.core.fidelity.lists import _At, _Hold, _Lists, _Tag
 from mkdocs_prd.core.fidelity.syntax import (
     ALERT,
     ALERT_KIND,
+    ATX,
     FENCE,
+    HR,
     ITEM,
     QUOTE,
     QUOTE_BREAK,
@@ -80,33 +83,40 @@ def _container(
     start = 0  # the index of the chunk's first line
     out: list[str] = []
     chunk: list[str] = []
-    run_first = ""  # the first line of the run of non-blank lines that ends the chunk
+    html_open = False  # an HTML block opened in the run of non-blank lines that ends the chunk
+    text_above = False  # the chunk's last line is paragraph text (no HTML block of kind 7 under it)
     i = 0
     prev_blank = True
     after_quote = False  # only blank lines since the last quote
     fence: str | None = None  # the closing mark of the fenced block the scan is in
     while i < len(lines):
         line = lines[i]
-        fence = _fence_after(line, fence)
+        fence_before, fence = fence, _fence_after(line, fence)
         # A quote starts after a blank line or right under paragraph text (it interrupts
         # a paragraph in CommonMark); never inside a fenced block.
         quote = fence is None and ">" in line[:8] and QUOTE.match(expand(line))
         if (
             quote
-            and (prev_blank or _interruptible(chunk, run_first))
+            and (prev_blank or (not html_open and _interruptible(chunk)))
             and (not indent(expand(line)) or not _in_open_list(chunk))
         ):
+            reader = QuoteReader()
+            reader.feed(expand(line))
             j = i + 1
             while j < len(lines) and lines[j].strip():
-                if not in_quote(expand(lines[j]), 0, expand(lines[j - 1]), features.blocks):
+                following = expand(lines[j])
+                if not in_quote(following, 0, expand(lines[j - 1]), features.blocks, reader.para):
                     break
+                reader.feed(following)
                 j += 1
             out += _Lists(features, hold, tag, depth, (sink, base + start)).run(chunk) if chunk else []
             if chunk and not prev_blank:
                 out.append("")  # Python-Markdown would run the text above into the quote
-            elif after_quote:
-                out += [QUOTE_BREAK, ""]  # Python-Markdown would make one quote of the two
-            chunk, run_first = [], ""
+            elif after_quote or (chunk and _ends_with_quote(out)):
+                # Python-Markdown would make one quote of the two (also of one the list pass read,
+                # under a comment, and this one)
+                out += [QUOTE_BREAK, ""]
+            chunk, html_open, text_above = [], False, False
             inside = quote_inside(lines[i:j])
             while inside and not inside[-1].strip():
                 inside.pop()  # a last empty ">" line: Python-Markdown would add it to a table as a row
@@ -130,7 +140,16 @@ def _container(
         chunk.append(line)
         prev_blank = not line.strip()
         after_quote = after_quote and prev_blank
-        run_first = "" if prev_blank else run_first or line
+        if prev_blank:
+            html_open = text_above = False
+        else:
+            # An HTML block runs on to a blank line: it starts at any line of the run (under a
+            # heading, a rule, a fence), a complete tag alone (kind 7) not under paragraph text.
+            code = fence_before is not None or fence is not None
+            if not code and not html_open and "<" in line[:4]:
+                kind = html_block_kind(expand(line))
+                html_open = kind > 0 and (kind != 7 or not text_above)
+            text_above = not (code or html_open) and _text_line(expand(line), text_above)
         i += 1
     if chunk:
         out += _Lists(features, hold, tag, depth, (sink, base + start)).run(chunk)
@@ -151,13 +170,18 @@ def _fence_after(line: str, fence: str | None) -> str | None:
     return None if closes else fence
 
 
-def _interruptible(chunk: list[str], run_first: str) -> bool:
+def _text_line(line: str, text_above: bool) -> bool:
+    """Whether ``line`` (not blank, not code, not HTML) is paragraph text: no heading, no rule,
+    no indented code (4 columns in, not under text)."""
+    return not (ATX.match(line) or HR.match(line) or (indent(line) >= 4 and not text_above))
+
+
+def _interruptible(chunk: list[str]) -> bool:
     """Whether the last line of ``chunk`` is text a quote may interrupt (a paragraph, heading,
-    item or table row; not indented code, not a line of an HTML block)."""
+    item or table row; not indented code)."""
     last = expand(chunk[-1]) if chunk else ""
-    if not last.strip() or indent(last) >= 4 or QUOTE.match(last):
-        return False  # (a quote the list pass reads goes on: the line is not a new one)
-    return html_block_kind(expand(run_first)) == 0  # an HTML block runs on to a blank line
+    # (a quote the list pass reads goes on: the line is not a new one)
+    return bool(last.strip()) and indent(last) < 4 and QUOTE.match(last) is None
 
 
 def _in_open_list(chunk: list[str]) -> bool:
@@ -172,4 +196,13 @@ def _in_open_list(chunk: list[str]) -> bool:
         if indent(expand(line)) > 0 or ITEM.match(expand(line)) is not None:
             return True
         # (an unindented line may be lazy text of an item's paragraph: the lines above tell)
+    return False
+
+
+def _ends_with_quote(out: list[str]) -> bool:
+    """Whether the last line of ``out`` that is not blank is a quote's, at the container's top
+    level."""
+    for line in reversed(out):
+        if line.strip():
+            return line[:1] == ">"
     return False

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 from mkdocs_prd.core.fidelity.boxes import loosen
 from mkdocs_prd.core.fidelity.features import Features
+from mkdocs_prd.core.fidelity.lazy import QuoteReader
 from mkdocs_prd.core.fidelity.syntax import (
     ITEM,
     MARKDOWN_ATTR,
     expand,
     indent,
+    lazy_text,
     quote_inside,
     quote_lead,
 )
@@ -50,6 +52,7 @@ class _State:
         self.held_at = (0, 0)  # the held block's output column, and the content column it needs
         self.quote: list[str] | None = None  # the lines of a quote inside a list item
         self.quote_at = (0, 0)  # its output column, and the item's content column
+        self.quote_reader = QuoteReader()  # whether its lines leave a paragraph open
         self.quote_end = -1  # len(out) when the last quote in an item ended
         self.box: list[str] | None = None  # the body of an admonition, details block or tab
         self.box_at = (0, 0)  # its header's output column, and the body's source column
@@ -205,6 +208,11 @@ class _State:
             # (In an item the heading's # starts the item's text column: Python-Markdown reads
             # no heading from "#" 1-3 columns further in.)
             prefix, first = " " * self.stack[-1].tgt if self.stack else head[:lead], head[lead:]
+        if first[:1] == ">" and self.stack:
+            # The item's text is a quote (``- > a``): the underline is lazy text of its paragraph.
+            self.emit(self.stack[-1].tgt, lazy_text(underline.lstrip(" ")))
+            self.prev = "para"
+            return True
         words = " ".join(x.strip() for x in [first, *lines[1:]] if x.strip())
         level = "#" if underline.strip()[0] == "=" else "##"
         del self.out[self.para_start :]

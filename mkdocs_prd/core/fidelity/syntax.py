@@ -205,6 +205,18 @@ def quote_lead(line: str) -> str:
     return line[:end].expandtabs(4) + line[end:]
 
 
+def lazy_text(line: str) -> str:
+    """A lazy continuation line as paragraph text whatever reads it: one that would be a setext
+    underline in the quote or item it continues (``===``, ``--``) has its first character
+    written as a character reference (CommonMark: an underline cannot be lazy, the line is
+    text; Python-Markdown would make the paragraph a heading)."""
+    text = line.lstrip(" ")
+    if text[:1] in ("=", "-") and SETEXT.match(text) and not HR.match(text):
+        lead = line[: len(line) - len(text)]
+        return f"{lead}&#{ord(text[0])};{text[1:]}"
+    return line
+
+
 def quote_inside(lines: list[str]) -> list[str]:
     """The inside of a quote: each line without its first quote mark and the space after it
     (tabs at its start expanded first, :func:`quote_lead`)."""
@@ -213,24 +225,28 @@ def quote_inside(lines: list[str]) -> list[str]:
         line = quote_lead(line)
         m = QUOTE.match(line)
         if m is None:
-            inside.append(line)
+            inside.append(lazy_text(line))
             continue
         rest = line[m.end() :]
         inside.append(rest[1:] if rest.startswith(" ") else rest)
     return inside
 
 
-def in_quote(line: str, column: int, prev: str, blocks: bool = False) -> bool:
+def in_quote(line: str, column: int, prev: str, blocks: bool = False, para: bool = True) -> bool:
     """Whether ``line``, after the quote's line ``prev``, is still in the quote (its content
     column ``column``): it has the quote mark, or continues the paragraph ``prev`` leaves open
     (it starts no block).  After an empty ``>`` line, a heading, a fence or a rule no paragraph
     is open, and a line without the mark ends the quote (Python-Markdown would run it on);
     so after a line of an HTML block (a tag alone, a comment).  With ``blocks``
-    (pymdownx.blocks), a ``///`` line ends it too."""
+    (pymdownx.blocks), a ``///`` line ends it too.  ``para``: whether the quote's lines leave a
+    paragraph open (:class:`~mkdocs_prd.core.fidelity.lazy.QuoteReader`; not after a table's
+    rows, a code or HTML block of several lines)."""
     text = line[column:]
     ind = indent(text)
     if text[ind : ind + 1] == ">":
         return True
+    if not para:
+        return False
     inside = prev[column:].lstrip(" >")
     if not inside:
         return False  # no paragraph open: only a line with the mark is in the quote
