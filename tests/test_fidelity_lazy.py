@@ -95,6 +95,16 @@ KINDS: dict[str, list[str]] = {
         "    code\n<br>\n> q\n",
         "```\nx = 1\n```\n<br>\n> 1) FR-1 export\n> 1) **Label:**\n>\n> 1) Totals: 3\n>    ---\n",
     ],
+    "a table lazily under a quote's text is text of the quote's paragraph": [
+        "> Risks:\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "> **Note:** the figures are estimates.\n| Metric | Value |\n|---|---|\n| p95 | 120 ms |\n",
+        "> Risks:\n> | a | b |\n|---|---|\n| 1 | 2 |\n",
+        "> Risks:\n| a | b |\n> |---|---|\n",
+        "> Risks:\nmore\n| a | b |\n|---|---|\n",
+        "- x\n  > Risks:\n  | a | b |\n  |---|---|\n",
+        "> > Risks:\n| a | b |\n|---|---|\n",
+        "> Risks:\na | b\n---|---\n",
+    ],
     "two quotes, the first under a comment": [
         "<!-- note -->\n> first\n\n> second\n",
         "<!-- note -->\n> `code`\n> ===\n\n> `code`\n> ---\n",
@@ -111,7 +121,12 @@ def test_lazy_continuation_renders_as_the_oracle(text: str, config: str) -> None
     assert_as_oracle(text, CONFIGS[config])
 
 
-@pytest.mark.parametrize("kind", KINDS)
+_READ_RIGHT_ALONE = {"a table lazily under a quote's text is text of the quote's paragraph"}
+"""Kinds Python-Markdown alone reads as the oracle does (the rewrite of the quote's lists put
+a blank line over the table: it must not)."""
+
+
+@pytest.mark.parametrize("kind", sorted(set(KINDS) - _READ_RIGHT_ALONE))
 def test_python_markdown_alone_reads_each_kind_otherwise(kind: str) -> None:
     # The checks can fail: without the rewrite at least one form of each kind differs.
     def differs(text: str) -> bool:

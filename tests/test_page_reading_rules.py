@@ -81,6 +81,42 @@ def test_a_table_under_an_items_text_is_reported_and_fixed(text: str, extensions
         assert "<td>Vault API latency at peak</td>" in html
 
 
+QUOTED_TABLES = [
+    _page(RISKS, "## 7. Risks & Mitigations\n\n> **Note:** likelihoods are estimates.\n| Risk |"),
+    _page(RISKS, "## 7. Risks & Mitigations\n\n> Note:\nlikelihoods are estimates\n| Risk |"),
+    _page(RISKS, "## 7. Risks & Mitigations\n\n> > Support says:\n| Risk |"),
+    _page(RISKS, "## 7. Risks & Mitigations\n\n- Risks\n  > Note:\n  | Risk |"),
+]
+
+
+@pytest.mark.parametrize("text", QUOTED_TABLES)
+@pytest.mark.parametrize("extensions", [MKDOCS_DEFAULT, SAMPLE], ids=["quick-start", "sample"])
+def test_a_table_under_a_quotes_text_is_reported_and_fixed(text: str, extensions: list[str]) -> None:
+    # Its lines without > are lazy text of the quote's paragraph: pipes on GitHub and the site.
+    assert _rules(text) == ["PRD806"]
+    for html in (mkdocs_html(text, extensions), oracle_html(text)):
+        assert "<td>Vault API latency at peak</td>" not in html
+    fixed = fix_text(text, "p.md", Settings()).text
+    assert _rules(fixed) == []
+    for html in (mkdocs_html(fixed, extensions), oracle_html(fixed)):
+        assert "<td>Vault API latency at peak</td>" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _page(RISKS, "## 7. Risks & Mitigations\n\n> Note: estimates.\n\n| Risk |"),
+        _page(RISKS, "## 7. Risks & Mitigations\n\n> ## Note\n| Risk |"),
+        _page(RISKS, "## 7. Risks & Mitigations\n\n> ```\n> x\n> ```\n| Risk |"),
+        _page(RISKS, "## 7. Risks & Mitigations\n\n> <!--\n> note\n> -->\n| Risk |"),
+    ],
+)
+def test_a_table_after_a_quote_that_ended_is_not_reported(text: str) -> None:
+    assert _rules(text) == []
+    assert "<td>Vault API latency at peak</td>" in oracle_html(text)
+    assert "<td>Vault API latency at peak</td>" in mkdocs_html(text, SAMPLE)
+
+
 def test_an_over_indented_table_under_an_item_is_reported_and_fixed() -> None:
     lines = _page(RISKS, "## 7. Risks & Mitigations\n\n- Main risks:\n| Risk |").split("\n")
     at = lines.index("- Main risks:") + 1

@@ -32,6 +32,8 @@ _MARK = re.compile(r" {0,3}> ?")
 """One quote mark with up to 3 spaces before it and the optional space after it."""
 
 _ITEM_FIRST = frozenset("-+*0123456789")
+_BLOCK_FIRST = frozenset("#*-_=`~<")
+"""First characters of the lines :meth:`QuoteReader._starts_block` looks at."""
 
 _BLANK_ENDS = re.compile(r"\A\Z")
 """The end of an HTML block of kind 6 or 7: a blank line (no line matches this pattern)."""
@@ -74,7 +76,11 @@ class QuoteReader:
     def feed(self, line: str) -> None:
         """Read the next line of the quote (its own mark or a lazy line without one)."""
         open_block = self.fence is not None or self.html is not None
-        content, depth = _strip_marks(line, self.depth if open_block else 1_000)
+        content = line[2:] if line[1:2] == " " else line[1:]
+        if line[:1] == ">" and (self.depth == 1 if open_block else content.lstrip(" ")[:1] != ">"):
+            depth = 1  # one mark at the line's start (most quoted lines): no pattern needed
+        else:
+            content, depth = _strip_marks(line, self.depth if open_block else 1_000)
         if depth == 0:
             return  # lazy text: the paragraph goes on
         if depth != self.depth:
@@ -82,7 +88,7 @@ class QuoteReader:
                 None,
                 None,
                 False,
-                False,
+                0,
                 False,
                 "",
             )
@@ -113,7 +119,9 @@ class QuoteReader:
             self.para = True
             return
         # (An underline less indented than an item's text is lazy text of the item's paragraph.)
-        if self._starts_block(text, para and not self.table and ind >= self.items):
+        if text[0] in _BLOCK_FIRST and self._starts_block(
+            text, para and not self.table and ind >= self.items
+        ):
             self.table, self.row = False, ""
             return
         item = ITEM.match(text) if text[0] in _ITEM_FIRST else None

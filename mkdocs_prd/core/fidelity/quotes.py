@@ -84,7 +84,7 @@ def _container(
     out: list[str] = []
     chunk: list[str] = []
     html_open = False  # an HTML block opened in the run of non-blank lines that ends the chunk
-    text_above = False  # the chunk's last line is paragraph text (no HTML block of kind 7 under it)
+    code_above = False  # the line above is a fenced block's
     i = 0
     prev_blank = True
     after_quote = False  # only blank lines since the last quote
@@ -116,7 +116,7 @@ def _container(
                 # Python-Markdown would make one quote of the two (also of one the list pass read,
                 # under a comment, and this one)
                 out += [QUOTE_BREAK, ""]
-            chunk, html_open, text_above = [], False, False
+            chunk, html_open = [], False
             inside = quote_inside(lines[i:j])
             while inside and not inside[-1].strip():
                 inside.pop()  # a last empty ">" line: Python-Markdown would add it to a table as a row
@@ -140,16 +140,15 @@ def _container(
         chunk.append(line)
         prev_blank = not line.strip()
         after_quote = after_quote and prev_blank
+        code = fence_before is not None or fence is not None
         if prev_blank:
-            html_open = text_above = False
-        else:
+            html_open = False
+        elif not code and not html_open and "<" in line[:4]:
             # An HTML block runs on to a blank line: it starts at any line of the run (under a
             # heading, a rule, a fence), a complete tag alone (kind 7) not under paragraph text.
-            code = fence_before is not None or fence is not None
-            if not code and not html_open and "<" in line[:4]:
-                kind = html_block_kind(expand(line))
-                html_open = kind > 0 and (kind != 7 or not text_above)
-            text_above = not (code or html_open) and _text_line(expand(line), text_above)
+            kind = html_block_kind(expand(line))
+            html_open = kind > 0 and (kind != 7 or not _text_above(chunk, code_above))
+        code_above = code
         i += 1
     if chunk:
         out += _Lists(features, hold, tag, depth, (sink, base + start)).run(chunk)
@@ -170,10 +169,15 @@ def _fence_after(line: str, fence: str | None) -> str | None:
     return None if closes else fence
 
 
-def _text_line(line: str, text_above: bool) -> bool:
-    """Whether ``line`` (not blank, not code, not HTML) is paragraph text: no heading, no rule,
-    no indented code (4 columns in, not under text)."""
-    return not (ATX.match(line) or HR.match(line) or (indent(line) >= 4 and not text_above))
+def _text_above(chunk: list[str], code: bool) -> bool:
+    """Whether the line above the last of ``chunk`` is paragraph text (``code``: it is a fenced
+    block's): not blank, no heading, no rule, no indented code (4 columns in, not under text)."""
+    if code or len(chunk) < 2 or not chunk[-2].strip():
+        return False
+    line = expand(chunk[-2])
+    if ATX.match(line) or HR.match(line):
+        return False
+    return indent(line) < 4 or (len(chunk) > 2 and bool(chunk[-3].strip()))
 
 
 def _interruptible(chunk: list[str]) -> bool:

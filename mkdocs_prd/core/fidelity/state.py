@@ -31,6 +31,10 @@ _At = tuple[list[int], int] | None
 first line (its lines are the source's, one for one)."""
 
 
+_NO_QUOTE = QuoteReader()
+"""The reader of a pass before its first quote in a list item (never fed: each quote gets its own)."""
+
+
 @dataclass(slots=True)
 class _Item:
     src: int  # content column in the source
@@ -52,7 +56,7 @@ class _State:
         self.held_at = (0, 0)  # the held block's output column, and the content column it needs
         self.quote: list[str] | None = None  # the lines of a quote inside a list item
         self.quote_at = (0, 0)  # its output column, and the item's content column
-        self.quote_reader = QuoteReader()  # whether its lines leave a paragraph open
+        self.quote_reader = _NO_QUOTE  # whether its lines leave a paragraph open (a new one per quote)
         self.quote_end = -1  # len(out) when the last quote in an item ended
         self.box: list[str] | None = None  # the body of an admonition, details block or tab
         self.box_at = (0, 0)  # its header's output column, and the body's source column

@@ -206,12 +206,14 @@ def quote_lead(line: str) -> str:
 
 
 def lazy_text(line: str) -> str:
-    """A lazy continuation line as paragraph text whatever reads it: one that would be a setext
-    underline in the quote or item it continues (``===``, ``--``) has its first character
-    written as a character reference (CommonMark: an underline cannot be lazy, the line is
-    text; Python-Markdown would make the paragraph a heading)."""
+    """A lazy continuation line as paragraph text whatever reads it.  One that would be a
+    setext underline in the quote or item it continues (``===``, ``--``), or a table's row (it
+    starts with a pipe, or is a delimiter row), has its first character written as a character
+    reference: in CommonMark an underline cannot be lazy and a lazy line is no table's, where
+    Python-Markdown would make the paragraph a heading, or the lines a table."""
     text = line.lstrip(" ")
-    if text[:1] in ("=", "-") and SETEXT.match(text) and not HR.match(text):
+    underline = text[:1] in ("=", "-") and SETEXT.match(text) and not HR.match(text)
+    if underline or text[:1] == "|" or ("|" in text and is_delimiter_row(text)):
         lead = line[: len(line) - len(text)]
         return f"{lead}&#{ord(text[0])};{text[1:]}"
     return line
@@ -219,16 +221,22 @@ def lazy_text(line: str) -> str:
 
 def quote_inside(lines: list[str]) -> list[str]:
     """The inside of a quote: each line without its first quote mark and the space after it
-    (tabs at its start expanded first, :func:`quote_lead`)."""
+    (tabs at its start expanded first, :func:`quote_lead`).  Lazy lines (without the mark) are
+    paragraph text (:func:`lazy_text`), and so is a delimiter row right under one: a lazy line
+    is no table's header."""
     inside = []
+    lazy = False
     for line in lines:
         line = quote_lead(line)
         m = QUOTE.match(line)
         if m is None:
             inside.append(lazy_text(line))
+            lazy = True
             continue
         rest = line[m.end() :]
-        inside.append(rest[1:] if rest.startswith(" ") else rest)
+        rest = rest[1:] if rest.startswith(" ") else rest
+        inside.append(lazy_text(rest) if lazy and "|" in rest and is_delimiter_row(rest) else rest)
+        lazy = False
     return inside
 
 

@@ -23,9 +23,11 @@ any ``##`` to ``######`` heading); a ``#1 priority`` or ``#hashtag`` line after 
 prose to the parser as on the page, and not reported.
 
 PRD806: a table right under a list item's text, indented less than that text (``- Main
-risks:`` over the risk table): its lines are the item's lazy text in CommonMark, so GitHub and
-the site show pipes in the item and no table, while the parser reads the table (its risks and
-requirements count, as the author meant; lint says how to make the page show them).
+risks:`` over the risk table), or right under a quote's text with no ``>`` on its lines (``>
+**Note:** estimates`` over the table): its lines are the item's or the quote's lazy text in
+CommonMark, so GitHub and the site show pipes there and no table, while the parser reads the
+table (its risks and requirements count, as the author meant; lint says how to make the page
+show them).
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from mkdocs_prd.core.fidelity import features_from_extensions, fences_in_list_items, fences_in_paragraphs
+from mkdocs_prd.core.fidelity.lazy import QuoteReader
 from mkdocs_prd.core.fidelity.syntax import ITEM
 from mkdocs_prd.core.model import Edit, Fix, Prd, Severity
-from mkdocs_prd.core.parse.blocks import tables
+from mkdocs_prd.core.parse.blocks import Table, tables
 from mkdocs_prd.core.parse.bold_sections import setext_as_written
 from mkdocs_prd.core.parse.cells import code_span_pipes
 from mkdocs_prd.core.parse.lines import ITEM as ITEM_LINE
@@ -193,14 +196,19 @@ def heading_without_blank(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     "PRD806",
     Severity.WARNING,
     "a table right under a list item's text, indented less than it or 4 columns past it (- Main risks: "
-    "over the table): GitHub and the site show its rows as the item's text, no table",
-    fixable="the table is indented to the item's text, so the page shows it in the item",
+    "over the table), or under a quote's text without > marks: GitHub and the site show its rows as the "
+    "item's or quote's text, no table",
+    fixable="the table is indented to the item's text (or gets the quote's > marks): the page shows it",
 )
 def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if "|" not in ctx.text or not _may_sit_under_text(ctx.lines):
         return
     lines, src = _scanned(ctx)
     for table in tables(src, 1, len(lines)):
+        quoted = _quote_above(lines, table.line)
+        if quoted is not None:
+            yield _table_under_quote(lines, table, *quoted)
+            continue
         item = _item_above(src.kinds, lines, table.line)
         if item is None:
             continue
@@ -221,6 +229,52 @@ def table_under_item(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             "item, or put a blank line before it to have it after the list",
             Fix("Indent the table as the item's text", edits),
         )
+
+
+def _table_under_quote(lines: list[str], table: Table, line: int, marks: str) -> Hit:
+    """PRD806 for a table whose lines continue the text of the quote on 1-based ``line`` (its
+    quote marks ``marks``, ``> `` or ``> > ``, with the indentation before them)."""
+    rows = (table.line, table.line + 1, *(n for n, _ in table.rows))
+    edits = tuple(Edit(n, 0, _indent(lines[n - 1]), marks) for n in rows)
+    mark = marks.strip()
+    return Hit(
+        table.line,
+        f"This table is right under the text of the quote on line {line} and its lines have no `{mark}`: "
+        "it renders as more text of the quote (on GitHub and on this site), so the page shows its rows "
+        "as pipes, no table",
+        f"Start each of the table's lines with `{mark}` to put it in the quote, or put a blank line "
+        "before it to have it after the quote",
+        Fix("Put the table in the quote", edits),
+    )
+
+
+def _quote_above(lines: list[str], header: int) -> tuple[int, str] | None:
+    """The 1-based line and quote marks of the quote whose paragraph runs on, with no blank line,
+    into the table whose header is on 1-based line ``header`` (its lines lazy text of the quote's
+    paragraph in CommonMark); None when there is none."""
+    n = header - 1
+    while n >= 1 and lines[n - 1].strip() and not _QUOTED.match(lines[n - 1]):
+        n -= 1  # lazy lines of the paragraph, up to a quoted line
+    if n < 1 or not lines[n - 1].strip():
+        return None
+    start = n
+    while start > 1 and lines[start - 2].strip():
+        start -= 1  # the quote's first line (a run without blank lines)
+    while start < n and not _QUOTED.match(lines[start - 1]):
+        start += 1
+    column = _indent(lines[start - 1])
+    reader = QuoteReader()
+    for k in range(start, header):
+        text = lines[k - 1]
+        reader.feed(text[min(column, _indent(text)) :])
+    if not reader.para:
+        return None  # the quote ended before the table: a table of its own
+    marks = _QUOTED.match(lines[n - 1])
+    return (n, marks.group(0)) if marks is not None else None
+
+
+_QUOTED = re.compile(r" *(?:> ?)+")
+"""A quoted line's indentation and quote marks."""
 
 
 def _may_lack_blank(text: str) -> bool:
