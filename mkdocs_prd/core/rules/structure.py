@@ -13,6 +13,7 @@ from mkdocs_prd.core.parse.sections import normalise_title, split_number, subsec
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
 from mkdocs_prd.core.rules.base import Hit, RuleContext, code, heading_line, page_rule, quote
 from mkdocs_prd.core.rules.edits import line_text, replace_match
+from mkdocs_prd.core.rules.languages import LOCAL_PARTS, LOCAL_SECTIONS, page_language
 
 TEMPLATE_SECTIONS: dict[str, tuple[int | None, str]] = {
     "problem": (1, "Problem"),
@@ -117,8 +118,21 @@ def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             line,
             f"Required section “{heading}” is missing",
-            f"Add a `## {heading}` section (see the PRD template), or drop `{key}` from `required_sections`",
+            f"Add a `## {_local_heading(prd, key)}` section (see the PRD template), "
+            f"or drop `{key}` from `required_sections`",
         )
+
+
+def _local_heading(prd: Prd, key: str) -> str:
+    """The heading to ask for: the template's, in the language the page's titles are in
+    (``10. IOSM-Ziele`` on a German page), numbered only when the page numbers its sections."""
+    language = page_language(prd)
+    if language == "en":
+        return template_heading(key)
+    number, _ = TEMPLATE_SECTIONS[key]
+    title = LOCAL_SECTIONS[language][key]
+    numbered = number is not None and any(s.number for s in prd.sections)
+    return f"{number}. {title}" if numbered else title
 
 
 def _written_too_deep(prd: Prd, ctx: RuleContext) -> dict[str, tuple[Section, Section]]:
@@ -329,10 +343,12 @@ def missing_subsections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 inline = [title_words(label) for label in labels]
                 keys |= {subsection_key(label) for label in labels}
             if _PART_KEYS[name] not in keys and not any(matches(words) for words in inline):
+                language = page_language(prd)
+                local = LOCAL_PARTS[language][name] if language in LOCAL_PARTS else name
                 yield Hit(
                     section.line,
                     f"Section {quote(section.title)} has no {name} subsection",
-                    f"Add a `### {name}` subsection (or a `**{name}:**` line over its list)",
+                    f"Add a `### {local}` subsection (or a `**{local}:**` line over its list)",
                 )
 
 
