@@ -766,6 +766,19 @@ def test_decoration_glyphs_are_not_read_out(chromium: Any, themed: tuple[str, Si
         assert "▲" in drawn[0] and "▸" in drawn[1], (theme, drawn)
     finally:
         page.close()
+    # The met marks' ✓ / ✗ beside their word: "Met", not "check mark Met"; still shown.
+    page = open_page(chromium, site.site_dir / "prds" / "achieved.html")
+    try:
+        marks = page.locator(".prd-mark")
+        assert marks.count() >= 3
+        for i in range(marks.count()):
+            mark = marks.nth(i)
+            assert mark.inner_text().strip()[0] in "✓✗?", mark.inner_text()
+            read = mark.aria_snapshot()
+            assert not any(glyph in read for glyph in "✓✗?"), (theme, read)
+            assert any(word in read for word in ("Met", "Not met", "Unknown")), (theme, read)
+    finally:
+        page.close()
 
 
 def pdf_fill_colours(pdf: bytes) -> set[tuple[int, int, int]]:
