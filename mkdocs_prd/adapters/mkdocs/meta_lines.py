@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["keep_first_lines"]
+__all__ = ["keep_first_lines", "without_front_matter"]
 
 # The two patterns of mkdocs/utils/meta.py (the same in ProperDocs).
 _YAML_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -36,3 +36,14 @@ def keep_first_lines(source: str) -> str | None:
     if not first.strip() or _META_LINE.match(first) is None:
         return None
     return "\n" + source
+
+
+def without_front_matter(source: str) -> str | None:
+    """``source`` with its YAML front matter emptied (``---`` / ``{}`` / ``---``), so MkDocs
+    reads no metadata from it and gets the same Markdown after it; None without front matter.
+
+    For front matter whose aliases expand too far (PRD001): MkDocs' loader builds it as
+    shared references, cheaply, but the theme prints ``title: *a39`` (2**40 values) with
+    ``str`` and never finishes."""
+    m = _YAML_FRONT_MATTER.match(source)
+    return None if m is None else "---\n{}\n---\n" + source[m.end() :]

@@ -35,9 +35,10 @@ from mkdocs_prd.adapters.mkdocs.dirty import DependentPages, digest, force_rende
 from mkdocs_prd.adapters.mkdocs.files import endless_loops, endless_message, loop_copies, loop_message
 from mkdocs_prd.adapters.mkdocs.hidden import hidden_by_plugins, still_excluded
 from mkdocs_prd.adapters.mkdocs.includes import includes_of
-from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines
+from mkdocs_prd.adapters.mkdocs.meta_lines import keep_first_lines, without_front_matter
 from mkdocs_prd.core.fidelity import features_from_extensions
 from mkdocs_prd.core.labels import Labels
+from mkdocs_prd.core.parse.front import CUT_SHORT
 from mkdocs_prd.core.rules.validate import counted
 from mkdocs_prd.core.safe import TerminalFilter, is_encodable, terminal_text
 from mkdocs_prd.core.settings import NO_APPROVED_STATUS, Settings
@@ -292,7 +293,8 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # A PRD's first lines are its text, never MultiMarkdown metadata (a setext title
         # ``PRD: X`` over ``===`` would vanish): see :mod:`.meta_lines`.
-        if self.catalog.get(page.file.src_uri) is None:
+        prd = self.catalog.get(page.file.src_uri)
+        if prd is None:
             return None
         try:
             source = page.file.content_string
@@ -301,6 +303,10 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         # Read once: MkDocs gets this text instead of reading the file again, and
         # on_page_markdown maps line numbers with it.
         self._sources[page.file.src_uri] = source
+        if any(p.code == "yaml" and p.message == CUT_SHORT for p in prd.problems):
+            # Front matter whose aliases expand too far (PRD001 says so): MkDocs builds the
+            # page without it, as after a YAML error (the theme would print it for ever).
+            return without_front_matter(source) or source
         return keep_first_lines(source) or source
 
     # After the plugins that render or rewrite the page's Markdown (mkdocs-macros, include

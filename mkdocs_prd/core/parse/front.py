@@ -30,6 +30,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 IGNORE_KEY = "prd_ignore"
 
+CUT_SHORT = "front matter is too large (aliases expand too far); it was cut short"
+"""The problem (code ``yaml``, PRD001) of front matter that holds more than :data:`_NODE_BUDGET`
+values once its aliases are expanded: the build gives MkDocs the page without it."""
+
 
 @lru_cache(maxsize=1024)
 def normalise_key(label: str) -> str:
@@ -93,13 +97,7 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
             # The same value reading as a header line: `owner: "[Ann](mailto:ann@x.io)"` is Ann.
             out.fields.append(meta_field(normalise_key(key), key, text, line, "front_matter"))
     if budget[0] < 0:
-        out.problems.append(
-            Problem(
-                line=2,
-                code="yaml",
-                message="front matter is too large (aliases expand too far); it was cut short",
-            )
-        )
+        out.problems.append(Problem(line=2, code="yaml", message=CUT_SHORT))
     return out
 
 
