@@ -79,3 +79,46 @@ def test_a_score_metric_in_a_metric_table_is_checked_and_counts_are_not() -> Non
     text = text[:start] + table + "\n\n" + text[end:]
     found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD502"]
     assert [text.splitlines()[f.line - 1] for f in found] == ["| Gate-I | Semantic clarity | ≥1.5 |"]
+
+
+# --- PRD508: no IOSM-Index at all ----------------------------------------------------------------
+
+_EXPECTED = (
+    "### Expected IOSM-Index\n**Current baseline:** 0.65\n"
+    "**Target post-implementation:** 0.82\n**Delta:** +0.17"
+)
+
+
+def prd508(new: str, old: str = _EXPECTED) -> list[str]:
+    text = prd_text()
+    assert old in text
+    text = text.replace(old, new, 1)
+    found = check_page(parse_prd(text, "prd.md"), text, Settings())
+    return [text.splitlines()[f.line - 1] for f in found if f.rule == "PRD508"]
+
+
+@pytest.mark.parametrize("new", ["", "### Notes\nThe gates were agreed with the platform team."])
+def test_gate_targets_without_any_index_are_prd508(new: str) -> None:
+    assert prd508(new) == ["## 10. IOSM Targets"]
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        _EXPECTED,
+        "**IOSM-Index target:** ≥0.80",
+        "### Expected IOSM-Index\nTo be agreed with the platform team after the baseline run.",
+        "### Índice IOSM esperado\nSe acordará con el equipo de plataforma.",
+        "The index is computed by the gate runner; see the track's report.",
+        "**Target post-implementation:** 0.82",
+    ],
+)
+def test_an_index_named_or_stated_is_silent(new: str) -> None:
+    assert prd508(new) == []
+
+
+def test_no_iosm_section_or_an_unread_one_is_not_prd508() -> None:
+    text = prd_text()
+    start, end = text.index("## 10. IOSM Targets"), text.index("## Appendix")
+    assert prd508("", text[start:end]) == []  # PRD201's
+    assert prd508("## 10. IOSM Targets\n\nWe follow the platform's defaults.\n\n", text[start:end]) == []

@@ -53,11 +53,34 @@ def with_acceptance(acceptance: str) -> str:
         "- Abnahmekriterien: TBD",
         "- Criterios de aceptación: TBD",
         "- Critères d’acceptation : TBD",
+        "- Acceptance: pending",
+        "- Abnahmekriterien: offen",
+        "- Criterios de aceptación: por definir",
+        "- Critères d’acceptation : à définir",
+        "- Critérios de aceitação: a definir",
     ],
 )
 def test_filler_acceptance_of_an_approved_prd_is_prd310_once(acceptance: str) -> None:
     found = rules_on(with_acceptance(acceptance))
     assert found == [("PRD310", acceptance.strip())], found
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- FR-1: Save a card — Priority: Must — Acceptance: TBD",
+        "- FR-1: Save a card (Must) — Acceptance: n/a",
+        "- **FR-1: Save a card** (Must) | **Acceptance:** ???",
+    ],
+)
+def test_an_acceptance_on_a_list_requirement_s_line(item: str) -> None:
+    text = CLEAN.replace(_FR1 + _ACCEPTANCE + "\n- Priority: Must", item, 1)
+    assert item in text
+    assert [rule for rule, _ in rules_on(text)] == ["PRD310"]
+    written = text.replace("Acceptance:** ???", "Acceptance:** the wallet lists it").replace(
+        "Acceptance: TBD", "Acceptance: the wallet lists it"
+    )
+    assert [rule for rule, _ in rules_on(written.replace("Acceptance: n/a", "Acceptance: listed"))] == []
 
 
 def test_a_nested_list_of_filler_is_no_acceptance() -> None:

@@ -82,8 +82,9 @@ def approved(status: str, settings: Settings) -> bool:
     # approve on purpose before QA writes the criteria (`rules: {PRD310: info}`).
     Severity.WARNING,
     "a requirement of an Approved (or later) PRD has no testable acceptance: its Acceptance is filler "
-    "(`TBD`, `TODO`, `?`, `N/A`, `none`, `-`, a nested list of them), in a field, a table cell or any "
-    "language the parts are read in (a Draft's is PRD110's info)",
+    "(`TBD`, `TODO`, `?`, `N/A`, `none`, `-`, `pending`, `offen`, `por definir`, `à définir`, a nested list "
+    "of them), in a field, a table cell, on a list requirement's line, in any language the parts are read in "
+    "(a Draft's is PRD110's info)",
 )
 def untestable_acceptance(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     status = prd.metadata.get("status")
@@ -116,11 +117,50 @@ def untestable(prd: Prd, lines: Sequence[str]) -> Iterator[Untestable]:
                     yield req, attr, attr.value.strip(), (attr.line,)
             elif (nested := _nested_items(lines, attr.line)) and all(_filler(text) for _, text in nested):
                 yield req, attr, " / ".join(text for _, text in nested), tuple(n for n, _ in nested)
+        if req.form == "list" and not req.attributes and 1 <= req.line <= len(lines):
+            inline = _INLINE_ACCEPTANCE.search(lines[req.line - 1])
+            if inline is not None and _filler(inline.group(2)):
+                # "- FR-5: Reward — Priority: Must — Acceptance: TBD": the parts on the item's line
+                yield req, Attribute(inline.group(1), inline.group(2), req.line), inline.group(2).strip(), ()
+
+
+_INLINE_ACCEPTANCE = re.compile(
+    r"(?:^|[—–|;(]|\s-\s)[ \t]*\**((?:acceptance(?: criteria)?|akzeptanzkriterien|abnahmekriterien"
+    r"|criterios? de aceptaci[oó]n|crit[eè]res? d.acceptation|crit[eé]rios? de aceita[cç][aã]o))\**[ \t]*:\**"
+    r"[ \t]*([^—–|;()]+?)[ \t]*(?=$|[—–|;)]|\s-\s)",
+    re.IGNORECASE,
+)
+"""An acceptance stated on a list requirement's own line, after a dash, bar or semicolon."""
+_OTHER_FILLER = frozenset(
+    {
+        "pending",
+        "open",
+        "offen",
+        "noch offen",
+        "folgt",
+        "zu klären",
+        "zu definieren",
+        "k. a.",
+        "k.a.",
+        "pendiente",
+        "por definir",
+        "a definir",
+        "à définir",
+        "à préciser",
+        "à confirmer",
+        "por confirmar",
+        "a confirmar",
+    }
+)
+"""Words that leave an acceptance unwritten besides PRD110's filler: `pending`, and the usual ones of
+German, Spanish, French and Portuguese PRDs (`offen`, `por definir`, `à définir`, `a definir`)."""
 
 
 def _filler(value: str) -> bool:
     v = value.strip(" \t*_")
-    return is_filler(v) or not_applicable(v) or v in ("?", "\u2753")
+    if v in ("?", "\u2753") or v.rstrip(".").casefold() in _OTHER_FILLER:
+        return True
+    return is_filler(v) or not_applicable(v)
 
 
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")

@@ -1,4 +1,4 @@
-"""Rules about section 10, the IOSM targets: PRD501-PRD506."""
+"""Rules about section 10, the IOSM targets: PRD501-PRD506, PRD508."""
 
 from __future__ import annotations
 
@@ -327,6 +327,39 @@ def below_threshold(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
+_INDEX_WORD = re.compile(r"\bindex|\b[ií]ndic[ee]|\bindice", re.IGNORECASE)
+
+
+@page_rule(
+    "PRD508",
+    Severity.WARNING,
+    "the IOSM targets name no IOSM-Index at all: gate targets, but no baseline, target or delta and no "
+    "line about the index (the template's `### Expected IOSM-Index`)",
+)
+def no_index(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    # A warning, as PRD501 (a missing gate) is: the expected index is what the gates add up to, and
+    # without it neither PRD504 nor a reader can tell whether the work clears the merge threshold.
+    index = prd.iosm.index
+    if index.baseline is not None or index.target is not None or index.delta is not None:
+        return
+    sections = [s for s in prd.sections if s.key == "iosm"]
+    if not sections or not prd.iosm.targets or not any(s.has_content for s in sections):
+        return  # no section (PRD201), an empty one (PRD203), or one the parser does not read: the author's
+    lines = ctx.lines
+    if any(
+        _INDEX_WORD.search(lines[n - 1])
+        for s in sections
+        for n in range(s.line, min(s.end_line, len(lines)) + 1)
+    ):
+        return  # the index is named, in words or a form not read: not guessed at
+    yield Hit(
+        sections[0].line,
+        "The IOSM targets state no expected IOSM-Index (baseline, target and delta)",
+        "Add `### Expected IOSM-Index` with `**Current baseline:** …`, `**Target post-implementation:** …` "
+        "and `**Delta:** …`",
+    )
+
+
 RULES = (
     missing_gates,
     index_out_of_range,
@@ -334,4 +367,5 @@ RULES = (
     index_not_a_number,
     index_stated_twice,
     below_threshold,
+    no_index,
 )
