@@ -12,7 +12,11 @@ Kinds (fidel10):
 * an underline indented 1-3 spaces is one (Python-Markdown reads it at column 0 only);
 * an HTML block runs on to a blank line also when it starts under a heading, a rule or a code
   block (a ``>`` line right under it is its raw text, no quote);
-* two quotes with a blank line between are two quotes also when the first is under a comment.
+* two quotes with a blank line between are two quotes also when the first is under a comment;
+* a list item whose text is a numbered item (``- 2. Goals``) holds a list starting at that
+  number (no paragraph for it to interrupt);
+* a link reference definition under paragraph text is text (it cannot interrupt a paragraph),
+  and definitions are no heading's text under an underline.
 """
 
 from __future__ import annotations
@@ -104,6 +108,24 @@ KINDS: dict[str, list[str]] = {
         "- x\n  > Risks:\n  | a | b |\n  |---|---|\n",
         "> > Risks:\n| a | b |\n|---|---|\n",
         "> Risks:\na | b\n---|---\n",
+    ],
+    "a list item whose text is a numbered item at any number is a list in it": [
+        "- 2. Goals\n- 3. Users\n",
+        "1) 2026. A year\n\n    indented code\n",
+        "0. 2026. A year\n\n   | a | b |\n   |---|---|\n   | 1 | 2 |\n",
+        "1. 3) x\n   4) y\n",
+        "* 7. Rollout\n  * 8. Metrics\n",
+    ],
+    "link reference definitions: text under paragraph text, no heading under an underline": [
+        "Sources:\n[1]: https://example.com/survey\n",
+        "> Sources:\n> [1]: https://example.com/survey\n",
+        "- Sources:\n  [1]: https://example.com/survey\n",
+        "[ref]: http://x\n---\n",
+        "[ref]: http://x\n===\n",
+        "[a]: http://a\n[b]: http://b\n---\n",
+        "[ref]: http://x\ntext\n---\n",
+        "- a\n\n  [ref]: http://x\n  ---\n",
+        "See [the survey][1].\n\n[1]: https://example.com/survey\n[2]: https://example.com/other\n",
     ],
     "two quotes, the first under a comment": [
         "<!-- note -->\n> first\n\n> second\n",

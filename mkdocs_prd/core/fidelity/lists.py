@@ -14,6 +14,7 @@ from mkdocs_prd.core.fidelity.syntax import (
     FENCE,
     HR,
     ITEM,
+    LINK_DEF,
     OPENERS,
     QUOTE,
     QUOTE_BREAK,
@@ -191,6 +192,10 @@ class _Lists(_State):
             if marker is not None:  # "3. x" continuing a paragraph: text, never an item
                 end = marker.end(2)
                 text = text[: end - 1] + "\\" + text[end - 1 :]
+            elif text[0] == "[" and LINK_DEF.match(text) is not None and self._definitions() >= 0:
+                # A link reference definition cannot interrupt a paragraph (CommonMark): text here,
+                # where Python-Markdown would take it out of the paragraph as a definition.
+                text = "\\" + text
             if text[0] in "`~" and FENCE.match(text) is not None:
                 self.fences_in_items.append(-(self.base + self.number))  # a fence that is text here
             self._hard_break()
@@ -344,6 +349,8 @@ class _Lists(_State):
             if code:
                 self.out.append("")
                 self.prev = "blank"
+            elif rest[:1] in _ITEM_FIRST and ITEM.match(rest) is not None:
+                self.prev = "other"  # no paragraph before it: a list starts there at any number
             self.raw[self.number - 1] = " " * src + line[src:]
             self.line(" " * src + line[src:], nxt)
             return
@@ -409,6 +416,10 @@ class _Lists(_State):
             self.prev = "other"
             return
         setext = text[0] in "=-" and not self.table_rows and not self.closed
+        if setext and self.prev in ("para", "item") and SETEXT.match(text) and self._definitions_end():
+            self.out.append("")  # (an underline under link definitions alone: a rule, or text)
+            self.prev = "blank"
+            setext = False
         if setext and self.prev in ("para", "item") and SETEXT.match(text):
             if not self._setext(text):
                 # Python-Markdown reads an underline at the start of its line only (CommonMark:

@@ -12,6 +12,7 @@ from mkdocs_prd.core.fidelity.features import Features
 from mkdocs_prd.core.fidelity.lazy import QuoteReader
 from mkdocs_prd.core.fidelity.syntax import (
     ITEM,
+    LINK_DEF,
     MARKDOWN_ATTR,
     expand,
     indent,
@@ -195,6 +196,32 @@ class _State:
             self.md_open -= 1
             return True
         return False
+
+    def _definitions(self) -> int:
+        """How many lines at the start of the paragraph being read are link reference definitions
+        (CommonMark takes them out of it): -1 when all are (the next one is a definition too)."""
+        lines = self.out[self.para_start :]
+        first = lines[0].lstrip(" ") if lines else ""
+        if self.para_item and lines:
+            marker = ITEM.match(lines[0])
+            first = lines[0][marker.end() :] if marker is not None else first
+        if first[:1] != "[" or LINK_DEF.match(first) is None:
+            return 0  # (most paragraphs: one test)
+        k = 1
+        while k < len(lines) and LINK_DEF.match(lines[k].lstrip(" ")) is not None:
+            k += 1
+        return -1 if k == len(lines) else k
+
+    def _definitions_end(self) -> bool:
+        """Under an underline: link reference definitions that start the paragraph stay as
+        written, a blank line under them, and the rest of the paragraph (if any) is the one the
+        underline makes a heading.  True when no text is left (the underline is then a rule, or
+        text of its own)."""
+        k = self._definitions()
+        if k > 0:
+            self.out.insert(self.para_start + k, "")
+            self.para_start, self.para_item = self.para_start + k + 1, False
+        return k < 0
 
     def _setext(self, underline: str) -> bool:
         """A setext underline under paragraph text that Python-Markdown would not read as one

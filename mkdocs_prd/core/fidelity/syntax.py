@@ -94,6 +94,9 @@ CommonMark; Python-Markdown makes one of them, and of two lists, without it)."""
 TASK = re.compile(r"^\[([ xX])\](?=[ \t]+\S)")
 ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
 FOOTDEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?(.*)$")
+LINK_DEF = re.compile(r"\[(?!\^)[^\[\]]{0,999}\]:[ \t]*\S")
+"""A link reference definition's start (``[ref]: https://…``, without its indentation): no
+paragraph text, where CommonMark reads one (and Python-Markdown reads one anywhere)."""
 FOOTREF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DELIM_CELL = re.compile(r"^ *:?-+:? *$")
 BLOCK_START = frozenset("#`~*-_>=<+0123456789")
