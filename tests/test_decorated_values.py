@@ -306,3 +306,37 @@ def test_nice_to_have_is_could(priority: str) -> None:
     text = CLEAN.replace("- Priority: Should", f"- Priority: {priority}")
     assert parse_prd(text, "prd.md").functional[2].level == "Could"
     assert rules(text) == []
+
+
+# drift10: a date in another form with a time after it, as Notion ("April 2, 2026 9:15 AM"),
+# Confluence and Google Docs write one: PRD103 (not ISO) with a fix that keeps the time.
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("February 3, 2026 9:15 AM", "2026-02-03 9:15 AM"),
+        ("Feb 3, 2026 at 10:30 CET", "2026-02-03 10:30 CET"),
+        ("3 February 2026, 14:30", "2026-02-03 14:30"),
+        ("2026/02/03 09:00", "2026-02-03 09:00"),
+        # a time ISO 8601 does not write: the finding, but no fix (it would drop the time)
+        ("3. Februar 2026 um 14:30 Uhr", None),
+        ("3 février 2026 à 14h30", None),
+    ],
+)
+def test_a_date_in_another_form_with_a_time_is_fixed_keeping_the_time(
+    written: str, fixed: str | None
+) -> None:
+    text = CLEAN.replace("**Date:** 2026-02-03", f"**Date:** {written}")
+    (finding,) = check_page(parse_prd(text, "prd.md"), text, Settings())
+    assert finding.rule == "PRD103"
+    if fixed is None:
+        assert finding.fix is None
+    else:
+        assert finding.fix is not None and [e.text for e in finding.fix.edits] == [fixed]
+        assert calendar_day(fixed) == "2026-02-03"
+
+
+@pytest.mark.parametrize("written", ["February 3, 2026 9:15 AM", "3 February 2026, 14:30"])
+def test_the_index_sorts_a_date_with_a_time_by_its_day(written: str) -> None:
+    from mkdocs_prd.core.sitewide.index import sortable_day
+
+    assert sortable_day(written) == "2026-02-03"

@@ -93,10 +93,30 @@ _TOKEN = re.compile(r"[^\W\d_]+|[0-9]+")
 _ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "º"})  # "1er janvier", "1º de enero"
 
 
+# A time after a date, as Notion, Confluence and Google Docs write one: "April 2, 2026 9:15 AM",
+# "17.03.2026, 14:30", "Jan 17, 2026 at 10:30 CET".
+_TIME_AFTER = re.compile(
+    r",?[ \t]+(?:at[ \t]+|um[ \t]+|à[ \t]+|às[ \t]+|a las[ \t]+)?"
+    r"(?P<time>([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])(?::[0-5][0-9])?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]?(?:Uhr|UTC|GMT|[A-Z]{2,5})(?:[+-][0-9]{1,2})?)?)[ \t]*$"
+)
+
+
+def split_time(text: str) -> tuple[str, str]:
+    """``(date, time)``: ``text`` without a time written after the date, and that time (the
+    time as written, or "" when there is none): ``April 2, 2026 9:15 AM`` -> ``("April 2,
+    2026", "9:15 AM")``."""
+    m = _TIME_AFTER.search(text) if ":" in text or "h" in text else None
+    if m is None or m.start() == 0:
+        return text, ""
+    return text[: m.start()], m.group("time")
+
+
 def iso_date(text: str, *, day_first: bool = False) -> str | None:
     """``text`` as ``YYYY-MM-DD`` when it names exactly one real calendar date, else None;
-    ``day_first``: a numeric day and month (``12.03.2026``) are read day first."""
-    value = text.strip()
+    ``day_first``: a numeric day and month (``12.03.2026``) are read day first.  A time after
+    the date (``April 2, 2026 9:15 AM``) is not part of the day."""
+    value = split_time(text.strip())[0].strip()
     if not 0 < len(value) <= 40 or not all(_ALLOWED.match(c) for c in value):
         return None
     tokens = _TOKEN.findall(value.casefold())

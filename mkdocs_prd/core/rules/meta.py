@@ -31,7 +31,7 @@ from mkdocs_prd.core.rules.base import (
     status_placeholder,
     version_text,
 )
-from mkdocs_prd.core.rules.dates import calendar_day, iso_date
+from mkdocs_prd.core.rules.dates import calendar_day, iso_date, split_time
 from mkdocs_prd.core.rules.edits import core_value, replace_text
 from mkdocs_prd.core.rules.filler import computed, find_fillers, is_filler, not_applicable, rendering
 from mkdocs_prd.core.rules.gaps import approved, unmitigated, untestable
@@ -236,7 +236,8 @@ def _status_fix(found: Field, ctx: RuleContext) -> Fix | None:
     fixable="a date in another unambiguous form (`2026/01/17`, `17 January 2026`, `Jan 17, 2026`, "
     "`17. Januar 2026`, `17 de enero de 2026`, "
     "`17/01/2026`, `17.01.2026`; `12.03.2026` and `03/02/2026` day first in a PRD written in German, "
-    "Spanish, French or Portuguese; never `01/02/2026` in an English one)",
+    "Spanish, French or Portuguese; never `01/02/2026` in an English one), also with a time after it "
+    "(`April 2, 2026 9:15 AM` becomes `2026-04-02 9:15 AM`)",
 )
 def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     found = prd.metadata.get("date")
@@ -247,6 +248,11 @@ def bad_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         iso = iso_date(core_value(value)) or (
             iso_date(core_value(value), day_first=True) if _day_first(prd) else None
         )
+        time = split_time(core_value(value))[1]
+        if iso is not None and time:
+            # "April 2, 2026 9:15 AM": the day in ISO form, the time kept; a time ISO 8601 does
+            # not write ("14:30 Uhr", "14h30") gets no fix, as the fix would drop it.
+            iso = f"{iso} {time}" if calendar_day(f"{iso} {time}") is not None else None
         yield Hit(
             found.line,
             f"{found.label} {quote(value)} is not a calendar date in ISO form (YYYY-MM-DD)",
