@@ -580,3 +580,44 @@ def test_a_list_requirement_with_tags_after_its_level_keeps_its_name_and_level(i
     prd = parse_prd(text, "x.md")
     assert [(r.id, r.name, r.priority) for r in prd.functional] == [("FR-1", "Save filter", "Must")]
     assert "PRD306" not in {f.rule for f in check_page(prd, text, Settings())}
+
+
+# drift10: a requirements table's ID column holding a tracker's keys, as teams that keep
+# requirements in Jira write it: the key is the requirement's id, its kind the subsection's.
+TRACKED = (
+    "# PRD: X\n\n## 5. Requirements\n\n### Functional Requirements\n\n"
+    "| ID | Requirement | Acceptance | Priority |\n|---|---|---|---|\n"
+    "| SF-101 | Save filter | Listed | Must |\n| [SF-102] | Rename filter | Renamed | Should |\n\n"
+    "### Non-Functional Requirements\n\n| Key | Requirement |\n|---|---|\n| SF-201 | Save < 300 ms |\n"
+)
+
+
+def test_tracker_keys_in_a_requirements_tables_id_column_are_its_ids() -> None:
+    prd = parse_prd(TRACKED, "x.md")
+    assert [(r.id, r.kind, r.name) for r in (*prd.functional, *prd.non_functional)] == [
+        ("SF-101", "functional", "Save filter"),
+        ("SF-102", "functional", "Rename filter"),
+        ("SF-201", "non-functional", "Save < 300 ms"),
+    ]
+    assert all(a.key != "ID" for r in prd.functional for a in r.attributes)
+
+
+def test_a_tracker_key_used_twice_is_prd303() -> None:
+    text = TRACKED.replace("[SF-102]", "SF-101")
+    found = [f.message for f in check_page(parse_prd(text, "x.md"), text, Settings()) if f.rule == "PRD303"]
+    assert found == ["SF-101 is already used on line 9"]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # not under a requirements heading, no requirement column: no requirements
+        "## 4. Scope\n\n| ID | Ticket |\n|---|---|\n| SF-101 | Epic |\n",
+        # another item's id is no requirement's
+        "## 5. Requirements\n\n### Functional Requirements\n\n"
+        "| ID | Requirement |\n|---|---|\n| UC-1 | Pay |\n",
+    ],
+)
+def test_other_keys_are_no_requirement_ids(table: str) -> None:
+    prd = parse_prd("# PRD: X\n\n" + table, "x.md")
+    assert all(r.id is None for r in prd.functional)

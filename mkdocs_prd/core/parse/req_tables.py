@@ -36,6 +36,9 @@ _ID_CELL = re.compile(
     re.IGNORECASE,
 )
 _REQ_ID = re.compile(REQ_ID, re.IGNORECASE)
+# A tracker's key in a requirements table's ID column ("SF-101", "PAY-12"): the row's id, as
+# teams that keep requirements in Jira write them; not another item's id (UC-, US-, AC-).
+_TRACKER_KEY = re.compile(r"\[?((?!(?:UC|US|AC)-)[A-Z][A-Z0-9]{1,9}-[0-9]{1,6})\]?")
 _ID_HEADERS = frozenset(
     {"id", "#", "ref", "key", "no", "fr", "nfr", "req", "req id", "requirement id", "fr id"}
 )
@@ -74,16 +77,23 @@ def _rows(table: Table, region: str | None) -> list[Requirement]:
         if not any(c.strip() for c in cells):
             continue
         found = _row_id(cells, id_col)
+        if found is None and grouped and 0 <= id_col < len(cells):
+            key = _TRACKER_KEY.fullmatch(
+                unwrapped_id(strip_bold(cells[id_col]).strip(), any_link=True).strip("`")
+            )
+            tracked = key.group(1) if key is not None else None
+        else:
+            tracked = None
         if found is None and not grouped:
             continue
-        at, req_id = found if found is not None else (-1, None)
+        at, req_id = found if found is not None else (id_col, tracked) if tracked else (-1, None)
         named = None
-        if found is None and 0 <= name_col < len(cells):
+        if found is None and not tracked and 0 <= name_col < len(cells):
             # "| FR-1: Export a month | … |" in the Requirement column of a table without ids.
             named = leading_id(_REQ_ID, strip_bold(cells[name_col]).strip().strip("`"))
             req_id = named[0] if named is not None else None
         kind: Literal["functional", "non-functional"]
-        if req_id is not None:
+        if req_id is not None and not tracked:
             kind = "non-functional" if req_id[0] in "nN" else "functional"
         else:
             kind = "non-functional" if region == "non_functional" else "functional"
