@@ -60,6 +60,36 @@ def test_hash_prose_is_not_reported(prose: str) -> None:
     assert _rules(_page("### Functional Requirements\n", f"### Functional Requirements\n\n{prose}\n")) == []
 
 
+ONE_MARK = [
+    ("## 2. Goals / Non-goals", "#2. Goals / Non-goals"),
+    ("## 2. Goals / Non-goals", "# 2. Goals / Non-goals"),
+    ("## 2. Goals / Non-goals", "#Goals / Non-goals"),
+    ("## 7. Risks & Mitigations", "#7. Risks & Mitigations"),
+    ("## 10. IOSM Targets", "#10. IOSM Targets #"),
+]
+
+
+@pytest.mark.parametrize(("good", "bad"), ONE_MARK)
+def test_a_section_written_with_one_mark_is_said_so_and_fixed(good: str, bad: str) -> None:
+    # Not "missing": PRD201 points at the line and says how it reads (a level-1 heading, or a
+    # paragraph on GitHub and the site when no blank follows the mark); --fix writes "## ".
+    text = _page(good, bad)
+    found = page_findings(text, "p.md", Settings())
+    assert [f.rule for f in found] == ["PRD201"]
+    assert found[0].line == text.split("\n").index(bad) + 1
+    assert "written with one `#`" in found[0].message and "missing" not in found[0].message
+    fixed = fix_text(text, "p.md", Settings()).text
+    assert _rules(fixed) == []
+    assert good.split(". ", 1)[-1] in fixed
+
+
+@pytest.mark.parametrize("line", ["#Goals", "#3. Something else", "#1 priority for the payments team."])
+def test_a_one_mark_line_that_is_not_the_missing_section_leaves_it_missing(line: str) -> None:
+    text = _page("## 2. Goals / Non-goals", line)
+    found = page_findings(text, "p.md", Settings())
+    assert [(f.rule, "is missing" in f.message) for f in found] == [("PRD201", True)]
+
+
 TABLES = [
     _page(RISKS, "## 7. Risks & Mitigations\n\n- Main risks:\n| Risk |"),
     _page(RISKS, "## 7. Risks & Mitigations\n\n1. Main risks,\n   as of today\n | Risk |"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from mkdocs_prd.core.model import Fix, Prd, Section, Severity
+from mkdocs_prd.core.model import Edit, Fix, Prd, Section, Severity
 from mkdocs_prd.core.parse.goals import LATER_LABEL, names_goals, names_non_goals
 from mkdocs_prd.core.parse.header import names_header
-from mkdocs_prd.core.parse.lines import bold_label
+from mkdocs_prd.core.parse.lines import HEADING, TEXT, bold_label, front_matter_end, heading_text, scan
 from mkdocs_prd.core.parse.sections import normalise_title, split_number, subsection_key, title_key
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
 from mkdocs_prd.core.rules.base import Hit, RuleContext, code, heading_line, page_rule, quote
@@ -88,14 +88,15 @@ def _page_line(prd: Prd, ctx: RuleContext) -> int:
     "PRD201",
     Severity.ERROR,
     "a required section is missing (default: the template's sections 1-10 and the Appendix; configurable), "
-    "or is written one level too deep (### 5. Requirements)",
-    fixable="a required section written as a ### subsection gets ## marks",
+    "or is written one level too deep (### 5. Requirements) or with one # (# 2. Goals, #2. Goals)",
+    fixable="a required section written as a ### subsection or with one # gets ## marks",
 )
 def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if any(p.code == "include-missing" for p in prd.problems):
         return  # PRD003 names the cause; the sections may well be in the file it meant
     present = {s.key for s in prd.sections if s.key}
     too_deep = _written_too_deep(prd, ctx)
+    too_high: dict[str, tuple[int, str]] | None = None
     for key in ctx.settings.required_sections:
         if key in present or key not in TEMPLATE_SECTIONS:
             continue
@@ -109,6 +110,12 @@ def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
                 "Make it a section: write its heading with `##`",
                 _raise_heading(ctx, sub),
             )
+            continue
+        if too_high is None:
+            too_high = _level_one_lines(prd, ctx)  # (once per page, only when a section is missing)
+        high = too_high.get(key)
+        if high is not None:
+            yield _written_too_high(ctx, key, *high)
             continue
         # Point at the place the section belongs: the next template section that exists,
         # else the title (the last line of the page helps nobody in an editor).
@@ -161,6 +168,54 @@ def _too_deep(prd: Prd, key: str) -> tuple[Section, Section] | None:
             if sub_number == str(number) or normalise_title(sub_title) == normalise_title(title):
                 return sub, section
     return None
+
+
+_LEVEL_ONE = re.compile(r"(#)(?!#)[ \t]*(?=\S)")
+"""One ``#`` at the start of a line, with or without a blank after it (``# 2. Goals``,
+``#2. Goals``)."""
+
+
+def _level_one_lines(prd: Prd, ctx: RuleContext) -> dict[str, tuple[int, str]]:
+    """The required sections written with one ``#`` (a level-1 heading, or a paragraph when no
+    blank follows the mark): by template key, the first such line's number and text.  Its title
+    names the section and carries its number, or is the template's title itself."""
+    found: dict[str, tuple[int, str]] = {}
+    if "\n#" not in ctx.text:
+        return found
+    lines = list(ctx.lines)
+    src = scan(lines, front_matter_end(lines) + 1)
+    for n, line in enumerate(lines, 1):
+        if line[:1] != "#" or n == prd.title_line or src.kinds[n - 1] not in (TEXT, HEADING):
+            continue
+        mark = _LEVEL_ONE.match(line)
+        if mark is None:
+            continue
+        number, title = split_number(heading_text(line[mark.end() :].strip()))
+        key = title_key(title)
+        if key is None or key in found or key not in TEMPLATE_SECTIONS:
+            continue
+        template_number, template_title = TEMPLATE_SECTIONS[key]
+        if number == str(template_number) or normalise_title(title) == normalise_title(template_title):
+            found[key] = (n, line)
+    return found
+
+
+def _written_too_high(ctx: RuleContext, key: str, n: int, line: str) -> Hit:
+    """PRD201 for a required section written with one ``#``: a level-1 heading (the title's
+    level), or with no blank after the mark a paragraph on GitHub and the site."""
+    mark = _LEVEL_ONE.match(line)
+    end = mark.end() if mark is not None else 1
+    how = (
+        "a level-1 heading, the title's level, not a section"
+        if line[1:2] in (" ", "\t")
+        else "a paragraph on GitHub and on this site (no blank after the `#`), and no section"
+    )
+    return Hit(
+        n,
+        f"Required section “{template_heading(key)}” is written with one `#`: {quote(line.strip())} is {how}",
+        "Make it a section: write its heading with `## ` (two `#` marks and a blank)",
+        Fix("Write its heading with `## `", (Edit(n, 0, end, "## "),)),
+    )
 
 
 _ATX_MARKS = re.compile(r"^ {0,3}(#{3,6})(?=[ \t])")
