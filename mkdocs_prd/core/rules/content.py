@@ -23,6 +23,7 @@ from mkdocs_prd.core.rules.base import (
 )
 from mkdocs_prd.core.rules.filler import computed, is_filler
 from mkdocs_prd.core.settings import IMPLEMENTED_WORDS
+from mkdocs_prd.core.trace.ids import criterion_id
 
 NFR_CATEGORIES: dict[str, tuple[str, ...]] = {
     "Performance": ("performance", "latency", "throughput", "response time", "response times", "speed",
@@ -235,11 +236,17 @@ def bad_priority(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-@page_rule("PRD303", Severity.ERROR, "a requirement id (FR-n, NFR-n, UC-n) is used twice in one PRD")
+@page_rule(
+    "PRD303",
+    Severity.ERROR,
+    "a requirement id (FR-n, NFR-n, UC-n) or an acceptance criterion's id (AC-n) is used twice in one PRD",
+)
 def duplicate_ids(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     first: dict[str, int] = {}
     items = [(r.id, r.line) for r in (*prd.functional, *prd.non_functional)]
     items += [(u.id, u.line) for u in prd.use_cases]
+    # A criterion's id is its anchor (#ac-3) and its qualified id too: two AC-3 link to the first.
+    items += [(criterion_id(c.text), c.line) for c in prd.criteria]
     for ident, line in sorted(items, key=lambda item: item[1]):
         if not ident:
             continue

@@ -149,6 +149,16 @@ def _ids(prd: Prd, track: str) -> list[RequirementId]:
     return sorted(out.values(), key=lambda r: r.line)
 
 
+def criterion_id(text: str) -> str | None:
+    """The id an acceptance criterion opens with, as its anchor and qualified id name it (``AC-3``
+    for ``AC-3: …``, ``**AC3:** …``, ``[AC-3] …``), or None."""
+    m = _AC_ID.match(text)
+    if m is None:
+        return None
+    local = (m.group(1) or m.group(2)).upper()
+    return f"AC-{local[2:]}" if local[2:3].isdigit() else local
+
+
 def qualified_ids(prds: Iterable[Prd]) -> list[str]:
     """All qualified requirement ids of a catalogue (any iterable of PRDs), sorted.
 
