@@ -585,6 +585,27 @@ def test_readthedocs_theme_keeps_legends_tables_and_lists_ours(chromium: Any, tm
         page.wait_for_selector("[data-prd-index][data-prd-ready]")
         offsets = page.evaluate(LEGEND_OFFSETS)
         assert offsets and max(offsets) < 3, offsets
+        # Its table wrapper (.wy-table-responsive) was a second scroll box inside ours, whose
+        # cells never wrap: titles on one line pushed the last columns out of sight, without
+        # our edge shadow or keyboard stop (ours had nothing to scroll).
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.evaluate(
+            """() => { document.querySelector('.prd-index__table td.prd-index__nowrap code').textContent =
+                'bulk-invoice-export-for-enterprise-tenants'; }"""
+        )
+        boxes = page.evaluate(
+            """() => { const ours = document.querySelector('.prd-index__scroll');
+                const theirs = ours.querySelector('.wy-table-responsive');
+                const title = ours.querySelector("td[data-label='Title']");
+                return {wrapper: !!theirs, theirs: theirs ? getComputedStyle(theirs).overflowX : '',
+                        ours: ours.scrollWidth - ours.clientWidth, tab: ours.getAttribute('tabindex'),
+                        title: getComputedStyle(title).whiteSpace,
+                        id: getComputedStyle(ours.querySelector('td.prd-index__nowrap code')).whiteSpace};
+            }"""
+        )
+        assert boxes["wrapper"] and boxes["theirs"] == "visible", boxes  # the theme's box does not scroll
+        assert boxes["title"] == "normal" and boxes["id"] == "nowrap", boxes
+        assert boxes["ours"] > 0 and boxes["tab"] == "0", boxes  # ours does, reachable by keyboard
     finally:
         page.close()
     page = open_page(chromium, site.site_dir / "prds" / "achieved" / "index.html", width=1280)
