@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from mkdocs_prd.core.model import Edit, Finding, Fix
 from mkdocs_prd.core.parse.lines import split_lines
-from mkdocs_prd.core.parse.prd import is_prd, parse_prd
+from mkdocs_prd.core.parse.prd import is_prd, one_line_end, parse_prd
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 
@@ -111,6 +111,7 @@ def page_findings(text: str, path: str, settings: Settings) -> list[Finding]:
     """The page rules' findings on ``text`` (empty when it is not a PRD), as a build reports them."""
     if text.startswith(_BOM):
         text = text[1:]  # as a build reads the page; line 1's columns start after it either way
+    text = one_line_end(text)  # the same lines and columns; the edits go to the text as written
     if not is_prd(text):
         return []
     lines = split_lines(text)

@@ -42,7 +42,7 @@ from mkdocs_prd.core.parse.preamble import Preamble, decoration
 from mkdocs_prd.core.parse.rendered import rendered_lines
 from mkdocs_prd.core.parse.sections import build_sections
 
-__all__ = ["decode_source", "is_prd", "parse_prd", "shown_title"]
+__all__ = ["decode_source", "is_prd", "one_line_end", "parse_prd", "shown_title"]
 
 # "PRD:", "**PRD:**" (up to the colon), "**PRD**:", "PRD\\:", "PRD : X" (French spacing): the label.
 _LABEL = re.compile(r"[*_ ]*prd[*_]*[ \u00a0\u202f]?\\?:", re.IGNORECASE)
@@ -55,7 +55,28 @@ def decode_source(data: bytes) -> tuple[str, Problem | None]:
     (code ``encoding``) on the line of the first bad byte.  A UTF-16 or UTF-32 page
     (see :func:`wide_encoding`) is decoded as such, so it is still recognised as a
     PRD, and reported as a Problem on line 1: the build cannot read it.
+
+    Line ends are ``\\n``: MkDocs reads a page with universal newlines, so ``\\r\\n`` and a
+    lone ``\\r`` (a classic Mac file) end a line there, front matter's included (see
+    :func:`one_line_end`).
     """
+    text, problem = _decoded(data)
+    return one_line_end(text), problem
+
+
+def one_line_end(text: str) -> str:
+    """``text`` with ``\\r\\n`` and lone ``\\r`` written ``\\n``, as MkDocs reads a page.
+
+    Without it, a page saved with lone ``\\r`` line ends was one line to the checks that read
+    the text whole: its front matter was not seen (a PRD titled or typed there was no PRD:
+    lint and the build skipped it while MkDocs showed it), and the line-start pre-scans
+    (PRD803 ...) never matched.  Line numbers are unchanged: :func:`split_lines` ends a line
+    at each of them too.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _decoded(data: bytes) -> tuple[str, Problem | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     wide = wide_encoding(data)

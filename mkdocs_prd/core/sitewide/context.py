@@ -23,7 +23,7 @@ from mkdocs_prd.core.includes.remap import remap_findings, remap_prd
 from mkdocs_prd.core.lint import markdown_below
 from mkdocs_prd.core.model import Finding, Prd
 from mkdocs_prd.core.parse.lines import split_lines
-from mkdocs_prd.core.parse.prd import decode_source, is_prd, parse_prd
+from mkdocs_prd.core.parse.prd import decode_source, is_prd, one_line_end, parse_prd
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
 from mkdocs_prd.core.rules.catalog import RULES
 from mkdocs_prd.core.rules.validate import check_page, check_site, severity_of, sort_findings
@@ -138,7 +138,7 @@ class SiteContext:
         """
         if text.startswith("\ufeff"):
             text = text[1:]
-        text, done = self._expanded(path, text)
+        text, done = self._expanded(path, one_line_end(text))
         if not is_prd(text):
             return []
         lines = split_lines(text)
@@ -172,6 +172,7 @@ def parse_page(text: str, path: str) -> Prd | None:
     """The model of ``text`` when it is a PRD, else None."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = one_line_end(text)  # an editor's text as MkDocs reads the file (decode_source)
     if not is_prd(text):
         return None
     return parse_prd(text, path, split_lines(text))
