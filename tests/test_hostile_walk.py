@@ -203,3 +203,34 @@ def test_a_build_with_links_mkdocs_would_walk_for_ever_stops_with_an_error_namin
     )
     assert "Traceback" not in result.stderr
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("links", "says"),
+    [
+        ({"prds/loop": "."}, {"prds/loop": "mkdocs build leaves out the files MkDocs lists through it"}),
+        (
+            {"prds/loop": ".", "prds/loop2": "."},
+            {
+                "prds/loop": "mkdocs build stops with an error naming it: MkDocs would walk it for ever",
+                "prds/loop2": "mkdocs build stops with an error naming it: MkDocs would walk it for ever",
+            },
+        ),
+    ],
+    ids=["one", "two"],
+)
+def test_lint_says_what_the_build_does_with_each_loop(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    links: dict[str, str],
+    says: dict[str, str],
+) -> None:
+    # It said "mkdocs build stops on it with 'Too many levels of symbolic links'", which the
+    # build no longer does: it leaves out one loop's copies, and stops at once on endless ones.
+    monkeypatch.chdir(site(tmp_path, links))
+    with deadline(20):
+        main(["lint", "--no-cache"])
+    err = capsys.readouterr().err
+    for link, does in says.items():
+        assert f"{link}: a symbolic link to a folder it is in (a loop); not followed ({does})" in err, err

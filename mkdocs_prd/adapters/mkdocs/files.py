@@ -32,18 +32,21 @@ class SiteFiles:
     loops: tuple[str, ...] = ()
 
 
-def loop_message(link: str, build: bool = False) -> str:
+def loop_message(link: str, build: bool = False, endless: bool = False) -> str:
     """The warning for a folder link ``link`` (relative to ``docs_dir``) that is a loop: as
-    the commands say it (``build`` False), or as the build says it."""
+    the commands say it (``build`` False: with what a build does with it, which stops when
+    the link is one of :func:`endless_loops`), or as the build says it."""
     if build:
         return (
             f"{link}: a symbolic link to a folder it is in (a loop); the files MkDocs listed "
             "through it are left out of the site (remove the link)"
         )
-    return (
-        f"{link}: a symbolic link to a folder it is in (a loop); not followed "
-        "(mkdocs build stops on it with 'Too many levels of symbolic links')"
+    does = (
+        "mkdocs build stops with an error naming it: MkDocs would walk it for ever"
+        if endless
+        else "mkdocs build leaves out the files MkDocs lists through it"
     )
+    return f"{link}: a symbolic link to a folder it is in (a loop); not followed ({does})"
 
 
 def walk_docs(docs_dir: str, loops: list[str]) -> Iterator[tuple[str, list[str], list[str]]]:

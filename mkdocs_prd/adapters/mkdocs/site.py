@@ -33,7 +33,7 @@ from mkdocs_prd.adapters.mkdocs.config import (
     to_settings,
     translations_of,
 )
-from mkdocs_prd.adapters.mkdocs.files import loop_message, site_files
+from mkdocs_prd.adapters.mkdocs.files import endless_loops, loop_message, site_files
 from mkdocs_prd.adapters.mkdocs.includes import includes_of
 from mkdocs_prd.adapters.mkdocs.python_tags import PythonTag, python_tags_as_placeholders
 from mkdocs_prd.core.settings import Settings
@@ -90,7 +90,8 @@ def load_site_config(config_file: str) -> SiteConfig:
         includes=includes_of(cfg, extensions, missing_plugins),
     )
     warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
-    warnings += map(loop_message, loops)
+    endless = set(endless_loops(docs_dir)) if loops else set()
+    warnings += [loop_message(loop, endless=loop in endless) for loop in loops]
     warnings += [
         f"{kind} {name!r} is not installed here; read the config without it (a build needs it)"
         for kind, name in missing
