@@ -848,3 +848,47 @@ def test_printed_badges_and_bars_keep_their_colours(
             assert near, (theme, path, cls, colour, sorted(painted))
     finally:
         page.close()
+
+
+GAUGE_MARKS = """(rtl) => [...document.querySelectorAll('.prd-gauge')].map(g => {
+    // How far from the gauge's start edge (left, or right on a right-to-left page) each part is.
+    const r = g.getBoundingClientRect(), from = (x) => Math.round(rtl ? r.right - x : x - r.left);
+    const mid = (e) => { const b = e.getBoundingClientRect(); return from((b.left + b.right) / 2); };
+    const fill = g.querySelector('.prd-gauge__actual'), base = g.querySelector('.prd-gauge__baseline');
+    const f = fill && fill.getBoundingClientRect();
+    return {target: mid(g.querySelector('.prd-gauge__target')), baseline: base ? mid(base) : null,
+            fill: f ? from(rtl ? f.left : f.right) : null}; })"""
+
+
+def test_gauges_and_lists_on_a_right_to_left_page(chromium: Any, themed: tuple[str, Site]) -> None:
+    # The gauge's fill grew from the start edge (logical), its target and baseline ticks were
+    # placed from the left (physical): on a right-to-left page a target of 0.83 sat at 0.17,
+    # behind an actual of 0.85.  Each part is now as far from the start edge as on a
+    # left-to-right page, as the index chart's are; a finding's list of lines is indented
+    # on the start side too.
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "achieved.html")
+    try:
+        ltr = page.evaluate(GAUGE_MARKS, False)
+        assert ltr and all(g["fill"] is not None for g in ltr), ltr
+        page.evaluate("document.documentElement.dir = 'rtl'; document.body.dir = 'rtl'")
+        rtl = page.evaluate(GAUGE_MARKS, True)
+        for a, b in zip(ltr, rtl, strict=True):
+            for part in ("target", "baseline", "fill"):
+                if a[part] is not None:
+                    assert abs(a[part] - b[part]) <= 1, (theme, part, a, b)
+    finally:
+        page.close()
+    page = open_page(chromium, site.site_dir / "prds" / "skeleton.html")
+    try:
+        page.evaluate("document.documentElement.dir = 'rtl'; document.body.dir = 'rtl'")
+        page.evaluate("document.querySelectorAll('details.prd-finding__details').forEach(d => d.open = true)")
+        sides = page.evaluate(
+            """() => [...document.querySelectorAll('.prd-finding__all')].map(l => {
+                const s = getComputedStyle(l); return [s.marginLeft, s.marginRight]; })"""
+        )
+        assert sides, "a finding lists its lines"
+        for left, right in sides:
+            assert float(right[:-2]) > 0 and float(left[:-2]) == 0, (theme, left, right)
+    finally:
+        page.close()
