@@ -49,6 +49,7 @@ from mkdocs_prd.html.trace_html import (
     render_page_trace,
     separate_heading_ids,
 )
+from mkdocs_prd.html.views import header_stays
 
 if TYPE_CHECKING:  # (only in annotations: git and its modules load when history is on)
     from mkdocs_prd.core.review.history import PrdHistory
@@ -75,6 +76,9 @@ class Fragments:
     tag: Callable[[str], str] | None = None
     """Stands in for an anchor or reference link on a line that is not a heading: a word
     swapped back after Markdown (a heading keeps the HTML, which its TOC entry drops)."""
+    card_partial: bool = False
+    """The card leaves out the header's fields (the header stays on the page): it never takes
+    the header's place."""
     kept: Collection[int] = ()
     """Source lines no anchor, link or badge may change: an include tool rewrites them later
     (``--8<-- "fr-2.md"``: an anchor before ``fr-2`` would break the path)."""
@@ -174,6 +178,7 @@ def rewrite(
         header_ok = (
             meta.header_start > 0
             and meta.header_replaceable
+            and not fragments.card_partial
             and 0 <= start <= end < n
             and is_header_span(lines, start, end, {index(k) for k in fragments.kept})
         )
@@ -441,6 +446,7 @@ class PageRenderer:
             inline=inline_edits(prd, views, page),
             # Every id gets its anchor, also on a PRD without a Track ID (no site-wide id).
             anchors=[(r.line, r.written, anchor_html(r.anchor)) for r in local_ids(prd)],
+            card_partial=header_stays(prd),
         )
 
     def markdown(self, src_path: str, markdown: str, source: str | None) -> str:
@@ -508,6 +514,7 @@ class PageRenderer:
             inline=real.inline,
             anchors=real.anchors,
             tag=tag,
+            card_partial=real.card_partial,
             kept=self._directives(src_path, markdown, offset),
         )
         out = rewrite(markdown, prd, held, offset, rendered)

@@ -99,6 +99,15 @@ class CountView:
     count: int
 
 
+def header_stays(prd: Prd) -> bool:
+    """Whether the author's metadata header stays on the page as written, the card under the
+    title: the card cannot stand for it without losing text (a column of notes in a header
+    table, a field written twice, a relative link, a struck value; see
+    :func:`mkdocs_prd.core.parse.prd.card_keeps_all`)."""
+    meta = prd.metadata
+    return meta.header_start > 0 and not meta.header_replaceable
+
+
 @dataclass(frozen=True, slots=True)
 class CardView:
     """The header card: status, metadata, acceptance progress and key counts."""
@@ -129,8 +138,11 @@ def card_view(
 
     With ``actuals`` that hold the achieved IOSM-Index, the card shows it with its band
     and whether it meets the target.  Priorities nobody used are left out (no "Could 0").
+    When the author's header stays on the page (:func:`header_stays`), the card leaves out
+    the fields it shows: each value is on the page once, as the author wrote it.
     """
     meta = prd.metadata
+    stays = header_stays(prd)
     shown: list[FieldView] = []
     # The status is the card's pill, never a row too, whatever its label (**State:**, **Statut:**).
     status_field = meta.get("status")
@@ -138,14 +150,18 @@ def card_view(
     for key in CARD_ORDER:
         f = meta.get(key)
         if f is not None:
-            shown.append(FieldView(f.key, labels.get(key) if f.key == key else f.label, f.value, f.written))
             seen.add(f.key)
+            if not (stays and f.source == "header"):
+                shown.append(
+                    FieldView(f.key, labels.get(key) if f.key == key else f.label, f.value, f.written)
+                )
     for f in meta.fields:
         if f.key in seen or (f.source == "front_matter" and f.key in HIDDEN_FRONT_MATTER):
             continue
         chosen = meta.get(f.key) or f
-        shown.append(FieldView(chosen.key, chosen.label, chosen.value, chosen.written))
         seen.add(f.key)
+        if not (stays and chosen.source == "header"):
+            shown.append(FieldView(chosen.key, chosen.label, chosen.value, chosen.written))
     checked = sum(1 for c in prd.criteria if c.checked)
     total = sum(1 for c in prd.criteria if c.stated)  # progress only where a state is written
     counts = {key: 0 for key in (*PRIORITIES, "other")}

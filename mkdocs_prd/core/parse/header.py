@@ -532,7 +532,11 @@ def _read_table(texts: list[str], start: int) -> tuple[list[Field], bool] | None
             for i, (k, label) in enumerate(zip(head_keys, head, strict=True))
             if k
         ]
-        return out, len(body) == 1 and all(k in HEADER_KEYS for k in head_keys if k)
+        unread = any(
+            not k and (label.strip() or (i < len(values) and values[i].strip()))
+            for i, (k, label) in enumerate(zip(head_keys, head, strict=True))
+        )
+        return out, len(body) == 1 and all(k in HEADER_KEYS for k in head_keys if k) and not unread
     # Key/value: a key in the first cell of each row (the header row too when it is one).
     candidates = [(start, rows[0])] if head_keys and head_keys[0] in HEADER_KEYS else []
     candidates += [(start + 2 + i, r) for i, r in enumerate(body)]
@@ -548,7 +552,13 @@ def _read_table(texts: list[str], start: int) -> tuple[list[Field], bool] | None
         return None
     first = head_keys[0] if head_keys else ""
     plain_head = not first or first in HEADER_KEYS or first in _LABEL_HEADS
-    return out, plain_head and len(out) == len(candidates)
+    # A column past the value's with text in its rows (``| Field | Value | Notes |`` over a
+    # note) is shown on the page and not on the card: the table is not all read (a column
+    # title over empty cells says nothing the card loses).  (Cells past the header row's
+    # width are not shown: GFM and Python-Markdown drop them.)
+    width = len(rows[0])
+    extra = any(c.strip() for _, row in candidates for c in row[2:width])
+    return out, plain_head and len(out) == len(candidates) and not extra
 
 
 def _cell(text: str) -> str:
