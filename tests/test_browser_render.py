@@ -892,3 +892,29 @@ def test_gauges_and_lists_on_a_right_to_left_page(chromium: Any, themed: tuple[s
             assert float(right[:-2]) > 0 and float(left[:-2]) == 0, (theme, left, right)
     finally:
         page.close()
+
+
+def test_identifiers_read_left_to_right_on_a_right_to_left_page(
+    chromium: Any, themed: tuple[str, Site]
+) -> None:
+    # In a right-to-left paragraph the digits of "2026-03-notification-digest" are a run of their
+    # own: the index showed "notification-digest-2026-03" (and a requirement id FR-1 as 1-FR).
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html")
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        page.evaluate("document.documentElement.dir = 'rtl'; document.body.dir = 'rtl'")
+        ids = ["2026-03-notification-digest", "FR-1", "42-payments"]
+        lefts = page.evaluate(
+            """(ids) => { const code = document.querySelector('.prd-index__table td.prd-index__nowrap code');
+                return ids.map(id => { code.textContent = id;
+                    const r = document.createRange(), x = (i) => {
+                        r.setStart(code.firstChild, i); r.setEnd(code.firstChild, i + 1);
+                        return r.getBoundingClientRect().left; };
+                    return [...id].map((_, i) => x(i)); }); }""",
+            ids,
+        )
+        for text, xs in zip(ids, lefts, strict=True):
+            assert xs == sorted(xs), (theme, text, xs)  # each character right of the one before
+    finally:
+        page.close()
