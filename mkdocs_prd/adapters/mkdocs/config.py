@@ -366,6 +366,10 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
             # Every status would be unknown, and PRD102 would offer "one of" nothing.
             failed.append(("statuses", ValidationError("statuses must name at least one status")))
         if not failed:
+            problem = status_list_problem(self.statuses)
+            if problem is not None:
+                failed.append(("statuses", ValidationError(problem)))
+        if not failed:
             statuses = {str(s).casefold() for s in self.statuses}
             for alias, status in self.status_aliases.items():
                 if status.casefold() not in statuses:
@@ -376,6 +380,31 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
                 message = f"approved_status {approved!r} is not one of the statuses"
                 failed.append(("approved_status", ValidationError(message)))
         return failed, keep
+
+
+def status_list_problem(statuses: Sequence[str]) -> str | None:
+    """What is wrong with a ``statuses`` list whose statuses no page could be given, or None.
+
+    Statuses are matched case-insensitively, so one written twice (``Draft``, ``draft``) is
+    one status listed twice; an empty status, one with blanks around it (``"Approved "``) or
+    with a control character (an ESC, a bidi override) is never written on a page, so every
+    PRD got a PRD102 listing it among the statuses, shown escaped or as ``(, Draft)``.
+    """
+    from mkdocs_prd.core.safe import strip_controls
+
+    seen: dict[str, str] = {}
+    for status in statuses:
+        if not status.strip():
+            return "an empty status; remove it"
+        if status != status.strip():
+            return f"{status!r} has blanks at its start or end; write {status.strip()!r}"
+        if strip_controls(status) != status:
+            return f"{status!r} holds a control character; write the status as text"
+        first = seen.get(status.casefold())
+        if first is not None:
+            return f"{status!r} repeats {first!r} (statuses are matched case-insensitively); list it once"
+        seen[status.casefold()] = status
+    return None
 
 
 def extension_names(extensions: object) -> tuple[str, ...]:
