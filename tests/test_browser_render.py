@@ -606,6 +606,12 @@ def test_readthedocs_theme_keeps_legends_tables_and_lists_ours(chromium: Any, tm
         assert boxes["wrapper"] and boxes["theirs"] == "visible", boxes  # the theme's box does not scroll
         assert boxes["title"] == "normal" and boxes["id"] == "nowrap", boxes
         assert boxes["ours"] > 0 and boxes["tab"] == "0", boxes  # ours does, reachable by keyboard
+        # Its code is 75% of the text: a Track ID in the index's smaller table was 9px high.
+        sizes = page.evaluate(
+            "() => [...document.querySelectorAll('.prd-index__table code')]"
+            ".map(c => getComputedStyle(c).fontSize)"
+        )
+        assert sizes and min(float(px[:-2]) for px in sizes) >= 11, sizes
     finally:
         page.close()
     page = open_page(chromium, site.site_dir / "prds" / "achieved" / "index.html", width=1280)
@@ -916,5 +922,50 @@ def test_identifiers_read_left_to_right_on_a_right_to_left_page(
         )
         for text, xs in zip(ids, lefts, strict=True):
             assert xs == sorted(xs), (theme, text, xs)  # each character right of the one before
+    finally:
+        page.close()
+
+
+TEXT_CONTRAST = r"""() => {
+    // Each text node of the plugin's parts: its colour (with its own and its ancestors' opacity)
+    // over the background it sits on (translucent layers blended down to the first opaque one).
+    const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null;
+        const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number);
+        return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+    const blend = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+    const under = el => { const layers = [];
+        for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+            if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+        let base = layers.length && layers[layers.length - 1][3] >= 1 ? layers.pop() : [255, 255, 255, 1];
+        for (let i = layers.length - 1; i >= 0; i--) base = blend(layers[i], base);
+        return base; };
+    const out = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode());) {
+        const el = n.parentElement;
+        // Links are in the theme's link colour.
+        if (!n.textContent.trim() || !el.getClientRects().length || el.closest('a')) continue;
+        if (!el.closest('.prd-card, .prd-iosm-block, .prd-findings, .prd-index')) continue;
+        let opacity = 1;
+        for (let e = el; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
+        const fg = parse(getComputedStyle(el).color), bg = under(el);
+        out.push([n.textContent.trim().slice(0, 40), el.getAttribute('class') || el.tagName,
+                  blend([fg[0], fg[1], fg[2], fg[3] * opacity], bg), bg]);
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("path", ["prds/achieved.html", "prds/skeleton.html", "prds/index.html"])
+def test_every_text_of_ours_has_aa_contrast(chromium: Any, themed: tuple[str, Site], path: str) -> None:
+    # Every word the plugin draws, the author's text in it included, against what it is drawn on:
+    # the IOSM table's caption was 4.2:1 on the mkdocs theme (Bootstrap greys captions).
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / path)
+    try:
+        texts = page.evaluate(TEXT_CONTRAST)
+        assert len(texts) > 20, texts
+        low = [(t, cls, round(contrast(tuple(fg), tuple(bg)), 2)) for t, cls, fg, bg in texts]
+        low = [item for item in low if item[2] < 4.5]
+        assert low == [], (theme, path, low)
     finally:
         page.close()
