@@ -151,3 +151,49 @@ def test_lint_names_the_plugin_assets_the_build_will_lack(
         capsys.readouterr()
         main(["lint", "-f", str(path), *args])
         assert "not in docs_dir" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("config", "files", "args", "said"),
+    [
+        # A paths pattern that matches nothing: `mkdocs build --strict` fails on it too.
+        ("site_name: S\nplugins:\n  - prd:\n      paths: [prd/**]\n", {}, [], "matches no page"),
+        # The plugin on a Zensical site: lint is the only gate there (hosts.md).
+        (PLUGIN_ONLY, {"zensical.toml": "[project]\nsite_name = 'S'\n"}, [], "does not run MkDocs plugins"),
+        (PLUGIN_ONLY, {}, ["--host", "zensical"], "does not run MkDocs plugins"),
+        # The plugin's stylesheet named in extra_css but not written: cards unstyled on Zensical.
+        (
+            PLUGIN_ONLY
+            + "markdown_extensions:\n  - mkdocs_prd.extension\n"
+            + "extra_css:\n  - assets/prd/prd.css\n",
+            {},
+            ["--host", "zensical"],
+            "not in docs_dir",
+        ),
+    ],
+)
+def test_site_warnings_fail_lint_strict_as_they_fail_a_strict_build(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    files: dict[str, str],
+    args: list[str],
+    said: str,
+) -> None:
+    """A site-level warning is said without --strict (exit 0) and fails the check with it (exit 1)."""
+    path = site(tmp_path, config, **files)
+    assert main(["lint", "-f", str(path), *args]) == 0
+    assert said in capsys.readouterr().err
+    assert main(["lint", "--strict", "-f", str(path), *args]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "--strict: failed on 1 site warning" in err
+
+
+def test_a_package_missing_where_lint_runs_does_not_fail_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pre-commit hook's own environment lacks the site's other plugins: said, not failed."""
+    path = site(tmp_path, "site_name: S\nplugins:\n  - no-such-plugin-here\n  - prd\n")
+    assert main(["lint", "--strict", "-f", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "'no-such-plugin-here' is not installed here" in err and "--strict: failed" not in err

@@ -39,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="check PRD files against the rule catalogue",
         description=(
             "Check PRDs with the same rules and settings as `mkdocs build`, without building. "
-            "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or configuration error."
+            "Exit status: 0 no errors, 1 errors (or warnings with --strict, the site's own included: a paths "
+            "pattern that matches no page, the plugin listed on a Zensical site, a missing stylesheet), "
+            "2 usage or configuration error."
         ),
     )
     parser.add_argument(
@@ -53,7 +55,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
-    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, the site's own included"
+    )
     fixing = parser.add_mutually_exclusive_group()
     fixing.add_argument(
         "--fix",
@@ -89,12 +93,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no mkdocs.yml here: give PATHs to lint, or -f CONFIG_FILE")
     if site is None:
         say("mkdocs-prd: note: no mkdocs.yml found (here or in a parent folder); default settings")
+    # What is wrong with the site rather than with a page: said on stderr, and with --strict it
+    # fails the check as it fails `mkdocs build --strict` (on Zensical, lint is the only gate).
+    site_warnings: list[str] = list(site.warnings) if site is not None else []
     if site is not None:
         warning = zensical_warning(site, args.host)
-        if warning is not None:
-            say(f"mkdocs-prd: warning: {warning}")
-        for missing in missing_assets(site, args.host):
-            say(f"mkdocs-prd: warning: {missing}")
+        site_warnings += [warning] if warning is not None else []
+        site_warnings += missing_assets(site, args.host)
+        for shown in site_warnings[len(site.warnings) :]:
+            say(f"mkdocs-prd: warning: {shown}")
     settings = site.settings if site is not None else Settings()
     if site is not None and settings.templating is not None and _zensical(site, args.host):
         # Zensical runs no MkDocs plugins: a `{{ owner }}` stays on the page as written.
@@ -113,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
             "(exclude_docs, draft_docs, templates/ or a dot-folder)"
         )
     for pattern in result.unmatched_paths:
-        say(f"mkdocs-prd: warning: paths: the pattern {pattern!r} matches no page (check its folder)")
+        site_warnings.append(f"paths: the pattern {pattern!r} matches no page (check its folder)")
+        say(f"mkdocs-prd: warning: {site_warnings[-1]}")
     for shown in result.not_prds:
         say(
             f"mkdocs-prd: note: skipped {shown}: not a PRD (it does not open with a `# PRD: X` title, "
@@ -153,6 +161,9 @@ def run(args: argparse.Namespace) -> int:
             result = lint(args.paths, settings, docs_dir, pages, cache, made)
     write_out(FORMATS[args.format](result))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    if args.strict and site_warnings:
+        say(f"mkdocs-prd: --strict: failed on {counted(len(site_warnings), 'site warning')} (above)")
+        return EXIT_PROBLEMS
     return EXIT_PROBLEMS if any(f.severity in failing for f in result.findings) else EXIT_OK
 
 

@@ -139,7 +139,7 @@ def load_config(config_file: str | None) -> SiteConfig | None:
         raise UsageError(exc.format_message(), lines=True) from exc
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    for message in site.warnings:
+    for message in (*site.warnings, *site.not_installed):
         say(f"mkdocs-prd: warning: {message}")
     if site.has_plugin and not site.settings.approved_statuses:
         say(f"mkdocs-prd: note: {NO_APPROVED_STATUS}")

@@ -48,7 +48,10 @@ class SiteConfig:
 
     ``config`` is the validated MkDocs (or ProperDocs) config; ``pages`` the
     documentation pages a build renders, as ``src_path`` relative to ``docs_dir``
-    (``/``-separated, sorted); ``warnings`` what the tool warned about while loading.
+    (``/``-separated, sorted); ``warnings`` what the tool warned about while loading (a
+    build warns about the same, so ``lint --strict`` fails on them); ``not_installed`` the
+    warnings about a theme, plugin or extension missing where the command runs (a
+    pre-commit hook's own environment: not the site's fault, so no failure).
     """
 
     config_file: str
@@ -59,6 +62,7 @@ class SiteConfig:
     site: Any
     pages: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    not_installed: tuple[str, ...] = field(default_factory=tuple)
 
     def page_set(self) -> frozenset[str]:
         """``pages`` as a set, for membership tests."""
@@ -92,11 +96,13 @@ def load_site_config(config_file: str) -> SiteConfig:
     warnings = [m for level, m in messages if logging.WARNING <= level < logging.ERROR]
     endless = set(endless_loops(docs_dir)) if loops else set()
     warnings += [loop_message(loop, endless=loop in endless) for loop in loops]
-    warnings += [
+    absent_here = tuple(
         f"{kind} {name!r} is not installed here; read the config without it (a build needs it)"
         for kind, name in missing
-    ]
-    return SiteConfig(config_file, docs_dir, plugin, settings, has_plugin, cfg, pages, tuple(warnings))
+    )
+    return SiteConfig(
+        config_file, docs_dir, plugin, settings, has_plugin, cfg, pages, tuple(warnings), absent_here
+    )
 
 
 def _missing_plugins(config_file: str, missing: list[tuple[str, str]]) -> list[tuple[str, Any]]:
