@@ -319,3 +319,32 @@ def test_text_output_writes_a_repeated_hint_once_per_file(tmp_path: Path) -> Non
     expected = f"    hint (all {len(findings)} PRD107 findings in this file): {hint}"
     assert len(hints) == 1 and hints[0].startswith(expected)
     assert len([d for d in json.loads(format_json(result)) if d["rule"] == "PRD107"]) == len(findings)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("path", "paths"), ("status", "statuses"), ("show_finding", "show_findings"), ("rule", "rules")],
+)
+def test_an_unknown_option_names_the_option_meant(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    meant: str,
+) -> None:
+    """A typo in the plugin's options is a configuration error (exit 2) that says what was meant."""
+    make_site(tmp_path, {"prds/a.md": CLEAN}, plugin=f"  - prd:\n      {written}: [x]\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 2
+    err = capsys.readouterr().err
+    assert f"Unknown option '{written}' of the prd plugin; did you mean '{meant}'?" in err
+
+
+def test_an_unknown_option_far_from_any_is_said_without_a_guess(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_site(tmp_path, {"prds/a.md": CLEAN}, plugin="  - prd:\n      colour: red\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 2
+    err = capsys.readouterr().err
+    assert "Unknown option 'colour' of the prd plugin" in err and "did you mean" not in err

@@ -354,12 +354,20 @@ class PrdConfig(Config):  # type: ignore[no-untyped-call]
     ``prds/traceability.md``; ``null`` for none).  Without it, PRD602/PRD603 and coverage are off."""
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        def _guess(key: str) -> str:
+            import difflib
+
+            names = [name for name, _ in self._schema]
+            close = difflib.get_close_matches(key, names, n=1, cutoff=0.7)
+            return f"; did you mean {close[0]!r}?" if close else ""
+
         failed, warnings = super().validate()
         # An unknown option is a typo that would silently do nothing: make it an error.
         keep: ConfigWarnings = []
         for key, message in warnings:
             if message.startswith("Unrecognised configuration name"):
-                failed.append((key, ValidationError(f"Unknown option {key!r} of the prd plugin")))
+                unknown = f"Unknown option {key!r} of the prd plugin{_guess(key)}"
+                failed.append((key, ValidationError(unknown)))
             else:
                 keep.append((key, message))
         if not failed and not [s for s in self.statuses if str(s).strip()]:
