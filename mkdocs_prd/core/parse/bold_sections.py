@@ -29,16 +29,39 @@ def setext_as_written(src: Source) -> None:
     a rule, as its author meant it, although Python-Markdown renders it as a heading."""
     kept = []
     kinds = src.kinds
+    levels = {line: level for level, _, line in src.headings}
     for head in src.headings:
         level, text, line = head
         under = src.line(line + 1).strip()
         setext = line < len(kinds) and kinds[line] == BLANK and under[:1] in ("-", "=")
-        if not setext or level == 1 or _titled(text):
+        if not setext or level == 1 or (_titled(text) and not _item_over_separator(src, head, levels)):
             kept.append(head)
             continue
         kinds[line - 1] = ITEM if line in src.items else TEXT
         kinds[line] = RULE if is_rule(under) else TEXT
     src.headings[:] = kept
+
+
+_TITLE_WORDS = 6
+"""The most words a section title over ``---`` has (the template's longest has four)."""
+
+
+def _item_over_separator(src: Source, head: tuple[int, str, int], levels: dict[int, int]) -> bool:
+    """Whether the setext heading ``head`` is a numbered list item over the template's ``---``
+    separator: its line starts a list item, its title reads as a sentence (more than six
+    words, or a full stop: ``5. Maintainability: the team changes rules without a deploy.``),
+    and the next line that is not blank is a heading of its level or above (``## 7. Risks``),
+    so as a heading it would title an empty section.  GitHub and the site show the item and a
+    rule.  A section title over ``---`` (``1. Problem``, ``5. Open Questions``) stays one."""
+    level, text, line = head
+    title = split_number(text)[1].strip()
+    if line not in src.items or (len(title.split()) <= _TITLE_WORDS and not title.endswith(".")):
+        return False
+    kinds = src.kinds
+    n = line + 1  # (0-based) the line after the underline
+    while n < len(kinds) and kinds[n] == BLANK:
+        n += 1
+    return 0 < levels.get(n + 1, 7) <= level
 
 
 def _titled(text: str) -> bool:
