@@ -284,3 +284,22 @@ def test_the_threshold_is_written_as_the_target_is(target: str, threshold: str) 
     assert [(f.message.rsplit(" ", 1)[1], f.hint) for f in found] == [
         (threshold, f"Aim for at least {threshold}, or explain why in the PRD")
     ]
+
+
+# drift10: a delta in points in brackets after the target, as the index line writes it.
+@pytest.mark.parametrize(
+    ("line", "rules"),
+    [
+        ("**Current baseline:** 0.68 → **Target:** 0.86 (Δ +18 pts)", []),
+        ("**Baseline:** 0.68 · **Target:** 0.86 (delta: +18 pp)", []),
+        ("IOSM-Index: 0.68 → 0.86 (Δ +18 Punkte)", []),
+        ("**Current baseline:** 0.68 → **Target:** 0.86 (Δ +20 pts)", ["PRD503"]),
+        ("IOSM-Index: 0.68 → 0.86 (+20 points)", ["PRD503"]),
+    ],
+)
+def test_a_delta_in_points_in_brackets_is_the_delta(line: str, rules: list[str]) -> None:
+    text = CLEAN.replace(INDEX, line + "\n")
+    index = parse_prd(text, "prd.md").iosm.index
+    assert (index.baseline and index.baseline.raw, index.target and index.target.raw) == ("0.68", "0.86")
+    assert index.delta is not None and index.delta.raw.startswith(("+18", "+20"))
+    assert [rule for rule, _ in findings(text)] == rules

@@ -453,15 +453,20 @@ def _read_text(s: str, n: int, gate: GateKey | None, in_index: bool, reader: _Re
 
 
 _FIGURE = r"([+\-−]?[0-9][0-9.,]*)"
+# A delta's figure, with the points it may be counted in ("+18 pts", "+18 pp", "+18 Punkte").
+_DELTA_FIGURE = (
+    r"([+\-−±]?[0-9][0-9.,]*(?:[ \t]?(?:points?|pts?\.?|pp\.?|p\.[ ]?p\.|punkte|pkte?\.?|puntos|pontos)"
+    r"(?![^\W\d_]))?)"
+)
 _ARROW = re.compile(
     rf"{_FIGURE}[ \t]*(?:→|->|⟶|=>)[ \t]*{_FIGURE}"
-    rf"(?:[ \t]*\([ \t]*(?:Δ|delta)?[: \t]*([+\-−±]?[0-9][0-9.,]*)[ \t]*\))?",
+    rf"(?:[ \t]*\([ \t]*(?:Δ|delta)?[: \t]*{_DELTA_FIGURE}[ \t]*\))?",
     re.IGNORECASE,
 )
 # A further bold label on an index line: "**Baseline:** 0.61 → **Target:** 0.80".
 _NEXT_LABEL = re.compile(r"\*\*([^*\n]{1,60}?)(?::\*\*|\*\*:)")
 # A delta stated in brackets after a figure: "0.80 (Δ +0.19)", "0.80 (delta: +0.19)".
-_DELTA_REMARK = re.compile(r"\((?:Δ|delta)[: \t]*([+\-−±]?[0-9][0-9.,]*)\)", re.IGNORECASE)
+_DELTA_REMARK = re.compile(rf"\((?:Δ|delta)[: \t]*{_DELTA_FIGURE}[ \t]*\)", re.IGNORECASE)
 _LEAD = " \t→·|;,/"
 _TRAIL = _LEAD + "–—-"
 
