@@ -106,7 +106,9 @@ def split_time(text: str) -> tuple[str, str]:
     """``(date, time)``: ``text`` without a time written after the date, and that time (the
     time as written, or "" when there is none): ``April 2, 2026 9:15 AM`` -> ``("April 2,
     2026", "9:15 AM")``."""
-    m = _TIME_AFTER.search(text) if ":" in text or "h" in text else None
+    if len(text) > 80 or (":" not in text and "h" not in text):
+        return text, ""  # a date with its time is short; a long value is not scanned
+    m = _TIME_AFTER.search(text)
     if m is None or m.start() == 0:
         return text, ""
     return text[: m.start()], m.group("time")
