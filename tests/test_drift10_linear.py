@@ -25,9 +25,14 @@ CASES: dict[str, Callable[[int], Callable[[], object]]] = {
     "levels": lambda n: lambda: inline_priority("— Must x " * n),
     "date blanks": lambda n: lambda: iso_date(" " * n + "h:"),
     "heading brackets": lambda n: lambda: split_number("(" * n + "1) x"),
-    "delta points": lambda n: lambda: parse_prd(
-        "# PRD: X\n\n## 10. IOSM\n\n**Baseline:** 0.6 → **Target:** 0.8 (Δ +" + "1" * n + " pts" * n + ")\n",
-        "x.md",
+    "delta points": lambda n: (
+        lambda: parse_prd(
+            "# PRD: X\n\n## 10. IOSM\n\n**Baseline:** 0.6 → **Target:** 0.8 (Δ +"
+            + "1" * n
+            + " pts" * n
+            + ")\n",
+            "x.md",
+        )
     ),
 }
 
