@@ -977,3 +977,37 @@ def test_every_text_of_ours_has_aa_contrast(chromium: Any, themed: tuple[str, Si
         assert low == [], (theme, path, low)
     finally:
         page.close()
+
+
+def test_chart_data_tables_fit_a_phone(chromium: Any, themed: tuple[str, Site]) -> None:
+    # "Chart data as a table" opened at 320 px: the charts are grid items, never narrower than
+    # their content by default, so a long title in the table widened the page (the sample site
+    # scrolled sideways by 10 px on Material, 155 px on readthedocs).
+    theme, site = themed
+    page = open_page(chromium, site.site_dir / "prds" / "index.html", width=320)
+    try:
+        page.wait_for_selector("[data-prd-index][data-prd-ready]")
+        page.evaluate(
+            """() => { document.querySelectorAll('details.prd-chart__data').forEach(d => d.open = true);
+                const cell = document.querySelectorAll('details.prd-chart__data tbody td')[0];
+                cell.textContent = 'Supercalifragilisticexpialidocious'.repeat(3); }"""
+        )
+        wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert wide <= 0, (theme, wide)
+        cells = page.evaluate(
+            """() => { const page = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('details.prd-chart__data tbody td')]
+                    .map(td => [td.textContent, td.getBoundingClientRect().right <= page + 1]); }"""
+        )
+        assert cells, theme
+        for text, inside in cells:
+            assert inside, (theme, text)
+        figures = page.evaluate(
+            """() => [...document.querySelectorAll('details.prd-chart__data tbody td:not(:first-child)')]
+                .filter(td => td.textContent.trim()).map(td => { const r = document.createRange();
+                    r.selectNodeContents(td); return [td.textContent,
+                    new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })"""
+        )
+        assert all(lines == 1 for _, lines in figures), (theme, figures)  # 0.86 never 0. / 86
+    finally:
+        page.close()
