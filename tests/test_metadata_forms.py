@@ -90,6 +90,11 @@ HEADERS: dict[str, str] = {
     "> | Track ID | saved-payment-methods |\n> | Owner | Payments Team |\n> | Status | Approved |\n",
     "italic keys": "*Version:* 1.2\n*Date:* 2026-02-03\n*Track ID:* saved-payment-methods\n"
     "*Owner:* Payments Team\n*Status:* Approved\n",
+    "italic keys, colon outside": "*Version*: 1.2\n*Date*: 2026-02-03\n*Track ID*: saved-payment-methods\n"
+    "*Owner*: Payments Team\n*Status*: Approved\n",
+    "bold keys, fullwidth colons": "**Version**： 1.2\n**Date：** 2026-02-03\n"
+    "**Track ID**： saved-payment-methods\n"
+    "**Owner**： Payments Team\n**Status**： Approved\n",
     "synonyms": "**Revision:** 1.2\n**Last updated:** 2026-02-03\n**Track:** saved-payment-methods\n"
     "**Product owner:** Payments Team\n**State:** Approved\n",
     "synonyms, plain": "Rev: 1.2\nLast modified: 2026-02-03\nTracking ID: saved-payment-methods\n"
@@ -603,6 +608,12 @@ def test_one_line_header_splits_at_labels_never_inside_a_value(sep: str) -> None
         ("**Owner:** <ana@example.com>", {"owner": "ana@example.com"}),
         ("**Status** quo: clerks copy invoices by hand.", {"status": None}),
         ("**Owner** teams must approve any export format change.", {"owner": None}),
+        # drift10: the colon outside italics, a fullwidth colon
+        ("*Status*: Draft", {"status": "Draft"}),
+        ("_Owner_ : Ana Lopez", {"owner": "Ana Lopez"}),
+        ("**Owner**： Ana", {"owner": "Ana"}),
+        ("**Owner：** Ana", {"owner": "Ana"}),
+        ("*Status* quo is manual.", {"status": None}),
     ],
 )
 def test_a_header_line_reads_each_field_whole(line: str, expected: dict[str, str | None]) -> None:

@@ -107,7 +107,7 @@ _BOLD_NO_COLON = re.compile(r"(?:\*\*|__)([^*_:]{1,40})(?:\*\*|__)\s*(?:[—–-
 _PLAIN = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)\s*:\s+(\S.*)")
 # "Version - 1.2", "Owner – Ana", "Status — Draft": a metadata word, a dash between blanks, its value.
 _PLAIN_DASH = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)[ \t]+[-\u2013\u2014][ \t]+(\S.*)")
-_ITALIC = re.compile(r"[*_]([^*_:]{1,40}):[*_]\s*(.*)")
+_ITALIC = re.compile(r"[*_]([^*_:]{1,40})(?::[*_]|[*_][ \t]?:)\s*(.*)")  # "*Status:*", "*Status*:"
 _DELIMITER = re.compile(r"\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?")
 _LIST_MARK = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _LABEL_HEADS = frozenset(

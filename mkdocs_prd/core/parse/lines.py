@@ -332,9 +332,9 @@ def bold_label(text: str) -> tuple[str, str] | None:
     if "<!--" in inner:
         inner = without_comments(inner)  # "**Status <!-- CAB -->:** Approved": the label is Status
     rest = s[end + 2 :]
-    if inner.endswith(":"):
+    if inner.endswith((":", "\uff1a")):  # and a fullwidth colon, as CJK input methods type it
         label = inner[:-1].strip()
-    elif rest.startswith(":"):
+    elif rest.startswith((":", "\uff1a")):
         label = inner
         rest = rest[1:]
     elif rest[:1] in _FRENCH_SPACES and rest[1:2] == ":":
