@@ -1003,3 +1003,25 @@ def test_users_parts_as_labelled_list_items(items: str) -> None:
 )
 def test_what_is_no_section_number_stays_none(title: str, number: str | None) -> None:
     assert split_number(title)[0] == number
+
+
+@pytest.mark.parametrize(
+    ("line", "metric", "target"),
+    [
+        ("- Gate-M: Kopplung niedrig", "Kopplung", "niedrig"),
+        ("- **Gate-M:** acoplamiento bajo", "acoplamiento", "bajo"),
+        ("- Gate-M: couplage faible", "couplage", "faible"),
+        ("- Gate-M: acoplamento baixo", "acoplamento", "baixo"),
+        ("- Gate-M: Kohäsion hoch", "Kohäsion", "hoch"),
+        ("- Gate-S: no new service without an owner", "", "no new service without an owner"),
+    ],
+)
+def test_a_qualitative_gate_target_in_another_language_names_its_metric(
+    line: str, metric: str, target: str
+) -> None:
+    """drift10: a level word closing a gate line in German, Spanish, French or Portuguese is the
+    target, as ``coupling low`` is; the metric is the words before it (it was no metric)."""
+    text = "# PRD: X\n\n## 10. IOSM Targets\n\n" + line + "\n"
+    assert [(t.metric, t.raw, t.qualitative) for t in parse_prd(text, "x.md").iosm.targets] == [
+        (metric, target, True)
+    ]

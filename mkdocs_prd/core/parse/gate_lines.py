@@ -42,8 +42,15 @@ _NAME_LEAD = re.compile(
 _SEPARATORS = " \t:|-\u2010\u2011\u2012\u2013\u2014"
 _STANDALONE_NUMBER = re.compile(r"(?<![\w.])[-+−~≈]?[0-9]+(?:[.,][0-9]+)*")
 _COMPARISON = "≥≤<>="
-# A qualitative target written after its metric: "Coupling low", "Cohesion high".
-_LEVELS = frozenset({"low", "high", "medium", "minimal", "stable", "reduced", "none", "zero"})
+# A qualitative target written after its metric: "Coupling low", "Cohesion high"; also in
+# German, Spanish, French and Portuguese ("Kopplung niedrig", "acoplamiento bajo", "couplage faible").
+_LEVELS = frozenset(
+    {"low", "high", "medium", "minimal", "stable", "reduced", "none", "zero"}
+    | {"niedrig", "gering", "hoch", "mittel", "minimal", "stabil", "reduziert", "keine", "null"}
+    | {"bajo", "baja", "alto", "alta", "medio", "media", "mínimo", "mínima", "estable", "reducido", "ninguno"}
+    | {"faible", "élevé", "élevée", "moyen", "moyenne", "minimal", "minimale", "stable", "réduit", "aucun"}
+    | {"baixo", "baixa", "alto", "alta", "médio", "média", "mínimo", "estável", "reduzido", "nenhum"}
+)
 # "p95 latency under 200 ms": an operator word after the metric, a number after it.
 _WORD_OPERATOR = re.compile(
     r"(?<=[ \t])(?:" + "|".join(re.escape(w) for w in WORD_OPERATORS) + r")[ \t]*(?=[-+−~≈]?[0-9.])",
