@@ -614,6 +614,9 @@ def test_one_line_header_splits_at_labels_never_inside_a_value(sep: str) -> None
         ("**Owner**： Ana", {"owner": "Ana"}),
         ("**Owner：** Ana", {"owner": "Ana"}),
         ("*Status* quo is manual.", {"status": None}),
+        ("**Status** = Draft", {"status": "Draft"}),
+        ("Status = Draft · Version = 1.2", {"status": "Draft", "version": "1.2"}),
+        ("Note = see below", {"status": None}),
     ],
 )
 def test_a_header_line_reads_each_field_whole(line: str, expected: dict[str, str | None]) -> None:

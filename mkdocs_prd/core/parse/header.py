@@ -103,10 +103,11 @@ _DASHED = re.compile(r"\s[—–-]\s")
 # "Owner (PM)", "Date (last edit)", "Owner(s)": a field's name with a qualifier.
 _QUALIFIED = re.compile(r"(.+?)\s*\(([^()]{1,30})\)")
 # "**Owner** Ana", "**Status** — Draft": a bold metadata word without a colon.
-_BOLD_NO_COLON = re.compile(r"(?:\*\*|__)([^*_:]{1,40})(?:\*\*|__)\s*(?:[—–-]\s*)?(\S.*)")
+_BOLD_NO_COLON = re.compile(r"(?:\*\*|__)([^*_:]{1,40})(?:\*\*|__)\s*(?:[—–=-]\s*)?(\S.*)")
 _PLAIN = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)\s*:\s+(\S.*)")
-# "Version - 1.2", "Owner – Ana", "Status — Draft": a metadata word, a dash between blanks, its value.
-_PLAIN_DASH = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)[ \t]+[-\u2013\u2014][ \t]+(\S.*)")
+# "Version - 1.2", "Owner – Ana", "Status — Draft", "Status = Draft": a metadata word, a dash
+# (or an equals sign) between blanks, its value.
+_PLAIN_DASH = re.compile(r"([^\W\d_][\w .'/()-]{0,40}?)[ \t]+[-\u2013\u2014=][ \t]+(\S.*)")
 _ITALIC = re.compile(r"[*_]([^*_:]{1,40})(?::[*_]|[*_][ \t]?:)\s*(.*)")  # "*Status:*", "*Status*:"
 _DELIMITER = re.compile(r"\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?")
 _LIST_MARK = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
