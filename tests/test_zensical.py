@@ -9,6 +9,7 @@ as docs/hosts.md tells authors to.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_browser_render import EDGE_COLUMNS
 
 from mkdocs_prd.adapters.cli.main import main as cli
 
@@ -141,6 +143,18 @@ def test_sample_pages_are_styled_in_a_browser(
             "() => [...document.querySelectorAll('.prd-chart__seg rect')].map(r => getComputedStyle(r).fill)"
         )
         assert len(fills) == 4 and len(set(fills)) == 4, fills  # one colour per status
+        # The table fits: no grey line at the box's right edge (its scroll shadow, which the
+        # page-coloured cover hid only up to its anti-aliased edge at x = 348.5).
+        box = tab.locator(".prd-index__scroll").first
+        tab.wait_for_function("(b) => !b.hasAttribute('tabindex')", arg=box.element_handle())
+        png = base64.b64encode(box.screenshot()).decode("ascii")
+        width = tab.evaluate(
+            "async (png) => { const i = new Image(); i.src = 'data:image/png;base64,' + png;"
+            " await i.decode(); return i.width; }",
+            png,
+        )
+        edges = tab.evaluate(EDGE_COLUMNS, [png, [0, width - 1]])
+        assert max(edges) < 0.3, edges
     finally:
         tab.close()
 
