@@ -621,3 +621,41 @@ def test_a_tracker_key_used_twice_is_prd303() -> None:
 def test_other_keys_are_no_requirement_ids(table: str) -> None:
     prd = parse_prd("# PRD: X\n\n" + table, "x.md")
     assert all(r.id is None for r in prd.functional)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "### Functional Requirements\n\n- SF-101: Save filter (Must)\n",
+            [("SF-101", "functional", "Save filter")],
+        ),
+        (
+            "### Functional Requirements\n\n- **SF-101** Save filter — Must\n",
+            [("SF-101", "functional", "Save filter")],
+        ),
+        (
+            "### Functional Requirements\n\n- [SF-101] Save filter (Must)\n",
+            [("SF-101", "functional", "Save filter")],
+        ),
+        (
+            "### Functional Requirements\n\n#### SF-101: Save filter\n\n- Priority: Must\n",
+            [("SF-101", "functional", "Save filter")],
+        ),
+        # its kind is its subsection's, whatever its letters
+        (
+            "### Non-Functional Requirements\n\n- FIN-12: Export in 2 s\n",
+            [("FIN-12", "non-functional", "Export in 2 s")],
+        ),
+        # a sentence about keys, another item's id: no id
+        (
+            "### Functional Requirements\n\n- SF-101 and SF-102 together (Must)\n",
+            [(None, "functional", "SF-101 and SF-102 together")],
+        ),
+    ],
+)
+def test_a_tracker_key_opening_a_requirement_is_its_id(
+    body: str, expected: list[tuple[str | None, str, str]]
+) -> None:
+    prd = parse_prd("# PRD: X\n\n## 5. Requirements\n\n" + body, "x.md")
+    assert [(r.id, r.kind, r.name) for r in (*prd.functional, *prd.non_functional)] == expected

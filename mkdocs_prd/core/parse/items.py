@@ -46,6 +46,9 @@ from mkdocs_prd.core.parse.sections import label_lines, normalise_title, subsect
 from mkdocs_prd.core.parse.users import parse_users
 
 _REQ_ID = re.compile(REQ_ID, re.IGNORECASE)
+# A tracker's key opening a requirement under a requirements heading ("- SF-101: Save filter"):
+# its id, as in a requirements table's ID column; not another item's id (UC-, US-, AC-).
+_TRACKER_KEY = re.compile(r"(?!(?:UC|US|AC)-)[A-Z][A-Z0-9]{1,9}-[0-9]{1,6}(?![0-9A-Za-z])")
 # What a heading under an empty "Non-Functional Requirements" heading names when it is an NFR.
 _NFR_TOPIC = re.compile(
     r"perform|latenc|speed|throughput|secur|privacy|reliab|availab|resilien|durab|scal|capacity|maintain"
@@ -311,12 +314,16 @@ def _requirement(rec: Record, region: str | None, has_subsections: bool) -> Requ
         # "1. **Export** (FR-1, Must): …": the id in brackets after the title.
         req_id = in_brackets[0]
         name = strip_bold(head.replace(text[in_brackets[1] : in_brackets[2]], " ")).strip(_NAME_END)
+    elif region in ("functional", "non_functional") and (tracked := leading_id(_TRACKER_KEY, head)):
+        req_id, name = tracked  # its kind is its region's, whatever its letters
     elif region in ("functional", "non_functional") or (region is None and not has_subsections):
         req_id = None
         name = head
     else:
         return None
-    if req_id is not None and req_id[:1] in "fFnN":
+    if req_id is not None and found is None and in_brackets is None:
+        kind = "non-functional" if region == "non_functional" else "functional"
+    elif req_id is not None and req_id[:1] in "fFnN":
         # "NFR-…" (any case) is the only id starting with N.
         kind = "non-functional" if req_id[0] in "nN" else "functional"
     else:  # no id, or a "REQ-…" id: functional or not by its region
