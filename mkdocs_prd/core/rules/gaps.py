@@ -216,6 +216,7 @@ def almost_a_check_box(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if not boxes:
         return  # (most pages: their boxes are right, no need to look for code blocks)
     kinds = scan(list(lines), front_matter_end(list(lines)) + 1).kinds
+    starts: dict[int, bool] = {}  # line -> whether a list may start there (see _list_may_start)
     for n, (written, meant) in boxes:
         if kinds[n - 1] in (CODE, COMMENT):
             continue
@@ -224,7 +225,7 @@ def almost_a_check_box(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"{quote(lines[n - 1].strip(), 60)} is not a check box: GitHub and the site show "
             f"{quote(written)} as text, and it may not be counted as an acceptance criterion",
             f"Write it as {quote(meant, 80)} (a list marker, a blank, then `[ ]` or `[x]`)",
-            _box_fix(lines, n, kinds),
+            _box_fix(lines, n, kinds, starts),
         )
 
 
@@ -244,7 +245,7 @@ def _not_a_box(line: str) -> tuple[str, str] | None:
 _LIST_START = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
-def _box_fix(lines: Sequence[str], n: int, kinds: Sequence[int]) -> Fix | None:
+def _box_fix(lines: Sequence[str], n: int, kinds: Sequence[int], starts: dict[int, bool]) -> Fix | None:
     """The safe fix of line ``n``'s almost-box, when what the author meant is certain.
 
     Certain: the state in the brackets (blanks only is open, one ``x`` among blanks is done, its
@@ -259,7 +260,7 @@ def _box_fix(lines: Sequence[str], n: int, kinds: Sequence[int]) -> Fix | None:
     m = _ALMOST_BOX.match(lines[n - 1])
     if m is None or not _fixable_shape(m):
         return None
-    if not m.group("marker") and not _list_may_start(lines, n, m.group("indent"), kinds):
+    if not m.group("marker") and not _list_may_start(lines, n, m.group("indent"), kinds, starts):
         return None
     marker, gap, after = m.group("marker"), m.group("gap"), m.group("rest")
     mark = m.group("mark").strip() or " "
@@ -277,28 +278,42 @@ def _fixable_shape(m: re.Match[str]) -> bool:
     )
 
 
-def _list_may_start(lines: Sequence[str], n: int, indent: str, kinds: Sequence[int]) -> bool:
+def _list_may_start(
+    lines: Sequence[str], n: int, indent: str, kinds: Sequence[int], starts: dict[int, bool]
+) -> bool:
     """Whether a list item written on line ``n`` (after ``indent``: blanks and quote marks) starts
     or continues a list: the line above is blank (at the same quote depth), a heading or an item,
-    or a box whose fix makes it an item."""
+    or a box whose fix makes it an item.  ``starts`` keeps the answers for lines of the same quote
+    depth, so a run of boxes without markers is walked once, not once per box."""
     depth = indent.count(">")
+    walked: list[int] = []
+    answer = True
     for k in range(n - 1, 0, -1):
+        if k + 1 in starts:
+            answer = starts[k + 1]
+            break
+        walked.append(k + 1)
         above = lines[k - 1]
         rest = above.lstrip(" \t>")
         if above.count(">", 0, len(above) - len(rest)) != depth:
-            return False
+            answer = False
+            break
         if not rest.strip():
-            return True
+            break
         if kinds[k - 1] in (CODE, COMMENT):
-            return False
+            answer = False
+            break
         if rest.startswith("#") or _LIST_START.match(above) is not None:
-            return True
+            break
         box = _ALMOST_BOX.match(above)
         if box is None or _not_a_box(above) is None or not _fixable_shape(box):
-            return False
+            answer = False
+            break
         if box.group("marker"):
-            return True
-    return True
+            break
+    for line in walked:
+        starts[line] = answer
+    return answer
 
 
 RULES = (unmitigated_risk, approved_without_requirements, almost_a_check_box, untestable_acceptance)

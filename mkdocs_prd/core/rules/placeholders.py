@@ -157,6 +157,11 @@ def _strip_comments(text: str, in_comment: bool) -> tuple[str, bool]:
     return "".join(out), in_comment
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the code spans of one line, in O(n log n) (see :func:`_code_spans`)."""
+    return _code_spans(text)
+
+
 def _code_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the code spans of one line: a backtick run closed by a run of equal length.
 

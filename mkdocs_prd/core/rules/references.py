@@ -38,6 +38,7 @@ from typing import NamedTuple
 from mkdocs_prd.core.model import Prd, Section, Severity
 from mkdocs_prd.core.parse.lines import CODE, COMMENT, front_matter_end, scan
 from mkdocs_prd.core.rules.base import Hit, RuleContext, page_rule, quote
+from mkdocs_prd.core.rules.placeholders import code_spans
 
 _TAIL = r"[-\u2010\u2011\u2013]?0*([0-9]{1,4})(?![\w\-]|\.[0-9])"
 _PATTERNS = (
@@ -93,8 +94,9 @@ _HISTORY = re.compile(
 )
 """Words saying a line tells an id's history (``FR-7 was merged into FR-3``), in the languages read."""
 _DEFINITION_LEAD = re.compile(r"[ \t>]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?[#*_\[`~ \t]*")
-_STRUCK = re.compile(r"~~.+?~~|<(del|s|strike)>.*?</\1>", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_STRUCK = re.compile(r"~~.+?~~|<(del|s|strike)>(?:(?!</?\1>).)*</\1>", re.IGNORECASE)
+"""Struck text; an open tag's search stops at the next tag of its name, so a line of unclosed
+``<s>`` is read once, not once per tag."""
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 _LINK = re.compile(r"\[([^\[\]]*)\](?:\(([^()\s]*)(?:\s[^()]*)?\)|\[[^\[\]]*\])")
 
@@ -122,13 +124,19 @@ def undefined_reference(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     line_kinds = scan(lines, front_matter_end(lines) + 1).kinds
     starts = _line_starts(text)
     reported: set[tuple[str, int]] = set()
+    seen: dict[int, _Line | None] = {}  # each line is looked at once, however many ids it holds
+    section_starts = [sec.line for sec in prd.sections]
+    sub_starts: dict[int, list[int]] = {}
     for ref in undefined:
         if ref.key in reported:
             continue
         n = _line_of(starts, ref.start)
         if not 1 <= n <= len(lines) or line_kinds[n - 1] in (CODE, COMMENT):
             continue
-        if not _is_reference(prd, lines[n - 1], n, ref.start - starts[n - 1], ref, defined):
+        if n not in seen:
+            seen[n] = _line(prd.sections, section_starts, sub_starts, lines[n - 1], n, defined)
+        info = seen[n]
+        if info is None or not info.reference(ref.start - starts[n - 1], ref):
             continue
         reported.add(ref.key)
         kind, number = ref.key
@@ -240,43 +248,79 @@ def _line_of(starts: Sequence[int], offset: int) -> int:
     return bisect_right(starts, offset)
 
 
-def _is_reference(prd: Prd, line: str, n: int, column: int, ref: _Ref, defined: set[tuple[str, int]]) -> bool:
-    """Whether the id at ``column`` of line ``n`` is a reference that must resolve on this page."""
-    section = next((s for s in prd.sections if s.line <= n <= s.end_line), None)
+class _Line:
+    """What PRD311 needs to know of one line that names an undefined id: where references cannot be
+    (code, comments, struck text, links to other pages), the ids that sum up the page's own, and
+    whether an id opening the line or a cell is defined there.  Built once per line, in linear time."""
+
+    def __init__(self, line: str, own_section: str | None, defined: set[tuple[str, int]]) -> None:
+        self.line = line
+        self.own_section = own_section
+        self.masked = _merged(sorted(_masked(line)))
+        self.summed = _summed(line, defined)
+
+    def reference(self, column: int, ref: _Ref) -> bool:
+        """Whether the id ``ref`` at ``column`` is a reference that must resolve on this page."""
+        at = bisect_right(self.masked, (column, len(self.line) + 1)) - 1
+        if at >= 0 and self.masked[at][0] <= column < self.masked[at][1]:
+            return False
+        if column in self.summed:
+            return False
+        own = self.own_section == _DEFINED_IN[ref.kind]
+        return not (own and _definition_place(self.line, column, len(ref.text)))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans joined where they overlap (a link holding code), so one bisect finds a column's."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _line(
+    sections: Sequence[Section],
+    starts: Sequence[int],
+    sub_starts: dict[int, list[int]],
+    line: str,
+    n: int,
+    defined: set[tuple[str, int]],
+) -> _Line | None:
+    """The line ``n`` as :class:`_Line`, or None where no reference on it is checked: outside the
+    sections whose references must resolve, on a section heading, under a subsection about plans or
+    history, or on a line telling an id's history (``starts``: the sections' first lines)."""
+    section = _at(sections, starts, n)
     if section is None or section.key not in _CHECKED or n == section.line:
-        return False
-    sub = _innermost(section, n)
+        return None
+    sub = _innermost(section, n, sub_starts)
     if sub is not None and _PLAN_TITLES.search(sub.title):
-        return False
+        return None
     if _HISTORY.search(line) is not None:
-        return False
-    if any(a <= column < b for a, b in _masked(line)):
-        return False
-    if _summarised(line, column, defined):
-        return False
-    return not (section.key == _DEFINED_IN[ref.kind] and _definition_place(line, column, len(ref.text)))
+        return None
+    return _Line(line, section.key, defined)
 
 
-def _summarised(line: str, column: int, defined: set[tuple[str, int]]) -> bool:
-    """Whether the id at ``column`` is one of a range or list of ids that sums up the page's own
-    (``FR-1 to FR-5``, ``UC-1 and UC-2`` left from the template beside UC-1): a range names the ids
-    between loosely, and a list with a defined id in it names the set; only an id on its own (``see
-    FR-7``) or among other undefined ones points at something that must exist."""
+def _summed(line: str, defined: set[tuple[str, int]]) -> set[int]:
+    """Columns of the ids of ``line`` that are one of a range or list of ids summing up the page's
+    own (``FR-1 to FR-5``, ``UC-1 and UC-2`` left from the template beside UC-1): a range names the
+    ids between loosely, and a list with a defined id in it names the set; only an id on its own
+    (``see FR-7``) or among other undefined ones points at something that must exist.  One pass."""
     ids = _refs(line)
-    at = next((k for k, ref in enumerate(ids) if ref.start == column), None)
-    if at is None or len(ids) < 2:
-        return False
-    lo = hi = at
-    ranged = False
-    while lo > 0 and (join := _joined(line, ids[lo - 1], ids[lo])):
-        ranged |= join == "range"
-        lo -= 1
-    while hi + 1 < len(ids) and (join := _joined(line, ids[hi], ids[hi + 1])):
-        ranged |= join == "range"
-        hi += 1
-    if lo == hi:
-        return False
-    return ranged or any(ref.key in defined for ref in ids[lo : hi + 1])
+    out: set[int] = set()
+    lo = 0
+    while lo < len(ids):
+        hi, ranged = lo, False
+        while hi + 1 < len(ids) and (join := _joined(line, ids[hi], ids[hi + 1])):
+            ranged |= join == "range"
+            hi += 1
+        group = ids[lo : hi + 1]
+        if len(group) > 1 and (ranged or any(ref.key in defined for ref in group)):
+            out.update(ref.start for ref in group)
+        lo = hi + 1
+    return out
 
 
 def _joined(line: str, left: _Ref, right: _Ref) -> str | None:
@@ -289,19 +333,33 @@ def _joined(line: str, left: _Ref, right: _Ref) -> str | None:
     return "list" if _LIST_JOIN.fullmatch(between) is not None else None
 
 
-def _innermost(section: Section, n: int) -> Section | None:
+def _at(sections: Sequence[Section], starts: Sequence[int], n: int) -> Section | None:
+    """The section (of ``sections``, first lines ``starts``) that line ``n`` is in, by bisection."""
+    at = bisect_right(starts, n) - 1
+    return sections[at] if at >= 0 and n <= sections[at].end_line else None
+
+
+def _innermost(section: Section, n: int, starts: dict[int, list[int]]) -> Section | None:
+    """The deepest subsection of ``section`` that line ``n`` is in (``starts`` keeps each level's
+    first lines, by the section's ``id``, so a page of many subsections is bisected, not scanned)."""
     found: Section | None = None
-    subs: Sequence[Section] = section.subsections
-    while True:
-        inner = next((s for s in subs if s.line <= n <= s.end_line), None)
+    current = section
+    while current.subsections:
+        subs = current.subsections
+        if id(current) not in starts:
+            starts[id(current)] = [s.line for s in subs]
+        inner = _at(subs, starts[id(current)], n)
         if inner is None:
             return found
-        found, subs = inner, inner.subsections
+        found = current = inner
+    return found
 
 
 def _masked(line: str) -> Iterator[tuple[int, int]]:
     """Spans of ``line`` that hold no reference: code, comments, struck text, links to other pages."""
-    for mark, pattern in (("`", _CODE_SPAN), ("<!--", _COMMENT), ("~~", _STRUCK), ("<", _STRUCK)):
+    if "`" in line:
+        yield from code_spans(line)
+    for mark, pattern in (("<!--", _COMMENT), ("~~", _STRUCK), ("<", _STRUCK)):
         if mark in line:
             yield from (m.span() for m in pattern.finditer(line))
     if "[" in line:
