@@ -79,6 +79,19 @@ def header_separators(n: int) -> str:
     return BASE.replace("**Owner:** Team A", "**Owner:** Team A " + owner, 1)
 
 
+def undefined_ids(n: int) -> str:
+    # Ids the page does not define (PRD311), on one line and on lines of their own, beside unclosed
+    # code, strike and <s> marks: each line is read once, not once per id on it.
+    one_line = "- [ ] " + " ".join(f"FR-{i % 9000 + 100}" for i in range(n)) + " `x <s>y ~~z\n"
+    lines = "".join(f"- [ ] see UC-{i % 9000 + 100} `x <s>y\n" for i in range(n))
+    return BASE.replace("- [ ] open item\n", "- [ ] open item\n" + one_line + lines, 1)
+
+
+def almost_boxes(n: int) -> str:
+    # A run of boxes without list markers (PRD309): whether a list may start is asked once per line.
+    return BASE.replace("- [ ] open item\n", "- [ ] open item\n" + "[x] done\n" * n, 1)
+
+
 INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     # (input, n): at n the input costs at least twice the rest of the page, so a scan
     # per item shows as a ratio near 16.
@@ -92,6 +105,8 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "requirement table rows": (table_rows, 1000),
     "nested lists and quotes": (nesting, 800),
     "separators at the end of a header value": (header_separators, 25_000),
+    "ids referred to but not defined": (undefined_ids, 1500),
+    "check boxes without list markers": (almost_boxes, 4000),
 }
 
 

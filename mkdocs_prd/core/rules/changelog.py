@@ -1,5 +1,5 @@
-"""Rules about the change log's dates: PRD403 (a row dated after the document's Date) and PRD404
-(a later version dated before an earlier one).
+"""Rules about the change log's dates: PRD403 (the row of the document's own Version dated after
+its Date) and PRD404 (a later version dated before an earlier one).
 
 A row's date is read as PRD103 reads the Date: an ISO date or date-time (a remark after it is
 fine), or another form with one possible reading (``17 Jan 2026``); a row whose date is not read
@@ -47,30 +47,34 @@ def _name(d: _Dated) -> str:
 @page_rule(
     "PRD403",
     Severity.WARNING,
-    "the newest change-log row (by version) is dated after the document's Date (or Last updated): the "
-    "Date was not updated with the revision, or the row's date is wrong (a `Created` date is not compared)",
+    "the change-log row of the document's own Version is dated after the header's Date (or Last updated): "
+    "`**Version:** 1.2` and `**Date:** 2026-01-10` over a `| 1.2 | 2026-02-01 |` row contradict each other "
+    "(a `Created` date, a front-matter `date` and a Version with no row are not compared; a Version older "
+    "than the log's newest is PRD402)",
 )
 def changelog_after_date(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
-    field = prd.metadata.get("date")
-    if field is None or not prd.changelog or "creat" in field.key:
-        return  # a creation date comes before later revisions by design
-    own = calendar_day(field.value) or iso_date(field.value)
-    if own is None:
-        return  # PRD103 / PRD110 report the Date itself
-    rows = _dated_rows(prd)
-    if not rows:
+    # Only the header's own Version and Date: many teams keep the Date at the day the PRD was first
+    # written while the log goes on, and a front-matter `date` is often a blog post's or a plugin's
+    # publication date; a header naming a version whose row is dated later states two dates for it.
+    field, version = prd.metadata.get("date"), prd.metadata.get("version")
+    if field is None or version is None or not prd.changelog:
         return
-    if all(d.version is not None for d in rows):
-        # The newest version's row: an older row dated too late is out of order (PRD404).
-        newest = max(rows, key=lambda d: (d.version or Version("0"), d.day))
-    else:
-        newest = max(rows, key=lambda d: d.day)
-    if newest.day > own:
+    if "creat" in field.key or field.source != "header":
+        return  # a creation date comes before later revisions by design
+    own_day, own_version = calendar_day(field.value) or iso_date(field.value), version_key(version.value)
+    if own_day is None or own_version is None:
+        return  # PRD103 / PRD104 / PRD110 report the field itself
+    rows = [d for d in _dated_rows(prd) if d.version == own_version]
+    if not rows:
+        return  # no row for this version: PRD402 compares the Version with the log
+    first = min(rows, key=lambda d: d.day)  # several rows of one version: its first day
+    if first.day > own_day:
         yield Hit(
-            newest.row.line,
-            f"Change-log {_name(newest)} is dated {quote(newest.day)}, after the document's "
-            f"{field.label or 'Date'} {quote(field.value)} (line {field.line})",
-            f"Set the {field.label or 'Date'} to the newest revision's date, or correct the row's date",
+            first.row.line,
+            f"Change-log {_name(first)}, the document's Version, is dated {quote(first.day)}, after the "
+            f"document's {field.label or 'Date'} {quote(field.value)} (line {field.line})",
+            f"Write the {field.label or 'Date'} of version {version.value.strip()} as its row does "
+            "(or correct the row's date)",
         )
 
 
