@@ -12,6 +12,7 @@ from mkdocs_prd.core.parse.iosm import index_part
 from mkdocs_prd.core.parse.lines import bold_label
 from mkdocs_prd.core.rules.base import Hit, RuleContext, is_bracketed, page_rule, quote
 from mkdocs_prd.core.rules.edits import core_value, replace_text
+from mkdocs_prd.core.rules.filler import computed
 
 DELTA_TOLERANCE = 0.005
 # Words that say plainly there is no figure ("no baseline yet"): not a defect.
@@ -264,6 +265,8 @@ def index_not_a_number(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
         raw = number.raw.strip().strip("*_`").strip()
         if raw.lower() in _NO_FIGURE or is_bracketed(raw):
             continue  # an explicit "N/A"; a [placeholder] is PRD107's finding
+        if computed(number.raw, prd, ctx.settings):
+            continue  # `{{ baseline }}`: the site's templates compute it (mkdocs-macros)
         yield Hit(
             number.line,
             f"IOSM-Index {name} {quote(number.raw)} is not a number",

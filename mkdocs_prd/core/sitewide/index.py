@@ -254,22 +254,27 @@ def index_row(
 ) -> IndexRow:
     """The index row of one PRD; ``actual`` is the actual IOSM-Index as written, when known;
     the status is in the spelling of the site's ``statuses`` (``APPROVED`` -> ``Approved``)."""
-    idx = prd.iosm.index
     return IndexRow(
         url=url,
         src_path=prd.path,
         **_header_values(prd, statuses),
-        iosm=IosmValues(
-            baseline=idx.baseline.raw if idx.baseline else None,
-            target=idx.target.raw if idx.target else None,
-            delta=idx.delta.raw if idx.delta else None,
-            actual=actual,
-            target_value=idx.target.value if idx.target else None,
-        ),
+        iosm=_iosm_values(prd, actual),
         acceptance_checked=sum(1 for c in prd.criteria if c.checked),
         acceptance_total=sum(1 for c in prd.criteria if c.stated),
         requirements=requirement_counts(prd.functional),
         findings=findings or FindingCounts(),
+    )
+
+
+def _iosm_values(prd: Prd, actual: str | None) -> IosmValues:
+    """The row's IOSM-Index figures as written in section 10 of ``prd``."""
+    idx = prd.iosm.index
+    return IosmValues(
+        baseline=idx.baseline.raw if idx.baseline else None,
+        target=idx.target.raw if idx.target else None,
+        delta=idx.delta.raw if idx.delta else None,
+        actual=actual,
+        target_value=idx.target.value if idx.target else None,
     )
 
 
@@ -287,9 +292,15 @@ def _header_values(prd: Prd, statuses: Sequence[str]) -> dict[str, Any]:
 
 
 def with_shown_values(row: IndexRow, prd: Prd, statuses: Sequence[str] = ()) -> IndexRow:
-    """``row`` with the title and metadata values of ``prd``: the same PRD as its page shows it
-    once another plugin rendered it (:func:`mkdocs_prd.core.rendered.as_shown`)."""
-    return replace(row, **_header_values(prd, statuses))
+    """``row`` with the title, metadata values, IOSM-Index figures and requirement priorities of
+    ``prd``: the same PRD as its page shows it once another plugin rendered it
+    (:func:`mkdocs_prd.core.rendered.as_shown`)."""
+    return replace(
+        row,
+        **_header_values(prd, statuses),
+        iosm=_iosm_values(prd, row.iosm.actual),
+        requirements=requirement_counts(prd.functional),
+    )
 
 
 def index_rows(
