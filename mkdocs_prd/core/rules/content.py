@@ -68,6 +68,11 @@ RISK_LEVELS: frozenset[str] = frozenset(
         "baixa",
     }
 )
+_CATEGORY_KEYS = frozenset(
+    {"category", "type", "area", "aspect", "quality attribute", "attribute", "kategorie", "bereich", "art",
+     "categoría", "categoria", "tipo", "catégorie", "área", "aspecto"}
+)  # fmt: skip
+"""Column names of a non-functional requirements table that hold the requirement's category."""
 _KEY_MARKS = re.compile(r"[\s*_`]+")
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
 _BREAK = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
@@ -275,6 +280,16 @@ def missing_nfr_categories(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     named = [r.name for r in prd.non_functional if r.form == "block"]
     # A free-form list NFR names its category only as a "Category: ..." prefix.
     named += [r.name.split(":", 1)[0] for r in prd.non_functional if r.form == "list" and ":" in r.name]
+    # A table names it in a Category column (`| NFR-1 | Performance | … |`) or before a colon in its cell.
+    for r in prd.non_functional:
+        if r.form == "table":
+            named += [
+                a.value
+                for a in r.attributes
+                if _KEY_MARKS.sub(" ", a.key).strip().casefold() in _CATEGORY_KEYS
+            ]
+            if ":" in r.name:
+                named.append(r.name.split(":", 1)[0])
     if prd.non_functional and not named:
         return  # only free-form sentences: there are no categories to compare
     text = " " + " ".join(_WORD_CHARS.findall(" ".join(named).casefold())) + " "
