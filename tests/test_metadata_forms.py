@@ -907,3 +907,35 @@ def test_prose_under_a_label_with_its_value_is_not_the_header() -> None:
 def test_a_label_without_a_value_over_another_label_is_still_empty() -> None:
     text = with_header(CLEAN_HEADER.replace("**Owner:** Payments Team\n", "**Owner:**\n"))
     assert [(rule, "Owner" in message) for rule, _, message in lint(text)] == [("PRD101", True)]
+
+
+# drift10: PRD101's hint asks for the missing field in the header's own form and language.
+@pytest.mark.parametrize(
+    ("header", "hint"),
+    [
+        (HEADERS["key-value table"], "a `| Owner | Payments Team |` row"),
+        (HEADERS["plain lines, dashes"], "a `Owner - Payments Team` line"),
+        (HEADERS["bullet list"], "a `- **Owner:** Payments Team` line"),
+        (HEADERS["blockquote"], "a `> **Owner:** Payments Team` line"),
+        (CLEAN_HEADER, "a `**Owner:** Payments Team` line"),
+        (  # several fields a line: the template's line
+            "**Version:** 1.2 | **Date:** 2026-02-03 | **Track ID:** saved-payment-methods | "
+            "**Status:** Approved\n",
+            "a `**Owner:** Payments Team` line",
+        ),
+        (
+            "| Feld | Wert |\n|---|---|\n| Version | 1.2 |\n| Datum | 2026-02-03 |\n"
+            "| Track ID | saved-payment-methods |\n| Owner | Payments Team |\n| Status | Approved |\n",
+            "a `| Verantwortlich | Payments Team |` row",
+        ),
+        (
+            "**Versión:** 1.2\n**Fecha:** 2026-02-03\n**Track ID:** saved-payment-methods\n"
+            "**Owner:** Payments Team\n**Estado:** Approved\n",
+            "a `**Responsable:** Payments Team` line",
+        ),
+    ],
+)
+def test_a_missing_field_is_asked_for_in_the_headers_form(header: str, hint: str) -> None:
+    text = with_header(re.sub(r"^.*Owner.*Payments Team.*\n", "", header, flags=re.MULTILINE))
+    found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD101"]
+    assert [f.hint for f in found] == [f"Add {hint} below the title (or `owner:` in the front matter)"]

@@ -16,6 +16,7 @@ from itertools import islice
 
 from mkdocs_prd.core.model import CORE_FIELDS, TRANSLATED_LABELS, Field, Fix, Prd, Severity, status_word
 from mkdocs_prd.core.parse.front import normalise_key
+from mkdocs_prd.core.parse.header import read_line
 from mkdocs_prd.core.parse.inline import without_comments
 from mkdocs_prd.core.parse.sections import translated_title
 from mkdocs_prd.core.rules.base import (
@@ -113,7 +114,11 @@ def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for key in CORE_FIELDS:
         label = FIELD_LABELS[key]
         found = prd.metadata.get(key)
-        hint = f"Add a `**{label}:** {_EXAMPLES[key]}` line below the title (or `{key}:` in the front matter)"
+        hint = (
+            f"Add {_header_line(prd, ctx, key)} below the title (or `{key}:` in the front matter)"
+            if found is None
+            else ""
+        )
         if found is None:
             if broken_front:
                 continue  # it may be in the front matter PRD001 cannot read: that finding says it all
@@ -122,6 +127,47 @@ def required_fields(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(
                 found.line, f"Required metadata field {label} is empty", f"Write a value after `{label}:`"
             )
+
+
+_LOCAL_LABELS: dict[str, dict[str, str]] = {
+    "de": {"version": "Version", "date": "Datum", "owner": "Verantwortlich", "status": "Status"},
+    "es": {"version": "Versión", "date": "Fecha", "owner": "Responsable", "status": "Estado"},
+    "fr": {"version": "Version", "date": "Date", "owner": "Propriétaire", "status": "Statut"},
+    "pt": {"version": "Versão", "date": "Data", "owner": "Responsável", "status": "Situação"},
+}
+"""The required fields' labels in the languages the header is read in (Track ID is Track ID)."""
+_LABEL_LANGUAGES: dict[str, str] = {
+    **dict.fromkeys(("datum", "verantwortlich", "verantwortliche", "fassung", "stand", "eigentümer"), "de"),
+    **dict.fromkeys(("fecha", "responsable", "estado", "versión", "propietario"), "es"),
+    **dict.fromkeys(("statut", "propriétaire", "auteur"), "fr"),
+    **dict.fromkeys(("versão", "responsável", "situação", "dono", "data"), "pt"),
+}
+
+
+def _header_line(prd: Prd, ctx: RuleContext, key: str) -> str:
+    """The line to add for a missing field, as the page writes its header: the label in the
+    language of its other labels (``Verantwortlich`` beside ``Datum``), in the form of one of its
+    one-field lines (``| Verantwortlich | Payments Team |``, ``Owner - Payments Team``), else the
+    template's ``**Owner:** Payments Team`` line."""
+    header = [f for f in prd.metadata.fields if f.source == "header"]
+    languages = [_LABEL_LANGUAGES[k] for f in header if (k := normalise_key(f.label)) in _LABEL_LANGUAGES]
+    language = max(set(languages), key=languages.count) if languages else ""
+    label = _LOCAL_LABELS.get(language, {}).get(key, FIELD_LABELS[key])
+    example = _EXAMPLES[key]
+    for f in header:
+        line = without_comments(ctx.lines[f.line - 1].strip()) if 0 < f.line <= len(ctx.lines) else ""
+        value = f.value.strip()
+        if (
+            value
+            and len(line) <= 120
+            and line.count(f.label) == 1
+            and line.count(value) == 1
+            and line.index(f.label) < line.index(value)
+            and ((line.startswith("|") and line.count("|") == 3) or len(read_line(line, f.line)) == 1)
+        ):
+            written = line.replace(value, example).replace(f.label, label, 1)
+            return f"a {code(written)} line" if not line.startswith("|") else f"a {code(written)} row"
+    return f"a `**{label}:** {example}` line"
 
 
 @page_rule(
