@@ -24,7 +24,7 @@ from mkdocs_prd.adapters.cli.main import (
 )
 from mkdocs_prd.adapters.markdown.titles import title_markup
 from mkdocs_prd.adapters.mkdocs.config import index_settings
-from mkdocs_prd.adapters.mkdocs.generated import generated_pages
+from mkdocs_prd.adapters.mkdocs.generated import Generated, generated_pages
 from mkdocs_prd.adapters.mkdocs.site import SiteConfig
 from mkdocs_prd.core.labels import Labels
 from mkdocs_prd.core.read import UnreadableFile, read_bytes
@@ -75,11 +75,14 @@ def run(args: argparse.Namespace) -> int:
     raw = site.site
     use_directory_urls = raw.get("use_directory_urls", True) is not False
     skipped: list[str] = []
-    pages = list(read_pages(site.docs_dir, default_language_pages(site), skipped))
+    # The build's export lists the PRDs plugins generate, not those they leave out
+    # (mkdocs-exclude); the Markdown page is for Zensical, which runs no MkDocs plugins.
+    made = generated_pages(site.site) if args.format != "markdown" else Generated()
+    show_plugin_log(made.log, args.verbose)
+    wanted = [src for src in default_language_pages(site) if src not in made.removed]
+    pages = list(read_pages(site.docs_dir, wanted, skipped))
     note_skipped(skipped)
     if args.format != "markdown":  # the build's export also lists the PRDs plugins generate
-        made = generated_pages(site.site)
-        show_plugin_log(made.log, args.verbose)
         if made.problem is not None:
             say(
                 f"mkdocs-prd: note: the site's plugins could not be run ({made.problem}); "

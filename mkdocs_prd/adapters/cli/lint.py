@@ -109,7 +109,12 @@ def run(args: argparse.Namespace) -> int:
     docs_dir = site.docs_dir if site is not None else None
     pages = site.page_set() if site is not None else None
     cache = FactCache.for_site(docs_dir) if docs_dir is not None and not args.no_cache else None
-    made = _generated(site, args.verbose) if site is not None and not args.paths else {}
+    made: dict[str, bytes] = {}
+    if site is not None:
+        # PATHs given (pre-commit): a page the plugins leave out is still not checked.
+        made, removed = _generated(site, args.verbose, quiet=bool(args.paths))
+        made = {} if args.paths else made
+        pages = pages - removed if pages is not None else None
     try:
         result = lint(args.paths, settings, docs_dir, pages, cache, made)
     except FileNotFoundError as exc:
@@ -117,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     for shown in result.skipped:
         say(
             f"mkdocs-prd: note: skipped {shown}: the site does not build it "
-            "(exclude_docs, draft_docs, templates/ or a dot-folder)"
+            "(exclude_docs, draft_docs, templates/, a dot-folder, or a plugin such as mkdocs-exclude)"
         )
     for pattern in result.unmatched_paths:
         site_warnings.append(f"paths: the pattern {pattern!r} matches no page (check its folder)")
@@ -171,21 +176,29 @@ def _inside(real: str, root: str) -> bool:
     return real == root or real.startswith(os.path.join(root, ""))
 
 
-def _generated(site: SiteConfig, verbose: bool) -> dict[str, bytes]:
-    """The pages the site's plugins add in a build (mkdocs-gen-files), as the build checks them;
-    what the plugins log while they run is shown only when ``verbose``."""
+def _generated(
+    site: SiteConfig, verbose: bool, quiet: bool = False
+) -> tuple[dict[str, bytes], frozenset[str]]:
+    """The pages the site's plugins add in a build (mkdocs-gen-files), as the build checks them,
+    and the site's pages they drop from it (mkdocs-exclude), which the build does not check;
+    what the plugins log while they run is shown only when ``verbose``; ``quiet``: no note
+    on what they add or leave out (the command was given PATHs: it says what it skips)."""
     made = generated_pages(site.site)
     show_plugin_log(made.log, verbose)
-    if made.problem is not None:
+    if made.problem is not None and not quiet:
         say(
             f"mkdocs-prd: note: the site's plugins could not be run ({made.problem}); "
             "PRDs they generate during a build are not checked here"
         )
-    elif made.pages:
+    elif made.pages and not quiet:
         names = ", ".join(sorted(made.pages)[:5]) + (", ..." if len(made.pages) > 5 else "")
         count = counted(len(made.pages), "page")
         say(f"mkdocs-prd: note: also checked {count} the site's plugins generate in a build: {names}")
-    return made.pages
+    if made.removed and not quiet:
+        names = ", ".join(sorted(made.removed)[:5]) + (", ..." if len(made.removed) > 5 else "")
+        count = counted(len(made.removed), "page")
+        say(f"mkdocs-prd: note: skipped {count} the site's plugins leave out of a build: {names}")
+    return made.pages, made.removed
 
 
 EXTENSION = "mkdocs_prd.extension"

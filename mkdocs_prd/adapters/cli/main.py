@@ -249,4 +249,9 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m mkdocs_prd.adapters.cli.main`
-    sys.exit(main())
+    # Run as a script this file is the module ``__main__``, and the commands raise the
+    # UsageError of ``mkdocs_prd.adapters.cli.main`` (a second copy, another class): the
+    # copy's main() catches its own, so a usage error is a message, not a traceback.
+    from mkdocs_prd.adapters.cli.main import main as _main
+
+    sys.exit(_main())

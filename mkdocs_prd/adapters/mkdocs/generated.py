@@ -1,7 +1,9 @@
-"""The pages a site's plugins add during a build, for ``mkdocs-prd lint``.
+"""The pages a site's plugins add or drop during a build, for ``mkdocs-prd lint`` and ``index``.
 
 mkdocs-gen-files (and a hook's or another plugin's ``on_files``) adds pages that are
-no file in ``docs_dir``: a build renders and checks them, so lint must too.  The
+no file in ``docs_dir``: a build renders and checks them, so lint must too.  mkdocs-exclude
+(and a hook's ``on_files``) drops files of ``docs_dir`` from the build: a build neither
+renders nor checks them, so lint and the index leave them out too.  The
 plugins' ``startup``, ``config``, ``pre_build`` and ``files`` events run as ``mkdocs
 build`` runs them, with ``prd`` itself switched off; no page is rendered and nothing is
 written to ``site_dir``.  What the plugins leave in temporary folders until their
@@ -29,6 +31,11 @@ class Generated:
 
     pages: dict[str, bytes] = field(default_factory=dict)
     problem: str | None = None
+    removed: frozenset[str] = frozenset()
+    """The ``src_path`` of the site's own pages that the plugins drop from the build's files
+    (mkdocs-exclude's ``glob``/``regex``): not built, so not checked.  A page only marked
+    excluded for a while (Material's blog posts) is not dropped.  Empty with
+    mkdocs-static-i18n, whose each language build keeps only that language's pages."""
     log: tuple[str, ...] = ()
     """What the plugins logged (warnings and errors) while they ran: held back, not printed
     (git-revision-date-localized's "has no git logs" for every page is no news to lint)."""
@@ -51,25 +58,34 @@ def generated_pages(cfg: Any) -> Generated:
     for p in prd:
         p.config["enabled"] = False
     pages: dict[str, bytes] = {}
+    kept: set[str] = set()
+    i18n = "i18n" in plugins
     try:
         with captured_log("mkdocs") as mkdocs_log, captured_log("") as other_log:
-            problem = _run(plugins, cfg, docs_dir, on_disk, pages)
+            problem = _run(plugins, cfg, docs_dir, on_disk, pages, kept)
     finally:
         for p, enabled in zip(prd, saved, strict=True):
             p.config["enabled"] = enabled
     log = tuple(message for _level, message in [*mkdocs_log, *other_log])
-    return Generated(pages, problem, log)
+    removed = frozenset() if problem is not None or i18n else frozenset(on_disk - kept)
+    return Generated(pages, problem, removed=removed, log=log)
 
 
-def _run(plugins: Any, cfg: Any, docs_dir: str, on_disk: set[str], pages: dict[str, bytes]) -> str | None:
-    """Run the events, filling ``pages``; a plugin's error as text, else None."""
+def _run(
+    plugins: Any, cfg: Any, docs_dir: str, on_disk: set[str], pages: dict[str, bytes], kept: set[str]
+) -> str | None:
+    """Run the events, filling ``pages`` (added) and ``kept`` (the ``src_path`` of every page
+    still in the files); a plugin's error as text, else None."""
     try:
         plugins.on_startup(command="build", dirty=False)
         try:
             cfg = plugins.on_config(cfg)
             plugins.on_pre_build(config=cfg)
             files = plugins.on_files(site_files(cfg).files, config=cfg)
-            for file in files.documentation_pages():
+            for file in files.documentation_pages(inclusion=lambda _: True):
+                kept.add(file.src_uri)
+                if file.inclusion.is_excluded():
+                    continue  # not rendered (exclude_docs, a draft): no page to add
                 if file.src_uri in on_disk or _inside(file.abs_src_path, docs_dir):
                     continue
                 data = _content(file)
