@@ -122,9 +122,12 @@ def test_card_iosm_block_and_index_show_the_rendered_values(site: Site) -> None:
     vault = rows["prds/vault.md"]
     assert vault["iosm"] == {"baseline": "0.61", "target": "0.91", "delta": "+0.30", "actual": None}
     assert vault["requirements"] == {"must": 2, "should": 1, "could": 0, "other": 0}
+    priorities = {r["local"]: r["priority"] for r in vault["trace"] if r["kind"] == "FR"}
+    assert priorities == {"FR-1": "Must", "FR-2": "Must", "FR-3": "Should"}
     # The unrendered page shows what its file says, and so do its card and row.
     literal = rows["prds/literal.md"]
     assert literal["iosm"]["baseline"] == "{{ base }}" and literal["requirements"]["other"] == 1
+    assert [r["priority"] for r in literal["trace"] if r["local"] == "FR-1"] == [None]
     index = site.html("prds/index.html")
     table = index[index.index('<table class="prd-index__table"') :]
     row = table[table.index("Card Vault") :]

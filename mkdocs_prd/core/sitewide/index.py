@@ -300,6 +300,24 @@ def with_shown_values(row: IndexRow, prd: Prd, statuses: Sequence[str] = ()) -> 
         **_header_values(prd, statuses),
         iosm=_iosm_values(prd, row.iosm.actual),
         requirements=requirement_counts(prd.functional),
+        trace=_shown_priorities(row.trace, prd),
+    )
+
+
+def _shown_priorities(records: tuple[dict[str, Any], ...], prd: Prd) -> tuple[dict[str, Any], ...]:
+    """The trace ``records`` with each requirement's priority (its MoSCoW level) as ``prd`` has it;
+    the first requirement of an id is the one traced, as :mod:`mkdocs_prd.core.trace.ids` reads it."""
+    levels: dict[str, str | None] = {}
+    for req in (*prd.functional, *prd.non_functional):
+        if req.id:
+            levels.setdefault(req.id.upper(), req.level)
+    return tuple(
+        {**r, "priority": levels[r["local"]]}
+        if r.get("kind") in ("FR", "NFR")
+        and r.get("local") in levels
+        and levels[r["local"]] != r.get("priority")
+        else r
+        for r in records
     )
 
 
