@@ -284,6 +284,37 @@ def test_band(value: float | None, key: str | None) -> None:
     assert band(value) == key
 
 
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Muss", "must"),
+        ("Soll", "should"),
+        ("Kann", "could"),
+        ("Debe", "must"),
+        ("Debería", "should"),
+        ("Pourrait", "could"),
+        ("🔴 Must", "must"),
+        ("Must ✅", "must"),
+        ("Nice to have", "could"),
+        ("M", "must"),
+        ("**Should**", "should"),
+        ("<b>Could</b>", "could"),
+        ("Urgent", "other"),
+        ("m", "other"),
+    ],
+)
+def test_priority_badge_reads_the_level_as_the_card_counts_it(written: str, key: str) -> None:
+    # The card counted Muss / 🔴 Must / Nice to have as Must / Could, while each requirement's badge
+    # on the page was the grey "other" one (fresh10 §7).
+    assert priority_key(written) == key
+    text = prd_text(priorities=(written,))
+    prd = parse_prd(text, "a.md")
+    out = rewrite(text, prd, fragments(), 0)
+    assert f'class="prd-priority prd-priority--{key}"' in out, out[out.index("Priority") :][:300]
+    # The card's count: the same key (req.level is the checks' reading; the badge reads the text).
+    assert [priority_key(r.level) for r in prd.functional] == [key if key != "other" else "other"]
+
+
 def test_priority_key() -> None:
     assert [priority_key(p) for p in ("Must", "should", "COULD", "Must / Should / Could", None, "Later")] == [
         "must",

@@ -24,7 +24,7 @@ from mkdocs_prd.core.model import (
     site_status,
     status_remark,
 )
-from mkdocs_prd.core.moscow import moscow
+from mkdocs_prd.core.moscow import priority_level
 from mkdocs_prd.core.numbers import NUMBER_TEXT, magnitude, written_number
 from mkdocs_prd.core.parse.inline import plain_value
 from mkdocs_prd.core.parse.lines import strip_bold
@@ -71,8 +71,11 @@ def band(value: float | None) -> str | None:
 
 def priority_key(priority: str | None) -> str:
     """The MoSCoW level a priority names, as a key: ``Must`` / ``Must have`` -> ``must``,
-    ``Won't`` -> ``wont``; anything else (``Must / Should / Could``, ``Urgent``) -> ``other``."""
-    level = moscow(priority) if priority else None
+    ``Won't`` -> ``wont``; anything else (``Must / Should / Could``, ``Urgent``) -> ``other``.
+    Read as the checks and the card read a priority (:func:`~mkdocs_prd.core.moscow.priority_level`):
+    ``Muss``, ``Debería``, ``🔴 Must``, ``Nice to have``, ``M`` had the grey "other" badge on the
+    page while the card counted them as Must, Should or Could."""
+    level = priority_level(priority) if priority else None
     return level.casefold().replace("'", "") if level else "other"
 
 
