@@ -1026,3 +1026,30 @@ def test_a_table_that_fits_draws_no_scroll_shadows(chromium: Any, themed: tuple[
         assert box.evaluate("(b) => getComputedStyle(b).backgroundImage") == "none", theme
     finally:
         page.close()
+
+
+def test_the_sites_approved_status_looks_approved(chromium: Any, tmp_path: Path) -> None:
+    # approved_status: Freigegeben had a spare colour (purple) and the neutral nav icon, while an
+    # English site's Approved PRDs are green with the check-circle icon (fresh10 §10).
+    statuses = ["Entwurf", "Prüfung", "Freigegeben", "Umgesetzt"]
+    files = {
+        "prds/a.md": prd_text("Freigegeben", status="Freigegeben", track="a"),
+        "prds/b.md": prd_text("Entwurf", status="Entwurf", track="b"),
+    }
+    options = {"statuses": statuses, "approved_status": "Freigegeben", "nav_status": True, "index_page": None}
+    site = build_site(tmp_path / "de", files, options, theme=THEMES["material-light"])
+    page = open_page(chromium, site.site_dir / "prds" / "a" / "index.html")
+    try:
+        look = page.evaluate(
+            """() => { const badge = getComputedStyle(document.querySelector('.prd-card .prd-status'));
+                const nav = document.querySelector('.md-nav .md-status--prd-freigegeben');
+                const icon = nav ? getComputedStyle(nav, '::after') : null;
+                return [badge.backgroundColor, icon ? (icon.maskImage || icon.webkitMaskImage) : null]; }"""
+        )
+        assert look[0] == "rgb(27, 94, 32)", look  # Approved's green
+        check_circle = "M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10"  # the approved icon's path
+        assert look[1] is not None and check_circle in look[1], look
+    finally:
+        page.close()
+    css = (site.site_dir / "assets" / "prd" / "prd.css").read_text(encoding="utf-8")
+    assert ".prd-status--freigegeben" in css and ".prd-status--entwurf" in css  # Entwurf: a spare colour

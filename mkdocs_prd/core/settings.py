@@ -241,6 +241,12 @@ class Settings:
         history's "Approved on" protect PRDs at these statuses."""
         return _approved_statuses(self.statuses, self.approved_status)
 
+    @property
+    def approved_name(self) -> str | None:
+        """The site's approved status as ``statuses`` spells it (``Freigegeben``), or None."""
+        first = self.approved_statuses[:1]
+        return next((s for s in self.statuses if (s.casefold(),) == first), None)
+
     def is_approved(self, status: str | None) -> bool:
         """Whether a Status value (``**Freigegeben**``, ``approved (CFO)``, a ``status_aliases``
         word) is one of :attr:`approved_statuses`."""

@@ -85,11 +85,37 @@ def status_color_rules(status_colors: Mapping[str, str]) -> str:
     return "\n".join(rules)
 
 
-def stylesheet(status_colors: Mapping[str, str], statuses: Iterable[str | None] = ()) -> str:
+_APPROVED_LOOK = re.compile(r"\.prd-status--approved, \.md-status--prd-approved \{([^}]*)\}")
+_APPROVED_ICON = re.compile(r"\.md-status--prd-approved \{ (--prd-nav-icon: url\(\"[^\"]*\"\);) \}")
+
+
+def approved_rules(approved: str | None, status_colors: Mapping[str, str]) -> str:
+    """Approved's badge colours and navigation icon for the site's approved status when it has
+    another name (``approved_status: Freigegeben``, or ``Genehmigt`` meaning Approved): it had a
+    spare colour and the neutral icon, unlike the PRDs approved on an English site.  Nothing
+    when it is ``Approved`` or ``status_colors`` gives it a colour (the icon still follows)."""
+    key = slug(approved) if approved else ""
+    if not key or key == "approved":
+        return ""
+    look = _APPROVED_LOOK.search(base_css())
+    icon = _APPROVED_ICON.search(base_css())
+    parts = [] if look is None or key in {slug(s) for s in status_colors} else [look.group(1).strip()]
+    parts += [icon.group(1)] if icon is not None else []
+    return f".prd-status--{key}, .md-status--prd-{key} {{ {' '.join(parts)} }}" if parts else ""
+
+
+def stylesheet(
+    status_colors: Mapping[str, str], statuses: Iterable[str | None] = (), approved: str | None = None
+) -> str:
     """The full stylesheet for a site; ``statuses``: the site's (its ``statuses`` option,
-    then those its PRDs and merged indexes state), for :func:`spare_colors`."""
-    spare = spare_colors(statuses, status_colors)
+    then those its PRDs and merged indexes state), for :func:`spare_colors`; ``approved``: the
+    site's approved status, which looks as Approved does (:func:`approved_rules`)."""
+    approved_key = slug(approved) if approved else ""
+    spare = spare_colors((s for s in statuses if not s or slug(s) != approved_key), status_colors)
     out = base_css()
+    own = approved_rules(approved, status_colors)
+    if own:
+        out += f"\n/* the site's approved status */\n{own}\n"
     if spare:
         out += "\n/* statuses without a colour of their own */\n" + status_color_rules(spare) + "\n"
     rules = status_color_rules(status_colors)

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     site = load_config(args.config_file)
     colors = site.plugin.status_colors if site is not None else {}
     statuses = site.settings.statuses if site is not None else ()
-    files = {"prd.css": stylesheet(colors, statuses).encode("utf-8")}
+    approved = site.settings.approved_name if site is not None else None
+    files = {"prd.css": stylesheet(colors, statuses, approved).encode("utf-8")}
     for name in INDEX_ASSETS:
         with open(os.path.join(ASSETS_DIR, name), "rb") as fd:
             files[name] = fd.read()

@@ -268,7 +268,7 @@ class PrdPlugin(BasePlugin[PrdConfig]):  # type: ignore[no-untyped-call]
         # with a colour for each status of the site and its merged indexes.
         if files.get_file_from_path(CSS_URI) is None:
             statuses = (*self.settings.statuses, *(row.status for row in site.index.rows))
-            css = stylesheet(self.config.status_colors, statuses)
+            css = stylesheet(self.config.status_colors, statuses, self.settings.approved_name)
             files.append(File.generated(config, CSS_URI, content=css))
         for message in site.warnings:
             log.warning(message)
