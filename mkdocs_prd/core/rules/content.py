@@ -87,6 +87,7 @@ _TRAFFIC_LIGHTS = {"\U0001f534": "high", "\U0001f7e0": "medium", "\U0001f7e1": "
     "(`- Acceptance:` with nothing after or below it)",
 )
 def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
+    found_labels: dict[str, str] | None = None  # worked out once per page: it reads every requirement
     for req in prd.functional:
         if req.form == "table":
             yield from _empty_cells(req)
@@ -106,7 +107,9 @@ def incomplete_requirement(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             and all(empty_value(ctx.lines, a) for a in req.attributes if attribute_key(a.key) in names)
         ]
         name = req.id or req.name
-        labels = page_labels(prd) if missing or empty else {}  # only a finding's hint needs them
+        if (missing or empty) and found_labels is None:
+            found_labels = page_labels(prd)  # only a finding's hint needs them
+        labels = found_labels or {}
         if missing:
             bullets = ", ".join(f"`- {labels[m]}: …`" for m in missing)
             yield Hit(
