@@ -9,7 +9,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from render_sites import TABLE_IOSM, prd_text
+from render_sites import LIST_IOSM, TABLE_IOSM, prd_text
 
 from mkdocs_prd.core.actuals import Actual, collect, from_front_matter, judge, word_mark
 from mkdocs_prd.core.labels import Labels
@@ -30,7 +30,7 @@ from mkdocs_prd.html.page import (
 )
 from mkdocs_prd.html.render import Renderer, status_badge
 from mkdocs_prd.html.stylesheet import SPARE_COLORS, color_problem, status_color_rules, stylesheet
-from mkdocs_prd.html.views import band, priority_key, slug
+from mkdocs_prd.html.views import band, card_view, iosm_view, priority_key, slug
 
 # --- iosm_report.md ---------------------------------------------------------------
 
@@ -509,3 +509,40 @@ def test_rewrite_never_raises_and_keeps_unreplaced_lines(lines: list[str]) -> No
     for number, line in enumerate(lines, start=1):
         if number not in replaced and line.strip():
             assert line in kept, (number, line)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "actual", "shown", "delta"),
+    [
+        ("0,65", "0,82", 0.74, "0,74", "+0,17"),  # a German page: its decimal comma throughout
+        ("0,65", "0,82", 1, "1", "+0,17"),
+        ("0.65", "0.82", 0.74, "0.74", "+0.17"),  # an English page unchanged
+        ("0,65", "0.82", 0.74, "0.74", "+0.17"),  # mixed by the author: left as a point
+    ],
+)
+def test_figures_the_page_does_not_write_take_its_decimal_comma(
+    baseline: str, target: str, actual: float, shown: str, delta: str
+) -> None:
+    # "Target IOSM-Index 0,82 Good  Achieved 0.74" on a German card (fresh10 §10): the achieved
+    # index comes from YAML and the delta is computed, so neither followed the page.
+    iosm = f"### Expected IOSM-Index\n**Current baseline:** {baseline}\n"
+    iosm += f"**Target post-implementation:** {target}\n"
+    text = prd_text(iosm=iosm)
+    prd = parse_prd(text, "a.md")
+    card = card_view(prd, Labels(), from_front_matter({"index": actual}))
+    assert card.index_target == target and card.index_actual == shown, card
+    index = iosm_view(prd, from_front_matter({"index": actual}), Labels()).index
+    assert index is not None and index.actual == shown and index.delta == delta, index
+
+
+@pytest.mark.parametrize(("comma", "floor", "score"), [(True, "0,7", "0,88"), (False, "0.7", "0.88")])
+def test_gate_rows_take_the_pages_decimal_comma(comma: bool, floor: str, score: str) -> None:
+    # The IOSM table's gate rows: "Gate score ≥0.7 | 0.88" beside the page's own "≥0,95" (fresh10 §10).
+    iosm = LIST_IOSM
+    if comma:
+        for point in ("0.95", "0.65", "0.82", "+0.17", "0.1%"):
+            iosm = iosm.replace(point, point.replace(".", ","))
+    prd = parse_prd(prd_text(iosm=iosm), "a.md")
+    view = iosm_view(prd, from_front_matter({"I": 0.88}), Labels())
+    gate = next(r for r in view.rows if r.kind == "gate" and r.actual)
+    assert (gate.value, gate.actual) == (floor, score), gate

@@ -381,6 +381,12 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
             row = _target_row(t, score, t.operator or ">=", labels, title(t.gate), scores=True)
             rows.append(row if score is not None else _with_actual(row, actuals.gates.get(t.gate)))
     else:
+        # The gate score floor and a score from YAML in the page's decimals (≥0,7 beside ≥0,95).
+        idx = iosm.index
+        figures = [t.raw for t in iosm.targets] + [
+            f.raw for f in (idx.baseline, idx.target) if f is not None and f.raw
+        ]
+        comma = _decimal_comma(*figures)
         gates_in_order = list(dict.fromkeys([*iosm.gates, *(t.gate for t in iosm.targets)]))
         for gate in gates_in_order:
             score = actuals.gates.get(gate)
@@ -392,12 +398,12 @@ def iosm_view(prd: Prd, actuals: IosmActuals, labels: Labels) -> IosmView:
                     gate_title=title(gate),
                     metric="",
                     operator="≥" if score is not None else "",
-                    value=format_number(threshold) if score is not None else "",
+                    value=_in_page_decimals(format_number(threshold), comma) if score is not None else "",
                     unit="",
                     text="",
                     baseline="",
                     delta="",
-                    actual=score.raw if score is not None else "",
+                    actual=_in_page_decimals(score.raw, comma) if score is not None else "",
                     # A score outside 0-1 (PRD502) is shown as written, judged and drawn nowhere.
                     mark=judge(">=", threshold, "", score) if _valid(score) or _words(score) else None,
                     gauge=gauge(
@@ -444,17 +450,37 @@ def _index_view(prd: Prd, actuals: IosmActuals, labels: Labels | None = None) ->
         computed = True
     actual = actuals.index
     target_value = target.value if target is not None else None
+    # A German page writes 0,82: a figure it does not write itself (the achieved index from YAML,
+    # the computed delta) takes its decimal comma ("Target 0,82 ... Achieved 0.74" mixed them).
+    comma = _decimal_comma(*(f.raw for f in (baseline, target) if f is not None and f.raw))
+    if computed and delta_text is not None:
+        delta_text = _in_page_decimals(delta_text, comma)
     return IndexView(
         baseline=baseline.raw if baseline is not None else None,
         target=target.raw if target is not None else None,
         delta=delta_text,
         delta_computed=computed,
         band=band(target_value),
-        actual=actual.raw if actual is not None else None,
+        actual=_in_page_decimals(actual.raw, comma) if actual is not None else None,
         actual_band=band(actual.value) if actual is not None else None,
         actual_mark=judge(">=", target_value, "", actual) if _valid(actual) and _valid(target) else None,
         gauge=_index_gauge(baseline.value if baseline is not None else None, target_value, actual, labels),
     )
+
+
+_POINT_NUMBER = re.compile(r"[+-]?[0-9]+\.[0-9]+")
+
+
+def _decimal_comma(*figures: str) -> bool:
+    """Whether the page writes these figures with a decimal comma: one has one, none a point."""
+    return any(re.search(r"[0-9],[0-9]", f) for f in figures) and not any(
+        re.search(r"[0-9]\.[0-9]", f) for f in figures
+    )
+
+
+def _in_page_decimals(text: str, comma: bool) -> str:
+    """``0.74`` as ``0,74`` on a page of decimal commas; any other text as it is."""
+    return text.replace(".", ",") if comma and _POINT_NUMBER.fullmatch(text.strip()) else text
 
 
 def _valid(figure: Number | Actual | None) -> bool:
