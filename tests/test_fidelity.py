@@ -439,6 +439,7 @@ def test_prd801_fence_in_a_list_item_without_superfences() -> None:
 @example(doc="1. item", fences=[(1, " \t", "~~~")])
 @example(doc="- item", fences=[(1, "  ", "```js")])
 @example(doc="alpha\nalpha\n\n- alpha\n", fences=[(1, "    ", "```")])  # paragraph text (PRD804)
+@example(doc="# PRD: Generated\n\n**alpha:**\n- alpha\n", fences=[(3, "    ", "```")])  # REPORT-fresh10
 def test_prd801_quick_check_skips_only_pages_without_fences_in_items(
     doc: str, fences: list[tuple[int, str, str]]
 ) -> None:

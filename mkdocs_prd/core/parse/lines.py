@@ -196,7 +196,11 @@ def scan(lines: list[str], body_start: int) -> Source:
                 kinds[i] = HEADING
         elif c == "`" or c == "~":
             run = len(s) - len(s.lstrip(c))
-            if run >= 3 and not (c == "`" and "`" in s[run:]):
+            if (
+                run >= 3
+                and not (c == "`" and "`" in s[run:])
+                and (s is line or _opens_fence(lines, kinds, line, s, i))
+            ):
                 kinds[i] = CODE
                 fence, fence_start, hidden = c * run, i, True
         elif c == "<":
@@ -241,6 +245,41 @@ def _setext_under(lines: list[str], kinds: list[int], i: int, body_start: int, m
 def _is_rule_of(s: str, mark: str) -> bool:
     """Whether ``s`` (a line without its indent) is a thematic break made of ``mark``."""
     return not s.strip(_RULE_CHARS[mark]) and s.count(mark) >= 3
+
+
+_ITEM_START = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])([ \t]+|$)")
+
+_FENCE_LOOK_BACK = 200
+"""How many lines above an indented fence are searched for the list item it may be in."""
+
+
+def _opens_fence(lines: list[str], kinds: list[int], line: str, rest: str, i: int) -> bool:
+    """Whether the indented fence line ``line`` (0-based ``i``; ``rest`` without its indent)
+    opens a fenced block as CommonMark (and the page) reads it: indented less than 4 columns
+    past the content column of the list item it is in, or past the margin outside lists.  At 4
+    or more it is indented code, or text of the paragraph above (PRD804), and no fence: a stray
+    ```` ``` ```` under ``**Migrations:**`` must not hide the rest of the page from the checks.
+    The item is the nearest list item above whose content column is at most the fence's; the
+    search stops where a list has ended (an unindented line after a blank one, a heading)."""
+    indent = _indent(line, rest)
+    if indent < 4:
+        return True
+    for k in range(i - 1, max(i - 1 - _FENCE_LOOK_BACK, -1), -1):
+        kind = kinds[k]
+        if kind == HEADING:
+            return False
+        if kind == ITEM:
+            m = _ITEM_START.match(lines[k])
+            if m is not None:
+                spaces = len(m.group(1).expandtabs(4))
+                column = len(lines[k][: m.start(1)].expandtabs(4)) + (spaces if 0 < spaces <= 4 else 1)
+                if column <= indent:
+                    return indent - column < 4
+            continue
+        above = lines[k]
+        if kind != BLANK and above[:1] not in (" ", "\t") and k > 0 and kinds[k - 1] == BLANK:
+            return False  # an unindented paragraph after a blank line: no list goes on here
+    return False
 
 
 def _indent(line: str, rest: str) -> int:
