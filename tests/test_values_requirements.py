@@ -28,6 +28,7 @@ from mkdocs_prd.core.sitewide.listing import ListingSpec
 from mkdocs_prd.html.index_html import IndexOptions, render_listing
 from mkdocs_prd.html.page import PageRenderer
 from mkdocs_prd.html.render import Renderer
+from mkdocs_prd.html.views import header_stays
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
 BASE = parse_prd(CLEAN, "prd.md")
@@ -257,7 +258,13 @@ def test_owners_separated_by_a_line_break_are_two_people(owner: str, form: str) 
     row = index_row(prd, "prd/")
     assert export_entry(row)["owner"] == "Dana Kim, Lee Park"
     card = " ".join(re.sub(r"<[^>]+>", "", str(Renderer().card(prd))).split())  # the words shown
-    assert "Dana Kim, Lee Park" in card and "KimLee" not in card
+    if "](#" in owner or 'href="#' in owner:
+        # A link to an anchor shows as text on the card, so the author's header stays on the page
+        # as written (the two people on their lines) and the card leaves the owner out: once.
+        assert header_stays(prd) and "Dana Kim" not in card
+    else:
+        assert not header_stays(prd)
+        assert "Dana Kim, Lee Park" in card and "KimLee" not in card
     listing = str(render_listing([row], ListingSpec(), IndexOptions(), link=lambda r: r.url))
     assert "kimlee" not in listing.casefold()
 
