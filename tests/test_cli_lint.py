@@ -348,3 +348,23 @@ def test_an_unknown_option_far_from_any_is_said_without_a_guess(
     assert main(["lint"]) == 2
     err = capsys.readouterr().err
     assert "Unknown option 'colour' of the prd plugin" in err and "did you mean" not in err
+
+
+@pytest.mark.parametrize("count", [4, 10, 11, 50])
+def test_prd102_names_at_most_ten_statuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], count: int
+) -> None:
+    """A site with 50 statuses got all 50 in PRD102's message and again in its hint."""
+    statuses = ["Approved", *(f"Stage {n} Zq" for n in range(1, count))]
+    listed = "".join(f"\n        - {s}" for s in statuses)
+    make_site(tmp_path, {"prds/a.md": BAD_STATUS}, plugin=f"  - prd:\n      statuses:{listed}\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "lint", "--format", "json")
+    assert code == 1
+    (finding,) = [f for f in json.loads(out) if f["rule"] == "PRD102"]
+    text = finding["message"] + " " + finding["hint"]
+    shown = [s for s in statuses if s in text]
+    if count <= 10:
+        assert shown == statuses and "more" not in text
+    else:
+        assert len(shown) == 8 and f"and {count - 8} more (the plugin's `statuses`)" in finding["message"]

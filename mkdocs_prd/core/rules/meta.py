@@ -170,6 +170,14 @@ def _header_line(prd: Prd, ctx: RuleContext, key: str) -> str:
     return f"a `**{label}:** {example}` line"
 
 
+def _listed(statuses: Sequence[str], most: int = 10) -> str:
+    """The site's statuses for a message: all of them, or the first ``most - 2`` and how many
+    more (a site with 50 statuses filled the findings panel with them, twice)."""
+    if len(statuses) <= most:
+        return ", ".join(statuses)
+    return ", ".join(statuses[: most - 2]) + f" and {len(statuses) - most + 2} more (the plugin's `statuses`)"
+
+
 @page_rule(
     "PRD102",
     Severity.ERROR,
@@ -189,7 +197,7 @@ def unknown_status(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     allowed = {s.casefold() for s in ctx.settings.statuses}
     word = status_word(found.value)
     if word.casefold() not in allowed:
-        choices = ", ".join(ctx.settings.statuses)
+        choices = _listed(ctx.settings.statuses)
         near = nearest_status(word, ctx.settings.statuses)
         alias = f" (`{{{word}: {near}}}`)" if near is not None and _plain_word(word) else ""
         hint = (
