@@ -36,19 +36,31 @@ def findings(text: str) -> list[tuple[int, str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("front", "rule", "words"),
+    ("front", "rule", "words", "line"),
     [
-        ("iosm_actuals:\n  index: 1.4\n", "PRD502", "`1.4` is outside 0-1"),
-        ('iosm_actuals:\n  index: "82%"\n', "PRD502", "`82%` is outside 0-1"),
-        ("iosm_actuals: 0.82\n", "PRD505", "expected a mapping"),
-        ("iosm_actuals:\n  Gate-X: 0.9\n", "PRD505", "unknown key 'Gate-X'"),
-        ("iosm_actuals:\n  metrics: fast\n", "PRD505", "metrics: expected a mapping"),
+        # A value out of range: on its own entry's line (the key holding it), not on iosm_actuals:.
+        ("iosm_actuals:\n  index: 1.4\n", "PRD502", "`1.4` is outside 0-1", 4),
+        ('iosm_actuals:\n  index: "82%"\n', "PRD502", "`82%` is outside 0-1", 4),
+        ("iosm_actuals:\n  index: 0.8\n  I: 81\n", "PRD502", "Gate-I actual (iosm_actuals I) `81`", 5),
+        ("iosm_actuals:\n  O: 0.7\n  M: '1.5'\n  S: 0.9\n", "PRD502", "`1.5` is outside 0-1", 5),
+        ("iosm_actuals: {I: 81}\n", "PRD502", "`81` is outside 0-1", 3),  # one line: that line
+        # The mapping itself is wrong: the iosm_actuals: line.
+        ("iosm_actuals: 0.82\n", "PRD505", "expected a mapping", 3),
+        ("iosm_actuals:\n  Gate-X: 0.9\n", "PRD505", "unknown key 'Gate-X'", 3),
+        ("iosm_actuals:\n  metrics: fast\n", "PRD505", "metrics: expected a mapping", 3),
     ],
 )
-def test_a_bad_actual_is_a_finding_on_its_front_matter_line(front: str, rule: str, words: str) -> None:
+def test_a_bad_actual_is_a_finding_on_its_front_matter_line(
+    front: str, rule: str, words: str, line: int
+) -> None:
     found = findings(with_front("title: x\n" + front))
-    assert [(line, r) for line, r, _ in found] == [(3, rule)]
+    assert [(n, r) for n, r, _ in found] == [(line, rule)]
     assert words in found[0][2]
+
+
+def test_two_entries_with_the_same_bad_value_are_found_at_iosm_actuals() -> None:
+    found = findings(with_front("title: x\niosm_actuals:\n  I: 81\n  O: 81\n"))
+    assert [(n, r) for n, r, _ in found] == [(3, "PRD502"), (3, "PRD502")]
 
 
 def test_a_percentage_is_hinted_as_its_score() -> None:

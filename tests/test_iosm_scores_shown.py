@@ -74,7 +74,7 @@ def test_an_index_target_outside_0_1_draws_no_gauge() -> None:
 def test_a_gate_score_outside_0_1_in_front_matter_is_prd502(score: object) -> None:
     text = prd_text(front_matter=f"iosm_actuals:\n  I: {score!r}\n  O: 0.7\n")
     found = [f for f in check_page(parse_prd(text, "prd.md"), text, Settings()) if f.rule == "PRD502"]
-    assert [f.line for f in found] == [2], found
+    assert [f.line for f in found] == [3], found  # the `I:` entry's line, under `iosm_actuals:`
     assert "Gate-I actual" in found[0].message
 
 

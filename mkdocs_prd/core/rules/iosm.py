@@ -50,23 +50,35 @@ def _index_numbers(prd: Prd, ctx: RuleContext) -> Iterator[tuple[str, Number]]:
         yield "target", index.target
     actual = _front_actuals(prd).index
     if actual is not None:
-        yield "actual (iosm_actuals index)", Number(actual.raw, actual.value, _actuals_line(ctx))
+        yield "actual (iosm_actuals index)", Number(actual.raw, actual.value, _actuals_line(ctx, actual.raw))
 
 
 def _front_actuals(prd: Prd) -> IosmActuals:
     return from_front_matter(prd.front_matter.get("iosm_actuals"))
 
 
-def _actuals_line(ctx: RuleContext) -> int:
-    """The front-matter line of ``iosm_actuals:`` (1 when it cannot be found)."""
+def _actuals_line(ctx: RuleContext, raw: str | None = None) -> int:
+    """The front-matter line of ``iosm_actuals:``, or of its entry whose value is written ``raw``
+    (``  I: 81`` under it, when exactly one entry has that value); 1 when it cannot be found."""
     lines = ctx.lines
-    if lines and lines[0].strip() == "---":
-        for n, line in enumerate(lines[1:], 2):
-            if line.startswith("iosm_actuals"):
-                return n
-            if line.strip() in ("---", "..."):
-                break
-    return 1
+    if not lines or lines[0].strip() != "---":
+        return 1
+    parent = 0
+    entries: list[int] = []
+    for n, line in enumerate(lines[1:], 2):
+        if line.strip() in ("---", "..."):
+            break
+        if parent and line[:1] in (" ", "\t", "-"):
+            _, colon, value = line.strip().lstrip("- ").partition(":")
+            if colon and raw is not None and value.strip().strip("\"'") == raw.strip():
+                entries.append(n)
+        elif parent:
+            break
+        elif line.startswith("iosm_actuals"):
+            parent = n
+    if not parent:
+        return 1
+    return entries[0] if len(entries) == 1 else parent
 
 
 @page_rule(
@@ -91,7 +103,7 @@ def index_out_of_range(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     for gate, actual in _front_actuals(prd).gates.items():
         if actual.value is not None and not 0.0 <= actual.value <= 1.0:
             yield Hit(
-                _actuals_line(ctx),
+                _actuals_line(ctx, actual.raw),
                 f"Gate-{gate} actual (iosm_actuals {gate}) {quote(actual.raw)} is outside 0-1",
                 "Write gate scores between 0 and 1, e.g. `0.75`",
             )
