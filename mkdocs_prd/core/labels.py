@@ -155,7 +155,9 @@ DEFAULT_LABELS: dict[str, str] = {
     "trace_empty": "No requirements with ids yet.",
     "chart_status_title": "PRDs by status",
     "chart_iosm_title": "Target and achieved IOSM-Index",
-    "chart_iosm_note": "{shown} of {total} PRDs with an IOSM-Index drawn, lowest first",
+    "chart_iosm_note": (
+        "{shown} of {total} PRDs with an IOSM-Index drawn: the lowest achieved first, then the lowest targets"
+    ),
     "chart_target": "Target",
     "chart_actual": "Achieved",
     "chart_actual_met": "Achieved, target met",

@@ -22,7 +22,8 @@ from mkdocs_prd.core.sitewide.index import IndexRow, Summary, index_number
 from mkdocs_prd.html.views import slug
 
 MAX_IOSM_ROWS = 40
-"""The IOSM chart draws at most this many PRDs (lowest achieved or target first); the table has them all."""
+"""The IOSM chart draws at most this many PRDs (the lowest achieved first, then those with only a
+target, lowest first); the table has them all."""
 
 _NARROW_PX = 300  # the narrowest the status bar is drawn (a 400 px screen's column, less margins)
 _DIGIT_PX = 9  # the width of one digit of a segment's count (bold 14px), with a margin
