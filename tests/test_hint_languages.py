@@ -12,19 +12,11 @@ import pytest
 from mkdocs_prd.core.parse.prd import parse_prd
 from mkdocs_prd.core.parse.sections import subsection_key, title_key
 from mkdocs_prd.core.rules.languages import LOCAL_PARTS, LOCAL_SECTIONS
-from mkdocs_prd.core.rules.structure import TEMPLATE_SECTIONS
+from mkdocs_prd.core.rules.structure import _PART_KEYS, TEMPLATE_SECTIONS
 from mkdocs_prd.core.rules.validate import check_page
 from mkdocs_prd.core.settings import Settings
 
 CLEAN = (Path(__file__).parent / "golden" / "rules" / "clean.md").read_text(encoding="utf-8")
-_PART_KEYS = {
-    "Goals": "goals",
-    "Non-Goals": "non_goals",
-    "Primary Personas": "personas",
-    "Use Cases": "use_cases",
-    "Functional Requirements": "functional",
-    "Non-Functional Requirements": "non_functional",
-}
 
 
 @pytest.mark.parametrize("language", list(LOCAL_SECTIONS))
