@@ -13,6 +13,7 @@ from mkdocs_prd.core.parse.sections import normalise_title, split_number, subsec
 from mkdocs_prd.core.parse.users import has_word, names_personas, names_use_cases, title_words
 from mkdocs_prd.core.rules.base import Hit, RuleContext, code, heading_line, page_rule, quote
 from mkdocs_prd.core.rules.edits import line_text, replace_match
+from mkdocs_prd.core.rules.filler import rendering
 from mkdocs_prd.core.rules.languages import LOCAL_PARTS, LOCAL_SECTIONS, page_language
 
 TEMPLATE_SECTIONS: dict[str, tuple[int | None, str]] = {
@@ -94,6 +95,8 @@ def _page_line(prd: Prd, ctx: RuleContext) -> int:
 def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if any(p.code == "include-missing" for p in prd.problems):
         return  # PRD003 names the cause; the sections may well be in the file it meant
+    if _template_includes(prd, ctx):
+        return  # the site's templates include text here that no one reads before the build
     present = {s.key for s in prd.sections if s.key}
     too_deep = _written_too_deep(prd, ctx)
     too_high: dict[str, tuple[int, str]] | None = None
@@ -128,6 +131,25 @@ def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
             f"Add a `## {_local_heading(prd, key)}` section (see the PRD template), "
             f"or drop `{key}` from `required_sections`",
         )
+
+
+def _template_includes(prd: Prd, ctx: RuleContext) -> bool:
+    """Whether the site renders this page as a template (mkdocs-macros) and the page includes
+    another file through it (``{% include 'shared/iosm.md' %}``, ``{% import %}``, ``{% extends %}``).
+
+    The included text is on the built page but is read by neither lint nor the build's
+    checks (mkdocs-include-markdown's and snippets' includes are, see ``core.includes``):
+    a section it brings would be reported missing on a page that shows it.
+    """
+    templating = rendering(prd, ctx.settings)
+    if templating is None or templating.names:
+        return False
+    text = ctx.text
+    for start in templating.starts:  # the statement openings: {% by default, [% and the like
+        statement = re.escape(start) + r"-?\s*(?:include|import|from|extends)\b"
+        if start.endswith("%") and start in text and re.search(statement, text):
+            return True
+    return False
 
 
 def _local_heading(prd: Prd, key: str) -> str:
