@@ -95,14 +95,13 @@ def _page_line(prd: Prd, ctx: RuleContext) -> int:
 def missing_sections(prd: Prd, ctx: RuleContext) -> Iterator[Hit]:
     if any(p.code == "include-missing" for p in prd.problems):
         return  # PRD003 names the cause; the sections may well be in the file it meant
-    if _template_includes(prd, ctx):
-        return  # the site's templates include text here that no one reads before the build
     present = {s.key for s in prd.sections if s.key}
+    missing = [k for k in ctx.settings.required_sections if k not in present and k in TEMPLATE_SECTIONS]
+    if not missing or _template_includes(prd, ctx):
+        return  # (the site's templates may include the text here: no one reads it before the build)
     too_deep = _written_too_deep(prd, ctx)
     too_high: dict[str, tuple[int, str]] | None = None
-    for key in ctx.settings.required_sections:
-        if key in present or key not in TEMPLATE_SECTIONS:
-            continue
+    for key in missing:
         deep = too_deep.get(key)
         if deep is not None:
             sub, parent = deep
